@@ -1,0 +1,38 @@
+// One entry point for every transport (IPC, HTTP, tests): validate the input against the
+// contract, run the handler, and turn every failure into an error value — never a throw.
+import { z } from 'zod'
+import { contract, type ApiError, type MethodName, type Result } from '../../shared/contract'
+import { AppError } from '../errors'
+import type { Handlers } from './handlers'
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
+
+const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? `字段“${i.path.join('.')}”` : '请求体'}：${i.message}`)
+    .join('；')
+}
+
+export function createDispatcher(handlers: Handlers, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
+  z.config(z.locales.zhCN())
+  return async (method, input) => {
+    if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${method}”的接口方法。` })
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(input ?? undefined)
+    if (!parsed.success) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}`, details: parsed.error.issues })
+    try {
+      const handler = handlers[method] as (i: unknown) => unknown
+      const value = await handler(parsed.data)
+      if (opts.validateOutput) spec.output.parse(value)
+      return { ok: true, value }
+    } catch (e) {
+      if (e instanceof AppError) return fail({ code: e.code, message: e.message, details: e.details })
+      opts.onInternalError?.(e, method)
+      return fail({ code: 'INTERNAL', message: `处理“${method}”时发生内部错误：${(e as Error)?.message ?? String(e)}。数据未被修改，请重试或联系管理员。` })
+    }
+  }
+}
+
+const fail = (error: ApiError): Result<never> => ({ ok: false, error })

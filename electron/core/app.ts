@@ -1,0 +1,34 @@
+// Assemble the application core on a store: open (or create) it, give a new one the demo town,
+// and return the dispatcher every transport uses. Nothing here runs at import time.
+import { systemClock, type Clock } from './clock'
+import { openStore, type OpenedStore } from './db/open'
+import { createDispatcher, type Dispatch } from './api/dispatch'
+import { createHandlers } from './api/handlers'
+import { ensureDemoTown } from './demo/seedStore'
+
+export type CoreOptions = {
+  dbFile: string
+  migrationsFolder: string
+  resourcesFolder: string
+  clock?: Clock
+  /** Give an empty store the demo town (default true). */
+  demo?: boolean
+  nativeBinding?: string
+  validateOutput?: boolean
+  onInternalError?: (e: unknown, method: string) => void
+}
+
+export type Core = { store: OpenedStore; dispatch: Dispatch; createdDemo: boolean; close: () => void }
+
+export function startCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock
+  const store = openStore(opts.dbFile, { migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding })
+  try {
+    const createdDemo = opts.demo === false ? false : ensureDemoTown(store.db, { resourcesFolder: opts.resourcesFolder, clock })
+    const dispatch = createDispatcher(createHandlers({ db: store.db, clock }), { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError })
+    return { store, dispatch, createdDemo, close: store.close }
+  } catch (e) {
+    store.close()
+    throw e
+  }
+}

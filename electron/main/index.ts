@@ -1,0 +1,76 @@
+// The Electron shell: lifecycle, the console window, and the contract bound to ipcMain.
+// Everything the app does lives in electron/core; this file only connects it to Electron.
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { startCore, type Core } from '../core/app'
+import { DatabaseFileError } from '../core/db/open'
+import { applySessionSecurity, isTrustedSender, lockDownWindow } from './security'
+
+const rendererUrl = process.env['ELECTRON_RENDERER_URL']
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererIndex = join(here, '../renderer/index.html')
+const ownUrlPrefix = rendererUrl ?? pathToFileURL(rendererIndex).href.replace(/index\.html$/, '')
+const isOwnUrl = (url: string) => url.startsWith(ownUrlPrefix)
+
+let core: Core | undefined
+
+function createConsoleWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '狮山镇网格化指挥中心',
+    backgroundColor: '#f5f7fa',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  lockDownWindow(win, isOwnUrl)
+  win.once('ready-to-show', () => win.show())
+  if (rendererUrl) void win.loadURL(rendererUrl)
+  else void win.loadFile(rendererIndex)
+  return win
+}
+
+app.whenReady().then(() => {
+  applySessionSecurity()
+  const appRoot = app.getAppPath()
+  const dbFile = process.env.SHISHAN_DB ?? join(app.getPath('userData'), 'shishan.db')
+  try {
+    core = startCore({
+      dbFile,
+      migrationsFolder: join(appRoot, 'drizzle'),
+      resourcesFolder: join(appRoot, 'resources'),
+      nativeBinding: process.env.SHISHAN_SQLITE_BINDING,
+      onInternalError: (e, method) => console.error(`[${method}]`, e)
+    })
+  } catch (e) {
+    const message = e instanceof DatabaseFileError ? e.message : `无法打开数据库“${dbFile}”：${(e as Error).message}`
+    dialog.showErrorBox('狮山镇网格化指挥中心', message)
+    app.exit(1)
+    return
+  }
+  const dispatch = core.dispatch
+  ipcMain.handle('api', (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'BAD_INPUT', message: '拒绝来自未知页面的请求。' } }
+    return dispatch(String(method), input)
+  })
+  createConsoleWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createConsoleWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  core?.close()
+  core = undefined
+  if (process.platform !== 'darwin') app.quit()
+})

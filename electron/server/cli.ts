@@ -1,0 +1,67 @@
+// `npm run serve -- --port <n> --db <file>`: browser mode on http://127.0.0.1:<n>/.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startCore } from '../core/app'
+import { DatabaseFileError } from '../core/db/open'
+import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../core/paths'
+import { startHttpServer } from './http'
+
+async function main() {
+  let args
+  try {
+    args = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string', default: 'shishan-demo.db' } } }).values
+  } catch (e) {
+    console.error(`参数有误：${(e as Error).message}。用法：npm run serve -- --port 5180 --db 数据库文件.db`)
+    process.exit(2)
+  }
+  const port = Number(args.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口“${args.port}”无效：请给出 0–65535 之间的整数。`)
+    process.exit(2)
+  }
+  const staticDir = join(repoRoot, 'out', 'renderer')
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error('界面尚未构建：请先运行 npm run build。')
+    process.exit(1)
+  }
+  // npm runs scripts in the package folder; a relative --db is meant from where the user typed.
+  const dbFile = resolve(process.env.INIT_CWD ?? process.cwd(), args.db)
+  let core
+  try {
+    core = startCore({
+      dbFile,
+      migrationsFolder: defaultMigrationsFolder,
+      resourcesFolder: defaultResourcesFolder,
+      onInternalError: (e, method) => console.error(`[${method}]`, e)
+    })
+  } catch (e) {
+    if (e instanceof DatabaseFileError) {
+      console.error(e.message)
+      process.exit(1)
+    }
+    throw e
+  }
+  if (core.createdDemo) console.log(`已创建演示数据库（狮山镇示意网格）：${dbFile}`)
+  let running
+  try {
+    running = await startHttpServer({ dispatch: core.dispatch, staticDir, port })
+  } catch (e) {
+    console.error(`无法在 127.0.0.1:${port} 上监听：${(e as Error).message}`)
+    core.close()
+    process.exit(1)
+  }
+  console.log(`浏览器模式已启动：${running.url}  （数据库：${dbFile}；按 Ctrl+C 停止）`)
+  const stop = async () => {
+    await running.close()
+    core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error('浏览器模式启动失败：', e)
+  process.exit(1)
+})

@@ -1,0 +1,18 @@
+// Data hooks for components: each wraps one contract method in TanStack Query.
+import { useQuery } from '@tanstack/react-query'
+import type { Tier } from '../../electron/shared/contract'
+import { call } from './client'
+
+// Grid data changes only through this app; keep it until something invalidates it.
+const stable = { staleTime: Infinity, gcTime: Infinity, retry: false } as const
+
+export const useGridSummary = () => useQuery({ queryKey: ['grids.summary'], queryFn: () => call('grids.summary'), ...stable })
+export const useGridTree = () => useQuery({ queryKey: ['grids.tree'], queryFn: () => call('grids.tree'), ...stable })
+export const useTownOutline = () => useQuery({ queryKey: ['town.outline'], queryFn: () => call('town.outline'), ...stable })
+export const useTierGeoJson = (tier: Tier) => useQuery({ queryKey: ['grids.geojson', tier], queryFn: () => call('grids.geojson', { tier }), ...stable })
+
+export const useGrid = (id: number | null) =>
+  useQuery({ queryKey: ['grids.get', id], queryFn: () => call('grids.get', { id: id! }), enabled: id !== null, ...stable })
+
+export const useGridSearch = (q: string) =>
+  useQuery({ queryKey: ['grids.search', q], queryFn: () => call('grids.search', { q, limit: 20 }), enabled: q.trim().length > 0, staleTime: 30_000, retry: false })

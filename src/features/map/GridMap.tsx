@@ -1,0 +1,140 @@
+// The town map: outline and one GeoJSON source per tier; hover and selection are feature-state,
+// so nothing is re-uploaded when the pointer moves.
+import { useEffect, useRef, useState } from 'react'
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import type { FeatureCollection } from 'geojson'
+import type { Tier } from '../../../electron/shared/contract'
+import { useTierGeoJson, useTownOutline } from '../../api/hooks'
+import { buildStyle, fillLayerOf, fontStack, layersOfTier, sourceOf, tiers } from './mapStyle'
+
+export type GridPick = { id: number; tier: Tier }
+export type FlyTarget = { bbox: [number, number, number, number]; nonce: number }
+
+type Props = {
+  visibleTiers: Record<Tier, boolean>
+  selected: GridPick | null
+  flyTarget: FlyTarget | null
+  onSelect: (pick: GridPick) => void
+}
+
+let workerSet = false
+
+/** Put a tier's features into its source once the map and the data are both there. */
+function useSourceData(map: MapLibreMap | null, source: string, data: FeatureCollection | undefined) {
+  useEffect(() => {
+    if (map && data) (map.getSource(source) as GeoJSONSource).setData(data)
+  }, [map, source, data])
+}
+
+/** The finest tier under the pointer wins: at street zoom a click means the party group. */
+function finest(features: MapGeoJSONFeature[]): GridPick | null {
+  let best: GridPick | null = null
+  for (const f of features) {
+    const tier = f.properties.tier as Tier
+    if (!best || tier > best.tier) best = { id: Number(f.id), tier }
+  }
+  return best
+}
+
+export function GridMap({ visibleTiers, selected, flyTarget, onSelect }: Props) {
+  const container = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<MapLibreMap | null>(null)
+  const onSelectRef = useRef(onSelect)
+  onSelectRef.current = onSelect
+  const visibleRef = useRef(visibleTiers)
+  visibleRef.current = visibleTiers
+  const [loaded, setLoaded] = useState(false)
+  const outline = useTownOutline()
+  const tier1 = useTierGeoJson(1).data
+  const tier2 = useTierGeoJson(2).data
+  const tier3 = useTierGeoJson(3).data
+
+  useEffect(() => {
+    if (!workerSet) {
+      setWorkerUrl(workerUrl)
+      workerSet = true
+    }
+    const el = container.current!
+    const map = new MapLibreMap({
+      container: el,
+      style: buildStyle(),
+      center: [113.025, 23.145],
+      zoom: 10.5,
+      minZoom: 8,
+      maxZoom: 18,
+      attributionControl: { compact: true, customAttribution: '村居名称、代码：国家统计局 2023 · 边界为示意数据' },
+      localIdeographFontFamily: fontStack.join(', '),
+      dragRotate: false,
+      pitchWithRotate: false
+    })
+    mapRef.current = map
+    map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
+    map.touchZoomRotate.disableRotation()
+    el.dataset.idle = '0'
+    map.on('load', () => setLoaded(true))
+    map.on('movestart', () => (el.dataset.idle = '0'))
+    map.on('idle', () => (el.dataset.idle = '1'))
+
+    let hovered: GridPick | null = null
+    const setHover = (next: GridPick | null) => {
+      if (hovered && (hovered.id !== next?.id || hovered.tier !== next?.tier))
+        map.setFeatureState({ source: sourceOf(hovered.tier), id: hovered.id }, { hover: false })
+      if (next) map.setFeatureState({ source: sourceOf(next.tier), id: next.id }, { hover: true })
+      hovered = next
+      map.getCanvas().style.cursor = next ? 'pointer' : ''
+    }
+    const pickAt = (point: { x: number; y: number }) => {
+      const layers = tiers.filter((t) => visibleRef.current[t]).map(fillLayerOf)
+      return layers.length ? finest(map.queryRenderedFeatures([point.x, point.y], { layers })) : null
+    }
+    map.on('mousemove', (e) => setHover(pickAt(e.point)))
+    map.on('mouseout', () => setHover(null))
+    map.on('click', (e) => {
+      const pick = pickAt(e.point)
+      if (pick) onSelectRef.current(pick)
+    })
+    return () => {
+      map.remove()
+      mapRef.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map || !outline.data) return
+    ;(map.getSource('town') as GeoJSONSource).setData(outline.data)
+    const [w, s, e, n] = outline.data.bbox
+    map.fitBounds([w, s, e, n], { padding: 32, duration: 0 })
+  }, [loaded, outline.data])
+
+  useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1)
+  useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2)
+  useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3)
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map) return
+    for (const tier of tiers) for (const layer of layersOfTier(tier)) map.setLayoutProperty(layer, 'visibility', visibleTiers[tier] ? 'visible' : 'none')
+  }, [loaded, visibleTiers])
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map || !selected) return
+    map.setFeatureState({ source: sourceOf(selected.tier), id: selected.id }, { selected: true })
+    return () => {
+      if (mapRef.current) map.setFeatureState({ source: sourceOf(selected.tier), id: selected.id }, { selected: false })
+    }
+  }, [loaded, selected?.id, selected?.tier])
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map || !flyTarget) return
+    const [w, s, e, n] = flyTarget.bbox
+    map.fitBounds([w, s, e, n], { padding: { top: 60, bottom: 60, left: 60, right: 60 }, maxZoom: 16.5, duration: 700 })
+  }, [loaded, flyTarget])
+
+  return <div ref={container} className="grid-map" data-testid="grid-map" />
+}

@@ -1,0 +1,31 @@
+// Layer toggles and the legend, floating over the map. The legend says plainly what is illustrative.
+import { Checkbox } from 'antd'
+import type { Tier } from '../../../electron/shared/contract'
+import { tierColour, tierName, tiers } from './mapStyle'
+
+type Props = { visible: Record<Tier, boolean>; onChange: (v: Record<Tier, boolean>) => void; note: string }
+
+export function LayerControl({ visible, onChange, note }: Props) {
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      <div className="map-legend-title">图层与图例</div>
+      {tiers.map((t) => (
+        <label key={t} className="map-legend-row">
+          <Checkbox checked={visible[t]} onChange={(e) => onChange({ ...visible, [t]: e.target.checked })} data-testid={`toggle-tier${t}`} />
+          <span className={`swatch swatch-tier${t}`} style={{ borderColor: tierColour[t] }} />
+          <span>{tierName[t]}</span>
+        </label>
+      ))}
+      <div className="map-legend-row">
+        <span className="swatch swatch-town" />
+        <span>镇域轮廓（示意）</span>
+      </div>
+      <div className="map-legend-row">
+        <span className="swatch swatch-selected" />
+        <span>选中网格</span>
+      </div>
+      <p className="map-legend-note" data-testid="map-legend-note">{note}</p>
+      <p className="map-legend-hint">二级网格自 11 级、三级网格自 12.3 级缩放显示</p>
+    </div>
+  )
+}

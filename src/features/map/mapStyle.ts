@@ -1,0 +1,118 @@
+// The offline map style: no tiles, glyphs or sprites from anywhere. Text is drawn locally from
+// system fonts (MapLibre renders with TinySDF when the style has no `glyphs`).
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import type { Tier } from '../../../electron/shared/contract'
+
+export const tiers: Tier[] = [1, 2, 3]
+export const sourceOf = (tier: Tier) => `tier${tier}`
+export const fillLayerOf = (tier: Tier) => `tier${tier}-fill`
+export const tierName: Record<Tier, string> = { 1: '一级网格（村/社区）', 2: '二级网格（经济社/小区）', 3: '三级网格（党小组）' }
+export const tierColour: Record<Tier, string> = { 1: '#1d4e89', 2: '#c0651f', 3: '#2f8a57' }
+/** Zoom from which a tier's boundaries and hit areas are drawn (finer tiers need room). */
+export const tierMinZoom: Record<Tier, number> = { 1: 0, 2: 11, 3: 12.3 }
+const labelMinZoom: Record<Tier, number> = { 1: 10, 2: 13, 3: 14.3 }
+
+const officePalette = ['#8fb8de', '#f2c48d', '#a8d5a2', '#d7b5e3', '#f4a6a6', '#9ed9d3', '#e8d88e']
+export const fontStack = ['Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif']
+
+const state = (name: 'hover' | 'selected'): ExpressionSpecification => ['boolean', ['feature-state', name], false]
+const isPolygon: ExpressionSpecification = ['!=', ['geometry-type'], 'Point']
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point']
+
+function officeColour(): ExpressionSpecification {
+  const pairs: (number | string)[] = []
+  for (let i = 0; i < 40; i++) pairs.push(i, officePalette[i % officePalette.length])
+  return ['match', ['coalesce', ['get', 'officeId'], 0], ...pairs, '#cccccc'] as unknown as ExpressionSpecification
+}
+
+function tierLayers(tier: Tier): LayerSpecification[] {
+  const source = sourceOf(tier)
+  const minzoom = tierMinZoom[tier]
+  const fillColour = tier === 1 ? officeColour() : tierColour[tier]
+  const baseOpacity = tier === 1 ? 0.35 : 0
+  return [
+    {
+      id: fillLayerOf(tier),
+      type: 'fill',
+      source,
+      minzoom,
+      filter: isPolygon,
+      paint: {
+        'fill-color': fillColour,
+        'fill-opacity': ['case', state('selected'), tier === 1 ? 0.6 : 0.3, state('hover'), tier === 1 ? 0.55 : 0.2, baseOpacity]
+      }
+    },
+    {
+      id: `tier${tier}-line`,
+      type: 'line',
+      source,
+      minzoom,
+      filter: isPolygon,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': tierColour[tier],
+        'line-width': tier === 1 ? ['interpolate', ['linear'], ['zoom'], 10, 1.4, 15, 3] : tier === 2 ? ['interpolate', ['linear'], ['zoom'], 11, 0.8, 15, 1.8] : 0.9,
+        ...(tier === 3 ? { 'line-dasharray': [3, 2] } : {}),
+        'line-opacity': tier === 1 ? 0.95 : 0.85
+      }
+    }
+  ]
+}
+
+function selectionLayer(tier: Tier): LayerSpecification {
+  return {
+    id: `tier${tier}-selected`,
+    type: 'line',
+    source: sourceOf(tier),
+    filter: isPolygon,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#e0282e', 'line-width': ['case', state('selected'), 3.5, 0] }
+  }
+}
+
+function labelLayer(tier: Tier): LayerSpecification {
+  return {
+    id: `tier${tier}-label`,
+    type: 'symbol',
+    source: sourceOf(tier),
+    minzoom: labelMinZoom[tier],
+    filter: isPoint,
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': fontStack,
+      'text-size': tier === 1 ? 14 : tier === 2 ? 12.5 : 11.5,
+      'text-max-width': 8,
+      'text-padding': 4,
+      'symbol-sort-key': tier
+    },
+    paint: {
+      'text-color': tier === 1 ? '#10294d' : tier === 2 ? '#6b3410' : '#1d5535',
+      'text-halo-color': 'rgba(255,255,255,0.92)',
+      'text-halo-width': 1.6
+    }
+  }
+}
+
+const emptyCollection = { type: 'FeatureCollection' as const, features: [] }
+
+export function buildStyle(): StyleSpecification {
+  return {
+    version: 8,
+    name: '狮山镇网格（离线）',
+    sources: {
+      town: { type: 'geojson', data: emptyCollection },
+      ...Object.fromEntries(tiers.map((t) => [sourceOf(t), { type: 'geojson', data: emptyCollection, promoteId: 'id' }]))
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#e9eef3' } },
+      { id: 'town-fill', type: 'fill', source: 'town', paint: { 'fill-color': '#fbfcfd', 'fill-opacity': 1 } },
+      ...tiers.flatMap(tierLayers),
+      { id: 'town-line', type: 'line', source: 'town', paint: { 'line-color': '#0c2340', 'line-width': 2.5 } },
+      ...tiers.map(selectionLayer),
+      ...[3, 2, 1].map((t) => labelLayer(t as Tier))
+    ]
+  }
+}
+
+/** Layers a tier toggle shows or hides. */
+export const layersOfTier = (tier: Tier) => [`tier${tier}-fill`, `tier${tier}-line`, `tier${tier}-selected`, `tier${tier}-label`]
