@@ -18,6 +18,7 @@ import {
 import { chineseNumber, commercialBuildingName, economicCooperativeName, personName, residentialComplexName, residentsGroupName } from './names'
 import { apportion, createRng, type Rng } from './prng'
 import { partition, spreadPoints } from './partition'
+import { nodeShapes } from './topology'
 import * as facts from './facts'
 
 export type VillageRow = { code: string; name: string; type: string; officialName: string; category: string }
@@ -228,7 +229,13 @@ export function generateDemoTown(villages: VillageRow[], seed = 2023): DemoTown 
   const nonHukou = apportion(facts.townTotals.nonHukouPopulation, weight.map((w, i) => w * villageShare[tier3[i].village]))
   const registered = apportion(facts.townTotals.registeredPopulation, weight.map((w, i) => w * (1 - villageShare[tier3[i].village])))
 
-  // --- Output: WGS-84, 6 decimals (≈0.1 m) -------------------------------------------------------
+  // --- Output: shared boundaries made identical, then WGS-84 at 6 decimals (≈0.1 m) --------------
+  const tier1Shapes = villages.map((_, i) => tier1Cells[pointOf[i]])
+  const noded = nodeShapes([outline, ...tier1Shapes, ...tier2.map((c) => c.shape), ...tier3.map((c) => c.shape)])
+  const nodedOutline = noded[0]
+  tier1Shapes.forEach((_, i) => (tier1Shapes[i] = noded[1 + i]))
+  tier2.forEach((c, i) => (c.shape = noded[1 + villages.length + i]))
+  tier3.forEach((c, i) => (c.shape = noded[1 + villages.length + tier2.length + i]))
   const toGeo = (mp: MultiPolygonCoords) => mapCoords(mp, (p) => proj.toLonLat(p).map((v) => roundTo(v, 6)) as Pt)
   const grids: DemoGrid[] = []
   const emit = (g: Omit<DemoGrid, 'geometry' | 'bbox' | 'labelPoint' | 'areaKm2' | 'illustrative' | 'sortOrder'>, shape: MultiPolygonCoords) => {
@@ -262,7 +269,7 @@ export function generateDemoTown(villages: VillageRow[], seed = 2023): DemoTown 
         registeredPopulation: sum(registered, inVillage),
         nonHukouPopulation: sum(nonHukou, inVillage)
       },
-      tier1Cells[pointOf[i]]
+      tier1Shapes[i]
     )
   })
   tier2.forEach((c, ci) => {
@@ -308,7 +315,7 @@ export function generateDemoTown(villages: VillageRow[], seed = 2023): DemoTown 
     )
   })
   const townUnit = units.find((u) => u.key === 'town')!
-  townUnit.geometry = JSON.stringify(toGeoJsonGeometry(toGeo(outline)))
+  townUnit.geometry = JSON.stringify(toGeoJsonGeometry(toGeo(nodedOutline)))
   townUnit.illustrative = false // the town is real; its outline is marked illustrative via meta
   return {
     seed,

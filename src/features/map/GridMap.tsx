@@ -10,7 +10,7 @@ import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { buildStyle, fillLayerOf, fontStack, layersOfTier, sourceOf, tiers } from './mapStyle'
 
 export type GridPick = { id: number; tier: Tier }
-export type FlyTarget = { bbox: [number, number, number, number]; nonce: number }
+export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [number, number]; nonce: number }
 
 type Props = {
   visibleTiers: Record<Tier, boolean>
@@ -73,10 +73,15 @@ export function GridMap({ visibleTiers, selected, flyTarget, onSelect }: Props) 
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
     map.touchZoomRotate.disableRotation()
+    // Operators (and tests) can tell when the map has finished drawing.
     el.dataset.idle = '0'
+    el.dataset.idleCount = '0'
     map.on('load', () => setLoaded(true))
     map.on('movestart', () => (el.dataset.idle = '0'))
-    map.on('idle', () => (el.dataset.idle = '1'))
+    map.on('idle', () => {
+      el.dataset.idle = '1'
+      el.dataset.idleCount = String(Number(el.dataset.idleCount) + 1)
+    })
 
     let hovered: GridPick | null = null
     const setHover = (next: GridPick | null) => {
@@ -132,8 +137,10 @@ export function GridMap({ visibleTiers, selected, flyTarget, onSelect }: Props) 
   useEffect(() => {
     const map = mapRef.current
     if (!loaded || !map || !flyTarget) return
+    // Centre on the label point, which is always inside the grid (a bbox centre may not be).
     const [w, s, e, n] = flyTarget.bbox
-    map.fitBounds([w, s, e, n], { padding: { top: 60, bottom: 60, left: 60, right: 60 }, maxZoom: 16.5, duration: 700 })
+    const camera = map.cameraForBounds([w, s, e, n], { padding: 60, maxZoom: 16.5 })
+    map.flyTo({ center: flyTarget.labelPoint, zoom: camera?.zoom ?? 14, duration: 700 })
   }, [loaded, flyTarget])
 
   return <div ref={container} className="grid-map" data-testid="grid-map" />

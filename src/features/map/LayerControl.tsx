@@ -10,11 +10,14 @@ export function LayerControl({ visible, onChange, note }: Props) {
     <div className="map-legend" data-testid="map-legend">
       <div className="map-legend-title">图层与图例</div>
       {tiers.map((t) => (
-        <label key={t} className="map-legend-row">
-          <Checkbox checked={visible[t]} onChange={(e) => onChange({ ...visible, [t]: e.target.checked })} data-testid={`toggle-tier${t}`} />
-          <span className={`swatch swatch-tier${t}`} style={{ borderColor: tierColour[t] }} />
-          <span>{tierName[t]}</span>
-        </label>
+        <div key={t} className="map-legend-row">
+          <Checkbox checked={visible[t]} onChange={(e) => onChange({ ...visible, [t]: e.target.checked })} data-testid={`toggle-tier${t}`}>
+            <span className="map-legend-check">
+              <span className={`swatch swatch-tier${t}`} style={{ borderColor: tierColour[t] }} />
+              <span>{tierName[t]}</span>
+            </span>
+          </Checkbox>
+        </div>
       ))}
       <div className="map-legend-row">
         <span className="swatch swatch-town" />

@@ -23,7 +23,7 @@ export function MapScreen() {
   // Selections from the tree, search or panel fly the map to the grid once its extent is known.
   useEffect(() => {
     if (flyTo !== null && detail.data?.id === flyTo) {
-      setFlyTarget({ bbox: detail.data.bbox, nonce: Date.now() })
+      setFlyTarget({ bbox: detail.data.bbox, labelPoint: detail.data.labelPoint, nonce: Date.now() })
       setFlyTo(null)
     }
   }, [flyTo, detail.data])

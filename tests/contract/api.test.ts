@@ -1,0 +1,141 @@
+// The contract: every method is bound, valid input gives output matching its schema, and bad
+// input of any kind comes back as an error value — over the dispatcher and over HTTP.
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, methodNames, type MethodName } from '../../electron/shared/contract'
+import { createHandlers } from '../../electron/core/api/handlers'
+import { createDispatcher } from '../../electron/core/api/dispatch'
+import { startHttpServer, type RunningServer } from '../../electron/server/http'
+import type { Core } from '../../electron/core/app'
+import { tempDir, testClock, testCore } from '../support/core'
+
+/** A valid input for each method; a new method without one fails the test below. */
+const validInput: Record<MethodName, unknown> = {
+  'grids.summary': {},
+  'grids.tree': {},
+  'grids.geojson': { tier: 2 },
+  'grids.get': { id: 1 },
+  'grids.search': { q: '社区' },
+  'town.outline': undefined
+}
+
+/** Inputs no method accepts. */
+const garbage: unknown[] = ['text', 42, [1, 2], { unexpected: true }, null]
+
+let core: Core
+let server: RunningServer
+beforeAll(async () => {
+  core = testCore()
+  server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0 })
+})
+afterAll(async () => {
+  await server.close()
+  core.close()
+})
+
+const post = (method: string, body: string) => fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+
+describe('contract', () => {
+  it('binds a handler to every declared method and nothing else', () => {
+    const handlers = createHandlers({ db: core.store.db, clock: testClock })
+    expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort())
+    expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort())
+  })
+
+  it.each(methodNames)('%s answers valid input with output that matches its schema', async (method) => {
+    const r = await core.dispatch(method, validInput[method])
+    expect(r.ok).toBe(true)
+    if (r.ok) expect(contract[method].output.safeParse(r.value).success).toBe(true)
+  })
+
+  it.each(methodNames)('%s rejects malformed input as a BAD_INPUT value with a Chinese message', async (method) => {
+    for (const input of garbage) {
+      // Methods without parameters accept null/undefined as "no input"; everything else must be refused.
+      if (input === null && validInput[method] !== undefined && Object.keys(validInput[method] as object).length === 0) continue
+      const r = await core.dispatch(method, input)
+      if (input === null && r.ok) continue
+      expect(r, `${method} ← ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+      if (!r.ok) expect(r.error.message).toMatch(/请求参数有误/)
+    }
+  })
+
+  it('names the field that is wrong', async () => {
+    const r = await core.dispatch('grids.geojson', { tier: 4 })
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    if (!r.ok) expect(r.error.message).toContain('tier')
+    const s = await core.dispatch('grids.search', { q: '   ' })
+    expect(s).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+
+  it('answers an unknown method with UNKNOWN_METHOD, and even prototype names are not methods', async () => {
+    for (const m of ['grids.delete', 'toString', '__proto__', 'constructor', '']) {
+      expect(await core.dispatch(m, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    }
+  })
+
+  it('turns an unexpected failure inside a handler into an INTERNAL value, never a throw', async () => {
+    const handlers = createHandlers({ db: core.store.db, clock: testClock })
+    const broken = createDispatcher({
+      ...handlers,
+      'grids.summary': () => {
+        throw new Error('disk on fire')
+      }
+    })
+    const r = await broken('grids.summary', {})
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    if (!r.ok) expect(r.error.message).toContain('数据未被修改')
+  })
+})
+
+describe('HTTP bridge', () => {
+  it('lists every method at GET /api', async () => {
+    const res = await fetch(`${server.url}api`)
+    const body = await res.json()
+    expect(body.ok).toBe(true)
+    expect(body.value.methods.map((m: { name: string }) => m.name).sort()).toEqual([...methodNames].sort())
+  })
+
+  it('answers POST /api/<method> with the same values as the dispatcher', async () => {
+    const res = await post('grids.summary', '{}')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual(await core.dispatch('grids.summary', {}))
+    const empty = await post('grids.summary', '')
+    expect((await empty.json()).ok).toBe(true)
+  })
+
+  it('turns malformed bodies, wrong verbs, unknown methods and unknown ids into error values', async () => {
+    const cases: [Promise<Response>, number, string][] = [
+      [post('grids.get', '{not json'), 400, 'BAD_INPUT'],
+      [post('grids.get', '{"id":"七"}'), 400, 'BAD_INPUT'],
+      [post('grids.get', '{"id":424242}'), 404, 'NOT_FOUND'],
+      [post('no.such', '{}'), 404, 'UNKNOWN_METHOD'],
+      [fetch(`${server.url}api/grids.summary`), 405, 'BAD_INPUT']
+    ]
+    for (const [request, status, code] of cases) {
+      const res = await request
+      expect(res.status).toBe(status)
+      const body = await res.json()
+      expect(body).toMatchObject({ ok: false, error: { code } })
+      expect(typeof body.error.message).toBe('string')
+    }
+  })
+
+  it('listens on loopback only and refuses requests naming another host', async () => {
+    expect(server.server.address()).toMatchObject({ address: '127.0.0.1' })
+    // fetch() will not send a forged Host header, so use node:http directly (as a rebinding page would).
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api', headers: { host: 'evil.example' } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(403)
+  })
+
+  it('serves no file outside the renderer folder', async () => {
+    const res = await fetch(`${server.url}..%2F..%2Fetc%2Fpasswd`)
+    expect(await res.text()).not.toContain('root:')
+  })
+})

@@ -1,0 +1,57 @@
+// The Electron side without Electron: the preload exposes exactly the contract's methods over
+// one IPC channel, and windows refuse navigation, new windows and foreign IPC senders.
+import { describe, expect, it, vi } from 'vitest'
+import { methodNames } from '../../electron/shared/contract'
+
+const exposed: Record<string, unknown> = {}
+const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'from-main' }))
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args) },
+  session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } }
+}))
+
+describe('preload bridge', () => {
+  it('exposes window.api with one function per contract method, each invoking the api channel', async () => {
+    await import('../../electron/preload/index')
+    const api = exposed.api as Record<string, (input?: unknown) => Promise<unknown>>
+    expect(Object.keys(api).sort()).toEqual([...methodNames].sort())
+    await expect(api['grids.get']({ id: 7 })).resolves.toEqual({ ok: true, value: 'from-main' })
+    expect(invoke).toHaveBeenCalledWith('api', 'grids.get', { id: 7 })
+  })
+})
+
+describe('window security', () => {
+  const own = (url: string) => url.startsWith('file:///app/renderer/')
+
+  it('denies window.open and navigation away from the app', async () => {
+    const { lockDownWindow } = await import('../../electron/main/security')
+    const handlers: Record<string, (...a: unknown[]) => void> = {}
+    let openHandler: (() => { action: string }) | undefined
+    const win = {
+      webContents: {
+        setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h),
+        on: (event: string, h: (...a: unknown[]) => void) => (handlers[event] = h)
+      }
+    }
+    lockDownWindow(win as never, own)
+    expect(openHandler?.()).toEqual({ action: 'deny' })
+    const away = { preventDefault: vi.fn() }
+    handlers['will-navigate'](away, 'https://example.com/')
+    expect(away.preventDefault).toHaveBeenCalled()
+    const inside = { preventDefault: vi.fn() }
+    handlers['will-navigate'](inside, 'file:///app/renderer/index.html#/x')
+    expect(inside.preventDefault).not.toHaveBeenCalled()
+    const webview = { preventDefault: vi.fn() }
+    handlers['will-attach-webview'](webview)
+    expect(webview.preventDefault).toHaveBeenCalled()
+  })
+
+  it('answers IPC only from the app’s own pages', async () => {
+    const { isTrustedSender } = await import('../../electron/main/security')
+    expect(isTrustedSender({ senderFrame: { url: 'file:///app/renderer/index.html' } } as never, own)).toBe(true)
+    expect(isTrustedSender({ senderFrame: { url: 'https://evil.example/' } } as never, own)).toBe(false)
+    expect(isTrustedSender({ senderFrame: null } as never, own)).toBe(false)
+  })
+})

@@ -1,0 +1,134 @@
+// The map screen in Debian Chromium against browser mode on a real SQLite file: the whole town
+// draws (pixels, all three tiers), search and clicks open the right grid, the tree follows the
+// map, and nothing is requested from anywhere but 127.0.0.1.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startHttpServer, type RunningServer } from '../../electron/server/http'
+import type { Core } from '../../electron/core/app'
+import { tierColour } from '../../src/features/map/mapStyle'
+import { testCore } from '../support/core'
+import { countColour, idleCount, launchChromium, outputDir, rendererDir, waitForMapIdle } from '../support/browser'
+
+let core: Core
+let server: RunningServer
+let browser: Browser
+let page: Page
+const requests: string[] = []
+
+const mapShot = async (name: string) => {
+  const png = await page.locator('[data-testid="grid-map"]').screenshot()
+  writeFileSync(join(outputDir, `${name}.png`), png)
+  return png
+}
+
+async function showOnlyTiers(tiers: number[]) {
+  for (const t of [1, 2, 3]) {
+    const box = page.getByTestId(`toggle-tier${t}`)
+    if ((await box.isChecked()) !== tiers.includes(t)) {
+      const before = await idleCount(page)
+      await box.click()
+      await waitForMapIdle(page, before)
+    }
+  }
+}
+
+async function searchAndPick(text: string, optionName: string) {
+  const before = await idleCount(page)
+  const input = page.getByRole('combobox', { name: '搜索网格' })
+  await input.fill(text)
+  await page.locator('[data-testid="search-hit"]', { hasText: optionName }).first().click()
+  await expect.poll(() => page.getByTestId('grid-panel-name').textContent()).toBe(optionName)
+  await waitForMapIdle(page, before)
+}
+
+beforeAll(async () => {
+  core = testCore()
+  server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 })
+  page.on('request', (r) => requests.push(r.url()))
+  page.on('websocket', (ws) => requests.push(ws.url()))
+  await page.goto(server.url)
+  await waitForMapIdle(page, 0)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  core?.close()
+})
+
+describe('the map screen', () => {
+  it('opens on the whole town with the headline figures and the illustrative-data note', async () => {
+    await expect.poll(() => page.getByTestId('count-tier1').textContent()).toBe('84')
+    expect(await page.getByTestId('count-tier2').textContent()).toBe('600')
+    expect(await page.getByTestId('count-tier3').textContent()).toBe('1400')
+    expect(await page.getByTestId('map-legend-note').textContent()).toMatch(/示意数据，非官方/)
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(outputDir, 'map-town.png') })
+    const png = await mapShot('map-town-canvas')
+    expect(countColour(png, tierColour[1])).toBeGreaterThan(400)
+  })
+
+  it('finds 汀圃社区 by search, flies there and shows its panel', async () => {
+    await searchAndPick('汀圃', '汀圃社区')
+    const panel = page.getByTestId('grid-panel')
+    await expect.poll(() => panel.textContent()).toContain('440605124056')
+    const text = (await panel.textContent()) ?? ''
+    expect(text).toContain('一级网格')
+    expect(text).toContain('官窑社会管理处')
+    expect(text).toContain('示意')
+    await page.screenshot({ path: join(outputDir, 'map-tingpu.png') })
+  })
+
+  it('draws each of the three tiers (pixels of each tier’s own colour, absent when it is hidden)', async () => {
+    await showOnlyTiers([])
+    const none = await mapShot('tiers-none')
+    const counts: Record<number, number> = {}
+    for (const t of [1, 2, 3]) {
+      await showOnlyTiers([t])
+      const png = await mapShot(`tier${t}-only`)
+      counts[t] = countColour(png, tierColour[t])
+      expect(counts[t], `tier ${t} pixels`).toBeGreaterThan(400)
+      expect(countColour(none, tierColour[t]) * 4, `tier ${t} colour with the tier hidden`).toBeLessThan(counts[t])
+    }
+    await showOnlyTiers([1, 2, 3])
+    await mapShot('tiers-all')
+  })
+
+  it('selects the finest grid under a click, outlines it, and opens the tree down to it', async () => {
+    const box = (await page.getByTestId('grid-map').boundingBox())!
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(() => page.getByTestId('grid-panel').textContent()).toContain('三级网格')
+    const chain = (await page.getByTestId('grid-panel-chain').textContent()) ?? ''
+    expect(chain).toContain('汀圃社区')
+    const name = (await page.getByTestId('grid-panel-name').textContent()) ?? ''
+    expect(name).toMatch(/党小组|片区/)
+    const treeSelected = page.locator('.grid-tree .ant-tree-node-selected')
+    await expect.poll(() => treeSelected.count()).toBe(1)
+    expect(name.endsWith((await treeSelected.textContent()) ?? '∅')).toBe(true)
+    await page.mouse.move(box.x + 5, box.y + 5)
+    await page.waitForTimeout(400)
+    expect(countColour(await mapShot('click-selected'), '#e0282e', 50)).toBeGreaterThan(150)
+    await page.screenshot({ path: join(outputDir, 'map-click-tier3.png') })
+  })
+
+  it('selecting in the tree selects on the map', async () => {
+    const before = await idleCount(page)
+    // The virtual tree only renders what is in view: scroll back to the top, where 官窑's villages are.
+    await page.locator('.grid-tree .ant-tree-list-holder').evaluate((el) => (el.scrollTop = 0))
+    await page.locator('.grid-tree .ant-tree-title', { hasText: /^穆院社区$/ }).click()
+    await expect.poll(() => page.getByTestId('grid-panel-name').textContent()).toBe('穆院社区')
+    await waitForMapIdle(page, before)
+    expect(countColour(await mapShot('tree-selected'), '#e0282e', 50)).toBeGreaterThan(300)
+  })
+
+  it('asked nothing of any host but 127.0.0.1', () => {
+    const origin = server.url.replace(/\/$/, '')
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith(`blob:${origin}`) && !u.startsWith('data:'))
+    expect(requests.length).toBeGreaterThan(5)
+    expect(foreign).toEqual([])
+  })
+})

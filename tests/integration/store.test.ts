@@ -1,0 +1,87 @@
+// The store on real SQLite files: migrations, the demo seed, and refusing files we must not touch.
+import { createHash } from 'node:crypto'
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { openStore, DatabaseFileError } from '../../electron/core/db/open'
+import { defaultMigrationsFolder } from '../../electron/core/paths'
+import { tempDbFile, tempDir, testCore } from '../support/core'
+
+const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex')
+const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] }
+
+function expectRefusedUntouched(file: string, reason: DatabaseFileError['reason'], messagePart: RegExp) {
+  const before = fileHash(file)
+  const size = statSync(file).size
+  let error: unknown
+  try {
+    testCore({ dbFile: file })
+  } catch (e) {
+    error = e
+  }
+  expect(error).toBeInstanceOf(DatabaseFileError)
+  expect((error as DatabaseFileError).reason).toBe(reason)
+  expect((error as Error).message).toContain(file)
+  expect((error as Error).message).toMatch(messagePart)
+  expect(fileHash(file)).toBe(before)
+  expect(statSync(file).size).toBe(size)
+}
+
+describe('opening the store', () => {
+  it('migrates an empty database: all tables, every migration recorded, WAL and foreign keys on', () => {
+    const store = openStore(tempDbFile(), { migrationsFolder: defaultMigrationsFolder })
+    const tables = store.sqlite.prepare("select name from sqlite_master where type='table' order by name").all() as { name: string }[]
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['units', 'grids', 'app_meta', '__drizzle_migrations']))
+    expect((store.sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length)
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(store.isNew).toBe(true)
+    store.close()
+  })
+
+  it('creates the demo town once; reopening keeps the data and adds nothing', () => {
+    const file = tempDbFile()
+    const first = testCore({ dbFile: file })
+    expect(first.createdDemo).toBe(true)
+    const count = () => (first.store.sqlite.prepare('select count(*) n from grids').get() as { n: number }).n
+    expect(count()).toBe(84 + 600 + 1400)
+    first.store.sqlite.prepare("update grids set name = '改过的名字' where code = '440605124056'").run()
+    first.close()
+    const second = testCore({ dbFile: file })
+    expect(second.createdDemo).toBe(false)
+    expect(second.store.isNew).toBe(false)
+    const row = second.store.sqlite.prepare("select name from grids where code = '440605124056'").get() as { name: string }
+    expect(row.name).toBe('改过的名字')
+    expect((second.store.sqlite.prepare('select count(*) n from grids').get() as { n: number }).n).toBe(2084)
+    second.close()
+  })
+
+  it('refuses a file that is not SQLite, names it, and leaves it untouched', () => {
+    const file = join(tempDir(), '台账.db')
+    writeFileSync(file, '姓名,电话\n张三,13800138000\n')
+    expectRefusedUntouched(file, 'NOT_SQLITE', /不是 SQLite 数据库/)
+  })
+
+  it('refuses a corrupt SQLite file and leaves it untouched', () => {
+    const good = tempDbFile()
+    testCore({ dbFile: good }).close()
+    const file = join(tempDir(), 'corrupt.db')
+    copyFileSync(good, file)
+    const bytes = readFileSync(file)
+    // Keep the header, scribble over the pages behind it.
+    for (let i = 100; i < bytes.length; i += 7) bytes[i] = (bytes[i] + 91) & 0xff
+    writeFileSync(file, bytes)
+    expectRefusedUntouched(file, 'CORRUPT', /已损坏/)
+  })
+
+  it('refuses a database written by a newer schema and leaves it untouched', () => {
+    const file = tempDbFile()
+    testCore({ dbFile: file }).close()
+    const raw = new Database(file)
+    raw.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-a-newer-version', Math.max(...journal.entries.map((e) => e.when)) + 1000)
+    raw.pragma('wal_checkpoint(TRUNCATE)')
+    raw.close()
+    expectRefusedUntouched(file, 'NEWER_SCHEMA', /更新版本/)
+  })
+})

@@ -1,0 +1,55 @@
+// Debian Chromium under playwright-core for e2e tests; never a downloaded browser.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import { repoRoot } from '../../electron/core/paths'
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const outputDir = join(repoRoot, 'test-output', 'e2e')
+export const rendererDir = join(repoRoot, 'out', 'renderer')
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`找不到 Chromium（${chromiumPath}）：请安装 Debian 的 chromium 或设置 CHROMIUM_PATH。`)
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build（npm test 会先构建）。')
+  mkdirSync(outputDir, { recursive: true })
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic'
+    ]
+  })
+}
+
+/** Wait until the map has drawn everything after whatever was just done. */
+export async function waitForMapIdle(page: Page, idleCountBefore: number) {
+  await page.waitForFunction(
+    (before) => {
+      const el = document.querySelector<HTMLElement>('[data-testid="grid-map"]')
+      return !!el && el.dataset.idle === '1' && Number(el.dataset.idleCount) > before
+    },
+    idleCountBefore,
+    { timeout: 30_000 }
+  )
+}
+
+export const idleCount = (page: Page) => page.$eval('[data-testid="grid-map"]', (el) => Number((el as HTMLElement).dataset.idleCount))
+
+/** Pixels of a screenshot within `tolerance` (RGB distance) of a colour. */
+export function countColour(png: Buffer, hex: string, tolerance = 40): number {
+  const image = PNG.sync.read(png)
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  let n = 0
+  for (let i = 0; i < image.data.length; i += 4) {
+    const d = Math.hypot(image.data[i] - r, image.data[i + 1] - g, image.data[i + 2] - b)
+    if (d <= tolerance) n++
+  }
+  return n
+}
