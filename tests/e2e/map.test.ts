@@ -87,7 +87,7 @@ describe('the map screen', () => {
     await showOnlyTiers([])
     const none = await mapShot('tiers-none')
     const counts: Record<number, number> = {}
-    for (const t of [1, 2, 3]) {
+    for (const t of [1, 2, 3] as const) {
       await showOnlyTiers([t])
       const png = await mapShot(`tier${t}-only`)
       counts[t] = countColour(png, tierColour[t])
