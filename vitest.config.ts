@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Four suites, one command (`npm test` builds the renderer first, which e2e needs).
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
