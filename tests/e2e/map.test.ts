@@ -115,6 +115,24 @@ describe('the map screen', () => {
     await page.screenshot({ path: join(outputDir, 'map-click-tier3.png') })
   })
 
+  it('highlights the grid under the pointer (feature-state hover)', async () => {
+    const box = (await page.getByTestId('grid-map').boundingBox())!
+    // Park the pointer in a corner of the legend-free area, take the picture, then hover mid-map.
+    await page.mouse.move(box.x + 40, box.y + box.height - 60)
+    await page.waitForTimeout(300)
+    const away = await mapShot('hover-away')
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5)
+    await expect.poll(() => page.getByTestId('grid-map').evaluate((el) => getComputedStyle(el.querySelector('canvas')!).cursor)).toBe('pointer')
+    await page.waitForTimeout(300)
+    const hovering = await mapShot('hover-on')
+    const { PNG } = await import('pngjs')
+    const a = PNG.sync.read(away).data
+    const b = PNG.sync.read(hovering).data
+    let changed = 0
+    for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 12) changed++
+    expect(changed, 'pixels that changed when hovering').toBeGreaterThan(2000)
+  })
+
   it('selecting in the tree selects on the map', async () => {
     const before = await idleCount(page)
     // The virtual tree only renders what is in view: scroll back to the top, where 官窑's villages are.
