@@ -3,6 +3,31 @@ CREATE TABLE `app_meta` (
 	`value` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `change_batches` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`actor` text NOT NULL,
+	`at` text NOT NULL,
+	`description` text NOT NULL,
+	`undone_by` integer,
+	`undoes` integer
+);
+--> statement-breakpoint
+CREATE INDEX `change_batches_at` ON `change_batches` (`at`);--> statement-breakpoint
+CREATE TABLE `changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`batch_id` integer NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` integer NOT NULL,
+	`action` text NOT NULL,
+	`before` text,
+	`after` text,
+	`summary` text NOT NULL,
+	FOREIGN KEY (`batch_id`) REFERENCES `change_batches`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `changes_entity` ON `changes` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `changes_batch` ON `changes` (`batch_id`);--> statement-breakpoint
 CREATE TABLE `grids` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tier` integer NOT NULL,
@@ -12,14 +37,14 @@ CREATE TABLE `grids` (
 	`kind` text NOT NULL,
 	`parent_id` integer,
 	`village_unit_id` integer NOT NULL,
-	`geometry` text NOT NULL,
-	`min_lon` real NOT NULL,
-	`min_lat` real NOT NULL,
-	`max_lon` real NOT NULL,
-	`max_lat` real NOT NULL,
-	`label_lon` real NOT NULL,
-	`label_lat` real NOT NULL,
-	`area_km2` real NOT NULL,
+	`geometry` text,
+	`min_lon` real,
+	`min_lat` real,
+	`max_lon` real,
+	`max_lat` real,
+	`label_lon` real,
+	`label_lat` real,
+	`area_km2` real,
 	`party_organisation` text,
 	`inspector` text,
 	`households` integer DEFAULT 0 NOT NULL,
@@ -27,6 +52,7 @@ CREATE TABLE `grids` (
 	`non_hukou_population` integer DEFAULT 0 NOT NULL,
 	`illustrative` integer DEFAULT false NOT NULL,
 	`sort_order` integer DEFAULT 0 NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`parent_id`) REFERENCES `grids`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`village_unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "grids_tier_range" CHECK("grids"."tier" between 1 and 3),
@@ -49,6 +75,7 @@ CREATE TABLE `units` (
 	`illustrative` integer DEFAULT false NOT NULL,
 	`geometry` text,
 	`sort_order` integer DEFAULT 0 NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`parent_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

@@ -1,6 +1,7 @@
 // The Electron shell: lifecycle, the console window, and the contract bound to ipcMain.
 // Everything the app does lives in electron/core; this file only connects it to Electron.
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startCore, type Core } from '../core/app'
@@ -59,9 +60,10 @@ app.whenReady().then(() => {
     return
   }
   const dispatch = core.dispatch
+  const actor = `桌面端（${userInfo().username}）`
   ipcMain.handle('api', (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'BAD_INPUT', message: '拒绝来自未知页面的请求。' } }
-    return dispatch(String(method), input)
+    return dispatch(String(method), input, { actor })
   })
   createConsoleWindow()
   app.on('activate', () => {

@@ -69,7 +69,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       return sendError(res, 400, 'BAD_INPUT', '请求体不是有效的 JSON。')
     }
   }
-  const result = await dispatch(method, input)
+  const result = await dispatch(method, input, { actor: '浏览器模式用户' })
   sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
 }
 

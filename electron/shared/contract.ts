@@ -54,10 +54,51 @@ export const UnitRef = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.enum(['district', 'town', 'department', 'office', 'village']),
-  illustrative: z.boolean()
+  illustrative: z.boolean(),
+  version: z.number().int()
+})
+
+/** The kinds a grid of each tier may be. */
+export const gridKinds = {
+  1: ['社区', '村', '园区'],
+  2: ['经济社', '住宅小区', '居民小组', '商务楼宇'],
+  3: ['党小组', '楼长', '巷长', '街长']
+} as const
+const allKinds = [...gridKinds[1], ...gridKinds[2], ...gridKinds[3]] as [string, ...string[]]
+
+const Count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000)
+const GridAttributes = z
+  .object({
+    code: z.string().trim().regex(/^[0-9A-Za-z-]{1,32}$/, '编码只能由数字、字母和连字符组成（至多 32 位）'),
+    name: z.string().trim().min(1, '名称不能为空').max(60, '名称至多 60 字'),
+    label: z.string().trim().min(1).max(30, '地图标注至多 30 字'),
+    kind: z.enum(allKinds),
+    partyOrganisation: z.string().trim().max(60).nullable(),
+    inspector: z.string().trim().max(30).nullable(),
+    households: Count,
+    registeredPopulation: Count,
+    nonHukouPopulation: Count
+  })
+  .partial()
+  .strict()
+
+const Version = z.number().int().min(1)
+const BatchResult = z.object({ version: z.number().int(), batchId: Id })
+
+export const HistoryEntry = z.object({
+  changeId: Id,
+  batchId: Id,
+  action: z.enum(['create', 'update', 'delete']),
+  summary: z.string(),
+  kind: z.string(),
+  actor: z.string(),
+  at: z.string(),
+  description: z.string(),
+  undoneBy: Id.nullable()
 })
 
 export const GridDetail = GridRef.extend({
+  version: z.number().int(),
   parentId: Id.nullable(),
   parentChain: z.array(GridRef),
   village: UnitRef,
@@ -69,13 +110,16 @@ export const GridDetail = GridRef.extend({
   households: z.number().int(),
   registeredPopulation: z.number().int(),
   nonHukouPopulation: z.number().int(),
-  areaKm2: z.number(),
-  bbox: BBox,
-  labelPoint: LonLat,
+  /** Null while a new grid's shape has not been drawn yet. */
+  areaKm2: z.number().nullable(),
+  bbox: BBox.nullable(),
+  labelPoint: LonLat.nullable(),
+  hasGeometry: z.boolean(),
+  label: z.string(),
   illustrative: z.boolean()
 })
 
-export const GridSearchHit = GridRef.extend({ path: z.string(), labelPoint: LonLat, bbox: BBox })
+export const GridSearchHit = GridRef.extend({ path: z.string(), labelPoint: LonLat.nullable(), bbox: BBox.nullable() })
 
 export type TreeNode = {
   key: string
@@ -138,7 +182,59 @@ export const contract = {
     output: z.array(GridSearchHit),
     doc: '按名称或编码查找网格'
   },
-  'town.outline': { input: NoInput, output: TownOutline, doc: '镇域轮廓（示意）' }
+  'town.outline': { input: NoInput, output: TownOutline, doc: '镇域轮廓（示意）' },
+  'units.offices': {
+    input: NoInput,
+    output: z.array(UnitRef),
+    doc: '全部管理处（用于划归村居、新建村居）'
+  },
+  'grids.create': {
+    input: GridAttributes.extend({
+      tier: Tier,
+      name: GridAttributes.shape.name.unwrap(),
+      kind: GridAttributes.shape.kind.unwrap(),
+      parentId: Id.optional(),
+      officeId: Id.optional(),
+      geometry: Geometry.optional()
+    }).strict(),
+    output: z.object({ id: Id, batchId: Id }),
+    doc: '新建网格（二、三级须指定上级；一级须指定管理处和区划代码）'
+  },
+  'grids.update': {
+    input: z
+      .object({ id: Id, version: Version, patch: GridAttributes.refine((p) => Object.keys(p).length > 0, '没有要修改的内容') })
+      .strict(),
+    output: BatchResult,
+    doc: '修改网格属性（名称、类型、党组织、巡查员、户数、人口等）'
+  },
+  'grids.setGeometry': {
+    input: z.object({ id: Id, version: Version, geometry: Geometry }).strict(),
+    output: BatchResult,
+    doc: '修改网格边界'
+  },
+  'grids.move': {
+    input: z.object({ id: Id, version: Version, parentId: Id }).strict(),
+    output: BatchResult,
+    doc: '调整上级网格（连同下级一起移动）'
+  },
+  'grids.delete': {
+    input: z
+      .object({ id: Id, version: Version, children: z.enum(['refuse', 'cascade', 'reparent']).default('refuse'), reparentTo: Id.optional() })
+      .strict(),
+    output: z.object({ deleted: z.number().int(), batchId: Id }),
+    doc: '删除网格；有下级时须选择一并删除或移到其他网格'
+  },
+  'grids.history': { input: z.object({ id: Id }).strict(), output: z.array(HistoryEntry), doc: '网格的修改记录（谁、何时、改前改后）' },
+  'changes.undo': {
+    input: z.object({ batchId: Id }).strict(),
+    output: z.object({ undoBatchId: Id, restored: z.number().int() }),
+    doc: '撤销一次操作（整批撤销）'
+  },
+  'units.moveVillage': {
+    input: z.object({ villageUnitId: Id, version: Version, officeId: Id }).strict(),
+    output: BatchResult,
+    doc: '把村居划归另一个管理处'
+  }
 } as const
 
 export type Contract = typeof contract
@@ -152,6 +248,9 @@ export const ErrorCode = z.enum(['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_METHOD', 'CO
 export type ErrorCode = z.infer<typeof ErrorCode>
 export type ApiError = { code: ErrorCode; message: string; details?: unknown }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** Who is calling; recorded with every change. Accounts (issue 8) will replace the free text. */
+export type CallContext = { actor: string }
 
 /** What the preload exposes as `window.api` and what the HTTP client mimics. */
 export type ApiBridge = { [M in MethodName]: (input?: Input<M>) => Promise<Result<Output<M>>> }

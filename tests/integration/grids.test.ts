@@ -50,8 +50,8 @@ describe('grid services', () => {
     expect(tier3.village.name).toBe('汀圃社区')
     expect(tier3.inspector).toBeTruthy()
     expect(tier3.households).toBeGreaterThan(0)
-    const [w, s, e, n] = tier3.bbox
-    const [lon, lat] = tier3.labelPoint
+    const [w, s, e, n] = tier3.bbox!
+    const [lon, lat] = tier3.labelPoint!
     expect(lon).toBeGreaterThanOrEqual(w)
     expect(lon).toBeLessThanOrEqual(e)
     expect(lat).toBeGreaterThanOrEqual(s)

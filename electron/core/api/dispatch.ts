@@ -1,11 +1,13 @@
 // One entry point for every transport (IPC, HTTP, tests): validate the input against the
 // contract, run the handler, and turn every failure into an error value — never a throw.
 import { z } from 'zod'
-import { contract, type ApiError, type MethodName, type Result } from '../../shared/contract'
+import { contract, type ApiError, type CallContext, type MethodName, type Result } from '../../shared/contract'
 import { AppError } from '../errors'
 import type { Handlers } from './handlers'
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
+export type Dispatch = (method: string, input: unknown, ctx?: CallContext) => Promise<Result<unknown>>
+
+const anonymous: CallContext = { actor: '本机用户' }
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
 
@@ -17,14 +19,14 @@ function describeIssues(error: z.ZodError): string {
 
 export function createDispatcher(handlers: Handlers, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
   z.config(z.locales.zhCN())
-  return async (method, input) => {
+  return async (method, input, ctx = anonymous) => {
     if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${method}”的接口方法。` })
     const spec = contract[method]
     const parsed = spec.input.safeParse(input ?? undefined)
     if (!parsed.success) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}`, details: parsed.error.issues })
     try {
-      const handler = handlers[method] as (i: unknown) => unknown
-      const value = await handler(parsed.data)
+      const handler = handlers[method] as (i: unknown, c: CallContext) => unknown
+      const value = await handler(parsed.data, ctx)
       if (opts.validateOutput) spec.output.parse(value)
       return { ok: true, value }
     } catch (e) {

@@ -20,7 +20,8 @@ export const units = sqliteTable(
     illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
     /** GeoJSON (WGS-84) of the unit's area where the unit has one of its own (the town outline). */
     geometry: text('geometry'),
-    sortOrder: integer('sort_order').notNull().default(0)
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1)
   },
   (t) => [uniqueIndex('units_code').on(t.code), index('units_parent').on(t.parentId), index('units_kind').on(t.kind)]
 )
@@ -42,22 +43,24 @@ export const grids = sqliteTable(
     villageUnitId: integer('village_unit_id')
       .notNull()
       .references(() => units.id),
-    /** GeoJSON geometry (Polygon or MultiPolygon), WGS-84 lon/lat. */
-    geometry: text('geometry').notNull(),
-    minLon: real('min_lon').notNull(),
-    minLat: real('min_lat').notNull(),
-    maxLon: real('max_lon').notNull(),
-    maxLat: real('max_lat').notNull(),
-    labelLon: real('label_lon').notNull(),
-    labelLat: real('label_lat').notNull(),
-    areaKm2: real('area_km2').notNull(),
+    /** GeoJSON geometry (Polygon or MultiPolygon), WGS-84 lon/lat; null until a new grid's shape is drawn. */
+    geometry: text('geometry'),
+    minLon: real('min_lon'),
+    minLat: real('min_lat'),
+    maxLon: real('max_lon'),
+    maxLat: real('max_lat'),
+    labelLon: real('label_lon'),
+    labelLat: real('label_lat'),
+    areaKm2: real('area_km2'),
     partyOrganisation: text('party_organisation'),
     inspector: text('inspector'),
     households: integer('households').notNull().default(0),
     registeredPopulation: integer('registered_population').notNull().default(0),
     nonHukouPopulation: integer('non_hukou_population').notNull().default(0),
     illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
-    sortOrder: integer('sort_order').notNull().default(0)
+    sortOrder: integer('sort_order').notNull().default(0),
+    /** Optimistic concurrency: every write checks and bumps it, so a stale edit is refused, not lost. */
+    version: integer('version').notNull().default(1)
   },
   (t) => [
     uniqueIndex('grids_code').on(t.code),
@@ -75,3 +78,40 @@ export const appMeta = sqliteTable('app_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull()
 })
+
+/** A set of changes made by one action (an edit, a delete with its children, an import, an undo). */
+export const changeBatches = sqliteTable(
+  'change_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['edit', 'create', 'delete', 'move', 'geometry', 'split', 'import', 'undo'] }).notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    description: text('description').notNull(),
+    /** Set when the batch has been undone, to the undoing batch. */
+    undoneBy: integer('undone_by'),
+    /** For an undo batch: the batch it undid. */
+    undoes: integer('undoes')
+  },
+  (t) => [index('change_batches_at').on(t.at)]
+)
+
+/** Every change to a grid or unit: who, when, before and after (full row snapshots as JSON). */
+export const changes = sqliteTable(
+  'changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => changeBatches.id),
+    entity: text('entity', { enum: ['grid', 'unit'] }).notNull(),
+    /** No foreign key: the history of a deleted grid outlives it. */
+    entityId: integer('entity_id').notNull(),
+    action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
+    before: text('before'),
+    after: text('after'),
+    /** What changed, in words (名称：甲 → 乙). */
+    summary: text('summary').notNull()
+  },
+  (t) => [index('changes_entity').on(t.entity, t.entityId), index('changes_batch').on(t.batchId)]
+)

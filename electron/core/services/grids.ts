@@ -1,5 +1,5 @@
 // Reading the three tiers of grids and the units they hang under.
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Output, Tier, TreeNode } from '../../shared/contract'
 import type { Db } from '../db/open'
 import { appMeta, grids, units } from '../db/schema'
@@ -9,7 +9,7 @@ type GridRow = typeof grids.$inferSelect
 type UnitRow = typeof units.$inferSelect
 
 const gridRef = (g: Pick<GridRow, 'id' | 'tier' | 'code' | 'name' | 'kind'>) => ({ id: g.id, tier: g.tier as Tier, code: g.code, name: g.name, kind: g.kind })
-const unitRef = (u: UnitRow) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, illustrative: u.illustrative })
+const unitRef = (u: UnitRow) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, illustrative: u.illustrative, version: u.version })
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export function createGridService(db: Db) {
@@ -102,19 +102,19 @@ export function createGridService(db: Db) {
       })
       .from(grids)
       .innerJoin(units, eq(units.id, grids.villageUnitId))
-      .where(eq(grids.tier, tier))
+      .where(and(eq(grids.tier, tier), isNotNull(grids.geometry)))
       .orderBy(asc(grids.sortOrder), asc(grids.id))
       .all()
     const polygons = rows.map((r) => ({
       type: 'Feature' as const,
       id: r.id,
-      geometry: JSON.parse(r.geometry),
+      geometry: JSON.parse(r.geometry!),
       properties: { id: r.id, tier: r.tier as Tier, code: r.code, name: r.name, label: r.label, kind: r.kind, parentId: r.parentId, officeId: r.officeId, illustrative: r.illustrative }
     }))
     const labels = rows.map((r) => ({
       type: 'Feature' as const,
       id: r.id,
-      geometry: { type: 'Point' as const, coordinates: [r.labelLon, r.labelLat] as [number, number] },
+      geometry: { type: 'Point' as const, coordinates: [r.labelLon!, r.labelLat!] as [number, number] },
       properties: { id: r.id, tier: r.tier as Tier, label: r.label }
     }))
     return { type: 'FeatureCollection', features: [...polygons, ...labels] }
@@ -139,6 +139,8 @@ export function createGridService(db: Db) {
     const office = village.parentId ? db.select().from(units).where(and(eq(units.id, village.parentId), eq(units.kind, 'office'))).get() : undefined
     return {
       ...gridRef(g),
+      version: g.version,
+      label: g.label,
       parentId: g.parentId,
       parentChain: chain.map(gridRef),
       village: unitRef(village),
@@ -151,8 +153,9 @@ export function createGridService(db: Db) {
       registeredPopulation: g.registeredPopulation,
       nonHukouPopulation: g.nonHukouPopulation,
       areaKm2: g.areaKm2,
-      bbox: [g.minLon, g.minLat, g.maxLon, g.maxLat],
-      labelPoint: [g.labelLon, g.labelLat],
+      hasGeometry: g.geometry !== null,
+      bbox: g.geometry !== null ? [g.minLon!, g.minLat!, g.maxLon!, g.maxLat!] : null,
+      labelPoint: g.geometry !== null ? [g.labelLon!, g.labelLat!] : null,
       illustrative: g.illustrative
     }
   }
@@ -178,12 +181,12 @@ export function createGridService(db: Db) {
       code: string
       name: string
       kind: string
-      label_lon: number
-      label_lat: number
-      min_lon: number
-      min_lat: number
-      max_lon: number
-      max_lat: number
+      label_lon: number | null
+      label_lat: number | null
+      min_lon: number | null
+      min_lat: number | null
+      max_lon: number | null
+      max_lat: number | null
       village: string
       office: string | null
       parent: string | null
@@ -195,8 +198,8 @@ export function createGridService(db: Db) {
       name: r.name,
       kind: r.kind,
       path: [r.office, r.tier > 1 ? r.village : null, r.tier > 2 ? r.parent : null].filter(Boolean).join(' / '),
-      labelPoint: [r.label_lon, r.label_lat],
-      bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat]
+      labelPoint: r.label_lon === null ? null : [r.label_lon, r.label_lat!],
+      bbox: r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!]
     }))
   }
 
@@ -217,6 +220,10 @@ export function createGridService(db: Db) {
     }
   }
 
-  return { summary, tree, geojson, get, search, outline }
+  function offices() {
+    return db.select().from(units).where(eq(units.kind, 'office')).orderBy(asc(units.sortOrder), asc(units.id)).all().map(unitRef)
+  }
+
+  return { summary, tree, geojson, get, search, outline, offices }
 }
 export type GridService = ReturnType<typeof createGridService>

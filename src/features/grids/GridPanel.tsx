@@ -44,7 +44,7 @@ export function GridPanel({ id, onSelect, onClose }: Props) {
         <Descriptions.Item label="户数">{formatCount(g.households)} 户</Descriptions.Item>
         <Descriptions.Item label="户籍人口">{formatCount(g.registeredPopulation)} 人</Descriptions.Item>
         <Descriptions.Item label="非户籍人口">{formatCount(g.nonHukouPopulation)} 人</Descriptions.Item>
-        <Descriptions.Item label="面积">{g.areaKm2.toFixed(2)} 平方公里</Descriptions.Item>
+        <Descriptions.Item label="面积">{g.areaKm2 === null ? '尚未绘制边界' : `${g.areaKm2.toFixed(2)} 平方公里`}</Descriptions.Item>
         {g.tier === 1 && <Descriptions.Item label="下级网格">二级 {g.childCounts.tier2} 个，三级 {g.childCounts.tier3} 个</Descriptions.Item>}
         {g.tier === 2 && <Descriptions.Item label="下级网格">三级 {g.childCounts.tier3} 个</Descriptions.Item>}
       </Descriptions>

@@ -23,7 +23,9 @@ export function MapScreen() {
   // Selections from the tree, search or panel fly the map to the grid once its extent is known.
   useEffect(() => {
     if (flyTo !== null && detail.data?.id === flyTo) {
-      setFlyTarget({ bbox: detail.data.bbox, labelPoint: detail.data.labelPoint, nonce: Date.now() })
+      const { bbox, labelPoint } = detail.data
+      // A grid whose shape is not drawn yet has nowhere to fly to.
+      if (bbox && labelPoint) setFlyTarget({ bbox, labelPoint, nonce: Date.now() })
       setFlyTo(null)
     }
   }, [flyTo, detail.data])

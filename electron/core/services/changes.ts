@@ -1,0 +1,109 @@
+// The change log: every write goes through a batch that records before/after snapshots, so any
+// batch can be shown as history and undone as a whole (if nothing touched its rows since).
+import { and, desc, eq, gt, inArray } from 'drizzle-orm'
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { changeBatches, changes, grids, units } from '../db/schema'
+import { AppError, notFound } from '../errors'
+import { describeChange } from '../domain/gridRules'
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+type Entity = 'grid' | 'unit'
+type Row = Record<string, unknown> & { id: number }
+export type BatchKind = (typeof changeBatches.$inferInsert)['kind']
+
+const tableOf = { grid: grids, unit: units } as const
+
+export type Recorder = {
+  batchId: number
+  created: (entity: Entity, after: Row) => void
+  updated: (entity: Entity, before: Row, after: Row, summary?: string) => void
+  deleted: (entity: Entity, before: Row) => void
+}
+
+/** Start a batch inside a transaction; record each row change through the returned recorder. */
+export function beginBatch(tx: Tx, clock: Clock, info: { kind: BatchKind; actor: string; description: string; undoes?: number }): Recorder {
+  const [{ id: batchId }] = tx
+    .insert(changeBatches)
+    .values({ kind: info.kind, actor: info.actor, at: clock.now().toISOString(), description: info.description, undoes: info.undoes ?? null })
+    .returning({ id: changeBatches.id })
+    .all()
+  const write = (entity: Entity, entityId: number, action: 'create' | 'update' | 'delete', before: Row | null, after: Row | null, summary: string) =>
+    tx.insert(changes).values({ batchId, entity, entityId, action, before: before && JSON.stringify(before), after: after && JSON.stringify(after), summary }).run()
+  return {
+    batchId,
+    created: (entity, after) => write(entity, after.id, 'create', null, after, `新建：${String(after.name)}`),
+    updated: (entity, before, after, summary) => write(entity, after.id, 'update', before, after, summary ?? describeChange(before, after)),
+    deleted: (entity, before) => write(entity, before.id, 'delete', before, null, `删除：${String(before.name)}`)
+  }
+}
+
+export function createChangeService(db: Db, clock: Clock) {
+  /** A grid's history, newest first. */
+  function gridHistory(gridId: number) {
+    return db
+      .select({
+        changeId: changes.id,
+        batchId: changes.batchId,
+        action: changes.action,
+        summary: changes.summary,
+        kind: changeBatches.kind,
+        actor: changeBatches.actor,
+        at: changeBatches.at,
+        description: changeBatches.description,
+        undoneBy: changeBatches.undoneBy
+      })
+      .from(changes)
+      .innerJoin(changeBatches, eq(changeBatches.id, changes.batchId))
+      .where(and(eq(changes.entity, 'grid'), eq(changes.entityId, gridId)))
+      .orderBy(desc(changes.id))
+      .all()
+  }
+
+  /** Undo a batch: apply its changes' inverses in reverse order, as a new batch. */
+  function undo(batchId: number, actor: string): { undoBatchId: number; restored: number } {
+    return db.transaction((tx) => {
+      const batch = tx.select().from(changeBatches).where(eq(changeBatches.id, batchId)).get()
+      if (!batch) throw notFound('操作记录', batchId)
+      if (batch.undoneBy) throw new AppError('CONFLICT', `该操作已于之前撤销（撤销记录 ${batch.undoneBy}），不能重复撤销。`)
+      const list = tx.select().from(changes).where(eq(changes.batchId, batchId)).orderBy(desc(changes.id)).all()
+      if (list.length === 0) throw new AppError('CONFLICT', '该操作没有可撤销的修改。')
+      // Refuse if any row was changed again after this batch: undoing would overwrite that work.
+      const lastOwn = Math.max(...list.map((c) => c.id))
+      for (const entity of ['grid', 'unit'] as const) {
+        const ids = [...new Set(list.filter((c) => c.entity === entity).map((c) => c.entityId))]
+        if (ids.length === 0) continue
+        const later = tx
+          .select({ entityId: changes.entityId })
+          .from(changes)
+          .where(and(eq(changes.entity, entity), inArray(changes.entityId, ids), gt(changes.id, lastOwn)))
+          .get()
+        if (later)
+          throw new AppError('CONFLICT', `此操作涉及的${entity === 'grid' ? '网格' : '单位'}（编号 ${later.entityId}）之后又被修改过；为免覆盖后来的修改，不能撤销，请先撤销后来的修改。`)
+      }
+      const recorder = beginBatch(tx, clock, { kind: 'undo', actor, description: `撤销：${batch.description}`, undoes: batchId })
+      for (const c of list) {
+        const table = tableOf[c.entity]
+        const before = c.before ? (JSON.parse(c.before) as Row) : null
+        const current = tx.select().from(table).where(eq(table.id, c.entityId)).get() as Row | undefined
+        if (c.action === 'create') {
+          if (current) {
+            tx.delete(table).where(eq(table.id, c.entityId)).run()
+            recorder.deleted(c.entity, current)
+          }
+        } else if (c.action === 'delete') {
+          tx.insert(table).values(before as never).run()
+          recorder.created(c.entity, before!)
+        } else if (current && before) {
+          const restored = { ...before, version: Number(current.version) + 1 }
+          tx.update(table).set(restored as never).where(eq(table.id, c.entityId)).run()
+          recorder.updated(c.entity, current, restored)
+        }
+      }
+      tx.update(changeBatches).set({ undoneBy: recorder.batchId }).where(eq(changeBatches.id, batchId)).run()
+      return { undoBatchId: recorder.batchId, restored: list.length }
+    })
+  }
+
+  return { gridHistory, undo }
+}

@@ -1,0 +1,236 @@
+// Changing grids: create, edit attributes, re-parent, delete, reshape, and move a village to
+// another office. Every write is one transaction with its change batch; stale versions are refused.
+import { asc, eq, inArray, max } from 'drizzle-orm'
+import type { ParsedInput, Tier } from '../../shared/contract'
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { grids, units } from '../db/schema'
+import { AppError, notFound } from '../errors'
+import { deletionBlocker, kindProblem, nextChildCode, reparentProblem } from '../domain/gridRules'
+import { checkGridGeometry, measureShape } from '../domain/gridShape'
+import { toGeoJsonGeometry } from '../domain/geometry'
+import { beginBatch } from './changes'
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+type GridRow = typeof grids.$inferSelect
+type UnitRow = typeof units.$inferSelect
+
+/** Geometry columns for a grid from a GeoJSON geometry (or all null when it has none yet). */
+export function geometryColumns(geometry: unknown | null) {
+  if (geometry === null || geometry === undefined)
+    return { geometry: null, minLon: null, minLat: null, maxLon: null, maxLat: null, labelLon: null, labelLat: null, areaKm2: null }
+  const checked = checkGridGeometry(geometry)
+  if (!checked.shape) throw new AppError('BAD_INPUT', `边界有误：${checked.problems.map((p) => p.message).join('；')}`, checked.problems)
+  const m = measureShape(checked.shape)
+  return {
+    geometry: JSON.stringify(toGeoJsonGeometry(checked.shape)),
+    minLon: m.bbox[0],
+    minLat: m.bbox[1],
+    maxLon: m.bbox[2],
+    maxLat: m.bbox[3],
+    labelLon: m.labelPoint[0],
+    labelLat: m.labelPoint[1],
+    areaKm2: m.areaKm2
+  }
+}
+
+function uniqueCodeError(e: unknown, code: string): never {
+  if (e instanceof Error && /UNIQUE constraint failed: (grids|units)\.code/.test(e.message)) throw new AppError('CONFLICT', `编码“${code}”已被其他网格或单位使用，请换一个编码。`)
+  throw e
+}
+
+export function createGridEditService(db: Db, clock: Clock) {
+  const gridById = (tx: Tx, id: number): GridRow => {
+    const g = tx.select().from(grids).where(eq(grids.id, id)).get()
+    if (!g) throw notFound('网格', id)
+    return g
+  }
+  const current = (tx: Tx, id: number, version: number): GridRow => {
+    const g = gridById(tx, id)
+    if (g.version !== version) throw new AppError('CONFLICT', `“${g.name}”已被他人修改（当前版本 ${g.version}，你看到的是版本 ${version}）。你的修改未保存，请刷新后重试。`)
+    return g
+  }
+  const unitById = (tx: Tx, id: number): UnitRow => {
+    const u = tx.select().from(units).where(eq(units.id, id)).get()
+    if (!u) throw notFound('单位', id)
+    return u
+  }
+
+  function create(input: ParsedInput<'grids.create'>, actor: string): { id: number; batchId: number } {
+    const badKind = kindProblem(input.tier, input.kind)
+    if (badKind) throw new AppError('BAD_INPUT', badKind)
+    return db.transaction((tx) => {
+      const recorder = beginBatch(tx, clock, { kind: 'create', actor, description: `新建网格“${input.name}”` })
+      let villageUnitId: number
+      let parentId: number | null = null
+      let code = input.code
+      if (input.tier === 1) {
+        if (!input.officeId) throw new AppError('BAD_INPUT', '新建一级网格（村/社区）须指定所属管理处。')
+        const office = unitById(tx, input.officeId)
+        if (office.kind !== 'office') throw new AppError('BAD_INPUT', `“${office.name}”不是管理处。`)
+        if (!code) throw new AppError('BAD_INPUT', '新建一级网格须填写村居的 12 位统计用区划代码。')
+        try {
+          const [unit] = tx
+            .insert(units)
+            .values({ code, name: input.name, kind: 'village', villageType: input.kind === '村' ? '村' : input.kind === '园区' ? '园区' : '社区', parentId: office.id, illustrative: false })
+            .returning()
+            .all()
+          recorder.created('unit', unit)
+          villageUnitId = unit.id
+        } catch (e) {
+          uniqueCodeError(e, code)
+        }
+      } else {
+        if (!input.parentId) throw new AppError('BAD_INPUT', `新建${input.tier === 2 ? '二' : '三'}级网格须指定上级网格。`)
+        const parent = gridById(tx, input.parentId)
+        const problem = reparentProblem({ id: -1, tier: input.tier, parentId: null, villageUnitId: parent.villageUnitId, name: input.name }, parent)
+        if (problem) throw new AppError('BAD_INPUT', problem)
+        parentId = parent.id
+        villageUnitId = parent.villageUnitId
+        if (!code) {
+          const siblings = tx.select({ code: grids.code }).from(grids).where(eq(grids.parentId, parent.id)).all()
+          code = nextChildCode(parent.code, input.tier as Tier, siblings.map((s) => s.code))
+        }
+      }
+      try {
+        const [row] = tx
+          .insert(grids)
+          .values({
+            tier: input.tier,
+            code,
+            name: input.name,
+            label: input.label ?? input.name,
+            kind: input.kind,
+            parentId,
+            villageUnitId: villageUnitId!,
+            partyOrganisation: input.partyOrganisation ?? null,
+            inspector: input.inspector ?? null,
+            households: input.households ?? 0,
+            registeredPopulation: input.registeredPopulation ?? 0,
+            nonHukouPopulation: input.nonHukouPopulation ?? 0,
+            illustrative: false,
+            sortOrder: (tx.select({ m: max(grids.sortOrder) }).from(grids).get()?.m ?? 0) + 1,
+            ...geometryColumns(input.geometry ?? null)
+          })
+          .returning()
+          .all()
+        recorder.created('grid', row)
+        return { id: row.id, batchId: recorder.batchId }
+      } catch (e) {
+        return uniqueCodeError(e, code)
+      }
+    })
+  }
+
+  function update(input: ParsedInput<'grids.update'>, actor: string): { version: number; batchId: number } {
+    return db.transaction((tx) => {
+      const before = current(tx, input.id, input.version)
+      const badKind = input.patch.kind ? kindProblem(before.tier, input.patch.kind) : null
+      if (badKind) throw new AppError('BAD_INPUT', badKind)
+      const patch = { ...input.patch, ...(input.patch.name && !input.patch.label && before.tier < 3 ? { label: input.patch.name } : {}) }
+      const recorder = beginBatch(tx, clock, { kind: 'edit', actor, description: `修改网格“${before.name}”` })
+      try {
+        const [after] = tx.update(grids).set({ ...patch, version: before.version + 1 }).where(eq(grids.id, before.id)).returning().all()
+        recorder.updated('grid', before, after)
+        return { version: after.version, batchId: recorder.batchId }
+      } catch (e) {
+        return uniqueCodeError(e, patch.code ?? '')
+      }
+    })
+  }
+
+  function setGeometry(input: ParsedInput<'grids.setGeometry'>, actor: string): { version: number; batchId: number } {
+    return db.transaction((tx) => {
+      const before = current(tx, input.id, input.version)
+      const recorder = beginBatch(tx, clock, { kind: 'geometry', actor, description: `修改“${before.name}”的边界` })
+      const [after] = tx
+        .update(grids)
+        .set({ ...geometryColumns(input.geometry), version: before.version + 1 })
+        .where(eq(grids.id, before.id))
+        .returning()
+        .all()
+      recorder.updated('grid', before, after)
+      return { version: after.version, batchId: recorder.batchId }
+    })
+  }
+
+  /** Move a grid (and everything under it) to another parent of the right tier. */
+  function move(input: ParsedInput<'grids.move'>, actor: string): { version: number; batchId: number } {
+    return db.transaction((tx) => {
+      const before = current(tx, input.id, input.version)
+      const parent = gridById(tx, input.parentId)
+      const problem = reparentProblem(before, parent)
+      if (problem) throw new AppError('BAD_INPUT', problem)
+      const recorder = beginBatch(tx, clock, { kind: 'move', actor, description: `把“${before.name}”移到“${parent.name}”下` })
+      const [after] = tx
+        .update(grids)
+        .set({ parentId: parent.id, villageUnitId: parent.villageUnitId, version: before.version + 1 })
+        .where(eq(grids.id, before.id))
+        .returning()
+        .all()
+      const from = before.parentId ? gridById(tx, before.parentId).name : '（无）'
+      recorder.updated('grid', before, after, `上级网格：${from} → ${parent.name}`)
+      if (parent.villageUnitId !== before.villageUnitId) {
+        for (const child of tx.select().from(grids).where(eq(grids.parentId, before.id)).all()) {
+          const [moved] = tx.update(grids).set({ villageUnitId: parent.villageUnitId, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
+          recorder.updated('grid', child, moved)
+        }
+      }
+      return { version: after.version, batchId: recorder.batchId }
+    })
+  }
+
+  /** Delete a grid. With children: refuse (default), delete them too, or move them to another grid first. */
+  function remove(input: ParsedInput<'grids.delete'>, actor: string): { deleted: number; batchId: number } {
+    return db.transaction((tx) => {
+      const target = current(tx, input.id, input.version)
+      const children = tx.select().from(grids).where(eq(grids.parentId, target.id)).orderBy(asc(grids.id)).all()
+      const blocker = deletionBlocker(target, children.length, input.children)
+      if (blocker) throw new AppError('CONFLICT', blocker, { children: children.length })
+      const recorder = beginBatch(tx, clock, { kind: 'delete', actor, description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}` })
+      let deleted = 0
+      if (input.children === 'reparent' && children.length) {
+        if (!input.reparentTo) throw new AppError('BAD_INPUT', '请选择接收下级网格的网格。')
+        const heir = gridById(tx, input.reparentTo)
+        if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `下级网格只能移到另一个${target.tier}级网格下。`)
+        for (const child of children) {
+          const [moved] = tx.update(grids).set({ parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
+          recorder.updated('grid', child, moved)
+        }
+      } else if (input.children === 'cascade') {
+        // Deepest first, so foreign keys hold at every step and an undo restores parents first.
+        const grandchildren = children.length ? tx.select().from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).all() : []
+        for (const row of [...grandchildren, ...children]) {
+          tx.delete(grids).where(eq(grids.id, row.id)).run()
+          recorder.deleted('grid', row)
+          deleted++
+        }
+      }
+      tx.delete(grids).where(eq(grids.id, target.id)).run()
+      recorder.deleted('grid', target)
+      return { deleted: deleted + 1, batchId: recorder.batchId }
+    })
+  }
+
+  function moveVillage(input: ParsedInput<'units.moveVillage'>, actor: string): { version: number; batchId: number } {
+    return db.transaction((tx) => {
+      const village = unitById(tx, input.villageUnitId)
+      if (village.kind !== 'village') throw new AppError('BAD_INPUT', `“${village.name}”不是村居。`)
+      if (village.version !== input.version) throw new AppError('CONFLICT', `“${village.name}”已被他人修改，请刷新后重试。你的修改未保存。`)
+      const office = unitById(tx, input.officeId)
+      if (office.kind !== 'office') throw new AppError('BAD_INPUT', `“${office.name}”不是管理处。`)
+      const recorder = beginBatch(tx, clock, { kind: 'move', actor, description: `把“${village.name}”划归“${office.name}”` })
+      const [after] = tx
+        .update(units)
+        .set({ parentId: office.id, illustrative: false, version: village.version + 1 })
+        .where(eq(units.id, village.id))
+        .returning()
+        .all()
+      const from = village.parentId ? unitById(tx, village.parentId).name : '（无）'
+      recorder.updated('unit', village, after, `所属管理处：${from} → ${office.name}`)
+      return { version: after.version, batchId: recorder.batchId }
+    })
+  }
+
+  return { create, update, setGeometry, move, remove, moveVillage }
+}
