@@ -16,3 +16,6 @@ export const useGrid = (id: number | null) =>
 
 export const useGridSearch = (q: string) =>
   useQuery({ queryKey: ['grids.search', q], queryFn: () => call('grids.search', { q, limit: 20 }), enabled: q.trim().length > 0, staleTime: 30_000, retry: false })
+
+export const useGridHistory = (id: number) => useQuery({ queryKey: ['grids.history', id], queryFn: () => call('grids.history', { id }), retry: false })
+export const useOffices = () => useQuery({ queryKey: ['units.offices'], queryFn: () => call('units.offices'), ...stable })

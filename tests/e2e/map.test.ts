@@ -4,18 +4,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startHttpServer, type RunningServer } from '../../electron/server/http'
-import type { Core } from '../../electron/core/app'
+import type { Page } from 'playwright-core'
+import type { RunningServer } from '../../electron/server/http'
 import { tierColour } from '../../src/features/map/mapStyle'
-import { testCore } from '../support/core'
-import { countColour, idleCount, launchChromium, outputDir, rendererDir, waitForMapIdle } from '../support/browser'
+import { countColour, idleCount, openApp, outputDir, searchAndPick as pick, waitForMapIdle } from '../support/browser'
 
-let core: Core
 let server: RunningServer
-let browser: Browser
 let page: Page
-const requests: string[] = []
 
 const mapShot = async (name: string) => {
   const png = await page.locator('[data-testid="grid-map"]').screenshot()
@@ -34,31 +29,14 @@ async function showOnlyTiers(tiers: number[]) {
   }
 }
 
-async function searchAndPick(text: string, optionName: string) {
-  const before = await idleCount(page)
-  const input = page.getByRole('combobox', { name: '搜索网格' })
-  await input.fill(text)
-  await page.locator('[data-testid="search-hit"]', { hasText: optionName }).first().click()
-  await expect.poll(() => page.getByTestId('grid-panel-name').textContent()).toBe(optionName)
-  await waitForMapIdle(page, before)
-}
-
+let app: Awaited<ReturnType<typeof openApp>>
 beforeAll(async () => {
-  core = testCore()
-  server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 })
-  page.on('request', (r) => requests.push(r.url()))
-  page.on('websocket', (ws) => requests.push(ws.url()))
-  await page.goto(server.url)
-  await waitForMapIdle(page, 0)
+  app = await openApp()
+  ;({ page, server } = app)
 })
+afterAll(() => app?.close())
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  core?.close()
-})
+const searchAndPick = (text: string, name: string) => pick(page, text, name)
 
 describe('the map screen', () => {
   it('opens on the whole town with the headline figures and the illustrative-data note', async () => {
@@ -145,6 +123,7 @@ describe('the map screen', () => {
 
   it('asked nothing of any host but 127.0.0.1', () => {
     const origin = server.url.replace(/\/$/, '')
+    const requests = app.requests
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith(`blob:${origin}`) && !u.startsWith('data:'))
     expect(requests.length).toBeGreaterThan(5)
     expect(foreign).toEqual([])

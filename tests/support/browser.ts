@@ -53,3 +53,39 @@ export function countColour(png: Buffer, hex: string, tolerance = 40): number {
   }
   return n
 }
+
+/** Browser mode on a fresh demo store, and a page on it; `requests` collects every URL asked for. */
+export async function openApp(viewport = { width: 1600, height: 900 }) {
+  const { testCore } = await import('./core')
+  const { startHttpServer } = await import('../../electron/server/http')
+  const core = testCore()
+  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
+  const browser = await launchChromium()
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  page.on('websocket', (ws) => requests.push(ws.url()))
+  await page.goto(server.url)
+  await waitForMapIdle(page, 0)
+  return {
+    core,
+    server,
+    browser,
+    page,
+    requests,
+    close: async () => {
+      await browser.close()
+      await server.close()
+      core.close()
+    }
+  }
+}
+
+/** Type into the grid search and pick a hit; waits until the panel shows it and the map settles. */
+export async function searchAndPick(page: Page, text: string, optionName: string) {
+  const before = await idleCount(page)
+  await page.getByRole('combobox', { name: '搜索网格' }).fill(text)
+  await page.locator('[data-testid="search-hit"]', { hasText: optionName }).first().click()
+  await page.waitForFunction((name) => document.querySelector('[data-testid="grid-panel-name"]')?.textContent === name, optionName)
+  await waitForMapIdle(page, before)
+}

@@ -1,9 +1,11 @@
 // What a grid is: name, code, tier, where it sits, who looks after it, and its figures.
-import { Alert, Breadcrumb, Button, Card, Descriptions, List, Skeleton, Tag, Tooltip } from 'antd'
+import { Alert, Breadcrumb, Button, Card, Descriptions, List, Skeleton, Tabs, Tag, Tooltip } from 'antd'
 import { CloseOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
 import { useGrid } from '../../api/hooks'
 import { formatCount, tierLabel } from './labels'
+import { GridActions } from './edit/GridActions'
+import { GridHistory } from './edit/GridHistory'
 
 type Props = { id: number; onSelect: (id: number, tier: Tier) => void; onClose: () => void }
 
@@ -25,43 +27,59 @@ export function GridPanel({ id, onSelect, onClose }: Props) {
       }
       extra={close}
     >
-      <Breadcrumb
-        className="grid-panel-chain"
-        data-testid="grid-panel-chain"
+      <GridActions grid={g} onSelect={onSelect} onDeleted={onClose} />
+      <Tabs
+        size="small"
         items={[
-          ...(g.office ? [{ title: <Tooltip title="管理处归属为示意，可在后续版本中调整">{g.office.name}</Tooltip> }] : []),
-          ...g.parentChain.map((p) => ({ title: <a onClick={() => onSelect(p.id, p.tier)}>{p.name}</a> })),
-          { title: g.name }
+          {
+            key: 'details',
+            label: '详情',
+            children: (
+              <>
+          <Breadcrumb
+            className="grid-panel-chain"
+            data-testid="grid-panel-chain"
+            items={[
+              // 示意 marks the village's office assignment until a person confirms or changes it.
+          ...(g.office ? [{ title: g.village.illustrative ? <Tooltip title="管理处归属为示意，可用“划归管理处”确认或调整">{g.office.name}（示意）</Tooltip> : g.office.name }] : []),
+              ...g.parentChain.map((p) => ({ title: <a onClick={() => onSelect(p.id, p.tier)}>{p.name}</a> })),
+              { title: g.name }
+            ]}
+          />
+          {g.illustrative && <Alert className="grid-panel-note" type="warning" showIcon message="边界为示意数据，非官方测绘成果" />}
+          <Descriptions size="small" column={1} bordered className="grid-panel-facts">
+            <Descriptions.Item label="网格编码">{g.code}</Descriptions.Item>
+            <Descriptions.Item label="网格类型">{g.kind}</Descriptions.Item>
+            <Descriptions.Item label="所属村居">{g.village.name}</Descriptions.Item>
+            <Descriptions.Item label="党组织">{g.partyOrganisation ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="网格巡查员">{g.inspector ?? (g.tier === 3 ? '未配备' : '见下级网格')}</Descriptions.Item>
+            <Descriptions.Item label="户数">{formatCount(g.households)} 户</Descriptions.Item>
+            <Descriptions.Item label="户籍人口">{formatCount(g.registeredPopulation)} 人</Descriptions.Item>
+            <Descriptions.Item label="非户籍人口">{formatCount(g.nonHukouPopulation)} 人</Descriptions.Item>
+            <Descriptions.Item label="面积">{g.areaKm2 === null ? '尚未绘制边界' : `${g.areaKm2.toFixed(2)} 平方公里`}</Descriptions.Item>
+            {g.tier === 1 && <Descriptions.Item label="下级网格">二级 {g.childCounts.tier2} 个，三级 {g.childCounts.tier3} 个</Descriptions.Item>}
+            {g.tier === 2 && <Descriptions.Item label="下级网格">三级 {g.childCounts.tier3} 个</Descriptions.Item>}
+          </Descriptions>
+          {g.children.length > 0 && (
+            <List
+              className="grid-panel-children"
+              size="small"
+              header={`${tierLabel[childTier]}（${g.children.length}）`}
+              dataSource={g.children}
+              renderItem={(c) => (
+                <List.Item className="grid-panel-child">
+                  <a onClick={() => onSelect(c.id, c.tier)}>{c.name}</a>
+                  <span className="muted">{c.kind}</span>
+                </List.Item>
+              )}
+            />
+          )}
+              </>
+            )
+          },
+          { key: 'history', label: '修改记录', children: <GridHistory gridId={g.id} /> }
         ]}
       />
-      {g.illustrative && <Alert className="grid-panel-note" type="warning" showIcon message="边界为示意数据，非官方测绘成果" />}
-      <Descriptions size="small" column={1} bordered className="grid-panel-facts">
-        <Descriptions.Item label="网格编码">{g.code}</Descriptions.Item>
-        <Descriptions.Item label="网格类型">{g.kind}</Descriptions.Item>
-        <Descriptions.Item label="所属村居">{g.village.name}</Descriptions.Item>
-        <Descriptions.Item label="党组织">{g.partyOrganisation ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="网格巡查员">{g.inspector ?? (g.tier === 3 ? '未配备' : '见下级网格')}</Descriptions.Item>
-        <Descriptions.Item label="户数">{formatCount(g.households)} 户</Descriptions.Item>
-        <Descriptions.Item label="户籍人口">{formatCount(g.registeredPopulation)} 人</Descriptions.Item>
-        <Descriptions.Item label="非户籍人口">{formatCount(g.nonHukouPopulation)} 人</Descriptions.Item>
-        <Descriptions.Item label="面积">{g.areaKm2 === null ? '尚未绘制边界' : `${g.areaKm2.toFixed(2)} 平方公里`}</Descriptions.Item>
-        {g.tier === 1 && <Descriptions.Item label="下级网格">二级 {g.childCounts.tier2} 个，三级 {g.childCounts.tier3} 个</Descriptions.Item>}
-        {g.tier === 2 && <Descriptions.Item label="下级网格">三级 {g.childCounts.tier3} 个</Descriptions.Item>}
-      </Descriptions>
-      {g.children.length > 0 && (
-        <List
-          className="grid-panel-children"
-          size="small"
-          header={`${tierLabel[childTier]}（${g.children.length}）`}
-          dataSource={g.children}
-          renderItem={(c) => (
-            <List.Item className="grid-panel-child">
-              <a onClick={() => onSelect(c.id, c.tier)}>{c.name}</a>
-              <span className="muted">{c.kind}</span>
-            </List.Item>
-          )}
-        />
-      )}
     </Card>
   )
 }

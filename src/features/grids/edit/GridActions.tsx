@@ -1,0 +1,50 @@
+// The action bar of the grid panel: edit, new child, move, re-assign office, delete.
+import { useState } from 'react'
+import { Button, Space } from 'antd'
+import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, ApartmentOutlined } from '@ant-design/icons'
+import type { Output, Tier } from '../../../../electron/shared/contract'
+import { CreateChildModal } from './CreateChildModal'
+import { DeleteGridModal } from './DeleteGridModal'
+import { EditGridModal } from './EditGridModal'
+import { MoveGridModal } from './MoveGridModal'
+import { OfficeMoveModal } from './OfficeMoveModal'
+
+type Grid = Output<'grids.get'>
+type Dialog = 'edit' | 'create' | 'move' | 'office' | 'delete' | null
+
+export function GridActions({ grid, onSelect, onDeleted }: { grid: Grid; onSelect: (id: number, tier: Tier) => void; onDeleted: () => void }) {
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const close = () => setDialog(null)
+  return (
+    <>
+      <Space wrap size={[6, 6]} className="grid-actions">
+        <Button size="small" icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+          编辑
+        </Button>
+        {grid.tier < 3 && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+            新建下级
+          </Button>
+        )}
+        {grid.tier > 1 && (
+          <Button size="small" icon={<SwapOutlined />} onClick={() => setDialog('move')}>
+            调整上级
+          </Button>
+        )}
+        {grid.tier === 1 && (
+          <Button size="small" icon={<ApartmentOutlined />} onClick={() => setDialog('office')}>
+            划归管理处
+          </Button>
+        )}
+        <Button size="small" danger icon={<DeleteOutlined />} onClick={() => setDialog('delete')}>
+          删除
+        </Button>
+      </Space>
+      {dialog === 'edit' && <EditGridModal grid={grid} open onClose={close} />}
+      {dialog === 'create' && <CreateChildModal parent={grid} open onClose={close} onCreated={onSelect} />}
+      {dialog === 'move' && <MoveGridModal grid={grid} open onClose={close} />}
+      {dialog === 'office' && <OfficeMoveModal grid={grid} open onClose={close} />}
+      {dialog === 'delete' && <DeleteGridModal grid={grid} open onClose={close} onDeleted={onDeleted} />}
+    </>
+  )
+}
