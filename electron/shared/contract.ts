@@ -165,6 +165,19 @@ export const TownOutline = z.object({
   bbox: BBox
 })
 
+export const HealthProblem = z.object({
+  kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION']),
+  severity: z.enum(['error', 'warning']),
+  gridIds: z.array(Id),
+  message: z.string(),
+  areaM2: z.number().nullable(),
+  percent: z.number().nullable(),
+  bbox: BBox.nullable(),
+  point: LonLat.nullable(),
+  /** The problem area itself (overlap, gap, outside part), for highlighting. */
+  area: Geometry.nullable()
+})
+
 const NoInput = z.object({}).strict().optional().default({})
 
 /** Every method of the app. Keys are `<area>.<verb>`. */
@@ -229,6 +242,11 @@ export const contract = {
     input: z.object({ batchId: Id }).strict(),
     output: z.object({ undoBatchId: Id, restored: z.number().int() }),
     doc: '撤销一次操作（整批撤销）'
+  },
+  'grids.check': {
+    input: z.object({ gridId: Id.optional() }).strict().optional().default({}),
+    output: z.object({ scopeName: z.string(), checkedGrids: z.number().int(), durationMs: z.number(), problems: z.array(HealthProblem) }),
+    doc: '网格健康检查：超出上级、相互重叠、空隙、自相交、碎片、缺巡查员或党组织'
   },
   'units.moveVillage': {
     input: z.object({ villageUnitId: Id, version: Version, officeId: Id }).strict(),

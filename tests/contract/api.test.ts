@@ -39,6 +39,7 @@ function lookUpValidInputs() {
     'grids.delete': { id: lastTier3.id, version: lastTier3.version + 1 },
     'grids.history': { id: tier1.id },
     'changes.undo': { batchId: 1 },
+    'grids.check': { gridId: tier1.id },
     'units.moveVillage': { villageUnitId: village.id, version: village.version, officeId: office.id }
   }
 }

@@ -9,6 +9,8 @@ import { generateDemoTown, parseVillageCsv, type DemoGrid, type DemoTown } from 
 import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, type MultiPolygonCoords } from '../../electron/core/domain/geometry'
 import { defaultResourcesFolder } from '../../electron/core/paths'
 import { gridTargets, townTotals } from '../../electron/core/demo/facts'
+import { checkGridGeometry } from '../../electron/core/domain/gridShape'
+import { checkGridHealth } from '../../electron/core/domain/gridHealth'
 
 const villages = parseVillageCsv(readFileSync(join(defaultResourcesFolder, 'data', 'shishan_villages.csv'), 'utf8'))
 const shape = (g: DemoGrid): MultiPolygonCoords => fromGeoJsonGeometry(JSON.parse(g.geometry))
@@ -100,6 +102,16 @@ describe('demo town generator', () => {
       const covered = children.reduce((s, c) => s + multiPolygonArea(shape(c)), 0)
       expect(Math.abs(covered - parentArea) / parentArea, `${parentKey} covered`).toBeLessThan(1e-9)
     }
+  })
+
+  it('gives every grid a valid shape and passes the whole health check with no problem at all', () => {
+    for (const g of town.grids) expect(checkGridGeometry(JSON.parse(g.geometry)).problems, g.name).toEqual([])
+    const ids = new Map(town.grids.map((g, i) => [g.key, i + 1]))
+    const problems = checkGridHealth(
+      town.grids.map((g, i) => ({ id: i + 1, tier: g.tier, name: g.name, parentId: g.parentKey ? ids.get(g.parentKey)! : null, shape: shape(g), partyOrganisation: g.partyOrganisation, inspector: g.inspector })),
+      fromGeoJsonGeometry(JSON.parse(town.units.find((u) => u.kind === 'town')!.geometry!))
+    )
+    expect(problems.map((p) => p.message)).toEqual([])
   })
 
   it('puts each grid’s label point inside the grid', () => {

@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import { createChangeService } from '../services/changes'
 import { createGridEditService } from '../services/gridEdits'
 import { createGridService } from '../services/grids'
+import { createGridHealthService } from '../services/gridHealthCheck'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -13,6 +14,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const grids = createGridService(deps.db)
   const edits = createGridEditService(deps.db, deps.clock)
   const changes = createChangeService(deps.db, deps.clock)
+  const health = createGridHealthService(deps.db)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -28,6 +30,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'grids.delete': (input, { actor }) => edits.remove(input, actor),
     'grids.history': ({ id }) => changes.gridHistory(id),
     'changes.undo': ({ batchId }, { actor }) => changes.undo(batchId, actor),
+    'grids.check': ({ gridId }) => health.check(gridId),
     'units.moveVillage': (input, { actor }) => edits.moveVillage(input, actor)
   }
 }

@@ -13,7 +13,8 @@ import {
   type BBox,
   type MultiPolygonCoords,
   type Pt,
-  type Ring
+  type Ring,
+  withoutRepeatedPoints
 } from '../domain/geometry'
 import { chineseNumber, commercialBuildingName, economicCooperativeName, personName, residentialComplexName, residentsGroupName } from './names'
 import { apportion, createRng, type Rng } from './prng'
@@ -236,7 +237,7 @@ export function generateDemoTown(villages: VillageRow[], seed = 2023): DemoTown 
   tier1Shapes.forEach((_, i) => (tier1Shapes[i] = noded[1 + i]))
   tier2.forEach((c, i) => (c.shape = noded[1 + villages.length + i]))
   tier3.forEach((c, i) => (c.shape = noded[1 + villages.length + tier2.length + i]))
-  const toGeo = (mp: MultiPolygonCoords) => mapCoords(mp, (p) => proj.toLonLat(p).map((v) => roundTo(v, 6)) as Pt)
+  const toGeo = (mp: MultiPolygonCoords) => withoutRepeatedPoints(mapCoords(mp, (p) => proj.toLonLat(p).map((v) => roundTo(v, 6)) as Pt))
   const grids: DemoGrid[] = []
   const emit = (g: Omit<DemoGrid, 'geometry' | 'bbox' | 'labelPoint' | 'areaKm2' | 'illustrative' | 'sortOrder'>, shape: MultiPolygonCoords) => {
     const geo = toGeo(shape)

@@ -145,3 +145,10 @@ export function fromGeoJsonGeometry(g: { type: string; coordinates: unknown }): 
   if (g.type === 'MultiPolygon') return g.coordinates as MultiPolygonCoords
   throw new Error(`不支持的几何类型：${g.type}`)
 }
+
+/** Drop consecutive repeated points (e.g. two vertices that rounded to the same coordinates). */
+export function withoutRepeatedPoints(mp: MultiPolygonCoords): MultiPolygonCoords {
+  return mp
+    .map((poly) => poly.map((ring) => ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1])).filter((ring) => ring.length >= 4))
+    .filter((poly) => poly.length > 0)
+}
