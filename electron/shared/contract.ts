@@ -169,6 +169,7 @@ export const HealthProblem = z.object({
   kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION']),
   severity: z.enum(['error', 'warning']),
   gridIds: z.array(Id),
+  grids: z.array(z.object({ id: Id, tier: Tier, name: z.string() })),
   message: z.string(),
   areaM2: z.number().nullable(),
   percent: z.number().nullable(),

@@ -1,5 +1,5 @@
 // Data hooks for components: each wraps one contract method in TanStack Query.
-import { useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import type { Tier } from '../../electron/shared/contract'
 import { call } from './client'
 
@@ -19,3 +19,6 @@ export const useGridSearch = (q: string) =>
 
 export const useGridHistory = (id: number) => useQuery({ queryKey: ['grids.history', id], queryFn: () => call('grids.history', { id }), retry: false })
 export const useOffices = () => useQuery({ queryKey: ['units.offices'], queryFn: () => call('units.offices'), ...stable })
+
+/** The health check runs when asked (it is a read, but not a cheap one to repeat on every render). */
+export const useGridCheck = () => useMutation({ mutationFn: (input: { gridId?: number }) => call('grids.check', input) })

@@ -1,6 +1,6 @@
 // Run the health check over the town or one grid and everything under it.
 import { eq } from 'drizzle-orm'
-import type { Output } from '../../shared/contract'
+import type { Output, Tier } from '../../shared/contract'
 import type { Db } from '../db/open'
 import { grids, units } from '../db/schema'
 import { notFound } from '../errors'
@@ -43,11 +43,17 @@ export function createGridHealthService(db: Db) {
     }))
     const started = performance.now()
     const problems = checkGridHealth(input, outline)
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const tierOf = (id: number) => (gridId === id ? db.select({ tier: grids.tier }).from(grids).where(eq(grids.id, id)).get()!.tier : byId.get(id)!.tier) as Tier
     return {
       scopeName,
       checkedGrids: rows.length,
       durationMs: Math.round(performance.now() - started),
-      problems: problems.map((p) => ({ ...p, area: p.area ? toGeoJsonGeometry(p.area) : null }))
+      problems: problems.map((p) => ({
+        ...p,
+        grids: p.gridIds.map((id) => ({ id, tier: tierOf(id), name: byId.get(id)!.name })),
+        area: p.area ? toGeoJsonGeometry(p.area) : null
+      }))
     }
   }
   return { check }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
-import type { FeatureCollection } from 'geojson'
+import type { FeatureCollection, Geometry } from 'geojson'
 import type { Tier } from '../../../electron/shared/contract'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { buildStyle, fillLayerOf, fontStack, layersOfTier, sourceOf, tiers } from './mapStyle'
@@ -13,6 +13,8 @@ export type GridPick = { id: number; tier: Tier }
 export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [number, number]; nonce: number }
 
 type Props = {
+  /** A problem area to highlight (health check), or null. */
+  highlight: Geometry | null
   visibleTiers: Record<Tier, boolean>
   selected: GridPick | null
   flyTarget: FlyTarget | null
@@ -38,7 +40,7 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ visibleTiers, selected, flyTarget, onSelect }: Props) {
+export function GridMap({ highlight, visibleTiers, selected, flyTarget, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
@@ -118,6 +120,13 @@ export function GridMap({ visibleTiers, selected, flyTarget, onSelect }: Props) 
   useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1)
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3)
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map) return
+    const features = highlight ? [{ type: 'Feature' as const, geometry: highlight, properties: {} }] : []
+    ;(map.getSource('problem') as GeoJSONSource).setData({ type: 'FeatureCollection', features })
+  }, [loaded, highlight])
 
   useEffect(() => {
     const map = mapRef.current

@@ -1,6 +1,8 @@
 // The home screen: search and grid tree on the left, the town map in the middle, the selected
 // grid's details on the right. Selection flows both ways between tree, search and map.
 import { useEffect, useRef, useState } from 'react'
+import { Tabs } from 'antd'
+import type { Geometry } from 'geojson'
 import type { Tier } from '../../../electron/shared/contract'
 import { useGrid, useGridSummary } from '../../api/hooks'
 import { GridPanel } from '../grids/GridPanel'
@@ -9,14 +11,17 @@ import { GridTree } from '../grids/GridTree'
 import { GridMap, type FlyTarget, type GridPick } from './GridMap'
 import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
+import { HealthCheckPanel, type Problem } from '../health/HealthCheckPanel'
 
 export function MapScreen() {
   const [selected, setSelected] = useState<GridPick | null>(null)
   const [flyTo, setFlyTo] = useState<number | null>(null)
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null)
   const [visible, setVisible] = useState<Record<Tier, boolean>>({ 1: true, 2: true, 3: true })
+  const [problem, setProblem] = useState<Problem | null>(null)
   const summary = useGridSummary()
   const detail = useGrid(flyTo)
+  const selectedDetail = useGrid(selected?.id ?? null)
   const treeBox = useRef<HTMLDivElement>(null)
   const treeHeight = useElementHeight(treeBox)
 
@@ -35,16 +40,51 @@ export function MapScreen() {
     setFlyTo(id)
   }
 
+  // A health-check problem: show its area, select its grid, and fly to the problem itself.
+  const locateProblem = (p: Problem) => {
+    setProblem(p)
+    const first = p.grids[0]
+    if (first) setSelected({ id: first.id, tier: first.tier })
+    if (p.bbox) setFlyTarget({ bbox: p.bbox, labelPoint: p.point ?? [(p.bbox[0] + p.bbox[2]) / 2, (p.bbox[1] + p.bbox[3]) / 2], nonce: Date.now() })
+    else if (first) setFlyTo(first.id)
+  }
+
   return (
     <div className="map-screen">
       <aside className="side-left">
-        <GridSearch onPick={(hit) => selectAndFly(hit.id, hit.tier)} />
-        <div className="tree-box" ref={treeBox}>
-          {treeHeight > 0 && <GridTree selectedId={selected?.id ?? null} onSelect={selectAndFly} height={treeHeight} />}
-        </div>
+        <Tabs
+          className="side-tabs"
+          size="small"
+          items={[
+            {
+              key: 'grids',
+              label: '网格',
+              children: (
+                <div className="side-grids">
+                  <GridSearch onPick={(hit) => selectAndFly(hit.id, hit.tier)} />
+                  <div className="tree-box" ref={treeBox}>
+                    {treeHeight > 0 && <GridTree selectedId={selected?.id ?? null} onSelect={selectAndFly} height={treeHeight} />}
+                  </div>
+                </div>
+              )
+            },
+            {
+              key: 'health',
+              label: '健康检查',
+              children: (
+                <HealthCheckPanel
+                  selected={selected && selectedDetail.data?.id === selected.id ? { id: selected.id, name: selectedDetail.data.name } : null}
+                  onLocate={locateProblem}
+                  activeProblem={problem}
+                />
+              )
+            }
+          ]}
+          onChange={(key) => key === 'grids' && setProblem(null)}
+        />
       </aside>
       <main className="map-area">
-        <GridMap visibleTiers={visible} selected={selected} flyTarget={flyTarget} onSelect={setSelected} />
+        <GridMap highlight={(problem?.area as Geometry | null) ?? null} visibleTiers={visible} selected={selected} flyTarget={flyTarget} onSelect={setSelected} />
         <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} />
       </main>
       {selected && (

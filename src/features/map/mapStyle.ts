@@ -12,6 +12,7 @@ export const tierColour: Record<Tier, string> = { 1: '#1d4e89', 2: '#c0651f', 3:
 export const tierMinZoom: Record<Tier, number> = { 1: 0, 2: 11, 3: 12.3 }
 const labelMinZoom: Record<Tier, number> = { 1: 10, 2: 13, 3: 14.3 }
 
+export const problemColour = '#d4380d'
 const officePalette = ['#8fb8de', '#f2c48d', '#a8d5a2', '#d7b5e3', '#f4a6a6', '#9ed9d3', '#e8d88e']
 export const fontStack = ['Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif']
 
@@ -101,6 +102,7 @@ export function buildStyle(): StyleSpecification {
     name: '狮山镇网格（离线）',
     sources: {
       town: { type: 'geojson', data: emptyCollection },
+      problem: { type: 'geojson', data: emptyCollection },
       ...Object.fromEntries(tiers.map((t) => [sourceOf(t), { type: 'geojson', data: emptyCollection, promoteId: 'id' }]))
     },
     layers: [
@@ -109,6 +111,9 @@ export function buildStyle(): StyleSpecification {
       ...tiers.flatMap(tierLayers),
       { id: 'town-line', type: 'line', source: 'town', paint: { 'line-color': '#0c2340', 'line-width': 2.5 } },
       ...tiers.map(selectionLayer),
+      // A health-check problem area (overlap, gap, part outside the parent), drawn over everything.
+      { id: 'problem-fill', type: 'fill', source: 'problem', paint: { 'fill-color': problemColour, 'fill-opacity': 0.45 } },
+      { id: 'problem-line', type: 'line', source: 'problem', paint: { 'line-color': problemColour, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
       ...[3, 2, 1].map((t) => labelLayer(t as Tier))
     ]
   }
