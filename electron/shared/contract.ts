@@ -179,6 +179,9 @@ export const HealthProblem = z.object({
   area: Geometry.nullable()
 })
 
+/** A file produced by the core, carried as base64 so it crosses IPC and HTTP alike. */
+export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), count: z.number().int() })
+
 const NoInput = z.object({}).strict().optional().default({})
 
 /** Every method of the app. Keys are `<area>.<verb>`. */
@@ -248,6 +251,13 @@ export const contract = {
     input: z.object({ gridId: Id.optional() }).strict().optional().default({}),
     output: z.object({ scopeName: z.string(), checkedGrids: z.number().int(), durationMs: z.number(), problems: z.array(HealthProblem) }),
     doc: '网格健康检查：超出上级、相互重叠、空隙、自相交、碎片、缺巡查员或党组织'
+  },
+  'grids.export': {
+    input: z
+      .object({ format: z.enum(['geojson', 'xlsx']), tier: Tier.optional(), gridId: Id.optional(), crs: z.enum(['WGS84', 'GCJ02']).optional() })
+      .strict(),
+    output: ExportedFile,
+    doc: '导出网格：GeoJSON（WGS-84 或 GCJ-02）或 Excel 台账；可按级别、按网格范围'
   },
   'units.moveVillage': {
     input: z.object({ villageUnitId: Id, version: Version, officeId: Id }).strict(),

@@ -1,6 +1,6 @@
 // Data hooks for components: each wraps one contract method in TanStack Query.
 import { useMutation, useQuery } from '@tanstack/react-query'
-import type { Tier } from '../../electron/shared/contract'
+import type { Input, Tier } from '../../electron/shared/contract'
 import { call } from './client'
 
 // Grid data changes only through this app; keep it until something invalidates it.
@@ -22,3 +22,5 @@ export const useOffices = () => useQuery({ queryKey: ['units.offices'], queryFn:
 
 /** The health check runs when asked (it is a read, but not a cheap one to repeat on every render). */
 export const useGridCheck = () => useMutation({ mutationFn: (input: { gridId?: number }) => call('grids.check', input) })
+
+export const useGridExport = () => useMutation({ mutationFn: (input: Input<'grids.export'>) => call('grids.export', input) })

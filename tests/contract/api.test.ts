@@ -40,6 +40,7 @@ function lookUpValidInputs() {
     'grids.history': { id: tier1.id },
     'changes.undo': { batchId: 1 },
     'grids.check': { gridId: tier1.id },
+    'grids.export': { format: 'geojson', tier: 1 },
     'units.moveVillage': { villageUnitId: village.id, version: village.version, officeId: office.id }
   }
 }

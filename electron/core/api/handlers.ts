@@ -7,6 +7,7 @@ import { createChangeService } from '../services/changes'
 import { createGridEditService } from '../services/gridEdits'
 import { createGridService } from '../services/grids'
 import { createGridHealthService } from '../services/gridHealthCheck'
+import { createGridExportService } from '../services/gridExport'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -15,6 +16,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const edits = createGridEditService(deps.db, deps.clock)
   const changes = createChangeService(deps.db, deps.clock)
   const health = createGridHealthService(deps.db)
+  const exporter = createGridExportService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -31,6 +33,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'grids.history': ({ id }) => changes.gridHistory(id),
     'changes.undo': ({ batchId }, { actor }) => changes.undo(batchId, actor),
     'grids.check': ({ gridId }) => health.check(gridId),
+    'grids.export': (input) => exporter.export(input),
     'units.moveVillage': (input, { actor }) => edits.moveVillage(input, actor)
   }
 }

@@ -1,13 +1,15 @@
 // The home screen: search and grid tree on the left, the town map in the middle, the selected
 // grid's details on the right. Selection flows both ways between tree, search and map.
 import { useEffect, useRef, useState } from 'react'
-import { Tabs } from 'antd'
+import { Button, Tabs } from 'antd'
+import { ExportOutlined } from '@ant-design/icons'
 import type { Geometry } from 'geojson'
 import type { Tier } from '../../../electron/shared/contract'
 import { useGrid, useGridSummary } from '../../api/hooks'
 import { GridPanel } from '../grids/GridPanel'
 import { GridSearch } from '../grids/GridSearch'
 import { GridTree } from '../grids/GridTree'
+import { ExportModal } from '../grids/ExportModal'
 import { GridMap, type FlyTarget, type GridPick } from './GridMap'
 import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
@@ -19,9 +21,11 @@ export function MapScreen() {
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null)
   const [visible, setVisible] = useState<Record<Tier, boolean>>({ 1: true, 2: true, 3: true })
   const [problem, setProblem] = useState<Problem | null>(null)
+  const [exporting, setExporting] = useState(false)
   const summary = useGridSummary()
   const detail = useGrid(flyTo)
   const selectedDetail = useGrid(selected?.id ?? null)
+  const selectedRef = selected && selectedDetail.data?.id === selected.id ? { id: selected.id, name: selectedDetail.data.name } : null
   const treeBox = useRef<HTMLDivElement>(null)
   const treeHeight = useElementHeight(treeBox)
 
@@ -61,7 +65,10 @@ export function MapScreen() {
               label: '网格',
               children: (
                 <div className="side-grids">
-                  <GridSearch onPick={(hit) => selectAndFly(hit.id, hit.tier)} />
+                  <div className="side-toolbar">
+                    <GridSearch onPick={(hit) => selectAndFly(hit.id, hit.tier)} />
+                    <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} title="导出网格（GeoJSON / Excel）" aria-label="导出" />
+                  </div>
                   <div className="tree-box" ref={treeBox}>
                     {treeHeight > 0 && <GridTree selectedId={selected?.id ?? null} onSelect={selectAndFly} height={treeHeight} />}
                   </div>
@@ -73,7 +80,7 @@ export function MapScreen() {
               label: '健康检查',
               children: (
                 <HealthCheckPanel
-                  selected={selected && selectedDetail.data?.id === selected.id ? { id: selected.id, name: selectedDetail.data.name } : null}
+                  selected={selectedRef}
                   onLocate={locateProblem}
                   activeProblem={problem}
                 />
@@ -87,6 +94,7 @@ export function MapScreen() {
         <GridMap highlight={(problem?.area as Geometry | null) ?? null} visibleTiers={visible} selected={selected} flyTarget={flyTarget} onSelect={setSelected} />
         <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} />
       </main>
+      {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}
       {selected && (
         <aside className="side-right">
           <GridPanel id={selected.id} onSelect={selectAndFly} onClose={() => setSelected(null)} />
