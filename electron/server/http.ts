@@ -9,7 +9,8 @@ import { contract, methodNames, type ApiError } from '../shared/contract'
 import { contentSecurityPolicy } from '../shared/csp'
 import type { Dispatch } from '../core/api/dispatch'
 
-const MAX_BODY = 64 * 1024 * 1024
+// Imports carry files as base64: a 100 MB file is about 134 MB of JSON.
+const MAX_BODY = 160 * 1024 * 1024
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

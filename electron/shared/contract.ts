@@ -182,6 +182,45 @@ export const HealthProblem = z.object({
 /** A file produced by the core, carried as base64 so it crosses IPC and HTTP alike. */
 export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), count: z.number().int() })
 
+export const ImportOptions = z
+  .object({
+    tier: Tier,
+    parentMatch: z.enum(['code', 'name', 'location']).default('location'),
+    parentField: z.string().max(64).optional(),
+    nameField: z.string().max(64).optional(),
+    codeField: z.string().max(64).optional(),
+    kind: z.string().max(10).optional(),
+    mode: z.enum(['add', 'replace']).default('add'),
+    crs: z.enum(['WGS84', 'GCJ02', 'BD09']).default('WGS84')
+  })
+  .strict()
+
+const PreviewFeature = z.object({
+  type: z.literal('Feature'),
+  geometry: Geometry,
+  properties: z.object({ index: z.number().int(), name: z.string(), status: z.enum(['accepted', 'rejected']), parent: z.string().nullable(), reasons: z.string().nullable() })
+})
+
+export const ImportReport = z.object({
+  format: z.string().nullable(),
+  /** The file as a whole could not be read (empty, truncated, not a supported format …). */
+  fileError: z.string().nullable(),
+  featureCount: z.number().int(),
+  fields: z.array(z.string()),
+  warnings: z.array(z.string()),
+  /** The options as applied, with the fields guessed from the file where none were chosen. */
+  options: ImportOptions.extend({ nameField: z.string().nullable(), codeField: z.string().nullable(), parentField: z.string().nullable() }).nullable(),
+  accepted: z.number().int(),
+  rejected: z.array(z.object({ index: z.number().int(), name: z.string().nullable(), reasons: z.array(z.string()) })),
+  /** Replace mode: how many existing grids the import takes away. */
+  replacedGrids: z.number().int(),
+  preview: z.object({ type: z.literal('FeatureCollection'), features: z.array(PreviewFeature) }),
+  committed: z.boolean(),
+  batchId: Id.nullable()
+})
+
+export const BatchSummary = z.object({ id: Id, kind: z.string(), actor: z.string(), at: z.string(), description: z.string(), undoneBy: Id.nullable() })
+
 const NoInput = z.object({}).strict().optional().default({})
 
 /** Every method of the app. Keys are `<area>.<verb>`. */
@@ -258,6 +297,23 @@ export const contract = {
       .strict(),
     output: ExportedFile,
     doc: '导出网格：GeoJSON（WGS-84 或 GCJ-02）或 Excel 台账；可按级别、按网格范围'
+  },
+  'grids.import': {
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        contentBase64: z.string().max(150 * 1024 * 1024, '文件过大'),
+        options: ImportOptions,
+        dryRun: z.boolean().default(true)
+      })
+      .strict(),
+    output: ImportReport,
+    doc: '导入网格边界（GeoJSON、KML、KMZ、zip 压缩的 Shapefile）：先预览校验，再一次性提交，可整批撤销'
+  },
+  'changes.list': {
+    input: z.object({ kind: z.enum(['import', 'edit', 'create', 'delete', 'move', 'geometry', 'split', 'undo']).optional(), limit: z.number().int().min(1).max(200).optional() }).strict().optional().default({}),
+    output: z.array(BatchSummary),
+    doc: '最近的操作记录（如导入记录），可据此撤销'
   },
   'units.moveVillage': {
     input: z.object({ villageUnitId: Id, version: Version, officeId: Id }).strict(),

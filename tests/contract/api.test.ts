@@ -41,6 +41,13 @@ function lookUpValidInputs() {
     'changes.undo': { batchId: 1 },
     'grids.check': { gridId: tier1.id },
     'grids.export': { format: 'geojson', tier: 1 },
+    'grids.import': {
+      fileName: '新网格.geojson',
+      contentBase64: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '新党小组' }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.0005, y], [x + 0.0005, y + 0.0005], [x, y]]] } }] })).toString('base64'),
+      options: { tier: 3, parentMatch: 'location' },
+      dryRun: true
+    },
+    'changes.list': {},
     'units.moveVillage': { villageUnitId: village.id, version: village.version, officeId: office.id }
   }
 }

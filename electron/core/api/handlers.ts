@@ -8,6 +8,7 @@ import { createGridEditService } from '../services/gridEdits'
 import { createGridService } from '../services/grids'
 import { createGridHealthService } from '../services/gridHealthCheck'
 import { createGridExportService } from '../services/gridExport'
+import { createGridImportService } from '../services/gridImport'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -17,6 +18,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const changes = createChangeService(deps.db, deps.clock)
   const health = createGridHealthService(deps.db)
   const exporter = createGridExportService(deps.db, deps.clock)
+  const importer = createGridImportService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -34,6 +36,8 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'changes.undo': ({ batchId }, { actor }) => changes.undo(batchId, actor),
     'grids.check': ({ gridId }) => health.check(gridId),
     'grids.export': (input) => exporter.export(input),
+    'grids.import': (input, { actor }) => importer.run(input, actor),
+    'changes.list': ({ kind, limit }) => changes.list(kind, limit),
     'units.moveVillage': (input, { actor }) => edits.moveVillage(input, actor)
   }
 }

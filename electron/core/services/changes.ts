@@ -105,5 +105,16 @@ export function createChangeService(db: Db, clock: Clock) {
     })
   }
 
-  return { gridHistory, undo }
+  /** Recent batches, newest first (e.g. the imports, to undo one). */
+  function list(kind?: BatchKind, limit = 50) {
+    return db
+      .select({ id: changeBatches.id, kind: changeBatches.kind, actor: changeBatches.actor, at: changeBatches.at, description: changeBatches.description, undoneBy: changeBatches.undoneBy })
+      .from(changeBatches)
+      .where(kind ? eq(changeBatches.kind, kind) : undefined)
+      .orderBy(desc(changeBatches.id))
+      .limit(limit)
+      .all()
+  }
+
+  return { gridHistory, undo, list }
 }
