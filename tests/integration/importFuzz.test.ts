@@ -12,7 +12,7 @@ let seeds: { name: string; bytes: Uint8Array }[]
 beforeAll(() => {
   core = testCore()
   const v = core.store.sqlite.prepare("select code, label_lon x, label_lat y from grids where tier = 1 and name = '汀圃社区'").get() as { code: string; x: number; y: number }
-  const ring = [[v.x, v.y], [v.x + 0.0004, v.y], [v.x + 0.0004, v.y + 0.0004], [v.x, v.y + 0.0004], [v.x, v.y]]
+  const ring: [number, number][] = [[v.x, v.y], [v.x + 0.0004, v.y], [v.x + 0.0004, v.y + 0.0004], [v.x, v.y + 0.0004], [v.x, v.y]]
   const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '样例', parent_code: v.code }, geometry: { type: 'Polygon', coordinates: [ring] } }] })
   seeds = [
     { name: 'a.geojson', bytes: new TextEncoder().encode(geojson) },
