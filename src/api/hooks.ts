@@ -1,5 +1,5 @@
 // Data hooks for components: each wraps one contract method in TanStack Query.
-import { useMutation, useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input, Tier } from '../../electron/shared/contract'
 import { call } from './client'
 
@@ -24,3 +24,14 @@ export const useOffices = () => useQuery({ queryKey: ['units.offices'], queryFn:
 export const useGridCheck = () => useMutation({ mutationFn: (input: { gridId?: number }) => call('grids.check', input) })
 
 export const useGridExport = () => useMutation({ mutationFn: (input: Input<'grids.export'>) => call('grids.export', input) })
+
+export const useGridImport = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: Input<'grids.import'>) => call('grids.import', input),
+    onSuccess: (report) => {
+      if (report.committed) void queryClient.invalidateQueries()
+    }
+  })
+}
+export const useRecentImports = () => useQuery({ queryKey: ['changes.list', 'import'], queryFn: () => call('changes.list', { kind: 'import', limit: 10 }), retry: false })

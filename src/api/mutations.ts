@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import { call } from './client'
 
-const gridKeys = new Set(['grids.summary', 'grids.tree', 'grids.geojson', 'grids.get', 'grids.search', 'grids.history', 'town.outline', 'units.offices'])
+const gridKeys = new Set(['grids.summary', 'grids.tree', 'grids.geojson', 'grids.get', 'grids.search', 'grids.history', 'town.outline', 'units.offices', 'changes.list'])
 
 const isGridQuery = (q: { queryKey: readonly unknown[] }) => gridKeys.has(String(q.queryKey[0]))
 

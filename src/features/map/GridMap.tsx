@@ -15,6 +15,8 @@ export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [n
 type Props = {
   /** A problem area to highlight (health check), or null. */
   highlight: Geometry | null
+  /** An import preview to draw (accepted and rejected features), or null. */
+  importPreview: FeatureCollection | null
   visibleTiers: Record<Tier, boolean>
   selected: GridPick | null
   flyTarget: FlyTarget | null
@@ -22,6 +24,7 @@ type Props = {
 }
 
 let workerSet = false
+const emptyPreview: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
 /** Put a tier's features into its source once the map and the data are both there. */
 function useSourceData(map: MapLibreMap | null, source: string, data: FeatureCollection | undefined) {
@@ -40,7 +43,7 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, visibleTiers, selected, flyTarget, onSelect }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
@@ -117,6 +120,7 @@ export function GridMap({ highlight, visibleTiers, selected, flyTarget, onSelect
     map.fitBounds([w, s, e, n], { padding: 32, duration: 0 })
   }, [loaded, outline.data])
 
+  useSourceData(loaded ? mapRef.current : null, 'importPreview', importPreview ?? emptyPreview)
   useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1)
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3)

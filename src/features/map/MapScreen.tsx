@@ -14,6 +14,10 @@ import { GridMap, type FlyTarget, type GridPick } from './GridMap'
 import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
 import { HealthCheckPanel, type Problem } from '../health/HealthCheckPanel'
+import { ImportPanel } from '../imports/ImportPanel'
+import { previewBounds } from '../imports/readFile'
+import type { FeatureCollection } from 'geojson'
+import type { Output } from '../../../electron/shared/contract'
 
 export function MapScreen() {
   const [selected, setSelected] = useState<GridPick | null>(null)
@@ -22,6 +26,7 @@ export function MapScreen() {
   const [visible, setVisible] = useState<Record<Tier, boolean>>({ 1: true, 2: true, 3: true })
   const [problem, setProblem] = useState<Problem | null>(null)
   const [exporting, setExporting] = useState(false)
+  const [importPreview, setImportPreview] = useState<Output<'grids.import'>['preview'] | null>(null)
   const summary = useGridSummary()
   const detail = useGrid(flyTo)
   const selectedDetail = useGrid(selected?.id ?? null)
@@ -42,6 +47,13 @@ export function MapScreen() {
   const selectAndFly = (id: number, tier: Tier) => {
     setSelected({ id, tier })
     setFlyTo(id)
+  }
+
+  // An import preview: draw it and show all of it.
+  const showImportPreview = (report: Output<'grids.import'> | null) => {
+    setImportPreview(report?.preview ?? null)
+    const b = report ? previewBounds(report.preview) : null
+    if (b) setFlyTarget({ bbox: b, labelPoint: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2], nonce: Date.now() })
   }
 
   // A health-check problem: show its area, select its grid, and fly to the problem itself.
@@ -85,13 +97,17 @@ export function MapScreen() {
                   activeProblem={problem}
                 />
               )
-            }
+            },
+            { key: 'import', label: '导入', children: <ImportPanel onPreview={showImportPreview} /> }
           ]}
-          onChange={(key) => key === 'grids' && setProblem(null)}
+          onChange={(key) => {
+            if (key !== 'health') setProblem(null)
+            if (key !== 'import') setImportPreview(null)
+          }}
         />
       </aside>
       <main className="map-area">
-        <GridMap highlight={(problem?.area as Geometry | null) ?? null} visibleTiers={visible} selected={selected} flyTarget={flyTarget} onSelect={setSelected} />
+        <GridMap highlight={(problem?.area as Geometry | null) ?? null} importPreview={importPreview as FeatureCollection | null} visibleTiers={visible} selected={selected} flyTarget={flyTarget} onSelect={setSelected} />
         <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} />
       </main>
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}

@@ -13,6 +13,7 @@ export const tierMinZoom: Record<Tier, number> = { 1: 0, 2: 11, 3: 12.3 }
 const labelMinZoom: Record<Tier, number> = { 1: 10, 2: 13, 3: 14.3 }
 
 export const problemColour = '#d4380d'
+export const importColour = { accepted: '#52c41a', acceptedLine: '#237804', rejected: '#f5222d' }
 const officePalette = ['#8fb8de', '#f2c48d', '#a8d5a2', '#d7b5e3', '#f4a6a6', '#9ed9d3', '#e8d88e']
 export const fontStack = ['Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif']
 
@@ -103,6 +104,7 @@ export function buildStyle(): StyleSpecification {
     sources: {
       town: { type: 'geojson', data: emptyCollection },
       problem: { type: 'geojson', data: emptyCollection },
+      importPreview: { type: 'geojson', data: emptyCollection },
       ...Object.fromEntries(tiers.map((t) => [sourceOf(t), { type: 'geojson', data: emptyCollection, promoteId: 'id' }]))
     },
     layers: [
@@ -111,6 +113,27 @@ export function buildStyle(): StyleSpecification {
       ...tiers.flatMap(tierLayers),
       { id: 'town-line', type: 'line', source: 'town', paint: { 'line-color': '#0c2340', 'line-width': 2.5 } },
       ...tiers.map(selectionLayer),
+      // An import preview: what will be imported (green) and what is refused (red).
+      {
+        id: 'import-fill',
+        type: 'fill',
+        source: 'importPreview',
+        paint: { 'fill-color': ['match', ['get', 'status'], 'accepted', importColour.accepted, importColour.rejected], 'fill-opacity': 0.4 }
+      },
+      {
+        id: 'import-line',
+        type: 'line',
+        source: 'importPreview',
+        paint: { 'line-color': ['match', ['get', 'status'], 'accepted', importColour.acceptedLine, importColour.rejected], 'line-width': 2 }
+      },
+      {
+        id: 'import-label',
+        type: 'symbol',
+        source: 'importPreview',
+        minzoom: 12,
+        layout: { 'text-field': ['get', 'name'], 'text-font': fontStack, 'text-size': 12 },
+        paint: { 'text-color': '#173d13', 'text-halo-color': '#fff', 'text-halo-width': 1.5 }
+      },
       // A health-check problem area (overlap, gap, part outside the parent), drawn over everything.
       { id: 'problem-fill', type: 'fill', source: 'problem', paint: { 'fill-color': problemColour, 'fill-opacity': 0.45 } },
       { id: 'problem-line', type: 'line', source: 'problem', paint: { 'line-color': problemColour, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
