@@ -268,6 +268,11 @@ export const contract = {
     output: BatchResult,
     doc: '修改网格边界'
   },
+  'grids.split': {
+    input: z.object({ id: Id, version: Version, line: z.array(LonLat).min(2).max(1000), newName: z.string().trim().max(60).optional() }).strict(),
+    output: z.object({ keptId: Id, newId: Id, batchId: Id, movedChildren: z.number().int() }),
+    doc: '沿一条线把网格拆分为两个（户数人口按面积分配，下级网格随所在部分）'
+  },
   'grids.move': {
     input: z.object({ id: Id, version: Version, parentId: Id }).strict(),
     output: BatchResult,

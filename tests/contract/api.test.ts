@@ -17,6 +17,7 @@ let validInput: Record<MethodName, unknown>
 function lookUpValidInputs() {
   const q = <T>(sql: string) => core.store.sqlite.prepare(sql).get() as T
   const tier2 = q<{ id: number }>('select id from grids where tier = 2 order by id limit 1')
+  const tier2Box = q<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(`select min_lon, min_lat, max_lon, max_lat from grids where id = ${tier2.id}`)
   const otherTier2 = q<{ id: number }>(`select id from grids where tier = 2 and id != ${tier2.id} order by id limit 1`)
   const tier3 = q<{ id: number; version: number }>(`select id, version from grids where tier = 3 and parent_id = ${tier2.id} order by id limit 1`)
   const lastTier3 = q<{ id: number; version: number }>('select id, version from grids where tier = 3 order by id desc limit 1')
@@ -35,6 +36,7 @@ function lookUpValidInputs() {
     'grids.create': { tier: 3, parentId: tier2.id, name: '契约测试党小组', kind: '党小组' },
     'grids.update': { id: tier1.id, version: tier1.version, patch: { inspector: '陈志明', households: 1200 } },
     'grids.setGeometry': { id: lastTier3.id, version: lastTier3.version, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y]]] } },
+    'grids.split': { id: tier2.id, version: 1, line: [[tier2Box.min_lon - 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2], [tier2Box.max_lon + 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2]] },
     'grids.move': { id: tier3.id, version: tier3.version, parentId: otherTier2.id },
     'grids.delete': { id: lastTier3.id, version: lastTier3.version + 1 },
     'grids.history': { id: tier1.id },

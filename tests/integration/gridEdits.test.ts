@@ -201,3 +201,49 @@ describe('villages and offices', () => {
     expect((await get(village)).office?.name).toBe('官窑社会管理处')
   })
 })
+
+describe('splitting', () => {
+  it('splits a tier-2 grid along a line: areas and figures add up, children follow their part, undo restores all', async () => {
+    const { tier2 } = family()
+    const g = await get(tier2)
+    const [w, s, e, n] = g.bbox!
+    const y = g.labelPoint![1]
+    const snapshot = core.store.sqlite.prepare('select * from grids where id = ? or parent_id = ? order by id').all(tier2, tier2)
+    const r = await act<{ keptId: number; newId: number; batchId: number; movedChildren: number }>('grids.split', {
+      id: tier2,
+      version: g.version,
+      line: [[w - 0.001, y], [e + 0.001, y]],
+      newName: '新拆分经济社'
+    })
+    const kept = await get(r.keptId)
+    const created = await get(r.newId)
+    expect(created.name).toBe('新拆分经济社')
+    expect(created.parentChain.map((p) => p.name)).toEqual(g.parentChain.map((p) => p.name))
+    expect(kept.areaKm2! + created.areaKm2!).toBeCloseTo(g.areaKm2!, 3)
+    expect(kept.areaKm2!).toBeGreaterThanOrEqual(created.areaKm2!)
+    expect(kept.households + created.households).toBe(g.households)
+    expect(kept.children.length + created.children.length).toBe(g.children.length)
+    expect(created.children.length).toBe(r.movedChildren)
+    // The two halves tile the old grid: no overlap among the village's tier-2 grids, no gap in the village.
+    const villageId = g.parentChain[0].id
+    const check = await ok<Output<'grids.check'>>(core, 'grids.check', { gridId: villageId })
+    const siblingLevel = check.problems.filter((p) => (p.kind === 'OVERLAP' && p.grids.every((x) => x.tier === 2)) || (p.kind === 'GAP' && p.gridIds[0] === villageId))
+    expect(siblingLevel.map((p) => p.message)).toEqual([])
+    // Party groups that straddled the line went whole to one side; the check shows where to redraw them.
+    const childLevel = check.problems.filter((p) => p.gridIds.includes(r.keptId) || p.gridIds.includes(r.newId) || p.grids.some((x) => x.tier === 3))
+    if (r.movedChildren > 0 && r.movedChildren < g.children.length) expect(childLevel.length).toBeGreaterThan(0)
+    expect(s).toBeLessThan(n)
+    await act('changes.undo', { batchId: r.batchId })
+    expect((await core.dispatch('grids.get', { id: r.newId })).ok).toBe(false)
+    const restored = core.store.sqlite.prepare('select * from grids where id = ? or parent_id = ? order by id').all(tier2, tier2) as { version: number }[]
+    expect(restored.map((x) => ({ ...x, version: 0 }))).toEqual((snapshot as { version: number }[]).map((x) => ({ ...x, version: 0 })))
+  })
+
+  it('refuses to split a village, or along a line that misses the grid', async () => {
+    const { village, tier3 } = family()
+    expect((await fail('grids.split', { id: village, version: 1, line: [[113, 23], [113.1, 23.2]] })).message).toContain('不能拆分')
+    const g = await get(tier3)
+    const far = (await fail('grids.split', { id: tier3, version: g.version, line: [[112.0, 22.0], [112.0, 22.1]] })).message
+    expect(far).toContain('没有把网格分成两部分')
+  })
+})

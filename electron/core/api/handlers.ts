@@ -30,6 +30,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'grids.create': (input, { actor }) => edits.create(input, actor),
     'grids.update': (input, { actor }) => edits.update(input, actor),
     'grids.setGeometry': (input, { actor }) => edits.setGeometry(input, actor),
+    'grids.split': (input, { actor }) => edits.split(input, actor),
     'grids.move': (input, { actor }) => edits.move(input, actor),
     'grids.delete': (input, { actor }) => edits.remove(input, actor),
     'grids.history': ({ id }) => changes.gridHistory(id),

@@ -8,7 +8,8 @@ import { grids, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
 import { deletionBlocker, kindProblem, nextChildCode, reparentProblem } from '../domain/gridRules'
 import { checkGridGeometry, measureShape } from '../domain/gridShape'
-import { toGeoJsonGeometry } from '../domain/geometry'
+import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, toGeoJsonGeometry, type Pt } from '../domain/geometry'
+import { splitByLine } from '../domain/splitShape'
 import { beginBatch } from './changes'
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
@@ -232,5 +233,66 @@ export function createGridEditService(db: Db, clock: Clock) {
     })
   }
 
-  return { create, update, setGeometry, move, remove, moveVillage }
+  /** Split a tier-2 or tier-3 grid in two along a line; figures are shared by area, children follow their part. */
+  function split(input: ParsedInput<'grids.split'>, actor: string) {
+    return db.transaction((tx) => {
+      const before = current(tx, input.id, input.version)
+      if (before.tier === 1) throw new AppError('BAD_INPUT', '一级网格对应村居，不能拆分；请先新建村居，再调整两者的边界。')
+      if (!before.geometry) throw new AppError('BAD_INPUT', `“${before.name}”尚未绘制边界，无法拆分。`)
+      const result = splitByLine(fromGeoJsonGeometry(JSON.parse(before.geometry)), input.line as Pt[])
+      if ('error' in result) throw new AppError('BAD_INPUT', result.error)
+      const [keep, give] = result.parts
+      const share = multiPolygonArea(give) / (multiPolygonArea(keep) + multiPolygonArea(give))
+      const part = (n: number) => Math.round(n * share)
+      const newName = input.newName?.trim() || `${before.name}（拆分）`
+      const recorder = beginBatch(tx, clock, { kind: 'split', actor, description: `把“${before.name}”拆分出“${newName}”` })
+      const [kept] = tx
+        .update(grids)
+        .set({
+          ...geometryColumns(toGeoJsonGeometry(keep)),
+          households: before.households - part(before.households),
+          registeredPopulation: before.registeredPopulation - part(before.registeredPopulation),
+          nonHukouPopulation: before.nonHukouPopulation - part(before.nonHukouPopulation),
+          version: before.version + 1
+        })
+        .where(eq(grids.id, before.id))
+        .returning()
+        .all()
+      recorder.updated('grid', before, kept)
+      const parent = gridById(tx, before.parentId!)
+      const siblings = tx.select({ code: grids.code }).from(grids).where(eq(grids.parentId, parent.id)).all()
+      const [created] = tx
+        .insert(grids)
+        .values({
+          tier: before.tier,
+          code: nextChildCode(parent.code, before.tier as Tier, siblings.map((x) => x.code)),
+          name: newName,
+          label: newName,
+          kind: before.kind,
+          parentId: parent.id,
+          villageUnitId: before.villageUnitId,
+          partyOrganisation: null,
+          inspector: null,
+          households: part(before.households),
+          registeredPopulation: part(before.registeredPopulation),
+          nonHukouPopulation: part(before.nonHukouPopulation),
+          illustrative: false,
+          sortOrder: before.sortOrder,
+          ...geometryColumns(toGeoJsonGeometry(give))
+        })
+        .returning()
+        .all()
+      recorder.created('grid', created)
+      let movedChildren = 0
+      for (const child of tx.select().from(grids).where(eq(grids.parentId, before.id)).all()) {
+        if (child.labelLon === null || !pointInMultiPolygon([child.labelLon, child.labelLat!], give)) continue
+        const [moved] = tx.update(grids).set({ parentId: created.id, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
+        recorder.updated('grid', child, moved, `上级网格：${before.name} → ${newName}`)
+        movedChildren++
+      }
+      return { keptId: before.id, newId: created.id, batchId: recorder.batchId, movedChildren }
+    })
+  }
+
+  return { create, update, setGeometry, move, remove, moveVillage, split }
 }
