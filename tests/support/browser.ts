@@ -89,3 +89,18 @@ export async function searchAndPick(page: Page, text: string, optionName: string
   await page.waitForFunction((name) => document.querySelector('[data-testid="grid-panel-name"]')?.textContent === name, optionName)
   await waitForMapIdle(page, before)
 }
+
+/** Where a lon/lat is on the page, from the map's published centre and zoom (Web Mercator, 512 px tiles). */
+export async function screenPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  const el = page.getByTestId('grid-map')
+  const box = (await el.boundingBox())!
+  const { center, zoom } = await el.evaluate((e) => ({ center: JSON.parse((e as HTMLElement).dataset.center!), zoom: Number((e as HTMLElement).dataset.zoom) }))
+  const world = ([lon, lat]: [number, number]) => {
+    const size = 512 * 2 ** zoom
+    const s = Math.sin((lat * Math.PI) / 180)
+    return { x: ((lon + 180) / 360) * size, y: (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size }
+  }
+  const p = world(lonLat)
+  const c = world(center)
+  return { x: box.x + box.width / 2 + (p.x - c.x), y: box.y + box.height / 2 + (p.y - c.y) }
+}

@@ -1,15 +1,16 @@
 // What a grid is: name, code, tier, where it sits, who looks after it, and its figures.
 import { Alert, Breadcrumb, Button, Card, Descriptions, List, Skeleton, Tabs, Tag, Tooltip } from 'antd'
 import { CloseOutlined } from '@ant-design/icons'
-import type { Tier } from '../../../electron/shared/contract'
+import type { Output, Tier } from '../../../electron/shared/contract'
+import type { DrawMode } from '../draw/drawSession'
 import { useGrid } from '../../api/hooks'
-import { formatCount, tierLabel } from './labels'
+import { formatArea, formatCount, tierLabel } from './labels'
 import { GridActions } from './edit/GridActions'
 import { GridHistory } from './edit/GridHistory'
 
-type Props = { id: number; onSelect: (id: number, tier: Tier) => void; onClose: () => void }
+type Props = { id: number; onSelect: (id: number, tier: Tier) => void; onClose: () => void; onDraw: (mode: DrawMode, grid: Output<'grids.get'>) => void }
 
-export function GridPanel({ id, onSelect, onClose }: Props) {
+export function GridPanel({ id, onSelect, onClose, onDraw }: Props) {
   const { data: g, error, isLoading } = useGrid(id)
   const close = <Button type="text" icon={<CloseOutlined />} onClick={onClose} aria-label="关闭详情" />
   if (error) return <Card className="grid-panel" title="网格详情" extra={close}><Alert type="error" showIcon message={(error as Error).message} /></Card>
@@ -27,7 +28,7 @@ export function GridPanel({ id, onSelect, onClose }: Props) {
       }
       extra={close}
     >
-      <GridActions grid={g} onSelect={onSelect} onDeleted={onClose} />
+      <GridActions grid={g} onSelect={onSelect} onDeleted={onClose} onDraw={(mode) => onDraw(mode, g)} />
       <Tabs
         size="small"
         items={[
@@ -56,7 +57,7 @@ export function GridPanel({ id, onSelect, onClose }: Props) {
             <Descriptions.Item label="户数">{formatCount(g.households)} 户</Descriptions.Item>
             <Descriptions.Item label="户籍人口">{formatCount(g.registeredPopulation)} 人</Descriptions.Item>
             <Descriptions.Item label="非户籍人口">{formatCount(g.nonHukouPopulation)} 人</Descriptions.Item>
-            <Descriptions.Item label="面积">{g.areaKm2 === null ? '尚未绘制边界' : `${g.areaKm2.toFixed(2)} 平方公里`}</Descriptions.Item>
+            <Descriptions.Item label="面积">{formatArea(g.areaKm2)}</Descriptions.Item>
             {g.tier === 1 && <Descriptions.Item label="下级网格">二级 {g.childCounts.tier2} 个，三级 {g.childCounts.tier3} 个</Descriptions.Item>}
             {g.tier === 2 && <Descriptions.Item label="下级网格">三级 {g.childCounts.tier3} 个</Descriptions.Item>}
           </Descriptions>

@@ -7,6 +7,8 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import type { FeatureCollection, Geometry } from 'geojson'
 import type { Tier } from '../../../electron/shared/contract'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'
+import { startDrawSession, type DrawRequest, type DrawSession } from '../draw/drawSession'
+import type { LonLat } from '../draw/snap'
 import { buildStyle, fillLayerOf, fontStack, layersOfTier, sourceOf, tiers } from './mapStyle'
 
 export type GridPick = { id: number; tier: Tier }
@@ -21,6 +23,12 @@ type Props = {
   selected: GridPick | null
   flyTarget: FlyTarget | null
   onSelect: (pick: GridPick) => void
+  /** A drawing session to run (new boundary, edit, split line), or null. */
+  drawRequest: DrawRequest | null
+  onDrawn: (result: { geometry?: Geometry; line?: LonLat[] }) => void
+  onDrawProblem: (message: string) => void
+  /** Filled while a session runs, so the screen can read an edited shape on “save”. */
+  drawSessionRef: { current: DrawSession | null }
 }
 
 let workerSet = false
@@ -43,13 +51,20 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, drawRequest, onDrawn, onDrawProblem, drawSessionRef }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
   const visibleRef = useRef(visibleTiers)
   visibleRef.current = visibleTiers
+  const onDrawnRef = useRef(onDrawn)
+  onDrawnRef.current = onDrawn
+  const onProblemRef = useRef(onDrawProblem)
+  onProblemRef.current = onDrawProblem
+  // While drawing, clicks belong to the drawing, not to grid selection.
+  const drawingRef = useRef(false)
+  drawingRef.current = drawRequest !== null
   const [loaded, setLoaded] = useState(false)
   const outline = useTownOutline()
   const tier1 = useTierGeoJson(1).data
@@ -84,6 +99,8 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     map.on('load', () => setLoaded(true))
     map.on('movestart', () => (el.dataset.idle = '0'))
     map.on('idle', () => {
+      el.dataset.center = JSON.stringify(map.getCenter().toArray())
+      el.dataset.zoom = String(map.getZoom())
       el.dataset.idle = '1'
       el.dataset.idleCount = String(Number(el.dataset.idleCount) + 1)
     })
@@ -100,9 +117,10 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
       const layers = tiers.filter((t) => visibleRef.current[t]).map(fillLayerOf)
       return layers.length ? finest(map.queryRenderedFeatures([point.x, point.y], { layers })) : null
     }
-    map.on('mousemove', (e) => setHover(pickAt(e.point)))
+    map.on('mousemove', (e) => setHover(drawingRef.current ? null : pickAt(e.point)))
     map.on('mouseout', () => setHover(null))
     map.on('click', (e) => {
+      if (drawingRef.current) return
       const pick = pickAt(e.point)
       if (pick) onSelectRef.current(pick)
     })
@@ -156,5 +174,16 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     map.flyTo({ center: flyTarget.labelPoint, zoom: camera?.zoom ?? 14, duration: 700 })
   }, [loaded, flyTarget])
 
-  return <div ref={container} className="grid-map" data-testid="grid-map" />
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map || !drawRequest) return
+    const session = startDrawSession(map, drawRequest, (result) => onDrawnRef.current(result), (m) => onProblemRef.current(m))
+    drawSessionRef.current = session
+    return () => {
+      session.stop()
+      drawSessionRef.current = null
+    }
+  }, [loaded, drawRequest, drawSessionRef])
+
+  return <div ref={container} className={`grid-map${drawRequest ? ' drawing' : ''}`} data-testid="grid-map" />
 }

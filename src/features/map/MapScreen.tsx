@@ -15,6 +15,8 @@ import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
 import { HealthCheckPanel, type Problem } from '../health/HealthCheckPanel'
 import { ImportPanel } from '../imports/ImportPanel'
+import { useGridDrawing } from '../draw/useGridDrawing'
+import { DrawToolbar } from '../draw/DrawToolbar'
 import { previewBounds } from '../imports/readFile'
 import type { FeatureCollection } from 'geojson'
 import type { Output } from '../../../electron/shared/contract'
@@ -48,6 +50,7 @@ export function MapScreen() {
     setSelected({ id, tier })
     setFlyTo(id)
   }
+  const drawing = useGridDrawing((id, tier) => setSelected({ id, tier }))
 
   // An import preview: draw it and show all of it.
   const showImportPreview = (report: Output<'grids.import'> | null) => {
@@ -107,13 +110,27 @@ export function MapScreen() {
         />
       </aside>
       <main className="map-area">
-        <GridMap highlight={(problem?.area as Geometry | null) ?? null} importPreview={importPreview as FeatureCollection | null} visibleTiers={visible} selected={selected} flyTarget={flyTarget} onSelect={setSelected} />
+        <GridMap
+          highlight={(problem?.area as Geometry | null) ?? null}
+          importPreview={importPreview as FeatureCollection | null}
+          visibleTiers={visible}
+          selected={selected}
+          flyTarget={flyTarget}
+          onSelect={setSelected}
+          drawRequest={drawing.request}
+          onDrawn={drawing.onDrawn}
+          onDrawProblem={drawing.onProblem}
+          drawSessionRef={drawing.sessionRef}
+        />
+        {drawing.active && (
+          <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
+        )}
         <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} />
       </main>
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}
       {selected && (
         <aside className="side-right">
-          <GridPanel id={selected.id} onSelect={selectAndFly} onClose={() => setSelected(null)} />
+          <GridPanel id={selected.id} onSelect={selectAndFly} onClose={() => setSelected(null)} onDraw={drawing.start} />
         </aside>
       )}
     </div>

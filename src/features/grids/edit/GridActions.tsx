@@ -1,7 +1,8 @@
 // The action bar of the grid panel: edit, new child, move, re-assign office, delete.
 import { useState } from 'react'
 import { Button, Space } from 'antd'
-import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, ApartmentOutlined } from '@ant-design/icons'
+import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, ApartmentOutlined, FormOutlined, ScissorOutlined } from '@ant-design/icons'
+import type { DrawMode } from '../../draw/drawSession'
 import type { Output, Tier } from '../../../../electron/shared/contract'
 import { CreateChildModal } from './CreateChildModal'
 import { DeleteGridModal } from './DeleteGridModal'
@@ -12,7 +13,7 @@ import { OfficeMoveModal } from './OfficeMoveModal'
 type Grid = Output<'grids.get'>
 type Dialog = 'edit' | 'create' | 'move' | 'office' | 'delete' | null
 
-export function GridActions({ grid, onSelect, onDeleted }: { grid: Grid; onSelect: (id: number, tier: Tier) => void; onDeleted: () => void }) {
+export function GridActions({ grid, onSelect, onDeleted, onDraw }: { grid: Grid; onSelect: (id: number, tier: Tier) => void; onDeleted: () => void; onDraw: (mode: DrawMode) => void }) {
   const [dialog, setDialog] = useState<Dialog>(null)
   const close = () => setDialog(null)
   return (
@@ -21,6 +22,14 @@ export function GridActions({ grid, onSelect, onDeleted }: { grid: Grid; onSelec
         <Button size="small" icon={<EditOutlined />} onClick={() => setDialog('edit')}>
           编辑
         </Button>
+        <Button size="small" icon={<FormOutlined />} onClick={() => onDraw(grid.hasGeometry ? 'edit' : 'polygon')}>
+          {grid.hasGeometry ? '修改边界' : '绘制边界'}
+        </Button>
+        {grid.tier > 1 && grid.hasGeometry && (
+          <Button size="small" icon={<ScissorOutlined />} onClick={() => onDraw('split')}>
+            拆分
+          </Button>
+        )}
         {grid.tier < 3 && (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
             新建下级
