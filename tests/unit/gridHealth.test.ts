@@ -59,6 +59,15 @@ describe('grid health check', () => {
     expect(problems[0].message).toContain('20.00%')
   })
 
+  it('ignores hairline gaps from coordinate rounding but reports a real strip', () => {
+    // 0.0000001° ≈ 1 cm wide over 1.1 km: about 11 m² of rounding noise, not a gap.
+    const hairline = checkGridHealth([parent, grid(2, 3, 1, rect(0, 0, 5, 10)), grid(3, 3, 1, rect(5.0001, 0, 10, 10))], null)
+    expect(hairline).toEqual([])
+    // 0.000002° ≈ 20 cm wide: a real strip nobody covers.
+    const strip = checkGridHealth([parent, grid(2, 3, 1, rect(0, 0, 5, 10)), grid(3, 3, 1, rect(5.002, 0, 10, 10))], null)
+    expect(kinds(strip)).toEqual(['GAP'])
+  })
+
   it('measures the part of a child outside its parent', () => {
     const problems = checkGridHealth([parent, grid(2, 3, 1, rect(0, 0, 5, 10)), grid(3, 3, 1, rect(5, 0, 11, 10))], null)
     expect(kinds(problems)).toEqual(['OUTSIDE_PARENT'])

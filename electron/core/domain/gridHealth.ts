@@ -42,12 +42,15 @@ export type HealthProblem = {
 export type HealthOptions = {
   /** Ignore overlaps, gaps and outside parts smaller than this (m²): coordinate rounding, not errors. */
   toleranceM2: number
+  /** Ignore overlap/gap parts thinner than this on average (2·area/perimeter, metres): the slivers that
+   *  centimetre coordinate rounding leaves along long shared edges, as a digitising snap tolerance does. */
+  minWidthM: number
   /** A grid smaller than this (m²) or thinner than `sliverThinness` is a sliver. */
   sliverAreaM2: number
   /** Isoperimetric quotient 4πA/P² below which a shape is a sliver (1 = circle). */
   sliverThinness: number
 }
-export const defaultHealthOptions: HealthOptions = { toleranceM2: 1, sliverAreaM2: 200, sliverThinness: 0.04 }
+export const defaultHealthOptions: HealthOptions = { toleranceM2: 1, minWidthM: 0.1, sliverAreaM2: 200, sliverThinness: 0.04 }
 
 type Planar = { grid: HealthGrid; m: MultiPolygonCoords; bbox: BBox; areaM2: number }
 
@@ -60,6 +63,12 @@ const pc = polygonClipping as unknown as {
 const touches = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 const perimeter = (mp: MultiPolygonCoords) =>
   mp.reduce((s, poly) => s + poly.reduce((r, ring) => r + ring.slice(1).reduce((t, p, i) => t + Math.hypot(p[0] - ring[i][0], p[1] - ring[i][1]), 0), 0), 0)
+/** The parts of a problem area that are real: not hairline slivers from rounding. */
+const significant = (mp: MultiPolygonCoords, o: HealthOptions) =>
+  mp.filter((poly) => {
+    const a = multiPolygonArea([poly])
+    return a > o.toleranceM2 && (2 * a) / perimeter([poly]) >= o.minWidthM
+  })
 const fmtArea = (m2: number) => (m2 >= 10_000 ? `${(m2 / 1_000_000).toFixed(4)} 平方公里` : `${m2.toFixed(1)} 平方米`)
 
 /**
@@ -111,7 +120,7 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
     for (let i = 0; i < kids.length; i++)
       for (let j = i + 1; j < kids.length; j++) {
         if (!touches(kids[i].bbox, kids[j].bbox)) continue
-        const overlap = pc.intersection(kids[i].m, kids[j].m)
+        const overlap = significant(pc.intersection(kids[i].m, kids[j].m), options)
         const a = multiPolygonArea(overlap)
         if (a > options.toleranceM2)
           problems.push({
@@ -127,7 +136,7 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
     if (!parent) continue
     // Children outside their parent.
     for (const k of kids) {
-      const outside = pc.difference(k.m, parent.m)
+      const outside = significant(pc.difference(k.m, parent.m), options)
       const a = multiPolygonArea(outside)
       if (a > options.toleranceM2)
         problems.push({
@@ -141,7 +150,7 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
         })
     }
     // Gaps: parent area no child covers.
-    const gap = pc.difference(parent.m, ...kids.map((k) => k.m))
+    const gap = significant(pc.difference(parent.m, ...kids.map((k) => k.m)), options)
     const gapArea = multiPolygonArea(gap)
     if (gapArea > options.toleranceM2) {
       const pct = (gapArea / parent.areaM2) * 100

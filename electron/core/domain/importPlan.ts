@@ -16,7 +16,7 @@ export type ImportOptions = {
   mode: 'add' | 'replace'
 }
 
-export type ParentCandidate = { id: number; code: string; name: string; shape: MultiPolygonCoords | null; bbox: BBox | null }
+export type ParentCandidate = { id: number; code: string; name: string; villageUnitId: number; shape: MultiPolygonCoords | null; bbox: BBox | null }
 export type ImportContext = {
   parents: ParentCandidate[]
   /** Every code in use, and for replace mode the codes that would be freed under each parent. */
@@ -36,6 +36,8 @@ export type PlannedGrid = {
   /** Tier 1: the existing grid whose boundary this replaces. */
   updateId: number | null
   geometry: ReturnType<typeof toGeoJsonGeometry>
+  /** Measured while checking, so the commit does not measure again. */
+  measure: ReturnType<typeof measureShape>
   attributes: { households?: number; registeredPopulation?: number; nonHukouPopulation?: number; inspector?: string; partyOrganisation?: string }
 }
 export type Rejection = { index: number; name: string | null; reasons: string[]; geometry: ReturnType<typeof toGeoJsonGeometry> | null }
@@ -95,7 +97,8 @@ export function planImport(features: { index: number; geometry: unknown; propert
       if (!existing) reasons.push(code ? `没有编码为 ${code} 的村居；一级网格只能更新已有村居的边界，新村居请先在网格树中新建` : '一级网格须有村居编码（12 位统计用区划代码）')
       else updateId = existing.id
     } else if (options.parentMatch === 'location') {
-      const inside = measured ? ctx.parents.filter((p) => p.shape && pointInMultiPolygon(measured.labelPoint, p.shape)) : []
+      const [x, y] = measured ? measured.labelPoint : [0, 0]
+      const inside = measured ? ctx.parents.filter((p) => p.bbox && x >= p.bbox[0] && x <= p.bbox[2] && y >= p.bbox[1] && y <= p.bbox[3] && p.shape && pointInMultiPolygon([x, y], p.shape)) : []
       if (measured && inside.length === 0) reasons.push('不在任何上级网格内，无法按位置确定上级')
       else if (inside.length) parentId = inside[0].id
     } else {
@@ -130,6 +133,7 @@ export function planImport(features: { index: number; geometry: unknown; propert
       parentId,
       updateId,
       geometry: shape ? toGeoJsonGeometry(shape) : (null as never),
+      measure: measured as never,
       attributes,
       reasons
     }

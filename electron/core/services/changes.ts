@@ -1,6 +1,6 @@
 // The change log: every write goes through a batch that records before/after snapshots, so any
 // batch can be shown as history and undone as a whole (if nothing touched its rows since).
-import { and, desc, eq, gt, inArray } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { changeBatches, changes, grids, units } from '../db/schema'
@@ -28,8 +28,21 @@ export function beginBatch(tx: Tx, clock: Clock, info: { kind: BatchKind; actor:
     .values({ kind: info.kind, actor: info.actor, at: clock.now().toISOString(), description: info.description, undoes: info.undoes ?? null })
     .returning({ id: changeBatches.id })
     .all()
+  // Prepared once per batch: an import records tens of thousands of rows through it.
+  const insert = tx
+    .insert(changes)
+    .values({
+      batchId,
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      action: sql.placeholder('action'),
+      before: sql.placeholder('before'),
+      after: sql.placeholder('after'),
+      summary: sql.placeholder('summary')
+    })
+    .prepare()
   const write = (entity: Entity, entityId: number, action: 'create' | 'update' | 'delete', before: Row | null, after: Row | null, summary: string) =>
-    tx.insert(changes).values({ batchId, entity, entityId, action, before: before && JSON.stringify(before), after: after && JSON.stringify(after), summary }).run()
+    insert.run({ entity, entityId, action, before: before && JSON.stringify(before), after: after && JSON.stringify(after), summary })
   return {
     batchId,
     created: (entity, after) => write(entity, after.id, 'create', null, after, `新建：${String(after.name)}`),

@@ -22,9 +22,13 @@ export function geometryColumns(geometry: unknown | null) {
     return { geometry: null, minLon: null, minLat: null, maxLon: null, maxLat: null, labelLon: null, labelLat: null, areaKm2: null }
   const checked = checkGridGeometry(geometry)
   if (!checked.shape) throw new AppError('BAD_INPUT', `边界有误：${checked.problems.map((p) => p.message).join('；')}`, checked.problems)
-  const m = measureShape(checked.shape)
+  return measuredColumns(toGeoJsonGeometry(checked.shape), measureShape(checked.shape))
+}
+
+/** Geometry columns from a geometry already checked and measured. */
+export function measuredColumns(geometry: object, m: ReturnType<typeof measureShape>) {
   return {
-    geometry: JSON.stringify(toGeoJsonGeometry(checked.shape)),
+    geometry: JSON.stringify(geometry),
     minLon: m.bbox[0],
     minLat: m.bbox[1],
     maxLon: m.bbox[2],

@@ -1,7 +1,7 @@
 // grids.import: read a boundary file, convert it to WGS-84, plan which features become grids,
 // and either report (dry run) or commit every accepted feature in one transaction, as one
 // undoable batch. Whatever the bytes, the answer is a report, never a crash or a partial write.
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { Output, ParsedInput, Tier } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
@@ -13,7 +13,7 @@ import { nextChildCode } from '../domain/gridRules'
 import { readGridFile } from '../import/readGridFile'
 import { ImportFileError, type RawFeature } from '../import/types'
 import { beginBatch } from './changes'
-import { geometryColumns } from './gridEdits'
+import { measuredColumns } from './gridEdits'
 
 type Report = Output<'grids.import'>
 const tierWord = ['', '一级', '二级', '三级']
@@ -47,6 +47,7 @@ export function createGridImportService(db: Db, clock: Clock) {
         id: p.id,
         code: p.code,
         name: p.name,
+        villageUnitId: p.villageUnitId,
         shape: withShapes && p.geometry ? fromGeoJsonGeometry(JSON.parse(p.geometry)) : null,
         bbox: p.geometry ? [p.minLon!, p.minLat!, p.maxLon!, p.maxLat!] : null
       })),
@@ -113,22 +114,54 @@ export function createGridImportService(db: Db, clock: Clock) {
       })
       // Replace: the parents' current grids of this tier (and theirs) go first, deepest first.
       if (plan.replacedParents.length) {
+        const deleteGrid = tx.delete(grids).where(eq(grids.id, sql.placeholder('id'))).prepare()
         const olds = tx.select().from(grids).where(inArray(grids.parentId, plan.replacedParents)).all()
         const below = olds.length ? tx.select().from(grids).where(inArray(grids.parentId, olds.map((g) => g.id))).all() : []
         for (const row of [...below, ...olds]) {
-          tx.delete(grids).where(eq(grids.id, row.id)).run()
+          deleteGrid.run({ id: row.id })
           recorder.deleted('grid', row)
         }
       }
       const parents = new Map(ctx.parents.map((p) => [p.id, p]))
       const usedCodes = new Set(tx.select({ code: grids.code }).from(grids).all().map((r) => r.code))
       let sortOrder = (db.$client.prepare('select coalesce(max(sort_order), 0) m from grids').get() as { m: number }).m
+      // One prepared insert for every feature: tens of thousands of rows must not each build and prepare SQL.
+      const p = (name: string) => sql.placeholder(name)
+      const insertGrid = tx
+        .insert(grids)
+        .values({
+          tier: o.tier,
+          code: p('code'),
+          name: p('name'),
+          label: p('name'),
+          kind: p('kind'),
+          parentId: p('parentId'),
+          villageUnitId: p('villageUnitId'),
+          geometry: p('geometry'),
+          minLon: p('minLon'),
+          minLat: p('minLat'),
+          maxLon: p('maxLon'),
+          maxLat: p('maxLat'),
+          labelLon: p('labelLon'),
+          labelLat: p('labelLat'),
+          areaKm2: p('areaKm2'),
+          partyOrganisation: p('partyOrganisation'),
+          inspector: p('inspector'),
+          households: p('households'),
+          registeredPopulation: p('registeredPopulation'),
+          nonHukouPopulation: p('nonHukouPopulation'),
+          illustrative: false,
+          sortOrder: p('sortOrder')
+        })
+        .returning()
+        .prepare()
       for (const a of plan.accepted) {
+        const columns = measuredColumns(a.geometry, a.measure)
         if (a.updateId) {
           const before = tx.select().from(grids).where(eq(grids.id, a.updateId)).get()!
           const [after] = tx
             .update(grids)
-            .set({ ...geometryColumns(a.geometry), illustrative: false, version: before.version + 1, ...a.attributes })
+            .set({ ...columns, illustrative: false, version: before.version + 1, ...a.attributes })
             .where(eq(grids.id, a.updateId))
             .returning()
             .all()
@@ -136,30 +169,22 @@ export function createGridImportService(db: Db, clock: Clock) {
           continue
         }
         const parent = parents.get(a.parentId!)!
-        const parentRow = tx.select({ villageUnitId: grids.villageUnitId }).from(grids).where(eq(grids.id, parent.id)).get()!
         const code = a.code ?? nextChildCode(parent.code, o.tier, [...usedCodes].filter((c) => c.startsWith(parent.code)))
         usedCodes.add(code)
-        const [row] = tx
-          .insert(grids)
-          .values({
-            tier: o.tier,
-            code,
-            name: a.name,
-            label: a.name,
-            kind: a.kind,
-            parentId: parent.id,
-            villageUnitId: parentRow.villageUnitId,
-            partyOrganisation: a.attributes.partyOrganisation ?? null,
-            inspector: a.attributes.inspector ?? null,
-            households: a.attributes.households ?? 0,
-            registeredPopulation: a.attributes.registeredPopulation ?? 0,
-            nonHukouPopulation: a.attributes.nonHukouPopulation ?? 0,
-            illustrative: false,
-            sortOrder: ++sortOrder,
-            ...geometryColumns(a.geometry)
-          })
-          .returning()
-          .all()
+        const row = insertGrid.get({
+          code,
+          name: a.name,
+          kind: a.kind,
+          parentId: parent.id,
+          villageUnitId: parent.villageUnitId,
+          ...columns,
+          partyOrganisation: a.attributes.partyOrganisation ?? null,
+          inspector: a.attributes.inspector ?? null,
+          households: a.attributes.households ?? 0,
+          registeredPopulation: a.attributes.registeredPopulation ?? 0,
+          nonHukouPopulation: a.attributes.nonHukouPopulation ?? 0,
+          sortOrder: ++sortOrder
+        })!
         recorder.created('grid', row)
       }
       return recorder.batchId
