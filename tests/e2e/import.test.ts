@@ -8,7 +8,7 @@ import { fromGeoJsonGeometry } from '../../electron/core/domain/geometry'
 import { partition, spreadPoints } from '../../electron/core/demo/partition'
 import { createRng } from '../../electron/core/demo/prng'
 import { importColour } from '../../src/features/map/mapStyle'
-import { countColour, idleCount, openApp, outputDir, waitForMapIdle } from '../support/browser'
+import { countColour, idleCount, openApp, outputDir, searchAndPick, waitForMapIdle } from '../support/browser'
 import { tempDir } from '../support/core'
 import { zippedShapefile } from '../support/fixtures'
 
@@ -63,8 +63,13 @@ describe('import screen', () => {
     await page.getByRole('button', { name: /确认导入/ }).click()
     await expect.poll(() => page.getByTestId('import-report').textContent()).toContain('已导入 3 个网格')
     expect(children()).toBe(3)
-    const hit = await app.core.dispatch('grids.search', { q: '东片经济社' })
-    expect(hit.ok && (hit.value as unknown[]).length).toBe(1)
+    // The new grid is on the map: find it, and it is drawn and selected there.
+    await page.getByRole('tab', { name: '网格' }).click()
+    await searchAndPick(page, '东片', '东片经济社')
+    await page.waitForTimeout(300)
+    expect(countColour(await page.getByTestId('grid-map').screenshot(), '#e0282e', 50)).toBeGreaterThan(300)
+    await page.screenshot({ path: join(outputDir, 'import-committed.png') })
+    await page.getByRole('tab', { name: '导入' }).click()
     await page.getByRole('button', { name: /撤销本次导入/ }).click()
     await expect.poll(children).toBe(10)
     await expect.poll(() => page.getByTestId('import-panel').textContent()).toContain('已撤销')
