@@ -123,7 +123,12 @@ export function createGridImportService(db: Db, clock: Clock) {
         }
       }
       const parents = new Map(ctx.parents.map((p) => [p.id, p]))
-      const usedCodes = new Set(tx.select({ code: grids.code }).from(grids).all().map((r) => r.code))
+      // Codes in use under each parent, for numbering features that bring no code of their own.
+      const codesUnder = new Map<number, string[]>()
+      for (const r of tx.select({ parentId: grids.parentId, code: grids.code }).from(grids).where(eq(grids.tier, o.tier)).all())
+        if (r.parentId !== null) codesUnder.set(r.parentId, [...(codesUnder.get(r.parentId) ?? []), r.code])
+      // …and the codes the file itself brings, so an automatic number never takes one of them.
+      for (const a of plan.accepted) if (a.code && a.parentId !== null) codesUnder.set(a.parentId, [...(codesUnder.get(a.parentId) ?? []), a.code])
       let sortOrder = (db.$client.prepare('select coalesce(max(sort_order), 0) m from grids').get() as { m: number }).m
       // One prepared insert for every feature: tens of thousands of rows must not each build and prepare SQL.
       const p = (name: string) => sql.placeholder(name)
@@ -169,8 +174,9 @@ export function createGridImportService(db: Db, clock: Clock) {
           continue
         }
         const parent = parents.get(a.parentId!)!
-        const code = a.code ?? nextChildCode(parent.code, o.tier, [...usedCodes].filter((c) => c.startsWith(parent.code)))
-        usedCodes.add(code)
+        const siblings = codesUnder.get(parent.id) ?? []
+        const code = a.code ?? nextChildCode(parent.code, o.tier, siblings)
+        if (!a.code) codesUnder.set(parent.id, [...siblings, code])
         const row = insertGrid.get({
           code,
           name: a.name,
