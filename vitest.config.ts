@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config'
 
 // Four suites, one command (`npm test` builds the renderer first, which e2e needs).
+// The browser suite runs after the others (groupOrder), alone: on a 2-core machine the CPU-heavy
+// property and fuzz tests would otherwise starve Chromium and make waits flaky.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
-      { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000, sequence: { groupOrder: 0 } } },
+      { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 30_000, sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'e2e',
@@ -15,7 +17,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false
+          fileParallelism: false,
+          expect: { poll: { timeout: 10_000, interval: 100 } },
+          sequence: { groupOrder: 1 }
         }
       }
     ]
