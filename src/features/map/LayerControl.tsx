@@ -1,14 +1,29 @@
 // Layer toggles and the legend, floating over the map. The legend says plainly what is illustrative.
-import { Checkbox } from 'antd'
+import { useState } from 'react'
+import { Button, Checkbox } from 'antd'
+import { DownOutlined, UpOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
 import { tierColour, tierName, tiers } from './mapStyle'
 
 type Props = { visible: Record<Tier, boolean>; onChange: (v: Record<Tier, boolean>) => void; note: string }
 
 export function LayerControl({ visible, onChange, note }: Props) {
+  // On narrower office screens the legend starts folded so it does not hide the map.
+  const [open, setOpen] = useState(() => window.innerWidth >= 1500)
+  if (!open)
+    return (
+      <div className="map-legend map-legend-folded" data-testid="map-legend">
+        <Button size="small" type="text" icon={<DownOutlined />} onClick={() => setOpen(true)} aria-label="展开图层与图例">
+          图层与图例
+        </Button>
+      </div>
+    )
   return (
     <div className="map-legend" data-testid="map-legend">
-      <div className="map-legend-title">图层与图例</div>
+      <div className="map-legend-title">
+        图层与图例
+        <Button size="small" type="text" icon={<UpOutlined />} onClick={() => setOpen(false)} aria-label="收起图层与图例" />
+      </div>
       {tiers.map((t) => (
         <div key={t} className="map-legend-row">
           <Checkbox checked={visible[t]} onChange={(e) => onChange({ ...visible, [t]: e.target.checked })} data-testid={`toggle-tier${t}`}>
