@@ -8,9 +8,16 @@ import { formatArea, formatCount, tierLabel } from './labels'
 import { GridActions } from './edit/GridActions'
 import { GridHistory } from './edit/GridHistory'
 
-type Props = { id: number; onSelect: (id: number, tier: Tier) => void; onClose: () => void; onDraw: (mode: DrawMode, grid: Output<'grids.get'>) => void }
+type Props = {
+  id: number
+  onSelect: (id: number, tier: Tier) => void
+  onClose: () => void
+  onDraw: (mode: DrawMode, grid: Output<'grids.get'>) => void
+  requested?: { gridId: number; action: string; nonce: number } | null
+  onRequestHandled?: () => void
+}
 
-export function GridPanel({ id, onSelect, onClose, onDraw }: Props) {
+export function GridPanel({ id, onSelect, onClose, onDraw, requested, onRequestHandled }: Props) {
   const { data: g, error, isLoading } = useGrid(id)
   const close = <Button type="text" icon={<CloseOutlined />} onClick={onClose} aria-label="关闭详情" />
   if (error) return <Card className="grid-panel" title="网格详情" extra={close}><Alert type="error" showIcon message={(error as Error).message} /></Card>
@@ -28,7 +35,7 @@ export function GridPanel({ id, onSelect, onClose, onDraw }: Props) {
       }
       extra={close}
     >
-      <GridActions grid={g} onSelect={onSelect} onDeleted={onClose} onDraw={(mode) => onDraw(mode, g)} />
+      <GridActions grid={g} onSelect={onSelect} onDeleted={onClose} onDraw={(mode) => onDraw(mode, g)} requested={requested} onRequestHandled={onRequestHandled} />
       <Tabs
         size="small"
         items={[

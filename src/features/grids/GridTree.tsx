@@ -5,7 +5,7 @@ import { Alert, Spin, Tree, type TreeDataNode } from 'antd'
 import type { TreeNode, Tier } from '../../../electron/shared/contract'
 import { useGridTree } from '../../api/hooks'
 
-type Props = { selectedId: number | null; onSelect: (id: number, tier: Tier) => void; height: number }
+type Props = { selectedId: number | null; onSelect: (id: number, tier: Tier) => void; onContextMenu: (target: { id: number; tier: Tier; name: string; x: number; y: number }) => void; height: number }
 
 const toAntd = (n: TreeNode): TreeDataNode & { node: TreeNode } => ({
   key: n.key,
@@ -24,7 +24,7 @@ function parentIndex(roots: TreeNode[]): Map<string, string> {
   return parents
 }
 
-export function GridTree({ selectedId, onSelect, height }: Props) {
+export function GridTree({ selectedId, onSelect, onContextMenu, height }: Props) {
   const { data, error, isLoading } = useGridTree()
   const treeData = useMemo(() => (data ?? []).map(toAntd), [data])
   const parents = useMemo(() => parentIndex(data ?? []), [data])
@@ -68,6 +68,10 @@ export function GridTree({ selectedId, onSelect, height }: Props) {
       expandedKeys={expanded}
       onExpand={(keys) => setExpanded(keys)}
       selectedKeys={selectedId !== null ? [`g:${selectedId}`] : []}
+      onRightClick={({ event, node }) => {
+        const n = (node as unknown as { node: TreeNode }).node
+        if (n.type === 'grid' && n.tier) onContextMenu({ id: n.id, tier: n.tier, name: n.title, x: event.clientX, y: event.clientY })
+      }}
       onSelect={(_keys, info) => {
         const n = (info.node as unknown as { node: TreeNode }).node
         if (n.type === 'grid' && n.tier) onSelect(n.id, n.tier)

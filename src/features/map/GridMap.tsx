@@ -23,6 +23,7 @@ type Props = {
   selected: GridPick | null
   flyTarget: FlyTarget | null
   onSelect: (pick: GridPick) => void
+  onContextMenu: (pick: GridPick, at: { x: number; y: number }) => void
   /** A drawing session to run (new boundary, edit, split line), or null. */
   drawRequest: DrawRequest | null
   onDrawn: (result: { geometry?: Geometry; line?: LonLat[] }) => void
@@ -51,11 +52,13 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, drawRequest, onDrawn, onDrawProblem, drawSessionRef }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
+  const onContextRef = useRef(onContextMenu)
+  onContextRef.current = onContextMenu
   const visibleRef = useRef(visibleTiers)
   visibleRef.current = visibleTiers
   const onDrawnRef = useRef(onDrawn)
@@ -119,6 +122,11 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     }
     map.on('mousemove', (e) => setHover(drawingRef.current ? null : pickAt(e.point)))
     map.on('mouseout', () => setHover(null))
+    map.on('contextmenu', (e) => {
+      if (drawingRef.current) return
+      const pick = pickAt(e.point)
+      if (pick) onContextRef.current(pick, { x: e.originalEvent.clientX, y: e.originalEvent.clientY })
+    })
     map.on('click', (e) => {
       if (drawingRef.current) return
       const pick = pickAt(e.point)

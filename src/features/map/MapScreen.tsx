@@ -10,6 +10,8 @@ import { GridPanel } from '../grids/GridPanel'
 import { GridSearch } from '../grids/GridSearch'
 import { GridTree } from '../grids/GridTree'
 import { ExportModal } from '../grids/ExportModal'
+import { GridContextMenu, type ContextTarget, type GridAction } from '../grids/GridContextMenu'
+import { call } from '../../api/client'
 import { GridMap, type FlyTarget, type GridPick } from './GridMap'
 import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
@@ -28,6 +30,8 @@ export function MapScreen() {
   const [visible, setVisible] = useState<Record<Tier, boolean>>({ 1: true, 2: true, 3: true })
   const [problem, setProblem] = useState<Problem | null>(null)
   const [exporting, setExporting] = useState(false)
+  const [menu, setMenu] = useState<ContextTarget | null>(null)
+  const [requested, setRequested] = useState<{ gridId: number; action: string; nonce: number } | null>(null)
   const [importPreview, setImportPreview] = useState<Output<'grids.import'>['preview'] | null>(null)
   const summary = useGridSummary()
   const detail = useGrid(flyTo)
@@ -51,6 +55,16 @@ export function MapScreen() {
     setFlyTo(id)
   }
   const drawing = useGridDrawing((id, tier) => setSelected({ id, tier }))
+
+  // A right-click action: select the grid, and let its panel carry the action out once loaded.
+  const onMenuAction = (action: GridAction, t: ContextTarget) => {
+    selectAndFly(t.id, t.tier)
+    if (action !== 'locate') setRequested({ gridId: t.id, action, nonce: Date.now() })
+  }
+  const openMapMenu = async (pick: GridPick, at: { x: number; y: number }) => {
+    const g = await call('grids.get', { id: pick.id }).catch(() => null)
+    if (g) setMenu({ id: g.id, tier: g.tier, name: g.name, ...at })
+  }
 
   // An import preview: draw it and show all of it.
   const showImportPreview = (report: Output<'grids.import'> | null) => {
@@ -85,7 +99,7 @@ export function MapScreen() {
                     <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} title="导出网格（GeoJSON / Excel）" aria-label="导出" />
                   </div>
                   <div className="tree-box" ref={treeBox}>
-                    {treeHeight > 0 && <GridTree selectedId={selected?.id ?? null} onSelect={selectAndFly} height={treeHeight} />}
+                    {treeHeight > 0 && <GridTree selectedId={selected?.id ?? null} onSelect={selectAndFly} onContextMenu={setMenu} height={treeHeight} />}
                   </div>
                 </div>
               )
@@ -117,6 +131,7 @@ export function MapScreen() {
           selected={selected}
           flyTarget={flyTarget}
           onSelect={setSelected}
+          onContextMenu={openMapMenu}
           drawRequest={drawing.request}
           onDrawn={drawing.onDrawn}
           onDrawProblem={drawing.onProblem}
@@ -127,10 +142,11 @@ export function MapScreen() {
         )}
         <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} />
       </main>
+      <GridContextMenu target={menu} onAction={onMenuAction} onClose={() => setMenu(null)} />
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}
       {selected && (
         <aside className="side-right">
-          <GridPanel id={selected.id} onSelect={selectAndFly} onClose={() => setSelected(null)} onDraw={drawing.start} />
+          <GridPanel id={selected.id} onSelect={selectAndFly} onClose={() => setSelected(null)} onDraw={drawing.start} requested={requested} onRequestHandled={() => setRequested(null)} />
         </aside>
       )}
     </div>

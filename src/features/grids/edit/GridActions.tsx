@@ -1,5 +1,5 @@
 // The action bar of the grid panel: edit, new child, move, re-assign office, delete.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Space } from 'antd'
 import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, ApartmentOutlined, FormOutlined, ScissorOutlined } from '@ant-design/icons'
 import type { DrawMode } from '../../draw/drawSession'
@@ -13,8 +13,28 @@ import { OfficeMoveModal } from './OfficeMoveModal'
 type Grid = Output<'grids.get'>
 type Dialog = 'edit' | 'create' | 'move' | 'office' | 'delete' | null
 
-export function GridActions({ grid, onSelect, onDeleted, onDraw }: { grid: Grid; onSelect: (id: number, tier: Tier) => void; onDeleted: () => void; onDraw: (mode: DrawMode) => void }) {
+type Props = {
+  grid: Grid
+  onSelect: (id: number, tier: Tier) => void
+  onDeleted: () => void
+  onDraw: (mode: DrawMode) => void
+  /** An action chosen in a right-click menu for this grid, to carry out once it is loaded. */
+  requested?: { gridId: number; action: string; nonce: number } | null
+  onRequestHandled?: () => void
+}
+
+export function GridActions({ grid, onSelect, onDeleted, onDraw, requested, onRequestHandled }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null)
+  useEffect(() => {
+    if (!requested || requested.gridId !== grid.id) return
+    const a = requested.action
+    if (a === 'draw') onDraw(grid.hasGeometry ? 'edit' : 'polygon')
+    else if (a === 'split') onDraw('split')
+    else if (a === 'edit' || a === 'create' || a === 'move' || a === 'delete') setDialog(a)
+    onRequestHandled?.()
+    // Only a new request (nonce) should act; the grid reloading must not reopen the dialog.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requested?.nonce, grid.id])
   const close = () => setDialog(null)
   return (
     <>
