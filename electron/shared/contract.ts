@@ -166,7 +166,7 @@ export const TownOutline = z.object({
 })
 
 export const HealthProblem = z.object({
-  kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION']),
+  kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION', 'NOT_CHECKED']),
   severity: z.enum(['error', 'warning']),
   gridIds: z.array(Id),
   grids: z.array(z.object({ id: Id, tier: Tier, name: z.string() })),

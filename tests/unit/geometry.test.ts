@@ -73,6 +73,13 @@ describe('geometry', () => {
     )
   })
 
+  it('partitions the shape fast-check once found polygon-clipping failing on (snapping retry)', () => {
+    const mp: MultiPolygonCoords = [[[[0.5, 0], [0.15450849718747373, 0.47552825814757677], [-0.40450849718747367, 0.2938926261462366], [-0.40450849718747384, -0.29389262614623657], [0.41807664669051386, -1.2867076127968302], [0.5, 0]]]]
+    const cells = partition(mp, spreadPoints(mp, 2, createRng(255530375), 1))
+    const total = cells.reduce((s, c) => s + c.reduce((a, p) => a + polygonArea(p), 0), 0)
+    expect(total).toBeCloseTo(polygonArea(mp[0]), 5)
+  })
+
   it('partitions a shape into cells whose areas add up to the shape', () => {
     fc.assert(
       fc.property(starPolygon, fc.integer({ min: 1, max: 12 }), fc.integer(), (mp, n, seed) => {

@@ -1,9 +1,9 @@
 // Split an area into cells around seed points (Voronoi clipped to the area). The cells cover the
 // area exactly and do not overlap, which is what nested grids must do.
 import { Delaunay } from 'd3-delaunay'
-import polygonClipping from 'polygon-clipping'
 import { bboxOf, multiPolygonArea, pointInMultiPolygon, ringCentroid, largestPolygon, type MultiPolygonCoords, type Pt } from '../domain/geometry'
 import type { Rng } from './prng'
+import { clip } from '../domain/clip'
 
 /** Voronoi cells of `points` clipped to `area`; cell i belongs to point i (may be multi-part). */
 export function partition(area: MultiPolygonCoords, points: Pt[]): MultiPolygonCoords[] {
@@ -13,7 +13,8 @@ export function partition(area: MultiPolygonCoords, points: Pt[]): MultiPolygonC
   const voronoi = Delaunay.from(points).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad])
   return points.map((_, i) => {
     const cell = voronoi.cellPolygon(i) as Pt[]
-    return polygonClipping.intersection(area as polygonClipping.MultiPolygon, [cell] as polygonClipping.Polygon) as MultiPolygonCoords
+    // Units are whatever the caller uses (km for the demo); snap to 1e-6 then 1e-5 of them if needed.
+    return clip('intersection', [area, [[cell]]], [1e-6, 1e-5])
   })
 }
 

@@ -1,6 +1,5 @@
 // 网格健康检查: what is wrong with a set of nested grids. Pure: grids in, problems out.
 // Areas are measured in a local planar projection in square metres.
-import polygonClipping from 'polygon-clipping'
 import {
   bboxOf,
   localProjection,
@@ -13,6 +12,7 @@ import {
   withoutRepeatedPoints
 } from './geometry'
 import { ringSelfIntersection } from './gridShape'
+import { clip, ClipError } from './clip'
 
 export type HealthGrid = {
   id: number
@@ -24,7 +24,7 @@ export type HealthGrid = {
   inspector: string | null
 }
 
-export type ProblemKind = 'OUTSIDE_PARENT' | 'OVERLAP' | 'GAP' | 'SELF_INTERSECTION' | 'SLIVER' | 'NO_GEOMETRY' | 'NO_INSPECTOR' | 'NO_PARTY_ORGANISATION'
+export type ProblemKind = 'OUTSIDE_PARENT' | 'OVERLAP' | 'GAP' | 'SELF_INTERSECTION' | 'SLIVER' | 'NO_GEOMETRY' | 'NO_INSPECTOR' | 'NO_PARTY_ORGANISATION' | 'NOT_CHECKED'
 
 export type HealthProblem = {
   kind: ProblemKind
@@ -54,10 +54,10 @@ export const defaultHealthOptions: HealthOptions = { toleranceM2: 1, minWidthM: 
 
 type Planar = { grid: HealthGrid; m: MultiPolygonCoords; bbox: BBox; areaM2: number }
 
-const pc = polygonClipping as unknown as {
-  intersection: (...g: MultiPolygonCoords[]) => MultiPolygonCoords
-  difference: (a: MultiPolygonCoords, ...b: MultiPolygonCoords[]) => MultiPolygonCoords
-  union: (...g: MultiPolygonCoords[]) => MultiPolygonCoords
+/** Boolean operations in metres, snapping to 1 mm then 1 cm if the exact computation fails. */
+const pc = {
+  intersection: (...g: MultiPolygonCoords[]) => clip('intersection', g, [1e-3, 1e-2]),
+  difference: (...g: MultiPolygonCoords[]) => clip('difference', g, [1e-3, 1e-2])
 }
 
 const touches = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
@@ -90,6 +90,27 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
     return { bbox: bboxOf(geo), point: proj.toLonLat(labelPoint(area).map((v) => v / 1000) as Pt), area: geo }
   }
 
+  /** Run one comparison; if the geometry engine cannot, say so as a warning instead of failing the whole check. */
+  const attempt = (involved: HealthGrid[], what: string, f: () => MultiPolygonCoords): MultiPolygonCoords | null => {
+    try {
+      return f()
+    } catch (e) {
+      if (!(e instanceof ClipError)) throw e
+      problems.push({
+        kind: 'NOT_CHECKED',
+        severity: 'warning',
+        gridIds: involved.map((g) => g.id),
+        message: `无法计算${involved.map((g) => `“${g.name}”`).join('与') || '镇域'}的${what}（边界可能有极细的尖角或重合的边），请检查后重试。`,
+        areaM2: null,
+        percent: null,
+        bbox: involved[0]?.shape ? bboxOf(involved[0].shape) : null,
+        point: null,
+        area: null
+      })
+      return null
+    }
+  }
+
   const planar = new Map<number, Planar>()
   for (const g of withShape) {
     // Self-intersecting rings make every other measure meaningless for that grid: report and skip it.
@@ -120,7 +141,8 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
     for (let i = 0; i < kids.length; i++)
       for (let j = i + 1; j < kids.length; j++) {
         if (!touches(kids[i].bbox, kids[j].bbox)) continue
-        const overlap = significant(pc.intersection(kids[i].m, kids[j].m), options)
+        const overlap = attempt([kids[i].grid, kids[j].grid], '重叠', () => significant(pc.intersection(kids[i].m, kids[j].m), options))
+        if (!overlap) continue
         const a = multiPolygonArea(overlap)
         if (a > options.toleranceM2)
           problems.push({
@@ -136,7 +158,8 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
     if (!parent) continue
     // Children outside their parent.
     for (const k of kids) {
-      const outside = significant(pc.difference(k.m, parent.m), options)
+      const outside = attempt([k.grid], '是否超出上级', () => significant(pc.difference(k.m, parent.m), options))
+      if (!outside) continue
       const a = multiPolygonArea(outside)
       if (a > options.toleranceM2)
         problems.push({
@@ -150,7 +173,8 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
         })
     }
     // Gaps: parent area no child covers.
-    const gap = significant(pc.difference(parent.m, ...kids.map((k) => k.m)), options)
+    const gap = attempt(key === 'town' ? [] : [planar.get(key)!.grid], '空隙', () => significant(pc.difference(parent.m, ...kids.map((k) => k.m)), options))
+    if (!gap) continue
     const gapArea = multiPolygonArea(gap)
     if (gapArea > options.toleranceM2) {
       const pct = (gapArea / parent.areaM2) * 100

@@ -1,13 +1,7 @@
 // Split a grid into two along a drawn line. Pure. The line is extended at both ends past the
 // shape, closed round a frame on one side, and that side polygon cuts the shape into two.
-import polygonClipping from 'polygon-clipping'
-import { bboxOf, multiPolygonArea, type MultiPolygonCoords, type Pt } from './geometry'
-import { withoutRepeatedPoints } from './geometry'
-
-const pc = polygonClipping as unknown as {
-  intersection: (...g: MultiPolygonCoords[]) => MultiPolygonCoords
-  difference: (a: MultiPolygonCoords, ...b: MultiPolygonCoords[]) => MultiPolygonCoords
-}
+import { bboxOf, multiPolygonArea, withoutRepeatedPoints, type MultiPolygonCoords, type Pt } from './geometry'
+import { clip } from './clip'
 
 export type SplitResult = { parts: [MultiPolygonCoords, MultiPolygonCoords] } | { error: string }
 
@@ -61,8 +55,8 @@ export function splitByLine(shape: MultiPolygonCoords, rawLine: Pt[]): SplitResu
   let a: MultiPolygonCoords
   let b: MultiPolygonCoords
   try {
-    a = withoutRepeatedPoints(pc.intersection(shape, side))
-    b = withoutRepeatedPoints(pc.difference(shape, side))
+    a = withoutRepeatedPoints(clip('intersection', [shape, side], [1e-7, 1e-6]))
+    b = withoutRepeatedPoints(clip('difference', [shape, side], [1e-7, 1e-6]))
   } catch {
     return { error: '无法按这条线分割，请重新画一条简单的分割线。' }
   }

@@ -16,7 +16,8 @@ const kindLabel: Record<Problem['kind'], string> = {
   SLIVER: '碎片',
   NO_GEOMETRY: '未绘制边界',
   NO_INSPECTOR: '缺网格巡查员',
-  NO_PARTY_ORGANISATION: '缺党组织'
+  NO_PARTY_ORGANISATION: '缺党组织',
+  NOT_CHECKED: '无法计算（需人工检查）'
 }
 const order = Object.keys(kindLabel) as Problem['kind'][]
 
