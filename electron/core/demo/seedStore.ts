@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import { appMeta, grids, units } from '../db/schema'
 import type { Clock } from '../clock'
 import { generateDemoTown, parseVillageCsv, type DemoTown } from './town'
+import { measuredColumns } from '../db/gridColumns'
 
 export function loadVillageList(resourcesFolder: string) {
   return parseVillageCsv(readFileSync(join(resourcesFolder, 'data', 'shishan_villages.csv'), 'utf8'))
@@ -44,14 +45,7 @@ export function writeDemoTown(db: Db, town: DemoTown, clock: Clock): void {
           kind: g.kind,
           parentId: g.parentKey ? gridIds.get(g.parentKey)! : null,
           villageUnitId: unitIds.get(g.villageKey)!,
-          geometry: g.geometry,
-          minLon: g.bbox[0],
-          minLat: g.bbox[1],
-          maxLon: g.bbox[2],
-          maxLat: g.bbox[3],
-          labelLon: g.labelPoint[0],
-          labelLat: g.labelPoint[1],
-          areaKm2: g.areaKm2,
+          ...measuredColumns(g.geometry, g),
           partyOrganisation: g.partyOrganisation,
           inspector: g.inspector,
           households: g.households,

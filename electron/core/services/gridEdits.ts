@@ -7,37 +7,14 @@ import type { Db } from '../db/open'
 import { grids, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
 import { deletionBlocker, kindProblem, nextChildCode, reparentProblem } from '../domain/gridRules'
-import { checkGridGeometry, measureShape } from '../domain/gridShape'
 import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, toGeoJsonGeometry, type Pt } from '../domain/geometry'
 import { splitByLine } from '../domain/splitShape'
 import { beginBatch } from './changes'
+import { geometryColumns } from '../db/gridColumns'
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type GridRow = typeof grids.$inferSelect
 type UnitRow = typeof units.$inferSelect
-
-/** Geometry columns for a grid from a GeoJSON geometry (or all null when it has none yet). */
-export function geometryColumns(geometry: unknown | null) {
-  if (geometry === null || geometry === undefined)
-    return { geometry: null, minLon: null, minLat: null, maxLon: null, maxLat: null, labelLon: null, labelLat: null, areaKm2: null }
-  const checked = checkGridGeometry(geometry)
-  if (!checked.shape) throw new AppError('BAD_INPUT', `边界有误：${checked.problems.map((p) => p.message).join('；')}`, checked.problems)
-  return measuredColumns(toGeoJsonGeometry(checked.shape), measureShape(checked.shape))
-}
-
-/** Geometry columns from a geometry already checked and measured. */
-export function measuredColumns(geometry: object, m: ReturnType<typeof measureShape>) {
-  return {
-    geometry: JSON.stringify(geometry),
-    minLon: m.bbox[0],
-    minLat: m.bbox[1],
-    maxLon: m.bbox[2],
-    maxLat: m.bbox[3],
-    labelLon: m.labelPoint[0],
-    labelLat: m.labelPoint[1],
-    areaKm2: m.areaKm2
-  }
-}
 
 function uniqueCodeError(e: unknown, code: string): never {
   if (e instanceof Error && /UNIQUE constraint failed: (grids|units)\.code/.test(e.message)) throw new AppError('CONFLICT', `编码“${code}”已被其他网格或单位使用，请换一个编码。`)

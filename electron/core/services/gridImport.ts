@@ -13,7 +13,7 @@ import { nextChildCode } from '../domain/gridRules'
 import { readGridFile } from '../import/readGridFile'
 import { ImportFileError, type RawFeature } from '../import/types'
 import { beginBatch } from './changes'
-import { measuredColumns } from './gridEdits'
+import { measuredColumns } from '../db/gridColumns'
 
 type Report = Output<'grids.import'>
 const tierWord = ['', '一级', '二级', '三级']
