@@ -5,6 +5,7 @@ import { openStore, type OpenedStore } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { ensureDemoTown } from './demo/seedStore'
+import { seedDemoPeople, type SeedProgress } from './demo/seedPeople'
 
 export type CoreOptions = {
   dbFile: string
@@ -13,6 +14,9 @@ export type CoreOptions = {
   clock?: Clock
   /** Give an empty store the demo town (default true). */
   demo?: boolean
+  /** With the demo town, also its people at the seeds' scale (default true; tests skip it for speed). */
+  demoPeople?: boolean
+  onSeedProgress?: SeedProgress
   nativeBinding?: string
   validateOutput?: boolean
   onInternalError?: (e: unknown, method: string) => void
@@ -25,6 +29,7 @@ export function startCore(opts: CoreOptions): Core {
   const store = openStore(opts.dbFile, { migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding })
   try {
     const createdDemo = opts.demo === false ? false : ensureDemoTown(store.db, { resourcesFolder: opts.resourcesFolder, clock })
+    if (createdDemo && opts.demoPeople !== false) seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
     const dispatch = createDispatcher(createHandlers({ db: store.db, clock }), { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError })
     return { store, dispatch, createdDemo, close: store.close }
   } catch (e) {

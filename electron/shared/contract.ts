@@ -3,6 +3,7 @@
 // this object, so a method without a handler (or a client call with the wrong shape) is a type error.
 // No electron, no node:, no DOM here: every part of the app imports this file.
 import { z } from 'zod'
+import { ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
 
 export const Tier = z.literal([1, 2, 3], { error: '网格级别须为 1、2 或 3' })
 export type Tier = z.infer<typeof Tier>
@@ -116,7 +117,9 @@ export const GridDetail = GridRef.extend({
   labelPoint: LonLat.nullable(),
   hasGeometry: z.boolean(),
   label: z.string(),
-  illustrative: z.boolean()
+  illustrative: z.boolean(),
+  /** Registered people on the tier-3 grids at or under this grid (issue 4). */
+  holds: z.object({ households: z.number().int(), partyMembers: z.number().int(), reportingMembers: z.number().int() })
 })
 
 export const GridSearchHit = GridRef.extend({ path: z.string(), labelPoint: LonLat.nullable(), bbox: BBox.nullable() })
@@ -166,7 +169,7 @@ export const TownOutline = z.object({
 })
 
 export const HealthProblem = z.object({
-  kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION', 'NOT_CHECKED']),
+  kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION', 'OVER_CAPACITY', 'NOT_CHECKED']),
   severity: z.enum(['error', 'warning']),
   gridIds: z.array(Id),
   grids: z.array(z.object({ id: Id, tier: Tier, name: z.string() })),
@@ -294,7 +297,7 @@ export const contract = {
   'grids.check': {
     input: z.object({ gridId: Id.optional() }).strict().optional().default({}),
     output: z.object({ scopeName: z.string(), checkedGrids: z.number().int(), durationMs: z.number(), problems: z.array(HealthProblem) }),
-    doc: '网格健康检查：超出上级、相互重叠、空隙、自相交、碎片、缺巡查员或党组织'
+    doc: '网格健康检查：超出上级、相互重叠、空隙、自相交、碎片、缺巡查员或党组织、党小组超员'
   },
   'grids.export': {
     input: z
@@ -316,7 +319,7 @@ export const contract = {
     doc: '导入网格边界（GeoJSON、KML、KMZ、zip 压缩的 Shapefile）：先预览校验，再一次性提交，可整批撤销'
   },
   'changes.list': {
-    input: z.object({ kind: z.enum(['import', 'edit', 'create', 'delete', 'move', 'geometry', 'split', 'undo']).optional(), limit: z.number().int().min(1).max(200).optional() }).strict().optional().default({}),
+    input: z.object({ kind: z.enum(['import', 'edit', 'create', 'delete', 'move', 'geometry', 'split', 'undo', 'place', 'people-import', 'people-edit']).optional(), limit: z.number().int().min(1).max(200).optional() }).strict().optional().default({}),
     output: z.array(BatchSummary),
     doc: '最近的操作记录（如导入记录），可据此撤销'
   },
@@ -324,6 +327,91 @@ export const contract = {
     input: z.object({ villageUnitId: Id, version: Version, officeId: Id }).strict(),
     output: BatchResult,
     doc: '把村居划归另一个管理处'
+  },
+  'units.villages': {
+    input: NoInput,
+    output: z.array(z.object({ id: Id, code: z.string(), name: z.string(), villageType: z.string().nullable(), office: z.string().nullable() })),
+    doc: '全部村居（按管理处排序），用于筛选和选择'
+  },
+  // ── People (issue 4) ──
+  'persons.list': { input: ListQuery, output: registryPages.persons, doc: '人员台账（分页、筛选、排序均在数据库完成；证件号和电话已脱敏）' },
+  'households.list': { input: ListQuery, output: registryPages.households, doc: '党员户联系台账：户、类型、所在网格、联系党员、最近走访' },
+  'teams.list': { input: ListQuery, output: registryPages.teams, doc: '驻点团队：村居、队长、成员及其户籍' },
+  'reporting.list': { input: ListQuery, output: registryPages.reporting, doc: '报到党员：单位、报到村居、领岗、服务、意向、所编党小组' },
+  'reserve.list': { input: ListQuery, output: registryPages.reserve, doc: '储能联系人：单位、专长、居住村居' },
+  'persons.get': { input: z.object({ id: Id }).strict(), output: PersonDetail, doc: '一名人员的详情与全部身份（脱敏）' },
+  'persons.unmask': {
+    input: z.object({ id: Id, reason: z.string().trim().min(2, '请填写查看事由').max(200) }).strict(),
+    output: PersonDetail,
+    doc: '查看一名人员的完整证件号和电话（须填写事由，记录在案）'
+  },
+  'people.check': {
+    input: z.object({ villageUnitId: Id.optional() }).strict().optional().default({}),
+    output: z.object({ problems: z.array(PeopleProblem), capacity: z.number().int(), householdsPerMemberLimit: z.number().int() }),
+    doc: '人员规则检查：驻点团队非佛山户籍人数、无联系党员的户、联系户数过多、未编组和超员、重复证件号'
+  },
+  'people.settings': {
+    input: NoInput,
+    output: z.object({ partyGroupCapacity: z.number().int(), householdsPerMemberLimit: z.number().int() }),
+    doc: '人员规则设置：党小组容量、每名党员联系户数上限'
+  },
+  'people.setSettings': {
+    input: z
+      .object({
+        partyGroupCapacity: z.number().int('须为整数').min(5, '党小组容量至少 5 人').max(200, '党小组容量至多 200 人').optional(),
+        householdsPerMemberLimit: z.number().int('须为整数').min(1).max(1000).optional()
+      })
+      .strict(),
+    output: z.object({ partyGroupCapacity: z.number().int(), householdsPerMemberLimit: z.number().int() }),
+    doc: '修改人员规则设置'
+  },
+  'placement.suggest': {
+    input: z.object({ villageUnitId: Id }).strict(),
+    output: z.array(PlacementSuggestion),
+    doc: '为村居未编组的报到党员按就近原则建议党小组（说明距离和剩余容量）'
+  },
+  'placement.placeSuggested': {
+    input: z.object({ villageUnitId: Id, memberIds: z.array(Id).max(5000).optional() }).strict(),
+    output: z.object({ placed: z.number().int(), notPlaced: z.number().int(), batchId: Id.nullable() }),
+    doc: '按建议编入党小组：一名，或村居全部未编组的报到党员（可整批撤销）'
+  },
+  'placement.assign': {
+    input: z.object({ memberId: Id, version: Version, groupGridId: Id.nullable(), reason: z.string().trim().max(100).optional() }).strict(),
+    output: BatchResult,
+    doc: '人工指定党小组（可超出容量，记为人工），或移出党小组'
+  },
+  'placement.rebalance': {
+    input: z.object({ villageUnitId: Id }).strict(),
+    output: z.object({ moved: z.number().int(), batchId: Id.nullable() }),
+    doc: '调整超员党小组：把离得最远的成员移到有空位的最近党小组（人工指定的不动）'
+  },
+  'placement.groups': {
+    input: z.object({ villageUnitId: Id }).strict(),
+    output: z.array(PartyGroupView),
+    doc: '村居的党小组：组长（网格巡查员）、社区党员数、报到党员名单、容量'
+  },
+  'people.export': {
+    input: z.object({ registry: RegistryName, query: ListQuery.omit({ offset: true, limit: true }).optional() }).strict(),
+    output: ExportedFile,
+    doc: '把当前筛选的台账导出为 Excel（证件号和电话脱敏）'
+  },
+  'people.template': { input: z.object({ kind: PeopleImportKind }).strict(), output: ExportedFile, doc: '下载人员导入模板（Excel）' },
+  'people.import': {
+    input: z
+      .object({
+        kind: PeopleImportKind,
+        fileName: z.string().trim().min(1).max(255),
+        contentBase64: z.string().max(150 * 1024 * 1024, '文件过大'),
+        dryRun: z.boolean().default(true)
+      })
+      .strict(),
+    output: PeopleImportReport,
+    doc: '导入人员台账（Excel 或 CSV）：逐行校验证件号、电话、村居网格、重复；先预览，再一次性提交'
+  },
+  'people.importReportFile': {
+    input: z.object({ kind: PeopleImportKind, rejected: PeopleImportReport.shape.rejected }).strict(),
+    output: ExportedFile,
+    doc: '把导入校验中被拒绝的行和原因导出为 Excel'
   }
 } as const
 

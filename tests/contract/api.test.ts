@@ -7,7 +7,7 @@ import { createHandlers } from '../../electron/core/api/handlers'
 import { createDispatcher } from '../../electron/core/api/dispatch'
 import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import type { Core } from '../../electron/core/app'
-import { tempDir, testClock, testCore } from '../support/core'
+import { tempDir, testClock, testCoreWithPeople } from '../support/core'
 
 /**
  * A valid input for each method, looked up on the demo town; a new method without one fails the
@@ -25,6 +25,8 @@ function lookUpValidInputs() {
   const village = q<{ id: number; version: number }>("select id, version from units where kind = 'village' order by id limit 1")
   const office = q<{ id: number }>("select id from units where kind = 'office' order by id desc limit 1")
   const [x, y] = [tier1.min_lon + 0.001, tier1.min_lat + 0.001]
+  const reportingVillage = q<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null limit 1')
+  const member = q<{ id: number; version: number }>('select id, version from reporting_members where group_grid_id is not null order by id desc limit 1')
   validInput = {
     'grids.summary': {},
     'grids.tree': {},
@@ -38,7 +40,7 @@ function lookUpValidInputs() {
     'grids.setGeometry': { id: lastTier3.id, version: lastTier3.version, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y]]] } },
     'grids.split': { id: tier2.id, version: 1, line: [[tier2Box.min_lon - 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2], [tier2Box.max_lon + 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2]] },
     'grids.move': { id: tier3.id, version: tier3.version, parentId: otherTier2.id },
-    'grids.delete': { id: lastTier3.id, version: lastTier3.version + 1 },
+    'grids.delete': { id: lastTier3.id, version: lastTier3.version + 1, children: 'cascade' },
     'grids.history': { id: tier1.id },
     'changes.undo': { batchId: 1 },
     'grids.check': { gridId: tier1.id },
@@ -50,7 +52,27 @@ function lookUpValidInputs() {
       dryRun: true
     },
     'changes.list': {},
-    'units.moveVillage': { villageUnitId: village.id, version: village.version, officeId: office.id }
+    'units.moveVillage': { villageUnitId: village.id, version: village.version, officeId: office.id },
+    'units.villages': {},
+    'persons.list': { q: '陈', limit: 20, sort: { field: 'name', dir: 'desc' } },
+    'households.list': { villageUnitId: reportingVillage.v, filters: { kind: '工商企业户' } },
+    'teams.list': {},
+    'reporting.list': { filters: { placed: false } },
+    'reserve.list': { filters: { specialty: '医疗卫生' } },
+    'persons.get': { id: 1 },
+    'persons.unmask': { id: 1, reason: '契约测试' },
+    'people.check': {},
+    'people.settings': {},
+    'people.setSettings': { partyGroupCapacity: 30 },
+    'placement.suggest': { villageUnitId: reportingVillage.v },
+    'placement.placeSuggested': { villageUnitId: reportingVillage.v },
+    'placement.assign': { memberId: member.id, version: member.version, groupGridId: null },
+    'placement.rebalance': { villageUnitId: reportingVillage.v },
+    'placement.groups': { villageUnitId: reportingVillage.v },
+    'people.export': { registry: 'teams' },
+    'people.template': { kind: 'reserve' },
+    'people.import': { kind: 'persons', fileName: 'a.csv', contentBase64: Buffer.from('姓名,身份证号\n').toString('base64') },
+    'people.importReportFile': { kind: 'persons', rejected: [{ row: 2, name: '甲', reasons: ['身份证号校验位错误'] }] }
   }
 }
 
@@ -60,7 +82,7 @@ const garbage: unknown[] = ['text', 42, [1, 2], { unexpected: true }, null]
 let core: Core
 let server: RunningServer
 beforeAll(async () => {
-  core = testCore()
+  core = testCoreWithPeople()
   lookUpValidInputs()
   server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0 })
 })

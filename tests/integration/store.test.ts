@@ -1,6 +1,6 @@
 // The store on real SQLite files: migrations, the demo seed, and refusing files we must not touch.
 import { createHash } from 'node:crypto'
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -9,7 +9,7 @@ import { defaultMigrationsFolder } from '../../electron/core/paths'
 import { tempDbFile, tempDir, testCore } from '../support/core'
 
 const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex')
-const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] }
+const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] }
 
 function expectRefusedUntouched(file: string, reason: DatabaseFileError['reason'], messagePart: RegExp) {
   const before = fileHash(file)
@@ -55,6 +55,25 @@ describe('opening the store', () => {
     expect(row.name).toBe('改过的名字')
     expect((second.store.sqlite.prepare('select count(*) n from grids').get() as { n: number }).n).toBe(2084)
     second.close()
+  })
+
+  it('upgrades a store made by the first release (foundation migration only): grids kept, people tables added', () => {
+    // A migrations folder holding only 0000, as the first release shipped it.
+    const old = tempDir()
+    mkdirSync(join(old, 'meta'))
+    copyFileSync(join(defaultMigrationsFolder, '0000_foundation.sql'), join(old, '0000_foundation.sql'))
+    copyFileSync(join(defaultMigrationsFolder, 'meta', '0000_snapshot.json'), join(old, 'meta', '0000_snapshot.json'))
+    writeFileSync(join(old, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }))
+    const file = tempDbFile()
+    const first = testCore({ dbFile: file, migrationsFolder: old })
+    first.store.sqlite.prepare("update grids set inspector = '旧版本巡查员' where code = '440605124056'").run()
+    expect(() => first.store.sqlite.prepare('select count(*) from persons').get()).toThrow()
+    first.close()
+    const upgraded = testCore({ dbFile: file })
+    expect((upgraded.store.sqlite.prepare("select inspector from grids where code = '440605124056'").get() as { inspector: string }).inspector).toBe('旧版本巡查员')
+    expect((upgraded.store.sqlite.prepare('select count(*) n from persons').get() as { n: number }).n).toBe(0)
+    expect((upgraded.store.sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length)
+    upgraded.close()
   })
 
   it('refuses a file that is not SQLite, names it, and leaves it untouched', () => {

@@ -55,10 +55,10 @@ export function countColour(png: Buffer, hex: string, tolerance = 40): number {
 }
 
 /** Browser mode on a fresh demo store, and a page on it; `requests` collects every URL asked for. */
-export async function openApp(viewport = { width: 1600, height: 900 }) {
-  const { testCore } = await import('./core')
+export async function openApp(viewport = { width: 1600, height: 900 }, opts: { people?: boolean; path?: string } = {}) {
+  const { testCore, testCoreWithPeople } = await import('./core')
   const { startHttpServer } = await import('../../electron/server/http')
-  const core = testCore()
+  const core = opts.people ? testCoreWithPeople() : testCore()
   const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })

@@ -1,5 +1,6 @@
 // Test helpers: a real core on a fresh SQLite file in one line.
-import { mkdtempSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startCore, type CoreOptions } from '../../electron/core/app'
@@ -17,6 +18,7 @@ export function testCore(opts: Partial<CoreOptions> = {}) {
     resourcesFolder: defaultResourcesFolder,
     clock: testClock,
     validateOutput: true,
+    demoPeople: false,
     ...opts
   })
 }
@@ -26,4 +28,34 @@ export async function ok<T = unknown>(core: { dispatch: (m: string, i: unknown) 
   const r = await core.dispatch(method, input)
   if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`)
   return r.value as T
+}
+
+/**
+ * A core on a copy of the demo town with its people (seeded once per source version and cached in
+ * node_modules/.cache, since seeding 222,800 households takes seconds).
+ */
+export function testCoreWithPeople(opts: Partial<CoreOptions> = {}) {
+  const dbFile = opts.dbFile ?? tempDbFile()
+  copyFileSync(peopleTemplate(), dbFile)
+  return testCore({ ...opts, dbFile })
+}
+
+let template: string | null = null
+function peopleTemplate(): string {
+  if (template) return template
+  const hash = createHash('sha256')
+  for (const dir of [defaultMigrationsFolder, join(process.cwd(), 'electron/core/demo')])
+    for (const f of readdirSync(dir).sort()) if (/\.(sql|ts)$/.test(f)) hash.update(f).update(readFileSync(join(dir, f)))
+  const folder = join(process.cwd(), 'node_modules/.cache/shishan-test')
+  const file = join(folder, `people-${hash.digest('hex').slice(0, 16)}.db`)
+  if (!existsSync(file)) {
+    mkdirSync(folder, { recursive: true })
+    const building = `${file}.${process.pid}.tmp`
+    const core = testCore({ dbFile: building, demoPeople: true })
+    core.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    core.store.sqlite.pragma('journal_mode = DELETE')
+    core.close()
+    renameSync(building, file)
+  }
+  return (template = file)
 }

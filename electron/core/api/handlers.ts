@@ -9,6 +9,13 @@ import { createGridService } from '../services/grids'
 import { createGridHealthService } from '../services/gridHealthCheck'
 import { createGridExportService } from '../services/gridExport'
 import { createGridImportService } from '../services/gridImport'
+import { createRegistryService } from '../services/registries'
+import { createPersonService } from '../services/personDetail'
+import { createPeopleRuleService } from '../services/peopleRules'
+import { createPeopleSettingService } from '../services/peopleSettings'
+import { createPlacementService } from '../services/placement'
+import { createPeopleSheetService } from '../services/peopleSheets'
+import { createPeopleImportService } from '../services/peopleImport'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -19,6 +26,13 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const health = createGridHealthService(deps.db)
   const exporter = createGridExportService(deps.db, deps.clock)
   const importer = createGridImportService(deps.db, deps.clock)
+  const registries = createRegistryService(deps.db)
+  const persons = createPersonService(deps.db, deps.clock)
+  const peopleRules = createPeopleRuleService(deps.db)
+  const peopleSettings = createPeopleSettingService(deps.db)
+  const placement = createPlacementService(deps.db, deps.clock)
+  const sheets = createPeopleSheetService(deps.db, deps.clock)
+  const peopleImport = createPeopleImportService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -39,6 +53,26 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'grids.export': (input) => exporter.export(input),
     'grids.import': (input, { actor }) => importer.run(input, actor),
     'changes.list': ({ kind, limit }) => changes.list(kind, limit),
-    'units.moveVillage': (input, { actor }) => edits.moveVillage(input, actor)
+    'units.moveVillage': (input, { actor }) => edits.moveVillage(input, actor),
+    'units.villages': () => grids.villages(),
+    'persons.list': (q) => registries.list('persons', q) as Output<'persons.list'>,
+    'households.list': (q) => registries.list('households', q) as Output<'households.list'>,
+    'teams.list': (q) => registries.list('teams', q) as Output<'teams.list'>,
+    'reporting.list': (q) => registries.list('reporting', q) as Output<'reporting.list'>,
+    'reserve.list': (q) => registries.list('reserve', q) as Output<'reserve.list'>,
+    'persons.get': ({ id }) => persons.get(id) as unknown as Output<'persons.get'>,
+    'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor) as unknown as Output<'persons.unmask'>,
+    'people.check': ({ villageUnitId }) => peopleRules.check(villageUnitId),
+    'people.settings': () => peopleSettings.get(),
+    'people.setSettings': (patch) => peopleSettings.set(patch),
+    'placement.suggest': ({ villageUnitId }) => placement.suggest(villageUnitId),
+    'placement.placeSuggested': (input, { actor }) => placement.placeSuggested(input, actor),
+    'placement.assign': (input, { actor }) => placement.assign(input, actor),
+    'placement.rebalance': ({ villageUnitId }, { actor }) => placement.rebalance(villageUnitId, actor),
+    'placement.groups': ({ villageUnitId }) => placement.groups(villageUnitId),
+    'people.export': ({ registry, query }) => sheets.exportRegistry(registry, query),
+    'people.template': ({ kind }) => sheets.template(kind),
+    'people.import': (input, { actor }) => peopleImport.run(input, actor),
+    'people.importReportFile': ({ kind, rejected }) => sheets.rejectedRows(kind, rejected)
   }
 }

@@ -22,9 +22,11 @@ export type HealthGrid = {
   shape: MultiPolygonCoords | null
   partyOrganisation: string | null
   inspector: string | null
+  /** Party members in the group (tier 3): community members living there plus reporting members placed there. */
+  members?: number
 }
 
-export type ProblemKind = 'OUTSIDE_PARENT' | 'OVERLAP' | 'GAP' | 'SELF_INTERSECTION' | 'SLIVER' | 'NO_GEOMETRY' | 'NO_INSPECTOR' | 'NO_PARTY_ORGANISATION' | 'NOT_CHECKED'
+export type ProblemKind = 'OUTSIDE_PARENT' | 'OVERLAP' | 'GAP' | 'SELF_INTERSECTION' | 'SLIVER' | 'NO_GEOMETRY' | 'NO_INSPECTOR' | 'NO_PARTY_ORGANISATION' | 'OVER_CAPACITY' | 'NOT_CHECKED'
 
 export type HealthProblem = {
   kind: ProblemKind
@@ -49,8 +51,10 @@ export type HealthOptions = {
   sliverAreaM2: number
   /** Isoperimetric quotient 4πA/P² below which a shape is a sliver (1 = circle). */
   sliverThinness: number
+  /** Party members a tier-3 group may hold (约每30人一个党小组, seed 001). */
+  partyGroupCapacity: number
 }
-export const defaultHealthOptions: HealthOptions = { toleranceM2: 1, minWidthM: 0.1, sliverAreaM2: 200, sliverThinness: 0.04 }
+export const defaultHealthOptions: HealthOptions = { toleranceM2: 1, minWidthM: 0.1, sliverAreaM2: 200, sliverThinness: 0.04, partyGroupCapacity: 30 }
 
 type Planar = { grid: HealthGrid; m: MultiPolygonCoords; bbox: BBox; areaM2: number }
 
@@ -79,7 +83,7 @@ const fmtArea = (m2: number) => (m2 >= 10_000 ? `${(m2 / 1_000_000).toFixed(4)} 
 export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords | null, options: HealthOptions = defaultHealthOptions): HealthProblem[] {
   const problems: HealthProblem[] = []
   const withShape = grids.filter((g) => g.shape && g.shape.length > 0).map((g) => ({ ...g, shape: withoutRepeatedPoints(g.shape!) }))
-  if (withShape.length === 0 && !outline) return missingFacts(grids)
+  if (withShape.length === 0 && !outline) return missingFacts(grids, options)
   const all = [...withShape.flatMap((g) => g.shape!), ...(outline ?? [])]
   const b = bboxOf(all)
   const proj = localProjection([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2])
@@ -204,15 +208,17 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
         ...place(p.m)
       })
   }
-  return [...problems, ...missingFacts(grids)]
+  return [...problems, ...missingFacts(grids, options)]
 }
 
-function missingFacts(grids: HealthGrid[]): HealthProblem[] {
+function missingFacts(grids: HealthGrid[], options: HealthOptions): HealthProblem[] {
   const out: HealthProblem[] = []
   const at = (g: HealthGrid) => (g.shape ? { bbox: bboxOf(g.shape), point: null, area: null } : { bbox: null, point: null, area: null })
   for (const g of grids) {
     if (!g.shape) out.push({ kind: 'NO_GEOMETRY', severity: 'warning', gridIds: [g.id], message: `“${g.name}”尚未绘制边界。`, areaM2: null, percent: null, ...at(g) })
     if (g.tier === 3 && !g.inspector?.trim()) out.push({ kind: 'NO_INSPECTOR', severity: 'warning', gridIds: [g.id], message: `“${g.name}”没有网格巡查员。`, areaM2: null, percent: null, ...at(g) })
+    if (g.tier === 3 && (g.members ?? 0) > options.partyGroupCapacity)
+      out.push({ kind: 'OVER_CAPACITY', severity: 'warning', gridIds: [g.id], message: `“${g.name}”党小组有 ${g.members} 名党员，超过每组 ${options.partyGroupCapacity} 人，宜拆分网格或调整编组。`, areaM2: null, percent: null, ...at(g) })
     if (!g.partyOrganisation?.trim()) out.push({ kind: 'NO_PARTY_ORGANISATION', severity: 'warning', gridIds: [g.id], message: `“${g.name}”没有填写党组织。`, areaM2: null, percent: null, ...at(g) })
   }
   return out

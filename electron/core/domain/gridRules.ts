@@ -13,9 +13,22 @@ export function reparentProblem(grid: GridNode, parent: GridNode | null): string
 }
 
 /** What deleting a grid would take with it, and whether that needs the user's decision. */
-export function deletionBlocker(grid: { name: string }, childCount: number, choice: 'refuse' | 'cascade' | 'reparent'): string | null {
+/** People (and, later, issues) that hang on a grid or the grids under it. */
+export type GridHoldings = { households: number; partyMembers: number; reportingMembers: number }
+export const holdsAnyone = (h: GridHoldings) => h.households + h.partyMembers + h.reportingMembers > 0
+export const describeHoldings = (h: GridHoldings) =>
+  [h.households && `${h.households} 户`, h.partyMembers && `${h.partyMembers} 名居住党员`, h.reportingMembers && `${h.reportingMembers} 名报到党员`].filter(Boolean).join('、')
+
+/**
+ * Why a grid may not be deleted as asked, or null. With children or people the user must choose:
+ * cascade (children go too; their people are released from the grids, not deleted) or reparent
+ * (children — or a party group's people — move to another grid).
+ */
+export function deletionBlocker(grid: { name: string }, childCount: number, choice: 'refuse' | 'cascade' | 'reparent', holdings: GridHoldings = { households: 0, partyMembers: 0, reportingMembers: 0 }): string | null {
   if (childCount > 0 && choice === 'refuse')
-    return `“${grid.name}”下还有 ${childCount} 个下级网格，不能直接删除。请选择：一并删除下级网格，或先把它们移到其他网格。`
+    return `“${grid.name}”下还有 ${childCount} 个下级网格${holdsAnyone(holdings) ? `（含 ${describeHoldings(holdings)}）` : ''}，不能直接删除。请选择：一并删除下级网格，或先把它们移到其他网格。`
+  if (holdsAnyone(holdings) && choice === 'refuse')
+    return `“${grid.name}”还有 ${describeHoldings(holdings)}，不能直接删除。请选择：把他们移到另一个党小组，或删除后让他们暂不属于任何网格。`
   return null
 }
 

@@ -3,20 +3,21 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { changeBatches, changes, grids, units } from '../db/schema'
+import { changeBatches, changes, grids, households, persons, reportingMembers, reserveContacts, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
 import { describeChange } from '../domain/gridRules'
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-type Entity = 'grid' | 'unit'
+type Entity = keyof typeof tableOf
 type Row = Record<string, unknown> & { id: number }
 export type BatchKind = (typeof changeBatches.$inferInsert)['kind']
 
-const tableOf = { grid: grids, unit: units } as const
+const tableOf = { grid: grids, unit: units, person: persons, household: households, reportingMember: reportingMembers, reserveContact: reserveContacts } as const
+const entityLabel: Record<Entity, string> = { grid: '网格', unit: '单位', person: '人员', household: '户', reportingMember: '报到党员', reserveContact: '储能联系人' }
 
 export type Recorder = {
   batchId: number
-  created: (entity: Entity, after: Row) => void
+  created: (entity: Entity, after: Row, summary?: string) => void
   updated: (entity: Entity, before: Row, after: Row, summary?: string) => void
   deleted: (entity: Entity, before: Row) => void
 }
@@ -45,7 +46,7 @@ export function beginBatch(tx: Tx, clock: Clock, info: { kind: BatchKind; actor:
     insert.run({ entity, entityId, action, before: before && JSON.stringify(before), after: after && JSON.stringify(after), summary })
   return {
     batchId,
-    created: (entity, after) => write(entity, after.id, 'create', null, after, `新建：${String(after.name)}`),
+    created: (entity, after, summary) => write(entity, after.id, 'create', null, after, summary ?? `新建：${String(after.name)}`),
     updated: (entity, before, after, summary) => write(entity, after.id, 'update', before, after, summary ?? describeChange(before, after)),
     deleted: (entity, before) => write(entity, before.id, 'delete', before, null, `删除：${String(before.name)}`)
   }
@@ -83,7 +84,7 @@ export function createChangeService(db: Db, clock: Clock) {
       if (list.length === 0) throw new AppError('CONFLICT', '该操作没有可撤销的修改。')
       // Refuse if any row was changed again after this batch: undoing would overwrite that work.
       const lastOwn = Math.max(...list.map((c) => c.id))
-      for (const entity of ['grid', 'unit'] as const) {
+      for (const entity of Object.keys(tableOf) as Entity[]) {
         const ids = [...new Set(list.filter((c) => c.entity === entity).map((c) => c.entityId))]
         if (ids.length === 0) continue
         const later = tx
@@ -92,25 +93,28 @@ export function createChangeService(db: Db, clock: Clock) {
           .where(and(eq(changes.entity, entity), inArray(changes.entityId, ids), gt(changes.id, lastOwn)))
           .get()
         if (later)
-          throw new AppError('CONFLICT', `此操作涉及的${entity === 'grid' ? '网格' : '单位'}（编号 ${later.entityId}）之后又被修改过；为免覆盖后来的修改，不能撤销，请先撤销后来的修改。`)
+          throw new AppError('CONFLICT', `此操作涉及的${entityLabel[entity]}（编号 ${later.entityId}）之后又被修改过；为免覆盖后来的修改，不能撤销，请先撤销后来的修改。`)
       }
       const recorder = beginBatch(tx, clock, { kind: 'undo', actor, description: `撤销：${batch.description}`, undoes: batchId })
       for (const c of list) {
-        const table = tableOf[c.entity]
+        const table = tableOf[c.entity as Entity]
+        if (!table) throw new AppError('CONFLICT', `该操作包含不能撤销的记录（${c.entity}）`)
         const before = c.before ? (JSON.parse(c.before) as Row) : null
         const current = tx.select().from(table).where(eq(table.id, c.entityId)).get() as Row | undefined
         if (c.action === 'create') {
           if (current) {
             tx.delete(table).where(eq(table.id, c.entityId)).run()
-            recorder.deleted(c.entity, current)
+            recorder.deleted(c.entity as Entity, current)
           }
         } else if (c.action === 'delete') {
           tx.insert(table).values(before as never).run()
-          recorder.created(c.entity, before!)
+          recorder.created(c.entity as Entity, before!)
         } else if (current && before) {
           const restored = { ...before, version: Number(current.version) + 1 }
-          tx.update(table).set(restored as never).where(eq(table.id, c.entityId)).run()
-          recorder.updated(c.entity, current, restored)
+          // Never SET the primary key: SQLite would then check every table referencing the row.
+          const { id: _id, ...columns } = restored
+          tx.update(table).set(columns as never).where(eq(table.id, c.entityId)).run()
+          recorder.updated(c.entity as Entity, current, restored)
         }
       }
       tx.update(changeBatches).set({ undoneBy: recorder.batchId }).where(eq(changeBatches.id, batchId)).run()

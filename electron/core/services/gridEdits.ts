@@ -4,9 +4,9 @@ import { asc, eq, inArray, max } from 'drizzle-orm'
 import type { ParsedInput, Tier } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { grids, units } from '../db/schema'
+import { grids, households, persons, reportingMembers, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
-import { deletionBlocker, kindProblem, nextChildCode, reparentProblem } from '../domain/gridRules'
+import { deletionBlocker, holdsAnyone, kindProblem, nextChildCode, reparentProblem, type GridHoldings } from '../domain/gridRules'
 import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, toGeoJsonGeometry, type Pt } from '../domain/geometry'
 import { splitByLine } from '../domain/splitShape'
 import { beginBatch } from './changes'
@@ -163,25 +163,66 @@ export function createGridEditService(db: Db, clock: Clock) {
   }
 
   /** Delete a grid. With children: refuse (default), delete them too, or move them to another grid first. */
+  /** Who lives in or is placed in the given (tier-3) grids. */
+  function holdings(ids: number[]): GridHoldings {
+    if (ids.length === 0) return { households: 0, partyMembers: 0, reportingMembers: 0 }
+    const n = (sql: string) => db.$client.prepare(sql.replace('?', ids.map(() => '?').join(','))).get(...ids) as { n: number }
+    return {
+      households: n('select count(*) n from households where grid_id in (?)').n,
+      partyMembers: n("select count(*) n from persons where home_grid_id in (?) and party_registration = '村居'").n,
+      reportingMembers: n('select count(*) n from reporting_members where group_grid_id in (?)').n
+    }
+  }
+
+  /** Move everyone hanging on `from` grids to `to` (or release them with null), recording each row. */
+  function movePeople(tx: Tx, recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
+    if (from.length === 0) return
+    for (const h of tx.select().from(households).where(inArray(households.gridId, from)).all()) {
+      const [after] = tx.update(households).set({ gridId: to, version: h.version + 1 }).where(eq(households.id, h.id)).returning().all()
+      recorder.updated('household', h, after, `所属网格：${h.gridId} → ${to ?? '无'}`)
+    }
+    for (const p of tx.select().from(persons).where(inArray(persons.homeGridId, from)).all()) {
+      const [after] = tx.update(persons).set({ homeGridId: to, version: p.version + 1 }).where(eq(persons.id, p.id)).returning().all()
+      recorder.updated('person', p, after, `住址网格：${p.homeGridId} → ${to ?? '无'}`)
+    }
+    for (const r of tx.select().from(reportingMembers).where(inArray(reportingMembers.groupGridId, from)).all()) {
+      const [after] = tx
+        .update(reportingMembers)
+        .set({ groupGridId: to, placement: to ? 'manual' : null, placedAt: to ? clock.now().toISOString() : null, placementReason: to ? '原党小组删除，随之移入' : null, version: r.version + 1 })
+        .where(eq(reportingMembers.id, r.id))
+        .returning()
+        .all()
+      recorder.updated('reportingMember', r, after, `党小组：${r.groupGridId} → ${to ?? '未编组'}`)
+    }
+  }
+
   function remove(input: ParsedInput<'grids.delete'>, actor: string): { deleted: number; batchId: number } {
     return db.transaction((tx) => {
       const target = current(tx, input.id, input.version)
       const children = tx.select().from(grids).where(eq(grids.parentId, target.id)).orderBy(asc(grids.id)).all()
-      const blocker = deletionBlocker(target, children.length, input.children)
-      if (blocker) throw new AppError('CONFLICT', blocker, { children: children.length })
+      const grandchildren = children.length ? tx.select().from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).all() : []
+      // People hang on tier-3 grids: the target itself, or those that go with it in a cascade.
+      const goingTier3 = [target, ...children, ...grandchildren].filter((g) => g.tier === 3 && (g.id === target.id || input.children === 'cascade' || input.children === 'refuse')).map((g) => g.id)
+      const held = holdings(goingTier3)
+      const blocker = deletionBlocker(target, children.length, input.children, held)
+      if (blocker) throw new AppError('CONFLICT', blocker, { children: children.length, ...held })
       const recorder = beginBatch(tx, clock, { kind: 'delete', actor, description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}` })
       let deleted = 0
-      if (input.children === 'reparent' && children.length) {
-        if (!input.reparentTo) throw new AppError('BAD_INPUT', '请选择接收下级网格的网格。')
-        const heir = gridById(tx, input.reparentTo)
-        if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `下级网格只能移到另一个${target.tier}级网格下。`)
+      let heir: (typeof target) | null = null
+      if (input.children === 'reparent' && (children.length || holdsAnyone(held))) {
+        if (!input.reparentTo) throw new AppError('BAD_INPUT', children.length ? '请选择接收下级网格的网格。' : '请选择接收这些人员的党小组。')
+        heir = gridById(tx, input.reparentTo)
+        if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `只能移到另一个${target.tier}级网格下。`)
+        if (held.reportingMembers && heir.villageUnitId !== target.villageUnitId) throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，请选择同一村居的党小组。`)
         for (const child of children) {
           const [moved] = tx.update(grids).set({ parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
           recorder.updated('grid', child, moved)
         }
-      } else if (input.children === 'cascade') {
+      }
+      // Release (cascade) or hand over (reparent) the people first, so no row points at a deleted grid.
+      movePeople(tx, recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
+      if (input.children === 'cascade') {
         // Deepest first, so foreign keys hold at every step and an undo restores parents first.
-        const grandchildren = children.length ? tx.select().from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).all() : []
         for (const row of [...grandchildren, ...children]) {
           tx.delete(grids).where(eq(grids.id, row.id)).run()
           recorder.deleted('grid', row)

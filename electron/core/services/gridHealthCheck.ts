@@ -5,7 +5,8 @@ import type { Db } from '../db/open'
 import { grids, units } from '../db/schema'
 import { notFound } from '../errors'
 import { fromGeoJsonGeometry, toGeoJsonGeometry } from '../domain/geometry'
-import { checkGridHealth, type HealthGrid } from '../domain/gridHealth'
+import { checkGridHealth, defaultHealthOptions, type HealthGrid } from '../domain/gridHealth'
+import { groupCounts, readSetting } from './partyGroups'
 
 type Row = { id: number; tier: number; name: string; parent_id: number | null; geometry: string | null; party_organisation: string | null; inspector: string | null }
 
@@ -32,7 +33,9 @@ export function createGridHealthService(db: Db) {
       outline = town?.geometry ? fromGeoJsonGeometry(JSON.parse(town.geometry)) : null
       rows = db.$client.prepare('select id, tier, name, parent_id, geometry, party_organisation, inspector from grids').all() as Row[]
     }
+    const members = new Map(groupCounts(db.$client, gridId ? { gridIds: rows.filter((r) => r.tier === 3).map((r) => r.id) } : {}).map((c) => [c.gridId, c.total]))
     const input: HealthGrid[] = rows.map((r) => ({
+      members: members.get(r.id) ?? 0,
       id: r.id,
       tier: r.tier,
       name: r.name,
@@ -42,7 +45,7 @@ export function createGridHealthService(db: Db) {
       inspector: r.inspector
     }))
     const started = performance.now()
-    const problems = checkGridHealth(input, outline)
+    const problems = checkGridHealth(input, outline, { ...defaultHealthOptions, partyGroupCapacity: readSetting(db.$client, 'partyGroupCapacity') })
     const byId = new Map(rows.map((r) => [r.id, r]))
     const tierOf = (id: number) => (gridId === id ? db.select({ tier: grids.tier }).from(grids).where(eq(grids.id, id)).get()!.tier : byId.get(id)!.tier) as Tier
     return {

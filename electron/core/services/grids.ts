@@ -136,6 +136,16 @@ export function createGridService(db: Db) {
         ? db.select({ n: count() }).from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).get()!.n
         : 0
     const village = db.select().from(units).where(eq(units.id, g.villageUnitId)).get()!
+    // People registered on the tier-3 grids at or under this one (households, resident party members, reporting members).
+    const holds = db.$client
+      .prepare(
+        `with t3(id) as (select id from grids where id = @id and tier = 3 union select id from grids where parent_id = @id and tier = 3
+           union select c.id from grids c join grids p on p.id = c.parent_id where p.parent_id = @id)
+         select (select count(*) from households where grid_id in t3) as households,
+           (select count(*) from persons where home_grid_id in t3 and party_registration = '村居') as partyMembers,
+           (select count(*) from reporting_members where group_grid_id in t3) as reportingMembers`
+      )
+      .get({ id }) as { households: number; partyMembers: number; reportingMembers: number }
     const office = village.parentId ? db.select().from(units).where(and(eq(units.id, village.parentId), eq(units.kind, 'office'))).get() : undefined
     return {
       ...gridRef(g),
@@ -156,7 +166,8 @@ export function createGridService(db: Db) {
       hasGeometry: g.geometry !== null,
       bbox: g.geometry !== null ? [g.minLon!, g.minLat!, g.maxLon!, g.maxLat!] : null,
       labelPoint: g.geometry !== null ? [g.labelLon!, g.labelLat!] : null,
-      illustrative: g.illustrative
+      illustrative: g.illustrative,
+      holds
     }
   }
 
@@ -224,6 +235,16 @@ export function createGridService(db: Db) {
     return db.select().from(units).where(eq(units.kind, 'office')).orderBy(asc(units.sortOrder), asc(units.id)).all().map(unitRef)
   }
 
-  return { summary, tree, geojson, get, search, outline, offices }
+  /** Villages in office order, for the filters and pickers of every screen. */
+  function villages() {
+    return db.$client
+      .prepare(
+        `select v.id, v.code, v.name, v.village_type as villageType, o.name as office from units v left join units o on o.id = v.parent_id and o.kind = 'office'
+         where v.kind = 'village' order by o.sort_order, v.sort_order, v.id`
+      )
+      .all() as { id: number; code: string; name: string; villageType: string | null; office: string | null }[]
+  }
+
+  return { summary, tree, geojson, get, search, outline, offices, villages }
 }
 export type GridService = ReturnType<typeof createGridService>

@@ -17,6 +17,7 @@ const kindLabel: Record<Problem['kind'], string> = {
   NO_GEOMETRY: '未绘制边界',
   NO_INSPECTOR: '缺网格巡查员',
   NO_PARTY_ORGANISATION: '缺党组织',
+  OVER_CAPACITY: '党小组超员',
   NOT_CHECKED: '无法计算（需人工检查）'
 }
 const order = Object.keys(kindLabel) as Problem['kind'][]

@@ -10,6 +10,10 @@ type Grid = Output<'grids.get'>
 
 export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const hasChildren = grid.children.length > 0
+  const { households, partyMembers, reportingMembers } = grid.holds
+  const people = [households && `${households} 户`, partyMembers && `${partyMembers} 名居住党员`, reportingMembers && `${reportingMembers} 名报到党员`].filter(Boolean).join('、')
+  // A party group that people hang on cannot simply go: the officer chooses where they go.
+  const mustChoose = hasChildren || people !== ''
   const [choice, setChoice] = useState<'cascade' | 'reparent'>('reparent')
   const [heir, setHeir] = useState<number>()
   const remove = useApiMutation('grids.delete')
@@ -19,7 +23,7 @@ export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid
   const submit = async () => {
     let result
     try {
-      result = await remove.mutateAsync({ id: grid.id, version: grid.version, children: hasChildren ? choice : 'refuse', reparentTo: choice === 'reparent' ? heir : undefined })
+      result = await remove.mutateAsync({ id: grid.id, version: grid.version, children: mustChoose ? choice : 'refuse', reparentTo: choice === 'reparent' ? heir : undefined })
     } catch {
       return // shown in the dialog from remove.error
     }
@@ -49,7 +53,7 @@ export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid
       title={`删除网格：${grid.name}`}
       open={open}
       okText="删除"
-      okButtonProps={{ danger: true, disabled: hasChildren && choice === 'reparent' && !heir }}
+      okButtonProps={{ danger: true, disabled: mustChoose && choice === 'reparent' && !heir }}
       confirmLoading={remove.isPending}
       onOk={submit}
       onCancel={onClose}
@@ -59,15 +63,26 @@ export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid
       {hasChildren ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            “{grid.name}”下有 {descendants} 个下级网格。请选择如何处理：
+            “{grid.name}”下有 {descendants} 个下级网格{people && `（登记有 ${people}）`}。请选择如何处理：
           </Typography.Text>
           <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)}>
             <Space direction="vertical">
-              <Radio value="reparent">把下级网格移到另一个{tierLabel[grid.tier]}下</Radio>
-              <Radio value="cascade">一并删除全部 {descendants} 个下级网格</Radio>
+              <Radio value="reparent">把下级网格移到另一个{tierLabel[grid.tier]}下（人员随网格不变）</Radio>
+              <Radio value="cascade">一并删除全部 {descendants} 个下级网格{people && '，其中的人员暂不属于任何网格（报到党员变为未编组）'}</Radio>
             </Space>
           </Radio.Group>
           {choice === 'reparent' && <GridPicker tier={grid.tier as Tier} value={heir} onChange={setHeir} exclude={grid.id} placeholder={`查找接收下级网格的${tierLabel[grid.tier]}`} />}
+        </Space>
+      ) : people ? (
+        <Space direction="vertical" style={{ width: '100%' }} data-testid="delete-people-choice">
+          <Typography.Text>“{grid.name}”登记有 {people}。请选择如何处理：</Typography.Text>
+          <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <Space direction="vertical">
+              <Radio value="reparent">全部移到同村居的另一个党小组</Radio>
+              <Radio value="cascade">删除后暂不属于任何网格（报到党员变为未编组，可重新编组）</Radio>
+            </Space>
+          </Radio.Group>
+          {choice === 'reparent' && <GridPicker tier={3} value={heir} onChange={setHeir} exclude={grid.id} placeholder="查找接收人员的党小组" />}
         </Space>
       ) : (
         <Typography.Text>确定删除“{grid.name}”吗？删除后可以撤销。</Typography.Text>

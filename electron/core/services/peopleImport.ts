@@ -1,0 +1,184 @@
+// people.import: read an Excel/CSV registry file, check every row (ID checksum, phone, village and
+// grid by name or code, duplicates in the file and in the store), then report (dry run) or commit
+// all accepted rows in one transaction, as one undoable batch. Any bytes give a report, never a crash.
+import type { Output, ParsedInput } from '../../shared/contract'
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { matchHeaders, parseRow, templates, type ImportKind } from '../domain/peopleRows'
+import { fromGeoJsonGeometry, pointInMultiPolygon, type MultiPolygonCoords } from '../domain/geometry'
+import { readTable, TableFileError, type Table } from '../import/readTable'
+import { beginBatch } from './changes'
+
+type Report = Output<'people.import'>
+type Values = Record<string, string | number | boolean | null>
+type Village = { id: number; name: string }
+type Group = { id: number; code: string; name: string; village: number; bbox: [number, number, number, number] | null; geometry: string | null; shape?: MultiPolygonCoords | null }
+
+const empty = (kind: ImportKind, fileError: string | null): Report => ({ kind, fileError, rowCount: 0, accepted: 0, warnings: [], rejected: [], committed: false, batchId: null })
+
+export function createPeopleImportService(db: Db, clock: Clock) {
+  const sqlite = db.$client
+
+  function lookups() {
+    const villages = sqlite.prepare("select id, code, name, official_name as official from units where kind = 'village'").all() as { id: number; code: string; name: string; official: string | null }[]
+    const villageBy = new Map<string, Village>()
+    for (const v of villages) for (const key of [v.code, v.name, v.official]) if (key) villageBy.set(key, v)
+    const groups = sqlite
+      .prepare('select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where tier = 3')
+      .all() as (Omit<Group, 'bbox'> & { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null })[]
+    const groupsOf = new Map<number, Group[]>()
+    for (const g of groups) {
+      const item: Group = { ...g, bbox: g.min_lon === null ? null : [g.min_lon, g.min_lat!, g.max_lon!, g.max_lat!] }
+      groupsOf.set(g.village, [...(groupsOf.get(g.village) ?? []), item])
+    }
+    return { villageBy, groupsOf }
+  }
+
+  /** The tier-3 grid of the village holding the point, if any. */
+  function groupAt(groups: Group[], lon: number, lat: number): Group | null {
+    for (const g of groups) {
+      if (!g.bbox || lon < g.bbox[0] || lon > g.bbox[2] || lat < g.bbox[1] || lat > g.bbox[3]) continue
+      g.shape ??= g.geometry ? fromGeoJsonGeometry(JSON.parse(g.geometry)) : null
+      if (g.shape && pointInMultiPolygon([lon, lat], g.shape)) return g
+    }
+    return null
+  }
+
+  async function run(input: ParsedInput<'people.import'>, actor: string): Promise<Report> {
+    const kind = input.kind
+    let table: Table
+    try {
+      table = await readTable(input.fileName, new Uint8Array(Buffer.from(input.contentBase64, 'base64')))
+    } catch (e) {
+      if (e instanceof TableFileError) return empty(kind, e.message)
+      return empty(kind, `文件“${input.fileName}”无法读取：${(e as Error).message.slice(0, 100)}`)
+    }
+    const { index, missing, unknown } = matchHeaders(kind, table.headers)
+    if (missing.length)
+      return empty(kind, `这不是“${templates[kind].title}”导入模板：缺少必填列 ${missing.join('、')}。请下载模板，按模板的列填写后再导入。`)
+    const warnings = [...table.warnings]
+    if (unknown.length) warnings.push(`以下列不在模板中，已忽略：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' …' : ''}`)
+
+    const today = clock.now()
+    const { villageBy, groupsOf } = lookups()
+    const personByIdNumber = new Map(
+      (sqlite.prepare('select id, id_number as idNumber, name, is_party_member as party from persons where id_number is not null').all() as { id: number; idNumber: string; name: string; party: number }[]).map((p) => [p.idNumber, p])
+    )
+    const taken = (table: string) => new Set((sqlite.prepare(`select person_id as id from ${table}`).all() as { id: number }[]).map((r) => r.id))
+    const roleTaken = kind === 'reporting' ? taken('reporting_members') : kind === 'reserve' ? taken('reserve_contacts') : new Set<number>()
+    const householdCodes = kind === 'households' ? new Set((sqlite.prepare('select code from households').all() as { code: string }[]).map((r) => r.code)) : new Set<string>()
+    const seenInFile = new Map<string, number>()
+
+    const accepted: { row: number; values: Values; villageId: number; gridId: number | null; personId: number | null; contactId: number | null }[] = []
+    const rejected: Report['rejected'] = []
+    let linked = 0
+    for (const r of table.rows) {
+      const { values, problems } = parseRow(kind, r.cells, index, today)
+      const village = values.village ? villageBy.get(String(values.village)) : undefined
+      if (values.village && !village) problems.push(`找不到村居“${values.village}”（请填写村居全称或 12 位统计用区划代码）`)
+      let gridId: number | null = null
+      if (village && values.grid) {
+        const g = (groupsOf.get(village.id) ?? []).find((x) => x.name === values.grid || x.code === values.grid)
+        if (!g) problems.push(`${village.name}没有名为或编码为“${values.grid}”的三级网格`)
+        else gridId = g.id
+      }
+      if (village && typeof values.lon === 'number' && typeof values.lat === 'number') {
+        const g = groupAt(groupsOf.get(village.id) ?? [], values.lon, values.lat)
+        if (g) gridId = g.id
+        else warnings.length < 200 && warnings.push(`第 ${r.row} 行：坐标不在${village.name}的任何三级网格内，住址网格留空`)
+      }
+      const key = kind === 'households' ? (values.code as string | null) : (values.idNumber as string | null)
+      if (key) {
+        const first = seenInFile.get(key)
+        if (first !== undefined) problems.push(`与第 ${first} 行重复（${kind === 'households' ? '户编码' : '身份证号'}相同）`)
+        else seenInFile.set(key, r.row)
+      }
+      let personId: number | null = null
+      if (kind === 'households' && key && householdCodes.has(key)) problems.push(`户编码“${key}”已登记`)
+      if (kind !== 'households' && values.idNumber) {
+        const existing = personByIdNumber.get(String(values.idNumber))
+        if (existing && kind === 'persons') problems.push(`身份证号已登记（${existing.name}），不能重复登记`)
+        if (existing && roleTaken.has(existing.id)) problems.push(`${existing.name}已在${templates[kind].title}台账中`)
+        if (existing && kind !== 'persons') {
+          if (existing.name !== values.name) problems.push(`身份证号已登记为“${existing.name}”，与姓名“${values.name}”不符`)
+          personId = existing.id
+        }
+      }
+      let contactId: number | null = null
+      if (values.contactIdNumber) {
+        const c = personByIdNumber.get(String(values.contactIdNumber))
+        if (!c) problems.push('联系党员的身份证号未在人员台账中登记，请先导入该党员')
+        else if (!c.party) problems.push(`联系人“${c.name}”不是党员`)
+        else contactId = c.id
+      }
+      if (problems.length) rejected.push({ row: r.row, name: (values.name as string | null) ?? null, reasons: problems })
+      else {
+        if (personId) linked++
+        accepted.push({ row: r.row, values, villageId: village!.id, gridId, personId, contactId })
+      }
+    }
+    if (linked) warnings.push(`${linked} 人已在人员台账中，将关联到现有人员记录（不重复登记）`)
+    const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false, batchId: null }
+    if (input.dryRun || accepted.length === 0) return report
+
+    const batchId = sqlite.transaction(() => {
+      const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, {
+        kind: 'people-import',
+        actor,
+        description: `导入${templates[kind].title}：${input.fileName}，${accepted.length} 行`
+      })
+      const createdAt = today.toISOString()
+      const insertPerson = sqlite.prepare(
+        `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
+         values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt) returning *`
+      )
+      const snapshot = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v])) as Record<string, unknown> & { id: number }
+      for (const a of accepted) {
+        const v = a.values
+        let personId = a.personId
+        if (kind !== 'households' && !personId) {
+          const row = insertPerson.get({
+            name: v.name,
+            gender: v.gender,
+            idNumber: v.idNumber,
+            idTail: String(v.idNumber).slice(-4),
+            phone: v.phone,
+            phoneTail: v.phone ? String(v.phone).slice(-4) : null,
+            hukou: v.hukou,
+            party: kind === 'reporting' || v.isPartyMember ? 1 : 0,
+            registration: kind === 'reporting' ? '单位' : kind === 'persons' && v.isPartyMember ? v.partyRegistration : null,
+            partyBranch: v.partyBranch ?? null,
+            homeAddress: v.homeAddress ?? null,
+            lon: v.lon ?? null,
+            lat: v.lat ?? null,
+            villageId: a.villageId,
+            gridId: a.gridId,
+            workUnit: v.workUnit ?? v.unit ?? null,
+            specialties: v.specialties ?? v.specialty ?? null,
+            createdAt
+          }) as Record<string, unknown>
+          personId = row.id as number
+          recorder.created('person', snapshot(row))
+        }
+        if (kind === 'reporting') {
+          const row = sqlite
+            .prepare('insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?) returning *')
+            .get(personId, a.villageId, v.reportedAt, v.servicesClaimed, v.volunteerWishes, v.projectWishes) as Record<string, unknown>
+          recorder.created('reportingMember', snapshot(row), `报到：${v.name}`)
+        } else if (kind === 'reserve') {
+          const row = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?) returning *').get(personId, v.unit, v.specialty, a.villageId) as Record<string, unknown>
+          recorder.created('reserveContact', snapshot(row), `储能联系：${v.name}`)
+        } else if (kind === 'households') {
+          const row = sqlite
+            .prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning *')
+            .get(v.code, v.kind, v.name, v.address, v.members, a.villageId, a.gridId, a.contactId) as Record<string, unknown>
+          recorder.created('household', snapshot(row))
+        }
+      }
+      return recorder.batchId
+    })()
+    return { ...report, committed: true, batchId }
+  }
+
+  return { run }
+}

@@ -1,0 +1,128 @@
+// people.import on a real store: templates round-trip, every bad row is reported with its reason,
+// the rest commit in one transaction and undo as one batch; any bytes give a report, never a crash.
+import ExcelJS from 'exceljs'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/app'
+import { idCheckChar } from '../../electron/core/domain/personalData'
+import { ok, testCoreWithPeople } from '../support/core'
+import { encodeGbk } from '../support/fixtures'
+
+type Report = { fileError: string | null; rowCount: number; accepted: number; warnings: string[]; rejected: { row: number; name: string | null; reasons: string[] }[]; committed: boolean; batchId: number | null }
+
+let core: Core
+const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
+const count = (table: string) => one<{ n: number }>(`select count(*) n from ${table}`).n
+beforeAll(() => {
+  core = testCoreWithPeople()
+})
+afterAll(() => core.close())
+
+/** A valid ID number not in the demo (birth year 1990, region 440605, sequence from n). */
+const idFor = (n: number, day = 1) => {
+  const first17 = `4406051990${String(1 + (n % 12)).padStart(2, '0')}${String(day).padStart(2, '0')}${String(900 + (n % 100)).padStart(3, '0')}`
+  return first17 + idCheckChar(first17)
+}
+
+async function fromTemplate(kind: string, rows: Record<string, unknown>[], tweak?: (s: ExcelJS.Worksheet) => void) {
+  const t = await ok<{ contentBase64: string }>(core, 'people.template', { kind })
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(t.contentBase64, 'base64') as unknown as ArrayBuffer)
+  const sheet = book.worksheets[0]
+  sheet.spliceRows(2, 1) // the example row
+  const headers = (sheet.getRow(1).values as string[]).slice(1)
+  for (const r of rows) sheet.addRow(headers.map((h) => r[h.replace('*', '')] ?? null))
+  tweak?.(sheet)
+  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+}
+const runImport = (kind: string, fileName: string, contentBase64: string, dryRun = true) => ok<Report>(core, 'people.import', { kind, fileName, contentBase64, dryRun })
+
+describe('people import', () => {
+  it('reports each bad row with its reason, then commits the rest in one undoable batch', async () => {
+    const village = one<{ name: string; code: string }>("select name, code from units where kind = 'village' order by id limit 1")
+    const existing = one<{ id_number: string; name: string }>("select id_number, name from persons where party_registration = '村居' limit 1")
+    const good = (n: number) => ({ 姓名: `测试${n}`, 身份证号: idFor(n, 1 + (n % 27)), 手机号码: `1390000${String(n).padStart(4, '0')}`, 工作单位: '南海区人民医院', 报到村居: n % 2 ? village.name : village.code, 报到日期: '2026-05-19' })
+    const rows = [
+      good(1),
+      { ...good(2), 身份证号: idFor(2, 2).slice(0, 17) + (idFor(2, 2)[17] === '1' ? '2' : '1') }, // wrong check digit
+      { ...good(3), 手机号码: '１３９００００００３３' }, // full-width digits: accepted
+      { ...good(4), 报到村居: '不存在村' },
+      good(1), // duplicate of row 2 in the file
+      { ...good(6), 身份证号: '440605900101001' }, // 15-digit: upgraded
+      { ...good(7), 报到日期: '2026-13-40' },
+      { 姓名: existing.name, 身份证号: existing.id_number, 手机号码: '13900009999', 工作单位: '南海区教育局', 报到村居: village.name, 报到日期: '2026-06-01' }, // links to the existing person
+      {}
+    ]
+    const content = await fromTemplate('reporting', rows)
+    const before = { persons: count('persons'), reporting: count('reporting_members') }
+    const report = await runImport('reporting', '报到党员.xlsx', content)
+    expect(report.fileError).toBeNull()
+    expect(report.rowCount).toBe(8) // the empty row is skipped
+    expect(report.rejected.map((r) => r.row)).toEqual([3, 5, 6, 8])
+    expect(report.rejected[0].reasons.join()).toContain('校验位错误')
+    expect(report.rejected[1].reasons.join()).toContain('找不到村居“不存在村”')
+    expect(report.rejected[2].reasons.join()).toContain('与第 2 行重复')
+    expect(report.rejected[3].reasons.join()).toContain('日期')
+    expect(report.accepted).toBe(4)
+    expect(report.warnings.join()).toContain('1 人已在人员台账中')
+    expect(count('reporting_members')).toBe(before.reporting) // a dry run writes nothing
+
+    const committed = await runImport('reporting', '报到党员.xlsx', content, false)
+    expect(committed.committed).toBe(true)
+    expect(count('reporting_members')).toBe(before.reporting + 4)
+    expect(count('persons')).toBe(before.persons + 3)
+    expect(one<{ phone: string }>("select phone from persons where name = '测试3'").phone).toBe('13900000033')
+    expect(one<{ id_number: string }>("select id_number from persons where name = '测试6'").id_number).toHaveLength(18)
+
+    const file = await ok<{ fileName: string; contentBase64: string }>(core, 'people.importReportFile', { kind: 'reporting', rejected: report.rejected })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    expect(book.worksheets[0].rowCount).toBe(5)
+    expect(String(book.worksheets[0].getCell('C2').value)).toContain('校验位')
+
+    await ok(core, 'changes.undo', { batchId: committed.batchId })
+    expect(count('reporting_members')).toBe(before.reporting)
+    expect(count('persons')).toBe(before.persons)
+  })
+
+  it('reads a GBK CSV of households and checks the contact member', async () => {
+    const village = one<{ name: string }>("select name from units where kind = 'village' order by id limit 1")
+    const contact = one<{ id_number: string }>("select id_number from persons where is_party_member limit 1")
+    const csv = [
+      '户编码,户类型,户主或单位名称,地址,人数,所属村居,所属网格,联系党员身份证号',
+      `T-0001,居民家庭户,黄伟强,"${village.name}1号, 东座",3,${village.name},,${contact.id_number}`,
+      `T-0002,外星户,李明,${village.name}2号,2,${village.name},,`,
+      `T-0003,非户籍家庭户,王芳,${village.name}3号,1,${village.name},,${idFor(55)}`
+    ].join('\r\n')
+    const report = await runImport('households', '户.csv', Buffer.from(encodeGbk(csv)).toString('base64'))
+    expect(report.fileError).toBeNull()
+    expect(report.accepted).toBe(1)
+    expect(report.rejected.map((r) => [r.row, r.reasons.join()])).toEqual([
+      [3, expect.stringContaining('户类型“外星户”')],
+      [4, expect.stringContaining('未在人员台账中登记')]
+    ])
+  })
+
+  it('names the wrong template, and reports garbage, empty and truncated files without writing', async () => {
+    const before = count('persons')
+    const wrong = await runImport('reserve', '网格.xlsx', await fromTemplate('households', []))
+    expect(wrong.fileError).toContain('缺少必填列')
+    expect((await runImport('persons', 'a.xlsx', '')).fileError).toContain('0 字节')
+    const good = Buffer.from(await fromTemplate('persons', [{ 姓名: '甲', 身份证号: idFor(9), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }]), 'base64')
+    expect((await runImport('persons', 'a.xlsx', good.subarray(0, good.length / 2).toString('base64'))).fileError).toMatch(/损坏|不是有效/)
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('persons', 'households', 'reporting', 'reserve'), async (bytes, kind) => {
+        const r = await core.dispatch('people.import', { kind, fileName: 'x.xlsx', contentBase64: Buffer.from(bytes).toString('base64'), dryRun: false })
+        expect(r.ok).toBe(true)
+      }),
+      { numRuns: 60 }
+    )
+    expect(count('persons')).toBe(before)
+  })
+
+  it('reads merged cells from their master and warns', async () => {
+    const content = await fromTemplate('persons', [{ 姓名: '乙', 身份证号: idFor(21), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }, { 姓名: '丙', 身份证号: idFor(22) }], (s) => s.mergeCells('E2:E3'))
+    const report = await runImport('persons', 'm.xlsx', content)
+    expect(report.warnings.join()).toContain('合并单元格')
+  })
+})
