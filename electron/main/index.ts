@@ -1,6 +1,7 @@
 // The Electron shell: lifecycle, the console window, and the contract bound to ipcMain.
 // Everything the app does lives in electron/core; this file only connects it to Electron.
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -41,19 +42,32 @@ function createConsoleWindow(): BrowserWindow {
   return win
 }
 
-app.whenReady().then(() => {
+/** A small window saying the first start is preparing the demo data (seeding blocks for ~10 s). */
+async function showFirstStartNotice(): Promise<BrowserWindow> {
+  const notice = new BrowserWindow({ width: 420, height: 140, frame: false, resizable: false, show: true, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } })
+  const html = `<meta charset="utf-8"><body style="font:16px sans-serif;display:flex;align-items:center;justify-content:center;height:100vh;margin:0;background:#f5f7fa">
+    <div>狮山镇网格化指挥中心<br><small>首次启动：正在生成示例数据（网格、党员、户与走访记录），约需十余秒…</small></div></body>`
+  await notice.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+  return notice
+}
+
+app.whenReady().then(async () => {
   applySessionSecurity()
   const appRoot = app.getAppPath()
   const dbFile = process.env.SHISHAN_DB ?? join(app.getPath('userData'), 'shishan.db')
+  const notice = existsSync(dbFile) ? null : await showFirstStartNotice()
   try {
     core = startCore({
       dbFile,
       migrationsFolder: join(appRoot, 'drizzle'),
       resourcesFolder: join(appRoot, 'resources'),
       nativeBinding: process.env.SHISHAN_SQLITE_BINDING,
-      onInternalError: (e, method) => console.error(`[${method}]`, e)
+      onInternalError: (e, method) => console.error(`[${method}]`, e),
+      onSeedProgress: (stage, fraction) => console.log(`正在生成示例数据：${stage} ${Math.round(fraction * 100)}%`)
     })
+    notice?.close()
   } catch (e) {
+    notice?.close()
     const message = e instanceof DatabaseFileError ? e.message : `无法打开数据库“${dbFile}”：${(e as Error).message}`
     dialog.showErrorBox('狮山镇网格化指挥中心', message)
     app.exit(1)

@@ -33,7 +33,8 @@ async function main() {
       dbFile,
       migrationsFolder: defaultMigrationsFolder,
       resourcesFolder: defaultResourcesFolder,
-      onInternalError: (e, method) => console.error(`[${method}]`, e)
+      onInternalError: (e, method) => console.error(`[${method}]`, e),
+      onSeedProgress: (stage, fraction) => console.log(`首次启动，正在生成示例数据：${stage} ${Math.round(fraction * 100)}%`)
     })
   } catch (e) {
     if (e instanceof DatabaseFileError) {

@@ -149,7 +149,7 @@ export const PartyGroupView = z.object({
   tier2: S,
   leader: S,
   communityMembers: z.number().int(),
-  reporting: z.array(z.object({ id: Id, name: z.string(), workUnit: S, placement: S, distanceM: z.number().nullable() })),
+  reporting: z.array(z.object({ id: Id, name: z.string(), workUnit: S, placement: S, distanceM: z.number().nullable(), version: z.number().int() })),
   total: z.number().int(),
   capacity: z.number().int(),
   over: z.boolean()

@@ -1,9 +1,16 @@
 // The title bar with the town's headline figures.
-import { Alert } from 'antd'
+import { Alert, Segmented } from 'antd'
 import { useGridSummary } from '../api/hooks'
 import { formatCount } from '../features/grids/labels'
+import type { Route } from './useRoute'
 
-export function AppHeader() {
+const screens: { value: Route; label: string }[] = [
+  { value: 'map', label: '网格地图' },
+  { value: 'people', label: '人员台账' },
+  { value: 'placement', label: '党员编组' }
+]
+
+export function AppHeader({ route, onNavigate }: { route: Route; onNavigate: (r: Route) => void }) {
   const { data, error } = useGridSummary()
   return (
     <header className="app-header">
@@ -11,6 +18,9 @@ export function AppHeader() {
         <span className="app-title-main">狮山镇网格化指挥中心</span>
         <span className="app-title-sub">三级党建网格一张图</span>
       </div>
+      <nav className="app-nav" aria-label="功能">
+        <Segmented value={route} onChange={(v) => onNavigate(v as Route)} options={screens} />
+      </nav>
       {error && <Alert type="error" showIcon message={(error as Error).message} />}
       {data && (
         <dl className="app-figures" data-testid="app-figures">

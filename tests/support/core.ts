@@ -1,5 +1,5 @@
 // Test helpers: a real core on a fresh SQLite file in one line.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -50,6 +50,8 @@ function peopleTemplate(): string {
   const file = join(folder, `people-${hash.digest('hex').slice(0, 16)}.db`)
   if (!existsSync(file)) {
     mkdirSync(folder, { recursive: true })
+    // Templates of older sources are of no further use.
+    for (const old of readdirSync(folder)) if (/^people-.*\.db$/.test(old)) rmSync(join(folder, old), { force: true })
     const building = `${file}.${process.pid}.tmp`
     const core = testCore({ dbFile: building, demoPeople: true })
     core.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')

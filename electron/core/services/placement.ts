@@ -181,10 +181,10 @@ export function createPlacementService(db: Db, clock: Clock) {
     )
     const reporting = sqlite
       .prepare(
-        `select r.id, r.group_grid_id as g, p.name, p.work_unit as workUnit, r.placement, r.placement_reason as reason from reporting_members r join persons p on p.id = r.person_id
+        `select r.id, r.group_grid_id as g, p.name, p.work_unit as workUnit, r.placement, r.placement_reason as reason, r.version from reporting_members r join persons p on p.id = r.person_id
          where r.village_unit_id = ? and r.group_grid_id is not null order by p.name`
       )
-      .all(villageUnitId) as { id: number; g: number; name: string; workUnit: string | null; placement: string | null; reason: string | null }[]
+      .all(villageUnitId) as { id: number; g: number; name: string; workUnit: string | null; placement: string | null; reason: string | null; version: number }[]
     return counts.map((c) => ({
       gridId: c.gridId,
       code: info.get(c.gridId)?.code ?? '',
@@ -194,7 +194,7 @@ export function createPlacementService(db: Db, clock: Clock) {
       communityMembers: c.community,
       reporting: reporting
         .filter((r) => r.g === c.gridId)
-        .map((r) => ({ id: r.id, name: r.name, workUnit: r.workUnit, placement: r.placement, distanceM: distanceIn(r.reason) })),
+        .map((r) => ({ id: r.id, name: r.name, workUnit: r.workUnit, placement: r.placement, distanceM: distanceIn(r.reason), version: r.version })),
       total: c.total,
       capacity,
       over: c.total > capacity

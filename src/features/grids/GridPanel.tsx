@@ -67,6 +67,10 @@ export function GridPanel({ id, onSelect, onClose, onDraw, requested, onRequestH
             <Descriptions.Item label="面积">{formatArea(g.areaKm2)}</Descriptions.Item>
             {g.tier === 1 && <Descriptions.Item label="下级网格">二级 {g.childCounts.tier2} 个，三级 {g.childCounts.tier3} 个</Descriptions.Item>}
             {g.tier === 2 && <Descriptions.Item label="下级网格">三级 {g.childCounts.tier3} 个</Descriptions.Item>}
+            <Descriptions.Item label="登记户（户联系）">{formatCount(g.holds.households)} 户</Descriptions.Item>
+            <Descriptions.Item label={g.tier === 3 ? '党小组成员' : '党员'}>
+              居住党员 {formatCount(g.holds.partyMembers)} 名，报到党员 {formatCount(g.holds.reportingMembers)} 名
+            </Descriptions.Item>
           </Descriptions>
           {g.children.length > 0 && (
             <List

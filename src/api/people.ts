@@ -1,0 +1,75 @@
+// Data hooks of the people side (issue 4): villages, registries (as ag-grid datasources paging in
+// SQL), person detail, rules, settings, placement. Writes refresh every query and every open table.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community'
+import type { Input, MethodName, Output } from '../../electron/shared/contract'
+import type { ListQuery, RegistryName } from '../../electron/shared/people'
+import { call } from './client'
+
+const listMethod = { persons: 'persons.list', households: 'households.list', teams: 'teams.list', reporting: 'reporting.list', reserve: 'reserve.list' } as const
+
+// Tables page straight from the store; a write anywhere tells them to reload what they show.
+const listeners = new Set<() => void>()
+export const onPeopleChanged = (f: () => void) => {
+  listeners.add(f)
+  return () => void listeners.delete(f)
+}
+const peopleChanged = () => listeners.forEach((f) => f())
+
+export type RegistryFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
+
+/** An ag-grid datasource for one registry: each block is one SQL page, sorted as the grid asks. */
+export function registryDatasource(registry: RegistryName, filter: RegistryFilter, onTotal: (n: number) => void, onError: (e: Error) => void): IDatasource {
+  return {
+    getRows: (params: IGetRowsParams) => {
+      const sort = params.sortModel[0]
+      const query = { ...filter, offset: params.startRow, limit: params.endRow - params.startRow, sort: sort ? { field: sort.colId, dir: sort.sort } : undefined }
+      call(listMethod[registry], query as Input<'persons.list'>).then(
+        (page) => {
+          onTotal(page.total)
+          params.successCallback(page.rows, page.total)
+        },
+        (e: Error) => {
+          onError(e)
+          params.failCallback()
+        }
+      )
+    }
+  }
+}
+
+export const useVillages = () => useQuery({ queryKey: ['units.villages'], queryFn: () => call('units.villages'), staleTime: Infinity, retry: false })
+export const usePerson = (id: number | null) => useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null, retry: false })
+export const usePeopleCheck = (villageUnitId?: number) =>
+  useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }), retry: false })
+export const usePeopleSettings = () => useQuery({ queryKey: ['people.settings'], queryFn: () => call('people.settings'), retry: false })
+export const usePlacementSuggestions = (villageUnitId: number | null) =>
+  useQuery({ queryKey: ['placement.suggest', villageUnitId], queryFn: () => call('placement.suggest', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
+export const usePartyGroups = (villageUnitId: number | null) =>
+  useQuery({ queryKey: ['placement.groups', villageUnitId], queryFn: () => call('placement.groups', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
+
+/** A write on the people side: afterwards every query and every open registry table reloads. */
+export function usePeopleMutation<M extends MethodName>(method: M) {
+  const queryClient = useQueryClient()
+  return useMutation<Output<M>, Error, Input<M>>({
+    mutationFn: (input) => call(method, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries()
+      peopleChanged()
+    }
+  })
+}
+
+/** Reads that produce a file or a one-off answer (export, template, unmask, import preview). */
+export const usePeopleCall = <M extends MethodName>(method: M) => useMutation<Output<M>, Error, Input<M>>({ mutationFn: (input) => call(method, input) })
+
+/** Undo a people batch (placement, import) and reload everything. */
+export function usePeopleUndo() {
+  const queryClient = useQueryClient()
+  return async (batchId: number) => {
+    const r = await call('changes.undo', { batchId })
+    void queryClient.invalidateQueries()
+    peopleChanged()
+    return r
+  }
+}

@@ -1,0 +1,140 @@
+// 人员台账: the five registries (persons, household contact, resident teams, reporting members,
+// reserve contacts) and the rule check, scoped to a village, searched and filtered in the store.
+import { useState } from 'react'
+import { Alert, App, Button, Input, Select, Space, Tabs, Tag } from 'antd'
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
+import type { RegistryName } from '../../../electron/shared/people'
+import { usePeopleCall, usePeopleCheck, type RegistryFilter } from '../../api/people'
+import { saveFile } from '../../api/download'
+import { VillageSelect } from './VillageSelect'
+import { RegistryTable } from './RegistryTable'
+import { registryFilters, registryTitles } from './registryColumns'
+import { PersonDrawer } from './PersonDrawer'
+import { PeopleImportModal } from './PeopleImportModal'
+import { RulesPanel } from './RulesPanel'
+
+type Tab = RegistryName | 'rules'
+const registries: RegistryName[] = ['persons', 'households', 'teams', 'reporting', 'reserve']
+
+export function PeopleScreen() {
+  const [tab, setTab] = useState<Tab>('persons')
+  const [villageUnitId, setVillage] = useState<number | undefined>()
+  const [q, setQ] = useState('')
+  const [filters, setFilters] = useState<Record<string, Record<string, string | boolean>>>({})
+  const [total, setTotal] = useState<number | null>(null)
+  const [error, setError] = useState<Error | null>(null)
+  const [personId, setPersonId] = useState<number | null>(null)
+  const [importing, setImporting] = useState(false)
+  const exporter = usePeopleCall('people.export')
+  const check = usePeopleCheck(villageUnitId)
+  const { message } = App.useApp()
+  const problems = check.data?.problems.length ?? 0
+
+  const registry = tab === 'rules' ? null : tab
+  const filter: RegistryFilter = { q: q.trim() || undefined, villageUnitId, filters: registry ? filters[registry] : undefined }
+  const setFilter = (key: string, value: string | boolean | undefined) => {
+    if (!registry) return
+    const next = { ...(filters[registry] ?? {}) }
+    if (value === undefined) delete next[key]
+    else next[key] = value
+    setFilters({ ...filters, [registry]: next })
+  }
+  const exportView = async () => {
+    if (!registry) return
+    try {
+      const file = await exporter.mutateAsync({ registry, query: filter })
+      saveFile(file)
+      message.success(`已导出 ${file.count} 条（证件号和电话已脱敏）`)
+    } catch (e) {
+      message.error((e as Error).message)
+    }
+  }
+
+  return (
+    <div className="people-screen">
+      <div className="people-toolbar">
+        <VillageSelect value={villageUnitId} onChange={setVillage} allowClear placeholder="全镇（可选村居）" />
+        {registry && (
+          <Input.Search
+            className="people-search"
+            allowClear
+            placeholder={registry === 'households' ? '户主/单位名称或户编码' : registry === 'teams' ? '团队名称' : '姓名、身份证或手机号后几位'}
+            onSearch={setQ}
+            data-testid="people-search"
+          />
+        )}
+        {registry &&
+          registryFilters[registry].map((f) => (
+            <Select
+              key={`${registry}-${f.key}`}
+              allowClear
+              style={{ width: 130 }}
+              placeholder={f.label}
+              value={filters[registry]?.[f.key] as string | undefined}
+              onChange={(v) => setFilter(f.key, v)}
+              options={f.options.map((o) => ({ value: o.value as string, label: o.label }))}
+              data-testid={`filter-${f.key}`}
+            />
+          ))}
+        <span className="people-toolbar-spacer" />
+        {registry && total !== null && <span className="muted" data-testid="registry-total">共 {total.toLocaleString('zh-CN')} 条</span>}
+        {registry && (
+          <Button icon={<DownloadOutlined />} onClick={exportView} loading={exporter.isPending}>
+            导出 Excel
+          </Button>
+        )}
+        <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+          导入
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
+      <Tabs
+        className="people-tabs"
+        activeKey={tab}
+        onChange={(k) => {
+          setTab(k as Tab)
+          setTotal(null)
+        }}
+        items={[
+          ...registries.map((r) => ({ key: r, label: registryTitles[r] })),
+          {
+            key: 'rules',
+            label: (
+              <span>
+                规则检查 {problems > 0 && <Tag color="orange">{problems}</Tag>}
+              </span>
+            )
+          }
+        ]}
+      />
+      <div className="people-body">
+        {registry ? (
+          <RegistryTable
+            key={registry}
+            registry={registry}
+            filter={filter}
+            onTotal={setTotal}
+            onError={setError}
+            onRowClick={(row) => {
+              const id = (row.personId ?? (registry === 'persons' ? row.id : null)) as number | null
+              if (id) setPersonId(id)
+            }}
+          />
+        ) : (
+          <RulesPanel
+            check={check}
+            onOpen={(target) => {
+              if (target.villageUnitId) setVillage(target.villageUnitId)
+              setTab(target.registry)
+              if (target.filters) setFilters({ ...filters, [target.registry]: target.filters })
+            }}
+            onPerson={setPersonId}
+          />
+        )}
+      </div>
+      <Space />
+      <PersonDrawer personId={personId} onClose={() => setPersonId(null)} />
+      {importing && <PeopleImportModal onClose={() => setImporting(false)} />}
+    </div>
+  )
+}
