@@ -225,6 +225,40 @@ export const ImportReport = z.object({
 export const BatchSummary = z.object({ id: Id, kind: z.string(), actor: z.string(), at: z.string(), description: z.string(), undoneBy: Id.nullable() })
 
 const NoInput = z.object({}).strict().optional().default({})
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19')
+const VisitStats = z.object({
+  households: z.number().int(),
+  visits: z.number().int(),
+  visitRate: z.number(),
+  rounds: z.number().int(),
+  teamPersonTimes: z.number().int(),
+  teamVisits: z.number().int(),
+  memberVisits: z.number().int(),
+  receptions: z.number().int()
+})
+const ReportingPrintout = z.object({
+  id: Id,
+  name: z.string(),
+  gender: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  workUnit: z.string().nullable(),
+  partyBranch: z.string().nullable(),
+  village: z.string(),
+  office: z.string().nullable(),
+  reportedAt: z.string(),
+  servicesClaimed: z.string().nullable(),
+  specialties: z.string().nullable(),
+  volunteerWishes: z.string().nullable(),
+  projectWishes: z.string().nullable(),
+  group: z.string().nullable(),
+  leader: z.string().nullable(),
+  posts: z.array(z.string()),
+  services: z.array(z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })),
+  totalHours: z.number(),
+  totalHouseholds: z.number().int(),
+  printedAt: z.string()
+})
 
 /** Every method of the app. Keys are `<area>.<verb>`. */
 export const contract = {
@@ -412,6 +446,113 @@ export const contract = {
     input: z.object({ kind: PeopleImportKind, rejected: PeopleImportReport.shape.rejected }).strict(),
     output: ExportedFile,
     doc: '把导入校验中被拒绝的行和原因导出为 Excel'
+  },
+  'visits.record': {
+    input: z
+      .object({
+        kind: z.enum(['入户走访', '来访接待']),
+        date: IsoDate,
+        villageUnitId: Id.optional(),
+        householdId: Id.optional(),
+        visitorKind: z.enum(['驻点团队', '户联系党员', '报到党员']),
+        teamId: Id.optional(),
+        visitorPersonId: Id.optional(),
+        personTimes: z.number().int().min(1, '人次至少为 1').max(10_000).default(1),
+        notes: z.string().trim().max(500).optional(),
+        problemFound: z.string().trim().max(500).optional()
+      })
+      .strict(),
+    output: z.object({ id: Id }),
+    doc: '记录一次入户走访或来访接待（发现的问题可在以后转为事件）'
+  },
+  'visits.ofHousehold': {
+    input: z.object({ householdId: Id }).strict(),
+    output: z.array(z.object({ id: Id, date: z.string(), kind: z.string(), visitorKind: z.string(), visitor: z.string().nullable(), notes: z.string().nullable(), problemFound: z.string().nullable() })),
+    doc: '一户最近的走访记录'
+  },
+  'visits.stats': {
+    input: z.object({ villageUnitId: Id.optional(), from: IsoDate, to: IsoDate }).strict(),
+    output: z.object({ from: z.string(), to: z.string(), villages: z.array(VisitStats.extend({ villageUnitId: Id, village: z.string() })), total: VisitStats }),
+    doc: '走访统计：户数、入户走访次数、走访率（可超过 100%）、全覆盖轮次、驻点团队接待或联系人次'
+  },
+  'posts.list': {
+    input: z.object({ villageUnitId: Id }).strict(),
+    output: z.array(z.object({ id: Id, name: z.string(), capacity: z.number().int(), description: z.string().nullable(), claimed: z.number().int(), members: z.string().nullable() })),
+    doc: '村居的志愿服务岗位及认领情况'
+  },
+  'posts.create': {
+    input: z.object({ villageUnitId: Id, name: z.string().trim().min(2, '岗位名称至少 2 字').max(30), capacity: z.number().int().min(1).max(500), description: z.string().trim().max(200).optional() }).strict(),
+    output: z.object({ id: Id }),
+    doc: '新设志愿服务岗位'
+  },
+  'posts.claim': { input: z.object({ postId: Id, reportingMemberId: Id }).strict(), output: z.object({ claimed: z.number().int() }), doc: '报到党员认领岗位（领岗）' },
+  'posts.unclaim': { input: z.object({ postId: Id, reportingMemberId: Id }).strict(), output: z.object({ removed: z.number().int() }), doc: '取消认领岗位' },
+  'services.record': {
+    input: z
+      .object({
+        reportingMemberId: Id,
+        date: IsoDate,
+        activity: z.string().trim().min(2, '请填写服务内容').max(60),
+        hours: z.number().min(0.5, '服务时长至少 0.5 小时').max(24, '一次服务不超过 24 小时'),
+        householdsVisited: z.number().int().min(0).max(1000).default(0),
+        note: z.string().trim().max(200).optional()
+      })
+      .strict(),
+    output: z.object({ id: Id }),
+    doc: '登记报到党员的一次服务'
+  },
+  'services.list': {
+    input: z.object({ reportingMemberId: Id }).strict(),
+    output: z.array(z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })),
+    doc: '报到党员的服务记录'
+  },
+  'reporting.printout': {
+    input: z.object({ reportingMemberId: Id }).strict(),
+    output: ReportingPrintout,
+    doc: '打印报到回执和服务记录（发送工作单位，双管理）所需内容；证件号、电话脱敏'
+  },
+  'reserve.sendNotice': {
+    input: z
+      .object({
+        villageUnitId: Id.optional(),
+        specialty: z.string().trim().max(20).optional(),
+        contactIds: z.array(Id).max(10_000).optional(),
+        subject: z.string().trim().min(2, '请填写通知标题').max(60),
+        content: z.string().trim().min(2, '请填写通知内容').max(1000)
+      })
+      .strict(),
+    output: z.object({ noticeId: Id, recipients: z.number().int() }),
+    doc: '按村居和专长记录一次给储能联系人的通知（本系统不发短信，可导出名单）'
+  },
+  'reserve.notices': {
+    input: z.object({ villageUnitId: Id.optional() }).strict().optional().default({}),
+    output: z.array(
+      z.object({ id: Id, subject: z.string(), content: z.string(), specialty: z.string().nullable(), sentAt: z.string(), sentBy: z.string(), village: z.string().nullable(), recipients: z.number().int(), willing: z.number().int(), declined: z.number().int(), participated: z.number().int() })
+    ),
+    doc: '已发出的储能联系通知及回复、参与情况'
+  },
+  'reserve.answers': {
+    input: z.object({ noticeId: Id }).strict(),
+    output: z.array(z.object({ id: Id, name: z.string(), unit: z.string(), specialty: z.string().nullable(), village: z.string(), answer: z.enum(['未回复', '愿意参加', '不能参加']), participated: z.boolean(), note: z.string().nullable() })),
+    doc: '一次通知的对象及其回复'
+  },
+  'reserve.answer': {
+    input: z.object({ recipientId: Id, answer: z.enum(['未回复', '愿意参加', '不能参加']), participated: z.boolean(), note: z.string().trim().max(200).optional() }).strict(),
+    output: z.object({ updated: z.number().int() }),
+    doc: '登记储能联系人的回复和是否参与'
+  },
+  'people.points': {
+    input: z.object({ kind: z.enum(['reporting', 'reserve']), specialty: z.string().trim().max(20).optional(), villageUnitId: Id.optional() }).strict(),
+    output: z.object({
+      type: z.literal('FeatureCollection'),
+      features: z.array(z.object({ type: z.literal('Feature'), id: Id, geometry: z.object({ type: z.literal('Point'), coordinates: LonLat }), properties: z.object({ id: Id, name: z.string(), detail: z.string().nullable(), placed: z.boolean() }) }))
+    }),
+    doc: '地图：报到党员住址、储能联系人（按专长）的位置'
+  },
+  'grids.peopleMeasure': {
+    input: z.object({ measure: z.enum(['contactCoverage', 'daysSinceVisit']) }).strict(),
+    output: z.array(z.object({ gridId: Id, value: z.number() })),
+    doc: '地图着色：各三级网格的户联系覆盖率（%）或距上次走访的平均天数'
   }
 } as const
 

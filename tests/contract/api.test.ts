@@ -27,6 +27,8 @@ function lookUpValidInputs() {
   const [x, y] = [tier1.min_lon + 0.001, tier1.min_lat + 0.001]
   const reportingVillage = q<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null limit 1')
   const member = q<{ id: number; version: number }>('select id, version from reporting_members where group_grid_id is not null order by id desc limit 1')
+  const post = q<{ id: number; v: number }>('select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1')
+  const unclaimed = q<{ id: number }>(`select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`)
   validInput = {
     'grids.summary': {},
     'grids.tree': {},
@@ -72,7 +74,23 @@ function lookUpValidInputs() {
     'people.export': { registry: 'teams' },
     'people.template': { kind: 'reserve' },
     'people.import': { kind: 'persons', fileName: 'a.csv', contentBase64: Buffer.from('姓名,身份证号\n').toString('base64') },
-    'people.importReportFile': { kind: 'persons', rejected: [{ row: 2, name: '甲', reasons: ['身份证号校验位错误'] }] }
+    'people.importReportFile': { kind: 'persons', rejected: [{ row: 2, name: '甲', reasons: ['身份证号校验位错误'] }] },
+    'visits.record': { kind: '入户走访', date: '2026-11-20', householdId: 1, visitorKind: '驻点团队' },
+    'visits.ofHousehold': { householdId: 1 },
+    'visits.stats': { from: '2026-01-01', to: '2026-11-22' },
+    'posts.list': { villageUnitId: post.v },
+    'posts.create': { villageUnitId: post.v, name: '契约测试岗', capacity: 10 },
+    'posts.claim': { postId: post.id, reportingMemberId: unclaimed.id },
+    'posts.unclaim': { postId: post.id, reportingMemberId: unclaimed.id },
+    'services.record': { reportingMemberId: member.id, date: '2026-11-01', activity: '入户走访', hours: 2, householdsVisited: 5 },
+    'services.list': { reportingMemberId: member.id },
+    'reporting.printout': { reportingMemberId: member.id },
+    'reserve.sendNotice': { villageUnitId: post.v, specialty: '医疗卫生', subject: '义诊邀请', content: '周六上午义诊，欢迎参加。' },
+    'reserve.notices': {},
+    'reserve.answers': { noticeId: 1 },
+    'reserve.answer': { recipientId: 1, answer: '愿意参加', participated: true },
+    'people.points': { kind: 'reporting' },
+    'grids.peopleMeasure': { measure: 'daysSinceVisit' }
   }
 }
 

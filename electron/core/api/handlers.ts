@@ -16,6 +16,10 @@ import { createPeopleSettingService } from '../services/peopleSettings'
 import { createPlacementService } from '../services/placement'
 import { createPeopleSheetService } from '../services/peopleSheets'
 import { createPeopleImportService } from '../services/peopleImport'
+import { createVisitService } from '../services/visits'
+import { createPostService } from '../services/posts'
+import { createReserveNoticeService } from '../services/reserveNotices'
+import { createPeopleMapService } from '../services/peopleMap'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -33,6 +37,10 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const placement = createPlacementService(deps.db, deps.clock)
   const sheets = createPeopleSheetService(deps.db, deps.clock)
   const peopleImport = createPeopleImportService(deps.db, deps.clock)
+  const visits = createVisitService(deps.db, deps.clock)
+  const posts = createPostService(deps.db, deps.clock)
+  const notices = createReserveNoticeService(deps.db, deps.clock)
+  const peopleMap = createPeopleMapService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -73,6 +81,22 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'people.export': ({ registry, query }) => sheets.exportRegistry(registry, query),
     'people.template': ({ kind }) => sheets.template(kind),
     'people.import': (input, { actor }) => peopleImport.run(input, actor),
-    'people.importReportFile': ({ kind, rejected }) => sheets.rejectedRows(kind, rejected)
+    'people.importReportFile': ({ kind, rejected }) => sheets.rejectedRows(kind, rejected),
+    'visits.record': (input) => visits.record(input),
+    'visits.ofHousehold': ({ householdId }) => visits.ofHousehold(householdId),
+    'visits.stats': (input) => visits.stats(input),
+    'posts.list': ({ villageUnitId }) => posts.list(villageUnitId),
+    'posts.create': (input) => posts.create(input),
+    'posts.claim': (input) => posts.claim(input),
+    'posts.unclaim': (input) => posts.unclaim(input),
+    'services.record': (input) => posts.recordService(input),
+    'services.list': ({ reportingMemberId }) => posts.services(reportingMemberId),
+    'reporting.printout': ({ reportingMemberId }) => posts.printout(reportingMemberId) as Output<'reporting.printout'>,
+    'reserve.sendNotice': (input, { actor }) => notices.send(input, actor),
+    'reserve.notices': ({ villageUnitId }) => notices.list(villageUnitId),
+    'reserve.answers': ({ noticeId }) => notices.answers(noticeId),
+    'reserve.answer': (input) => notices.answer(input),
+    'people.points': (input) => peopleMap.points(input),
+    'grids.peopleMeasure': (input) => peopleMap.measure(input)
   }
 }

@@ -1,0 +1,101 @@
+// What people do, on a real store: visits and the seeds' figures computed back, posts claimed within
+// capacity, service recorded and printed (masked), notices to reserve contacts with their answers,
+// and the map's people layers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/app'
+import { ok, testCoreWithPeople } from '../support/core'
+
+let core: Core
+const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
+beforeAll(() => {
+  core = testCoreWithPeople()
+})
+afterAll(() => core.close())
+
+type Stats = { households: number; visits: number; visitRate: number; rounds: number; teamPersonTimes: number }
+
+describe('visits', () => {
+  it('computes the seeds’ figures back: 269.8% visit rate, two full rounds, 293,000 team person-times', async () => {
+    const s = await ok<{ total: Stats; villages: (Stats & { village: string })[] }>(core, 'visits.stats', { from: '2025-12-01', to: '2026-11-20' })
+    expect(s.total).toMatchObject({ households: 222_800, visits: 601_114, visitRate: 269.8, rounds: 2, teamPersonTimes: 293_000 })
+    expect(s.villages.reduce((n, v) => n + v.visits, 0)).toBe(601_114)
+    // Half the year holds one round only.
+    const half = await ok<{ total: Stats }>(core, 'visits.stats', { from: '2025-12-01', to: '2026-05-31' })
+    expect(half.total.rounds).toBe(1)
+  })
+
+  it('records a visit, updates the household’s last visit, and refuses a future date or a missing household', async () => {
+    const h = one<{ id: number; village_unit_id: number }>('select id, village_unit_id from households where id = 42')
+    const before = (await ok<Stats[]>(core, 'visits.ofHousehold', { householdId: 42 })).length
+    await ok(core, 'visits.record', { kind: '入户走访', date: '2026-11-21', householdId: h.id, visitorKind: '驻点团队', notes: '了解出租屋消防情况', problemFound: '楼道堆放杂物' })
+    const list = await ok<{ date: string; problemFound: string | null; visitor: string }[]>(core, 'visits.ofHousehold', { householdId: 42 })
+    expect(list).toHaveLength(before + 1)
+    expect(list[0]).toMatchObject({ date: '2026-11-21', problemFound: '楼道堆放杂物' })
+    expect(list[0].visitor).toContain('驻点团队')
+    expect(one<{ d: string }>('select last_visit_at d from households where id = 42').d).toBe('2026-11-21')
+    const future = await core.dispatch('visits.record', { kind: '入户走访', date: '2026-12-01', householdId: 42, visitorKind: '驻点团队' })
+    expect(future.ok === false && future.error.message).toContain('今天之后')
+    const none = await core.dispatch('visits.record', { kind: '入户走访', date: '2026-11-01', visitorKind: '驻点团队' })
+    expect(none.ok === false && none.error.message).toContain('须选择所走访的户')
+  })
+})
+
+describe('posts and service (一报到两认领双管理)', () => {
+  it('lets a member claim a post of the village reported to, within its capacity', async () => {
+    const m = one<{ id: number; v: number }>('select id, village_unit_id v from reporting_members order by id limit 1')
+    const other = one<{ id: number }>('select id from volunteer_posts where village_unit_id != ? limit 1', m.v)
+    const { id: postId } = await ok<{ id: number }>(core, 'posts.create', { villageUnitId: m.v, name: '测试便民岗', capacity: 1 })
+    await ok(core, 'posts.claim', { postId, reportingMemberId: m.id })
+    const again = await core.dispatch('posts.claim', { postId, reportingMemberId: m.id })
+    expect(again.ok === false && again.error.message).toContain('已认领')
+    const m2 = one<{ id: number }>('select id from reporting_members where village_unit_id = ? and id != ? limit 1', m.v, m.id)
+    const full = await core.dispatch('posts.claim', { postId, reportingMemberId: m2.id })
+    expect(full.ok === false && full.error.message).toContain('已满（1 人）')
+    const wrong = await core.dispatch('posts.claim', { postId: other.id, reportingMemberId: m.id })
+    expect(wrong.ok === false && wrong.error.message).toContain('报到村居')
+    const posts = await ok<{ id: number; claimed: number }[]>(core, 'posts.list', { villageUnitId: m.v })
+    expect(posts.find((p) => p.id === postId)!.claimed).toBe(1)
+  })
+
+  it('records service and prints it with the member’s personal data masked', async () => {
+    const m = one<{ id: number; id_number: string; phone: string }>('select r.id, p.id_number, p.phone from reporting_members r join persons p on p.id = r.person_id order by r.id limit 1 offset 3')
+    const hoursBefore = (await ok<{ hours: number }[]>(core, 'services.list', { reportingMemberId: m.id })).reduce((s, x) => s + x.hours, 0)
+    await ok(core, 'services.record', { reportingMemberId: m.id, date: '2026-11-15', activity: '便民服务进小区', hours: 3.5, householdsVisited: 12 })
+    const p = await ok<{ idNumber: string; phone: string; totalHours: number; services: { activity: string }[] }>(core, 'reporting.printout', { reportingMemberId: m.id })
+    expect(p.totalHours).toBe(hoursBefore + 3.5)
+    expect(p.services[0].activity).toBe('便民服务进小区')
+    expect(p.idNumber).not.toContain(m.id_number.slice(4, 14))
+    expect(p.phone).toBe(`${m.phone.slice(0, 3)}****${m.phone.slice(-4)}`)
+    const bad = await core.dispatch('services.record', { reportingMemberId: m.id, date: '2026-11-15', activity: '巡逻', hours: 30 })
+    expect(bad.ok === false && bad.error.message).toContain('24 小时')
+  })
+})
+
+describe('reserve contacts (储能联系)', () => {
+  it('records a notice to the contacts of a specialty in a village, then their answers', async () => {
+    const v = one<{ v: number; n: number }>("select village_unit_id v, count(*) n from reserve_contacts where specialty = '法律咨询' group by 1 order by 2 desc limit 1")
+    const sent = await ok<{ noticeId: number; recipients: number }>(core, 'reserve.sendNotice', { villageUnitId: v.v, specialty: '法律咨询', subject: '法律咨询进社区', content: '本周六上午在党群服务中心开展法律咨询。' })
+    expect(sent.recipients).toBe(v.n)
+    const answers = await ok<{ id: number; specialty: string }[]>(core, 'reserve.answers', { noticeId: sent.noticeId })
+    expect(answers.every((a) => a.specialty === '法律咨询')).toBe(true)
+    await ok(core, 'reserve.answer', { recipientId: answers[0].id, answer: '愿意参加', participated: true })
+    const list = await ok<{ id: number; recipients: number; willing: number; participated: number }[]>(core, 'reserve.notices', { villageUnitId: v.v })
+    expect(list.find((n) => n.id === sent.noticeId)).toMatchObject({ recipients: v.n, willing: 1, participated: 1 })
+    const nobody = await core.dispatch('reserve.sendNotice', { villageUnitId: v.v, specialty: '不存在的专长', subject: '测试', content: '测试内容' })
+    expect(nobody.ok === false && nobody.error.message).toContain('没有符合条件')
+    // Reserve contacts are never placed in party groups.
+    expect(one<{ n: number }>("select count(*) n from reserve_contacts s join persons p on p.id = s.person_id where p.party_registration = '村居'").n).toBe(0)
+  })
+})
+
+describe('people on the map', () => {
+  it('gives reporting members’ homes and per-grid shading measures', async () => {
+    const pts = await ok<{ features: { properties: { placed: boolean } }[] }>(core, 'people.points', { kind: 'reporting' })
+    expect(pts.features.length).toBe(one<{ n: number }>('select count(*) n from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null').n)
+    const coverage = await ok<{ gridId: number; value: number }[]>(core, 'grids.peopleMeasure', { measure: 'contactCoverage' })
+    expect(coverage.every((c) => c.value === 100)).toBe(true)
+    const days = await ok<{ gridId: number; value: number }[]>(core, 'grids.peopleMeasure', { measure: 'daysSinceVisit' })
+    expect(days.length).toBe(one<{ n: number }>('select count(distinct grid_id) n from households').n)
+    expect(Math.min(...days.map((d) => d.value))).toBeGreaterThan(0)
+  })
+})
