@@ -1,18 +1,21 @@
 import { AppHeader } from './components/AppHeader'
-import { useRoute } from './components/useRoute'
+import { useLocation } from './components/useRoute'
 import { MapScreen } from './features/map/MapScreen'
 import { PeopleScreen } from './features/people/PeopleScreen'
 import { PlacementScreen } from './features/placement/PlacementScreen'
+import { ReportingPrint } from './features/print/ReportingPrint'
 
 // The console's screens, chosen in the header: the grid map, the people registries, placement.
+// Print views take the whole window, without the header.
 export function App() {
-  const [route, go] = useRoute()
+  const [location, go] = useLocation()
+  if (location.route === 'print') return <ReportingPrint doc={location.doc} reportingMemberId={location.id} />
   return (
     <div className="app">
-      <AppHeader route={route} onNavigate={go} />
-      {route === 'map' && <MapScreen />}
-      {route === 'people' && <PeopleScreen />}
-      {route === 'placement' && <PlacementScreen />}
+      <AppHeader route={location.route} onNavigate={go} />
+      {location.route === 'map' && <MapScreen />}
+      {location.route === 'people' && <PeopleScreen />}
+      {location.route === 'placement' && <PlacementScreen />}
     </div>
   )
 }

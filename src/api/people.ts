@@ -73,3 +73,21 @@ export function usePeopleUndo() {
     return r
   }
 }
+
+export const useVisitStats = (input: { villageUnitId?: number; from: string; to: string }) =>
+  useQuery({ queryKey: ['visits.stats', input], queryFn: () => call('visits.stats', input), retry: false })
+export const useHouseholdVisits = (householdId: number | null) =>
+  useQuery({ queryKey: ['visits.ofHousehold', householdId], queryFn: () => call('visits.ofHousehold', { householdId: householdId! }), enabled: householdId !== null, retry: false })
+export const usePosts = (villageUnitId: number | null) =>
+  useQuery({ queryKey: ['posts.list', villageUnitId], queryFn: () => call('posts.list', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
+export const useServices = (reportingMemberId: number | null) =>
+  useQuery({ queryKey: ['services.list', reportingMemberId], queryFn: () => call('services.list', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null, retry: false })
+export const usePrintout = (reportingMemberId: number | null) =>
+  useQuery({ queryKey: ['reporting.printout', reportingMemberId], queryFn: () => call('reporting.printout', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null, retry: false })
+export const useReserveNotices = (villageUnitId?: number) => useQuery({ queryKey: ['reserve.notices', villageUnitId ?? null], queryFn: () => call('reserve.notices', { villageUnitId }), retry: false })
+export const useNoticeAnswers = (noticeId: number | null) =>
+  useQuery({ queryKey: ['reserve.answers', noticeId], queryFn: () => call('reserve.answers', { noticeId: noticeId! }), enabled: noticeId !== null, retry: false })
+export const usePeoplePoints = (kind: 'reporting' | 'reserve' | null, specialty?: string) =>
+  useQuery({ queryKey: ['people.points', kind, specialty ?? null], queryFn: () => call('people.points', { kind: kind!, specialty }), enabled: kind !== null, retry: false })
+export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' | null) =>
+  useQuery({ queryKey: ['grids.peopleMeasure', measure], queryFn: () => call('grids.peopleMeasure', { measure: measure! }), enabled: measure !== null, retry: false })

@@ -1,21 +1,23 @@
-// The screen shown is the URL's hash (#/map, #/people, #/placement), so a screen can be linked,
-// reloaded and opened on another display (#/wall later) without a router library.
+// The screen shown is the URL's hash (#/map, #/people, #/placement, #/print/receipt/12), so a
+// screen can be linked, reloaded and opened on another display without a router library.
 import { useEffect, useState } from 'react'
 
 export const routes = ['map', 'people', 'placement'] as const
 export type Route = (typeof routes)[number]
+export type Location = { route: Route } | { route: 'print'; doc: 'receipt' | 'service'; id: number }
 
-const read = (): Route => {
-  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0]
-  return (routes as readonly string[]).includes(name) ? (name as Route) : 'map'
+export function parseHash(hash: string): Location {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/')
+  if (parts[0] === 'print' && (parts[1] === 'receipt' || parts[1] === 'service') && /^\d+$/.test(parts[2] ?? '')) return { route: 'print', doc: parts[1], id: Number(parts[2]) }
+  return { route: (routes as readonly string[]).includes(parts[0]) ? (parts[0] as Route) : 'map' }
 }
 
-export function useRoute(): [Route, (r: Route) => void] {
-  const [route, setRoute] = useState<Route>(read)
+export function useLocation(): [Location, (r: Route) => void] {
+  const [location, setLocation] = useState<Location>(() => parseHash(window.location.hash))
   useEffect(() => {
-    const onChange = () => setRoute(read())
+    const onChange = () => setLocation(parseHash(window.location.hash))
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  return [route, (r) => (window.location.hash = `#/${r}`)]
+  return [location, (r) => (window.location.hash = `#/${r}`)]
 }

@@ -9,7 +9,7 @@ import type { Tier } from '../../../electron/shared/contract'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { startDrawSession, type DrawRequest, type DrawSession } from '../draw/drawSession'
 import type { LonLat } from '../draw/snap'
-import { buildStyle, fillLayerOf, fontStack, layersOfTier, sourceOf, tiers } from './mapStyle'
+import { buildStyle, fillLayerOf, fontStack, layersOfTier, shadingColour, sourceOf, tiers, type ShadingMeasure } from './mapStyle'
 
 export type GridPick = { id: number; tier: Tier }
 export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [number, number]; nonce: number }
@@ -30,6 +30,10 @@ type Props = {
   onDrawProblem: (message: string) => void
   /** Filled while a session runs, so the screen can read an edited shape on “save”. */
   drawSessionRef: { current: DrawSession | null }
+  /** People to show as clustered points, or null. */
+  peoplePoints: FeatureCollection | null
+  /** Tier-3 shading by a people measure, or null. */
+  shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
 }
 
 let workerSet = false
@@ -52,7 +56,7 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, shading }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
@@ -147,6 +151,21 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   }, [loaded, outline.data])
 
   useSourceData(loaded ? mapRef.current : null, 'importPreview', importPreview ?? emptyPreview)
+  useSourceData(loaded ? mapRef.current : null, 'people', peoplePoints ?? emptyPreview)
+
+  // Shading is feature-state on the tier-3 source: no data is re-uploaded when the measure changes.
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map || !tier3) return
+    map.removeFeatureState({ source: sourceOf(3) }, 'measure')
+    if (!shading) {
+      map.setLayoutProperty('tier3-measure', 'visibility', 'none')
+      return
+    }
+    for (const v of shading.values) map.setFeatureState({ source: sourceOf(3), id: v.gridId }, { measure: v.value })
+    map.setPaintProperty('tier3-measure', 'fill-color', shadingColour(shading.measure))
+    map.setLayoutProperty('tier3-measure', 'visibility', 'visible')
+  }, [loaded, shading, tier3])
   useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1)
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3)

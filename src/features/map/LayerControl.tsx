@@ -1,13 +1,23 @@
 // Layer toggles and the legend, floating over the map. The legend says plainly what is illustrative.
 import { useState } from 'react'
-import { Button, Checkbox } from 'antd'
+import { Button, Checkbox, Select } from 'antd'
 import { DownOutlined, UpOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
-import { tierColour, tierName, tiers } from './mapStyle'
+import { pointColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
+import type { PeopleLayerChoice } from './usePeopleLayers'
 
-type Props = { visible: Record<Tier, boolean>; onChange: (v: Record<Tier, boolean>) => void; note: string }
+type Props = {
+  visible: Record<Tier, boolean>
+  onChange: (v: Record<Tier, boolean>) => void
+  note: string
+  people: PeopleLayerChoice
+  onPeopleChange: (c: PeopleLayerChoice) => void
+  pointCount: number | null
+}
 
-export function LayerControl({ visible, onChange, note }: Props) {
+const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
+
+export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount }: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.
   const [open, setOpen] = useState(() => window.innerWidth >= 1500)
   if (!open)
@@ -42,6 +52,59 @@ export function LayerControl({ visible, onChange, note }: Props) {
         <span className="swatch swatch-selected" />
         <span>选中网格</span>
       </div>
+      <div className="map-legend-section">人员与走访</div>
+      <Select
+        size="small"
+        style={{ width: '100%', marginBottom: 6 }}
+        value={people.points}
+        onChange={(points) => onPeopleChange({ ...people, points })}
+        options={[
+          { value: 'none', label: '不显示人员' },
+          { value: 'reporting', label: '报到党员住址（聚合）' },
+          { value: 'reserve', label: '储能联系人（按专长）' }
+        ]}
+        data-testid="people-points-select"
+      />
+      {people.points === 'reserve' && (
+        <Select size="small" allowClear placeholder="全部专长" style={{ width: '100%', marginBottom: 6 }} value={people.specialty} onChange={(specialty) => onPeopleChange({ ...people, specialty })} options={specialties.map((s) => ({ value: s, label: s }))} />
+      )}
+      {people.points !== 'none' && (
+        <div className="map-legend-row muted" data-testid="people-points-count">
+          {people.points === 'reporting' ? (
+            <>
+              <span className="dot" style={{ background: pointColour.placed }} />已编组 <span className="dot" style={{ background: pointColour.unplaced }} />未编组
+            </>
+          ) : (
+            <>
+              <span className="dot" style={{ background: pointColour.reserve }} />储能联系人
+            </>
+          )}
+          {pointCount !== null && `，共 ${pointCount} 人`}
+        </div>
+      )}
+      <Select
+        size="small"
+        style={{ width: '100%', marginBottom: 6 }}
+        value={people.shading}
+        onChange={(shading) => onPeopleChange({ ...people, shading })}
+        options={[
+          { value: 'none', label: '党小组不着色' },
+          { value: 'contactCoverage', label: '按户联系覆盖率着色' },
+          { value: 'daysSinceVisit', label: '按距上次走访天数着色' }
+        ]}
+        data-testid="people-shading-select"
+      />
+      {people.shading !== 'none' && (
+        <div className="map-legend-ramp" data-testid="shading-legend">
+          <span className="ramp" style={{ background: `linear-gradient(90deg, ${shadingRamp[people.shading].stops.map(([, c]) => c).join(', ')})` }} />
+          <span className="muted">
+            {shadingRamp[people.shading].stops[0][0]}
+            {shadingRamp[people.shading].unit} → {shadingRamp[people.shading].stops.at(-1)![0]}
+            {shadingRamp[people.shading].unit}
+            {people.shading === 'daysSinceVisit' ? ' 以上' : ''}（三级网格）
+          </span>
+        </div>
+      )}
       <p className="map-legend-note" data-testid="map-legend-note">{note}</p>
       <p className="map-legend-hint">二级网格自 11 级、三级网格自 12.3 级缩放显示</p>
     </div>

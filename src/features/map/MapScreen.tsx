@@ -20,6 +20,7 @@ import { ImportPanel } from '../imports/ImportPanel'
 import { useGridDrawing } from '../draw/useGridDrawing'
 import { DrawToolbar } from '../draw/DrawToolbar'
 import { previewBounds } from '../imports/readFile'
+import { usePeopleLayers } from './usePeopleLayers'
 import type { FeatureCollection } from 'geojson'
 import type { Output } from '../../../electron/shared/contract'
 
@@ -55,6 +56,7 @@ export function MapScreen() {
     setFlyTo(id)
   }
   const drawing = useGridDrawing((id, tier) => setSelected({ id, tier }))
+  const people = usePeopleLayers()
 
   // A right-click action: select the grid, and let its panel carry the action out once loaded.
   const onMenuAction = (action: GridAction, t: ContextTarget) => {
@@ -136,11 +138,13 @@ export function MapScreen() {
           onDrawn={drawing.onDrawn}
           onDrawProblem={drawing.onProblem}
           drawSessionRef={drawing.sessionRef}
+          peoplePoints={people.collection}
+          shading={people.shading}
         />
         {drawing.active && (
           <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
         )}
-        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} />
+        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} people={people.choice} onPeopleChange={people.setChoice} pointCount={people.count} />
       </main>
       <GridContextMenu target={menu} onAction={onMenuAction} onClose={() => setMenu(null)} />
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}

@@ -97,6 +97,65 @@ function labelLayer(tier: Tier): LayerSpecification {
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] }
 
+/** Shading of tier-3 grids by a people measure (set per grid as feature-state `measure`). */
+export type ShadingMeasure = 'contactCoverage' | 'daysSinceVisit'
+export const shadingRamp: Record<ShadingMeasure, { stops: [number, string][]; unit: string; label: string }> = {
+  contactCoverage: { stops: [[0, '#d73027'], [80, '#fee08b'], [100, '#1a9850']], unit: '%', label: '户联系覆盖率' },
+  daysSinceVisit: { stops: [[0, '#1a9850'], [60, '#fee08b'], [180, '#d73027']], unit: '天', label: '距上次走访（平均天数）' }
+}
+export function shadingColour(measure: ShadingMeasure): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['coalesce', ['feature-state', 'measure'], 0], ...shadingRamp[measure].stops.flat()] as unknown as ExpressionSpecification
+}
+export const pointColour = { placed: '#1d4e89', unplaced: '#d4380d', reserve: '#7b3fb0' }
+
+/** People points (reporting members' homes, reserve contacts), clustered by the map. */
+function peopleLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'people-clusters',
+      type: 'circle',
+      source: 'people',
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': ['step', ['get', 'point_count'], '#6fa8dc', 20, '#3d85c6', 100, '#0b5394'],
+        'circle-radius': ['step', ['get', 'point_count'], 14, 20, 19, 100, 25],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 2,
+        'circle-opacity': 0.9
+      }
+    },
+    {
+      id: 'people-cluster-count',
+      type: 'symbol',
+      source: 'people',
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': fontStack, 'text-size': 12 },
+      paint: { 'text-color': '#fff' }
+    },
+    {
+      id: 'people-points',
+      type: 'circle',
+      source: 'people',
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': ['case', ['==', ['get', 'kind'], 'reserve'], pointColour.reserve, ['get', 'placed'], pointColour.placed, pointColour.unplaced],
+        'circle-radius': 6,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.5
+      }
+    },
+    {
+      id: 'people-names',
+      type: 'symbol',
+      source: 'people',
+      minzoom: 15,
+      filter: ['!', ['has', 'point_count']],
+      layout: { 'text-field': ['get', 'name'], 'text-font': fontStack, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top' },
+      paint: { 'text-color': '#243b53', 'text-halo-color': '#fff', 'text-halo-width': 1.4 }
+    }
+  ]
+}
+
 export function buildStyle(): StyleSpecification {
   return {
     version: 8,
@@ -105,12 +164,22 @@ export function buildStyle(): StyleSpecification {
       town: { type: 'geojson', data: emptyCollection },
       problem: { type: 'geojson', data: emptyCollection },
       importPreview: { type: 'geojson', data: emptyCollection },
+      people: { type: 'geojson', data: emptyCollection, cluster: true, clusterRadius: 45, clusterMaxZoom: 15 },
       ...Object.fromEntries(tiers.map((t) => [sourceOf(t), { type: 'geojson', data: emptyCollection, promoteId: 'id' }]))
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#e9eef3' } },
       { id: 'town-fill', type: 'fill', source: 'town', paint: { 'fill-color': '#fbfcfd', 'fill-opacity': 1 } },
       ...tiers.flatMap(tierLayers),
+      // Tier-3 grids shaded by a people measure; invisible until a measure is chosen.
+      {
+        id: 'tier3-measure',
+        type: 'fill',
+        source: sourceOf(3),
+        filter: isPolygon,
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': shadingColour('contactCoverage'), 'fill-opacity': ['case', ['==', ['feature-state', 'measure'], null], 0, 0.6] }
+      },
       { id: 'town-line', type: 'line', source: 'town', paint: { 'line-color': '#0c2340', 'line-width': 2.5 } },
       ...tiers.map(selectionLayer),
       // An import preview: what will be imported (green) and what is refused (red).
@@ -137,7 +206,8 @@ export function buildStyle(): StyleSpecification {
       // A health-check problem area (overlap, gap, part outside the parent), drawn over everything.
       { id: 'problem-fill', type: 'fill', source: 'problem', paint: { 'fill-color': problemColour, 'fill-opacity': 0.45 } },
       { id: 'problem-line', type: 'line', source: 'problem', paint: { 'line-color': problemColour, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
-      ...[3, 2, 1].map((t) => labelLayer(t as Tier))
+      ...[3, 2, 1].map((t) => labelLayer(t as Tier)),
+      ...peopleLayers()
     ]
   }
 }

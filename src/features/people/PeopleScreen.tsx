@@ -12,27 +12,35 @@ import { registryFilters, registryTitles } from './registryColumns'
 import { PersonDrawer } from './PersonDrawer'
 import { PeopleImportModal } from './PeopleImportModal'
 import { RulesPanel } from './RulesPanel'
+import { HouseholdDrawer, type HouseholdRow } from './HouseholdDrawer'
+import { ReportingDrawer, type ReportingRow } from './ReportingDrawer'
+import { VisitStatsPanel } from './VisitStatsPanel'
+import { NoticeHistory, SendNoticeModal } from './ReserveNotices'
 
-type Tab = RegistryName | 'rules'
+type Tab = RegistryName | 'rules' | 'visits'
 const registries: RegistryName[] = ['persons', 'households', 'teams', 'reporting', 'reserve']
 
 export function PeopleScreen() {
   const [tab, setTab] = useState<Tab>('persons')
   const [villageUnitId, setVillage] = useState<number | undefined>()
   const [q, setQ] = useState('')
-  const [filters, setFilters] = useState<Record<string, Record<string, string | boolean>>>({})
+  const [filters, setFilters] = useState<Record<string, Record<string, string | number | boolean>>>({})
   const [total, setTotal] = useState<number | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [personId, setPersonId] = useState<number | null>(null)
   const [importing, setImporting] = useState(false)
+  const [household, setHousehold] = useState<HouseholdRow | null>(null)
+  const [member, setMember] = useState<ReportingRow | null>(null)
+  const [sending, setSending] = useState(false)
+  const [history, setHistory] = useState(false)
   const exporter = usePeopleCall('people.export')
   const check = usePeopleCheck(villageUnitId)
   const { message } = App.useApp()
   const problems = check.data?.problems.length ?? 0
 
-  const registry = tab === 'rules' ? null : tab
+  const registry = tab === 'rules' || tab === 'visits' ? null : tab
   const filter: RegistryFilter = { q: q.trim() || undefined, villageUnitId, filters: registry ? filters[registry] : undefined }
-  const setFilter = (key: string, value: string | boolean | undefined) => {
+  const setFilter = (key: string, value: string | number | boolean | undefined) => {
     if (!registry) return
     const next = { ...(filters[registry] ?? {}) }
     if (value === undefined) delete next[key]
@@ -77,6 +85,14 @@ export function PeopleScreen() {
             />
           ))}
         <span className="people-toolbar-spacer" />
+        {registry === 'reserve' && (
+          <>
+            <Button onClick={() => setSending(true)} data-testid="send-notice">
+              发送通知
+            </Button>
+            <Button onClick={() => setHistory(true)}>通知记录</Button>
+          </>
+        )}
         {registry && total !== null && <span className="muted" data-testid="registry-total">共 {total.toLocaleString('zh-CN')} 条</span>}
         {registry && (
           <Button icon={<DownloadOutlined />} onClick={exportView} loading={exporter.isPending}>
@@ -97,6 +113,7 @@ export function PeopleScreen() {
         }}
         items={[
           ...registries.map((r) => ({ key: r, label: registryTitles[r] })),
+          { key: 'visits', label: '走访统计' },
           {
             key: 'rules',
             label: (
@@ -116,10 +133,14 @@ export function PeopleScreen() {
             onTotal={setTotal}
             onError={setError}
             onRowClick={(row) => {
+              if (registry === 'households') return setHousehold(row as unknown as HouseholdRow)
+              if (registry === 'reporting') return setMember(row as unknown as ReportingRow)
               const id = (row.personId ?? (registry === 'persons' ? row.id : null)) as number | null
               if (id) setPersonId(id)
             }}
           />
+        ) : tab === 'visits' ? (
+          <VisitStatsPanel villageUnitId={villageUnitId} />
         ) : (
           <RulesPanel
             check={check}
@@ -135,6 +156,10 @@ export function PeopleScreen() {
       <Space />
       <PersonDrawer personId={personId} onClose={() => setPersonId(null)} />
       {importing && <PeopleImportModal onClose={() => setImporting(false)} />}
+      <HouseholdDrawer household={household} onClose={() => setHousehold(null)} />
+      <ReportingDrawer member={member} onClose={() => setMember(null)} onPerson={setPersonId} />
+      {sending && <SendNoticeModal villageUnitId={villageUnitId} specialty={filters.reserve?.specialty as string | undefined} count={total} onClose={() => setSending(false)} />}
+      <NoticeHistory villageUnitId={villageUnitId} open={history} onClose={() => setHistory(false)} />
     </div>
   )
 }

@@ -1,0 +1,49 @@
+// People on the map (issue 4): reporting members' homes as clustered points, and party groups
+// shaded by days since the last visit — checked by the colours actually drawn.
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { pointColour } from '../../src/features/map/mapStyle'
+import { countColour, idleCount, openApp, outputDir, searchAndPick, waitForMapIdle } from '../support/browser'
+
+let app: Awaited<ReturnType<typeof openApp>>
+let page: Page
+beforeAll(async () => {
+  app = await openApp({ width: 1600, height: 900 }, { people: true })
+  page = app.page
+})
+afterAll(() => app?.close())
+
+const choose = async (testId: string, label: string) => {
+  await page.getByTestId(testId).click()
+  await page.locator('.ant-select-item-option', { hasText: label }).click()
+}
+
+describe('people layers', () => {
+  it('shows reporting members’ homes clustered, and single homes when zoomed in', async () => {
+    let before = await idleCount(page)
+    await choose('people-points-select', '报到党员住址')
+    const total = (app.core.store.sqlite.prepare('select count(*) n from reporting_members').get() as { n: number }).n
+    await expect.poll(() => page.getByTestId('people-points-count').textContent()).toContain(`共 ${total} 人`)
+    await waitForMapIdle(page, before)
+    const town = await page.getByTestId('grid-map').screenshot()
+    expect(countColour(town, '#3d85c6', 30) + countColour(town, '#6fa8dc', 30) + countColour(town, '#0b5394', 30)).toBeGreaterThan(500)
+    await page.screenshot({ path: join(outputDir, 'people-clusters.png') })
+    await searchAndPick(page, '大学城', '大学城社区')
+    await page.waitForTimeout(400)
+    const close = await page.getByTestId('grid-map').screenshot()
+    expect(countColour(close, pointColour.placed, 40) + countColour(close, '#3d85c6', 30)).toBeGreaterThan(100)
+  })
+
+  it('shades party groups by days since the last visit, with a legend', async () => {
+    const before = await idleCount(page)
+    await choose('people-shading-select', '按距上次走访天数着色')
+    await page.getByTestId('shading-legend').waitFor()
+    await waitForMapIdle(page, before)
+    await page.waitForTimeout(400)
+    const shot = await page.getByTestId('grid-map').screenshot()
+    // Demo households were last visited 0–6 months ago: green to yellow shades appear.
+    expect(countColour(shot, '#1a9850', 60) + countColour(shot, '#fee08b', 60) + countColour(shot, '#8bc26c', 60)).toBeGreaterThan(2000)
+    await page.screenshot({ path: join(outputDir, 'people-shading.png') })
+  })
+})

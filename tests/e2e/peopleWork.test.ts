@@ -1,0 +1,100 @@
+// The work around people in browser mode (issue 4): a reporting member claims a post and records
+// service, the service record prints to an A4 PDF (checked with poppler); the visit statistics show
+// the seeds' figures; a notice goes to the reserve contacts of one specialty.
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, outputDir } from '../support/browser'
+import { tempDir } from '../support/core'
+
+let app: Awaited<ReturnType<typeof openApp>>
+let page: Page
+const one = <T>(sql: string, ...p: unknown[]) => app.core.store.sqlite.prepare(sql).get(...p) as T
+beforeAll(async () => {
+  app = await openApp({ width: 1600, height: 900 }, { people: true })
+  page = app.page
+  await page.getByText('人员台账', { exact: true }).click()
+})
+afterAll(() => app?.close())
+
+describe('reporting members: posts, service, printouts', () => {
+  it('claims a post and records service in the member’s drawer', async () => {
+    await page.getByRole('tab', { name: '报到党员' }).click()
+    await page.locator('[data-testid="registry-reporting"] .ag-row').first().waitFor()
+    const name = (await page.locator('[data-testid="registry-reporting"] .ag-row [col-id="name"]').first().textContent())!
+    await page.locator('[data-testid="registry-reporting"] .ag-row [col-id="name"]').first().click()
+    const drawer = page.getByTestId('reporting-drawer')
+    await drawer.getByText(`报到党员：${name}`).waitFor()
+    const member = one<{ id: number }>('select r.id from reporting_members r join persons p on p.id = r.person_id where p.name = ? order by r.id limit 1', name)
+    const claimsBefore = one<{ n: number }>('select count(*) n from post_claims where reporting_member_id = ?', member.id).n
+    await drawer.getByTestId('post-select').click()
+    await page.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)').first().click()
+    await drawer.getByRole('button', { name: /认\s*领/ }).click()
+    await expect.poll(() => one<{ n: number }>('select count(*) n from post_claims where reporting_member_id = ?', member.id).n).toBe(claimsBefore + 1)
+    await drawer.getByPlaceholder('服务内容，如 义诊').fill('垃圾分类宣传')
+    await drawer.getByRole('button', { name: /登\s*记/ }).click()
+    await expect.poll(() => one<{ n: number }>("select count(*) n from service_records where reporting_member_id = ? and activity = '垃圾分类宣传'", member.id).n).toBe(1)
+  })
+
+  it('prints the service record for the work unit to a one-page A4 PDF', async () => {
+    const drawer = page.getByTestId('reporting-drawer')
+    await drawer.getByRole('link', { name: /服务记录/ }).click()
+    await page.getByTestId('print-doc').waitFor()
+    await page.getByText('垃圾分类宣传').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+    const file = join(tempDir(), 'service.pdf')
+    writeFileSync(file, pdf)
+    writeFileSync(join(outputDir, 'service-record.pdf'), pdf)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    expect(text).toContain('在职党员到村（社区）服务情况记录')
+    expect(text).toContain('垃圾分类宣传')
+    expect(text).toMatch(/累计 [\d.]+ 小时/)
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    expect(info).toMatch(/Page size:.*\(A4\)/)
+    expect(info).toMatch(/Pages:\s+1\n/)
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(outputDir, 'service-record')])
+    await page.emulateMedia({ media: 'screen' })
+    await page.goBack()
+  })
+})
+
+describe('visit statistics', () => {
+  it('shows the seeds’ figures for the demo year: 269.8% and two full rounds', async () => {
+    await page.getByRole('tab', { name: '走访统计' }).click()
+    const stats = page.getByTestId('visit-stats')
+    const [from, to] = [stats.locator('.ant-picker-input input').first(), stats.locator('.ant-picker-input input').last()]
+    await from.click()
+    await from.fill('2025-12-01')
+    await from.press('Enter')
+    await to.fill('2026-11-20')
+    await to.press('Enter')
+    await expect.poll(() => stats.locator('.visit-figures').textContent()).toContain('269.8')
+    const figures = await stats.locator('.visit-figures').textContent()
+    expect(figures).toContain('601,114')
+    expect(figures).toContain('293,000')
+    expect(figures).toMatch(/全覆盖走访（轮）2/)
+    await page.screenshot({ path: join(outputDir, 'visit-stats.png') })
+  })
+})
+
+describe('reserve contacts', () => {
+  it('records a notice to one specialty and exports the recipient list', async () => {
+    await page.getByRole('tab', { name: '储能联系' }).click()
+    await page.getByTestId('filter-specialty').click()
+    await page.locator('.ant-select-item-option', { hasText: '心理咨询' }).click()
+    const expected = one<{ n: number }>("select count(*) n from reserve_contacts where specialty = '心理咨询'").n
+    await expect.poll(() => page.getByTestId('registry-total').textContent()).toBe(`共 ${expected.toLocaleString('zh-CN')} 条`)
+    await page.getByTestId('send-notice').click()
+    const dialog = page.getByRole('dialog', { name: '发送储能联系通知' })
+    await dialog.getByLabel('标题').fill('心理健康讲座志愿者招募')
+    await dialog.getByLabel('内容').fill('下周六下午在党群服务中心开展心理健康讲座，诚邀参与。')
+    const download = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: '记录并导出名单' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^储能联系人台账_\d{8}\.xlsx$/)
+    const notice = one<{ id: number; n: number }>("select n.id, count(r.id) n from reserve_notices n join reserve_notice_recipients r on r.notice_id = n.id where n.subject = '心理健康讲座志愿者招募' group by n.id")
+    expect(notice.n).toBe(expected)
+  })
+})
