@@ -47,6 +47,7 @@ CREATE TABLE `persons` (
 );
 --> statement-breakpoint
 CREATE INDEX `persons_name` ON `persons` (`name`);--> statement-breakpoint
+CREATE INDEX `persons_hukou` ON `persons` (`hukou`,`name`);--> statement-breakpoint
 CREATE INDEX `persons_id_number` ON `persons` (`id_number`);--> statement-breakpoint
 CREATE INDEX `persons_id_tail` ON `persons` (`id_tail`);--> statement-breakpoint
 CREATE INDEX `persons_phone_tail` ON `persons` (`phone_tail`);--> statement-breakpoint

@@ -23,7 +23,7 @@ const time = async (f: () => unknown) => {
 }
 
 function newCore() {
-  return startCore({ dbFile: tempDbFile(), migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, clock: fixedClock('2026-11-22T09:00:00+08:00') })
+  return startCore({ dbFile: tempDbFile(), migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, clock: fixedClock('2026-11-22T09:00:00+08:00'), demoPeople: false })
 }
 
 /** 10,721 tier-3 cells tiling the demo town's 600 tier-2 grids, as a GeoJSON file with parent codes. */

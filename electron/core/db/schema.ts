@@ -159,6 +159,7 @@ export const persons = sqliteTable(
   },
   (t) => [
     index('persons_name').on(t.name),
+    index('persons_hukou').on(t.hukou, t.name),
     index('persons_id_number').on(t.idNumber),
     index('persons_id_tail').on(t.idTail),
     index('persons_phone_tail').on(t.phoneTail),

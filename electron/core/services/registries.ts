@@ -25,6 +25,8 @@ const roleIn: Record<string, string> = {
 
 export const registrySpecs: Record<RegistryName, ListSpec> = {
   persons: {
+    key: 'p.id',
+    countFrom: 'persons p',
     from: 'persons p left join units v on v.id = p.village_unit_id',
     select: `p.id, p.name, p.gender, p.id_number as idNumber, p.phone, p.hukou, p.is_party_member as isPartyMember, p.party_branch as partyBranch,
       p.home_address as homeAddress, v.name as village, p.work_unit as workUnit, p.specialties, ${rolesExpr} as roles`,
@@ -40,6 +42,8 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
     search: personSearch('p')
   },
   households: {
+    key: 'h.id',
+    countFrom: 'households h',
     from: 'households h join units v on v.id = h.village_unit_id left join grids g on g.id = h.grid_id left join persons c on c.id = h.contact_person_id',
     select: `h.id, h.code, h.kind, h.name, h.address, h.members, v.name as village, g.name as grid, c.name as contact, h.contact_person_id as contactPersonId,
       h.last_visit_at as lastVisitAt, (select count(*) from visits x where x.household_id = h.id) as visits`,
@@ -55,6 +59,8 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
     search: (q) => (/^\d{6,}/.test(q) ? prefix('h.code')(q) : prefix('h.name')(q))
   },
   teams: {
+    key: 't.id',
+    countFrom: 'resident_teams t',
     from: 'resident_teams t join units v on v.id = t.village_unit_id',
     select: `t.id, t.name, v.name as village, t.village_unit_id as villageUnitId,
       (select p.name from team_members m join persons p on p.id = m.person_id where m.team_id = t.id and m.role = '队长' limit 1) as leader,
@@ -76,6 +82,8 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
     search: prefix('t.name')
   },
   reporting: {
+    key: 'r.id',
+    countFrom: 'reporting_members r join persons p on p.id = r.person_id',
     from: 'reporting_members r join persons p on p.id = r.person_id join units v on v.id = r.village_unit_id left join grids g on g.id = r.group_grid_id',
     select: `r.id, p.id as personId, p.name, p.gender, p.phone, p.work_unit as workUnit, v.name as village, r.village_unit_id as villageUnitId, r.reported_at as reportedAt,
       (select group_concat(vp.name, '、') from post_claims c join volunteer_posts vp on vp.id = c.post_id where c.reporting_member_id = r.id) as posts,
@@ -93,6 +101,8 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
     search: personSearch('p')
   },
   reserve: {
+    key: 's.id',
+    countFrom: 'reserve_contacts s join persons p on p.id = s.person_id',
     from: 'reserve_contacts s join persons p on p.id = s.person_id join units v on v.id = s.village_unit_id',
     select: `s.id, p.id as personId, p.name, p.phone, s.unit, s.specialty, v.name as village,
       (select count(*) from reserve_notice_recipients n where n.reserve_contact_id = s.id) as notices,

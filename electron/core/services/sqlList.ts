@@ -7,6 +7,10 @@ import { normaliseText } from '../domain/personalData'
 export type Clause = { sql: string; params: unknown[] }
 export type ListSpec = {
   from: string
+  /** The main table's row key (p.id): a page is found by keys first, then only its rows are built. */
+  key: string
+  /** The main table with only the joins the filters and search need: the count reads no more. */
+  countFrom: string
   select: string
   /** Sort field (as the client names it) → SQL expression. */
   sortable: Record<string, string>
@@ -52,8 +56,12 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
     if (!expr) throw new AppError('BAD_INPUT', `不能按“${input.sort.field}”排序`)
     order = `${expr} ${input.sort.dir === 'desc' ? 'desc' : 'asc'}, ${spec.defaultOrder}`
   }
-  const { n } = sqlite.prepare(`select count(*) as n from ${spec.from} ${where.sql}`).get(...where.params) as { n: number }
-  const rows = sqlite.prepare(`select ${spec.select} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?`).all(...where.params, input.limit, input.offset) as T[]
+  const { n } = sqlite.prepare(`select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }
+  // Deferred join: skipping `offset` rows walks keys only; the joins and per-row subqueries run
+  // for the page's rows alone, so a deep page costs little more than the first.
+  const rows = sqlite
+    .prepare(`select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`)
+    .all(...where.params, input.limit, input.offset) as T[]
   return { total: n, rows }
 }
 
