@@ -22,9 +22,11 @@ afterAll(() => app?.close())
 describe('reporting members: posts, service, printouts', () => {
   it('claims a post and records service in the member’s drawer', async () => {
     await page.getByRole('tab', { name: '报到党员' }).click()
-    await page.locator('[data-testid="registry-reporting"] .ag-row').first().waitFor()
-    const name = (await page.locator('[data-testid="registry-reporting"] .ag-row [col-id="name"]').first().textContent())!
-    await page.locator('[data-testid="registry-reporting"] .ag-row [col-id="name"]').first().click()
+    // Rows of the infinite model show a loading placeholder until their block arrives.
+    const firstName = page.locator('[data-testid="registry-reporting"] .ag-row [col-id="name"]').first()
+    await expect.poll(() => firstName.textContent()).toMatch(/^\p{Script=Han}{2,3}$/u)
+    const name = (await firstName.textContent())!
+    await firstName.click()
     const drawer = page.getByTestId('reporting-drawer')
     await drawer.getByText(`报到党员：${name}`).waitFor()
     const member = one<{ id: number }>('select r.id from reporting_members r join persons p on p.id = r.person_id where p.name = ? order by r.id limit 1', name)
