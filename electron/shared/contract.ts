@@ -379,6 +379,53 @@ export const contract = {
     output: PersonDetail,
     doc: '查看一名人员的完整证件号和电话（须填写事由，记录在案）'
   },
+  'persons.update': {
+    input: z
+      .object({
+        id: Id,
+        version: Version,
+        patch: z
+          .object({
+            phone: z.string().trim().max(20).nullable(),
+            idNumber: z.string().trim().max(20),
+            hukou: z.string().trim().max(10),
+            homeAddress: z.string().trim().max(100).nullable(),
+            workUnit: z.string().trim().max(60).nullable(),
+            specialties: z.string().trim().max(60).nullable(),
+            partyBranch: z.string().trim().max(60).nullable(),
+            note: z.string().trim().max(200).nullable()
+          })
+          .partial()
+          .strict()
+      })
+      .strict(),
+    output: BatchResult,
+    doc: '修改一名人员的信息（逐项校验，记录修改，可撤销）'
+  },
+  'reporting.register': {
+    input: z
+      .object({
+        name: z.string().trim().min(1, '请填写姓名').max(30),
+        gender: z.enum(['男', '女']).optional(),
+        idNumber: z.string().trim().min(1, '请填写身份证号').max(20),
+        phone: z.string().trim().min(1, '请填写手机号码').max(20),
+        hukou: z.enum(['本镇户籍', '佛山市户籍', '非佛山户籍']).optional(),
+        workUnit: z.string().trim().min(1, '请填写工作单位').max(60),
+        partyBranch: z.string().trim().max(60).optional(),
+        village: z.string().trim().min(1, '请选择报到村居').max(40),
+        reportedAt: IsoDate,
+        homeAddress: z.string().trim().max(100).optional(),
+        lon: z.number().min(73).max(136).optional(),
+        lat: z.number().min(3).max(54).optional(),
+        specialties: z.string().trim().max(60).optional(),
+        servicesClaimed: z.string().trim().max(60).optional(),
+        volunteerWishes: z.string().trim().max(100).optional(),
+        projectWishes: z.string().trim().max(100).optional()
+      })
+      .strict(),
+    output: z.object({ reportingMemberId: Id, batchId: Id }),
+    doc: '在村居窗口登记一名报到党员（与导入同样逐项校验），之后可编组、打印回执'
+  },
   'people.check': {
     input: z.object({ villageUnitId: Id.optional() }).strict().optional().default({}),
     output: z.object({ problems: z.array(PeopleProblem), capacity: z.number().int(), householdsPerMemberLimit: z.number().int() }),

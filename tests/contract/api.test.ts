@@ -8,6 +8,7 @@ import { createDispatcher } from '../../electron/core/api/dispatch'
 import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import type { Core } from '../../electron/core/app'
 import { tempDir, testClock, testCoreWithPeople } from '../support/core'
+import { idCheckChar } from '../../electron/core/domain/personalData'
 
 /**
  * A valid input for each method, looked up on the demo town; a new method without one fails the
@@ -63,6 +64,8 @@ function lookUpValidInputs() {
     'reserve.list': { filters: { specialty: '医疗卫生' } },
     'persons.get': { id: 1 },
     'persons.unmask': { id: 1, reason: '契约测试' },
+    'persons.update': { id: 2, version: 1, patch: { phone: '13912345678', homeAddress: '汀圃社区1号' } },
+    'reporting.register': { name: '契约测试', idNumber: '44060519900101003X'.slice(0, 17) + idCheckChar('44060519900101003'), phone: '13800138000', workUnit: '南海区人民医院', village: '汀圃社区', reportedAt: '2026-11-20' },
     'people.check': {},
     'people.settings': {},
     'people.setSettings': { partyGroupCapacity: 30 },

@@ -126,3 +126,25 @@ describe('people import', () => {
     expect(report.warnings.join()).toContain('合并单元格')
   })
 })
+
+describe('registering one reporting member and correcting a record', () => {
+  it('registers at the desk with the same checks as a file row, and refuses a bad ID with the reason', async () => {
+    const bad = await core.dispatch('reporting.register', { name: '窗口甲', idNumber: '440605199001010010', phone: '13800138001', workUnit: '南海区教育局', village: '汀圃社区', reportedAt: '2026-11-20' })
+    expect(bad.ok === false && bad.error.message).toContain('校验位错误')
+    const r = await ok<{ reportingMemberId: number }>(core, 'reporting.register', { name: '窗口乙', idNumber: idFor(77, 7), phone: '13800138002', workUnit: '南海区教育局', village: '汀圃社区', reportedAt: '2026-11-20', servicesClaimed: '学业辅导' })
+    expect(one<{ name: string; village: string }>('select p.name, v.name village from reporting_members r join persons p on p.id = r.person_id join units v on v.id = r.village_unit_id where r.id = ?', r.reportingMemberId)).toEqual({ name: '窗口乙', village: '汀圃社区' })
+    const again = await core.dispatch('reporting.register', { name: '窗口乙', idNumber: idFor(77, 7), phone: '13800138002', workUnit: '南海区教育局', village: '汀圃社区', reportedAt: '2026-11-20' })
+    expect(again.ok === false && again.error.message).toContain('已在报到党员台账中')
+  })
+
+  it('corrects a phone number with checks, keeps it out of the change summary, and refuses a stale version', async () => {
+    const p = one<{ id: number; version: number }>('select id, version from persons where id = 30')
+    const bad = await core.dispatch('persons.update', { id: p.id, version: p.version, patch: { phone: '12345' } })
+    expect(bad.ok === false && bad.error.message).toContain('格式不对')
+    const r = await ok<{ version: number; batchId: number }>(core, 'persons.update', { id: p.id, version: p.version, patch: { phone: '１３９ ００１２ ３４５６' } })
+    expect(one<{ phone: string; phone_tail: string }>('select phone, phone_tail from persons where id = ?', p.id)).toEqual({ phone: '13900123456', phone_tail: '3456' })
+    expect(one<{ summary: string }>('select summary from changes where batch_id = ?', r.batchId).summary).toBe('修改：手机号码')
+    const stale = await core.dispatch('persons.update', { id: p.id, version: p.version, patch: { workUnit: '某单位' } })
+    expect(stale.ok === false && stale.error.code).toBe('CONFLICT')
+  })
+})

@@ -70,6 +70,8 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'reserve.list': (q) => registries.list('reserve', q) as Output<'reserve.list'>,
     'persons.get': ({ id }) => persons.get(id) as unknown as Output<'persons.get'>,
     'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor) as unknown as Output<'persons.unmask'>,
+    'persons.update': (input, { actor }) => persons.update(input, actor),
+    'reporting.register': (input, { actor }) => peopleImport.registerReporting(input, actor),
     'people.check': ({ villageUnitId }) => peopleRules.check(villageUnitId),
     'people.settings': () => peopleSettings.get(),
     'people.setSettings': (patch) => peopleSettings.set(patch),

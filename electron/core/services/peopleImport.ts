@@ -6,7 +6,8 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { matchHeaders, parseRow, templates, type ImportKind } from '../domain/peopleRows'
 import { fromGeoJsonGeometry, pointInMultiPolygon, type MultiPolygonCoords } from '../domain/geometry'
-import { readTable, TableFileError, type Table } from '../import/readTable'
+import { readTable, TableFileError, type Table, type TableRow } from '../import/readTable'
+import { AppError } from '../errors'
 import { beginBatch } from './changes'
 
 type Report = Output<'people.import'>
@@ -44,21 +45,10 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     return null
   }
 
-  async function run(input: ParsedInput<'people.import'>, actor: string): Promise<Report> {
-    const kind = input.kind
-    let table: Table
-    try {
-      table = await readTable(input.fileName, new Uint8Array(Buffer.from(input.contentBase64, 'base64')))
-    } catch (e) {
-      if (e instanceof TableFileError) return empty(kind, e.message)
-      return empty(kind, `文件“${input.fileName}”无法读取：${(e as Error).message.slice(0, 100)}`)
-    }
-    const { index, missing, unknown } = matchHeaders(kind, table.headers)
-    if (missing.length)
-      return empty(kind, `这不是“${templates[kind].title}”导入模板：缺少必填列 ${missing.join('、')}。请下载模板，按模板的列填写后再导入。`)
-    const warnings = [...table.warnings]
-    if (unknown.length) warnings.push(`以下列不在模板中，已忽略：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' …' : ''}`)
+  type Accepted = { row: number; values: Values; villageId: number; gridId: number | null; personId: number | null; contactId: number | null }
 
+  /** Check rows against the template and the store: what can be written, and why the rest cannot. */
+  function checkRows(kind: ImportKind, rows: TableRow[], index: Record<string, number>, warnings: string[]) {
     const today = clock.now()
     const { villageBy, groupsOf } = lookups()
     const personByIdNumber = new Map(
@@ -69,10 +59,10 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     const householdCodes = kind === 'households' ? new Set((sqlite.prepare('select code from households').all() as { code: string }[]).map((r) => r.code)) : new Set<string>()
     const seenInFile = new Map<string, number>()
 
-    const accepted: { row: number; values: Values; villageId: number; gridId: number | null; personId: number | null; contactId: number | null }[] = []
+    const accepted: Accepted[] = []
     const rejected: Report['rejected'] = []
     let linked = 0
-    for (const r of table.rows) {
+    for (const r of rows) {
       const { values, problems } = parseRow(kind, r.cells, index, today)
       const village = values.village ? villageBy.get(String(values.village)) : undefined
       if (values.village && !village) problems.push(`找不到村居“${values.village}”（请填写村居全称或 12 位统计用区划代码）`)
@@ -117,68 +107,112 @@ export function createPeopleImportService(db: Db, clock: Clock) {
         accepted.push({ row: r.row, values, villageId: village!.id, gridId, personId, contactId })
       }
     }
+    return { accepted, rejected, linked }
+  }
+
+  /** Write accepted rows through the recorder (persons first, then the role row). */
+  function writeRows(kind: ImportKind, accepted: Accepted[], recorder: ReturnType<typeof beginBatch>) {
+    const today = clock.now()
+    const createdAt = today.toISOString()
+    const insertPerson = sqlite.prepare(
+      `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
+       values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt) returning *`
+    )
+    const insertReporting = sqlite.prepare('insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?) returning *')
+    const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?) returning *')
+    const insertHousehold = sqlite.prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning *')
+    const created: number[] = []
+    const snapshot = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v])) as Record<string, unknown> & { id: number }
+    for (const a of accepted) {
+      const v = a.values
+      let personId = a.personId
+      if (kind !== 'households' && !personId) {
+        const row = insertPerson.get({
+          name: v.name,
+          gender: v.gender,
+          idNumber: v.idNumber,
+          idTail: String(v.idNumber).slice(-4),
+          phone: v.phone,
+          phoneTail: v.phone ? String(v.phone).slice(-4) : null,
+          hukou: v.hukou,
+          party: kind === 'reporting' || v.isPartyMember ? 1 : 0,
+          registration: kind === 'reporting' ? '单位' : kind === 'persons' && v.isPartyMember ? v.partyRegistration : null,
+          partyBranch: v.partyBranch ?? null,
+          homeAddress: v.homeAddress ?? null,
+          lon: v.lon ?? null,
+          lat: v.lat ?? null,
+          villageId: a.villageId,
+          gridId: a.gridId,
+          workUnit: v.workUnit ?? v.unit ?? null,
+          specialties: v.specialties ?? v.specialty ?? null,
+          createdAt
+        }) as Record<string, unknown>
+        personId = row.id as number
+        recorder.created('person', snapshot(row))
+      }
+      if (kind === 'reporting') {
+        const row = insertReporting.get(personId, a.villageId, v.reportedAt, v.servicesClaimed, v.volunteerWishes, v.projectWishes) as Record<string, unknown>
+        recorder.created('reportingMember', snapshot(row), `报到：${v.name}`)
+        created.push(row.id as number)
+      } else if (kind === 'reserve') {
+        const row = insertReserve.get(personId, v.unit, v.specialty, a.villageId) as Record<string, unknown>
+        recorder.created('reserveContact', snapshot(row), `储能联系：${v.name}`)
+        created.push(row.id as number)
+      } else if (kind === 'households') {
+        const row = insertHousehold.get(v.code, v.kind, v.name, v.address, v.members, a.villageId, a.gridId, a.contactId) as Record<string, unknown>
+        recorder.created('household', snapshot(row))
+        created.push(row.id as number)
+      } else {
+        created.push(personId!)
+      }
+    }
+    return created
+  }
+
+  async function run(input: ParsedInput<'people.import'>, actor: string): Promise<Report> {
+    const kind = input.kind
+    let table: Table
+    try {
+      table = await readTable(input.fileName, new Uint8Array(Buffer.from(input.contentBase64, 'base64')))
+    } catch (e) {
+      if (e instanceof TableFileError) return empty(kind, e.message)
+      return empty(kind, `文件“${input.fileName}”无法读取：${(e as Error).message.slice(0, 100)}`)
+    }
+    const { index, missing, unknown } = matchHeaders(kind, table.headers)
+    if (missing.length)
+      return empty(kind, `这不是“${templates[kind].title}”导入模板：缺少必填列 ${missing.join('、')}。请下载模板，按模板的列填写后再导入。`)
+    const warnings = [...table.warnings]
+    if (unknown.length) warnings.push(`以下列不在模板中，已忽略：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' …' : ''}`)
+    const { accepted, rejected, linked } = checkRows(kind, table.rows, index, warnings)
     if (linked) warnings.push(`${linked} 人已在人员台账中，将关联到现有人员记录（不重复登记）`)
     const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false, batchId: null }
     if (input.dryRun || accepted.length === 0) return report
-
     const batchId = sqlite.transaction(() => {
       const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, {
         kind: 'people-import',
         actor,
         description: `导入${templates[kind].title}：${input.fileName}，${accepted.length} 行`
       })
-      const createdAt = today.toISOString()
-      const insertPerson = sqlite.prepare(
-        `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
-         values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt) returning *`
-      )
-      const snapshot = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v])) as Record<string, unknown> & { id: number }
-      for (const a of accepted) {
-        const v = a.values
-        let personId = a.personId
-        if (kind !== 'households' && !personId) {
-          const row = insertPerson.get({
-            name: v.name,
-            gender: v.gender,
-            idNumber: v.idNumber,
-            idTail: String(v.idNumber).slice(-4),
-            phone: v.phone,
-            phoneTail: v.phone ? String(v.phone).slice(-4) : null,
-            hukou: v.hukou,
-            party: kind === 'reporting' || v.isPartyMember ? 1 : 0,
-            registration: kind === 'reporting' ? '单位' : kind === 'persons' && v.isPartyMember ? v.partyRegistration : null,
-            partyBranch: v.partyBranch ?? null,
-            homeAddress: v.homeAddress ?? null,
-            lon: v.lon ?? null,
-            lat: v.lat ?? null,
-            villageId: a.villageId,
-            gridId: a.gridId,
-            workUnit: v.workUnit ?? v.unit ?? null,
-            specialties: v.specialties ?? v.specialty ?? null,
-            createdAt
-          }) as Record<string, unknown>
-          personId = row.id as number
-          recorder.created('person', snapshot(row))
-        }
-        if (kind === 'reporting') {
-          const row = sqlite
-            .prepare('insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?) returning *')
-            .get(personId, a.villageId, v.reportedAt, v.servicesClaimed, v.volunteerWishes, v.projectWishes) as Record<string, unknown>
-          recorder.created('reportingMember', snapshot(row), `报到：${v.name}`)
-        } else if (kind === 'reserve') {
-          const row = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?) returning *').get(personId, v.unit, v.specialty, a.villageId) as Record<string, unknown>
-          recorder.created('reserveContact', snapshot(row), `储能联系：${v.name}`)
-        } else if (kind === 'households') {
-          const row = sqlite
-            .prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning *')
-            .get(v.code, v.kind, v.name, v.address, v.members, a.villageId, a.gridId, a.contactId) as Record<string, unknown>
-          recorder.created('household', snapshot(row))
-        }
-      }
+      writeRows(kind, accepted, recorder)
       return recorder.batchId
     })()
     return { ...report, committed: true, batchId }
   }
 
-  return { run }
+  /** One reporting member registered at the village desk: the same checks as a file row. */
+  function registerReporting(values: Record<string, string | number | null | undefined>, actor: string) {
+    const columns = templates.reporting.columns
+    const index = Object.fromEntries(columns.map((c, i) => [c.key, i]))
+    const cells = columns.map((c) => (values[c.key] === undefined || values[c.key] === null ? null : String(values[c.key])))
+    const warnings: string[] = []
+    const { accepted, rejected } = checkRows('reporting', [{ row: 1, cells }], index, warnings)
+    if (rejected.length) throw new AppError('BAD_INPUT', rejected[0].reasons.join('；'))
+    return sqlite.transaction(() => {
+      const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, { kind: 'people-edit', actor, description: `登记报到：${values.name}` })
+      const [reportingMemberId] = writeRows('reporting', accepted, recorder)
+      return { reportingMemberId, batchId: recorder.batchId }
+    })()
+  }
+
+  return { run, registerReporting }
 }

@@ -3,7 +3,12 @@ import type { Db } from '../db/open'
 import type { Clock } from '../clock'
 import { AppError, notFound } from '../errors'
 import { registrySpecs, maskRow } from './registries'
-import { unmaskLog } from '../db/schema'
+import { persons, unmaskLog } from '../db/schema'
+import { eq } from 'drizzle-orm'
+import { checkIdNumber, checkPhone } from '../domain/personalData'
+import { beginBatch } from './changes'
+
+const fieldLabel: Record<string, string> = { phone: '手机号码', idNumber: '身份证号', gender: '性别', hukou: '户籍类型', homeAddress: '住址', workUnit: '工作单位', specialties: '专长', partyBranch: '所在党支部', note: '备注' }
 
 type Row = Record<string, unknown> & { id: number; idNumber: string | null; phone: string | null }
 
@@ -51,5 +56,43 @@ export function createPersonService(db: Db, clock: Clock) {
     return { ...person, masked: false }
   }
 
-  return { get, unmask }
+  /** Correct a person's record (phone, ID number, address, unit …): checked like an import row, recorded, undoable. */
+  function update(input: { id: number; version: number; patch: Partial<Record<'phone' | 'idNumber' | 'homeAddress' | 'workUnit' | 'specialties' | 'partyBranch' | 'hukou' | 'note', string | null>> }, actor: string) {
+    return sqlite.transaction(() => {
+      const before = db.select().from(persons).where(eq(persons.id, input.id)).get()
+      if (!before) throw notFound('人员', input.id)
+      if (before.version !== input.version) throw new AppError('CONFLICT', `${before.name}的信息已被他人修改，请刷新后重试。你的修改未保存。`)
+      const patch: Partial<typeof persons.$inferInsert> = {}
+      const p = input.patch
+      if (p.phone !== undefined) {
+        if (p.phone === null || p.phone === '') Object.assign(patch, { phone: null, phoneTail: null })
+        else {
+          const c = checkPhone(p.phone)
+          if (!c.ok) throw new AppError('BAD_INPUT', c.problem)
+          Object.assign(patch, { phone: c.phone, phoneTail: c.phone.slice(-4) })
+        }
+      }
+      if (p.idNumber !== undefined && p.idNumber !== null) {
+        const c = checkIdNumber(p.idNumber, clock.now())
+        if (!c.ok) throw new AppError('BAD_INPUT', c.problem)
+        const other = sqlite.prepare('select name from persons where id_number = ? and id != ?').get(c.idNumber, input.id) as { name: string } | undefined
+        if (other) throw new AppError('CONFLICT', `身份证号已登记给${other.name}，不能重复`)
+        Object.assign(patch, { idNumber: c.idNumber, idTail: c.idNumber.slice(-4), gender: c.gender })
+      }
+      if (p.hukou !== undefined && p.hukou !== null) {
+        if (!['本镇户籍', '佛山市户籍', '非佛山户籍'].includes(p.hukou)) throw new AppError('BAD_INPUT', `户籍类型“${p.hukou}”应为 本镇户籍、佛山市户籍、非佛山户籍 之一`)
+        patch.hukou = p.hukou as '本镇户籍'
+      }
+      for (const k of ['homeAddress', 'workUnit', 'specialties', 'partyBranch', 'note'] as const) if (p[k] !== undefined) patch[k] = p[k]?.trim() || null
+      if (Object.keys(patch).length === 0) throw new AppError('BAD_INPUT', '没有要修改的内容')
+      const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, { kind: 'people-edit', actor, description: `修改人员信息：${before.name}` })
+      const [after] = db.update(persons).set({ ...patch, version: before.version + 1 }).where(eq(persons.id, input.id)).returning().all()
+      // Personal data never goes into the change summary in clear.
+      const fields = Object.keys(patch).filter((k) => !k.endsWith('Tail')).map((k) => fieldLabel[k] ?? k)
+      recorder.updated('person', before, after, `修改：${fields.join('、')}`)
+      return { version: after.version, batchId: recorder.batchId }
+    })()
+  }
+
+  return { get, unmask, update }
 }

@@ -16,12 +16,18 @@ import { HouseholdDrawer, type HouseholdRow } from './HouseholdDrawer'
 import { ReportingDrawer, type ReportingRow } from './ReportingDrawer'
 import { VisitStatsPanel } from './VisitStatsPanel'
 import { NoticeHistory, SendNoticeModal } from './ReserveNotices'
+import { RegisterReportingModal } from './RegisterReportingModal'
 
 type Tab = RegistryName | 'rules' | 'visits'
 const registries: RegistryName[] = ['persons', 'households', 'teams', 'reporting', 'reserve']
 
 export function PeopleScreen() {
-  const [tab, setTab] = useState<Tab>('persons')
+  // Coming back from a printout (or another screen) returns to the same registry.
+  const [tab, setTabState] = useState<Tab>(() => (sessionStorage.getItem('people.tab') as Tab | null) ?? 'persons')
+  const setTab = (t: Tab) => {
+    sessionStorage.setItem('people.tab', t)
+    setTabState(t)
+  }
   const [villageUnitId, setVillage] = useState<number | undefined>()
   const [q, setQ] = useState('')
   const [filters, setFilters] = useState<Record<string, Record<string, string | number | boolean>>>({})
@@ -33,6 +39,7 @@ export function PeopleScreen() {
   const [member, setMember] = useState<ReportingRow | null>(null)
   const [sending, setSending] = useState(false)
   const [history, setHistory] = useState(false)
+  const [registering, setRegistering] = useState(false)
   const exporter = usePeopleCall('people.export')
   const check = usePeopleCheck(villageUnitId)
   const { message } = App.useApp()
@@ -85,6 +92,11 @@ export function PeopleScreen() {
             />
           ))}
         <span className="people-toolbar-spacer" />
+        {registry === 'reporting' && (
+          <Button onClick={() => setRegistering(true)} data-testid="register-reporting">
+            登记报到
+          </Button>
+        )}
         {registry === 'reserve' && (
           <>
             <Button onClick={() => setSending(true)} data-testid="send-notice">
@@ -160,6 +172,7 @@ export function PeopleScreen() {
       <ReportingDrawer member={member} onClose={() => setMember(null)} onPerson={setPersonId} />
       {sending && <SendNoticeModal villageUnitId={villageUnitId} specialty={filters.reserve?.specialty as string | undefined} count={total} onClose={() => setSending(false)} />}
       <NoticeHistory villageUnitId={villageUnitId} open={history} onClose={() => setHistory(false)} />
+      {registering && <RegisterReportingModal defaultVillageId={villageUnitId} onClose={() => setRegistering(false)} />}
     </div>
   )
 }

@@ -1,10 +1,10 @@
 // One person's record and roles. ID number and phone stay masked until the officer gives a reason
 // to see them for this one record; the reason is logged.
 import { useState } from 'react'
-import { Alert, Button, Descriptions, Drawer, Input, Modal, Space, Tag } from 'antd'
-import { EyeOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
+import { EditOutlined, EyeOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
-import { usePeopleCall, usePerson } from '../../api/people'
+import { usePeopleCall, usePeopleMutation, usePerson } from '../../api/people'
 
 type Person = Output<'persons.get'>
 
@@ -14,9 +14,26 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const [full, setFull] = useState<Person | null>(null)
+  const [editing, setEditing] = useState(false)
+  const update = usePeopleMutation('persons.update')
+  const [form] = Form.useForm()
+  const { message } = App.useApp()
+  const save = async () => {
+    const v = await form.validateFields()
+    const patch = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && (k !== 'phone' || x !== ''))) as Record<string, string>
+    try {
+      await update.mutateAsync({ id: personId!, version: shown!.version, patch })
+      message.success('已保存')
+      setEditing(false)
+      setFull(null)
+    } catch {
+      // shown from update.error
+    }
+  }
   const shown: Person | undefined = full && full.id === personId ? full : person.data
   const close = () => {
     setFull(null)
+    setEditing(false)
     onClose()
   }
   const reveal = async () => {
@@ -66,6 +83,41 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
               <Descriptions.Item label="专长">{shown.reserve.specialty ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="居住村居">{shown.reserve.village}</Descriptions.Item>
             </Descriptions>
+          )}
+          {editing ? (
+            <div className="person-edit">
+              {update.error && <Alert type="error" showIcon message={update.error.message} style={{ marginBottom: 8 }} />}
+              <Form form={form} layout="vertical" initialValues={{ homeAddress: shown.homeAddress, workUnit: shown.workUnit, specialties: shown.specialties, partyBranch: shown.partyBranch, hukou: shown.hukou }}>
+                <Form.Item name="phone" label="新手机号码（不改则留空）">
+                  <Input maxLength={20} data-testid="edit-phone" />
+                </Form.Item>
+                <Form.Item name="hukou" label="户籍类型">
+                  <Select options={['本镇户籍', '佛山市户籍', '非佛山户籍'].map((x) => ({ value: x, label: x }))} />
+                </Form.Item>
+                <Form.Item name="homeAddress" label="住址">
+                  <Input maxLength={100} />
+                </Form.Item>
+                <Form.Item name="workUnit" label="工作单位">
+                  <Input maxLength={60} />
+                </Form.Item>
+                <Form.Item name="partyBranch" label="所在党支部">
+                  <Input maxLength={60} />
+                </Form.Item>
+                <Form.Item name="specialties" label="专长">
+                  <Input maxLength={60} />
+                </Form.Item>
+                <Space>
+                  <Button type="primary" onClick={save} loading={update.isPending}>
+                    保存
+                  </Button>
+                  <Button onClick={() => setEditing(false)}>取消</Button>
+                </Space>
+              </Form>
+            </div>
+          ) : (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              修改信息
+            </Button>
           )}
           {shown.masked ? (
             <Button icon={<EyeOutlined />} onClick={() => setAsking(true)}>
