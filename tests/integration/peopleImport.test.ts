@@ -120,6 +120,28 @@ describe('people import', () => {
     expect(count('persons')).toBe(before)
   })
 
+  it('answers mutated workbooks and CSVs with a report, never a crash or a partial write', async () => {
+    const before = count('persons')
+    const xlsx = Buffer.from(await fromTemplate('persons', [1, 2, 3].map((n) => ({ 姓名: `变异${n}`, 身份证号: idFor(60 + n), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }))), 'base64')
+    const csv = Buffer.from(`姓名,身份证号,户籍类型,居住村居\n变异4,${idFor(70)},本镇户籍,汀圃社区\n变异5,${idFor(71)},非佛山户籍,汀圃社区\n`)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(xlsx, csv),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (file, flips, cut) => {
+          const bytes = Buffer.from(file)
+          for (const [at, v] of flips) bytes[at % bytes.length] = v
+          const mutated = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length)
+          const r = await core.dispatch('people.import', { kind: 'persons', fileName: file === csv ? 'm.csv' : 'm.xlsx', contentBase64: mutated.toString('base64'), dryRun: true })
+          expect(r.ok).toBe(true)
+        }
+      ),
+      { numRuns: 80 }
+    )
+    expect(count('persons')).toBe(before)
+  })
+
   it('reads merged cells from their master and warns', async () => {
     const content = await fromTemplate('persons', [{ 姓名: '乙', 身份证号: idFor(21), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }, { 姓名: '丙', 身份证号: idFor(22) }], (s) => s.mergeCells('E2:E3'))
     const report = await runImport('persons', 'm.xlsx', content)
