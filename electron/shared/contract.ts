@@ -426,6 +426,22 @@ export const contract = {
     output: z.object({ reportingMemberId: Id, batchId: Id }),
     doc: '在村居窗口登记一名报到党员（与导入同样逐项校验），之后可编组、打印回执'
   },
+  'teams.members': {
+    input: z.object({ teamId: Id }).strict(),
+    output: z.array(z.object({ id: Id, role: z.enum(['队长', '队员']), personId: Id, name: z.string(), hukou: z.string(), phone: z.string().nullable(), workUnit: z.string().nullable() })),
+    doc: '驻点团队成员（电话脱敏）'
+  },
+  'teams.addMember': {
+    input: z.object({ teamId: Id, personId: Id, role: z.enum(['队长', '队员']).default('队员') }).strict(),
+    output: z.object({ id: Id }),
+    doc: '驻点团队增加成员（指定新队长时原队长改为队员）'
+  },
+  'teams.removeMember': { input: z.object({ memberId: Id }).strict(), output: z.object({ removed: z.number().int() }), doc: '驻点团队移除成员' },
+  'households.setContact': {
+    input: z.object({ householdId: Id, version: Version, contactPersonId: Id.nullable() }).strict(),
+    output: BatchResult,
+    doc: '指定一户的联系党员（须为本村居的党员）'
+  },
   'people.check': {
     input: z.object({ villageUnitId: Id.optional() }).strict().optional().default({}),
     output: z.object({ problems: z.array(PeopleProblem), capacity: z.number().int(), householdsPerMemberLimit: z.number().int() }),

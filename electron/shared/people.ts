@@ -53,7 +53,9 @@ export const HouseholdRow = z.object({
   contact: S,
   contactPersonId: Id.nullable(),
   lastVisitAt: S,
-  visits: z.number().int()
+  visits: z.number().int(),
+  villageUnitId: Id,
+  version: z.number().int()
 })
 export const TeamRow = z.object({
   id: Id,

@@ -91,3 +91,14 @@ export const usePeoplePoints = (kind: 'reporting' | 'reserve' | null, specialty?
   useQuery({ queryKey: ['people.points', kind, specialty ?? null], queryFn: () => call('people.points', { kind: kind!, specialty }), enabled: kind !== null, retry: false })
 export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' | null) =>
   useQuery({ queryKey: ['grids.peopleMeasure', measure], queryFn: () => call('grids.peopleMeasure', { measure: measure! }), enabled: measure !== null, retry: false })
+export const useTeamMembers = (teamId: number | null) =>
+  useQuery({ queryKey: ['teams.members', teamId], queryFn: () => call('teams.members', { teamId: teamId! }), enabled: teamId !== null, retry: false })
+/** Quick person search for pickers (name prefix or ID/phone tail), optionally party members of one village. */
+export const usePersonSearch = (q: string, villageUnitId?: number, partyOnly = false) =>
+  useQuery({
+    queryKey: ['persons.list', 'picker', q, villageUnitId ?? null, partyOnly],
+    queryFn: () => call('persons.list', { q: q || undefined, villageUnitId, filters: partyOnly ? { party: true } : undefined, limit: 20 }),
+    enabled: q.trim().length > 0,
+    staleTime: 10_000,
+    retry: false
+  })

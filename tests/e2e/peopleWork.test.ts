@@ -99,6 +99,37 @@ describe('registering at the desk', () => {
   })
 })
 
+describe('households and teams', () => {
+  it('records a visit to a household with the problem found', async () => {
+    await page.getByRole('tab', { name: '党员户联系' }).click()
+    const firstName = page.locator('[data-testid="registry-households"] .ag-row [col-id="code"]').first()
+    await expect.poll(() => firstName.textContent()).toMatch(/-H\d{4}$/)
+    const code = (await firstName.textContent())!
+    await firstName.click()
+    const drawer = page.getByTestId('household-drawer')
+    await drawer.getByLabel('走访情况').fill('入户了解出租屋情况')
+    await drawer.getByLabel(/发现的问题/).fill('楼道电动车充电')
+    await drawer.getByRole('button', { name: '保存走访记录' }).click()
+    await expect.poll(() => drawer.locator('.ant-table-row').first().textContent()).toContain('楼道电动车充电')
+    const h = one<{ id: number }>('select id from households where code = ?', code)
+    expect(one<{ problem: string }>('select problem_found problem from visits where household_id = ? order by id desc limit 1', h.id).problem).toBe('楼道电动车充电')
+    await page.screenshot({ path: join(outputDir, 'household-drawer.png') })
+    await page.locator('.ant-drawer-open .ant-drawer-close').click()
+  })
+
+  it('shows a team’s members with their hukou and whether the team meets the rule', async () => {
+    await page.getByRole('tab', { name: '驻点团队' }).click()
+    const first = page.locator('[data-testid="registry-teams"] .ag-row [col-id="name"]').first()
+    await expect.poll(() => first.textContent()).toContain('驻点团队')
+    await first.click()
+    const drawer = page.getByTestId('team-drawer')
+    await expect.poll(() => drawer.textContent()).toContain('符合每队至少 2 名的要求')
+    expect((await drawer.locator('.ant-tag', { hasText: '非佛山户籍' }).count())).toBe(2)
+    await page.screenshot({ path: join(outputDir, 'team-drawer.png') })
+    await page.locator('.ant-drawer-open .ant-drawer-close').click()
+  })
+})
+
 describe('visit statistics', () => {
   it('shows the seeds’ figures for the demo year: 269.8% and two full rounds', async () => {
     await page.getByRole('tab', { name: '走访统计' }).click()

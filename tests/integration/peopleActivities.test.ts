@@ -99,3 +99,36 @@ describe('people on the map', () => {
     expect(Math.min(...days.map((d) => d.value))).toBeGreaterThan(0)
   })
 })
+
+describe('fixing what the rules find', () => {
+  it('a team short of non-Foshan members is fixed by adding one; a new leader replaces the old', async () => {
+    const team = one<{ id: number; v: number }>('select id, village_unit_id v from resident_teams order by id limit 1')
+    const foreign = (await ok<{ id: number; hukou: string }[]>(core, 'teams.members', { teamId: team.id })).filter((m) => m.hukou === '非佛山户籍')
+    await ok(core, 'teams.removeMember', { memberId: foreign[0].id })
+    const check = await ok<{ problems: { kind: string; refs: { id: number }[] }[] }>(core, 'people.check', { villageUnitId: team.v })
+    expect(check.problems.find((p) => p.kind === 'TEAM_FEW_NON_FOSHAN')?.refs[0].id).toBe(team.id)
+    const newcomer = one<{ id: number }>("select id from persons where hukou = '非佛山户籍' and village_unit_id = ? and id not in (select person_id from team_members) limit 1", team.v)
+    await ok(core, 'teams.addMember', { teamId: team.id, personId: newcomer.id, role: '队长' })
+    const after = await ok<{ problems: { kind: string }[] }>(core, 'people.check', { villageUnitId: team.v })
+    expect(after.problems.some((p) => p.kind === 'TEAM_FEW_NON_FOSHAN')).toBe(false)
+    const leaders = (await ok<{ role: string; personId: number }[]>(core, 'teams.members', { teamId: team.id })).filter((m) => m.role === '队长')
+    expect(leaders.map((l) => l.personId)).toEqual([newcomer.id])
+  })
+
+  it('a household gets a contact member only from the party members of its own village', async () => {
+    const h = one<{ id: number; v: number; version: number }>('select id, village_unit_id v, version from households where id = 500')
+    const outsider = one<{ id: number }>('select id from persons where is_party_member and village_unit_id != ? limit 1', h.v)
+    const nonMember = one<{ id: number }>('select id from persons where not is_party_member and village_unit_id = ? limit 1', h.v)
+    const member = one<{ id: number }>("select id from persons where party_registration = '村居' and village_unit_id = ? order by id desc limit 1", h.v)
+    const a = await core.dispatch('households.setContact', { householdId: h.id, version: h.version, contactPersonId: outsider.id })
+    expect(a.ok === false && a.error.message).toContain('不住在该户所在村居')
+    if (nonMember) {
+      const b = await core.dispatch('households.setContact', { householdId: h.id, version: h.version, contactPersonId: nonMember.id })
+      expect(b.ok === false && b.error.message).toContain('不是党员')
+    }
+    const r = await ok<{ batchId: number }>(core, 'households.setContact', { householdId: h.id, version: h.version, contactPersonId: member.id })
+    expect(one<{ c: number }>('select contact_person_id c from households where id = ?', h.id).c).toBe(member.id)
+    await ok(core, 'changes.undo', { batchId: r.batchId })
+    expect(one<{ c: number }>('select contact_person_id c from households where id = ?', h.id).c).not.toBe(member.id)
+  })
+})

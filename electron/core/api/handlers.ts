@@ -20,6 +20,7 @@ import { createVisitService } from '../services/visits'
 import { createPostService } from '../services/posts'
 import { createReserveNoticeService } from '../services/reserveNotices'
 import { createPeopleMapService } from '../services/peopleMap'
+import { createTeamService } from '../services/teams'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -41,6 +42,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const posts = createPostService(deps.db, deps.clock)
   const notices = createReserveNoticeService(deps.db, deps.clock)
   const peopleMap = createPeopleMapService(deps.db, deps.clock)
+  const teams = createTeamService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -72,6 +74,10 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor) as unknown as Output<'persons.unmask'>,
     'persons.update': (input, { actor }) => persons.update(input, actor),
     'reporting.register': (input, { actor }) => peopleImport.registerReporting(input, actor),
+    'teams.members': ({ teamId }) => teams.members(teamId),
+    'teams.addMember': (input) => teams.addMember(input),
+    'teams.removeMember': ({ memberId }) => teams.removeMember(memberId),
+    'households.setContact': (input, { actor }) => teams.setContact(input, actor),
     'people.check': ({ villageUnitId }) => peopleRules.check(villageUnitId),
     'people.settings': () => peopleSettings.get(),
     'people.setSettings': (patch) => peopleSettings.set(patch),

@@ -46,7 +46,7 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
     countFrom: 'households h',
     from: 'households h join units v on v.id = h.village_unit_id left join grids g on g.id = h.grid_id left join persons c on c.id = h.contact_person_id',
     select: `h.id, h.code, h.kind, h.name, h.address, h.members, v.name as village, g.name as grid, c.name as contact, h.contact_person_id as contactPersonId,
-      h.last_visit_at as lastVisitAt, (select count(*) from visits x where x.household_id = h.id) as visits`,
+      h.last_visit_at as lastVisitAt, (select count(*) from visits x where x.household_id = h.id) as visits, h.village_unit_id as villageUnitId, h.version`,
     sortable: { code: 'h.code', kind: 'h.kind', name: 'h.name', members: 'h.members', village: 'v.sort_order', lastVisitAt: 'h.last_visit_at' },
     defaultOrder: 'h.id',
     villageColumn: 'h.village_unit_id',

@@ -4,13 +4,17 @@ import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Table } from 'antd'
 import dayjs from 'dayjs'
 import { useHouseholdVisits, usePeopleMutation } from '../../api/people'
+import { PersonPicker } from './PersonPicker'
 
-export type HouseholdRow = { id: number; code: string; kind: string; name: string; address: string; members: number; village: string; grid: string | null; contact: string | null; contactPersonId: number | null; lastVisitAt: string | null }
+export type HouseholdRow = { id: number; code: string; kind: string; name: string; address: string; members: number; village: string; villageUnitId: number; version: number; grid: string | null; contact: string | null; contactPersonId: number | null; lastVisitAt: string | null }
 
 export function HouseholdDrawer({ household, onClose }: { household: HouseholdRow | null; onClose: () => void }) {
   const visits = useHouseholdVisits(household?.id ?? null)
   const record = usePeopleMutation('visits.record')
   const [by, setBy] = useState<'驻点团队' | '户联系党员'>('驻点团队')
+  const setContact = usePeopleMutation('households.setContact')
+  const [contact, setContactId] = useState<number>()
+  const [version, setVersion] = useState<number | null>(null)
   const [form] = Form.useForm()
   const { message } = App.useApp()
   const save = async () => {
@@ -42,6 +46,27 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
             <Descriptions.Item label="所属">{household.village} {household.grid ?? ''}</Descriptions.Item>
             <Descriptions.Item label="联系党员">{household.contact ?? <span className="error-text">无</span>}</Descriptions.Item>
           </Descriptions>
+          <div className="contact-change">
+            {setContact.error && <Alert type="error" showIcon message={setContact.error.message} style={{ margin: '8px 0' }} />}
+            <PersonPicker value={contact} onChange={setContactId} villageUnitId={household.villageUnitId} partyOnly placeholder="更换联系党员：查找本村居党员" testId="contact-picker" />
+            <Button
+              disabled={!contact}
+              loading={setContact.isPending}
+              onClick={() =>
+                contact &&
+                setContact.mutateAsync({ householdId: household.id, version: version ?? household.version, contactPersonId: contact }).then(
+                  (r) => {
+                    setVersion(r.version)
+                    setContactId(undefined)
+                    message.success('已更换联系党员')
+                  },
+                  () => null
+                )
+              }
+            >
+              指定为联系党员
+            </Button>
+          </div>
           <h4 className="drawer-section">记录走访</h4>
           {record.error && <Alert type="error" showIcon message={record.error.message} style={{ marginBottom: 8 }} />}
           <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>

@@ -17,6 +17,7 @@ import { ReportingDrawer, type ReportingRow } from './ReportingDrawer'
 import { VisitStatsPanel } from './VisitStatsPanel'
 import { NoticeHistory, SendNoticeModal } from './ReserveNotices'
 import { RegisterReportingModal } from './RegisterReportingModal'
+import { TeamDrawer, type TeamRow } from './TeamDrawer'
 
 type Tab = RegistryName | 'rules' | 'visits'
 const registries: RegistryName[] = ['persons', 'households', 'teams', 'reporting', 'reserve']
@@ -40,6 +41,7 @@ export function PeopleScreen() {
   const [sending, setSending] = useState(false)
   const [history, setHistory] = useState(false)
   const [registering, setRegistering] = useState(false)
+  const [team, setTeam] = useState<TeamRow | null>(null)
   const exporter = usePeopleCall('people.export')
   const check = usePeopleCheck(villageUnitId)
   const { message } = App.useApp()
@@ -147,6 +149,7 @@ export function PeopleScreen() {
             onRowClick={(row) => {
               if (registry === 'households') return setHousehold(row as unknown as HouseholdRow)
               if (registry === 'reporting') return setMember(row as unknown as ReportingRow)
+              if (registry === 'teams') return setTeam(row as unknown as TeamRow)
               const id = (row.personId ?? (registry === 'persons' ? row.id : null)) as number | null
               if (id) setPersonId(id)
             }}
@@ -172,6 +175,7 @@ export function PeopleScreen() {
       <ReportingDrawer member={member} onClose={() => setMember(null)} onPerson={setPersonId} />
       {sending && <SendNoticeModal villageUnitId={villageUnitId} specialty={filters.reserve?.specialty as string | undefined} count={total} onClose={() => setSending(false)} />}
       <NoticeHistory villageUnitId={villageUnitId} open={history} onClose={() => setHistory(false)} />
+      <TeamDrawer team={team} onClose={() => setTeam(null)} />
       {registering && <RegisterReportingModal defaultVillageId={villageUnitId} onClose={() => setRegistering(false)} />}
     </div>
   )

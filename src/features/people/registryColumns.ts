@@ -28,7 +28,7 @@ export const registryColumns: Record<RegistryName, ColDef[]> = {
     col('roles', '身份', 200)
   ],
   households: [
-    col('code', '户编码', 190, true, { pinned: 'left' }),
+    col('code', '户编码', 240, true, { pinned: 'left' }),
     col('kind', '户类型', 110, true),
     col('name', '户主或单位名称', 230, true),
     col('members', '人数', 70, true),
