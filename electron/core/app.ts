@@ -6,6 +6,8 @@ import { createDispatcher, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { ensureDemoTown } from './demo/seedStore'
 import { seedDemoPeople, type SeedProgress } from './demo/seedPeople'
+import { ensureIssueDefaults } from './services/issueFigures'
+import { seedDemoIssues } from './demo/seedIssues'
 
 export type CoreOptions = {
   dbFile: string
@@ -29,7 +31,11 @@ export function startCore(opts: CoreOptions): Core {
   const store = openStore(opts.dbFile, { migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding })
   try {
     const createdDemo = opts.demo === false ? false : ensureDemoTown(store.db, { resourcesFolder: opts.resourcesFolder, clock })
-    if (createdDemo && opts.demoPeople !== false) seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
+    ensureIssueDefaults(store.db)
+    if (createdDemo && opts.demoPeople !== false) {
+      seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
+      seedDemoIssues(store.db)
+    }
     const dispatch = createDispatcher(createHandlers({ db: store.db, clock }), { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError })
     return { store, dispatch, createdDemo, close: store.close }
   } catch (e) {

@@ -119,7 +119,7 @@ export const GridDetail = GridRef.extend({
   label: z.string(),
   illustrative: z.boolean(),
   /** Registered people on the tier-3 grids at or under this grid (issue 4). */
-  holds: z.object({ households: z.number().int(), partyMembers: z.number().int(), reportingMembers: z.number().int() })
+  holds: z.object({ households: z.number().int(), partyMembers: z.number().int(), reportingMembers: z.number().int(), issues: z.number().int() })
 })
 
 export const GridSearchHit = GridRef.extend({ path: z.string(), labelPoint: LonLat.nullable(), bbox: BBox.nullable() })
@@ -258,6 +258,59 @@ const ReportingPrintout = z.object({
   totalHours: z.number(),
   totalHouseholds: z.number().int(),
   printedAt: z.string()
+})
+
+const Reason = z.string().trim().max(500)
+export const IssueAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accept') }).strict(),
+  z.object({ type: z.literal('escalate'), reason: Reason, toUnitId: Id.optional() }).strict(),
+  z.object({ type: z.literal('dispatch'), toUnitId: Id, deadline: z.string().datetime({ offset: true }).optional(), note: Reason.optional() }).strict(),
+  z.object({ type: z.literal('return'), reason: Reason }).strict(),
+  z.object({ type: z.literal('cohandle'), unitIds: z.array(Id).min(1).max(20), note: Reason }).strict(),
+  z.object({ type: z.literal('note'), note: Reason }).strict(),
+  z.object({ type: z.literal('resolve'), result: Reason }).strict(),
+  z.object({ type: z.literal('verify'), approved: z.boolean(), note: Reason }).strict(),
+  z.object({ type: z.literal('supervise'), note: Reason, deadline: z.string().datetime({ offset: true }).optional() }).strict(),
+  z.object({ type: z.literal('requestExtension'), days: z.number().int(), reason: Reason }).strict(),
+  z.object({ type: z.literal('decideExtension'), approved: z.boolean(), note: Reason.optional() }).strict(),
+  z.object({ type: z.literal('suspend'), reason: Reason }).strict(),
+  z.object({ type: z.literal('resume') }).strict(),
+  z.object({ type: z.literal('reopen'), reason: Reason }).strict(),
+  z.object({ type: z.literal('merge'), intoId: Id, note: Reason.optional() }).strict()
+])
+const IssueStatus = z.enum(['reported', 'accepted', 'resolved', 'closed', 'suspended', 'merged'])
+const IssueRow = z.object({
+  id: Id,
+  code: z.string(),
+  title: z.string(),
+  category: z.string(),
+  urgency: z.string(),
+  source: z.string(),
+  status: IssueStatus,
+  holderUnitId: Id,
+  holder: z.string(),
+  level: z.number().int(),
+  village: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  warnAt: z.string().nullable(),
+  supervised: z.number().int(),
+  escalations: z.number().int(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable()
+})
+const Share = z.number().min(0).max(1)
+const RoutingRuleRow = z.object({
+  category: z.string(),
+  urgency: z.enum(['一般', '较急', '紧急']),
+  defaultLevel: z.number().int().min(1, '处置层级为 1–4').max(4, '处置层级为 1–4'),
+  skipAllowed: z.boolean(),
+  acceptHours: z.number().positive('时限须大于 0').max(24 * 365),
+  handleHours: z.number().positive('时限须大于 0').max(24 * 365),
+  verifyHours: z.number().positive('时限须大于 0').max(24 * 365),
+  warnPercent: z.number().int().min(10, '预警点为 10%–95%').max(95, '预警点为 10%–95%')
 })
 
 /** Every method of the app. Keys are `<area>.<verb>`. */
@@ -441,6 +494,104 @@ export const contract = {
     input: z.object({ householdId: Id, version: Version, contactPersonId: Id.nullable() }).strict(),
     output: BatchResult,
     doc: '指定一户的联系党员（须为本村居的党员）'
+  },
+  'issues.create': {
+    input: z
+      .object({
+        title: z.string().trim().min(2, '请填写事件标题').max(60),
+        description: z.string().trim().min(2, '请填写事件描述').max(2000),
+        category: z.string().trim().min(1).max(20),
+        urgency: z.enum(['一般', '较急', '紧急']),
+        source: z.enum(['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访']),
+        reporterName: z.string().trim().max(30).optional(),
+        reporterPhone: z.string().trim().max(20).optional(),
+        lon: z.number().min(73).max(136).optional(),
+        lat: z.number().min(3).max(54).optional(),
+        address: z.string().trim().max(100).optional(),
+        villageUnitId: Id.optional(),
+        reportingUnitId: Id.optional(),
+        photos: z.array(z.object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') }).strict()).max(9, '最多 9 张照片').optional()
+      })
+      .strict(),
+    output: z.object({ id: Id, code: z.string(), holderUnitId: Id }),
+    doc: '登记新事件：按地图位置找到三级网格，按规则交给默认处置层级的单位'
+  },
+  'issues.act': {
+    input: z.object({ id: Id, version: Version, actingUnitId: Id, action: IssueAction }).strict(),
+    output: z.object({ version: z.number().int(), status: IssueStatus, holderUnitId: Id }),
+    doc: '对事件执行一个动作（受理、上报、交办、退回、办结、核查、督办、延期、挂起、重开、合并…）；不允许的动作返回原因'
+  },
+  'issues.get': {
+    input: z.object({ id: Id, actingUnitId: Id.optional() }).strict(),
+    output: z.object({
+      id: Id,
+      code: z.string(),
+      title: z.string(),
+      description: z.string(),
+      category: z.string(),
+      urgency: z.string(),
+      source: z.string(),
+      reporterName: z.string().nullable(),
+      lonLat: LonLat.nullable(),
+      address: z.string().nullable(),
+      village: z.string(),
+      grids: z.object({ tier1: z.string().nullable(), tier2: z.string().nullable(), tier3: z.string().nullable() }),
+      status: IssueStatus,
+      holderUnitId: Id,
+      holder: z.string(),
+      stage: z.enum(['accept', 'handle', 'verify']).nullable(),
+      dueAt: z.string().nullable(),
+      clock: z.enum(['green', 'yellow', 'red']).nullable(),
+      supervised: z.number().int(),
+      escalations: z.number().int(),
+      extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).nullable(),
+      createdAt: z.string(),
+      closedAt: z.string().nullable(),
+      version: z.number().int(),
+      photos: z.array(z.object({ id: Id, fileName: z.string(), mimeType: z.string(), sha256: z.string() })),
+      events: z.array(
+        z.object({ id: Id, at: z.string(), action: z.string(), actionName: z.string(), fromUnitId: Id.nullable(), fromUnit: z.string().nullable(), toUnitId: Id.nullable(), toUnit: z.string().nullable(), actor: z.string(), note: z.string().nullable(), dueAt: z.string().nullable(), statusBefore: z.string().nullable(), statusAfter: z.string() })
+      ),
+      actions: z.array(z.string())
+    }),
+    doc: '事件详情：流转记录（谁、何时、交给谁、为何）、当前时限，以及某单位现在可执行的动作'
+  },
+  'issues.list': { input: ListQuery, output: z.object({ total: z.number().int(), rows: z.array(IssueRow) }), doc: '事件列表：状态、层级、承办单位、类别、来源、超期、督办、期间筛选（数据库分页）' },
+  'issues.similar': {
+    input: z.object({ category: z.string().max(20), lon: z.number(), lat: z.number(), radiusM: z.number().positive().max(5000).optional(), days: z.number().int().positive().max(90).optional() }).strict(),
+    output: z.array(z.object({ id: Id, code: z.string(), title: z.string(), status: z.string(), createdAt: z.string(), lon: z.number(), lat: z.number(), distanceM: z.number() })),
+    doc: '可能重复的事件：同类别、附近、近期'
+  },
+  'stats.kpis': {
+    input: z.object({ from: IsoDate, to: IsoDate, scope: Id.optional() }).strict(),
+    output: z.object({
+      from: z.string(),
+      to: z.string(),
+      collected: z.number().int(),
+      resolved: z.number().int(),
+      resolutionRate: Share,
+      onTimeRate: Share,
+      villageShare: Share,
+      townShare: Share,
+      overdue: z.number().int(),
+      supervised: z.number().int(),
+      escalations: z.number().int(),
+      medianByLevel: z.array(z.object({ level: z.number().int(), resolved: z.number().int(), medianHours: z.number().nullable() })),
+      escalationsByLevel: z.array(z.object({ level: z.number().int(), escalations: z.number().int() })),
+      byCategory: z.array(z.object({ category: z.string(), collected: z.number().int(), resolved: z.number().int(), overdue: z.number().int() })),
+      byUnit: z.array(z.object({ unitId: Id, unit: z.string(), collected: z.number().int(), resolved: z.number().int(), overdue: z.number().int() }))
+    }),
+    doc: '关键指标：收集、解决、解决率、按时率、小事不出村、大事不出镇、各层级办结时长中位数、上报、超期、督办，分类别和村居'
+  },
+  'routing.rules.get': {
+    input: NoInput,
+    output: z.object({ categories: z.array(z.object({ id: Id, name: z.string(), active: z.boolean() })), rules: z.array(RoutingRuleRow) }),
+    doc: '事件类别和流转规则（类别×紧急程度→默认处置层级、可否越级、各环节时限与预警点）'
+  },
+  'routing.rules.set': {
+    input: z.object({ categories: z.array(z.string().trim().min(2).max(20)).min(1).max(60).optional(), rules: z.array(RoutingRuleRow).max(500).optional() }).strict(),
+    output: z.object({ categories: z.array(z.object({ id: Id, name: z.string(), active: z.boolean() })), rules: z.array(RoutingRuleRow) }),
+    doc: '修改事件类别和流转规则'
   },
   'people.check': {
     input: z.object({ villageUnitId: Id.optional() }).strict().optional().default({}),

@@ -28,6 +28,9 @@ function lookUpValidInputs() {
   const [x, y] = [tier1.min_lon + 0.001, tier1.min_lat + 0.001]
   const reportingVillage = q<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null limit 1')
   const member = q<{ id: number; version: number }>('select id, version from reporting_members where group_grid_id is not null order by id desc limit 1')
+  const spot = q<{ lon: number; lat: number; village: number }>('select label_lon lon, label_lat lat, village_unit_id village from grids where tier = 3 order by id limit 1')
+  // The issue issues.create makes (the demo's issues come first).
+  const nextIssue = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issues').n
   const post = q<{ id: number; v: number }>('select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1')
   const unclaimed = q<{ id: number }>(`select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`)
   validInput = {
@@ -70,6 +73,14 @@ function lookUpValidInputs() {
     'teams.addMember': { teamId: 1, personId: 3 },
     'teams.removeMember': { memberId: 1 },
     'households.setContact': { householdId: 2, version: 1, contactPersonId: null },
+    'issues.create': { title: '垃圾堆放', description: '巷口堆放生活垃圾多日未清理', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat },
+    'issues.act': { id: nextIssue, version: 1, actingUnitId: spot.village, action: { type: 'accept' } },
+    'issues.get': { id: nextIssue, actingUnitId: spot.village },
+    'issues.list': { filters: { status: 'open' }, sort: { field: 'createdAt', dir: 'desc' } },
+    'issues.similar': { category: '环境卫生', lon: spot.lon, lat: spot.lat },
+    'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
+    'routing.rules.get': {},
+    'routing.rules.set': { rules: [{ category: '环境卫生', urgency: '一般', defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }] },
     'people.check': {},
     'people.settings': {},
     'people.setSettings': { partyGroupCapacity: 30 },

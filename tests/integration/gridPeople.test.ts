@@ -40,6 +40,8 @@ describe('deleting a grid that holds people', () => {
     const heirAfter = await grid(heir.id)
     expect(heirAfter.holds.households).toBe(heirBefore.holds.households + detail.holds.households)
     expect(heirAfter.holds.reportingMembers).toBe(heirBefore.holds.reportingMembers + detail.holds.reportingMembers)
+    // Issues located in the group follow it to the heir; none is lost.
+    expect(heirAfter.holds.issues).toBe(heirBefore.holds.issues + detail.holds.issues)
     await ok(core, 'changes.undo', { batchId: r.batchId })
     expect((await grid(g.id)).holds).toEqual(detail.holds)
     expect((await grid(heir.id)).holds).toEqual(heirBefore.holds)
@@ -49,8 +51,10 @@ describe('deleting a grid that holds people', () => {
     const t2 = one<{ id: number }>('select p.id from grids p join grids c on c.parent_id = p.id join reporting_members r on r.group_grid_id = c.id where p.tier = 2 group by p.id limit 1')
     const detail = await grid(t2.id)
     const unplacedBefore = one<{ n: number }>('select count(*) n from reporting_members where group_grid_id is null').n
+    const issuesBefore = one<{ n: number }>('select count(*) n from issues').n
     const r = await ok<{ batchId: number }>(core, 'grids.delete', { id: t2.id, version: detail.version, children: 'cascade' })
     expect(one<{ n: number }>('select count(*) n from reporting_members where group_grid_id is null').n).toBe(unplacedBefore + detail.holds.reportingMembers)
+    expect(one<{ n: number }>('select count(*) n from issues').n).toBe(issuesBefore)
     await ok(core, 'changes.undo', { batchId: r.batchId })
     expect((await grid(t2.id)).holds).toEqual(detail.holds)
   })

@@ -21,6 +21,8 @@ import { createPostService } from '../services/posts'
 import { createReserveNoticeService } from '../services/reserveNotices'
 import { createPeopleMapService } from '../services/peopleMap'
 import { createTeamService } from '../services/teams'
+import { createIssueService } from '../services/issues'
+import { createIssueFigureService } from '../services/issueFigures'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -43,6 +45,8 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const notices = createReserveNoticeService(deps.db, deps.clock)
   const peopleMap = createPeopleMapService(deps.db, deps.clock)
   const teams = createTeamService(deps.db, deps.clock)
+  const issues = createIssueService(deps.db, deps.clock)
+  const issueFigures = createIssueFigureService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -78,6 +82,14 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'teams.addMember': (input) => teams.addMember(input),
     'teams.removeMember': ({ memberId }) => teams.removeMember(memberId),
     'households.setContact': (input, { actor }) => teams.setContact(input, actor),
+    'issues.create': (input, { actor }) => issues.create(input, actor),
+    'issues.act': (input, { actor }) => issues.act(input, actor),
+    'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,
+    'issues.list': (q) => issueFigures.list(q) as Output<'issues.list'>,
+    'issues.similar': (input) => issueFigures.similar(input),
+    'stats.kpis': ({ from, to, scope }) => issueFigures.kpis({ from, to, scopeUnitId: scope }),
+    'routing.rules.get': () => issueFigures.rules() as Output<'routing.rules.get'>,
+    'routing.rules.set': (input) => issueFigures.setRules(input) as Output<'routing.rules.set'>,
     'people.check': ({ villageUnitId }) => peopleRules.check(villageUnitId),
     'people.settings': () => peopleSettings.get(),
     'people.setSettings': (patch) => peopleSettings.set(patch),

@@ -14,10 +14,10 @@ export function reparentProblem(grid: GridNode, parent: GridNode | null): string
 
 /** What deleting a grid would take with it, and whether that needs the user's decision. */
 /** People (and, later, issues) that hang on a grid or the grids under it. */
-export type GridHoldings = { households: number; partyMembers: number; reportingMembers: number }
-export const holdsAnyone = (h: GridHoldings) => h.households + h.partyMembers + h.reportingMembers > 0
+export type GridHoldings = { households: number; partyMembers: number; reportingMembers: number; issues?: number }
+export const holdsAnyone = (h: GridHoldings) => h.households + h.partyMembers + h.reportingMembers + (h.issues ?? 0) > 0
 export const describeHoldings = (h: GridHoldings) =>
-  [h.households && `${h.households} 户`, h.partyMembers && `${h.partyMembers} 名居住党员`, h.reportingMembers && `${h.reportingMembers} 名报到党员`].filter(Boolean).join('、')
+  [h.households && `${h.households} 户`, h.partyMembers && `${h.partyMembers} 名居住党员`, h.reportingMembers && `${h.reportingMembers} 名报到党员`, h.issues && `${h.issues} 件事件`].filter(Boolean).join('、')
 
 /**
  * Why a grid may not be deleted as asked, or null. With children or people the user must choose:
@@ -28,7 +28,7 @@ export function deletionBlocker(grid: { name: string }, childCount: number, choi
   if (childCount > 0 && choice === 'refuse')
     return `“${grid.name}”下还有 ${childCount} 个下级网格${holdsAnyone(holdings) ? `（含 ${describeHoldings(holdings)}）` : ''}，不能直接删除。请选择：一并删除下级网格，或先把它们移到其他网格。`
   if (holdsAnyone(holdings) && choice === 'refuse')
-    return `“${grid.name}”还有 ${describeHoldings(holdings)}，不能直接删除。请选择：把他们移到另一个党小组，或删除后让他们暂不属于任何网格。`
+    return `“${grid.name}”还有 ${describeHoldings(holdings)}，不能直接删除。请选择：移到另一个网格，或删除后让他们暂不属于任何网格（事件仍留在所在村居）。`
   return null
 }
 

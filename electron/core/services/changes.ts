@@ -3,7 +3,7 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { changeBatches, changes, grids, households, persons, reportingMembers, reserveContacts, units } from '../db/schema'
+import { changeBatches, changes, grids, households, issues, persons, reportingMembers, reserveContacts, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
 import { describeChange } from '../domain/gridRules'
 
@@ -12,8 +12,8 @@ type Entity = keyof typeof tableOf
 type Row = Record<string, unknown> & { id: number }
 export type BatchKind = (typeof changeBatches.$inferInsert)['kind']
 
-const tableOf = { grid: grids, unit: units, person: persons, household: households, reportingMember: reportingMembers, reserveContact: reserveContacts } as const
-const entityLabel: Record<Entity, string> = { grid: '网格', unit: '单位', person: '人员', household: '户', reportingMember: '报到党员', reserveContact: '储能联系人' }
+const tableOf = { grid: grids, unit: units, person: persons, household: households, reportingMember: reportingMembers, reserveContact: reserveContacts, issue: issues } as const
+const entityLabel: Record<Entity, string> = { grid: '网格', unit: '单位', person: '人员', household: '户', reportingMember: '报到党员', reserveContact: '储能联系人', issue: '事件' }
 
 export type Recorder = {
   batchId: number

@@ -163,6 +163,32 @@ export function createGridEditService(db: Db, clock: Clock) {
   }
 
   /** Delete a grid. With children: refuse (default), delete them too, or move them to another grid first. */
+  /** Issues located in any of the given grids (of any tier). */
+  function issuesIn(ids: number[]): { id: number; tier1GridId: number | null; tier2GridId: number | null; tier3GridId: number | null; version: number }[] {
+    if (ids.length === 0) return []
+    const list = ids.map(() => '?').join(',')
+    return db.$client
+      .prepare(`select id, tier1_grid_id as tier1GridId, tier2_grid_id as tier2GridId, tier3_grid_id as tier3GridId, version from issues where tier3_grid_id in (${list}) or tier2_grid_id in (${list}) or tier1_grid_id in (${list})`)
+      .all(...ids, ...ids, ...ids) as { id: number; tier1GridId: number | null; tier2GridId: number | null; tier3GridId: number | null; version: number }[]
+  }
+
+  /**
+   * Re-point issues at grids that are going: to the heir party group (and its parents) when a
+   * party group's contents move, else to what remains of their chain. Issues are never deleted.
+   */
+  function moveIssues(tx: Tx, recorder: ReturnType<typeof beginBatch>, going: Set<number>, heirTier3: number | null) {
+    const parentOf = (id: number | null) => (id ? ((db.$client.prepare('select parent_id as p from grids where id = ?').get(id) as { p: number | null } | undefined)?.p ?? null) : null)
+    for (const before of issuesIn([...going])) {
+      const t3 = before.tier3GridId && going.has(before.tier3GridId) ? heirTier3 : before.tier3GridId
+      const t2 = t3 ? parentOf(t3) : before.tier2GridId && !going.has(before.tier2GridId) ? before.tier2GridId : null
+      const t1 = t2 ? parentOf(t2) : before.tier1GridId && !going.has(before.tier1GridId) ? before.tier1GridId : null
+      const after = { ...before, tier1GridId: t1, tier2GridId: t2, tier3GridId: t3, version: before.version + 1 }
+      db.$client.prepare('update issues set tier1_grid_id = ?, tier2_grid_id = ?, tier3_grid_id = ?, version = version + 1 where id = ?').run(t1, t2, t3, before.id)
+      recorder.updated('issue', before, after, `所在网格：${before.tier3GridId ?? '无'} → ${t3 ?? '无'}`)
+    }
+    void tx
+  }
+
   /** Who lives in or is placed in the given (tier-3) grids. */
   function holdings(ids: number[]): GridHoldings {
     if (ids.length === 0) return { households: 0, partyMembers: 0, reportingMembers: 0 }
@@ -203,7 +229,9 @@ export function createGridEditService(db: Db, clock: Clock) {
       const grandchildren = children.length ? tx.select().from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).all() : []
       // People hang on tier-3 grids: the target itself, or those that go with it in a cascade.
       const goingTier3 = [target, ...children, ...grandchildren].filter((g) => g.tier === 3 && (g.id === target.id || input.children === 'cascade' || input.children === 'refuse')).map((g) => g.id)
-      const held = holdings(goingTier3)
+      // Grids that go: the target, and in a cascade everything under it.
+      const going = new Set([target.id, ...(input.children === 'cascade' ? [...children, ...grandchildren].map((g) => g.id) : [])])
+      const held = { ...holdings(goingTier3), issues: issuesIn(input.children === 'refuse' ? [target.id, ...children.map((c) => c.id), ...grandchildren.map((g) => g.id)] : [...going]).length }
       const blocker = deletionBlocker(target, children.length, input.children, held)
       if (blocker) throw new AppError('CONFLICT', blocker, { children: children.length, ...held })
       const recorder = beginBatch(tx, clock, { kind: 'delete', actor, description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}` })
@@ -213,7 +241,7 @@ export function createGridEditService(db: Db, clock: Clock) {
         if (!input.reparentTo) throw new AppError('BAD_INPUT', children.length ? '请选择接收下级网格的网格。' : '请选择接收这些人员的党小组。')
         heir = gridById(tx, input.reparentTo)
         if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `只能移到另一个${target.tier}级网格下。`)
-        if (held.reportingMembers && heir.villageUnitId !== target.villageUnitId) throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，请选择同一村居的党小组。`)
+        if ((held.reportingMembers || held.issues) && heir.villageUnitId !== target.villageUnitId) throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，事件也须留在所在村居：请选择同一村居的网格。`)
         for (const child of children) {
           const [moved] = tx.update(grids).set({ parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
           recorder.updated('grid', child, moved)
@@ -221,6 +249,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       }
       // Release (cascade) or hand over (reparent) the people first, so no row points at a deleted grid.
       movePeople(tx, recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
+      moveIssues(tx, recorder, going, heir && target.tier === 3 ? heir.id : null)
       if (input.children === 'cascade') {
         // Deepest first, so foreign keys hold at every step and an undo restores parents first.
         for (const row of [...grandchildren, ...children]) {

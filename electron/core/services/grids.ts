@@ -143,9 +143,10 @@ export function createGridService(db: Db) {
            union select c.id from grids c join grids p on p.id = c.parent_id where p.parent_id = @id)
          select (select count(*) from households where grid_id in t3) as households,
            (select count(*) from persons where home_grid_id in t3 and party_registration = '村居') as partyMembers,
-           (select count(*) from reporting_members where group_grid_id in t3) as reportingMembers`
+           (select count(*) from reporting_members where group_grid_id in t3) as reportingMembers,
+           (select count(*) from issues where tier3_grid_id in t3 or tier2_grid_id = @id or tier1_grid_id = @id) as issues`
       )
-      .get({ id }) as { households: number; partyMembers: number; reportingMembers: number }
+      .get({ id }) as { households: number; partyMembers: number; reportingMembers: number; issues: number }
     const office = village.parentId ? db.select().from(units).where(and(eq(units.id, village.parentId), eq(units.kind, 'office'))).get() : undefined
     return {
       ...gridRef(g),

@@ -10,8 +10,8 @@ type Grid = Output<'grids.get'>
 
 export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const hasChildren = grid.children.length > 0
-  const { households, partyMembers, reportingMembers } = grid.holds
-  const people = [households && `${households} 户`, partyMembers && `${partyMembers} 名居住党员`, reportingMembers && `${reportingMembers} 名报到党员`].filter(Boolean).join('、')
+  const { households, partyMembers, reportingMembers, issues } = grid.holds
+  const people = [households && `${households} 户`, partyMembers && `${partyMembers} 名居住党员`, reportingMembers && `${reportingMembers} 名报到党员`, issues && `${issues} 件事件`].filter(Boolean).join('、')
   // A party group that people hang on cannot simply go: the officer chooses where they go.
   const mustChoose = hasChildren || people !== ''
   const [choice, setChoice] = useState<'cascade' | 'reparent'>('reparent')
@@ -79,7 +79,7 @@ export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid
           <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)}>
             <Space direction="vertical">
               <Radio value="reparent">全部移到同村居的另一个党小组</Radio>
-              <Radio value="cascade">删除后暂不属于任何网格（报到党员变为未编组，可重新编组）</Radio>
+              <Radio value="cascade">删除后暂不属于任何网格（报到党员变为未编组，可重新编组；事件仍在所在村居）</Radio>
             </Space>
           </Radio.Group>
           {choice === 'reparent' && <GridPicker tier={3} value={heir} onChange={setHeir} exclude={grid.id} placeholder="查找接收人员的党小组" />}

@@ -1,0 +1,187 @@
+// Issue lists and the figures leaders ask for (stats.kpis), computed in SQL so every screen, the
+// wall and the briefings show the same numbers. Also the routing rules and the category list.
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { AppError, notFound } from '../errors'
+import { runList, prefix, boolFilter, type ListInput, type ListSpec } from './sqlList'
+
+const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
+const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
+
+export const defaultCategories = ['治安隐患', '矛盾纠纷', '消防安全', '出租屋消防隐患', '环境卫生', '城市管理', '违法建设', '安全生产', '交通安全', '民生服务', '困难救助', '信访维稳']
+const categoryLevel: Record<string, [number, number, number]> = {
+  // 一般, 较急, 紧急 → default handling level (小事不出村：most start in the village).
+  治安隐患: [1, 1, 3],
+  矛盾纠纷: [1, 1, 2],
+  消防安全: [1, 2, 3],
+  出租屋消防隐患: [1, 2, 2],
+  环境卫生: [1, 1, 1],
+  城市管理: [2, 2, 2],
+  违法建设: [2, 2, 3],
+  安全生产: [2, 3, 3],
+  交通安全: [1, 2, 3],
+  民生服务: [1, 1, 1],
+  困难救助: [1, 1, 2],
+  信访维稳: [2, 3, 3]
+}
+const hours = { 一般: [24, 120, 48], 较急: [8, 72, 24], 紧急: [2, 24, 12] } as const
+
+/** A new store's category list and routing rules (the town edits both afterwards). */
+export function ensureIssueDefaults(db: Db) {
+  const sqlite = db.$client
+  // (A store opened with older migrations, as the upgrade test does, has no such table yet.)
+  if (!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'issue_categories'").get()) return
+  if ((sqlite.prepare('select count(*) n from issue_categories').get() as { n: number }).n > 0) return
+  sqlite.transaction(() => {
+    defaultCategories.forEach((name, i) => sqlite.prepare('insert into issue_categories (name, sort_order) values (?, ?)').run(name, i))
+    const insert = sqlite.prepare('insert into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, 75)')
+    for (const c of defaultCategories)
+      (['一般', '较急', '紧急'] as const).forEach((u, i) => insert.run(c, u, categoryLevel[c][i], u === '紧急' && /安全|消防|治安|信访/.test(c) ? 1 : 0, ...hours[u]))
+  })()
+}
+
+export function createIssueFigureService(db: Db, clock: Clock) {
+  const sqlite = db.$client
+  const now = () => clock.now().toISOString()
+
+  const spec = (): ListSpec => ({
+    key: 'i.id',
+    from: 'issues i join units h on h.id = i.holder_unit_id join units v on v.id = i.village_unit_id',
+    countFrom: 'issues i join units h on h.id = i.holder_unit_id',
+    select: `i.id, i.code, i.title, i.category, i.urgency, i.source, i.status, i.holder_unit_id as holderUnitId, h.name as holder, ${levelExpr('h')} as level, v.name as village,
+      i.created_at as createdAt, i.due_at as dueAt, i.warn_at as warnAt, i.supervised, i.escalations, i.closed_at as closedAt, i.version, i.lon, i.lat`,
+    sortable: { createdAt: 'i.created_at', dueAt: 'i.due_at', code: 'i.code', category: 'i.category', status: 'i.status', holder: 'h.name' },
+    defaultOrder: 'i.created_at desc, i.id desc',
+    villageColumn: 'i.village_unit_id',
+    filters: {
+      status: { label: '状态', clause: (v) => (v === 'open' ? { sql: `i.status in ${OPEN}`, params: [] } : { sql: 'i.status = ?', params: [v] }) },
+      level: { label: '层级', clause: (v) => ({ sql: `${levelExpr('h')} = ?`, params: [Number(v)] }) },
+      holderUnitId: { label: '承办单位', clause: (v) => ({ sql: 'i.holder_unit_id = ?', params: [v] }) },
+      category: { label: '类别', clause: (v) => ({ sql: 'i.category = ?', params: [v] }) },
+      source: { label: '来源', clause: (v) => ({ sql: 'i.source = ?', params: [v] }) },
+      overdue: { label: '超期', clause: (v) => (boolFilter(v) ? { sql: `i.status in ('reported', 'accepted', 'resolved') and i.due_at < ?`, params: [now()] } : { sql: `not (i.status in ('reported', 'accepted', 'resolved') and i.due_at < ?)`, params: [now()] }) },
+      supervised: { label: '督办', clause: (v) => ({ sql: boolFilter(v) ? 'i.supervised > 0' : 'i.supervised = 0', params: [] }) },
+      from: { label: '起始日期', clause: (v) => ({ sql: 'i.created_at >= ?', params: [String(v)] }) },
+      to: { label: '截止日期', clause: (v) => ({ sql: 'i.created_at < ?', params: [`${String(v)}T99`] }) }
+    },
+    search: (q) => (/^SS-/i.test(q) ? prefix('i.code')(q.toUpperCase()) : prefix('i.title')(q))
+  })
+
+  const list = (input: ListInput) => runList<Record<string, unknown>>(sqlite, spec(), input)
+
+  /** Villages under a unit (itself if a village; all for the town or the district). */
+  function villagesUnder(unitId: number | undefined): number[] | null {
+    if (!unitId) return null
+    const u = sqlite.prepare('select id, kind from units where id = ?').get(unitId) as { id: number; kind: string } | undefined
+    if (!u) throw notFound('单位', unitId)
+    if (u.kind === 'village') return [u.id]
+    if (u.kind === 'office') return (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((r) => r.id)
+    return null
+  }
+
+  function kpis(input: { from: string; to: string; scopeUnitId?: number }) {
+    if (input.from > input.to) throw new AppError('BAD_INPUT', '起始日期不能晚于截止日期')
+    const villages = villagesUnder(input.scopeUnitId)
+    const scope = villages ? `and i.village_unit_id in (${villages.join(',') || 'null'})` : ''
+    const period = { from: input.from, to: `${input.to}T99`, now: now() }
+    const where = `i.created_at >= @from and i.created_at < @to and i.status <> 'merged' ${scope}`
+    const t = sqlite
+      .prepare(
+        `select count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status = 'closed' and i.closed_at < @to and i.closed_on_time) onTime,
+           sum(i.status = 'closed' and i.closed_at < @to and i.closed_level = 1 and i.escalations = 0) atVillage, sum(i.status = 'closed' and i.closed_at < @to and i.closed_level <= 3) atOrBelowTown,
+           sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue, sum(i.supervised > 0) supervised, sum(i.escalations) escalations
+         from issues i where ${where}`
+      )
+      .get(period) as Record<string, number | null>
+    const n = (k: string) => Number(t[k] ?? 0)
+    const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : 0)
+    const durations = sqlite
+      .prepare(`select i.closed_level as level, (julianday(i.closed_at) - julianday(i.created_at)) * 24 as hours from issues i where ${where} and i.status = 'closed' and i.closed_at < @to order by level, hours`)
+      .all(period) as { level: number; hours: number }[]
+    const medianByLevel = [1, 2, 3, 4].map((level) => {
+      const xs = durations.filter((d) => d.level === level).map((d) => d.hours)
+      return { level, resolved: xs.length, medianHours: xs.length ? Math.round(xs[Math.floor((xs.length - 1) / 2)] * 10) / 10 : null }
+    })
+    const escalationsByLevel = sqlite
+      .prepare(`select ${levelExpr('f')} as level, count(*) n from issue_events e join issues i on i.id = e.issue_id join units f on f.id = e.from_unit_id where e.action = 'escalate' and ${where} group by 1 order by 1`)
+      .all(period) as { level: number; n: number }[]
+    const byCategory = sqlite
+      .prepare(`select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue from issues i where ${where} group by 1 order by 2 desc`)
+      .all(period) as { category: string; collected: number; resolved: number; overdue: number }[]
+    const byUnit = sqlite
+      .prepare(
+        `select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue
+         from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`
+      )
+      .all(period) as { unitId: number; unit: string; collected: number; resolved: number; overdue: number }[]
+    const resolved = n('resolved')
+    return {
+      from: input.from,
+      to: input.to,
+      collected: n('collected'),
+      resolved,
+      resolutionRate: ratio(resolved, n('collected')),
+      onTimeRate: ratio(n('onTime'), resolved),
+      villageShare: ratio(n('atVillage'), resolved),
+      townShare: ratio(n('atOrBelowTown'), resolved),
+      overdue: n('overdue'),
+      supervised: n('supervised'),
+      escalations: n('escalations'),
+      medianByLevel,
+      escalationsByLevel: [1, 2, 3].map((level) => ({ level, escalations: escalationsByLevel.find((e) => e.level === level)?.n ?? 0 })),
+      byCategory: byCategory.map((c) => ({ ...c, resolved: c.resolved ?? 0, overdue: c.overdue ?? 0 })),
+      byUnit: byUnit.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: u.overdue ?? 0 }))
+    }
+  }
+
+  function rules() {
+    return {
+      categories: sqlite.prepare('select id, name, active from issue_categories order by sort_order, id').all().map((c) => ({ ...(c as { id: number; name: string }), active: (c as { active: number }).active === 1 })),
+      rules: (
+        sqlite
+          .prepare('select category, urgency, default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules order by category, urgency')
+          .all() as (Record<string, unknown> & { skipAllowed: number })[]
+      ).map((r) => ({ ...r, skipAllowed: r.skipAllowed === 1 }))
+    }
+  }
+
+  function setRules(input: { categories?: string[]; rules?: { category: string; urgency: string; defaultLevel: number; skipAllowed: boolean; acceptHours: number; handleHours: number; verifyHours: number; warnPercent: number }[] }) {
+    sqlite.transaction(() => {
+      if (input.categories) {
+        const names = input.categories.map((c) => c.trim())
+        if (new Set(names).size !== names.length) throw new AppError('BAD_INPUT', '事件类别有重复')
+        sqlite.prepare('update issue_categories set active = 0').run()
+        names.forEach((name, i) => sqlite.prepare('insert into issue_categories (name, sort_order, active) values (?, ?, 1) on conflict(name) do update set sort_order = excluded.sort_order, active = 1').run(name, i))
+      }
+      for (const r of input.rules ?? []) {
+        if (!sqlite.prepare('select 1 from issue_categories where name = ?').get(r.category)) throw new AppError('BAD_INPUT', `规则中的类别“${r.category}”不在类别表中`)
+        if (!(r.acceptHours <= r.handleHours)) throw new AppError('BAD_INPUT', `“${r.category}·${r.urgency}”的受理时限不应长于办理时限`)
+        sqlite
+          .prepare(
+            `insert into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict(category, urgency) do update set default_level = excluded.default_level, skip_allowed = excluded.skip_allowed, accept_hours = excluded.accept_hours,
+               handle_hours = excluded.handle_hours, verify_hours = excluded.verify_hours, warn_percent = excluded.warn_percent`
+          )
+          .run(r.category, r.urgency, r.defaultLevel, r.skipAllowed ? 1 : 0, r.acceptHours, r.handleHours, r.verifyHours, r.warnPercent)
+      }
+    })()
+    return rules()
+  }
+
+  /** Likely duplicates of a new issue: same category, within `radiusM` and `days`. */
+  function similar(input: { category: string; lon: number; lat: number; radiusM?: number; days?: number }) {
+    const r = (input.radiusM ?? 300) / 111_320
+    const since = new Date(clock.now().getTime() - (input.days ?? 7) * 86_400_000).toISOString()
+    const cos = Math.cos((input.lat * Math.PI) / 180)
+    return (
+      sqlite
+        .prepare(
+          `select id, code, title, status, created_at as createdAt, lon, lat from issues where category = ? and created_at >= ? and status <> 'merged'
+           and lat between ? and ? and lon between ? and ? order by created_at desc limit 20`
+        )
+        .all(input.category, since, input.lat - r, input.lat + r, input.lon - r / cos, input.lon + r / cos) as { id: number; code: string; title: string; status: string; createdAt: string; lon: number; lat: number }[]
+    ).map((i) => ({ ...i, distanceM: Math.round(Math.hypot((i.lon - input.lon) * cos, i.lat - input.lat) * 111_320) }))
+  }
+
+  return { list, kpis, rules, setRules, similar }
+}

@@ -1,0 +1,146 @@
+// Issues on a real store: created on a map point (all three grids found), taken through the four
+// levels and back with every hand-off logged, refused when out of order or stale, and the figures
+// computed by hand for a small known set.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/app'
+import type { Clock } from '../../electron/core/clock'
+import { ok, testCore } from '../support/core'
+
+let now = Date.parse('2026-11-02T01:00:00Z')
+const clock: Clock = { now: () => new Date(now) }
+const hours = (h: number) => (now += h * 3_600_000)
+let core: Core
+const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
+let spot: { lon: number; lat: number; village: number; office: number; town: number; t3: number; t2: number; t1: number }
+let dept: number
+
+beforeAll(() => {
+  core = testCore({ clock })
+  spot = one(
+    `select g.label_lon lon, g.label_lat lat, g.village_unit_id village, v.parent_id office, o.parent_id town, g.id t3, p.id t2, p.parent_id t1
+     from grids g join grids p on p.id = g.parent_id join units v on v.id = g.village_unit_id join units o on o.id = v.parent_id where g.tier = 3 order by g.id limit 1`
+  )
+  dept = one<{ id: number }>("select id from units where kind = 'department' and name = '城管办'").id
+})
+afterAll(() => core.close())
+
+type Issue = { id: number; version: number; status: string; holderUnitId: number; events: { action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null }[]; actions: string[]; grids: Record<string, string | null> }
+const create = (extra: Record<string, unknown> = {}) =>
+  ok<{ id: number; code: string; holderUnitId: number }>(core, 'issues.create', { title: '巷道垃圾堆放', description: '巷口生活垃圾堆放多日', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, ...extra })
+const get = (id: number, actingUnitId?: number) => ok<Issue>(core, 'issues.get', { id, actingUnitId })
+const act = async (id: number, actingUnitId: number, action: Record<string, unknown>) => {
+  const { version } = await get(id)
+  return ok<{ version: number; status: string; holderUnitId: number }>(core, 'issues.act', { id, version, actingUnitId, action })
+}
+
+describe('an issue through the four levels', () => {
+  it('is created on a map point, in the grids of all three tiers, at the village', async () => {
+    const c = await create({ photos: [{ fileName: 'a.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('照片').toString('base64') }, { fileName: 'b.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('照片').toString('base64') }] })
+    expect(c.code).toBe('SS-2026-000001')
+    expect(c.holderUnitId).toBe(spot.village)
+    const row = one<{ tier1_grid_id: number; tier2_grid_id: number; tier3_grid_id: number }>('select tier1_grid_id, tier2_grid_id, tier3_grid_id from issues where id = ?', c.id)
+    expect(row).toEqual({ tier1_grid_id: spot.t1, tier2_grid_id: spot.t2, tier3_grid_id: spot.t3 })
+    expect(one<{ n: number }>('select count(*) n from issue_photos where issue_id = ?', c.id).n).toBe(1)
+  })
+
+  it('climbs to the town, goes down to a department, is resolved and verified; the log tells who handed what to whom', async () => {
+    const id = 1
+    hours(1)
+    await act(id, spot.village, { type: 'accept' })
+    await act(id, spot.village, { type: 'escalate', reason: '需要执法力量' })
+    await act(id, spot.office, { type: 'escalate', reason: '涉及城管执法' })
+    expect((await get(id, spot.town)).actions).toEqual(expect.arrayContaining(['accept', 'dispatch', 'escalate']))
+    await act(id, spot.town, { type: 'dispatch', toUnitId: dept, deadline: new Date(now + 48 * 3_600_000).toISOString() })
+    hours(2)
+    await act(id, dept, { type: 'accept' })
+    hours(10)
+    await act(id, dept, { type: 'resolve', result: '已清运并设置垃圾收集点' })
+    const closed = await act(id, spot.town, { type: 'verify', approved: true, note: '现场核实' })
+    expect(closed.status).toBe('closed')
+    const issue = await get(id)
+    expect(issue.events.map((e) => [e.action, e.fromUnitId, e.toUnitId])).toEqual([
+      ['create', null, spot.village],
+      ['accept', spot.village, null],
+      ['escalate', spot.village, spot.office],
+      ['escalate', spot.office, spot.town],
+      ['dispatch', spot.town, dept],
+      ['accept', dept, null],
+      ['resolve', dept, spot.town],
+      ['verify', spot.town, null]
+    ])
+    expect(one<{ closed_level: number; closed_on_time: number }>('select closed_level, closed_on_time from issues where id = ?', id)).toEqual({ closed_level: 3, closed_on_time: 1 })
+  })
+
+  it('refuses a stale version, the wrong unit and actions on a closed issue — and changes nothing', async () => {
+    const c = await create()
+    const before = await get(c.id)
+    const stale = await core.dispatch('issues.act', { id: c.id, version: before.version + 1, actingUnitId: spot.village, action: { type: 'accept' } })
+    expect(stale.ok === false && stale.error.code).toBe('CONFLICT')
+    const wrong = await core.dispatch('issues.act', { id: c.id, version: before.version, actingUnitId: spot.office, action: { type: 'accept' } })
+    expect(wrong.ok === false && wrong.error.message).toContain('只有当前承办单位')
+    const closed = await core.dispatch('issues.act', { id: 1, version: (await get(1)).version, actingUnitId: dept, action: { type: 'accept' } })
+    expect(closed.ok === false && closed.error.message).toContain('已办结')
+    expect((await get(c.id)).events).toHaveLength(1)
+    expect(() => core.store.sqlite.prepare("update issue_events set note = '改写' where issue_id = ?").run(c.id)).toThrow(/只能追加/)
+    expect(() => core.store.sqlite.prepare('delete from issue_events where issue_id = ?').run(c.id)).toThrow(/只能追加/)
+  })
+
+  it('sends a new issue to the level its rule names', async () => {
+    const rules = await ok<{ rules: Record<string, unknown>[] }>(core, 'routing.rules.get', {})
+    const rule = rules.rules.find((r) => r.category === '矛盾纠纷' && r.urgency === '较急')!
+    await ok(core, 'routing.rules.set', { rules: [{ ...rule, defaultLevel: 2 }] })
+    const c = await create({ category: '矛盾纠纷', urgency: '较急' })
+    expect(c.holderUnitId).toBe(spot.office)
+    const bad = await core.dispatch('routing.rules.set', { rules: [{ ...rule, acceptHours: 500, handleHours: 10 }] })
+    expect(bad.ok === false && bad.error.message).toContain('受理时限')
+  })
+})
+
+describe('figures (stats.kpis), by hand', () => {
+  it('counts collected, resolved, rates, levels and overdue for a known set', async () => {
+    const c2 = core
+    core = testCore({ clock })
+    try {
+      now = Date.parse('2026-10-01T01:00:00Z')
+      const a = await create()
+      const b = await create()
+      const c = await create()
+      const d = await create({ category: '城市管理' }) // default level 2: held by the office
+      hours(1)
+      for (const id of [a.id, b.id]) {
+        await act(id, spot.village, { type: 'accept' })
+        await act(id, spot.village, { type: 'resolve', result: '已清理' })
+        await act(id, spot.town, { type: 'verify', approved: true, note: '' })
+      }
+      await act(c.id, spot.village, { type: 'accept' })
+      await act(c.id, spot.village, { type: 'escalate', reason: '需管理处协调' })
+      await act(c.id, spot.office, { type: 'accept' })
+      hours(9)
+      await act(c.id, spot.office, { type: 'resolve', result: '已协调处置' })
+      await act(c.id, spot.town, { type: 'verify', approved: true, note: '' })
+      hours(24 * 10) // d waits past its acceptance deadline
+      const k = await ok<Record<string, unknown>>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31' })
+      expect(k).toMatchObject({ collected: 4, resolved: 3, resolutionRate: 0.75, onTimeRate: 1, villageShare: 0.6667, townShare: 1, overdue: 1, supervised: 0, escalations: 1 })
+      expect(k.medianByLevel).toEqual([
+        { level: 1, resolved: 2, medianHours: 1 },
+        { level: 2, resolved: 1, medianHours: 10 },
+        { level: 3, resolved: 0, medianHours: null },
+        { level: 4, resolved: 0, medianHours: null }
+      ])
+      expect(k.escalationsByLevel).toEqual([
+        { level: 1, escalations: 1 },
+        { level: 2, escalations: 0 },
+        { level: 3, escalations: 0 }
+      ])
+      const scoped = await ok<{ collected: number }>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31', scope: spot.office })
+      expect(scoped.collected).toBe(4)
+      const list = await ok<{ total: number; rows: { id: number }[] }>(core, 'issues.list', { filters: { overdue: true } })
+      expect(list.rows.map((r) => r.id)).toEqual([d.id])
+      const open = await ok<{ total: number }>(core, 'issues.list', { filters: { status: 'open', level: 2 } })
+      expect(open.total).toBe(1)
+    } finally {
+      core.close()
+      core = c2
+    }
+  })
+})
