@@ -4,6 +4,7 @@ import { MapScreen } from './features/map/MapScreen'
 import { PeopleScreen } from './features/people/PeopleScreen'
 import { PlacementScreen } from './features/placement/PlacementScreen'
 import { ReportingPrint } from './features/print/ReportingPrint'
+import { IssuesScreen } from './features/issues/IssuesScreen'
 
 // The console's screens, chosen in the header: the grid map, the people registries, placement.
 // Print views take the whole window, without the header.
@@ -16,6 +17,7 @@ export function App() {
       {location.route === 'map' && <MapScreen />}
       {location.route === 'people' && <PeopleScreen />}
       {location.route === 'placement' && <PlacementScreen />}
+      {location.route === 'issues' && <IssuesScreen />}
     </div>
   )
 }

@@ -495,6 +495,11 @@ export const contract = {
     output: BatchResult,
     doc: '指定一户的联系党员（须为本村居的党员）'
   },
+  'units.all': {
+    input: NoInput,
+    output: z.array(z.object({ id: Id, name: z.string(), kind: UnitRef.shape.kind, parentId: Id.nullable() })),
+    doc: '全部单位（区、镇、部门、管理处、村居）及上下级关系，用于事件流转'
+  },
   'issues.create': {
     input: z
       .object({

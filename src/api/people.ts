@@ -18,13 +18,17 @@ const peopleChanged = () => listeners.forEach((f) => f())
 
 export type RegistryFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
 
-/** An ag-grid datasource for one registry: each block is one SQL page, sorted as the grid asks. */
-export function registryDatasource(registry: RegistryName, filter: RegistryFilter, onTotal: (n: number) => void, onError: (e: Error) => void): IDatasource {
+/** An ag-grid datasource over any paged list method: each block is one SQL page, sorted as the grid asks. */
+export function pagedDatasource<Q extends object>(
+  fetchPage: (query: Q & { offset: number; limit: number; sort?: { field: string; dir: 'asc' | 'desc' } }) => Promise<{ total: number; rows: unknown[] }>,
+  filter: Q,
+  onTotal: (n: number) => void,
+  onError: (e: Error) => void
+): IDatasource {
   return {
     getRows: (params: IGetRowsParams) => {
       const sort = params.sortModel[0]
-      const query = { ...filter, offset: params.startRow, limit: params.endRow - params.startRow, sort: sort ? { field: sort.colId, dir: sort.sort } : undefined }
-      call(listMethod[registry], query as Input<'persons.list'>).then(
+      fetchPage({ ...filter, offset: params.startRow, limit: params.endRow - params.startRow, sort: sort ? { field: sort.colId, dir: sort.sort } : undefined }).then(
         (page) => {
           onTotal(page.total)
           params.successCallback(page.rows, page.total)
@@ -37,6 +41,10 @@ export function registryDatasource(registry: RegistryName, filter: RegistryFilte
     }
   }
 }
+
+/** An ag-grid datasource for one registry. */
+export const registryDatasource = (registry: RegistryName, filter: RegistryFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>
+  pagedDatasource((q) => call(listMethod[registry], q as Input<'persons.list'>), filter, onTotal, onError)
 
 export const useVillages = () => useQuery({ queryKey: ['units.villages'], queryFn: () => call('units.villages'), staleTime: Infinity, retry: false })
 export const usePerson = (id: number | null) => useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null, retry: false })

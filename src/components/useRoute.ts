@@ -2,7 +2,7 @@
 // screen can be linked, reloaded and opened on another display without a router library.
 import { useEffect, useState } from 'react'
 
-export const routes = ['map', 'people', 'placement'] as const
+export const routes = ['map', 'people', 'placement', 'issues'] as const
 export type Route = (typeof routes)[number]
 export type Location = { route: Route } | { route: 'print'; doc: 'receipt' | 'service'; id: number }
 

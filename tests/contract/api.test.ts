@@ -73,6 +73,7 @@ function lookUpValidInputs() {
     'teams.addMember': { teamId: 1, personId: 3 },
     'teams.removeMember': { memberId: 1 },
     'households.setContact': { householdId: 2, version: 1, contactPersonId: null },
+    'units.all': {},
     'issues.create': { title: '垃圾堆放', description: '巷口堆放生活垃圾多日未清理', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat },
     'issues.act': { id: nextIssue, version: 1, actingUnitId: spot.village, action: { type: 'accept' } },
     'issues.get': { id: nextIssue, actingUnitId: spot.village },

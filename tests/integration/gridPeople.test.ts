@@ -7,7 +7,7 @@ import { ok, testCoreWithPeople } from '../support/core'
 
 let core: Core
 const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
-const grid = (id: number) => ok<{ id: number; version: number; holds: { households: number; partyMembers: number; reportingMembers: number } }>(core, 'grids.get', { id })
+const grid = (id: number) => ok<{ id: number; version: number; holds: { households: number; partyMembers: number; reportingMembers: number; issues: number } }>(core, 'grids.get', { id })
 beforeAll(() => {
   core = testCoreWithPeople()
 })

@@ -82,6 +82,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'teams.addMember': (input) => teams.addMember(input),
     'teams.removeMember': ({ memberId }) => teams.removeMember(memberId),
     'households.setContact': (input, { actor }) => teams.setContact(input, actor),
+    'units.all': () => grids.allUnits(),
     'issues.create': (input, { actor }) => issues.create(input, actor),
     'issues.act': (input, { actor }) => issues.act(input, actor),
     'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,

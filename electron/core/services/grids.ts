@@ -246,6 +246,10 @@ export function createGridService(db: Db) {
       .all() as { id: number; code: string; name: string; villageType: string | null; office: string | null }[]
   }
 
-  return { summary, tree, geojson, get, search, outline, offices, villages }
+  function allUnits() {
+    return db.$client.prepare('select id, name, kind, parent_id as parentId from units order by sort_order, id').all() as { id: number; name: string; kind: 'district' | 'town' | 'department' | 'office' | 'village'; parentId: number | null }[]
+  }
+
+  return { summary, tree, geojson, get, search, outline, offices, villages, allUnits }
 }
 export type GridService = ReturnType<typeof createGridService>

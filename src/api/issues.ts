@@ -1,0 +1,17 @@
+// Data hooks of the issue linkage (issue 5): units, the paged list, one issue with its log and the
+// actions open to the acting unit, figures, rules. Writes refresh every query and open table.
+import { useQuery } from '@tanstack/react-query'
+import type { Input } from '../../electron/shared/contract'
+import type { ListQuery } from '../../electron/shared/people'
+import { call } from './client'
+import { pagedDatasource } from './people'
+
+export const useUnits = () => useQuery({ queryKey: ['units.all'], queryFn: () => call('units.all'), staleTime: Infinity, retry: false })
+export const useIssue = (id: number | null, actingUnitId: number | null) =>
+  useQuery({ queryKey: ['issues.get', id, actingUnitId], queryFn: () => call('issues.get', { id: id!, actingUnitId: actingUnitId ?? undefined }), enabled: id !== null, retry: false })
+export const useKpis = (input: Input<'stats.kpis'>) => useQuery({ queryKey: ['stats.kpis', input], queryFn: () => call('stats.kpis', input), retry: false })
+export const useRoutingRules = () => useQuery({ queryKey: ['routing.rules.get'], queryFn: () => call('routing.rules.get'), retry: false })
+
+export type IssueFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
+export const issueDatasource = (filter: IssueFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>
+  pagedDatasource((q) => call('issues.list', q as Input<'issues.list'>), filter, onTotal, onError)

@@ -1,0 +1,106 @@
+// 事件处置: the figures for this year, the issue list (paged and filtered in SQL), and the chosen
+// issue with its actions and hand-off log. The officer acts as a unit chosen at the top (accounts
+// and roles will bind this to the logged-in user).
+import { useMemo, useState } from 'react'
+import { Alert, Button, Input, Select, Statistic } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import type { ColDef } from 'ag-grid-community'
+import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
+import { PagedTable } from '../../components/PagedTable'
+import { IssuePanel } from './IssuePanel'
+import { NewIssueModal } from './NewIssueModal'
+import { formatTime, levelName, statusName } from './labels'
+
+const columns: ColDef[] = [
+  { field: 'code', headerName: '编号', width: 150, sortable: true, pinned: 'left' },
+  { field: 'title', headerName: '标题', width: 200 },
+  { field: 'category', headerName: '类别', width: 120, sortable: true },
+  { field: 'urgency', headerName: '紧急', width: 70 },
+  { field: 'status', headerName: '状态', width: 90, sortable: true, valueFormatter: (p) => statusName[p.value] ?? '' },
+  { field: 'holder', headerName: '承办单位', width: 150, sortable: true },
+  { field: 'level', headerName: '层级', width: 80, valueFormatter: (p) => levelName[p.value] ?? '' },
+  { field: 'village', headerName: '村居', width: 110 },
+  { field: 'source', headerName: '来源', width: 100 },
+  { field: 'createdAt', headerName: '登记时间', width: 140, sortable: true, valueFormatter: (p) => formatTime(p.value) },
+  { field: 'dueAt', headerName: '期限', width: 140, sortable: true, valueFormatter: (p) => (p.data && ['reported', 'accepted', 'resolved'].includes(p.data.status) ? formatTime(p.value) : '') },
+  { field: 'supervised', headerName: '督办', width: 70, valueFormatter: (p) => (p.value ? `${p.value} 次` : '') }
+]
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`
+
+export function IssuesScreen() {
+  const units = useUnits()
+  const rules = useRoutingRules()
+  const [actingUnitId, setActing] = useState<number | null>(() => Number(sessionStorage.getItem('issues.actingUnit')) || null)
+  const [selected, setSelected] = useState<number | null>(null)
+  const [filters, setFilters] = useState<Record<string, string | boolean>>({ status: 'open' })
+  const [q, setQ] = useState('')
+  const [total, setTotal] = useState<number | null>(null)
+  const [error, setError] = useState<Error | null>(null)
+  const [creating, setCreating] = useState(false)
+  const year = new Date().getFullYear()
+  const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31` })
+  const filter: IssueFilter = { q: q.trim() || undefined, filters }
+  const key = JSON.stringify(filter)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const datasource = useMemo(() => issueDatasource(filter, (n) => (setTotal(n), setError(null)), setError), [key])
+  const setFilter = (k: string, v: string | boolean | undefined) => {
+    const next = { ...filters }
+    if (v === undefined) delete next[k]
+    else next[k] = v
+    setFilters(next)
+  }
+  const k = kpis.data
+  return (
+    <div className="issues-screen">
+      <div className="people-toolbar">
+        <span className="muted">以</span>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 200 }}
+          placeholder="选择办理单位"
+          value={actingUnitId ?? undefined}
+          onChange={(v) => {
+            sessionStorage.setItem('issues.actingUnit', String(v))
+            setActing(v)
+          }}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          data-testid="acting-unit"
+        />
+        <span className="muted">的身份办理</span>
+        <Input.Search allowClear placeholder="编号或标题" style={{ width: 200 }} onSearch={setQ} />
+        <Select style={{ width: 110 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
+        <Select allowClear style={{ width: 130 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
+        <Select allowClear style={{ width: 100 }} placeholder="层级" value={filters.level as string | undefined} onChange={(v) => setFilter('level', v)} options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))} />
+        <Select allowClear style={{ width: 100 }} placeholder="超期" value={filters.overdue as boolean | undefined} onChange={(v) => setFilter('overdue', v)} options={[{ value: true, label: '已超期' }]} />
+        <Select allowClear style={{ width: 100 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
+        <span className="people-toolbar-spacer" />
+        {total !== null && <span className="muted" data-testid="issue-total">共 {total.toLocaleString('zh-CN')} 件</span>}
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-issue">
+          登记事件
+        </Button>
+      </div>
+      {k && (
+        <div className="issue-kpis" data-testid="issue-kpis">
+          <Statistic title={`${year}年收集问题`} value={k.collected} />
+          <Statistic title="解决" value={k.resolved} />
+          <Statistic title="解决率" value={pct(k.resolutionRate)} />
+          <Statistic title="按时办结率" value={pct(k.onTimeRate)} />
+          <Statistic title="小事不出村" value={pct(k.villageShare)} />
+          <Statistic title="大事不出镇" value={pct(k.townShare)} />
+          <Statistic title="超期" value={k.overdue} valueStyle={{ color: k.overdue ? '#c62828' : undefined }} />
+          <Statistic title="督办" value={k.supervised} />
+        </div>
+      )}
+      {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
+      <div className="issues-body">
+        <div className="issues-list">
+          <PagedTable datasource={datasource} columnDefs={columns} onRowClick={(r) => setSelected(r.id as number)} testId="issue-list" />
+        </div>
+        <aside className="issues-side">
+          <IssuePanel id={selected} actingUnitId={actingUnitId} />
+        </aside>
+      </div>
+      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} />}
+    </div>
+  )
+}

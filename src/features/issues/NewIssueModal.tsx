@@ -1,0 +1,82 @@
+// 登记事件: title, description, category, urgency, source, reporter (or anonymous), village; the
+// core places it with the unit the routing rules name.
+import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd'
+import { useRoutingRules } from '../../api/issues'
+import { usePeopleMutation } from '../../api/people'
+import { VillageSelect } from '../people/VillageSelect'
+
+const sources = ['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访']
+
+export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
+  const rules = useRoutingRules()
+  const create = usePeopleMutation('issues.create')
+  const [form] = Form.useForm()
+  const anonymous = Form.useWatch('anonymous', form)
+  const { message } = App.useApp()
+  const submit = async () => {
+    const v = await form.validateFields()
+    try {
+      const r = await create.mutateAsync({
+        title: v.title,
+        description: v.description,
+        category: v.category,
+        urgency: v.urgency,
+        source: v.source,
+        villageUnitId: v.villageUnitId,
+        address: v.address || undefined,
+        reporterName: v.anonymous ? undefined : v.reporterName || undefined,
+        reporterPhone: v.anonymous ? undefined : v.reporterPhone || undefined
+      })
+      message.success(`已登记事件 ${r.code}`)
+      onCreated(r.id)
+      onClose()
+    } catch {
+      // shown from create.error
+    }
+  }
+  return (
+    <Modal title="登记事件" open width={640} onCancel={onClose} onOk={submit} okText="登记" confirmLoading={create.isPending} destroyOnHidden>
+      {create.error && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ urgency: '一般', source: '网格巡查' }}>
+        <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, message: '请填写事件标题' }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="description" label="描述" rules={[{ required: true, min: 2, message: '请填写事件描述' }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={(rules.data?.categories ?? []).filter((c) => c.active).map((c) => ({ value: c.name, label: c.name }))} data-testid="issue-category" />
+          </Form.Item>
+          <Form.Item name="urgency" label="紧急程度">
+            <Select options={['一般', '较急', '紧急'].map((u) => ({ value: u, label: u }))} />
+          </Form.Item>
+          <Form.Item name="source" label="来源">
+            <Select options={sources.map((s) => ({ value: s, label: s }))} />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="villageUnitId" label="所在村居" rules={[{ required: true, message: '请选择村居' }]}>
+            <VillageSelect onChange={(id) => form.setFieldValue('villageUnitId', id)} />
+          </Form.Item>
+          <Form.Item name="address" label="地点">
+            <Input maxLength={100} />
+          </Form.Item>
+        </div>
+        <Form.Item name="anonymous" valuePropName="checked">
+          <Checkbox>匿名反映</Checkbox>
+        </Form.Item>
+        {!anonymous && (
+          <div className="form-row">
+            <Form.Item name="reporterName" label="反映人">
+              <Input maxLength={30} />
+            </Form.Item>
+            <Form.Item name="reporterPhone" label="联系电话">
+              <Input maxLength={20} />
+            </Form.Item>
+          </div>
+        )}
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,99 @@
+// One issue taken through the four levels in browser mode: registered at a village, escalated twice
+// to the town, dispatched down to a department, accepted, resolved and verified; the timeline shows
+// every hand-off. (Picking the location on the map comes with the map's issue layer.)
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, outputDir } from '../support/browser'
+
+let app: Awaited<ReturnType<typeof openApp>>
+let page: Page
+const one = <T>(sql: string, ...p: unknown[]) => app.core.store.sqlite.prepare(sql).get(...p) as T
+beforeAll(async () => {
+  app = await openApp({ width: 1600, height: 900 }, { people: true })
+  page = app.page
+  await page.getByText('事件处置', { exact: true }).click()
+  await page.getByTestId('issue-kpis').waitFor()
+})
+afterAll(() => app?.close())
+
+const actAs = async (unit: string) => {
+  await page.getByTestId('acting-unit').click()
+  await page.keyboard.type(unit)
+  await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${unit}$`) }).first().click()
+  await expect.poll(() => page.getByTestId('acting-unit').textContent()).toBe(unit)
+  // The issue panel reloads the actions open to the new unit.
+  await page.waitForTimeout(300)
+}
+const doAction = async (action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
+  await page.getByTestId(`action-${action}`).click()
+  const dialog = page.getByRole('dialog')
+  if (fill) await fill(dialog)
+  await dialog.getByRole('button', { name: /确\s*定/ }).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+describe('an issue through the four-level linkage', () => {
+  it('shows this year’s figures computed from the store', async () => {
+    const collected = one<{ n: number }>("select count(*) n from issues where created_at >= '2026-01-01' and status <> 'merged'").n
+    await expect.poll(() => page.getByTestId('issue-kpis').textContent()).toContain(collected.toLocaleString('zh-CN'))
+  })
+
+  it('registers an issue at a village, climbs to the town, goes down to a department and is closed', async () => {
+    await page.getByTestId('new-issue').click()
+    const dialog = page.getByRole('dialog', { name: '登记事件' })
+    await dialog.getByLabel('标题').fill('汀圃路口占道经营')
+    await dialog.getByLabel('描述').fill('早市摊档长期占用人行道，影响通行')
+    await dialog.getByTestId('issue-category').click()
+    await page.keyboard.type('矛盾')
+    await page.locator('.ant-select-item-option', { hasText: '矛盾纠纷' }).click()
+    await dialog.getByTestId('village-select').click()
+    await page.keyboard.type('汀圃')
+    await page.locator('.ant-select-item-option', { hasText: '汀圃社区' }).click()
+    await dialog.getByRole('button', { name: /登\s*记/ }).click()
+    const panel = page.getByTestId('issue-panel')
+    await expect.poll(() => panel.getByTestId('issue-holder').textContent()).toBe('汀圃社区')
+    const issue = one<{ id: number; code: string }>("select id, code from issues where title = '汀圃路口占道经营'")
+
+    await actAs('汀圃社区')
+    await doAction('accept')
+    await doAction('escalate', (d) => d.getByLabel('上报理由').fill('涉及占道执法，需管理处协调'))
+    await expect.poll(() => panel.getByTestId('issue-holder').textContent()).not.toBe('汀圃社区')
+    const office = one<{ name: string }>('select h.name from issues i join units h on h.id = i.holder_unit_id where i.id = ?', issue.id).name
+    await actAs(office)
+    await doAction('accept')
+    await doAction('escalate', (d) => d.getByLabel('上报理由').fill('需城管执法力量'))
+    await actAs('狮山镇')
+    await doAction('dispatch', async (d) => {
+      await d.getByTestId('dispatch-target').click()
+      await page.locator('.ant-select-item-option', { hasText: '城管办' }).click()
+      await d.getByLabel('交办意见').fill('请三日内清理')
+    })
+    await expect.poll(() => panel.getByTestId('issue-holder').textContent()).toBe('城管办')
+    await actAs('城管办')
+    await doAction('accept')
+    await doAction('resolve', (d) => d.getByLabel('办理结果').fill('已清理摊档并设置便民疏导点'))
+    await actAs('狮山镇')
+    await doAction('verify', (d) => d.getByLabel('意见').fill('现场核查属实'))
+    await expect.poll(() => panel.textContent()).toContain('已办结')
+    const timeline = await panel.locator('.issue-timeline').textContent()
+    for (const step of ['上报 → 汀圃社区', '上报上级 汀圃社区 →', '交办 狮山镇 → 城管办', '办结 城管办 → 狮山镇', '核查 狮山镇']) expect(timeline).toContain(step)
+    // create, accept, escalate, accept, escalate, dispatch, accept, resolve, verify
+    expect(one<{ n: number }>('select count(*) n from issue_events where issue_id = ?', issue.id).n).toBe(9)
+    expect(one<{ status: string; closed_level: number }>('select status, closed_level from issues where id = ?', issue.id)).toEqual({ status: 'closed', closed_level: 3 })
+    await page.screenshot({ path: join(outputDir, 'issue-closed.png') })
+  })
+
+  it('offers a unit only the actions it may take now', async () => {
+    await actAs('狮山镇')
+    const waiting = one<{ code: string }>("select i.code from issues i join units h on h.id = i.holder_unit_id where i.status = 'reported' and h.kind = 'village' order by i.id desc limit 1")
+    await page.getByPlaceholder('编号或标题').fill(waiting.code)
+    await page.getByPlaceholder('编号或标题').press('Enter')
+    const first = page.locator('[data-testid="issue-list"] .ag-row [col-id="code"]').first()
+    await expect.poll(() => first.textContent()).toBe(waiting.code)
+    await first.click()
+    // The town may supervise a village's issue but not accept it for the village.
+    await expect.poll(() => page.getByTestId('issue-actions').textContent()).toContain('督')
+    expect(await page.getByTestId('issue-actions').textContent()).not.toContain('受理')
+  })
+})
