@@ -567,6 +567,21 @@ export const contract = {
     output: z.array(z.object({ id: Id, code: z.string(), title: z.string(), status: z.string(), createdAt: z.string(), lon: z.number(), lat: z.number(), distanceM: z.number() })),
     doc: '可能重复的事件：同类别、附近、近期'
   },
+  'issues.points': {
+    input: z.object({ closedDays: z.number().int().min(0).max(365).optional() }).strict().optional().default({}),
+    output: z.object({
+      type: z.literal('FeatureCollection'),
+      features: z.array(
+        z.object({
+          type: z.literal('Feature'),
+          id: Id,
+          geometry: z.object({ type: z.literal('Point'), coordinates: LonLat }),
+          properties: z.object({ id: Id, code: z.string(), title: z.string(), status: z.string(), clock: z.enum(['green', 'yellow', 'red', 'none']) })
+        })
+      )
+    }),
+    doc: '地图：未办结事件（及近期办结的）的位置，按状态和时限着色'
+  },
   'stats.kpis': {
     input: z.object({ from: IsoDate, to: IsoDate, scope: Id.optional() }).strict(),
     output: z.object({

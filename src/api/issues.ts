@@ -15,3 +15,11 @@ export const useRoutingRules = () => useQuery({ queryKey: ['routing.rules.get'],
 export type IssueFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
 export const issueDatasource = (filter: IssueFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>
   pagedDatasource((q) => call('issues.list', q as Input<'issues.list'>), filter, onTotal, onError)
+export const useIssuePoints = (enabled: boolean) => useQuery({ queryKey: ['issues.points'], queryFn: () => call('issues.points', {}), enabled, retry: false })
+export const useSimilarIssues = (input: { category?: string; lon?: number; lat?: number }) =>
+  useQuery({
+    queryKey: ['issues.similar', input],
+    queryFn: () => call('issues.similar', { category: input.category!, lon: input.lon!, lat: input.lat! }),
+    enabled: !!input.category && input.lon !== undefined && input.lat !== undefined,
+    retry: false
+  })

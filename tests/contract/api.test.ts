@@ -79,6 +79,7 @@ function lookUpValidInputs() {
     'issues.get': { id: nextIssue, actingUnitId: spot.village },
     'issues.list': { filters: { status: 'open' }, sort: { field: 'createdAt', dir: 'desc' } },
     'issues.similar': { category: '环境卫生', lon: spot.lon, lat: spot.lat },
+    'issues.points': { closedDays: 30 },
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
     'routing.rules.get': {},
     'routing.rules.set': { rules: [{ category: '环境卫生', urgency: '一般', defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }] },

@@ -84,6 +84,53 @@ describe('an issue through the four-level linkage', () => {
     await page.screenshot({ path: join(outputDir, 'issue-closed.png') })
   })
 
+  it('registers an issue by a point on the map, in its party group, and warns of a likely duplicate', async () => {
+    const register = async (title: string) => {
+      await page.getByTestId('new-issue').click()
+      const dialog = page.getByRole('dialog', { name: '登记事件' })
+      await dialog.getByLabel('标题').fill(title)
+      await dialog.getByLabel('描述').fill('河涌边堆放建筑垃圾')
+      await dialog.getByTestId('issue-category').click()
+      await page.keyboard.type('环境')
+      await page.locator('.ant-select-item-option', { hasText: '环境卫生' }).click()
+      const picker = dialog.getByTestId('point-picker')
+      await expect.poll(() => picker.getAttribute('data-idle')).toBe('1')
+      await page.waitForTimeout(300)
+      // The middle of the town (the picker fits the town's outline).
+      const box = (await picker.boundingBox())!
+      await picker.click({ position: { x: box.width / 2, y: box.height / 2 } })
+      await expect.poll(() => dialog.textContent()).toContain('已选：')
+      return dialog
+    }
+    const first = await register('河涌边建筑垃圾')
+    await first.getByRole('button', { name: /登\s*记/ }).click()
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: join(outputDir, 'issue-new-point.png') })
+    await first.waitFor({ state: 'hidden' })
+    const made = one<{ code: string; tier3: number | null }>("select code, tier3_grid_id tier3 from issues where title = '河涌边建筑垃圾'")
+    expect(made.tier3).not.toBeNull()
+    const second = await register('河涌边又见建筑垃圾')
+    await expect.poll(() => second.getByTestId('similar-issues').textContent()).toContain(made.code)
+    await page.screenshot({ path: join(outputDir, 'issue-new-duplicate.png') })
+    await second.getByRole('button', { name: /取\s*消/ }).click()
+  })
+
+  it('pins open issues on the map, coloured by their clock', async () => {
+    await page.getByText('网格地图', { exact: true }).click()
+    await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-idle')).toBe('1')
+    const { idleCount, waitForMapIdle, countColour } = await import('../support/browser')
+    const before = await idleCount(page)
+    await page.getByTestId('toggle-issues').click()
+    const open = one<{ n: number }>("select count(*) n from issues where status in ('reported', 'accepted', 'resolved', 'suspended') and lon is not null").n
+    await expect.poll(() => page.getByTestId('map-legend').textContent()).toContain(`未办结事件（${open} 件）`)
+    await waitForMapIdle(page, before)
+    await page.waitForTimeout(300)
+    const shot = await page.getByTestId('grid-map').screenshot()
+    expect(countColour(shot, '#389e0d', 40) + countColour(shot, '#faad14', 40) + countColour(shot, '#d4380d', 40) + countColour(shot, '#ad6800', 40)).toBeGreaterThan(60)
+    await page.screenshot({ path: join(outputDir, 'issue-pins.png') })
+    await page.getByText('事件处置', { exact: true }).click()
+  })
+
   it('offers a unit only the actions it may take now', async () => {
     await actAs('狮山镇')
     const waiting = one<{ code: string }>("select i.code from issues i join units h on h.id = i.holder_unit_id where i.status = 'reported' and h.kind = 'village' order by i.id desc limit 1")

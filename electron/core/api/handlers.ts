@@ -88,6 +88,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,
     'issues.list': (q) => issueFigures.list(q) as Output<'issues.list'>,
     'issues.similar': (input) => issueFigures.similar(input),
+    'issues.points': (input) => issueFigures.points(input),
     'stats.kpis': ({ from, to, scope }) => issueFigures.kpis({ from, to, scopeUnitId: scope }),
     'routing.rules.get': () => issueFigures.rules() as Output<'routing.rules.get'>,
     'routing.rules.set': (input) => issueFigures.setRules(input) as Output<'routing.rules.set'>,

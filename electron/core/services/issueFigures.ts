@@ -183,5 +183,32 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     ).map((i) => ({ ...i, distanceM: Math.round(Math.hypot((i.lon - input.lon) * cos, i.lat - input.lat) * 111_320) }))
   }
 
-  return { list, kpis, rules, setRules, similar }
+  /** Open issues (and those closed in the last `closedDays`) as map points, coloured by status and clock. */
+  function points(input: { closedDays?: number }) {
+    const t = now()
+    const since = new Date(clock.now().getTime() - (input.closedDays ?? 0) * 86_400_000).toISOString()
+    const rows = sqlite
+      .prepare(
+        `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (status = 'closed' and closed_at >= ?))`
+      )
+      .all(since) as { id: number; code: string; title: string; status: string; lon: number; lat: number; dueAt: string | null; warnAt: string | null }[]
+    return {
+      type: 'FeatureCollection' as const,
+      features: rows.map((r) => ({
+        type: 'Feature' as const,
+        id: r.id,
+        geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
+        properties: {
+          id: r.id,
+          code: r.code,
+          title: r.title,
+          status: r.status,
+          // red overdue, yellow past the warning point, green in time, grey when no clock runs.
+          clock: (r.status === 'closed' || r.status === 'suspended' || !r.dueAt ? 'none' : t > r.dueAt ? 'red' : r.warnAt && t > r.warnAt ? 'yellow' : 'green') as 'none' | 'red' | 'yellow' | 'green'
+        }
+      }))
+    }
+  }
+
+  return { list, kpis, rules, setRules, similar, points }
 }

@@ -1,7 +1,9 @@
 // 登记事件: title, description, category, urgency, source, reporter (or anonymous), village; the
 // core places it with the unit the routing rules name.
+import { useState } from 'react'
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd'
-import { useRoutingRules } from '../../api/issues'
+import { useRoutingRules, useSimilarIssues } from '../../api/issues'
+import { PointPicker } from './PointPicker'
 import { usePeopleMutation } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 
@@ -12,6 +14,9 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
   const create = usePeopleMutation('issues.create')
   const [form] = Form.useForm()
   const anonymous = Form.useWatch('anonymous', form)
+  const category = Form.useWatch('category', form)
+  const [point, setPoint] = useState<[number, number]>()
+  const similar = useSimilarIssues({ category, lon: point?.[0], lat: point?.[1] })
   const { message } = App.useApp()
   const submit = async () => {
     const v = await form.validateFields()
@@ -22,7 +27,9 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
         category: v.category,
         urgency: v.urgency,
         source: v.source,
-        villageUnitId: v.villageUnitId,
+        villageUnitId: point ? undefined : v.villageUnitId,
+        lon: point?.[0],
+        lat: point?.[1],
         address: v.address || undefined,
         reporterName: v.anonymous ? undefined : v.reporterName || undefined,
         reporterPhone: v.anonymous ? undefined : v.reporterPhone || undefined
@@ -55,8 +62,26 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
             <Select options={sources.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
         </div>
+        <Form.Item label="位置（在地图上点选；所在的三级网格自动确定）">
+          <PointPicker value={point} onChange={setPoint} />
+          {point && <div className="muted">已选：{point[0]}, {point[1]}</div>}
+        </Form.Item>
+        {similar.data && similar.data.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="similar-issues"
+            message={`附近 7 天内有 ${similar.data.length} 件同类事件，可能重复：`}
+            description={similar.data.slice(0, 5).map((i) => (
+              <div key={i.id}>
+                {i.code} {i.title}（约 {i.distanceM} 米，{i.createdAt.slice(0, 10)}）
+              </div>
+            ))}
+          />
+        )}
         <div className="form-row">
-          <Form.Item name="villageUnitId" label="所在村居" rules={[{ required: true, message: '请选择村居' }]}>
+          <Form.Item name="villageUnitId" label="所在村居（未点选位置时）" rules={[{ required: !point, message: '请在地图上点选位置，或选择村居' }]}>
             <VillageSelect onChange={(id) => form.setFieldValue('villageUnitId', id)} />
           </Form.Item>
           <Form.Item name="address" label="地点">

@@ -32,6 +32,8 @@ type Props = {
   drawSessionRef: { current: DrawSession | null }
   /** People to show as clustered points, or null. */
   peoplePoints: FeatureCollection | null
+  /** Open issues to pin, or null. */
+  issuePoints: FeatureCollection | null
   /** Tier-3 shading by a people measure, or null. */
   shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
 }
@@ -56,7 +58,7 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, shading }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
@@ -152,6 +154,7 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
 
   useSourceData(loaded ? mapRef.current : null, 'importPreview', importPreview ?? emptyPreview)
   useSourceData(loaded ? mapRef.current : null, 'people', peoplePoints ?? emptyPreview)
+  useSourceData(loaded ? mapRef.current : null, 'issues', issuePoints ?? emptyPreview)
 
   // Shading is feature-state on the tier-3 source: no data is re-uploaded when the measure changes.
   useEffect(() => {

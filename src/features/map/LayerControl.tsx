@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Button, Checkbox, Select } from 'antd'
 import { DownOutlined, UpOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
-import { pointColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
+import { issueClockColour, pointColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
 import type { PeopleLayerChoice } from './usePeopleLayers'
 
 type Props = {
@@ -13,11 +13,14 @@ type Props = {
   people: PeopleLayerChoice
   onPeopleChange: (c: PeopleLayerChoice) => void
   pointCount: number | null
+  showIssues: boolean
+  onShowIssues: (v: boolean) => void
+  issueCount: number | null
 }
 
 const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
 
-export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount }: Props) {
+export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount }: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.
   const [open, setOpen] = useState(() => window.innerWidth >= 1500)
   if (!open)
@@ -52,6 +55,17 @@ export function LayerControl({ visible, onChange, note, people, onPeopleChange, 
         <span className="swatch swatch-selected" />
         <span>选中网格</span>
       </div>
+      <div className="map-legend-section">事件</div>
+      <div className="map-legend-row">
+        <Checkbox checked={showIssues} onChange={(e) => onShowIssues(e.target.checked)} data-testid="toggle-issues">
+          未办结事件{issueCount !== null ? `（${issueCount} 件）` : ''}
+        </Checkbox>
+      </div>
+      {showIssues && (
+        <div className="map-legend-row muted">
+          <span className="dot" style={{ background: issueClockColour.green }} />时限内 <span className="dot" style={{ background: issueClockColour.yellow }} />临近 <span className="dot" style={{ background: issueClockColour.red }} />超期
+        </div>
+      )}
       <div className="map-legend-section">人员与走访</div>
       <Select
         size="small"

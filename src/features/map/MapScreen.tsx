@@ -21,6 +21,7 @@ import { useGridDrawing } from '../draw/useGridDrawing'
 import { DrawToolbar } from '../draw/DrawToolbar'
 import { previewBounds } from '../imports/readFile'
 import { usePeopleLayers } from './usePeopleLayers'
+import { useIssuePoints } from '../../api/issues'
 import type { FeatureCollection } from 'geojson'
 import type { Output } from '../../../electron/shared/contract'
 
@@ -57,6 +58,8 @@ export function MapScreen() {
   }
   const drawing = useGridDrawing((id, tier) => setSelected({ id, tier }))
   const people = usePeopleLayers()
+  const [showIssues, setShowIssues] = useState(false)
+  const issuePoints = useIssuePoints(showIssues)
 
   // A right-click action: select the grid, and let its panel carry the action out once loaded.
   const onMenuAction = (action: GridAction, t: ContextTarget) => {
@@ -139,12 +142,13 @@ export function MapScreen() {
           onDrawProblem={drawing.onProblem}
           drawSessionRef={drawing.sessionRef}
           peoplePoints={people.collection}
+          issuePoints={showIssues ? ((issuePoints.data as FeatureCollection | undefined) ?? null) : null}
           shading={people.shading}
         />
         {drawing.active && (
           <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
         )}
-        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} people={people.choice} onPeopleChange={people.setChoice} pointCount={people.count} />
+        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} people={people.choice} onPeopleChange={people.setChoice} pointCount={people.count} showIssues={showIssues} onShowIssues={setShowIssues} issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null} />
       </main>
       <GridContextMenu target={menu} onAction={onMenuAction} onClose={() => setMenu(null)} />
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}

@@ -108,6 +108,43 @@ export function shadingColour(measure: ShadingMeasure): ExpressionSpecification 
 }
 export const pointColour = { placed: '#1d4e89', unplaced: '#d4380d', reserve: '#7b3fb0' }
 
+export const issueClockColour = { red: '#d4380d', yellow: '#faad14', green: '#389e0d', none: '#8c8c8c' }
+
+/** Open issues, clustered; each pin coloured by its clock (overdue red, warning yellow, in time green). */
+function issueLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'issue-clusters',
+      type: 'circle',
+      source: 'issues',
+      filter: ['has', 'point_count'],
+      paint: { 'circle-color': ['case', ['>', ['get', 'overdue'], 0], issueClockColour.red, '#ad6800'], 'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 50, 22], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2, 'circle-opacity': 0.9 }
+    },
+    { id: 'issue-cluster-count', type: 'symbol', source: 'issues', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': fontStack, 'text-size': 12 }, paint: { 'text-color': '#fff' } },
+    {
+      id: 'issue-pins',
+      type: 'circle',
+      source: 'issues',
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': ['match', ['get', 'clock'], 'red', issueClockColour.red, 'yellow', issueClockColour.yellow, 'green', issueClockColour.green, issueClockColour.none],
+        'circle-radius': 7,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 2
+      }
+    },
+    {
+      id: 'issue-labels',
+      type: 'symbol',
+      source: 'issues',
+      minzoom: 14,
+      filter: ['!', ['has', 'point_count']],
+      layout: { 'text-field': ['get', 'title'], 'text-font': fontStack, 'text-size': 11, 'text-offset': [0, 1.2], 'text-anchor': 'top' },
+      paint: { 'text-color': '#5c0011', 'text-halo-color': '#fff', 'text-halo-width': 1.4 }
+    }
+  ]
+}
+
 /** People points (reporting members' homes, reserve contacts), clustered by the map. */
 function peopleLayers(): LayerSpecification[] {
   return [
@@ -165,6 +202,7 @@ export function buildStyle(): StyleSpecification {
       problem: { type: 'geojson', data: emptyCollection },
       importPreview: { type: 'geojson', data: emptyCollection },
       people: { type: 'geojson', data: emptyCollection, cluster: true, clusterRadius: 45, clusterMaxZoom: 15 },
+      issues: { type: 'geojson', data: emptyCollection, cluster: true, clusterRadius: 40, clusterMaxZoom: 14, clusterProperties: { overdue: ['+', ['case', ['==', ['get', 'clock'], 'red'], 1, 0]] } },
       ...Object.fromEntries(tiers.map((t) => [sourceOf(t), { type: 'geojson', data: emptyCollection, promoteId: 'id' }]))
     },
     layers: [
@@ -207,7 +245,8 @@ export function buildStyle(): StyleSpecification {
       { id: 'problem-fill', type: 'fill', source: 'problem', paint: { 'fill-color': problemColour, 'fill-opacity': 0.45 } },
       { id: 'problem-line', type: 'line', source: 'problem', paint: { 'line-color': problemColour, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
       ...[3, 2, 1].map((t) => labelLayer(t as Tier)),
-      ...peopleLayers()
+      ...peopleLayers(),
+      ...issueLayers()
     ]
   }
 }
