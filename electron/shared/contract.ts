@@ -582,6 +582,21 @@ export const contract = {
     }),
     doc: '地图：未办结事件（及近期办结的）的位置，按状态和时限着色'
   },
+  'issues.overdueUnits': {
+    input: NoInput,
+    output: z.array(z.object({ unitId: Id, unit: z.string(), overdue: z.number().int(), oldestDueAt: z.string(), records: z.number().int() })),
+    doc: '有超期事件的单位（按超期件数排序）及已有的约谈问责记录数'
+  },
+  'accountability.record': {
+    input: z.object({ unitId: Id, issueId: Id.optional(), kind: z.enum(['约谈', '问责', '通报']), note: z.string().trim().min(2, '请填写约谈问责的事由').max(500) }).strict(),
+    output: z.object({ id: Id }),
+    doc: '对单位记录一次约谈、问责或通报（可关联事件）'
+  },
+  'accountability.list': {
+    input: z.object({ unitId: Id.optional() }).strict().optional().default({}),
+    output: z.array(z.object({ id: Id, unitId: Id, unit: z.string(), issueId: Id.nullable(), issueCode: z.string().nullable(), kind: z.string(), note: z.string(), at: z.string(), by: z.string() })),
+    doc: '约谈问责记录'
+  },
   'stats.kpis': {
     input: z.object({ from: IsoDate, to: IsoDate, scope: Id.optional() }).strict(),
     output: z.object({

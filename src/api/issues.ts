@@ -23,3 +23,5 @@ export const useSimilarIssues = (input: { category?: string; lon?: number; lat?:
     enabled: !!input.category && input.lon !== undefined && input.lat !== undefined,
     retry: false
   })
+export const useOverdueUnits = (enabled: boolean) => useQuery({ queryKey: ['issues.overdueUnits'], queryFn: () => call('issues.overdueUnits'), enabled, retry: false })
+export const useAccountability = (enabled: boolean) => useQuery({ queryKey: ['accountability.list'], queryFn: () => call('accountability.list', {}), enabled, retry: false })

@@ -128,7 +128,31 @@ describe('an issue through the four-level linkage', () => {
     const shot = await page.getByTestId('grid-map').screenshot()
     expect(countColour(shot, '#389e0d', 40) + countColour(shot, '#faad14', 40) + countColour(shot, '#d4380d', 40) + countColour(shot, '#ad6800', 40)).toBeGreaterThan(60)
     await page.screenshot({ path: join(outputDir, 'issue-pins.png') })
-    await page.getByText('事件处置', { exact: true }).click()
+    // Close in on one open issue's party group; its pin opens the issue.
+    const target = one<{ id: number; code: string; lon: number; lat: number; gcode: string; gname: string }>(
+      "select i.id, i.code, i.lon, i.lat, g.code gcode, g.name gname from issues i join grids g on g.id = i.tier3_grid_id where i.status in ('reported', 'accepted') and i.lon is not null order by i.id desc limit 1"
+    )
+    const { searchAndPick, screenPoint } = await import('../support/browser')
+    await searchAndPick(page, target.gcode, target.gname)
+    await page.waitForTimeout(500)
+    const at = await screenPoint(page, [target.lon, target.lat])
+    await page.mouse.click(at.x, at.y)
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/issues')
+    await expect.poll(() => page.getByTestId('issue-panel').textContent()).toContain(target.code)
+  })
+
+  it('lists the units holding overdue issues and records a 约谈 against one', async () => {
+    await page.getByTestId('overdue-units-button').click()
+    const drawer = page.getByTestId('overdue-units')
+    const first = drawer.locator('.ant-table-row').first()
+    await first.waitFor()
+    await first.getByRole('button', { name: '约谈问责' }).click()
+    const dialog = page.getByRole('dialog', { name: /约谈问责：/ })
+    await dialog.getByLabel('事由').fill('超期未办结，约谈单位负责人')
+    await dialog.getByRole('button', { name: /记\s*录/ }).click()
+    await expect.poll(() => one<{ n: number }>("select count(*) n from accountability_records where note = '超期未办结，约谈单位负责人'").n).toBe(1)
+    await expect.poll(() => drawer.textContent()).toContain('超期未办结，约谈单位负责人')
+    await page.locator('.ant-drawer-open .ant-drawer-close').click()
   })
 
   it('offers a unit only the actions it may take now', async () => {

@@ -138,6 +138,14 @@ describe('figures (stats.kpis), by hand', () => {
       expect(list.rows.map((r) => r.id)).toEqual([d.id])
       const open = await ok<{ total: number }>(core, 'issues.list', { filters: { status: 'open', level: 2 } })
       expect(open.total).toBe(1)
+      // The overdue unit is listed, and an accountability record can be written against it.
+      const units = await ok<{ unitId: number; overdue: number }[]>(core, 'issues.overdueUnits', {})
+      expect(units).toEqual([expect.objectContaining({ unitId: spot.office, overdue: 1 })])
+      await ok(core, 'accountability.record', { unitId: spot.office, issueId: d.id, kind: '约谈', note: '城市管理事件超期未受理' })
+      const records = await ok<{ unitId: number; issueCode: string; kind: string }[]>(core, 'accountability.list', { unitId: spot.office })
+      expect(records).toEqual([expect.objectContaining({ unitId: spot.office, issueCode: d.code, kind: '约谈' })])
+      const bad = await core.dispatch('accountability.record', { unitId: spot.office, kind: '约谈', note: '' })
+      expect(bad.ok).toBe(false)
     } finally {
       core.close()
       core = c2

@@ -210,5 +210,33 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     }
   }
 
-  return { list, kpis, rules, setRules, similar, points }
+  /** Units holding overdue issues, most first (the list accountability starts from). */
+  function overdueUnits() {
+    return sqlite
+      .prepare(
+        `select h.id as unitId, h.name as unit, count(*) as overdue, min(i.due_at) as oldestDueAt,
+           (select count(*) from accountability_records a where a.unit_id = h.id) as records
+         from issues i join units h on h.id = i.holder_unit_id where i.status in ('reported', 'accepted', 'resolved') and i.due_at < ? group by h.id order by overdue desc, oldestDueAt`
+      )
+      .all(now()) as { unitId: number; unit: string; overdue: number; oldestDueAt: string; records: number }[]
+  }
+
+  /** 约谈问责: a record against a unit (optionally about one issue). Kept, never edited. */
+  function recordAccountability(input: { unitId: number; issueId?: number; kind: '约谈' | '问责' | '通报'; note: string }, actor: string) {
+    if (!sqlite.prepare('select 1 from units where id = ?').get(input.unitId)) throw notFound('单位', input.unitId)
+    if (input.issueId && !sqlite.prepare('select 1 from issues where id = ?').get(input.issueId)) throw notFound('事件', input.issueId)
+    const id = sqlite.prepare('insert into accountability_records (unit_id, issue_id, kind, note, at, by) values (?, ?, ?, ?, ?, ?)').run(input.unitId, input.issueId ?? null, input.kind, input.note.trim(), now(), actor).lastInsertRowid as number
+    return { id }
+  }
+
+  function accountability(unitId?: number) {
+    return sqlite
+      .prepare(
+        `select a.id, a.unit_id as unitId, u.name as unit, a.issue_id as issueId, i.code as issueCode, a.kind, a.note, a.at, a.by from accountability_records a join units u on u.id = a.unit_id
+         left join issues i on i.id = a.issue_id ${unitId ? 'where a.unit_id = ?' : ''} order by a.at desc, a.id desc limit 200`
+      )
+      .all(...(unitId ? [unitId] : [])) as { id: number; unitId: number; unit: string; issueId: number | null; issueCode: string | null; kind: string; note: string; at: string; by: string }[]
+  }
+
+  return { list, kpis, rules, setRules, similar, points, overdueUnits, recordAccountability, accountability }
 }

@@ -9,6 +9,7 @@ import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter }
 import { PagedTable } from '../../components/PagedTable'
 import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
+import { OverdueUnits } from './OverdueUnits'
 import { formatTime, levelName, statusName } from './labels'
 
 const columns: ColDef[] = [
@@ -31,12 +32,18 @@ export function IssuesScreen() {
   const units = useUnits()
   const rules = useRoutingRules()
   const [actingUnitId, setActing] = useState<number | null>(() => Number(sessionStorage.getItem('issues.actingUnit')) || null)
-  const [selected, setSelected] = useState<number | null>(null)
+  // A pin clicked on the map opens here with its issue selected.
+  const [selected, setSelected] = useState<number | null>(() => {
+    const id = Number(sessionStorage.getItem('issues.selected')) || null
+    sessionStorage.removeItem('issues.selected')
+    return id
+  })
   const [filters, setFilters] = useState<Record<string, string | boolean>>({ status: 'open' })
   const [q, setQ] = useState('')
   const [total, setTotal] = useState<number | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [creating, setCreating] = useState(false)
+  const [overdueOpen, setOverdueOpen] = useState(false)
   const year = new Date().getFullYear()
   const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31` })
   const filter: IssueFilter = { q: q.trim() || undefined, filters }
@@ -75,6 +82,9 @@ export function IssuesScreen() {
         <Select allowClear style={{ width: 100 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
         <span className="people-toolbar-spacer" />
         {total !== null && <span className="muted" data-testid="issue-total">共 {total.toLocaleString('zh-CN')} 件</span>}
+        <Button onClick={() => setOverdueOpen(true)} data-testid="overdue-units-button">
+          超期单位
+        </Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-issue">
           登记事件
         </Button>
@@ -100,6 +110,7 @@ export function IssuesScreen() {
           <IssuePanel id={selected} actingUnitId={actingUnitId} />
         </aside>
       </div>
+      <OverdueUnits open={overdueOpen} onClose={() => setOverdueOpen(false)} />
       {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} />}
     </div>
   )

@@ -34,6 +34,7 @@ type Props = {
   peoplePoints: FeatureCollection | null
   /** Open issues to pin, or null. */
   issuePoints: FeatureCollection | null
+  onIssueClick?: (id: number) => void
   /** Tier-3 shading by a people measure, or null. */
   shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
 }
@@ -58,11 +59,13 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading, onIssueClick }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
+  const onIssueRef = useRef(onIssueClick)
+  onIssueRef.current = onIssueClick
   const onContextRef = useRef(onContextMenu)
   onContextRef.current = onContextMenu
   const visibleRef = useRef(visibleTiers)
@@ -135,6 +138,9 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     })
     map.on('click', (e) => {
       if (drawingRef.current) return
+      // An issue pin under the pointer opens that issue.
+      const pin = map.getLayer('issue-pins') ? map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['issue-pins'] })[0] : undefined
+      if (pin) return onIssueRef.current?.(Number(pin.properties.id))
       const pick = pickAt(e.point)
       if (pick) onSelectRef.current(pick)
     })

@@ -143,6 +143,10 @@ export function MapScreen() {
           drawSessionRef={drawing.sessionRef}
           peoplePoints={people.collection}
           issuePoints={showIssues ? ((issuePoints.data as FeatureCollection | undefined) ?? null) : null}
+          onIssueClick={(id) => {
+            sessionStorage.setItem('issues.selected', String(id))
+            window.location.hash = '#/issues'
+          }}
           shading={people.shading}
         />
         {drawing.active && (
