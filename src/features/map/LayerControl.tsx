@@ -16,14 +16,16 @@ type Props = {
   showIssues: boolean
   onShowIssues: (v: boolean) => void
   issueCount: number | null
+  /** Fold while drawing, so the whole map is free for the pointer. */
+  folded?: boolean
 }
 
 const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
 
-export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount }: Props) {
+export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount, folded }: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.
   const [open, setOpen] = useState(() => window.innerWidth >= 1500)
-  if (!open)
+  if (!open || folded)
     return (
       <div className="map-legend map-legend-folded" data-testid="map-legend">
         <Button size="small" type="text" icon={<DownOutlined />} onClick={() => setOpen(true)} aria-label="展开图层与图例">

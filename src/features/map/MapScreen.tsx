@@ -152,7 +152,7 @@ export function MapScreen() {
         {drawing.active && (
           <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
         )}
-        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} people={people.choice} onPeopleChange={people.setChoice} pointCount={people.count} showIssues={showIssues} onShowIssues={setShowIssues} issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null} />
+        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} people={people.choice} onPeopleChange={people.setChoice} pointCount={people.count} showIssues={showIssues} onShowIssues={setShowIssues} issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null} folded={!!drawing.active} />
       </main>
       <GridContextMenu target={menu} onAction={onMenuAction} onClose={() => setMenu(null)} />
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}
