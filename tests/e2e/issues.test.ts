@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 const actAs = async (unit: string) => {
+  if ((await page.getByTestId('acting-unit').textContent()) === unit) return
   await page.getByTestId('acting-unit').click()
   await page.keyboard.type(unit)
   await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${unit}$`) }).first().click()
@@ -153,6 +154,8 @@ describe('an issue through the four-level linkage', () => {
     await expect.poll(() => one<{ n: number }>("select count(*) n from accountability_records where note = '超期未办结，约谈单位负责人'").n).toBe(1)
     await expect.poll(() => drawer.textContent()).toContain('超期未办结，约谈单位负责人')
     await page.locator('.ant-drawer-open .ant-drawer-close').click()
+    // The drawer's mask must be gone before the next test reaches for the toolbar.
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
   })
 
   it('offers a unit only the actions it may take now', async () => {
