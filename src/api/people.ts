@@ -56,8 +56,8 @@ export const usePlacementSuggestions = (villageUnitId: number | null) =>
 export const usePartyGroups = (villageUnitId: number | null) =>
   useQuery({ queryKey: ['placement.groups', villageUnitId], queryFn: () => call('placement.groups', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
 
-/** A write on the people side: afterwards every query and every open registry table reloads. */
-export function usePeopleMutation<M extends MethodName>(method: M) {
+/** A write (people, placement, issues …): afterwards every query and every open paged table reloads. */
+export function useStoreWrite<M extends MethodName>(method: M) {
   const queryClient = useQueryClient()
   return useMutation<Output<M>, Error, Input<M>>({
     mutationFn: (input) => call(method, input),

@@ -73,7 +73,7 @@ export const reserveUnits = [
   '狮山财政所'
 ]
 
-export const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
+export { specialties } from '../../shared/issueWords'
 
 export const volunteerPostNames = ['关爱长者爱心岗', '治安卫生巡逻岗', '社情民意收集岗', '垃圾分类宣传岗', '政策宣讲岗', '文明交通劝导岗']
 

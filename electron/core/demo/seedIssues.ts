@@ -3,7 +3,7 @@
 // log is one the app could have written: escalations through all four levels, dispatches, returns,
 // supervision, extensions, suspensions, rejected verifications, and recent ones still open or overdue.
 import type { Db } from '../db/open'
-import { decide, defaultHolder, dispatchTargets, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
+import { ancestors, decide, defaultHolder, dispatchTargets, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
 import { createRng, type Rng } from './prng'
 
 const perYear: [number, number][] = [
@@ -110,7 +110,7 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
         while (climbs-- > 0 && step({ type: 'escalate', reason: rng.pick(['涉及多个部门，需上级协调', '超出本级处置权限', '群众诉求涉及政策']) }, state.holderUnitId, 2 + rng.next() * 20)) step({ type: 'accept' }, state.holderUnitId, h(rule.acceptHours, 0.04))
         // Higher levels often dispatch down to the unit that can act, with a deadline.
         if (levelOf[units.get(state.holderUnitId)!.kind] >= 2 && rng.next() < 0.55) {
-          const targets = dispatchTargets(units, state.holderUnitId).filter((u) => u.kind === 'department' || u.kind === 'town' || u.kind === 'office' || u.id === g.village || ancestorsOf(units, g.village).includes(u.id))
+          const targets = dispatchTargets(units, state.holderUnitId).filter((u) => u.kind === 'department' || u.kind === 'town' || u.kind === 'office' || u.id === g.village || ancestors(units, g.village).some((a) => a.id === u.id))
           if (targets.length) {
             const target = rng.pick(targets)
             if (step({ type: 'dispatch', toUnitId: target.id, deadline: new Date(t + (1 + rule.handleHours) * 3_600_000).toISOString() }, state.holderUnitId, 1 + rng.next() * 6)) {
@@ -162,8 +162,3 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
   })()
 }
 
-function ancestorsOf(units: Map<number, RoutingUnit>, id: number): number[] {
-  const out: number[] = []
-  for (let u = units.get(id); u?.parentId; u = units.get(u.parentId)) out.push(u.parentId)
-  return out
-}

@@ -5,12 +5,12 @@
 /** 1 村居, 2 管理处, 3 镇（含部门）, 4 区. */
 export type Level = 1 | 2 | 3 | 4
 export type UnitKind = 'district' | 'town' | 'department' | 'office' | 'village'
+import { actionName, levelName, statusName } from '../../shared/issueWords'
+export { actionName, levelName, statusName }
 export type RoutingUnit = { id: number; name: string; kind: UnitKind; parentId: number | null }
 export const levelOf: Record<UnitKind, Level> = { village: 1, office: 2, town: 3, department: 3, district: 4 }
-export const levelName: Record<Level, string> = { 1: '村居', 2: '管理处', 3: '镇', 4: '区' }
 
 export type IssueStatus = 'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged'
-export const statusName: Record<IssueStatus, string> = { reported: '待受理', accepted: '办理中', resolved: '待核查', closed: '已办结', suspended: '已挂起', merged: '已合并' }
 export type Stage = 'accept' | 'handle' | 'verify'
 export type StageLimits = { acceptHours: number; handleHours: number; verifyHours: number; warnPercent: number }
 export type RoutingRule = StageLimits & { defaultLevel: Level; skipAllowed: boolean }
@@ -52,24 +52,6 @@ export type IssueAction =
   | { type: 'merge'; intoId: number; note?: string }
 export type ActionType = IssueAction['type']
 
-export const actionName: Record<ActionType | 'create', string> = {
-  create: '上报',
-  accept: '受理',
-  escalate: '上报上级',
-  dispatch: '交办',
-  return: '退回',
-  cohandle: '协办',
-  note: '协办意见',
-  resolve: '办结',
-  verify: '核查',
-  supervise: '督办',
-  requestExtension: '申请延期',
-  decideExtension: '审批延期',
-  suspend: '挂起',
-  resume: '恢复',
-  reopen: '重开',
-  merge: '合并'
-}
 
 export type RoutingContext = { units: Map<number, RoutingUnit>; rule: RoutingRule; now: string }
 export type IssueEvent = { action: ActionType; fromUnitId: number; toUnitId: number | null; note: string | null; dueAt: string | null; statusBefore: IssueStatus; statusAfter: IssueStatus }

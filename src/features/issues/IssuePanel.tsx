@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Alert, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Tag, Timeline } from 'antd'
 import dayjs from 'dayjs'
 import { useIssue, useUnits } from '../../api/issues'
-import { usePeopleMutation } from '../../api/people'
+import { useStoreWrite } from '../../api/people'
 import { actionLabel, clockTag, formatTime, statusTag } from './labels'
 
 type ActionType = string
@@ -12,7 +12,7 @@ type ActionType = string
 export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnitId: number | null }) {
   const issue = useIssue(id, actingUnitId)
   const units = useUnits()
-  const act = usePeopleMutation('issues.act')
+  const act = useStoreWrite('issues.act')
   const [open, setOpen] = useState<ActionType | null>(null)
   const [form] = Form.useForm()
   if (id === null) return <Empty description="在列表中选择一个事件" className="issue-empty" />

@@ -4,14 +4,14 @@ import { useState } from 'react'
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd'
 import { useRoutingRules, useSimilarIssues } from '../../api/issues'
 import { PointPicker } from './PointPicker'
-import { usePeopleMutation } from '../../api/people'
+import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 
 const sources = ['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访']
 
 export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
   const rules = useRoutingRules()
-  const create = usePeopleMutation('issues.create')
+  const create = useStoreWrite('issues.create')
   const [form] = Form.useForm()
   const anonymous = Form.useWatch('anonymous', form)
   const category = Form.useWatch('category', form)

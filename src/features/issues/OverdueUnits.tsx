@@ -2,13 +2,13 @@
 import { useState } from 'react'
 import { Alert, Button, Drawer, Form, Input, Modal, Radio, Table } from 'antd'
 import { useAccountability, useOverdueUnits } from '../../api/issues'
-import { usePeopleMutation } from '../../api/people'
+import { useStoreWrite } from '../../api/people'
 import { formatTime } from './labels'
 
 export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => void }) {
   const units = useOverdueUnits(open)
   const records = useAccountability(open)
-  const record = usePeopleMutation('accountability.record')
+  const record = useStoreWrite('accountability.record')
   const [target, setTarget] = useState<{ unitId: number; unit: string } | null>(null)
   const [form] = Form.useForm()
   const submit = async () => {

@@ -5,6 +5,7 @@ import { DownOutlined, UpOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
 import { issueClockColour, pointColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
 import type { PeopleLayerChoice } from './usePeopleLayers'
+import { specialties } from '../../../electron/shared/issueWords'
 
 type Props = {
   visible: Record<Tier, boolean>
@@ -20,7 +21,6 @@ type Props = {
   folded?: boolean
 }
 
-const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
 
 export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount, folded }: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.

@@ -3,16 +3,16 @@
 import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Table } from 'antd'
 import dayjs from 'dayjs'
-import { useHouseholdVisits, usePeopleMutation } from '../../api/people'
+import { useHouseholdVisits, useStoreWrite } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 
 export type HouseholdRow = { id: number; code: string; kind: string; name: string; address: string; members: number; village: string; villageUnitId: number; version: number; grid: string | null; contact: string | null; contactPersonId: number | null; lastVisitAt: string | null }
 
 export function HouseholdDrawer({ household, onClose }: { household: HouseholdRow | null; onClose: () => void }) {
   const visits = useHouseholdVisits(household?.id ?? null)
-  const record = usePeopleMutation('visits.record')
+  const record = useStoreWrite('visits.record')
   const [by, setBy] = useState<'驻点团队' | '户联系党员'>('驻点团队')
-  const setContact = usePeopleMutation('households.setContact')
+  const setContact = useStoreWrite('households.setContact')
   const [contact, setContactId] = useState<number>()
   const [version, setVersion] = useState<number | null>(null)
   const [form] = Form.useForm()

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd'
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
-import { usePeopleCall, usePeopleMutation, usePeopleUndo } from '../../api/people'
+import { usePeopleCall, useStoreWrite, usePeopleUndo } from '../../api/people'
 import { saveFile } from '../../api/download'
 import { readAsBase64 } from '../imports/readFile'
 
@@ -24,7 +24,7 @@ export function PeopleImportModal({ onClose }: { onClose: () => void }) {
   const template = usePeopleCall('people.template')
   const reportFile = usePeopleCall('people.importReportFile')
   const preview = usePeopleCall('people.import')
-  const commit = usePeopleMutation('people.import')
+  const commit = useStoreWrite('people.import')
   const undo = usePeopleUndo()
   const { message } = App.useApp()
   const error = preview.error ?? commit.error

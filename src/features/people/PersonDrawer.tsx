@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
 import { EditOutlined, EyeOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
-import { usePeopleCall, usePeopleMutation, usePerson } from '../../api/people'
+import { usePeopleCall, useStoreWrite, usePerson } from '../../api/people'
 
 type Person = Output<'persons.get'>
 
@@ -15,7 +15,7 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
   const [reason, setReason] = useState('')
   const [full, setFull] = useState<Person | null>(null)
   const [editing, setEditing] = useState(false)
-  const update = usePeopleMutation('persons.update')
+  const update = useStoreWrite('persons.update')
   const [form] = Form.useForm()
   const { message } = App.useApp()
   const save = async () => {

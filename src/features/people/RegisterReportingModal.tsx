@@ -2,10 +2,10 @@
 // checks it as it checks an imported row (ID checksum, phone, village, duplicates).
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
 import dayjs from 'dayjs'
-import { usePeopleMutation, useVillages } from '../../api/people'
+import { useStoreWrite, useVillages } from '../../api/people'
 
 export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultVillageId?: number; onClose: () => void }) {
-  const register = usePeopleMutation('reporting.register')
+  const register = useStoreWrite('reporting.register')
   const villages = useVillages()
   const [form] = Form.useForm()
   const { message } = App.useApp()

@@ -5,16 +5,16 @@ import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd'
 import { PrinterOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
-import { usePeopleMutation, usePosts, useServices } from '../../api/people'
+import { useStoreWrite, usePosts, useServices } from '../../api/people'
 
 export type ReportingRow = { id: number; personId: number; name: string; workUnit: string | null; village: string; villageUnitId: number; reportedAt: string; group: string | null; leader: string | null; posts: string | null; servicesClaimed: string | null; specialties: string | null }
 
 export function ReportingDrawer({ member, onClose, onPerson }: { member: ReportingRow | null; onClose: () => void; onPerson: (id: number) => void }) {
   const posts = usePosts(member?.villageUnitId ?? null)
   const services = useServices(member?.id ?? null)
-  const claim = usePeopleMutation('posts.claim')
-  const unclaim = usePeopleMutation('posts.unclaim')
-  const record = usePeopleMutation('services.record')
+  const claim = useStoreWrite('posts.claim')
+  const unclaim = useStoreWrite('posts.unclaim')
+  const record = useStoreWrite('services.record')
   const [postId, setPostId] = useState<number | null>(null)
   const [form] = Form.useForm()
   const { message } = App.useApp()

@@ -2,11 +2,11 @@
 // filters), export the recipient list (the app sends no SMS), and keep answers and participation.
 import { useState } from 'react'
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, List, Modal, Select, Table, Tag } from 'antd'
-import { useNoticeAnswers, usePeopleCall, usePeopleMutation, useReserveNotices } from '../../api/people'
+import { useNoticeAnswers, usePeopleCall, useStoreWrite, useReserveNotices } from '../../api/people'
 import { saveFile } from '../../api/download'
 
 export function SendNoticeModal({ villageUnitId, specialty, count, onClose }: { villageUnitId?: number; specialty?: string; count: number | null; onClose: () => void }) {
-  const send = usePeopleMutation('reserve.sendNotice')
+  const send = useStoreWrite('reserve.sendNotice')
   const exporter = usePeopleCall('people.export')
   const [form] = Form.useForm()
   const { message } = App.useApp()
@@ -43,7 +43,7 @@ export function NoticeHistory({ villageUnitId, open, onClose }: { villageUnitId?
   const notices = useReserveNotices(villageUnitId)
   const [noticeId, setNoticeId] = useState<number | null>(null)
   const answers = useNoticeAnswers(noticeId)
-  const answer = usePeopleMutation('reserve.answer')
+  const answer = useStoreWrite('reserve.answer')
   return (
     <Drawer title="储能联系通知记录" open={open} onClose={onClose} size={720} destroyOnHidden>
       {noticeId === null ? (

@@ -2,15 +2,15 @@
 // adding a member or naming a new leader, and removing one.
 import { useState } from 'react'
 import { Alert, Button, Drawer, Popconfirm, Radio, Space, Table, Tag } from 'antd'
-import { usePeopleMutation, useTeamMembers } from '../../api/people'
+import { useStoreWrite, useTeamMembers } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 
 export type TeamRow = { id: number; name: string; village: string; villageUnitId: number; nonFoshanCount: number }
 
 export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: () => void }) {
   const members = useTeamMembers(team?.id ?? null)
-  const add = usePeopleMutation('teams.addMember')
-  const remove = usePeopleMutation('teams.removeMember')
+  const add = useStoreWrite('teams.addMember')
+  const remove = useStoreWrite('teams.removeMember')
   const [personId, setPersonId] = useState<number>()
   const [role, setRole] = useState<'队员' | '队长'>('队员')
   const nonFoshan = (members.data ?? []).filter((m) => m.hukou === '非佛山户籍').length

@@ -1,6 +1,7 @@
 // What each registry table shows. Sortable columns are those the store can sort (sqlList specs).
 import type { ColDef } from 'ag-grid-community'
 import type { RegistryName } from '../../../electron/shared/people'
+import { specialties } from '../../../electron/shared/issueWords'
 
 const col = (field: string, headerName: string, width: number, sortable = false, extra: Partial<ColDef> = {}): ColDef => ({ field, headerName, width, sortable, ...extra })
 
@@ -87,5 +88,5 @@ export const registryFilters: Record<RegistryName, { key: string; label: string;
   ],
   teams: [{ key: 'belowRule', label: '非佛山户籍', options: [{ value: true, label: '不足 2 人' }, { value: false, label: '达标' }] }],
   reporting: [{ key: 'placed', label: '编组', options: [{ value: false, label: '未编组' }, { value: true, label: '已编组' }] }],
-  reserve: [{ key: 'specialty', label: '专长', options: ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作'].map((v) => ({ value: v, label: v })) }]
+  reserve: [{ key: 'specialty', label: '专长', options: specialties.map((v) => ({ value: v, label: v })) }]
 }

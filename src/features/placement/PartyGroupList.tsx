@@ -3,14 +3,14 @@
 import { useState } from 'react'
 import { Button, Collapse, Empty, Modal, Progress, Select, Space, Spin, Tag } from 'antd'
 import type { Output } from '../../../electron/shared/contract'
-import { usePeopleMutation } from '../../api/people'
+import { useStoreWrite } from '../../api/people'
 
 type Group = Output<'placement.groups'>[number]
 
 export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; loading: boolean; onDone: (text: string, batchId: number | null) => void }) {
   const [moving, setMoving] = useState<{ memberId: number; name: string; from: number; version: number } | null>(null)
   const [target, setTarget] = useState<number | null>(null)
-  const assign = usePeopleMutation('placement.assign')
+  const assign = useStoreWrite('placement.assign')
   if (loading) return <Spin />
   if (groups.length === 0) return <Empty description="本村居还没有三级网格（党小组）" />
 

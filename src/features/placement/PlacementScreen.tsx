@@ -3,7 +3,7 @@
 // (the grid inspector), members and how full they are.
 import { useState } from 'react'
 import { Alert, App, Button, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd'
-import { useVillages, usePartyGroups, usePeopleMutation, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
+import { useVillages, usePartyGroups, useStoreWrite, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 import { PartyGroupList } from './PartyGroupList'
 
@@ -16,9 +16,9 @@ export function PlacementScreen() {
   const groups = usePartyGroups(villageUnitId)
   const settings = usePeopleSettings()
   const [capacity, setCapacity] = useState<number | null>(null)
-  const place = usePeopleMutation('placement.placeSuggested')
-  const rebalance = usePeopleMutation('placement.rebalance')
-  const saveSettings = usePeopleMutation('people.setSettings')
+  const place = useStoreWrite('placement.placeSuggested')
+  const rebalance = useStoreWrite('placement.rebalance')
+  const saveSettings = useStoreWrite('people.setSettings')
   const undo = usePeopleUndo()
   const { message } = App.useApp()
   const waiting = suggestions.data ?? []

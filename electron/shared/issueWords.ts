@@ -1,0 +1,24 @@
+// The words of the issue linkage, shared by the state machine (its refusals) and the screens.
+export const levelName: Record<1 | 2 | 3 | 4, string> = { 1: '村居', 2: '管理处', 3: '镇', 4: '区' }
+export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged', string> = { reported: '待受理', accepted: '办理中', resolved: '待核查', closed: '已办结', suspended: '已挂起', merged: '已合并' }
+export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 'return' | 'cohandle' | 'note' | 'resolve' | 'verify' | 'supervise' | 'requestExtension' | 'decideExtension' | 'suspend' | 'resume' | 'reopen' | 'merge', string> = {
+  create: '上报',
+  accept: '受理',
+  escalate: '上报上级',
+  dispatch: '交办',
+  return: '退回',
+  cohandle: '协办',
+  note: '协办意见',
+  resolve: '办结',
+  verify: '核查',
+  supervise: '督办',
+  requestExtension: '申请延期',
+  decideExtension: '审批延期',
+  suspend: '挂起',
+  resume: '恢复',
+  reopen: '重开',
+  merge: '合并'
+}
+
+/** Specialties of reporting members and reserve contacts (filters, map, demo). */
+export const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
