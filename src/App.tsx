@@ -5,12 +5,18 @@ import { PeopleScreen } from './features/people/PeopleScreen'
 import { PlacementScreen } from './features/placement/PlacementScreen'
 import { ReportingPrint } from './features/print/ReportingPrint'
 import { IssuesScreen } from './features/issues/IssuesScreen'
+import { IssueSheetPrint } from './features/print/IssueSheetPrint'
+import { SupervisionPrint } from './features/print/SupervisionPrint'
 
-// The console's screens, chosen in the header: the grid map, the people registries, placement.
+// The console's screens, chosen in the header: the grid map, the people registries, placement, issues.
 // Print views take the whole window, without the header.
 export function App() {
   const [location, go] = useLocation()
-  if (location.route === 'print') return <ReportingPrint doc={location.doc} reportingMemberId={location.id} />
+  if (location.route === 'print') {
+    if (location.doc === 'issue') return <IssueSheetPrint issueId={location.id} />
+    if (location.doc === 'supervision') return <SupervisionPrint eventId={location.id} />
+    return <ReportingPrint doc={location.doc} reportingMemberId={location.id} />
+  }
   return (
     <div className="app">
       <AppHeader route={location.route} onNavigate={go} />

@@ -6,7 +6,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './App'
 import './styles.css'
 
-const queryClient = new QueryClient()
+// The store is on this machine: whether the PC is on a network must never pause a read or a write
+// (TanStack's default 'online' mode would hold every call on an offline office PC).
+const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } } })
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

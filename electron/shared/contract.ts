@@ -515,11 +515,12 @@ export const contract = {
         address: z.string().trim().max(100).optional(),
         villageUnitId: Id.optional(),
         reportingUnitId: Id.optional(),
-        photos: z.array(z.object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') }).strict()).max(9, '最多 9 张照片').optional()
+        photos: z.array(z.object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') }).strict()).max(9, '最多 9 张照片').optional(),
+        duplicateOf: Id.optional()
       })
       .strict(),
     output: z.object({ id: Id, code: z.string(), holderUnitId: Id }),
-    doc: '登记新事件：按地图位置找到三级网格，按规则交给默认处置层级的单位'
+    doc: '登记新事件：按地图位置找到三级网格，按规则交给默认处置层级的单位；确认重复时登记并合并到已有事件'
   },
   'issues.act': {
     input: z.object({ id: Id, version: Version, actingUnitId: Id, action: IssueAction }).strict(),
@@ -552,6 +553,7 @@ export const contract = {
       extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).nullable(),
       createdAt: z.string(),
       closedAt: z.string().nullable(),
+      mergedInto: z.object({ id: Id, code: z.string() }).nullable(),
       version: z.number().int(),
       photos: z.array(z.object({ id: Id, fileName: z.string(), mimeType: z.string(), sha256: z.string() })),
       events: z.array(
@@ -560,6 +562,27 @@ export const contract = {
       actions: z.array(z.string())
     }),
     doc: '事件详情：流转记录（谁、何时、交给谁、为何）、当前时限，以及某单位现在可执行的动作'
+  },
+  'issues.photo': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+    doc: '事件的一张现场照片'
+  },
+  'issues.supervisionNotice': {
+    input: z.object({ eventId: Id }).strict(),
+    output: z.object({
+      number: z.string(),
+      nth: z.number().int(),
+      at: z.string(),
+      supervisor: z.string(),
+      holder: z.string(),
+      note: z.string(),
+      previousDueAt: z.string().nullable(),
+      overdueDays: z.number().int(),
+      dueAt: z.string().nullable(),
+      issue: z.object({ id: Id, code: z.string(), title: z.string(), description: z.string(), category: z.string(), urgency: z.string(), source: z.string(), address: z.string().nullable(), createdAt: z.string(), village: z.string(), tier3: z.string().nullable() })
+    }),
+    doc: '督办单（打印）：按年编号，督办单位、承办单位、原期限、督办意见和新的期限'
   },
   'issues.list': { input: ListQuery, output: z.object({ total: z.number().int(), rows: z.array(IssueRow) }), doc: '事件列表：状态、层级、承办单位、类别、来源、超期、督办、期间筛选（数据库分页）' },
   'issues.similar': {

@@ -1,7 +1,7 @@
 // The words of the issue linkage, shared by the state machine (its refusals) and the screens.
 export const levelName: Record<1 | 2 | 3 | 4, string> = { 1: '村居', 2: '管理处', 3: '镇', 4: '区' }
 export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged', string> = { reported: '待受理', accepted: '办理中', resolved: '待核查', closed: '已办结', suspended: '已挂起', merged: '已合并' }
-export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 'return' | 'cohandle' | 'note' | 'resolve' | 'verify' | 'supervise' | 'requestExtension' | 'decideExtension' | 'suspend' | 'resume' | 'reopen' | 'merge', string> = {
+export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 'return' | 'cohandle' | 'note' | 'resolve' | 'verify' | 'supervise' | 'requestExtension' | 'decideExtension' | 'suspend' | 'resume' | 'reopen' | 'merge' | 'absorb', string> = {
   create: '上报',
   accept: '受理',
   escalate: '上报上级',
@@ -17,7 +17,9 @@ export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 
   suspend: '挂起',
   resume: '恢复',
   reopen: '重开',
-  merge: '合并'
+  merge: '合并',
+  /** Logged on the issue a duplicate was merged into. */
+  absorb: '并入重复反映'
 }
 
 /** Specialties of reporting members and reserve contacts (filters, map, demo). */

@@ -25,3 +25,21 @@ export const useSimilarIssues = (input: { category?: string; lon?: number; lat?:
   })
 export const useOverdueUnits = (enabled: boolean) => useQuery({ queryKey: ['issues.overdueUnits'], queryFn: () => call('issues.overdueUnits'), enabled, retry: false })
 export const useAccountability = (enabled: boolean) => useQuery({ queryKey: ['accountability.list'], queryFn: () => call('accountability.list', {}), enabled, retry: false })
+/** One photo as a data URL (photos are few and small; the query cache keeps them). */
+export const useIssuePhoto = (id: number) =>
+  useQuery({ queryKey: ['issues.photo', id], queryFn: async () => { const p = await call('issues.photo', { id }); return `data:${p.mimeType};base64,${p.contentBase64}` }, staleTime: Infinity, retry: false })
+/** Open issues another one may be merged into: the likely duplicates, or a search by code or title. */
+export const useMergeTargets = (issue: { id: number; category: string; lonLat: [number, number] | null }, q: string) =>
+  useQuery({
+    queryKey: ['issues.mergeTargets', issue.id, q],
+    queryFn: async () => {
+      const found = q.trim()
+        ? (await call('issues.list', { q: q.trim(), filters: { status: 'open' }, limit: 20 })).rows
+        : issue.lonLat
+          ? await call('issues.similar', { category: issue.category, lon: issue.lonLat[0], lat: issue.lonLat[1], days: 30 })
+          : []
+      return found.filter((i) => i.id !== issue.id && i.status !== 'closed').map((i) => ({ id: i.id, code: i.code, title: i.title }))
+    },
+    retry: false
+  })
+export const useSupervisionNotice = (eventId: number) => useQuery({ queryKey: ['issues.supervisionNotice', eventId], queryFn: () => call('issues.supervisionNotice', { eventId }), retry: false })

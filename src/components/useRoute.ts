@@ -4,11 +4,14 @@ import { useEffect, useState } from 'react'
 
 export const routes = ['map', 'people', 'placement', 'issues'] as const
 export type Route = (typeof routes)[number]
-export type Location = { route: Route } | { route: 'print'; doc: 'receipt' | 'service'; id: number }
+export const printDocs = ['receipt', 'service', 'issue', 'supervision'] as const
+export type PrintDoc = (typeof printDocs)[number]
+/** A print view: #/print/<doc>/<id> — receipt and service take a reporting member, issue an issue, supervision a log event. */
+export type Location = { route: Route } | { route: 'print'; doc: PrintDoc; id: number }
 
 export function parseHash(hash: string): Location {
   const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/')
-  if (parts[0] === 'print' && (parts[1] === 'receipt' || parts[1] === 'service') && /^\d+$/.test(parts[2] ?? '')) return { route: 'print', doc: parts[1], id: Number(parts[2]) }
+  if (parts[0] === 'print' && (printDocs as readonly string[]).includes(parts[1]) && /^\d+$/.test(parts[2] ?? '')) return { route: 'print', doc: parts[1] as PrintDoc, id: Number(parts[2]) }
   return { route: (routes as readonly string[]).includes(parts[0]) ? (parts[0] as Route) : 'map' }
 }
 

@@ -9,6 +9,7 @@ import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import type { Core } from '../../electron/core/app'
 import { tempDir, testClock, testCoreWithPeople } from '../support/core'
 import { idCheckChar } from '../../electron/core/domain/personalData'
+import { solidPng } from '../support/fixtures'
 
 /**
  * A valid input for each method, looked up on the demo town; a new method without one fails the
@@ -31,6 +32,8 @@ function lookUpValidInputs() {
   const spot = q<{ lon: number; lat: number; village: number }>('select label_lon lon, label_lat lat, village_unit_id village from grids where tier = 3 order by id limit 1')
   // The issue issues.create makes (the demo's issues come first).
   const nextIssue = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issues').n
+  const supervision = q<{ id: number }>("select id from issue_events where action = 'supervise' order by id limit 1")
+  const nextPhoto = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issue_photos').n
   const post = q<{ id: number; v: number }>('select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1')
   const unclaimed = q<{ id: number }>(`select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`)
   validInput = {
@@ -74,9 +77,11 @@ function lookUpValidInputs() {
     'teams.removeMember': { memberId: 1 },
     'households.setContact': { householdId: 2, version: 1, contactPersonId: null },
     'units.all': {},
-    'issues.create': { title: '垃圾堆放', description: '巷口堆放生活垃圾多日未清理', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat },
+    'issues.create': { title: '垃圾堆放', description: '巷口堆放生活垃圾多日未清理', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, photos: [{ fileName: '现场.png', mimeType: 'image/png', contentBase64: solidPng(2, 2, [0, 0, 0]).toString('base64') }] },
     'issues.act': { id: nextIssue, version: 1, actingUnitId: spot.village, action: { type: 'accept' } },
     'issues.get': { id: nextIssue, actingUnitId: spot.village },
+    'issues.photo': { id: nextPhoto },
+    'issues.supervisionNotice': { eventId: supervision.id },
     'issues.list': { filters: { status: 'open' }, sort: { field: 'createdAt', dir: 'desc' } },
     'issues.similar': { category: '环境卫生', lon: spot.lon, lat: spot.lat },
     'issues.points': { closedDays: 30 },

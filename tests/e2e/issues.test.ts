@@ -1,10 +1,15 @@
 // One issue taken through the four levels in browser mode: registered at a village, escalated twice
 // to the town, dispatched down to a department, accepted, resolved and verified; the timeline shows
-// every hand-off. (Picking the location on the map comes with the map's issue layer.)
+// every hand-off. Registering on the map with a photo, merging a confirmed duplicate, and the
+// printed 流转单 and 督办单 (A4 PDFs checked with poppler).
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, outputDir } from '../support/browser'
+import { tempDir } from '../support/core'
+import { solidPng } from '../support/fixtures'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -104,16 +109,27 @@ describe('an issue through the four-level linkage', () => {
       return dialog
     }
     const first = await register('河涌边建筑垃圾')
+    await first.locator('input[type=file]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: solidPng(64, 48, [30, 120, 200]) })
+    await first.locator('.ant-upload-list-item').waitFor()
     await first.getByRole('button', { name: /登\s*记/ }).click()
     await page.waitForTimeout(500)
     await page.screenshot({ path: join(outputDir, 'issue-new-point.png') })
     await first.waitFor({ state: 'hidden' })
-    const made = one<{ code: string; tier3: number | null }>("select code, tier3_grid_id tier3 from issues where title = '河涌边建筑垃圾'")
+    const made = one<{ id: number; code: string; tier3: number | null }>("select id, code, tier3_grid_id tier3 from issues where title = '河涌边建筑垃圾'")
     expect(made.tier3).not.toBeNull()
+    // The photo is stored and shown on the issue page.
+    expect(one<{ n: number }>("select count(*) n from issue_photos where issue_id = ? and mime_type = 'image/png'", made.id).n).toBe(1)
+    await page.getByTestId('issue-panel').getByTestId('issue-photo').locator('img').waitFor()
     const second = await register('河涌边又见建筑垃圾')
     await expect.poll(() => second.getByTestId('similar-issues').textContent()).toContain(made.code)
     await page.screenshot({ path: join(outputDir, 'issue-new-duplicate.png') })
-    await second.getByRole('button', { name: /取\s*消/ }).click()
+    // The officer confirms the duplicate: registered and merged at once; the original's log names it.
+    await second.getByTestId(`merge-into-${made.id}`).click()
+    await second.waitFor({ state: 'hidden' })
+    const dup = one<{ code: string; status: string; merged_into: number }>("select code, status, merged_into from issues where title = '河涌边又见建筑垃圾'")
+    expect(dup).toMatchObject({ status: 'merged', merged_into: made.id })
+    await expect.poll(() => page.getByTestId('issue-panel').locator('.issue-timeline').textContent()).toContain(`${dup.code}：河涌边又见建筑垃圾`)
+    expect(await page.getByTestId('issue-panel').locator('.issue-timeline').textContent()).toContain('并入重复反映')
   })
 
   it('pins open issues on the map, coloured by their clock', async () => {
@@ -169,5 +185,65 @@ describe('an issue through the four-level linkage', () => {
     // The town may supervise a village's issue but not accept it for the village.
     await expect.poll(() => page.getByTestId('issue-actions').textContent()).toContain('督')
     expect(await page.getByTestId('issue-actions').textContent()).not.toContain('受理')
+  })
+
+  it('prints the routing sheet (流转单) and a supervision notice (督办单) on A4', async () => {
+    const pdfText = async (name: string) => {
+      await page.getByTestId('print-doc').waitFor()
+      await page.emulateMedia({ media: 'print' })
+      const file = join(tempDir(), `${name}.pdf`)
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+      await page.emulateMedia({ media: 'screen' })
+      writeFileSync(join(outputDir, `${name}.pdf`), readFileSync(file))
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(outputDir, name)])
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/)
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    }
+    // The town supervises the waiting village issue chosen in the previous test.
+    const panel = page.getByTestId('issue-panel')
+    const code = (await panel.locator('.issue-code').textContent())!.replace('流转单', '').trim()
+    await doAction('supervise', (d) => d.getByLabel('督办意见').fill('群众反映强烈，请三日内办结'))
+    await panel.getByTestId('print-supervision').last().click()
+    const notice = await pdfText('issue-supervision-notice')
+    const holder = one<{ name: string }>('select h.name from issues i join units h on h.id = i.holder_unit_id where i.code = ?', code).name
+    for (const words of ['督办通知单', `狮网督〔2026〕`, `${holder}：`, code, '群众反映强烈，请三日内办结', '狮山镇（盖章）', '签收人']) expect(notice).toContain(words)
+    // Back on the issue screen with the same issue open.
+    await page.goBack()
+    await expect.poll(() => page.getByTestId('issue-panel').textContent()).toContain(code)
+    // The closed four-level issue: its 流转单 lists every hand-off.
+    const closed = one<{ id: number; code: string }>("select id, code from issues where title = '汀圃路口占道经营'")
+    await page.evaluate((id) => (window.location.hash = `#/print/issue/${id}`), closed.id)
+    const sheet = await pdfText('issue-routing-sheet')
+    for (const words of ['狮山镇网格化管理事件流转单', closed.code, '汀圃路口占道经营', '流转记录', '上报上级', '交办', '城管办', '已清理摊档并设置便民疏导点', '已办结']) expect(sheet).toContain(words)
+    await page.goBack()
+  })
+
+  it('lets the town edit the routing rules and the category list, and names a bad row', async () => {
+    // An office PC without a network reports itself offline; the local store must still answer.
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await page.getByTestId('routing-rules-button').click()
+    const drawer = page.getByTestId('routing-rules')
+    const handle = drawer.getByLabel('环境卫生·一般 handleHours')
+    await handle.fill('96')
+    await drawer.getByTestId('save-rules').click()
+    await expect.poll(() => one<{ h: number }>("select handle_hours h from routing_rules where category = '环境卫生' and urgency = '一般'").h).toBe(96)
+    // Saved: nothing left to save until the next edit.
+    await expect.poll(() => drawer.getByTestId('save-rules').isDisabled()).toBe(true)
+    // Acceptance longer than handling is refused, with the row named; nothing is saved.
+    await drawer.getByLabel('环境卫生·一般 acceptHours').fill('200')
+    await drawer.getByTestId('save-rules').click()
+    await expect.poll(() => drawer.getByTestId('rules-error').textContent()).toContain('环境卫生·一般')
+    expect(one<{ a: number }>("select accept_hours a from routing_rules where category = '环境卫生' and urgency = '一般'").a).toBe(24)
+    await drawer.getByLabel('环境卫生·一般 acceptHours').fill('24')
+    await page.screenshot({ path: join(outputDir, 'issue-routing-rules.png') })
+    await drawer.getByRole('tab', { name: /事件类别/ }).click()
+    await drawer.getByTestId('new-category').fill('噪音扰民')
+    await drawer.getByRole('button', { name: /添\s*加/ }).click()
+    await drawer.getByTestId('save-rules').click()
+    await expect.poll(() => one<{ n: number }>("select count(*) n from routing_rules where category = '噪音扰民'").n).toBe(3)
+    expect(one<{ active: number }>("select active from issue_categories where name = '噪音扰民'").active).toBe(1)
+    await page.locator('.ant-drawer-open .ant-drawer-close').click()
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
   })
 })

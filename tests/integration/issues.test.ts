@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { Clock } from '../../electron/core/clock'
+import { createHash } from 'node:crypto'
 import { ok, testCore } from '../support/core'
+import { solidPng } from '../support/fixtures'
 
 let now = Date.parse('2026-11-02T01:00:00Z')
 const clock: Clock = { now: () => new Date(now) }
@@ -24,7 +26,7 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 
-type Issue = { id: number; version: number; status: string; holderUnitId: number; events: { action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null }[]; actions: string[]; grids: Record<string, string | null> }
+type Issue = { photos: { id: number; fileName: string; mimeType: string; sha256: string }[]; id: number; version: number; status: string; holderUnitId: number; events: { id: number; action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null }[]; actions: string[]; grids: Record<string, string | null> }
 const create = (extra: Record<string, unknown> = {}) =>
   ok<{ id: number; code: string; holderUnitId: number }>(core, 'issues.create', { title: '巷道垃圾堆放', description: '巷口生活垃圾堆放多日', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, ...extra })
 const get = (id: number, actingUnitId?: number) => ok<Issue>(core, 'issues.get', { id, actingUnitId })
@@ -35,12 +37,19 @@ const act = async (id: number, actingUnitId: number, action: Record<string, unkn
 
 describe('an issue through the four levels', () => {
   it('is created on a map point, in the grids of all three tiers, at the village', async () => {
-    const c = await create({ photos: [{ fileName: 'a.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('照片').toString('base64') }, { fileName: 'b.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('照片').toString('base64') }] })
+    const png = solidPng(4, 3, [200, 30, 30]).toString('base64')
+    // The same picture twice is stored once (content hash); a text file named .jpg is refused.
+    const refused = await core.dispatch('issues.create', { title: '巷道垃圾堆放', description: '巷口生活垃圾堆放多日', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, photos: [{ fileName: '现场.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('不是图片').toString('base64') }] })
+    expect(refused.ok === false && refused.error.message).toContain('现场.jpg')
+    expect(one<{ n: number }>('select count(*) n from issues').n).toBe(0)
+    const c = await create({ photos: [{ fileName: 'a.png', mimeType: 'image/jpeg', contentBase64: png }, { fileName: 'b.png', mimeType: 'image/png', contentBase64: png }] })
     expect(c.code).toBe('SS-2026-000001')
     expect(c.holderUnitId).toBe(spot.village)
     const row = one<{ tier1_grid_id: number; tier2_grid_id: number; tier3_grid_id: number }>('select tier1_grid_id, tier2_grid_id, tier3_grid_id from issues where id = ?', c.id)
     expect(row).toEqual({ tier1_grid_id: spot.t1, tier2_grid_id: spot.t2, tier3_grid_id: spot.t3 })
-    expect(one<{ n: number }>('select count(*) n from issue_photos where issue_id = ?', c.id).n).toBe(1)
+    const [photo] = (await get(c.id)).photos
+    expect(photo).toMatchObject({ fileName: 'a.png', mimeType: 'image/png', sha256: createHash('sha256').update(Buffer.from(png, 'base64')).digest('hex') })
+    expect((await ok<{ contentBase64: string }>(core, 'issues.photo', { id: photo.id })).contentBase64).toBe(png)
   })
 
   it('climbs to the town, goes down to a department, is resolved and verified; the log tells who handed what to whom', async () => {
@@ -85,6 +94,37 @@ describe('an issue through the four levels', () => {
     expect(() => core.store.sqlite.prepare('delete from issue_events where issue_id = ?').run(c.id)).toThrow(/只能追加/)
   })
 
+  it('registers a confirmed duplicate and merges it in one step; the original log names the new report', async () => {
+    const original = await create()
+    const dup = await create({ title: '巷口垃圾又堆满了', reporterName: '李女士', duplicateOf: original.id })
+    expect((await get(dup.id)).status).toBe('merged')
+    expect((await get(dup.id)).events.map((e) => e.action)).toEqual(['create', 'merge'])
+    const log = (await get(original.id)).events
+    expect(log.at(-1)).toMatchObject({ action: 'absorb', note: `${dup.code}：巷口垃圾又堆满了（反映人 李女士）` })
+    // Into a closed issue: refused, and the new report is not half-registered.
+    const count = one<{ n: number }>('select count(*) n from issues').n
+    const refused = await core.dispatch('issues.create', { title: '垃圾', description: '巷口垃圾', category: '环境卫生', urgency: '一般', source: '来访', lon: spot.lon, lat: spot.lat, duplicateOf: 1 })
+    expect(refused.ok === false && refused.error.message).toContain('已结束')
+    expect(one<{ n: number }>('select count(*) n from issues').n).toBe(count)
+  })
+
+  it('numbers supervision notices per year and tells the deadline missed and the new one', async () => {
+    const c = await create()
+    await act(c.id, spot.village, { type: 'accept' })
+    const due = (await get(c.id)).events.at(-1)!.dueAt as string
+    hours(24 * 7) // handling limit for 一般 is 120 h: two days overdue
+    await act(c.id, spot.town, { type: 'supervise', note: '请于三日内办结并反馈', deadline: '2026-11-20T15:59:59.999Z' })
+    await act(c.id, spot.town, { type: 'supervise', note: '再次督办' })
+    const events = (await get(c.id)).events.filter((e) => e.action === 'supervise')
+    const first = await ok<Record<string, unknown>>(core, 'issues.supervisionNotice', { eventId: events[0].id })
+    expect(first).toMatchObject({ number: '狮网督〔2026〕1号', nth: 1, supervisor: '狮山镇', note: '请于三日内办结并反馈', previousDueAt: due, overdueDays: 2, dueAt: '2026-11-20T15:59:59.999Z', issue: { code: c.code, title: '巷道垃圾堆放' } })
+    expect((first.holder as string).length).toBeGreaterThan(1)
+    const second = await ok<Record<string, unknown>>(core, 'issues.supervisionNotice', { eventId: events[1].id })
+    expect(second).toMatchObject({ number: '狮网督〔2026〕2号', nth: 2, previousDueAt: '2026-11-20T15:59:59.999Z' })
+    const notSupervision = await core.dispatch('issues.supervisionNotice', { eventId: (await get(c.id)).events[0].id })
+    expect(notSupervision.ok).toBe(false)
+  })
+
   it('sends a new issue to the level its rule names', async () => {
     const rules = await ok<{ rules: Record<string, unknown>[] }>(core, 'routing.rules.get', {})
     const rule = rules.rules.find((r) => r.category === '矛盾纠纷' && r.urgency === '较急')!
@@ -93,6 +133,14 @@ describe('an issue through the four levels', () => {
     expect(c.holderUnitId).toBe(spot.office)
     const bad = await core.dispatch('routing.rules.set', { rules: [{ ...rule, acceptHours: 500, handleHours: 10 }] })
     expect(bad.ok === false && bad.error.message).toContain('受理时限')
+    // A new category comes with rules for each urgency; a retired one is no longer offered or accepted.
+    const names = (rules as unknown as { categories: { name: string; active: boolean }[] }).categories.filter((c) => c.active).map((c) => c.name)
+    const after = await ok<{ categories: { name: string; active: boolean }[]; rules: { category: string }[] }>(core, 'routing.rules.set', { categories: [...names.filter((n) => n !== '交通安全'), '噪音扰民'] })
+    expect(after.rules.filter((r) => r.category === '噪音扰民')).toHaveLength(3)
+    expect(after.categories.find((c) => c.name === '交通安全')?.active).toBe(false)
+    expect((await create({ category: '噪音扰民' })).holderUnitId).toBe(spot.village)
+    const retired = await core.dispatch('issues.create', { title: '路口拥堵', description: '早高峰拥堵', category: '交通安全', urgency: '一般', source: '来访', lon: spot.lon, lat: spot.lat })
+    expect(retired.ok === false && retired.error.message).toContain('不在类别表中')
   })
 })
 

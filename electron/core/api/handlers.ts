@@ -23,6 +23,7 @@ import { createPeopleMapService } from '../services/peopleMap'
 import { createTeamService } from '../services/teams'
 import { createIssueService } from '../services/issues'
 import { createIssueFigureService } from '../services/issueFigures'
+import { createIssuePrintService } from '../services/issuePrints'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -47,6 +48,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const teams = createTeamService(deps.db, deps.clock)
   const issues = createIssueService(deps.db, deps.clock)
   const issueFigures = createIssueFigureService(deps.db, deps.clock)
+  const issuePrints = createIssuePrintService(deps.db)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -86,6 +88,8 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'issues.create': (input, { actor }) => issues.create(input, actor),
     'issues.act': (input, { actor }) => issues.act(input, actor),
     'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,
+    'issues.photo': ({ id }) => issues.photo(id),
+    'issues.supervisionNotice': ({ eventId }) => issuePrints.supervisionNotice(eventId),
     'issues.list': (q) => issueFigures.list(q) as Output<'issues.list'>,
     'issues.similar': (input) => issueFigures.similar(input),
     'issues.points': (input) => issueFigures.points(input),

@@ -34,10 +34,14 @@ export function ensureIssueDefaults(db: Db) {
   if ((sqlite.prepare('select count(*) n from issue_categories').get() as { n: number }).n > 0) return
   sqlite.transaction(() => {
     defaultCategories.forEach((name, i) => sqlite.prepare('insert into issue_categories (name, sort_order) values (?, ?)').run(name, i))
-    const insert = sqlite.prepare('insert into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, 75)')
-    for (const c of defaultCategories)
-      (['一般', '较急', '紧急'] as const).forEach((u, i) => insert.run(c, u, categoryLevel[c][i], u === '紧急' && /安全|消防|治安|信访/.test(c) ? 1 : 0, ...hours[u]))
+    defaultCategories.forEach((c) => insertMissingRules(db, c))
   })()
+}
+
+/** Rules for a category that has none yet (a new one starts at the village, with the usual limits). */
+function insertMissingRules(db: Db, category: string) {
+  const insert = db.$client.prepare('insert or ignore into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, 75)')
+  ;(['一般', '较急', '紧急'] as const).forEach((u, i) => insert.run(category, u, categoryLevel[category]?.[i] ?? 1, u === '紧急' && /安全|消防|治安|信访/.test(category) ? 1 : 0, ...hours[u]))
 }
 
 export function createIssueFigureService(db: Db, clock: Clock) {
@@ -152,6 +156,7 @@ export function createIssueFigureService(db: Db, clock: Clock) {
         if (new Set(names).size !== names.length) throw new AppError('BAD_INPUT', '事件类别有重复')
         sqlite.prepare('update issue_categories set active = 0').run()
         names.forEach((name, i) => sqlite.prepare('insert into issue_categories (name, sort_order, active) values (?, ?, 1) on conflict(name) do update set sort_order = excluded.sort_order, active = 1').run(name, i))
+        names.forEach((name) => insertMissingRules(db, name))
       }
       for (const r of input.rules ?? []) {
         if (!sqlite.prepare('select 1 from issue_categories where name = ?').get(r.category)) throw new AppError('BAD_INPUT', `规则中的类别“${r.category}”不在类别表中`)

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
+import { photoKind } from '../domain/photoKind'
 import { fromGeoJsonGeometry, pointInMultiPolygon } from '../domain/geometry'
 import { actionName, availableActions, clockColour, decide, defaultHolder, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
 
@@ -26,6 +27,8 @@ export type CreateIssueInput = {
   villageUnitId?: number
   reportingUnitId?: number
   photos?: { fileName: string; mimeType: string; contentBase64: string }[]
+  /** An open issue this report repeats: it is registered and merged into it in one step. */
+  duplicateOf?: number
 }
 
 export function createIssueService(db: Db, clock: Clock) {
@@ -96,6 +99,18 @@ export function createIssueService(db: Db, clock: Clock) {
       .prepare('insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(issueId, at, e.action, e.fromUnitId, e.toUnitId, actor, e.note, e.dueAt, e.statusBefore, e.statusAfter)
 
+  /** An issue a duplicate may be merged into: another one, still open. */
+  function mergeTarget(intoId: number, sourceId: number) {
+    const target = sqlite.prepare('select id, status, code from issues where id = ?').get(intoId) as { id: number; status: string; code: string } | undefined
+    if (!target || target.id === sourceId) throw new AppError('BAD_INPUT', '请选择另一个事件作为合并目标')
+    if (!['reported', 'accepted', 'resolved', 'suspended'].includes(target.status)) throw new AppError('BAD_INPUT', `事件 ${target.code} 已结束，不能合并到它`)
+    return target
+  }
+
+  /** The target's log tells its holder that another report of the same problem came in. */
+  const absorb = (target: { id: number; status: string }, source: { id: number; code: string; title?: unknown; reporter_name?: unknown }, at: string, actor: string) =>
+    insertEvent(target.id, at, { action: 'absorb', fromUnitId: null, toUnitId: null, note: `${source.code}：${String(source.title)}${source.reporter_name ? `（反映人 ${String(source.reporter_name)}）` : ''}`, dueAt: null, statusBefore: target.status, statusAfter: target.status }, actor)
+
   function create(input: CreateIssueInput, actor: string) {
     const now = clock.now().toISOString()
     return sqlite.transaction(() => {
@@ -125,8 +140,18 @@ export function createIssueService(db: Db, clock: Clock) {
       for (const p of input.photos ?? []) {
         const bytes = Buffer.from(p.contentBase64, 'base64')
         if (bytes.length === 0) throw new AppError('BAD_INPUT', `照片“${p.fileName}”是空文件`)
-        if (!/^image\/(jpeg|png|webp)$/.test(p.mimeType)) throw new AppError('BAD_INPUT', `照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
-        sqlite.prepare('insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)').run(id, createHash('sha256').update(bytes).digest('hex'), p.mimeType, p.fileName, bytes, now)
+        const mime = photoKind(bytes)
+        if (!mime) throw new AppError('BAD_INPUT', `照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
+        sqlite.prepare('insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)').run(id, createHash('sha256').update(bytes).digest('hex'), mime, p.fileName, bytes, now)
+      }
+      // Confirmed as a duplicate while registering: kept (the report and its reporter count) but merged at once.
+      if (input.duplicateOf !== undefined) {
+        const target = mergeTarget(input.duplicateOf, id)
+        const merged = decide(state, { type: 'merge', intoId: target.id, note: `登记时确认与 ${target.code} 重复` }, holder, { units, rule, now })
+        if (!merged.ok) throw new AppError('CONFLICT', merged.problem)
+        writeState(id, merged.next)
+        insertEvent(id, now, merged.event, actor)
+        absorb(target, { id, code, title: input.title.trim(), reporter_name: input.reporterName?.trim() }, now, actor)
       }
       return { id, code, holderUnitId: holder }
     })()
@@ -141,13 +166,10 @@ export function createIssueService(db: Db, clock: Clock) {
       if (row.version !== input.version) throw new AppError('CONFLICT', `事件 ${row.code} 已被他人处理（现在是第 ${row.version} 版），请刷新后再操作。你的操作未执行。`)
       const units = routingUnits()
       const state = stateOf(row)
-      if (input.action.type === 'merge') {
-        const target = sqlite.prepare('select id, status, code from issues where id = ?').get(input.action.intoId) as { id: number; status: string; code: string } | undefined
-        if (!target || target.id === row.id) throw new AppError('BAD_INPUT', '请选择另一个事件作为合并目标')
-        if (!['reported', 'accepted', 'resolved', 'suspended'].includes(target.status)) throw new AppError('BAD_INPUT', `事件 ${target.code} 已结束，不能合并到它`)
-      }
+      const target = input.action.type === 'merge' ? mergeTarget(input.action.intoId, row.id) : null
       const d = decide(state, input.action, input.actingUnitId, { units, rule: ruleFor(row.category, row.urgency), now })
       if (!d.ok) throw new AppError('CONFLICT', d.problem)
+      if (target) absorb(target, row, now, actor)
       // On time = resolved before the handling deadline; the level is the holder's when it closes.
       const extra =
         d.next.status === 'resolved' ? { closedOnTime: !state.dueAt || now <= state.dueAt ? 1 : 0 } : d.next.status === 'closed' ? { closedAt: now, closedLevel: levelOf[units.get(d.next.holderUnitId)!.kind] } : {}
@@ -198,6 +220,7 @@ export function createIssueService(db: Db, clock: Clock) {
       extensionRequest: state.extensionRequest,
       createdAt: String(row.created_at),
       closedAt: row.closed_at as string | null,
+      mergedInto: row.merged_into ? (sqlite.prepare('select id, code from issues where id = ?').get(row.merged_into) as { id: number; code: string }) : null,
       version: row.version,
       photos: (sqlite.prepare('select id, file_name as fileName, mime_type as mimeType, sha256 from issue_photos where issue_id = ?').all(id) as { id: number; fileName: string; mimeType: string; sha256: string }[]),
       events: events.map((e) => ({ ...e, actionName: actionName[e.action as keyof typeof actionName] ?? e.action })),
@@ -205,5 +228,12 @@ export function createIssueService(db: Db, clock: Clock) {
     }
   }
 
-  return { create, act, get, gridsAt, ruleFor }
+  /** One stored photo, for the issue page and the printed 流转单. */
+  function photo(id: number) {
+    const p = sqlite.prepare('select file_name as fileName, mime_type as mimeType, bytes from issue_photos where id = ?').get(id) as { fileName: string; mimeType: string; bytes: Buffer } | undefined
+    if (!p) throw notFound('照片', id)
+    return { fileName: p.fileName, mimeType: p.mimeType, contentBase64: p.bytes.toString('base64') }
+  }
+
+  return { create, act, get, photo, gridsAt, ruleFor }
 }

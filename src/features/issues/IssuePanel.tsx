@@ -3,13 +3,21 @@
 import { useState } from 'react'
 import { Alert, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Tag, Timeline } from 'antd'
 import dayjs from 'dayjs'
+import { PrinterOutlined } from '@ant-design/icons'
 import { useIssue, useUnits } from '../../api/issues'
 import { useStoreWrite } from '../../api/people'
 import { actionLabel, clockTag, formatTime, statusTag } from './labels'
+import { IssuePhotos } from './IssuePhotos'
+import { MergeTargetSelect } from './MergeTargetSelect'
 
 type ActionType = string
+/** Opens a print view; coming back, the issue screen opens this issue again. */
+const printView = (path: string, issueId: number) => {
+  sessionStorage.setItem('issues.selected', String(issueId))
+  window.location.hash = `#/print/${path}`
+}
 
-export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnitId: number | null }) {
+export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; actingUnitId: number | null; onOpen: (id: number) => void }) {
   const issue = useIssue(id, actingUnitId)
   const units = useUnits()
   const act = useStoreWrite('issues.act')
@@ -55,7 +63,12 @@ export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnit
   return (
     <div className="issue-panel" data-testid="issue-panel">
       <div className="issue-head">
-        <div className="issue-code">{i.code}</div>
+        <div className="issue-code">
+          {i.code}
+          <Button size="small" type="link" icon={<PrinterOutlined />} onClick={() => printView(`issue/${i.id}`, i.id)} data-testid="print-issue-sheet">
+            流转单
+          </Button>
+        </div>
         <h3>{i.title}</h3>
         <Space wrap>
           {statusTag(i.status)}
@@ -64,6 +77,20 @@ export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnit
           {i.extensionRequest && <Tag color="gold">延期待批：{i.extensionRequest.days} 天</Tag>}
         </Space>
       </div>
+      {i.mergedInto && (
+        <Alert
+          type="info"
+          showIcon
+          message={`此反映与 ${i.mergedInto.code} 重复，已合并，由该事件继续办理`}
+          action={
+            <Button size="small" onClick={() => onOpen(i.mergedInto!.id)}>
+              查看
+            </Button>
+          }
+          style={{ marginBottom: 8 }}
+          data-testid="merged-into"
+        />
+      )}
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label="承办单位">
           <strong data-testid="issue-holder">{i.holder}</strong>
@@ -78,6 +105,7 @@ export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnit
         </Descriptions.Item>
         <Descriptions.Item label="描述">{i.description}</Descriptions.Item>
       </Descriptions>
+      <IssuePhotos photos={i.photos} />
       <div className="issue-actions" data-testid="issue-actions">
         {actingUnitId === null ? (
           <Alert type="info" showIcon message="在上方选择“以哪个单位办理”，即可看到可执行的动作" />
@@ -108,6 +136,11 @@ export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnit
               </div>
               {e.note && <div className="muted">{e.note}</div>}
               {e.dueAt && ['create', 'dispatch', 'accept', 'supervise', 'decideExtension'].includes(e.action) && <div className="muted">时限至 {formatTime(e.dueAt)}</div>}
+              {e.action === 'supervise' && (
+                <Button size="small" type="link" icon={<PrinterOutlined />} className="timeline-link" onClick={() => printView(`supervision/${e.id}`, i.id)} data-testid="print-supervision">
+                  督办单
+                </Button>
+              )}
             </div>
           )
         }))}
@@ -194,8 +227,8 @@ export function IssuePanel({ id, actingUnitId }: { id: number | null; actingUnit
             </Form.Item>
           )}
           {open === 'merge' && (
-            <Form.Item name="intoId" label="合并到事件（编号）" rules={[{ required: true, message: '请填写目标事件的内部编号' }]}>
-              <InputNumber min={1} />
+            <Form.Item name="intoId" label="合并到事件" rules={[{ required: true, message: '请选择要合并到的事件' }]}>
+              <MergeTargetSelect issue={i} />
             </Form.Item>
           )}
           {(open === 'accept' || open === 'resume') && <p>确定{actionLabel[open]}该事件？</p>}

@@ -10,6 +10,7 @@ import { PagedTable } from '../../components/PagedTable'
 import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
 import { OverdueUnits } from './OverdueUnits'
+import { RoutingRulesDrawer } from './RoutingRulesDrawer'
 import { formatTime, levelName, statusName } from './labels'
 
 const columns: ColDef[] = [
@@ -44,6 +45,7 @@ export function IssuesScreen() {
   const [error, setError] = useState<Error | null>(null)
   const [creating, setCreating] = useState(false)
   const [overdueOpen, setOverdueOpen] = useState(false)
+  const [rulesOpen, setRulesOpen] = useState(false)
   const year = new Date().getFullYear()
   const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31` })
   const filter: IssueFilter = { q: q.trim() || undefined, filters }
@@ -82,6 +84,9 @@ export function IssuesScreen() {
         <Select allowClear style={{ width: 100 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
         <span className="people-toolbar-spacer" />
         {total !== null && <span className="muted" data-testid="issue-total">共 {total.toLocaleString('zh-CN')} 件</span>}
+        <Button onClick={() => setRulesOpen(true)} data-testid="routing-rules-button">
+          流转规则
+        </Button>
         <Button onClick={() => setOverdueOpen(true)} data-testid="overdue-units-button">
           超期单位
         </Button>
@@ -107,10 +112,11 @@ export function IssuesScreen() {
           <PagedTable datasource={datasource} columnDefs={columns} onRowClick={(r) => setSelected(r.id as number)} testId="issue-list" />
         </div>
         <aside className="issues-side">
-          <IssuePanel id={selected} actingUnitId={actingUnitId} />
+          <IssuePanel id={selected} actingUnitId={actingUnitId} onOpen={setSelected} />
         </aside>
       </div>
       <OverdueUnits open={overdueOpen} onClose={() => setOverdueOpen(false)} />
+      <RoutingRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} />
       {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} />}
     </div>
   )

@@ -1,11 +1,13 @@
-// 登记事件: title, description, category, urgency, source, reporter (or anonymous), village; the
-// core places it with the unit the routing rules name.
+// 登记事件: title, description, category, urgency, source, reporter (or anonymous), place, photos;
+// the core places it with the unit the routing rules name. A likely duplicate can be confirmed here:
+// the report is then registered and merged into the open issue in one step.
 import { useState } from 'react'
-import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd'
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd'
 import { useRoutingRules, useSimilarIssues } from '../../api/issues'
 import { PointPicker } from './PointPicker'
 import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
+import { PhotoPicker, pickedPhotos } from './PhotoPicker'
 
 const sources = ['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访']
 
@@ -18,9 +20,12 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
   const [point, setPoint] = useState<[number, number]>()
   const similar = useSimilarIssues({ category, lon: point?.[0], lat: point?.[1] })
   const { message } = App.useApp()
-  const submit = async () => {
+  const [problem, setProblem] = useState<string | null>(null)
+  const submit = async (duplicateOf?: number) => {
     const v = await form.validateFields()
+    setProblem(null)
     try {
+      const photos = await pickedPhotos(v.photos)
       const r = await create.mutateAsync({
         title: v.title,
         description: v.description,
@@ -32,18 +37,20 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
         lat: point?.[1],
         address: v.address || undefined,
         reporterName: v.anonymous ? undefined : v.reporterName || undefined,
-        reporterPhone: v.anonymous ? undefined : v.reporterPhone || undefined
+        reporterPhone: v.anonymous ? undefined : v.reporterPhone || undefined,
+        photos: photos.length ? photos : undefined,
+        duplicateOf
       })
-      message.success(`已登记事件 ${r.code}`)
-      onCreated(r.id)
+      message.success(duplicateOf ? `已登记 ${r.code} 并合并到重复事件` : `已登记事件 ${r.code}`)
+      onCreated(duplicateOf ?? r.id)
       onClose()
-    } catch {
-      // shown from create.error
+    } catch (e) {
+      setProblem((e as Error).message)
     }
   }
   return (
-    <Modal title="登记事件" open width={640} onCancel={onClose} onOk={submit} okText="登记" confirmLoading={create.isPending} destroyOnHidden>
-      {create.error && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 12 }} />}
+    <Modal title="登记事件" open width={640} onCancel={onClose} onOk={() => submit()} okText="登记" confirmLoading={create.isPending} destroyOnHidden>
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="new-issue-error" />}
       <Form form={form} layout="vertical" initialValues={{ urgency: '一般', source: '网格巡查' }}>
         <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, message: '请填写事件标题' }]}>
           <Input maxLength={60} />
@@ -74,8 +81,15 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
             data-testid="similar-issues"
             message={`附近 7 天内有 ${similar.data.length} 件同类事件，可能重复：`}
             description={similar.data.slice(0, 5).map((i) => (
-              <div key={i.id}>
-                {i.code} {i.title}（约 {i.distanceM} 米，{i.createdAt.slice(0, 10)}）
+              <div key={i.id} className="similar-issue">
+                <span>
+                  {i.code} {i.title}（约 {i.distanceM} 米，{i.createdAt.slice(0, 10)}）
+                </span>
+                {i.status !== 'closed' && (
+                  <Button size="small" onClick={() => submit(i.id)} loading={create.isPending} data-testid={`merge-into-${i.id}`}>
+                    是同一问题：登记并合并
+                  </Button>
+                )}
               </div>
             ))}
           />
@@ -88,6 +102,9 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
             <Input maxLength={100} />
           </Form.Item>
         </div>
+        <Form.Item name="photos" label="现场照片（最多 9 张）">
+          <PhotoPicker />
+        </Form.Item>
         <Form.Item name="anonymous" valuePropName="checked">
           <Checkbox>匿名反映</Checkbox>
         </Form.Item>

@@ -1,24 +1,14 @@
 // The two printouts of 一报到两认领双管理: the report receipt (《党员到村（社区）报到回执》) given to the
 // member, and the record of service the village sends to the member's work unit. A4, official
 // margins; personal data masked. Print… uses the system dialog (Electron) or the browser's.
-import { Alert, Button, Spin } from 'antd'
 import { usePrintout } from '../../api/people'
-import './print.css'
+import { PrintPage, paperDate as date } from './PrintPage'
 
 export function ReportingPrint({ doc, reportingMemberId }: { doc: 'receipt' | 'service'; reportingMemberId: number }) {
   const data = usePrintout(reportingMemberId)
   const p = data.data
-  const date = (iso: string) => { const [y, m, d] = iso.split('-'); return `${y}年${Number(m)}月${Number(d)}日` }
   return (
-    <div className="print-page-host">
-      <div className="print-toolbar no-print">
-        <Button onClick={() => history.back()}>返回</Button>
-        <Button type="primary" onClick={() => window.print()} disabled={!p}>
-          打印
-        </Button>
-      </div>
-      {data.isLoading && <Spin />}
-      {data.error && <Alert type="error" showIcon message={data.error.message} />}
+    <PrintPage loading={data.isLoading} error={data.error}>
       {p && doc === 'receipt' && (
         <article className="print-doc" data-testid="print-doc">
           <h1>党员到村（社区）报到回执</h1>
@@ -68,6 +58,6 @@ export function ReportingPrint({ doc, reportingMemberId }: { doc: 'receipt' | 's
           </p>
         </article>
       )}
-    </div>
+    </PrintPage>
   )
 }

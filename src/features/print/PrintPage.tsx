@@ -1,0 +1,27 @@
+// The frame of every print view: a toolbar that does not print (back, print), the loading and
+// error states, and the A4 sheet itself (print.css: GB/T 9704 margins).
+import type { ReactNode } from 'react'
+import { Alert, Button, Spin } from 'antd'
+import dayjs from 'dayjs'
+import './print.css'
+
+export function PrintPage({ loading, error, children }: { loading: boolean; error: Error | null; children: ReactNode }) {
+  return (
+    <div className="print-page-host">
+      <div className="print-toolbar no-print">
+        <Button onClick={() => history.back()}>返回</Button>
+        <Button type="primary" onClick={() => window.print()} disabled={loading || !!error}>
+          打印
+        </Button>
+      </div>
+      {loading && <Spin />}
+      {error && <Alert type="error" showIcon message={error.message} className="print-error" />}
+      {!loading && !error && children}
+    </div>
+  )
+}
+
+/** 2026年11月2日 — dates on paper, in local time. */
+export const paperDate = (iso: string) => dayjs(iso).format('YYYY年M月D日')
+/** 2026年11月2日 09:30 */
+export const paperTime = (iso: string) => dayjs(iso).format('YYYY年M月D日 HH:mm')
