@@ -3,6 +3,7 @@
 // this object, so a method without a handler (or a client call with the wrong shape) is a type error.
 // No electron, no node:, no DOM here: every part of the app imports this file.
 import { z } from 'zod'
+import { issueSources } from './issueWords'
 import { ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
 
 export const Tier = z.literal([1, 2, 3], { error: '网格级别须为 1、2 或 3' })
@@ -302,6 +303,9 @@ const IssueRow = z.object({
   lat: z.number().nullable()
 })
 const Share = z.number().min(0).max(1)
+/** Issue figures of one village or office. */
+const UnitFigures = z.object({ unitId: Id, unit: z.string(), collected: z.number().int(), resolved: z.number().int(), overdue: z.number().int() })
+
 const RoutingRuleRow = z.object({
   category: z.string(),
   urgency: z.enum(['一般', '较急', '紧急']),
@@ -507,7 +511,7 @@ export const contract = {
         description: z.string().trim().min(2, '请填写事件描述').max(2000),
         category: z.string().trim().min(1).max(20),
         urgency: z.enum(['一般', '较急', '紧急']),
-        source: z.enum(['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访']),
+        source: z.enum(issueSources),
         reporterName: z.string().trim().max(30).optional(),
         reporterPhone: z.string().trim().max(20).optional(),
         lon: z.number().min(73).max(136).optional(),
@@ -637,9 +641,10 @@ export const contract = {
       medianByLevel: z.array(z.object({ level: z.number().int(), resolved: z.number().int(), medianHours: z.number().nullable() })),
       escalationsByLevel: z.array(z.object({ level: z.number().int(), escalations: z.number().int() })),
       byCategory: z.array(z.object({ category: z.string(), collected: z.number().int(), resolved: z.number().int(), overdue: z.number().int() })),
-      byUnit: z.array(z.object({ unitId: Id, unit: z.string(), collected: z.number().int(), resolved: z.number().int(), overdue: z.number().int() }))
+      byUnit: z.array(UnitFigures),
+      byOffice: z.array(UnitFigures)
     }),
-    doc: '关键指标：收集、解决、解决率、按时率、小事不出村、大事不出镇、各层级办结时长中位数、上报、超期、督办，分类别和村居'
+    doc: '关键指标：收集、解决、解决率、按时率、小事不出村、大事不出镇、各层级办结时长中位数、上报、超期、督办，分类别、村居和管理处'
   },
   'routing.rules.get': {
     input: NoInput,

@@ -24,3 +24,6 @@ export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 
 
 /** Specialties of reporting members and reserve contacts (filters, map, demo). */
 export const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
+
+/** Where an issue came from (the intake form, filters, demo). */
+export const issueSources = ['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访'] as const

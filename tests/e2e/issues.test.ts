@@ -72,6 +72,7 @@ describe('an issue through the four-level linkage', () => {
     await actAs('狮山镇')
     await doAction('dispatch', async (d) => {
       await d.getByTestId('dispatch-target').click()
+      await page.keyboard.type('城管')
       await page.locator('.ant-select-item-option', { hasText: '城管办' }).click()
       await d.getByLabel('交办意见').fill('请三日内清理')
     })
@@ -216,6 +217,24 @@ describe('an issue through the four-level linkage', () => {
     const sheet = await pdfText('issue-routing-sheet')
     for (const words of ['狮山镇网格化管理事件流转单', closed.code, '汀圃路口占道经营', '流转记录', '上报上级', '交办', '城管办', '已清理摊档并设置便民疏导点', '已办结']) expect(sheet).toContain(words)
     await page.goBack()
+  })
+
+  it('shows the figures for a period and an office, the same as stats.kpis', async () => {
+    await page.getByTestId('issue-figures-button').click()
+    const drawer = page.getByTestId('issue-figures')
+    const office = one<{ id: number; name: string }>("select id, name from units where kind = 'office' order by id limit 1")
+    await drawer.getByTestId('figures-scope').click()
+    await page.keyboard.type(office.name)
+    await page.locator('.ant-select-item-option', { hasText: office.name }).first().click()
+    const year = new Date().getFullYear()
+    const k = await app.core.dispatch('stats.kpis', { from: `${year}-01-01`, to: `${year}-12-31`, scope: office.id })
+    if (!k.ok) throw new Error(k.error.message)
+    const v = k.value as { collected: number; resolved: number; byUnit: unknown[] }
+    await expect.poll(() => drawer.getByTestId('figures-kpis').textContent()).toContain(`收集问题${v.collected.toLocaleString('zh-CN')}解决${v.resolved.toLocaleString('zh-CN')}`)
+    await expect.poll(() => drawer.getByTestId('figures-by-village').locator('.ant-table-row').count()).toBe(Math.min(20, v.byUnit.length))
+    await page.screenshot({ path: join(outputDir, 'issue-figures.png') })
+    await page.locator('.ant-drawer-open .ant-drawer-close').click()
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
   })
 
   it('lets the town edit the routing rules and the category list, and names a bad row', async () => {

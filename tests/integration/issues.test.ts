@@ -180,6 +180,12 @@ describe('figures (stats.kpis), by hand', () => {
         { level: 2, escalations: 0 },
         { level: 3, escalations: 0 }
       ])
+      expect(k.byCategory).toEqual([
+        { category: '环境卫生', collected: 3, resolved: 3, overdue: 0 },
+        { category: '城市管理', collected: 1, resolved: 0, overdue: 1 }
+      ])
+      expect(k.byUnit).toEqual([expect.objectContaining({ unitId: spot.village, collected: 4, resolved: 3, overdue: 1 })])
+      expect(k.byOffice).toEqual([expect.objectContaining({ unitId: spot.office, collected: 4, resolved: 3, overdue: 1 })])
       const scoped = await ok<{ collected: number }>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31', scope: spot.office })
       expect(scoped.collected).toBe(4)
       const list = await ok<{ total: number; rows: { id: number }[] }>(core, 'issues.list', { filters: { overdue: true } })

@@ -121,17 +121,24 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
             }
           }
         }
-        if (rng.next() < 0.05) step({ type: 'supervise', note: '群众反映强烈，请加快办理' }, state.holderUnitId === town.id ? town.id : (units.get(state.holderUnitId)!.parentId ?? town.id), rule.handleHours * 0.5)
-        if (rng.next() < 0.03 && step({ type: 'requestExtension', days: 3, reason: '需协调相关部门现场处置' }, state.holderUnitId, rule.handleHours * 0.6))
-          step({ type: 'decideExtension', approved: rng.next() < 0.8 }, state.dispatcherUnitId ?? town.id, 4)
-        if (rng.next() < 0.02 && step({ type: 'suspend', reason: '等待当事人提供材料' }, state.holderUnitId, 5)) step({ type: 'resume' }, state.holderUnitId, 24 + rng.next() * 72)
-        if (step({ type: 'resolve', result: rng.pick(['已现场处置完毕', '已调解，双方达成协议', '已清理并落实长效管理', '已整改并复查']) }, state.holderUnitId, h(rule.handleHours))) {
-          const verifier = state.dispatcherUnitId ?? town.id
-          if (rng.next() < 0.04) {
-            step({ type: 'verify', approved: false, note: '现场核查未整改到位' }, verifier, h(rule.verifyHours, 0.02))
-            step({ type: 'resolve', result: '已再次整改到位' }, state.holderUnitId, h(rule.handleHours * 0.5))
+        const superior = () => (state.holderUnitId === town.id ? town.id : (units.get(state.holderUnitId)!.parentId ?? town.id))
+        // A few recent issues are stuck: handled past their deadline, then supervised from above —
+        // what the overdue lists, the supervision notices and the wall are for.
+        if (t0 > lastDay - 60 * 86_400_000 && rng.next() < 0.1) {
+          if (state.dueAt && rng.next() < 0.75) step({ type: 'supervise', note: rng.pick(['已超期，请加快办理并反馈', '群众多次反映，请限期办结']) }, superior(), Math.max(1, (Date.parse(state.dueAt) - t) / 3_600_000 + 24 + rng.next() * 48))
+        } else {
+          if (rng.next() < 0.05) step({ type: 'supervise', note: '群众反映强烈，请加快办理' }, superior(), rule.handleHours * 0.5)
+          if (rng.next() < 0.03 && step({ type: 'requestExtension', days: 3, reason: '需协调相关部门现场处置' }, state.holderUnitId, rule.handleHours * 0.6))
+            step({ type: 'decideExtension', approved: rng.next() < 0.8 }, state.dispatcherUnitId ?? town.id, 4)
+          if (rng.next() < 0.02 && step({ type: 'suspend', reason: '等待当事人提供材料' }, state.holderUnitId, 5)) step({ type: 'resume' }, state.holderUnitId, 24 + rng.next() * 72)
+          if (step({ type: 'resolve', result: rng.pick(['已现场处置完毕', '已调解，双方达成协议', '已清理并落实长效管理', '已整改并复查']) }, state.holderUnitId, h(rule.handleHours))) {
+            const verifier = state.dispatcherUnitId ?? town.id
+            if (rng.next() < 0.04) {
+              step({ type: 'verify', approved: false, note: '现场核查未整改到位' }, verifier, h(rule.verifyHours, 0.02))
+              step({ type: 'resolve', result: '已再次整改到位' }, state.holderUnitId, h(rule.handleHours * 0.5))
+            }
+            step({ type: 'verify', approved: true, note: '现场核查属实' }, state.dispatcherUnitId ?? town.id, h(rule.verifyHours, 0.02))
           }
-          step({ type: 'verify', approved: true, note: '现场核查属实' }, state.dispatcherUnitId ?? town.id, h(rule.verifyHours, 0.02))
         }
         const { lastInsertRowid } = insertIssue.run({
           code: `SS-${year}-${String(k + 1).padStart(6, '0')}`,

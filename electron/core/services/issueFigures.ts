@@ -118,6 +118,12 @@ export function createIssueFigureService(db: Db, clock: Clock) {
          from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`
       )
       .all(period) as { unitId: number; unit: string; collected: number; resolved: number; overdue: number }[]
+    const byOffice = sqlite
+      .prepare(
+        `select o.id as unitId, o.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue
+         from issues i join units v on v.id = i.village_unit_id join units o on o.id = v.parent_id where ${where} group by o.id order by collected desc`
+      )
+      .all(period) as { unitId: number; unit: string; collected: number; resolved: number; overdue: number }[]
     const resolved = n('resolved')
     return {
       from: input.from,
@@ -134,7 +140,8 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       medianByLevel,
       escalationsByLevel: [1, 2, 3].map((level) => ({ level, escalations: escalationsByLevel.find((e) => e.level === level)?.n ?? 0 })),
       byCategory: byCategory.map((c) => ({ ...c, resolved: c.resolved ?? 0, overdue: c.overdue ?? 0 })),
-      byUnit: byUnit.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: u.overdue ?? 0 }))
+      byUnit: byUnit.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: u.overdue ?? 0 })),
+      byOffice: byOffice.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: u.overdue ?? 0 }))
     }
   }
 
@@ -143,7 +150,10 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       categories: sqlite.prepare('select id, name, active from issue_categories order by sort_order, id').all().map((c) => ({ ...(c as { id: number; name: string }), active: (c as { active: number }).active === 1 })),
       rules: (
         sqlite
-          .prepare('select category, urgency, default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules order by category, urgency')
+          .prepare(
+            `select r.category, r.urgency, r.default_level as defaultLevel, r.skip_allowed as skipAllowed, r.accept_hours as acceptHours, r.handle_hours as handleHours, r.verify_hours as verifyHours, r.warn_percent as warnPercent
+             from routing_rules r left join issue_categories c on c.name = r.category order by c.sort_order, r.category, case r.urgency when '一般' then 1 when '较急' then 2 else 3 end`
+          )
           .all() as (Record<string, unknown> & { skipAllowed: number })[]
       ).map((r) => ({ ...r, skipAllowed: r.skipAllowed === 1 }))
     }

@@ -161,7 +161,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
           {open === 'dispatch' && (
             <>
               <Form.Item name="toUnitId" label="交办给" rules={[{ required: true, message: '请选择承办单位' }]}>
-                <Select options={children.map((u) => ({ value: u.id, label: u.name }))} data-testid="dispatch-target" />
+                <Select showSearch={{ optionFilterProp: 'label' }} placeholder="输入名称筛选" options={children.map((u) => ({ value: u.id, label: u.name }))} data-testid="dispatch-target" />
               </Form.Item>
               <Form.Item name="deadline" label="办理期限">
                 <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />

@@ -2,7 +2,8 @@
 // issue with its actions and hand-off log. The officer acts as a unit chosen at the top (accounts
 // and roles will bind this to the logged-in user).
 import { useMemo, useState } from 'react'
-import { Alert, Button, Input, Select, Statistic } from 'antd'
+import { Alert, Button, DatePicker, Input, Select, Statistic } from 'antd'
+import dayjs from 'dayjs'
 import { PlusOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
 import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
@@ -11,7 +12,8 @@ import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
 import { OverdueUnits } from './OverdueUnits'
 import { RoutingRulesDrawer } from './RoutingRulesDrawer'
-import { formatTime, levelName, statusName } from './labels'
+import { IssueFiguresDrawer } from './IssueFiguresDrawer'
+import { formatTime, issueSources, levelName, statusName } from './labels'
 
 const columns: ColDef[] = [
   { field: 'code', headerName: '编号', width: 150, sortable: true, pinned: 'left' },
@@ -46,6 +48,7 @@ export function IssuesScreen() {
   const [creating, setCreating] = useState(false)
   const [overdueOpen, setOverdueOpen] = useState(false)
   const [rulesOpen, setRulesOpen] = useState(false)
+  const [figuresOpen, setFiguresOpen] = useState(false)
   const year = new Date().getFullYear()
   const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31` })
   const filter: IssueFilter = { q: q.trim() || undefined, filters }
@@ -80,10 +83,23 @@ export function IssuesScreen() {
         <Select style={{ width: 110 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
         <Select allowClear style={{ width: 130 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
         <Select allowClear style={{ width: 100 }} placeholder="层级" value={filters.level as string | undefined} onChange={(v) => setFilter('level', v)} options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))} />
+        <Select allowClear style={{ width: 110 }} placeholder="来源" value={filters.source as string | undefined} onChange={(v) => setFilter('source', v)} options={issueSources.map((s) => ({ value: s, label: s }))} />
+        <DatePicker.RangePicker
+          style={{ width: 230 }}
+          placeholder={['登记起', '登记止']}
+          value={filters.from ? [dayjs(filters.from as string), dayjs(filters.to as string)] : null}
+          onChange={(v) => {
+            const { from: _from, to: _to, ...rest } = filters
+            setFilters(v?.[0] && v[1] ? { ...rest, from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') } : rest)
+          }}
+        />
         <Select allowClear style={{ width: 100 }} placeholder="超期" value={filters.overdue as boolean | undefined} onChange={(v) => setFilter('overdue', v)} options={[{ value: true, label: '已超期' }]} />
         <Select allowClear style={{ width: 100 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
         <span className="people-toolbar-spacer" />
         {total !== null && <span className="muted" data-testid="issue-total">共 {total.toLocaleString('zh-CN')} 件</span>}
+        <Button onClick={() => setFiguresOpen(true)} data-testid="issue-figures-button">
+          统计分析
+        </Button>
         <Button onClick={() => setRulesOpen(true)} data-testid="routing-rules-button">
           流转规则
         </Button>
@@ -117,6 +133,7 @@ export function IssuesScreen() {
       </div>
       <OverdueUnits open={overdueOpen} onClose={() => setOverdueOpen(false)} />
       <RoutingRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} />
+      <IssueFiguresDrawer open={figuresOpen} onClose={() => setFiguresOpen(false)} />
       {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} />}
     </div>
   )

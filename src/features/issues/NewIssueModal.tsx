@@ -8,8 +8,8 @@ import { PointPicker } from './PointPicker'
 import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 import { PhotoPicker, pickedPhotos } from './PhotoPicker'
+import { issueSources } from './labels'
 
-const sources = ['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访']
 
 export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
   const rules = useRoutingRules()
@@ -66,7 +66,7 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
             <Select options={['一般', '较急', '紧急'].map((u) => ({ value: u, label: u }))} />
           </Form.Item>
           <Form.Item name="source" label="来源">
-            <Select options={sources.map((s) => ({ value: s, label: s }))} />
+            <Select options={issueSources.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
         </div>
         <Form.Item label="位置（在地图上点选；所在的三级网格自动确定）">

@@ -6,6 +6,7 @@ import * as words from '../../../electron/shared/issueWords'
 // Keyed loosely: the screens look up values that arrive from the store as plain strings and numbers.
 export const statusName: Record<string, string> = words.statusName
 export const levelName: Record<number, string> = words.levelName
+export const issueSources = words.issueSources
 
 /** A stored instant (UTC ISO) in the officer's local time. */
 export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '')
