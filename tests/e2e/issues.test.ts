@@ -219,6 +219,17 @@ describe('an issue through the four-level linkage', () => {
     await page.goBack()
   })
 
+  it('filters the list in SQL by holder and source', async () => {
+    await page.getByPlaceholder('编号或标题').fill('')
+    await page.getByPlaceholder('编号或标题').press('Enter')
+    await page.getByTestId('holder-filter').click()
+    await page.keyboard.type('城管办')
+    await page.locator('.ant-select-item-option', { hasText: '城管办' }).first().click()
+    const expected = one<{ n: number }>("select count(*) n from issues i join units h on h.id = i.holder_unit_id where h.name = '城管办' and i.status in ('reported', 'accepted', 'resolved', 'suspended')").n
+    await expect.poll(() => page.getByTestId('issue-total').textContent()).toBe(`共 ${expected.toLocaleString('zh-CN')} 件`)
+    await page.getByTestId('holder-filter').locator('.ant-select-clear').click({ force: true })
+  })
+
   it('shows the figures for a period and an office, the same as stats.kpis', async () => {
     await page.getByTestId('issue-figures-button').click()
     const drawer = page.getByTestId('issue-figures')

@@ -41,7 +41,7 @@ export function IssuesScreen() {
     sessionStorage.removeItem('issues.selected')
     return id
   })
-  const [filters, setFilters] = useState<Record<string, string | boolean>>({ status: 'open' })
+  const [filters, setFilters] = useState<Record<string, string | number | boolean>>({ status: 'open' })
   const [q, setQ] = useState('')
   const [total, setTotal] = useState<number | null>(null)
   const [error, setError] = useState<Error | null>(null)
@@ -55,7 +55,7 @@ export function IssuesScreen() {
   const key = JSON.stringify(filter)
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const datasource = useMemo(() => issueDatasource(filter, (n) => (setTotal(n), setError(null)), setError), [key])
-  const setFilter = (k: string, v: string | boolean | undefined) => {
+  const setFilter = (k: string, v: string | number | boolean | undefined) => {
     const next = { ...filters }
     if (v === undefined) delete next[k]
     else next[k] = v
@@ -83,6 +83,7 @@ export function IssuesScreen() {
         <Select style={{ width: 110 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
         <Select allowClear style={{ width: 130 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
         <Select allowClear style={{ width: 100 }} placeholder="层级" value={filters.level as string | undefined} onChange={(v) => setFilter('level', v)} options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} placeholder="承办单位" value={filters.holderUnitId as number | undefined} onChange={(v) => setFilter('holderUnitId', v)} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="holder-filter" />
         <Select allowClear style={{ width: 110 }} placeholder="来源" value={filters.source as string | undefined} onChange={(v) => setFilter('source', v)} options={issueSources.map((s) => ({ value: s, label: s }))} />
         <DatePicker.RangePicker
           style={{ width: 230 }}
