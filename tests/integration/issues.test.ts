@@ -166,9 +166,10 @@ describe('figures (stats.kpis), by hand', () => {
       hours(9)
       await act(c.id, spot.office, { type: 'resolve', result: '已协调处置' })
       await act(c.id, spot.town, { type: 'verify', approved: true, note: '' })
-      hours(24 * 10) // d waits past its acceptance deadline
+      hours(24 * 10) // d waits past its acceptance deadline, and the town supervises it
+      await act(d.id, spot.town, { type: 'supervise', note: '请尽快受理' })
       const k = await ok<Record<string, unknown>>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31' })
-      expect(k).toMatchObject({ collected: 4, resolved: 3, resolutionRate: 0.75, onTimeRate: 1, villageShare: 0.6667, townShare: 1, overdue: 1, supervised: 0, escalations: 1 })
+      expect(k).toMatchObject({ collected: 4, resolved: 3, resolutionRate: 0.75, onTimeRate: 1, villageShare: 0.6667, townShare: 1, overdue: 1, supervised: 1, escalations: 1 })
       expect(k.medianByLevel).toEqual([
         { level: 1, resolved: 2, medianHours: 1 },
         { level: 2, resolved: 1, medianHours: 10 },

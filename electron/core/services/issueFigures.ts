@@ -204,9 +204,9 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     const since = new Date(clock.now().getTime() - (input.closedDays ?? 0) * 86_400_000).toISOString()
     const rows = sqlite
       .prepare(
-        `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (status = 'closed' and closed_at >= ?))`
+        `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (@closedDays > 0 and status = 'closed' and closed_at >= @since))`
       )
-      .all(since) as { id: number; code: string; title: string; status: string; lon: number; lat: number; dueAt: string | null; warnAt: string | null }[]
+      .all({ since, closedDays: input.closedDays ?? 0 }) as { id: number; code: string; title: string; status: string; lon: number; lat: number; dueAt: string | null; warnAt: string | null }[]
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => ({
