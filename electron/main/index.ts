@@ -1,5 +1,6 @@
 // The Electron shell: lifecycle, the console window, and the contract bound to ipcMain.
 // Everything the app does lives in electron/core; this file only connects it to Electron.
+import { writeFile } from 'node:fs/promises'
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
@@ -78,6 +79,16 @@ app.whenReady().then(async () => {
   ipcMain.handle('api', (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'BAD_INPUT', message: '拒绝来自未知页面的请求。' } }
     return dispatch(String(method), input, { actor })
+  })
+  // Save the page being printed (a briefing, a sheet) as an A4 PDF, through a save dialog.
+  ipcMain.handle('shell:savePdf', async (event, defaultName: unknown) => {
+    if (!isTrustedSender(event, isOwnUrl)) return { saved: false }
+    const window = BrowserWindow.fromWebContents(event.sender)
+    const target = await (window ? dialog.showSaveDialog(window, { defaultPath: String(defaultName).replace(/[\\/:*?"<>|]/g, '_'), filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : dialog.showSaveDialog({ defaultPath: String(defaultName) }))
+    if (target.canceled || !target.filePath) return { saved: false }
+    const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true })
+    await writeFile(target.filePath, pdf)
+    return { saved: true, path: target.filePath }
   })
   createConsoleWindow()
   app.on('activate', () => {

@@ -8,7 +8,8 @@ const screens: { value: Route; label: string }[] = [
   { value: 'map', label: '网格地图' },
   { value: 'people', label: '人员台账' },
   { value: 'placement', label: '党员编组' },
-  { value: 'issues', label: '事件处置' }
+  { value: 'issues', label: '事件处置' },
+  { value: 'briefings', label: '工作简报' }
 ]
 
 export function AppHeader({ route, onNavigate }: { route: Route; onNavigate: (r: Route) => void }) {

@@ -2,11 +2,11 @@
 // screen can be linked, reloaded and opened on another display without a router library.
 import { useEffect, useState } from 'react'
 
-export const routes = ['map', 'people', 'placement', 'issues'] as const
+export const routes = ['map', 'people', 'placement', 'issues', 'briefings'] as const
 export type Route = (typeof routes)[number]
-export const printDocs = ['receipt', 'service', 'issue', 'supervision'] as const
+export const printDocs = ['receipt', 'service', 'issue', 'supervision', 'briefing'] as const
 export type PrintDoc = (typeof printDocs)[number]
-/** A print view: #/print/<doc>/<id> — receipt and service take a reporting member, issue an issue, supervision a log event. */
+/** A print view: #/print/<doc>/<id> — receipt and service take a reporting member, issue an issue, supervision a log event, briefing an issued briefing. */
 export type Location = { route: Route } | { route: 'print'; doc: PrintDoc; id: number }
 
 export function parseHash(hash: string): Location {

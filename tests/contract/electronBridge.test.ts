@@ -19,6 +19,11 @@ describe('preload bridge', () => {
     expect(Object.keys(api).sort()).toEqual([...methodNames].sort())
     await expect(api['grids.get']({ id: 7 })).resolves.toEqual({ ok: true, value: 'from-main' })
     expect(invoke).toHaveBeenCalledWith('api', 'grids.get', { id: 7 })
+    // …and window.shell with its one page service, saving the print view as a PDF.
+    const shell = exposed.shell as Record<string, (name: string) => Promise<unknown>>
+    expect(Object.keys(shell)).toEqual(['savePdf'])
+    await shell.savePdf('简报.pdf')
+    expect(invoke).toHaveBeenCalledWith('shell:savePdf', '简报.pdf')
   })
 })
 

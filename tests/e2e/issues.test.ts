@@ -3,12 +3,10 @@
 // every hand-off. Registering on the map with a photo, merging a confirmed duplicate, and the
 // printed 流转单 and 督办单 (A4 PDFs checked with poppler).
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openApp, outputDir } from '../support/browser'
-import { tempDir } from '../support/core'
+import { openApp, outputDir, printViewToPdf } from '../support/browser'
 import { solidPng } from '../support/fixtures'
 
 let app: Awaited<ReturnType<typeof openApp>>
@@ -193,15 +191,9 @@ describe('an issue through the four-level linkage', () => {
 
   it('prints the routing sheet (流转单) and a supervision notice (督办单) on A4', async () => {
     const pdfText = async (name: string) => {
-      await page.getByTestId('print-doc').waitFor()
-      await page.emulateMedia({ media: 'print' })
-      const file = join(tempDir(), `${name}.pdf`)
-      writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
-      await page.emulateMedia({ media: 'screen' })
-      writeFileSync(join(outputDir, `${name}.pdf`), readFileSync(file))
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(outputDir, name)])
+      const { file, text } = await printViewToPdf(page, name)
       expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/)
-      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+      return text.replace(/\s+/g, '')
     }
     // The town supervises the waiting village issue chosen in the previous test.
     const panel = page.getByTestId('issue-panel')

@@ -104,3 +104,19 @@ export async function screenPoint(page: Page, lonLat: [number, number]): Promise
   const c = world(center)
   return { x: box.x + box.width / 2 + (p.x - c.x), y: box.y + box.height / 2 + (p.y - c.y) }
 }
+
+/**
+ * The print view now shown, as an A4 PDF the way the browser prints it (print media, CSS page size);
+ * a copy and a PNG of its first pages go to the test output. Returns the file and its text.
+ */
+export async function printViewToPdf(page: Page, name: string, pngPages = 1): Promise<{ file: string; text: string }> {
+  const { execFileSync } = await import('node:child_process')
+  const { writeFileSync } = await import('node:fs')
+  await page.locator('.print-page-host [data-testid="print-doc"]').waitFor()
+  await page.emulateMedia({ media: 'print' })
+  const file = join(outputDir, `${name}.pdf`)
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+  await page.emulateMedia({ media: 'screen' })
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(pngPages), file, join(outputDir, name)])
+  return { file, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) }
+}

@@ -24,6 +24,7 @@ import { createTeamService } from '../services/teams'
 import { createIssueService } from '../services/issues'
 import { createIssueFigureService } from '../services/issueFigures'
 import { createIssuePrintService } from '../services/issuePrints'
+import { createBriefingService } from '../services/briefings'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -49,6 +50,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const issues = createIssueService(deps.db, deps.clock)
   const issueFigures = createIssueFigureService(deps.db, deps.clock)
   const issuePrints = createIssuePrintService(deps.db)
+  const briefings = createBriefingService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -97,6 +99,10 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'accountability.record': (input, { actor }) => issueFigures.recordAccountability(input, actor),
     'accountability.list': ({ unitId }) => issueFigures.accountability(unitId),
     'stats.kpis': ({ from, to, scope }) => issueFigures.kpis({ from, to, scopeUnitId: scope }),
+    'briefings.compose': (input) => briefings.compose(input),
+    'briefings.issue': (input, { actor }) => briefings.issue(input, actor),
+    'briefings.get': ({ id }) => briefings.get(id),
+    'briefings.list': (input) => briefings.list(input),
     'routing.rules.get': () => issueFigures.rules() as Output<'routing.rules.get'>,
     'routing.rules.set': (input) => issueFigures.setRules(input) as Output<'routing.rules.set'>,
     'people.check': ({ villageUnitId }) => peopleRules.check(villageUnitId),

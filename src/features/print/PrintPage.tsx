@@ -5,11 +5,12 @@ import { Alert, Button, Spin } from 'antd'
 import dayjs from 'dayjs'
 import './print.css'
 
-export function PrintPage({ loading, error, children }: { loading: boolean; error: Error | null; children: ReactNode }) {
+export function PrintPage({ loading, error, children, extra }: { loading: boolean; error: Error | null; children: ReactNode; extra?: ReactNode }) {
   return (
     <div className="print-page-host">
       <div className="print-toolbar no-print">
         <Button onClick={() => history.back()}>返回</Button>
+        {extra}
         <Button type="primary" onClick={() => window.print()} disabled={loading || !!error}>
           打印
         </Button>

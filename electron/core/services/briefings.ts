@@ -1,0 +1,201 @@
+// Briefings (简报): compose one from the store for a kind, period and scope (the same stats.kpis and
+// visit statistics every screen shows), issue it — numbered 第N期 per year and frozen as a snapshot —
+// and read or list issued ones. The document itself is written by domain/briefingModel.ts.
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { AppError, notFound } from '../errors'
+import { BriefingDocument, sectionKeys, type BriefingSection } from '../../shared/briefing'
+import { composeBriefing, type PeopleFigures } from '../domain/briefingModel'
+import { isCalendarDay, periodOf, previousPeriod, type Period } from '../domain/briefingPeriod'
+import { briefingMapSvg } from '../domain/briefingMap'
+import { fromGeoJsonGeometry } from '../domain/geometry'
+import { categoryChartSvg } from './briefingChart'
+import { createIssueFigureService } from './issueFigures'
+import { createVisitService } from './visits'
+
+export type ComposeInput = { kind: BriefingDocument['kind']; anchor?: string; from?: string; to?: string; scopeUnitId?: number }
+/** What the officer changed before issuing: order and choice of sections, edited paragraphs, next steps. */
+export type IssueInput = ComposeInput & { sections: { key: (typeof sectionKeys)[number]; paragraphs?: string[] }[] }
+
+const title = '狮山镇网格化管理工作简报'
+const issuingUnit = '狮山镇网格化指挥中心'
+
+export function createBriefingService(db: Db, clock: Clock) {
+  const sqlite = db.$client
+  const issueFigures = createIssueFigureService(db, clock)
+  const visits = createVisitService(db, clock)
+  const today = () => clock.now().toISOString().slice(0, 10)
+
+  function scopeOf(unitId?: number) {
+    if (!unitId) {
+      const town = sqlite.prepare("select id, name from units where kind = 'town'").get() as { id: number; name: string }
+      return { unitId: null, name: town.name, villages: (sqlite.prepare("select id from units where kind = 'village'").all() as { id: number }[]).map((v) => v.id) }
+    }
+    const u = sqlite.prepare('select id, name, kind from units where id = ?').get(unitId) as { id: number; name: string; kind: string } | undefined
+    if (!u) throw notFound('单位', unitId)
+    if (u.kind === 'village') return { unitId: u.id, name: u.name, villages: [u.id] }
+    if (u.kind === 'office') return { unitId: u.id, name: u.name, villages: (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((v) => v.id) }
+    if (u.kind === 'town') return scopeOf(undefined)
+    throw new AppError('BAD_INPUT', `简报范围须为全镇、管理处或村（社区），“${u.name}”不是`)
+  }
+
+  function periodFor(input: ComposeInput): Period {
+    for (const d of [input.anchor, input.from, input.to]) if (d !== undefined && !isCalendarDay(d)) throw new AppError('BAD_INPUT', `日期“${d}”无效`)
+    if (input.kind === '专报') {
+      if (!input.from || !input.to) throw new AppError('BAD_INPUT', '专报须填写起止日期')
+      if (input.from > input.to) throw new AppError('BAD_INPUT', '起始日期不能晚于截止日期')
+    }
+    const p = periodOf(input.kind, input.anchor ?? input.from ?? today(), input.kind === '专报' ? { from: input.from!, to: input.to! } : undefined)
+    if (p.from > today()) throw new AppError('BAD_INPUT', `${p.label}尚未开始，不能编写简报`)
+    return p
+  }
+
+  const inList = (ids: number[]) => `(${ids.join(',') || 'null'})`
+
+  function peopleFigures(villages: number[], p: Period): PeopleFigures {
+    const stats = visits.stats({ from: p.from, to: p.to })
+    const rows = stats.villages.filter((v) => villages.includes(v.villageUnitId))
+    const withHouseholds = rows.filter((r) => r.households > 0)
+    const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number | null }).n ?? 0
+    return {
+      teams: count(`select count(*) n from resident_teams where village_unit_id in ${inList(villages)}`),
+      personTimes: rows.reduce((s, r) => s + r.teamPersonTimes, 0),
+      households: rows.reduce((s, r) => s + r.households, 0),
+      visits: rows.reduce((s, r) => s + r.visits, 0),
+      rounds: withHouseholds.length ? Math.min(...withHouseholds.map((r) => r.rounds)) : 0,
+      partyMembers: count(`select count(*) n from persons where is_party_member = 1 and party_registration = '村居' and village_unit_id in ${inList(villages)}`),
+      householdsContacted: count(`select count(*) n from households where contact_person_id is not null and village_unit_id in ${inList(villages)}`),
+      nonHukouContacted: count(`select sum(members) n from households where kind = '非户籍家庭户' and contact_person_id is not null and village_unit_id in ${inList(villages)}`)
+    }
+  }
+
+  function reportingFigures(villages: number[], p: Period) {
+    const v = inList(villages)
+    const one = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as Record<string, number | null>
+    const m = one(`select count(*) members, sum(group_grid_id is not null) placed, sum(reported_at between ? and ?) reportedInPeriod from reporting_members where village_unit_id in ${v} and reported_at <= ?`, p.from, p.to, p.to)
+    const s = one(`select count(*) services, sum(s.hours) hours from service_records s join reporting_members r on r.id = s.reporting_member_id where r.village_unit_id in ${v} and s.date between ? and ?`, p.from, p.to)
+    const n = one(
+      `select count(distinct n.id) notices, count(x.id) recipients, sum(x.answer = '愿意参加') willing from reserve_notices n left join reserve_notice_recipients x on x.notice_id = n.id
+       where (n.village_unit_id in ${v} or n.village_unit_id is null) and substr(n.sent_at, 1, 10) between ? and ?`,
+      p.from,
+      p.to
+    )
+    return {
+      members: m.members ?? 0,
+      placed: m.placed ?? 0,
+      reportedInPeriod: m.reportedInPeriod ?? 0,
+      services: s.services ?? 0,
+      serviceHours: s.hours ?? 0,
+      reserveContacts: one(`select count(*) n from reserve_contacts where village_unit_id in ${v}`).n ?? 0,
+      notices: n.notices ?? 0,
+      recipients: n.recipients ?? 0,
+      willing: n.willing ?? 0
+    }
+  }
+
+  /** Open issues that are overdue or supervised at the end of the period (or now, if sooner). */
+  function keyIssues(villages: number[], p: Period) {
+    const at = `${p.to}T99` < clock.now().toISOString() ? `${p.to}T23:59:59Z` : clock.now().toISOString()
+    return (
+      sqlite
+        .prepare(
+          `select i.code, i.title, h.name holder, i.status, i.supervised, i.due_at dueAt from issues i join units h on h.id = i.holder_unit_id
+           where i.village_unit_id in ${inList(villages)} and i.status in ('reported', 'accepted', 'resolved') and i.created_at <= @at and (i.due_at < @at or i.supervised > 0)
+           order by i.due_at limit 30`
+        )
+        .all({ at }) as { code: string; title: string; holder: string; status: string; supervised: number; dueAt: string | null }[]
+    ).map((k) => ({ ...k, overdueDays: k.dueAt && k.dueAt < at ? Math.ceil((Date.parse(at) - Date.parse(k.dueAt)) / 86_400_000) : 0 }))
+  }
+
+  function mapSvg(scope: { unitId: number | null; villages: number[] }, collectedByVillage: Map<number, number>) {
+    // A village's map shows its party groups; an office's or the town's, the villages.
+    const single = scope.villages.length === 1
+    const rows = sqlite
+      .prepare(
+        single
+          ? `select g.id, g.name, g.geometry, g.label_lon lon, g.label_lat lat, (select count(*) from issues i where i.tier3_grid_id = g.id) n from grids g where g.tier = 3 and g.village_unit_id = ${scope.villages[0]} and g.geometry is not null`
+          : `select g.village_unit_id id, g.name, g.geometry, g.label_lon lon, g.label_lat lat, 0 n from grids g where g.tier = 1 and g.village_unit_id in ${inList(scope.villages)} and g.geometry is not null`
+      )
+      .all() as { id: number; name: string; geometry: string; lon: number | null; lat: number | null; n: number }[]
+    return briefingMapSvg(
+      rows.map((r) => ({ name: r.name, polygons: fromGeoJsonGeometry(JSON.parse(r.geometry)) as unknown as number[][][][], value: single ? r.n : (collectedByVillage.get(r.id) ?? 0), label: r.lon !== null && r.lat !== null ? [r.lon, r.lat] : null })),
+      { width: 640, height: 420, unit: '件', labels: rows.length <= 30 }
+    )
+  }
+
+  function compose(input: ComposeInput, number: number | null = null, date = today()): BriefingDocument {
+    const scope = scopeOf(input.scopeUnitId)
+    const period = periodFor(input)
+    const previous = previousPeriod(input.kind, period)
+    const kpis = issueFigures.kpis({ from: period.from, to: period.to, scopeUnitId: scope.unitId ?? undefined })
+    const kpisBefore = issueFigures.kpis({ from: previous.from, to: previous.to, scopeUnitId: scope.unitId ?? undefined })
+    const stats = visits.stats({ from: period.from, to: period.to })
+    const byVillage = new Map(kpis.byUnit.map((u) => [u.unitId, u]))
+    const villages = stats.villages
+      .filter((v) => scope.villages.includes(v.villageUnitId))
+      .map((v) => ({ name: v.village, collected: byVillage.get(v.villageUnitId)?.collected ?? 0, resolved: byVillage.get(v.villageUnitId)?.resolved ?? 0, overdue: byVillage.get(v.villageUnitId)?.overdue ?? 0, visitRate: v.households ? v.visits / v.households : null }))
+    return composeBriefing({
+      kind: input.kind,
+      title,
+      number,
+      year: Number(date.slice(0, 4)),
+      date,
+      issuingUnit,
+      period,
+      previous,
+      scope: { unitId: scope.unitId, name: scope.name, villages: scope.villages.length },
+      people: peopleFigures(scope.villages, period),
+      peoplePrevious: peopleFigures(scope.villages, previous),
+      issues: kpis,
+      issuesPrevious: kpisBefore,
+      reporting: reportingFigures(scope.villages, period),
+      keyIssues: keyIssues(scope.villages, period),
+      villages,
+      categoryChartSvg: categoryChartSvg(kpis.byCategory),
+      mapSvg: mapSvg(scope, new Map(kpis.byUnit.map((u) => [u.unitId, u.collected])))
+    })
+  }
+
+  /** Issue: compose again from the store (the numbers are the store's, not the screen's), apply the officer's order, choices and words, number it and freeze it. */
+  function issue(input: IssueInput, actor: string) {
+    if (input.sections.length === 0) throw new AppError('BAD_INPUT', '简报至少要有一个部分')
+    const keys = input.sections.map((s) => s.key)
+    if (new Set(keys).size !== keys.length) throw new AppError('BAD_INPUT', '简报的部分有重复')
+    const nextSteps = input.sections.find((s) => s.key === 'nextSteps')
+    if (nextSteps && !(nextSteps.paragraphs ?? []).some((p) => p.trim())) throw new AppError('BAD_INPUT', '“下一步工作”还没有填写；不需要时请从简报中去掉这一部分')
+    const date = today()
+    const year = Number(date.slice(0, 4))
+    return sqlite.transaction(() => {
+      const { n } = sqlite.prepare('select coalesce(max(number), 0) + 1 n from briefings where year = ?').get(year) as { n: number }
+      const doc = compose(input, n, date)
+      const sections: BriefingSection[] = input.sections.map((s) => {
+        const composed = doc.sections.find((c) => c.key === s.key)!
+        return s.paragraphs ? { ...composed, paragraphs: s.paragraphs.map((p) => p.trim()).filter(Boolean) } : composed
+      })
+      const frozen = BriefingDocument.parse({ ...doc, sections })
+      const id = sqlite
+        .prepare('insert into briefings (kind, year, number, title, scope_unit_id, scope_name, period_from, period_to, issued_at, issued_by, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(frozen.kind, year, n, frozen.title, frozen.scope.unitId, frozen.scope.name, frozen.period.from, frozen.period.to, clock.now().toISOString(), actor, JSON.stringify(frozen)).lastInsertRowid as number
+      return { id, number: n, year }
+    })()
+  }
+
+  function get(id: number) {
+    const row = sqlite.prepare('select id, snapshot, issued_at as issuedAt, issued_by as issuedBy from briefings where id = ?').get(id) as { id: number; snapshot: string; issuedAt: string; issuedBy: string } | undefined
+    if (!row) throw notFound('简报', id)
+    return { id: row.id, issuedAt: row.issuedAt, issuedBy: row.issuedBy, document: BriefingDocument.parse(JSON.parse(row.snapshot)) }
+  }
+
+  function list(input: { q?: string; year?: number }) {
+    const q = input.q?.trim()
+    return sqlite
+      .prepare(
+        `select id, kind, year, number, title, scope_name as scopeName, period_from as periodFrom, period_to as periodTo, issued_at as issuedAt, issued_by as issuedBy from briefings
+         where (@year is null or year = @year) and (@q is null or scope_name like @like or kind = @q or title like @like or (year || '年第' || number || '期') like @like)
+         order by issued_at desc, id desc limit 200`
+      )
+      .all({ year: input.year ?? null, q: q || null, like: `%${q ?? ''}%` }) as { id: number; kind: string; year: number; number: number; title: string; scopeName: string; periodFrom: string; periodTo: string; issuedAt: string; issuedBy: string }[]
+  }
+
+  return { compose: (input: ComposeInput) => compose(input), issue, get, list }
+}
