@@ -52,8 +52,7 @@ export function createBriefingService(db: Db, clock: Clock) {
 
   const inList = (ids: number[]) => `(${ids.join(',') || 'null'})`
 
-  function peopleFigures(villages: number[], p: Period): PeopleFigures {
-    const stats = visits.stats({ from: p.from, to: p.to })
+  function peopleFigures(villages: number[], stats: ReturnType<typeof visits.stats>): PeopleFigures {
     const rows = stats.villages.filter((v) => villages.includes(v.villageUnitId))
     const withHouseholds = rows.filter((r) => r.households > 0)
     const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number | null }).n ?? 0
@@ -129,7 +128,9 @@ export function createBriefingService(db: Db, clock: Clock) {
     const previous = previousPeriod(input.kind, period)
     const kpis = issueFigures.kpis({ from: period.from, to: period.to, scopeUnitId: scope.unitId ?? undefined })
     const kpisBefore = issueFigures.kpis({ from: previous.from, to: previous.to, scopeUnitId: scope.unitId ?? undefined })
+    // The visit statistics are the costly part (every household's visits in the period): once each.
     const stats = visits.stats({ from: period.from, to: period.to })
+    const statsBefore = visits.stats({ from: previous.from, to: previous.to })
     const byVillage = new Map(kpis.byUnit.map((u) => [u.unitId, u]))
     const villages = stats.villages
       .filter((v) => scope.villages.includes(v.villageUnitId))
@@ -144,8 +145,8 @@ export function createBriefingService(db: Db, clock: Clock) {
       period,
       previous,
       scope: { unitId: scope.unitId, name: scope.name, villages: scope.villages.length },
-      people: peopleFigures(scope.villages, period),
-      peoplePrevious: peopleFigures(scope.villages, previous),
+      people: peopleFigures(scope.villages, stats),
+      peoplePrevious: peopleFigures(scope.villages, statsBefore),
       issues: kpis,
       issuesPrevious: kpisBefore,
       reporting: reportingFigures(scope.villages, period),
