@@ -9,6 +9,7 @@ const MapScreen = lazy(() => import('./features/map/MapScreen').then((m) => ({ d
 const PeopleScreen = lazy(() => import('./features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })))
 const PlacementScreen = lazy(() => import('./features/placement/PlacementScreen').then((m) => ({ default: m.PlacementScreen })))
 const IssuesScreen = lazy(() => import('./features/issues/IssuesScreen').then((m) => ({ default: m.IssuesScreen })))
+const WallScreen = lazy(() => import('./features/wall/WallScreen').then((m) => ({ default: m.WallScreen })))
 const BriefingsScreen = lazy(() => import('./features/briefings/BriefingsScreen').then((m) => ({ default: m.BriefingsScreen })))
 const ReportingPrint = lazy(() => import('./features/print/ReportingPrint').then((m) => ({ default: m.ReportingPrint })))
 const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').then((m) => ({ default: m.IssueSheetPrint })))
@@ -33,6 +34,13 @@ export function App() {
         ) : (
           <ReportingPrint doc={location.doc} reportingMemberId={location.id} />
         )}
+      </Suspense>
+    )
+  // The wall takes the whole screen: no header, nothing to click.
+  if (location.route === 'wall')
+    return (
+      <Suspense fallback={loading}>
+        <WallScreen />
       </Suspense>
     )
   return (

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock'
 import { openStore, type OpenedStore } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
+import { withChangeFeed, type ChangeFeed } from './api/changeFeed'
 import { ensureDemoTown } from './demo/seedStore'
 import { seedDemoPeople, type SeedProgress } from './demo/seedPeople'
 import { ensureIssueDefaults } from './services/issueFigures'
@@ -24,7 +25,8 @@ export type CoreOptions = {
   onInternalError?: (e: unknown, method: string) => void
 }
 
-export type Core = { store: OpenedStore; dispatch: Dispatch; createdDemo: boolean; close: () => void }
+/** `changes` tells when any call changed the store (the wall and other windows refresh on it). */
+export type Core = { store: OpenedStore; dispatch: Dispatch; changes: ChangeFeed; createdDemo: boolean; close: () => void }
 
 export function startCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock
@@ -36,8 +38,8 @@ export function startCore(opts: CoreOptions): Core {
       seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
       seedDemoIssues(store.db)
     }
-    const dispatch = createDispatcher(createHandlers({ db: store.db, clock }), { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError })
-    return { store, dispatch, createdDemo, close: store.close }
+    const { dispatch, changes } = withChangeFeed(store.sqlite, createDispatcher(createHandlers({ db: store.db, clock }), { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }))
+    return { store, dispatch, changes, createdDemo, close: store.close }
   } catch (e) {
     store.close()
     throw e

@@ -1,8 +1,8 @@
 // The Electron shell: lifecycle, the console window, and the contract bound to ipcMain.
 // Everything the app does lives in electron/core; this file only connects it to Electron.
 import { writeFile } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
-import { existsSync } from 'node:fs'
+import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -18,14 +18,14 @@ const isOwnUrl = (url: string) => url.startsWith(ownUrlPrefix)
 
 let core: Core | undefined
 
-function createConsoleWindow(): BrowserWindow {
+function createConsoleWindow(opts: { hash?: string; bounds?: Electron.Rectangle; kiosk?: boolean } = {}): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...(opts.bounds ?? { width: 1440, height: 900 }),
     minWidth: 1024,
     minHeight: 640,
-    title: '狮山镇网格化指挥中心',
-    backgroundColor: '#f5f7fa',
+    kiosk: opts.kiosk ?? false,
+    title: opts.kiosk ? '狮山镇网格化指挥中心 · 指挥大屏' : '狮山镇网格化指挥中心',
+    backgroundColor: opts.kiosk ? '#060d1a' : '#f5f7fa',
     show: false,
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
@@ -38,9 +38,20 @@ function createConsoleWindow(): BrowserWindow {
   })
   lockDownWindow(win, isOwnUrl)
   win.once('ready-to-show', () => win.show())
-  if (rendererUrl) void win.loadURL(rendererUrl)
-  else void win.loadFile(rendererIndex)
+  if (rendererUrl) void win.loadURL(`${rendererUrl}${opts.hash ?? ''}`)
+  else void win.loadFile(rendererIndex, { hash: opts.hash?.replace(/^#/, '') })
   return win
+}
+
+/** The wall: fullscreen (kiosk) on the chosen display, remembered for next time. */
+const wallSettings = () => join(app.getPath('userData'), 'wall.json')
+function openWall(displayId?: number) {
+  const displays = screen.getAllDisplays()
+  const remembered = existsSync(wallSettings()) ? (JSON.parse(readFileSync(wallSettings(), 'utf8')) as { displayId?: number }).displayId : undefined
+  const display = displays.find((d) => d.id === (displayId ?? remembered)) ?? displays.find((d) => d.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay()
+  writeFileSync(wallSettings(), JSON.stringify({ displayId: display.id }))
+  createConsoleWindow({ hash: '#/wall', bounds: display.bounds, kiosk: true })
+  return { displayId: display.id }
 }
 
 /** A small window saying the first start is preparing the demo data (seeding blocks for ~10 s). */
@@ -80,6 +91,16 @@ app.whenReady().then(async () => {
     if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'BAD_INPUT', message: '拒绝来自未知页面的请求。' } }
     return dispatch(String(method), input, { actor })
   })
+  // Every window hears when the store changed (the wall refreshes without being touched).
+  core.changes.subscribe((change) => {
+    for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send('store:changed', change)
+  })
+  ipcMain.handle('shell:displays', (event) => {
+    if (!isTrustedSender(event, isOwnUrl)) return []
+    const remembered = existsSync(wallSettings()) ? (JSON.parse(readFileSync(wallSettings(), 'utf8')) as { displayId?: number }).displayId : undefined
+    return screen.getAllDisplays().map((d, i) => ({ id: d.id, label: d.label || `显示器 ${i + 1}`, width: d.size.width, height: d.size.height, primary: d.id === screen.getPrimaryDisplay().id, remembered: d.id === remembered }))
+  })
+  ipcMain.handle('shell:openWall', (event, displayId: unknown) => (isTrustedSender(event, isOwnUrl) ? openWall(typeof displayId === 'number' ? displayId : undefined) : null))
   // Save the page being printed (a briefing, a sheet) as an A4 PDF, through a save dialog.
   ipcMain.handle('shell:savePdf', async (event, defaultName: unknown) => {
     if (!isTrustedSender(event, isOwnUrl)) return { saved: false }

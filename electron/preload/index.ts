@@ -4,5 +4,18 @@ import { methodNames, type ApiBridge } from '../shared/contract'
 
 const api = Object.fromEntries(methodNames.map((m) => [m, (input?: unknown) => ipcRenderer.invoke('api', m, input)])) as ApiBridge
 contextBridge.exposeInMainWorld('api', api)
-// The desktop shell's own services for pages (not core methods): save the print view as a PDF.
-contextBridge.exposeInMainWorld('shell', { savePdf: (defaultName: string) => ipcRenderer.invoke('shell:savePdf', defaultName) })
+// The desktop shell's own services for pages (not core methods): save the print view as a PDF, and
+// hear when the store changed.
+contextBridge.exposeInMainWorld('shell', {
+  savePdf: (defaultName: string) => ipcRenderer.invoke('shell:savePdf', defaultName),
+  /** The displays attached, for choosing where the wall goes. */
+  displays: () => ipcRenderer.invoke('shell:displays'),
+  /** Open the wall fullscreen on a display (remembered for next time). */
+  openWall: (displayId?: number) => ipcRenderer.invoke('shell:openWall', displayId),
+  /** Called whenever the store changed; returns the function that stops listening. */
+  onStoreChanged: (listener: (change: { version: number }) => void) => {
+    const handler = (_event: unknown, change: { version: number }) => listener(change)
+    ipcRenderer.on('store:changed', handler)
+    return () => ipcRenderer.removeListener('store:changed', handler)
+  }
+})

@@ -46,7 +46,7 @@ async function main() {
   if (core.createdDemo) console.log(`已创建演示数据库（狮山镇示意网格）：${dbFile}`)
   let running
   try {
-    running = await startHttpServer({ dispatch: core.dispatch, staticDir, port })
+    running = await startHttpServer({ dispatch: core.dispatch, staticDir, port, changes: core.changes })
   } catch (e) {
     console.error(`无法在 127.0.0.1:${port} 上监听：${(e as Error).message}`)
     core.close()

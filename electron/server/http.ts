@@ -1,6 +1,7 @@
 // Browser mode: the same contract over HTTP on loopback, and the built renderer as static files.
 //   GET  /api            → the list of methods
 //   POST /api/<method>   → {"ok":true,"value":…} | {"ok":false,"error":{code,message}}
+//   GET  /api/events     → server-sent events: `change` {version} whenever a call changed the store
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
@@ -8,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { contract, methodNames, type ApiError } from '../shared/contract'
 import { contentSecurityPolicy } from '../shared/csp'
 import type { Dispatch } from '../core/api/dispatch'
+import type { ChangeFeed } from '../core/api/changeFeed'
 
 // Imports carry files as base64: a 100 MB file is about 134 MB of JSON.
 const MAX_BODY = 160 * 1024 * 1024
@@ -46,6 +48,18 @@ function readBody(req: IncomingMessage): Promise<string> {
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
+  })
+}
+
+/** One event stream per open page (the wall); a comment every 20 s keeps proxies and sleep from closing it. */
+function streamChanges(req: IncomingMessage, res: ServerResponse, changes: ChangeFeed) {
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+  res.write(`retry: 1000\nevent: change\ndata: ${JSON.stringify({ version: changes.version() })}\n\n`)
+  const unsubscribe = changes.subscribe((c) => res.write(`event: change\ndata: ${JSON.stringify(c)}\n\n`))
+  const keepAlive = setInterval(() => res.write(': 心跳\n\n'), 20_000)
+  req.on('close', () => {
+    unsubscribe()
+    clearInterval(keepAlive)
   })
 }
 
@@ -92,11 +106,12 @@ function serveStatic(res: ServerResponse, path: string, staticDir: string) {
 export type RunningServer = { server: Server; url: string; port: number; close: () => Promise<void> }
 
 /** Listen on 127.0.0.1 only; requests naming another host (DNS rebinding) are refused. */
-export function startHttpServer(opts: { dispatch: Dispatch; staticDir: string; port: number }): Promise<RunningServer> {
+export function startHttpServer(opts: { dispatch: Dispatch; staticDir: string; port: number; changes?: ChangeFeed }): Promise<RunningServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const host = (req.headers.host ?? '').replace(/:\d+$/, '')
     if (host !== '127.0.0.1' && host !== 'localhost') return sendError(res, 403, 'BAD_INPUT', '只接受本机访问（127.0.0.1）。')
+    if (url.pathname === '/api/events' && req.method === 'GET' && opts.changes) return streamChanges(req, res, opts.changes)
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname, opts.dispatch).catch((e) => sendError(res, 500, 'INTERNAL', `内部错误：${(e as Error).message}`))
       return

@@ -1,10 +1,21 @@
 // What only the desktop shell can do for a page: save the current print view as a PDF file
-// (Electron's printToPDF behind a save dialog). In browser mode the browser's own print dialog does it.
+// (Electron's printToPDF behind a save dialog), list displays and open the wall fullscreen on one,
+// and say when the store changed. In browser mode the browser prints, `#/wall` opens in any tab,
+// and store changes arrive as server-sent events (src/api/storeEvents.ts).
+export type DisplayInfo = { id: number; label: string; width: number; height: number; primary: boolean; remembered: boolean }
 declare global {
   interface Window {
-    shell?: { savePdf: (defaultName: string) => Promise<{ saved: boolean; path?: string }> }
+    shell?: {
+      savePdf: (defaultName: string) => Promise<{ saved: boolean; path?: string }>
+      displays: () => Promise<DisplayInfo[]>
+      openWall: (displayId?: number) => Promise<{ displayId: number } | null>
+      onStoreChanged: (listener: (change: { version: number }) => void) => () => void
+    }
   }
 }
 
 export const canSavePdf = () => typeof window.shell?.savePdf === 'function'
 export const savePdf = (defaultName: string) => window.shell!.savePdf(defaultName)
+export const isDesktop = () => window.shell !== undefined
+export const displays = () => window.shell!.displays()
+export const openWallOn = (displayId?: number) => window.shell!.openWall(displayId)

@@ -3,6 +3,7 @@ import { Alert, Segmented } from 'antd'
 import { useGridSummary } from '../api/hooks'
 import { formatCount } from '../features/grids/labels'
 import type { Route } from './useRoute'
+import { WallButton } from './WallButton'
 
 const screens: { value: Route; label: string }[] = [
   { value: 'map', label: '网格地图' },
@@ -22,6 +23,7 @@ export function AppHeader({ route, onNavigate }: { route: Route; onNavigate: (r:
       </div>
       <nav className="app-nav" aria-label="功能">
         <Segmented value={route} onChange={(v) => onNavigate(v as Route)} options={screens} />
+        <WallButton />
       </nav>
       {error && <Alert type="error" showIcon message={(error as Error).message} />}
       {data && (

@@ -8,7 +8,7 @@ const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'from-ma
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args) },
+  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args), on: vi.fn(), removeListener: vi.fn() },
   session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } }
 }))
 
@@ -19,9 +19,9 @@ describe('preload bridge', () => {
     expect(Object.keys(api).sort()).toEqual([...methodNames].sort())
     await expect(api['grids.get']({ id: 7 })).resolves.toEqual({ ok: true, value: 'from-main' })
     expect(invoke).toHaveBeenCalledWith('api', 'grids.get', { id: 7 })
-    // …and window.shell with its one page service, saving the print view as a PDF.
+    // …and window.shell with the desktop's page services: save as PDF, displays and the wall, store changes.
     const shell = exposed.shell as Record<string, (name: string) => Promise<unknown>>
-    expect(Object.keys(shell)).toEqual(['savePdf'])
+    expect(Object.keys(shell)).toEqual(['savePdf', 'displays', 'openWall', 'onStoreChanged'])
     await shell.savePdf('简报.pdf')
     expect(invoke).toHaveBeenCalledWith('shell:savePdf', '简报.pdf')
   })

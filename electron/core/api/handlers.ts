@@ -25,6 +25,7 @@ import { createIssueService } from '../services/issues'
 import { createIssueFigureService } from '../services/issueFigures'
 import { createIssuePrintService } from '../services/issuePrints'
 import { createBriefingService } from '../services/briefings'
+import { createWallService } from '../services/wall'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
@@ -51,6 +52,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
   const issueFigures = createIssueFigureService(deps.db, deps.clock)
   const issuePrints = createIssuePrintService(deps.db)
   const briefings = createBriefingService(deps.db, deps.clock)
+  const wall = createWallService(deps.db, deps.clock)
   return {
     'grids.summary': () => grids.summary(),
     'grids.tree': () => grids.tree(),
@@ -103,6 +105,9 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'briefings.issue': (input, { actor }) => briefings.issue(input, actor),
     'briefings.get': ({ id }) => briefings.get(id),
     'briefings.list': (input) => briefings.list(input),
+    'wall.summary': () => wall.summary(),
+    'wall.measure': (input) => wall.measure(input),
+    'wall.points': () => wall.points(),
     'routing.rules.get': () => issueFigures.rules() as Output<'routing.rules.get'>,
     'routing.rules.set': (input) => issueFigures.setRules(input) as Output<'routing.rules.set'>,
     'people.check': ({ villageUnitId }) => peopleRules.check(villageUnitId),

@@ -1,13 +1,12 @@
 // Pick an issue's place on a small offline map of the town: villages and party groups drawn from
 // the same sources as the main map; a click sets the point (the core finds its grids).
 import { useEffect, useRef, useState } from 'react'
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl'
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl'
+import { ensureMapWorker } from '../map/mapWorker'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { fontStack } from '../map/mapStyle'
 
 const empty = { type: 'FeatureCollection' as const, features: [] }
-let workerSet = false
 
 export function PointPicker({ value, onChange }: { value?: [number, number]; onChange: (p: [number, number]) => void }) {
   const box = useRef<HTMLDivElement>(null)
@@ -19,10 +18,7 @@ export function PointPicker({ value, onChange }: { value?: [number, number]; onC
   const tier1 = useTierGeoJson(1).data
   const tier3 = useTierGeoJson(3).data
   useEffect(() => {
-    if (!workerSet) {
-      setWorkerUrl(workerUrl)
-      workerSet = true
-    }
+    ensureMapWorker()
     const map = new MapLibreMap({
       container: box.current!,
       style: {

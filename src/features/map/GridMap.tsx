@@ -1,8 +1,8 @@
 // The town map: outline and one GeoJSON source per tier; hover and selection are feature-state,
 // so nothing is re-uploaded when the pointer moves.
 import { useEffect, useRef, useState } from 'react'
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl'
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl'
+import { ensureMapWorker } from './mapWorker'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { FeatureCollection, Geometry } from 'geojson'
 import type { Tier } from '../../../electron/shared/contract'
@@ -39,7 +39,6 @@ type Props = {
   shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
 }
 
-let workerSet = false
 const emptyPreview: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
 /** Put a tier's features into its source once the map and the data are both there. */
@@ -84,10 +83,7 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   const tier3 = useTierGeoJson(3).data
 
   useEffect(() => {
-    if (!workerSet) {
-      setWorkerUrl(workerUrl)
-      workerSet = true
-    }
+    ensureMapWorker()
     const el = container.current!
     const map = new MapLibreMap({
       container: el,
