@@ -86,6 +86,12 @@ describe('a monthly briefing for one office', () => {
     await expect.poll(() => page.locator('.briefing-preview .briefing-subject').textContent()).toBe(`${office.name}2026年11月网格化管理工作月报`)
     // Any text prints as text: markup, emoji, an unbroken run far wider than the page.
     await page.getByLabel('下一步工作文字').fill(`一是抓好辖区超期问题办理。<b>加粗</b><script>alert(1)</script> 🔥${'长'.repeat(120)}`)
+    // Leaving the screen keeps the draft: the same briefing, the same words.
+    await page.getByText('事件处置', { exact: true }).click()
+    await page.getByTestId('issue-kpis').waitFor()
+    await page.getByText('工作简报', { exact: true }).click()
+    await expect.poll(() => page.getByLabel('下一步工作文字').inputValue()).toContain('一是抓好辖区超期问题办理。<b>加粗</b>')
+    expect(await page.getByTestId('briefing-scope').textContent()).toContain(office.name)
     await page.getByTestId('issue-briefing').click()
     await page.getByRole('dialog', { name: '签发简报' }).getByRole('button', { name: /签\s*发/ }).click()
     await expect.poll(() => one<{ n: number }>('select count(*) n from briefings where scope_unit_id = ?', office.id).n).toBe(1)

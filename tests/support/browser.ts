@@ -62,6 +62,10 @@ export async function openApp(viewport = { width: 1600, height: 900 }, opts: { p
   const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes })
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })
+  // The page's clock starts where the core's test clock stands (and runs on), so "today" in a form is
+  // the core's today whatever the date the tests run on.
+  const { testClock } = await import('./core')
+  await page.clock.install({ time: testClock.now() })
   const requests: string[] = []
   page.on('request', (r) => requests.push(r.url()))
   page.on('websocket', (ws) => requests.push(ws.url()))

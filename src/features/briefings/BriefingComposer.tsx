@@ -19,20 +19,34 @@ const toParagraphs = (text: string) => text.split('\n').map((p) => p.trim()).fil
 
 export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void }) {
   const units = useUnits()
-  const [kind, setKind] = useState<Kind>('月报')
-  const [anchor, setAnchor] = useState<Dayjs>(dayjs())
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null)
-  const [scope, setScope] = useState<number | undefined>()
-  const [request, setRequest] = useState<BriefingRequest | null>(null)
+  // Back on the screen, the briefing being written is there again, with its choices.
+  const [last] = useState<BriefingRequest | null>(() => JSON.parse(localStorage.getItem('briefing.lastRequest') ?? 'null'))
+  const [kind, setKind] = useState<Kind>(last?.kind ?? '月报')
+  const [anchor, setAnchor] = useState<Dayjs>(last?.anchor ? dayjs(last.anchor) : dayjs())
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(last?.from && last.to ? [dayjs(last.from), dayjs(last.to)] : null)
+  const [scope, setScope] = useState<number | undefined>(last?.scopeUnitId)
+  const [request, setRequest] = useState<BriefingRequest | null>(last)
   const composed = useComposedBriefing(request)
   const [edits, setEdits] = useState<Edit[]>([])
   const issue = useStoreWrite('briefings.issue')
   const { message } = App.useApp()
   const [confirming, setConfirming] = useState(false)
 
+  // A draft survives leaving the screen or closing the app: the officer's order, choices and words
+  // are kept on this machine per kind, period and scope until the briefing is issued.
+  const draftKey = request ? `briefing.draft:${JSON.stringify(request)}` : null
   useEffect(() => {
-    if (composed.data) setEdits(composed.data.sections.map((s) => ({ key: s.key, heading: s.heading, include: true, text: toText(s.paragraphs) })))
-  }, [composed.data])
+    if (!composed.data) return
+    const fresh = composed.data.sections.map((s) => ({ key: s.key, heading: s.heading, include: true, text: toText(s.paragraphs) }))
+    const saved = draftKey ? (JSON.parse(localStorage.getItem(draftKey) ?? 'null') as Edit[] | null) : null
+    setEdits(saved && saved.length === fresh.length && saved.every((e) => fresh.some((f) => f.key === e.key)) ? saved : fresh)
+  }, [composed.data, draftKey])
+  useEffect(() => {
+    if (draftKey && edits.length) localStorage.setItem(draftKey, JSON.stringify(edits))
+  }, [draftKey, edits])
+  useEffect(() => {
+    if (request) localStorage.setItem('briefing.lastRequest', JSON.stringify(request))
+  }, [request])
 
   const compose = () =>
     setRequest(
@@ -55,6 +69,8 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
     try {
       const r = await issue.mutateAsync({ ...request!, sections: edits.filter((e) => e.include).map((e) => ({ key: e.key, paragraphs: toParagraphs(e.text) })) })
       setConfirming(false)
+      if (draftKey) localStorage.removeItem(draftKey)
+      localStorage.removeItem('briefing.lastRequest')
       message.success(`已签发 ${r.year}年第${r.number}期`)
       onIssued(r.id)
     } catch {
