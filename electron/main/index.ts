@@ -45,9 +45,17 @@ function createConsoleWindow(opts: { hash?: string; bounds?: Electron.Rectangle;
 
 /** The wall: fullscreen (kiosk) on the chosen display, remembered for next time. */
 const wallSettings = () => join(app.getPath('userData'), 'wall.json')
+/** The display the wall went to last time (a missing or damaged file means none). */
+function rememberedWallDisplay(): number | undefined {
+  try {
+    return existsSync(wallSettings()) ? (JSON.parse(readFileSync(wallSettings(), 'utf8')) as { displayId?: number }).displayId : undefined
+  } catch {
+    return undefined
+  }
+}
 function openWall(displayId?: number) {
   const displays = screen.getAllDisplays()
-  const remembered = existsSync(wallSettings()) ? (JSON.parse(readFileSync(wallSettings(), 'utf8')) as { displayId?: number }).displayId : undefined
+  const remembered = rememberedWallDisplay()
   const display = displays.find((d) => d.id === (displayId ?? remembered)) ?? displays.find((d) => d.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay()
   writeFileSync(wallSettings(), JSON.stringify({ displayId: display.id }))
   createConsoleWindow({ hash: '#/wall', bounds: display.bounds, kiosk: true })
@@ -97,7 +105,7 @@ app.whenReady().then(async () => {
   })
   ipcMain.handle('shell:displays', (event) => {
     if (!isTrustedSender(event, isOwnUrl)) return []
-    const remembered = existsSync(wallSettings()) ? (JSON.parse(readFileSync(wallSettings(), 'utf8')) as { displayId?: number }).displayId : undefined
+    const remembered = rememberedWallDisplay()
     return screen.getAllDisplays().map((d, i) => ({ id: d.id, label: d.label || `显示器 ${i + 1}`, width: d.size.width, height: d.size.height, primary: d.id === screen.getPrimaryDisplay().id, remembered: d.id === remembered }))
   })
   ipcMain.handle('shell:openWall', (event, displayId: unknown) => (isTrustedSender(event, isOwnUrl) ? openWall(typeof displayId === 'number' ? displayId : undefined) : null))
