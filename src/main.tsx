@@ -4,6 +4,9 @@ import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './App'
+// MapLibre's stylesheet before ours, once for every map: the screens are lazy chunks, and a chunk's
+// CSS would otherwise land after styles.css and win over it.
+import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 
 // The store is on this machine: whether the PC is on a network must never pause a read or a write

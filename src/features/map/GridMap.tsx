@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl'
 import { ensureMapWorker } from './mapWorker'
-import 'maplibre-gl/dist/maplibre-gl.css'
 import type { FeatureCollection, Geometry } from 'geojson'
 import type { Tier } from '../../../electron/shared/contract'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'

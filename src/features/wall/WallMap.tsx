@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Map as MapLibreMap, Marker, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl'
 import { ensureMapWorker } from '../map/mapWorker'
-import 'maplibre-gl/dist/maplibre-gl.css'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 
 const empty = { type: 'FeatureCollection' as const, features: [] }

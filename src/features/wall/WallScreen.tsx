@@ -45,13 +45,14 @@ function useScale() {
   return scale
 }
 
-function useClock() {
+/** The time, ticking on its own: only this re-renders every second, not the whole wall. */
+function WallClock() {
   const [now, setNow] = useState(() => new Date())
   useEffect(() => {
     const t = setInterval(() => setNow(new Date()), 1000)
     return () => clearInterval(t)
   }, [])
-  return now
+  return <div className="wall-clock">{now.toLocaleString('zh-CN', { hour12: false, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</div>
 }
 
 export function WallScreen() {
@@ -70,7 +71,6 @@ export function WallScreen() {
   const summary = useWallSummary().data
   const measured = useWallMeasure(measure).data
   const points = useWallPoints().data
-  const now = useClock()
   const scale = useScale()
   const charts = useMemo(() => {
     if (!summary) return null
@@ -149,7 +149,7 @@ export function WallScreen() {
             </button>
           ))}
         </nav>
-        <div className="wall-clock">{now.toLocaleString('zh-CN', { hour12: false, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</div>
+        <WallClock />
       </header>
       <section className="wall-left" data-testid="wall-tiles">
         {tiles.map(([label, value, tone]) => (
@@ -185,7 +185,7 @@ export function WallScreen() {
       </section>
       <footer className="wall-bottom">
         <RollingList title="最新事件" testId="wall-newest" rows={(summary?.newest ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.village, new Date(i.createdAt).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' })] }))} />
-        <RollingList title="超期事件" testId="wall-overdue" alert rows={(summary?.overdue ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.holder, `超${Math.max(1, Math.ceil((now.getTime() - Date.parse(i.dueAt!)) / 86_400_000))}天`] }))} />
+        <RollingList title="超期事件" testId="wall-overdue" alert rows={(summary?.overdue ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.holder, `超${Math.max(1, Math.ceil((Date.parse(summary!.at) - Date.parse(i.dueAt!)) / 86_400_000))}天`] }))} />
       </footer>
     </div>
   )
