@@ -1,7 +1,10 @@
 import { lazy, Suspense } from 'react'
-import { Spin } from 'antd'
-import { AppHeader } from './components/AppHeader'
-import { useLocation } from './components/useRoute'
+import { Result, Spin } from 'antd'
+import { AccountMenu } from './features/auth/AccountMenu'
+import { AppHeader, screens } from './components/AppHeader'
+import { useLocation, type Location, type Route } from './components/useRoute'
+import { SessionGate } from './features/auth/SessionGate'
+import { useCan } from './api/auth'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
@@ -14,14 +17,28 @@ const BriefingsScreen = lazy(() => import('./features/briefings/BriefingsScreen'
 const ReportingPrint = lazy(() => import('./features/print/ReportingPrint').then((m) => ({ default: m.ReportingPrint })))
 const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').then((m) => ({ default: m.IssueSheetPrint })))
 const SupervisionPrint = lazy(() => import('./features/print/SupervisionPrint').then((m) => ({ default: m.SupervisionPrint })))
+const AccountsScreen = lazy(() => import('./features/admin/AccountsScreen').then((m) => ({ default: m.AccountsScreen })))
+const AuditScreen = lazy(() => import('./features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })))
 const BriefingPrint = lazy(() => import('./features/print/BriefingPrint').then((m) => ({ default: m.BriefingPrint })))
 
 const loading = <Spin className="screen-loading" />
 
-// The console's screens, chosen in the header: the grid map, the people registries, placement, issues, briefings.
-// Print views take the whole window, without the header.
+// Everything is behind the session gate: sign in first (or, on a new database, set the administrator's
+// password). The wall does not lock on idle: nobody touches it, and it shows no personal data.
 export function App() {
   const [location, go] = useLocation()
+  return (
+    <SessionGate idleLock={location.route !== 'wall'}>
+      <Console location={location} go={go} />
+    </SessionGate>
+  )
+}
+
+// The console's screens, chosen in the header: the grid map, the people registries, placement, issues,
+// briefings; accounts and the audit trail for the administrators. Print views take the whole window.
+function Console({ location, go }: { location: Location; go: (r: Route) => void }) {
+  const can = useCan()
+  const allowed = screens.filter((s) => s.needs.some(can)).map((s) => s.value)
   if (location.route === 'print')
     return (
       <Suspense fallback={loading}>
@@ -37,21 +54,26 @@ export function App() {
       </Suspense>
     )
   // The wall takes the whole screen: no header, nothing to click.
-  if (location.route === 'wall')
+  if (location.route === 'wall' && can('wall.read'))
     return (
       <Suspense fallback={loading}>
         <WallScreen />
       </Suspense>
     )
+  // A screen this role may not open falls back to the first it may (an administrator lands on accounts).
+  const route = allowed.includes(location.route) ? location.route : allowed[0]
+  if (!route) return <Result status="403" title="账号尚未授权" subTitle="请联系安全管理员为本账号授予角色。" extra={<AccountMenu />} />
   return (
     <div className="app">
-      <AppHeader route={location.route} onNavigate={go} />
+      <AppHeader route={route} onNavigate={go} />
       <Suspense fallback={loading}>
-        {location.route === 'map' && <MapScreen />}
-        {location.route === 'people' && <PeopleScreen />}
-        {location.route === 'placement' && <PlacementScreen />}
-        {location.route === 'issues' && <IssuesScreen />}
-        {location.route === 'briefings' && <BriefingsScreen />}
+        {route === 'accounts' && <AccountsScreen />}
+        {route === 'audit' && <AuditScreen />}
+        {route === 'map' && <MapScreen />}
+        {route === 'people' && <PeopleScreen />}
+        {route === 'placement' && <PlacementScreen />}
+        {route === 'issues' && <IssuesScreen />}
+        {route === 'briefings' && <BriefingsScreen />}
       </Suspense>
     </div>
   )

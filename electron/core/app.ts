@@ -1,7 +1,7 @@
 // Assemble the application core on a store: open (or create) it, give a new one the demo town,
 // and return the dispatcher every transport uses. Nothing here runs at import time.
 import { systemClock, type Clock } from './clock'
-import { openStore, type OpenedStore } from './db/open'
+import { openStore, type Db, type OpenedStore } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { withChangeFeed, type ChangeFeed } from './api/changeFeed'
@@ -9,6 +9,11 @@ import { ensureDemoTown } from './demo/seedStore'
 import { seedDemoPeople, type SeedProgress } from './demo/seedPeople'
 import { ensureIssueDefaults } from './services/issueFigures'
 import { seedDemoIssues } from './demo/seedIssues'
+import { demoAccounts } from './demo/demoAccounts'
+import { createGuard } from './api/guard'
+import { createAuditService } from './services/audit'
+import { createAccessScope } from './services/accessScope'
+import { createAccountService, type AccountService } from './services/accounts'
 
 export type CoreOptions = {
   dbFile: string
@@ -25,8 +30,30 @@ export type CoreOptions = {
   onInternalError?: (e: unknown, method: string) => void
 }
 
-/** `changes` tells when any call changed the store (the wall and other windows refresh on it). */
-export type Core = { store: OpenedStore; dispatch: Dispatch; changes: ChangeFeed; createdDemo: boolean; close: () => void }
+/**
+ * `dispatch` admits a call on its session token (or an in-process caller naming itself);
+ * `changes` tells when any call changed the store (the wall and other windows refresh on it);
+ * `seedDemoAccounts` gives the administrator and one account per role a password (`--demo-password`).
+ */
+export type Core = {
+  store: OpenedStore
+  dispatch: Dispatch
+  changes: ChangeFeed
+  createdDemo: boolean
+  seedDemoAccounts: (password: string) => Promise<void>
+  accounts: AccountService
+  close: () => void
+}
+
+/** The services behind the dispatcher: accounts and the audit trail, the guard, the handlers. */
+export function createCoreServices(db: Db, clock: Clock) {
+  const audit = createAuditService(db, clock)
+  const scope = createAccessScope(db)
+  const accounts = createAccountService(db, clock, { audit, scope })
+  const guard = createGuard({ db, accounts, audit, scope })
+  const handlers = createHandlers({ db, clock, accounts, audit })
+  return { audit, scope, accounts, guard, handlers }
+}
 
 export function startCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock
@@ -38,8 +65,10 @@ export function startCore(opts: CoreOptions): Core {
       seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
       seedDemoIssues(store.db)
     }
-    const { dispatch, changes } = withChangeFeed(store.sqlite, createDispatcher(createHandlers({ db: store.db, clock }), { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }))
-    return { store, dispatch, changes, createdDemo, close: store.close }
+    const { accounts, guard, handlers } = createCoreServices(store.db, clock)
+    const { dispatch, changes } = withChangeFeed(store.sqlite, createDispatcher(handlers, guard, { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }))
+    const seedDemoAccounts = (password: string) => accounts.seedDemoAccounts(password, demoAccounts)
+    return { store, dispatch, changes, createdDemo, seedDemoAccounts, accounts, close: store.close }
   } catch (e) {
     store.close()
     throw e

@@ -3,12 +3,12 @@
 import { writeFile } from 'node:fs/promises'
 import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startCore, type Core } from '../core/app'
 import { DatabaseFileError } from '../core/db/open'
 import { applySessionSecurity, isTrustedSender, lockDownWindow } from './security'
+import { hasCapability, type Capability } from '../core/domain/access'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 const here = dirname(fileURLToPath(import.meta.url))
@@ -53,12 +53,13 @@ function rememberedWallDisplay(): number | undefined {
     return undefined
   }
 }
-function openWall(displayId?: number) {
+/** The wall window signs in with the opener's session (handed over in the URL, then dropped from it by the page). */
+function openWall(displayId: number | undefined, token: string) {
   const displays = screen.getAllDisplays()
   const remembered = rememberedWallDisplay()
   const display = displays.find((d) => d.id === (displayId ?? remembered)) ?? displays.find((d) => d.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay()
   writeFileSync(wallSettings(), JSON.stringify({ displayId: display.id }))
-  createConsoleWindow({ hash: '#/wall', bounds: display.bounds, kiosk: true })
+  createConsoleWindow({ hash: `#/wall?session=${encodeURIComponent(token)}`, bounds: display.bounds, kiosk: true })
   return { displayId: display.id }
 }
 
@@ -94,24 +95,31 @@ app.whenReady().then(async () => {
     return
   }
   const dispatch = core.dispatch
-  const actor = `桌面端（${userInfo().username}）`
-  ipcMain.handle('api', (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'BAD_INPUT', message: '拒绝来自未知页面的请求。' } }
-    return dispatch(String(method), input, { actor })
+  ipcMain.handle('api', (event, method: unknown, input: unknown, token: unknown) => {
+    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } }
+    return dispatch(String(method), input, { token: typeof token === 'string' ? token : undefined })
   })
   // Every window hears when the store changed (the wall refreshes without being touched).
   core.changes.subscribe((change) => {
     for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send('store:changed', change)
   })
-  ipcMain.handle('shell:displays', (event) => {
-    if (!isTrustedSender(event, isOwnUrl)) return []
+  /** The shell's own IPC answers only our pages, for a signed-in, unlocked session whose role may do it. */
+  const sessionMay = (event: Electron.IpcMainInvokeEvent, token: unknown, capability: Capability) => {
+    if (!isTrustedSender(event, isOwnUrl) || typeof token !== 'string') return false
+    const session = core?.accounts.sessionOf(token)
+    return !!session && !session.locked && hasCapability(core!.accounts.me(session).account.role, [capability])
+  }
+  ipcMain.handle('shell:displays', (event, token: unknown) => {
+    if (!sessionMay(event, token, 'wall.read')) return []
     const remembered = rememberedWallDisplay()
     return screen.getAllDisplays().map((d, i) => ({ id: d.id, label: d.label || `显示器 ${i + 1}`, width: d.size.width, height: d.size.height, primary: d.id === screen.getPrimaryDisplay().id, remembered: d.id === remembered }))
   })
-  ipcMain.handle('shell:openWall', (event, displayId: unknown) => (isTrustedSender(event, isOwnUrl) ? openWall(typeof displayId === 'number' ? displayId : undefined) : null))
+  ipcMain.handle('shell:openWall', (event, displayId: unknown, token: unknown) =>
+    sessionMay(event, token, 'wall.read') ? openWall(typeof displayId === 'number' ? displayId : undefined, token as string) : null
+  )
   // Save the page being printed (a briefing, a sheet) as an A4 PDF, through a save dialog.
-  ipcMain.handle('shell:savePdf', async (event, defaultName: unknown) => {
-    if (!isTrustedSender(event, isOwnUrl)) return { saved: false }
+  ipcMain.handle('shell:savePdf', async (event, defaultName: unknown, token: unknown) => {
+    if (!sessionMay(event, token, 'data.read')) return { saved: false }
     const window = BrowserWindow.fromWebContents(event.sender)
     const target = await (window ? dialog.showSaveDialog(window, { defaultPath: String(defaultName).replace(/[\\/:*?"<>|]/g, '_'), filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : dialog.showSaveDialog({ defaultPath: String(defaultName) }))
     if (target.canceled || !target.filePath) return { saved: false }

@@ -2,16 +2,16 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { methodNames, type ApiBridge } from '../shared/contract'
 
-const api = Object.fromEntries(methodNames.map((m) => [m, (input?: unknown) => ipcRenderer.invoke('api', m, input)])) as ApiBridge
+const api = Object.fromEntries(methodNames.map((m) => [m, (input?: unknown, token?: string) => ipcRenderer.invoke('api', m, input, token)])) as ApiBridge
 contextBridge.exposeInMainWorld('api', api)
 // The desktop shell's own services for pages (not core methods): save the print view as a PDF, and
 // hear when the store changed.
 contextBridge.exposeInMainWorld('shell', {
-  savePdf: (defaultName: string) => ipcRenderer.invoke('shell:savePdf', defaultName),
+  savePdf: (defaultName: string, token?: string) => ipcRenderer.invoke('shell:savePdf', defaultName, token),
   /** The displays attached, for choosing where the wall goes. */
-  displays: () => ipcRenderer.invoke('shell:displays'),
+  displays: (token?: string) => ipcRenderer.invoke('shell:displays', token),
   /** Open the wall fullscreen on a display (remembered for next time). */
-  openWall: (displayId?: number) => ipcRenderer.invoke('shell:openWall', displayId),
+  openWall: (displayId: number | undefined, token?: string) => ipcRenderer.invoke('shell:openWall', displayId, token),
   /** Called whenever the store changed; returns the function that stops listening. */
   onStoreChanged: (listener: (change: { version: number }) => void) => {
     const handler = (_event: unknown, change: { version: number }) => listener(change)

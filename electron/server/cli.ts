@@ -10,7 +10,7 @@ import { startHttpServer } from './http'
 async function main() {
   let args
   try {
-    args = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string', default: 'shishan-demo.db' } } }).values
+    args = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string', default: 'shishan-demo.db' }, 'demo-password': { type: 'string' } } }).values
   } catch (e) {
     console.error(`参数有误：${(e as Error).message}。用法：npm run serve -- --port 5180 --db 数据库文件.db`)
     process.exit(2)
@@ -44,9 +44,20 @@ async function main() {
     throw e
   }
   if (core.createdDemo) console.log(`已创建演示数据库（狮山镇示意网格）：${dbFile}`)
+  const demoPassword = args['demo-password']
+  if (demoPassword !== undefined) {
+    try {
+      await core.seedDemoAccounts(demoPassword)
+    } catch (e) {
+      console.error(`--demo-password：${(e as Error).message}`)
+      core.close()
+      process.exit(2)
+    }
+    console.log('演示账号已设置（密码均为 --demo-password 所给）：admin（系统管理员）、operator、organiser、leader、guanyao（官窑管理处）、tingpu（汀圃社区）、secadmin、auditor')
+  } else if (core.accounts.status().needsSetup) console.log('新数据库：请在浏览器中打开下面的地址，先设置系统管理员（admin）的密码。')
   let running
   try {
-    running = await startHttpServer({ dispatch: core.dispatch, staticDir, port, changes: core.changes })
+    running = await startHttpServer({ dispatch: core.dispatch, staticDir, port, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
   } catch (e) {
     console.error(`无法在 127.0.0.1:${port} 上监听：${(e as Error).message}`)
     core.close()

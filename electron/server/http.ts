@@ -26,7 +26,7 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.ico': 'image/x-icon'
 }
-const statusOf: Record<ApiError['code'], number> = { BAD_INPUT: 400, NOT_FOUND: 404, UNKNOWN_METHOD: 404, CONFLICT: 409, INTERNAL: 500 }
+const statusOf: Record<ApiError['code'], number> = { BAD_INPUT: 400, NOT_FOUND: 404, UNKNOWN_METHOD: 404, CONFLICT: 409, INTERNAL: 500, UNAUTHENTICATED: 401, FORBIDDEN: 403, LOCKED: 423, PASSWORD_EXPIRED: 403 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body)
@@ -63,6 +63,12 @@ function streamChanges(req: IncomingMessage, res: ServerResponse, changes: Chang
   })
 }
 
+/** The session token a request carries: `Authorization: Bearer <token>`. */
+function bearerOf(req: IncomingMessage): string | undefined {
+  const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')
+  return m?.[1]
+}
+
 async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, dispatch: Dispatch) {
   if (path === '/api' || path === '/api/') {
     if (req.method !== 'GET') return sendError(res, 405, 'BAD_INPUT', '请用 GET 获取接口列表。')
@@ -84,7 +90,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       return sendError(res, 400, 'BAD_INPUT', '请求体不是有效的 JSON。')
     }
   }
-  const result = await dispatch(method, input, { actor: '浏览器模式用户' })
+  // The core decides what the token allows (auth.login and auth.status need none).
+  const result = await dispatch(method, input, { token: bearerOf(req) })
   sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
 }
 
@@ -105,13 +112,24 @@ function serveStatic(res: ServerResponse, path: string, staticDir: string) {
 
 export type RunningServer = { server: Server; url: string; port: number; close: () => Promise<void> }
 
-/** Listen on 127.0.0.1 only; requests naming another host (DNS rebinding) are refused. */
-export function startHttpServer(opts: { dispatch: Dispatch; staticDir: string; port: number; changes?: ChangeFeed }): Promise<RunningServer> {
+/**
+ * Listen on 127.0.0.1 only. Refused: requests naming another host (DNS rebinding), API calls from a
+ * page of another origin, and the change stream without a valid session (`?token=`, since an
+ * EventSource cannot send headers).
+ */
+export function startHttpServer(opts: { dispatch: Dispatch; staticDir: string; port: number; changes?: ChangeFeed; isValidToken?: (token: string | undefined) => boolean }): Promise<RunningServer> {
+  let ownPort = 0
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const host = (req.headers.host ?? '').replace(/:\d+$/, '')
     if (host !== '127.0.0.1' && host !== 'localhost') return sendError(res, 403, 'BAD_INPUT', '只接受本机访问（127.0.0.1）。')
-    if (url.pathname === '/api/events' && req.method === 'GET' && opts.changes) return streamChanges(req, res, opts.changes)
+    const origin = req.headers.origin
+    if (url.pathname.startsWith('/api') && origin !== undefined && origin !== `http://127.0.0.1:${ownPort}` && origin !== `http://localhost:${ownPort}`)
+      return sendError(res, 403, 'FORBIDDEN', `拒绝来自其他网页（${origin}）的请求。`)
+    if (url.pathname === '/api/events' && req.method === 'GET' && opts.changes) {
+      if (!(opts.isValidToken ?? (() => false))(url.searchParams.get('token') ?? undefined)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+      return streamChanges(req, res, opts.changes)
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname, opts.dispatch).catch((e) => sendError(res, 500, 'INTERNAL', `内部错误：${(e as Error).message}`))
       return
@@ -123,6 +141,7 @@ export function startHttpServer(opts: { dispatch: Dispatch; staticDir: string; p
     server.once('error', reject)
     server.listen(opts.port, '127.0.0.1', () => {
       const port = (server.address() as AddressInfo).port
+      ownPort = port
       resolve({
         server,
         port,

@@ -4,6 +4,7 @@
 // No electron, no node:, no DOM here: every part of the app imports this file.
 import { z } from 'zod'
 import { issueSources } from './issueWords'
+import { Account, AuditQuery, AuditRow, AuditVerification, Me, Password, Role, SecuritySettings, Username } from './accounts'
 import { BriefingDocument, BriefingKind, sectionKeys } from './briefing'
 import { ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
 
@@ -894,6 +895,62 @@ export const contract = {
     input: z.object({ measure: z.enum(['contactCoverage', 'daysSinceVisit']) }).strict(),
     output: z.array(z.object({ gridId: Id, value: z.number() })),
     doc: '地图着色：各三级网格的户联系覆盖率（%）或距上次走访的平均天数'
+  },
+  // ── Accounts, sessions and the audit trail (issue 8) ──
+  'auth.status': { input: NoInput, output: z.object({ needsSetup: z.boolean() }), doc: '新数据库是否尚未设置系统管理员密码' },
+  'auth.setup': {
+    input: z.object({ password: Password }).strict(),
+    output: z.object({ token: z.string(), me: Me }),
+    doc: '新数据库首次启动：设置系统管理员（admin）的密码并登录；已有账号时拒绝'
+  },
+  'auth.login': {
+    input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(32), password: Password }).strict(),
+    output: z.object({ token: z.string(), me: Me }),
+    doc: '登录：返回会话令牌（浏览器模式须以 Authorization: Bearer <令牌> 调用其他接口）；连续 5 次失败锁定 10 分钟'
+  },
+  'auth.logout': { input: NoInput, output: z.object({ loggedOut: z.boolean() }), doc: '退出登录（令牌作废）' },
+  'auth.me': { input: NoInput, output: Me, doc: '当前账号、角色、权限、可见范围，以及是否锁屏、是否须改密码' },
+  'auth.lock': { input: NoInput, output: z.object({ locked: z.boolean() }), doc: '锁屏（无操作超时或用户主动）；须输入密码解锁' },
+  'auth.unlock': { input: z.object({ password: Password }).strict(), output: Me, doc: '输入本人密码解除锁屏' },
+  'auth.changePassword': {
+    input: z.object({ currentPassword: Password, newPassword: Password }).strict(),
+    output: Me,
+    doc: '修改本人密码（须符合复杂度，不得与原密码相同）'
+  },
+  'accounts.list': { input: NoInput, output: z.array(Account), doc: '全部账号（系统管理员、安全管理员）' },
+  'accounts.create': {
+    input: z.object({ username: Username, displayName: z.string().trim().min(1, '请填写姓名').max(30), password: Password }).strict(),
+    output: Account,
+    doc: '新建账号（系统管理员）；角色与范围由安全管理员授予，首次登录须改密码'
+  },
+  'accounts.setRole': {
+    input: z.object({ id: z.number().int().positive(), role: Role.nullable(), unitId: z.number().int().positive().nullable() }).strict(),
+    output: Account,
+    doc: '授予角色与范围（安全管理员）；管理处专干、村居专干须指定本单位'
+  },
+  'accounts.setEnabled': {
+    input: z.object({ id: z.number().int().positive(), enabled: z.boolean() }).strict(),
+    output: Account,
+    doc: '停用或启用账号（系统管理员）；停用后其会话立即失效'
+  },
+  'accounts.resetPassword': {
+    input: z.object({ id: z.number().int().positive(), password: Password }).strict(),
+    output: Account,
+    doc: '重置密码并解除锁定（系统管理员）；该账号下次登录须改密码'
+  },
+  'security.settings': { input: NoInput, output: SecuritySettings, doc: '安全设置：密码有效期、锁屏时间、备份目录与保留份数' },
+  'security.setSettings': { input: SecuritySettings.partial().strict(), output: SecuritySettings, doc: '修改安全设置（系统管理员）' },
+  'audit.search': {
+    input: AuditQuery,
+    output: z.object({ total: z.number().int(), rows: z.array(AuditRow) }),
+    doc: '审计记录查询（安全审计员）：时间、账号、操作、结果、关键字'
+  },
+  'audit.verify': { input: NoInput, output: AuditVerification, doc: '校验审计记录的哈希链，报告第一处断链' },
+  'audit.export': { input: AuditQuery, output: ExportedFile, doc: '导出审计记录（Excel）' },
+  'audit.recordPrint': {
+    input: z.object({ what: z.string().trim().min(1).max(40), target: z.string().trim().max(80) }).strict(),
+    output: z.object({ recorded: z.boolean() }),
+    doc: '记录一次打印（打印页调用）'
   }
 } as const
 
@@ -904,13 +961,19 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>
 
-export const ErrorCode = z.enum(['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_METHOD', 'CONFLICT', 'INTERNAL'])
+export const ErrorCode = z.enum(['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_METHOD', 'CONFLICT', 'INTERNAL', 'UNAUTHENTICATED', 'FORBIDDEN', 'LOCKED', 'PASSWORD_EXPIRED'])
 export type ErrorCode = z.infer<typeof ErrorCode>
 export type ApiError = { code: ErrorCode; message: string; details?: unknown }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-/** Who is calling; recorded with every change. Accounts (issue 8) will replace the free text. */
-export type CallContext = { actor: string }
+/** What a transport carries with a call: the session token (browser mode: the Bearer header; desktop: the IPC argument). */
+export type Credentials = { token?: string }
+
+/**
+ * Who is calling, after the core checked the token: recorded with every change. `scopeVillageIds`
+ * limits office and village clerks to their own villages (null = the whole town).
+ */
+export type CallContext = { actor: string; accountId: number | null; role: Role | null; unitId: number | null; scopeVillageIds: number[] | null; token?: string }
 
 /** What the preload exposes as `window.api` and what the HTTP client mimics. */
-export type ApiBridge = { [M in MethodName]: (input?: Input<M>) => Promise<Result<Output<M>>> }
+export type ApiBridge = { [M in MethodName]: (input?: Input<M>, token?: string) => Promise<Result<Output<M>>> }

@@ -2,6 +2,7 @@
 // the same contract over HTTP in browser mode. Both answer Result values; here failures become
 // ApiCallError so hooks can show the message.
 import type { ApiBridge, ApiError, Input, MethodName, Output, Result } from '../../electron/shared/contract'
+import { sessionNeedsAttention, sessionToken } from './session'
 
 declare global {
   interface Window {
@@ -16,12 +17,12 @@ export class ApiCallError extends Error {
   }
 }
 
-async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+async function overHttp(method: string, input: unknown, token: string | null): Promise<Result<unknown>> {
   let response: Response
   try {
     response = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {})
     })
   } catch {
@@ -34,9 +35,16 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   }
 }
 
+/** Refusals that are about the session, not the call: the console shows sign-in, unlock or change-password. */
+const sessionCodes = new Set(['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_EXPIRED'])
+
 export async function call<M extends MethodName>(method: M, input?: Input<M>): Promise<Output<M>> {
   const bridge = window.api
-  const result = (bridge ? await bridge[method](input) : await overHttp(method, input)) as Result<Output<M>>
-  if (!result.ok) throw new ApiCallError(result.error)
+  const token = sessionToken()
+  const result = (bridge ? await bridge[method](input, token ?? undefined) : await overHttp(method, input, token)) as Result<Output<M>>
+  if (!result.ok) {
+    if (sessionCodes.has(result.error.code) && !method.startsWith('auth.')) sessionNeedsAttention()
+    throw new ApiCallError(result.error)
+  }
   return result.value
 }

@@ -6,7 +6,7 @@ import { call } from './client'
 // Grid data changes only through this app; keep it until something invalidates it.
 const stable = { staleTime: Infinity, gcTime: Infinity, retry: false } as const
 
-export const useGridSummary = () => useQuery({ queryKey: ['grids.summary'], queryFn: () => call('grids.summary'), ...stable })
+export const useGridSummary = (enabled = true) => useQuery({ queryKey: ['grids.summary'], queryFn: () => call('grids.summary'), enabled, ...stable })
 export const useGridTree = () => useQuery({ queryKey: ['grids.tree'], queryFn: () => call('grids.tree'), ...stable })
 export const useTownOutline = () => useQuery({ queryKey: ['town.outline'], queryFn: () => call('town.outline'), ...stable })
 export const useTierGeoJson = (tier: Tier) => useQuery({ queryKey: ['grids.geojson', tier], queryFn: () => call('grids.geojson', { tier }), ...stable })

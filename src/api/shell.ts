@@ -2,20 +2,22 @@
 // (Electron's printToPDF behind a save dialog), list displays and open the wall fullscreen on one,
 // and say when the store changed. In browser mode the browser prints, `#/wall` opens in any tab,
 // and store changes arrive as server-sent events (src/api/storeEvents.ts).
+import { sessionToken } from './session'
+
 export type DisplayInfo = { id: number; label: string; width: number; height: number; primary: boolean; remembered: boolean }
 declare global {
   interface Window {
     shell?: {
-      savePdf: (defaultName: string) => Promise<{ saved: boolean; path?: string }>
-      displays: () => Promise<DisplayInfo[]>
-      openWall: (displayId?: number) => Promise<{ displayId: number } | null>
+      savePdf: (defaultName: string, token?: string) => Promise<{ saved: boolean; path?: string }>
+      displays: (token?: string) => Promise<DisplayInfo[]>
+      openWall: (displayId: number | undefined, token?: string) => Promise<{ displayId: number } | null>
       onStoreChanged: (listener: (change: { version: number }) => void) => () => void
     }
   }
 }
 
 export const canSavePdf = () => typeof window.shell?.savePdf === 'function'
-export const savePdf = (defaultName: string) => window.shell!.savePdf(defaultName)
+export const savePdf = (defaultName: string) => window.shell!.savePdf(defaultName, sessionToken() ?? undefined)
 export const isDesktop = () => window.shell !== undefined
-export const displays = () => window.shell!.displays()
-export const openWallOn = (displayId?: number) => window.shell!.openWall(displayId)
+export const displays = () => window.shell!.displays(sessionToken() ?? undefined)
+export const openWallOn = (displayId?: number) => window.shell!.openWall(displayId, sessionToken() ?? undefined)

@@ -3,6 +3,7 @@
 // queries. Bursts (an import of thousands of rows) refresh at most every `throttleMs`, always once after.
 import { useEffect } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import { sessionToken } from './session'
 
 export function useLiveQueries(queryKeys: string[], throttleMs = 250) {
   const queryClient = useQueryClient()
@@ -23,7 +24,8 @@ export function useLiveQueries(queryKeys: string[], throttleMs = 250) {
     let stop: () => void
     if (window.shell?.onStoreChanged) stop = window.shell.onStoreChanged(onChange)
     else {
-      const source = new EventSource('./api/events')
+      // An EventSource cannot send headers: the stream takes the session in its URL.
+      const source = new EventSource(`./api/events?token=${encodeURIComponent(sessionToken() ?? '')}`)
       source.addEventListener('change', onChange)
       stop = () => source.close()
     }

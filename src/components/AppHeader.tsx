@@ -1,20 +1,27 @@
 // The title bar with the town's headline figures.
 import { Alert, Segmented } from 'antd'
 import { useGridSummary } from '../api/hooks'
+import { useCan } from '../api/auth'
 import { formatCount } from '../features/grids/labels'
+import { AccountMenu } from '../features/auth/AccountMenu'
 import type { Route } from './useRoute'
 import { WallButton } from './WallButton'
 
-const screens: { value: Route; label: string }[] = [
-  { value: 'map', label: '网格地图' },
-  { value: 'people', label: '人员台账' },
-  { value: 'placement', label: '党员编组' },
-  { value: 'issues', label: '事件处置' },
-  { value: 'briefings', label: '工作简报' }
+/** The console's screens and who may open each (the core enforces the same on every call). */
+export const screens: { value: Route; label: string; needs: string[] }[] = [
+  { value: 'map', label: '网格地图', needs: ['data.read'] },
+  { value: 'people', label: '人员台账', needs: ['data.read'] },
+  { value: 'placement', label: '党员编组', needs: ['data.read'] },
+  { value: 'issues', label: '事件处置', needs: ['data.read'] },
+  { value: 'briefings', label: '工作简报', needs: ['data.read'] },
+  { value: 'accounts', label: '账号与安全', needs: ['accounts.manage', 'roles.manage', 'settings.manage'] },
+  { value: 'audit', label: '审计记录', needs: ['audit.read'] }
 ]
 
 export function AppHeader({ route, onNavigate }: { route: Route; onNavigate: (r: Route) => void }) {
-  const { data, error } = useGridSummary()
+  const can = useCan()
+  const visible = screens.filter((s) => s.needs.some(can))
+  const { data, error } = useGridSummary(can('data.read'))
   return (
     <header className="app-header">
       <div className="app-title">
@@ -22,8 +29,9 @@ export function AppHeader({ route, onNavigate }: { route: Route; onNavigate: (r:
         <span className="app-title-sub">三级党建网格一张图</span>
       </div>
       <nav className="app-nav" aria-label="功能">
-        <Segmented value={route} onChange={(v) => onNavigate(v as Route)} options={screens} />
-        <WallButton />
+        <Segmented value={route} onChange={(v) => onNavigate(v as Route)} options={visible.map(({ value, label }) => ({ value, label }))} />
+        {can('wall.read') && <WallButton />}
+        <AccountMenu />
       </nav>
       {error && <Alert type="error" showIcon message={(error as Error).message} />}
       {data && (

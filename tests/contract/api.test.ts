@@ -3,11 +3,11 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, methodNames, type MethodName } from '../../electron/shared/contract'
-import { createHandlers } from '../../electron/core/api/handlers'
+import { createCoreServices } from '../../electron/core/app'
+import { methodRules } from '../../electron/core/domain/access'
 import { createDispatcher } from '../../electron/core/api/dispatch'
 import { startHttpServer, type RunningServer } from '../../electron/server/http'
-import type { Core } from '../../electron/core/app'
-import { tempDir, testClock, testCoreWithPeople } from '../support/core'
+import { demoPassword, signIn, tempDir, testClock, testCoreWithPeople } from '../support/core'
 import { idCheckChar } from '../../electron/core/domain/personalData'
 import { solidPng } from '../support/fixtures'
 
@@ -125,15 +125,45 @@ function lookUpValidInputs() {
     'reserve.answers': { noticeId: 1 },
     'reserve.answer': { recipientId: 1, answer: '愿意参加', participated: true },
     'people.points': { kind: 'reporting' },
-    'grids.peopleMeasure': { measure: 'daysSinceVisit' }
+    'grids.peopleMeasure': { measure: 'daysSinceVisit' },
+    // A new store has no account: setup makes the administrator, whose sessions the session methods use.
+    'auth.status': {},
+    'auth.setup': { password: adminPassword },
+    'auth.login': { username: 'admin', password: adminPassword },
+    'auth.logout': {},
+    'auth.me': {},
+    'auth.lock': {},
+    'auth.unlock': { password: adminPassword },
+    'auth.changePassword': { currentPassword: adminPassword, newPassword: 'Changed#2026b' },
+    'accounts.list': {},
+    'accounts.create': { username: 'clerk1', displayName: '契约测试专干', password: 'Clerk#2026x' },
+    'accounts.setRole': { id: 2, role: 'villageClerk', unitId: spot.village },
+    'accounts.setEnabled': { id: 2, enabled: false },
+    'accounts.resetPassword': { id: 2, password: 'Reset#2026y' },
+    'security.settings': {},
+    'security.setSettings': { idleLockMinutes: 15 },
+    'audit.search': { limit: 10 },
+    'audit.verify': {},
+    'audit.export': {},
+    'audit.recordPrint': { what: '流转单', target: `issue=${nextIssue}` }
   }
+}
+
+const adminPassword = 'Setup#2026a'
+/** A fresh administrator session for the methods that act on the caller's own session. */
+async function sessionFor(method: MethodName) {
+  if ((methodRules[method] as { access: unknown }).access !== 'session') return undefined
+  const r = await core.dispatch('auth.login', { username: 'admin', password: adminPassword })
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  return { token: (r.value as { token: string }).token }
 }
 
 /** Inputs no method accepts. */
 const garbage: unknown[] = ['text', 42, [1, 2], { unexpected: true }, null]
 
-let core: Core
+let core: ReturnType<typeof testCoreWithPeople>
 let server: RunningServer
+let token: string
 beforeAll(async () => {
   core = testCoreWithPeople()
   lookUpValidInputs()
@@ -144,19 +174,20 @@ afterAll(async () => {
   core.close()
 })
 
-const post = (method: string, body: string) => fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+const post = (method: string, body: string) => fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
 
 describe('contract', () => {
   it('binds a handler to every declared method and nothing else', () => {
     expect(validInput).toBeDefined()
-    const handlers = createHandlers({ db: core.store.db, clock: testClock })
+    const { handlers } = createCoreServices(core.store.db, testClock)
     expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort())
+    expect(Object.keys(methodRules).sort()).toEqual([...methodNames].sort())
     expect(Object.keys(validInput).sort()).toEqual([...methodNames].sort())
   })
 
   it.each(methodNames)('%s answers valid input with output that matches its schema', async (method) => {
-    const r = await core.dispatch(method, validInput[method])
-    expect(r.ok).toBe(true)
+    const r = await core.dispatch(method, validInput[method], await sessionFor(method))
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     if (r.ok) expect(contract[method].output.safeParse(r.value).success).toBe(true)
   })
 
@@ -186,20 +217,28 @@ describe('contract', () => {
   })
 
   it('turns an unexpected failure inside a handler into an INTERNAL value, never a throw', async () => {
-    const handlers = createHandlers({ db: core.store.db, clock: testClock })
-    const broken = createDispatcher({
-      ...handlers,
-      'grids.summary': () => {
-        throw new Error('disk on fire')
-      }
-    })
-    const r = await broken('grids.summary', {})
+    const { handlers, guard } = createCoreServices(core.store.db, testClock)
+    const broken = createDispatcher(
+      {
+        ...handlers,
+        'grids.summary': () => {
+          throw new Error('disk on fire')
+        }
+      },
+      guard
+    )
+    const r = await broken('grids.summary', {}, { internal: '测试' })
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     if (!r.ok) expect(r.error.message).toContain('数据未被修改')
   })
 })
 
 describe('HTTP bridge', () => {
+  beforeAll(async () => {
+    await core.seedDemoAccounts(demoPassword)
+    token = await signIn(core, 'operator')
+  })
+
   it('lists every method at GET /api', async () => {
     const res = await fetch(`${server.url}api`)
     const body = await res.json()

@@ -15,15 +15,16 @@ vi.mock('electron', () => ({
 describe('preload bridge', () => {
   it('exposes window.api with one function per contract method, each invoking the api channel', async () => {
     await import('../../electron/preload/index')
-    const api = exposed.api as Record<string, (input?: unknown) => Promise<unknown>>
+    const api = exposed.api as Record<string, (input?: unknown, token?: string) => Promise<unknown>>
     expect(Object.keys(api).sort()).toEqual([...methodNames].sort())
-    await expect(api['grids.get']({ id: 7 })).resolves.toEqual({ ok: true, value: 'from-main' })
-    expect(invoke).toHaveBeenCalledWith('api', 'grids.get', { id: 7 })
+    // The session token travels with every call; the main process hands it to the core's guard.
+    await expect(api['grids.get']({ id: 7 }, 'session-token')).resolves.toEqual({ ok: true, value: 'from-main' })
+    expect(invoke).toHaveBeenCalledWith('api', 'grids.get', { id: 7 }, 'session-token')
     // …and window.shell with the desktop's page services: save as PDF, displays and the wall, store changes.
-    const shell = exposed.shell as Record<string, (name: string) => Promise<unknown>>
+    const shell = exposed.shell as Record<string, (name: string, token?: string) => Promise<unknown>>
     expect(Object.keys(shell)).toEqual(['savePdf', 'displays', 'openWall', 'onStoreChanged'])
-    await shell.savePdf('简报.pdf')
-    expect(invoke).toHaveBeenCalledWith('shell:savePdf', '简报.pdf')
+    await shell.savePdf('简报.pdf', 'session-token')
+    expect(invoke).toHaveBeenCalledWith('shell:savePdf', '简报.pdf', 'session-token')
   })
 })
 

@@ -10,11 +10,11 @@ const sql = <T>(q: string, ...args: unknown[]) => core.store.sqlite.prepare(q).g
 const count = (table: string) => sql<{ n: number }>(`select count(*) n from ${table}`).n
 const get = (id: number) => ok<Output<'grids.get'>>(core, 'grids.get', { id })
 const fail = async (method: string, input: unknown) => {
-  const r = await core.dispatch(method, input, { actor: '测试员' })
+  const r = await core.dispatch(method, input, { internal: '测试员' })
   if (r.ok) throw new Error(`${method} should have failed`)
   return r.error
 }
-const act = <T>(method: string, input: unknown) => core.dispatch(method, input, { actor: '测试员' }).then((r) => {
+const act = <T>(method: string, input: unknown) => core.dispatch(method, input, { internal: '测试员' }).then((r) => {
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
   return r.value as T
 })

@@ -30,7 +30,7 @@ const count = () => (core.store.sqlite.prepare('select count(*) n from grids').g
 
 async function importAndCheck(name: string, bytes: Uint8Array, dryRun: boolean) {
   const before = count()
-  const r = await core.dispatch('grids.import', { fileName: name, contentBase64: base64(bytes), options: { tier: 2, parentMatch: 'code', mode: 'add' }, dryRun }, { actor: '模糊测试' })
+  const r = await core.dispatch('grids.import', { fileName: name, contentBase64: base64(bytes), options: { tier: 2, parentMatch: 'code', mode: 'add' }, dryRun }, { internal: '模糊测试' })
   expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true)
   const report = (r as { value: Output<'grids.import'> }).value
   expect(typeof report.fileError === 'string' || report.featureCount > 0).toBe(true)

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import { startHttpServer } from '../../electron/server/http'
-import { ok, tempDir, testCoreWithPeople } from '../support/core'
+import { ok, signIn, tempDir, testCoreWithPeople } from '../support/core'
 
 let core: Core
 const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
@@ -43,10 +43,14 @@ describe('change feed', () => {
   })
 
   it('streams as server-sent events in browser mode', async () => {
-    const server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, changes: core.changes })
+    const server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
     try {
+      // Without a session the stream is refused; with one (in the URL, as EventSource cannot send headers) it flows.
+      expect((await fetch(`${server.url}api/events`)).status).toBe(401)
+      expect((await fetch(`${server.url}api/events?token=forged-token-forged-token`)).status).toBe(401)
+      const token = await signIn(core, 'leader')
       const controller = new AbortController()
-      const res = await fetch(`${server.url}api/events`, { signal: controller.signal })
+      const res = await fetch(`${server.url}api/events?token=${token}`, { signal: controller.signal })
       expect(res.headers.get('content-type')).toContain('text/event-stream')
       const reader = res.body!.getReader()
       const next = async () => new TextDecoder().decode((await reader.read()).value)

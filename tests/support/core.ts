@@ -11,8 +11,12 @@ export const tempDir = (prefix = 'shishan-test-') => mkdtempSync(join(tmpdir(), 
 export const tempDbFile = () => join(tempDir(), 'store.db')
 export const testClock = fixedClock('2026-11-22T09:00:00+08:00')
 
+/**
+ * A core whose `dispatch` calls as an in-process caller (no session) unless given credentials:
+ * tests of what the app does need not sign in; tests of who may do it pass `{ token }`.
+ */
 export function testCore(opts: Partial<CoreOptions> = {}) {
-  return startCore({
+  const core = startCore({
     dbFile: opts.dbFile ?? tempDbFile(),
     migrationsFolder: defaultMigrationsFolder,
     resourcesFolder: defaultResourcesFolder,
@@ -21,6 +25,19 @@ export function testCore(opts: Partial<CoreOptions> = {}) {
     demoPeople: false,
     ...opts
   })
+  const dispatch: typeof core.dispatch = (method, input, credentials = { internal: '测试' }) => core.dispatch(method, input, credentials)
+  return { ...core, dispatch }
+}
+
+/** The password `--demo-password` gives every demo account in the tests. */
+export const demoPassword = 'Shishan#2026'
+
+/** Give the demo accounts their password and sign one in: its session token. */
+export async function signIn(core: ReturnType<typeof testCore>, username: string, password = demoPassword): Promise<string> {
+  if (password === demoPassword && core.accounts.status().needsSetup) await core.seedDemoAccounts(demoPassword)
+  const r = await core.dispatch('auth.login', { username, password })
+  if (!r.ok) throw new Error(`auth.login ${username}: ${JSON.stringify(r.error)}`)
+  return (r.value as { token: string }).token
 }
 
 /** Call a method and insist it succeeded; tests read the value directly. */

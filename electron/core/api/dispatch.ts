@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { contract, type ApiError, type CallContext, type MethodName, type Result } from '../../shared/contract'
 import { AppError } from '../errors'
 import type { Handlers } from './handlers'
+import type { CallerCredentials, Guard } from './guard'
 
-export type Dispatch = (method: string, input: unknown, ctx?: CallContext) => Promise<Result<unknown>>
-
-const anonymous: CallContext = { actor: '本机用户' }
+/** Transports pass the token they carried; in-process callers (tests, scripts) may name themselves. */
+export type Dispatch = (method: string, input: unknown, credentials?: CallerCredentials) => Promise<Result<unknown>>
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
 
@@ -17,16 +17,17 @@ function describeIssues(error: z.ZodError): string {
     .join('；')
 }
 
-export function createDispatcher(handlers: Handlers, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
+export function createDispatcher(handlers: Handlers, guard: Guard, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
   z.config(z.locales.zhCN())
-  return async (method, input, ctx = anonymous) => {
+  return async (method, input, credentials) => {
     if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${method}”的接口方法。` })
     const spec = contract[method]
     const parsed = spec.input.safeParse(input ?? undefined)
     if (!parsed.success) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}`, details: parsed.error.issues })
     try {
+      const ctx = guard.admit(method, parsed.data, credentials)
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown
-      const value = await handler(parsed.data, ctx)
+      const value = await guard.run(method, parsed.data, ctx, () => handler(parsed.data, ctx))
       if (opts.validateOutput) spec.output.parse(value)
       return { ok: true, value }
     } catch (e) {

@@ -26,10 +26,16 @@ import { createIssueFigureService } from '../services/issueFigures'
 import { createIssuePrintService } from '../services/issuePrints'
 import { createBriefingService } from '../services/briefings'
 import { createWallService } from '../services/wall'
+import type { AccountService } from '../services/accounts'
+import type { AuditService } from '../services/audit'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
-export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
+export function createHandlers(deps: { db: Db; clock: Clock; accounts: AccountService; audit: AuditService }): Handlers {
+  const { accounts, audit } = deps
+  // The guard admitted the call on this token, so its session exists.
+  const session = (ctx: CallContext) => accounts.sessionOf(ctx.token)!
+  const scoped = <Q extends object>(q: Q, ctx: CallContext) => ({ ...q, scopeVillageIds: ctx.scopeVillageIds })
   const grids = createGridService(deps.db)
   const edits = createGridEditService(deps.db, deps.clock)
   const changes = createChangeService(deps.db, deps.clock)
@@ -75,11 +81,11 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'changes.list': ({ kind, limit }) => changes.list(kind, limit),
     'units.moveVillage': (input, { actor }) => edits.moveVillage(input, actor),
     'units.villages': () => grids.villages(),
-    'persons.list': (q) => registries.list('persons', q) as Output<'persons.list'>,
-    'households.list': (q) => registries.list('households', q) as Output<'households.list'>,
-    'teams.list': (q) => registries.list('teams', q) as Output<'teams.list'>,
-    'reporting.list': (q) => registries.list('reporting', q) as Output<'reporting.list'>,
-    'reserve.list': (q) => registries.list('reserve', q) as Output<'reserve.list'>,
+    'persons.list': (q, ctx) => registries.list('persons', scoped(q, ctx)) as Output<'persons.list'>,
+    'households.list': (q, ctx) => registries.list('households', scoped(q, ctx)) as Output<'households.list'>,
+    'teams.list': (q, ctx) => registries.list('teams', scoped(q, ctx)) as Output<'teams.list'>,
+    'reporting.list': (q, ctx) => registries.list('reporting', scoped(q, ctx)) as Output<'reporting.list'>,
+    'reserve.list': (q, ctx) => registries.list('reserve', scoped(q, ctx)) as Output<'reserve.list'>,
     'persons.get': ({ id }) => persons.get(id) as unknown as Output<'persons.get'>,
     'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor) as unknown as Output<'persons.unmask'>,
     'persons.update': (input, { actor }) => persons.update(input, actor),
@@ -94,9 +100,9 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,
     'issues.photo': ({ id }) => issues.photo(id),
     'issues.supervisionNotice': ({ eventId }) => issuePrints.supervisionNotice(eventId),
-    'issues.list': (q) => issueFigures.list(q) as Output<'issues.list'>,
-    'issues.similar': (input) => issueFigures.similar(input),
-    'issues.points': (input) => issueFigures.points(input),
+    'issues.list': (q, ctx) => issueFigures.list(scoped(q, ctx)) as Output<'issues.list'>,
+    'issues.similar': (input, ctx) => issueFigures.similar(input, ctx.scopeVillageIds),
+    'issues.points': (input, ctx) => issueFigures.points(input, ctx.scopeVillageIds),
     'issues.overdueUnits': () => issueFigures.overdueUnits(),
     'accountability.record': (input, { actor }) => issueFigures.recordAccountability(input, actor),
     'accountability.list': ({ unitId }) => issueFigures.accountability(unitId),
@@ -118,7 +124,7 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'placement.assign': (input, { actor }) => placement.assign(input, actor),
     'placement.rebalance': ({ villageUnitId }, { actor }) => placement.rebalance(villageUnitId, actor),
     'placement.groups': ({ villageUnitId }) => placement.groups(villageUnitId),
-    'people.export': ({ registry, query }) => sheets.exportRegistry(registry, query),
+    'people.export': ({ registry, query }, ctx) => sheets.exportRegistry(registry, scoped(query ?? {}, ctx)),
     'people.template': ({ kind }) => sheets.template(kind),
     'people.import': (input, { actor }) => peopleImport.run(input, actor),
     'people.importReportFile': ({ kind, rejected }) => sheets.rejectedRows(kind, rejected),
@@ -137,6 +143,26 @@ export function createHandlers(deps: { db: Db; clock: Clock }): Handlers {
     'reserve.answers': ({ noticeId }) => notices.answers(noticeId),
     'reserve.answer': (input) => notices.answer(input),
     'people.points': (input) => peopleMap.points(input),
-    'grids.peopleMeasure': (input) => peopleMap.measure(input)
+    'grids.peopleMeasure': (input) => peopleMap.measure(input),
+    'auth.status': () => accounts.status(),
+    'auth.setup': ({ password }) => accounts.setup(password),
+    'auth.login': ({ username, password }) => accounts.login(username, password),
+    'auth.logout': (_, ctx) => accounts.logout(session(ctx)),
+    'auth.me': (_, ctx) => accounts.me(session(ctx)),
+    'auth.lock': (_, ctx) => accounts.lock(session(ctx)),
+    'auth.unlock': ({ password }, ctx) => accounts.unlock(session(ctx), password),
+    'auth.changePassword': ({ currentPassword, newPassword }, ctx) => accounts.changePassword(session(ctx), currentPassword, newPassword),
+    'accounts.list': () => accounts.list(),
+    'accounts.create': (input) => accounts.create(input),
+    'accounts.setRole': (input) => accounts.setRole(input),
+    'accounts.setEnabled': (input, ctx) => accounts.setEnabled(input, ctx.accountId),
+    'accounts.resetPassword': (input) => accounts.resetPassword(input),
+    'security.settings': () => accounts.settings(),
+    'security.setSettings': (patch) => accounts.setSettings(patch),
+    'audit.search': (q) => audit.search(q),
+    'audit.verify': () => audit.verify(),
+    'audit.export': (q) => audit.exportFile(q),
+    // The guard writes the audit row (what was printed, which record); nothing else to do.
+    'audit.recordPrint': () => ({ recorded: true })
   }
 }

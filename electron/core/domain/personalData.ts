@@ -70,3 +70,8 @@ export function maskPhone(phone: string): string {
   if (landline) return `${landline[1]}-${'*'.repeat(Math.max(0, landline[2].length - 4))}${landline[2].slice(-4)}`
   return phone.length <= 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`
 }
+
+/** 狮山镇松岗社区****: an address keeps its first six characters (the area), never the door. */
+export function maskAddress(address: string): string {
+  return address.length <= 6 ? `${address.slice(0, 2)}****` : `${address.slice(0, 6)}****`
+}

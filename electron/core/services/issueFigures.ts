@@ -3,7 +3,7 @@
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
-import { runList, prefix, boolFilter, type ListInput, type ListSpec } from './sqlList'
+import { runList, prefix, boolFilter, inScope, type ListInput, type ListSpec } from './sqlList'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
@@ -184,7 +184,8 @@ export function createIssueFigureService(db: Db, clock: Clock) {
   }
 
   /** Likely duplicates of a new issue: same category, within `radiusM` and `days`. */
-  function similar(input: { category: string; lon: number; lat: number; radiusM?: number; days?: number }) {
+  function similar(input: { category: string; lon: number; lat: number; radiusM?: number; days?: number }, scopeVillageIds: number[] | null = null) {
+    const scope = inScope('village_unit_id', scopeVillageIds)
     const r = (input.radiusM ?? 300) / 111_320
     const since = new Date(clock.now().getTime() - (input.days ?? 7) * 86_400_000).toISOString()
     const cos = Math.cos((input.lat * Math.PI) / 180)
@@ -192,21 +193,22 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       sqlite
         .prepare(
           `select id, code, title, status, created_at as createdAt, lon, lat from issues where category = ? and created_at >= ? and status <> 'merged'
-           and lat between ? and ? and lon between ? and ? order by created_at desc limit 20`
+           and lat between ? and ? and lon between ? and ? and ${scope.sql} order by created_at desc limit 20`
         )
-        .all(input.category, since, input.lat - r, input.lat + r, input.lon - r / cos, input.lon + r / cos) as { id: number; code: string; title: string; status: string; createdAt: string; lon: number; lat: number }[]
+        .all(input.category, since, input.lat - r, input.lat + r, input.lon - r / cos, input.lon + r / cos, ...scope.params) as { id: number; code: string; title: string; status: string; createdAt: string; lon: number; lat: number }[]
     ).map((i) => ({ ...i, distanceM: Math.round(Math.hypot((i.lon - input.lon) * cos, i.lat - input.lat) * 111_320) }))
   }
 
   /** Open issues (and those closed in the last `closedDays`) as map points, coloured by status and clock. */
-  function points(input: { closedDays?: number }) {
+  function points(input: { closedDays?: number }, scopeVillageIds: number[] | null = null) {
     const t = now()
     const since = new Date(clock.now().getTime() - (input.closedDays ?? 0) * 86_400_000).toISOString()
     const rows = sqlite
       .prepare(
-        `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (@closedDays > 0 and status = 'closed' and closed_at >= @since))`
+        `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (@closedDays > 0 and status = 'closed' and closed_at >= @since))
+           and (@scope is null or village_unit_id in (select value from json_each(@scope)))`
       )
-      .all({ since, closedDays: input.closedDays ?? 0 }) as { id: number; code: string; title: string; status: string; lon: number; lat: number; dueAt: string | null; warnAt: string | null }[]
+      .all({ since, closedDays: input.closedDays ?? 0, scope: scopeVillageIds ? JSON.stringify(scopeVillageIds) : null }) as { id: number; code: string; title: string; status: string; lon: number; lat: number; dueAt: string | null; warnAt: string | null }[]
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => ({

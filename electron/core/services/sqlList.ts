@@ -27,7 +27,13 @@ export type ListInput = {
   sort?: { field: string; dir: 'asc' | 'desc' }
   offset: number
   limit: number
+  /** A clerk's villages (set by the core from the session, never by the client); null = the whole town. */
+  scopeVillageIds?: number[] | null
 }
+
+/** Rows of the given villages only, when a scope applies (one bound JSON parameter, any number of villages). */
+export const inScope = (column: string, villageIds: number[] | null | undefined): Clause =>
+  villageIds ? { sql: `${column} in (select value from json_each(?))`, params: [JSON.stringify(villageIds)] } : { sql: '1', params: [] }
 
 export function whereOf(spec: ListSpec, input: Omit<ListInput, 'offset' | 'limit' | 'sort'>): Clause {
   const parts: string[] = []
@@ -37,6 +43,7 @@ export function whereOf(spec: ListSpec, input: Omit<ListInput, 'offset' | 'limit
     params.push(...c.params)
   }
   if (input.villageUnitId) add({ sql: `${spec.villageColumn} = ?`, params: [input.villageUnitId] })
+  if (input.scopeVillageIds) add(inScope(spec.villageColumn, input.scopeVillageIds))
   for (const [key, value] of Object.entries(input.filters ?? {})) {
     const f = spec.filters[key]
     if (!f) throw new AppError('BAD_INPUT', `不能按“${key}”筛选；可用的筛选：${Object.values(spec.filters).map((x) => x.label).join('、') || '无'}`)

@@ -1,0 +1,147 @@
+// The gate every call passes, from every transport: who is calling (the session token), whether
+// their role may call this method, whether the records it names lie in their reach, and — for
+// calls that change the store — the change and its audit row committed together or not at all.
+import type { CallContext, Credentials, MethodName } from '../../shared/contract'
+import { roleNames } from '../../shared/accounts'
+import type { Db } from '../db/open'
+import { AppError } from '../errors'
+import { prepared } from '../db/statement'
+import { capabilityNames, hasCapability, methodRules, type MethodRule, type ScopeCheck } from '../domain/access'
+import { redactForAudit } from '../domain/auditChain'
+import type { AccountService } from '../services/accounts'
+import type { AuditService } from '../services/audit'
+import type { AccessScope, Scope } from '../services/accessScope'
+
+/** In-process callers (tests, benchmarks, scripts) name themselves; no transport can send this. */
+export type Internal = { internal: string }
+export type CallerCredentials = Credentials | Internal
+
+const nobody: CallContext = { actor: '未登录', accountId: null, role: null, unitId: null, scopeVillageIds: null }
+const idKeys = ['id', 'batchId', 'householdId', 'memberId', 'reportingMemberId', 'teamId', 'personId', 'eventId', 'noticeId', 'recipientId', 'postId', 'gridId', 'villageUnitId', 'unitId', 'scopeUnitId']
+/** Which record a call is about, for the audit row: the first id the input names, else the one created. */
+function targetOf(input: unknown, value: unknown): string | null {
+  const pick = (o: unknown) => {
+    if (!o || typeof o !== 'object') return null
+    for (const k of idKeys) if (typeof (o as Record<string, unknown>)[k] === 'number') return `${k}=${(o as Record<string, unknown>)[k]}`
+    return null
+  }
+  return pick(input) ?? pick(value)
+}
+
+export function createGuard(deps: { db: Db; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
+  const sqlite = deps.db.$client
+  const lastBatch = prepared(sqlite, 'select coalesce(max(id), 0) from change_batches', { pluck: true })
+  const changesSince = prepared(sqlite, 'select entity, entity_id entityId, action, before, after from changes where batch_id > ? order by id limit 21')
+  const batchesSince = prepared(sqlite, 'select id from change_batches where id > ? order by id', { pluck: true })
+  // Calls that may write run one at a time, so one call's savepoint never holds another's writes.
+  let writing: Promise<unknown> = Promise.resolve()
+
+  function deny(ctx: CallContext, method: string, input: unknown, message: string): never {
+    deps.audit.append({ accountId: ctx.accountId, username: ctx.actor, role: ctx.role, action: method, outcome: 'denied', target: targetOf(input, null), detail: { reason: message, input: redactForAudit(input) } })
+    throw new AppError('FORBIDDEN', message)
+  }
+
+  function checkScope(ctx: CallContext, method: string, input: unknown, scope: Scope, check: ScopeCheck<unknown>) {
+    const outside = (what: string) => deny(ctx, method, input, `${what}不在本账号的管辖范围内（${roleNames[ctx.role!]}只能处理本单位及下辖村居的数据）。`)
+    switch (check.kind) {
+      case 'town':
+      case 'list':
+        return
+      case 'none':
+        return deny(ctx, method, input, `此项为全镇工作，${roleNames[ctx.role!]}无权使用。`)
+      case 'unit': {
+        const unitId = check.unitOf(input)
+        if (!unitId) return deny(ctx, method, input, '请指定本单位或下辖村居。')
+        if (!scope.unitIds.includes(unitId)) outside('所指定的单位')
+        return
+      }
+      case 'acting': {
+        const unitId = check.unitOf(input)
+        if (!unitId && check.optional) return
+        if (unitId !== ctx.unitId) deny(ctx, method, input, `只能以本单位的身份办理（${roleNames[ctx.role!]}）。`)
+        return
+      }
+      case 'record': {
+        const id = check.idOf(input)
+        if (!id) return
+        const unitId = deps.scope.unitOfRecord(check.record, id)
+        // A record that does not exist is left to the service, which says so in its own words.
+        if (unitId === undefined) return
+        if (unitId === null || !scope.unitIds.includes(unitId)) outside('该记录')
+      }
+    }
+  }
+
+  /** Who is calling and whether they may: the handler's context, or an AppError refusing the call. */
+  function admit(method: MethodName, input: unknown, credentials: CallerCredentials = {}): CallContext {
+    const rule = methodRules[method] as MethodRule<unknown>
+    if ('internal' in credentials) {
+      if (rule.access === 'session') throw new AppError('UNAUTHENTICATED', '此操作针对登录会话，须登录后进行。')
+      return { ...nobody, actor: credentials.internal }
+    }
+    if (rule.access === 'public') return nobody
+    const session = deps.accounts.sessionOf(credentials.token)
+    if (!session) throw new AppError('UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+    const me = deps.accounts.me(session)
+    const a = me.account
+    const ctx: CallContext = { actor: `${a.displayName}（${a.username}）`, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: me.scopeVillageIds, token: credentials.token }
+    if (rule.access === 'session') return ctx
+    if (session.locked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁。')
+    if (me.mustChangePassword) throw new AppError('PASSWORD_EXPIRED', '密码已过期或为初始密码，请先修改密码。')
+    deps.accounts.touch(session)
+    if (!hasCapability(a.role, rule.access)) deny(ctx, method, input, `当前账号（${a.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
+    const scope = deps.scope.scopeOf(a.role, a.unitId)
+    if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
+    return ctx
+  }
+
+  /** Run the handler; a write with its audit row in one savepoint, an audited read followed by its row. */
+  async function run(method: MethodName, input: unknown, ctx: CallContext, handler: () => unknown): Promise<unknown> {
+    const rule = methodRules[method] as MethodRule<unknown>
+    const writes = rule.access === 'public' || rule.access === 'session' || rule.write === true
+    const audited = rule.access !== 'public' && rule.access !== 'session' && (rule.write || rule.audited)
+    if (!writes && !audited) return handler()
+    const previous = writing
+    let release!: () => void
+    writing = new Promise<void>((r) => (release = r))
+    await previous
+    try {
+      if (!writes) {
+        const value = await handler()
+        deps.audit.append({ accountId: ctx.accountId, username: ctx.actor, role: ctx.role, action: method, outcome: 'ok', target: targetOf(input, value), detail: { input: redactForAudit(input) } })
+        return value
+      }
+      sqlite.exec('savepoint api_call')
+      try {
+        const batchBefore = lastBatch().get() as number
+        const value = await handler()
+        if (audited) {
+          const changed = changesSince().all(batchBefore) as { entity: string; entityId: number; action: string; before: string | null; after: string | null }[]
+          const parse = (s: string | null) => (s ? redactForAudit(JSON.parse(s)) : null)
+          const some = changed.length <= 20
+          deps.audit.append({
+            accountId: ctx.accountId,
+            username: ctx.actor,
+            role: ctx.role,
+            action: method,
+            outcome: 'ok',
+            target: targetOf(input, value),
+            detail: { input: redactForAudit(input), batches: batchesSince().all(batchBefore), changedRows: some ? changed.length : '20 行以上（见修改记录）' },
+            before: some && changed.length ? changed.map((c) => ({ entity: c.entity, id: c.entityId, row: parse(c.before) })) : null,
+            after: some && changed.length ? changed.map((c) => ({ entity: c.entity, id: c.entityId, row: parse(c.after) })) : redactForAudit(value)
+          })
+        }
+        sqlite.exec('release api_call')
+        return value
+      } catch (e) {
+        sqlite.exec('rollback to api_call; release api_call')
+        throw e
+      }
+    } finally {
+      release()
+    }
+  }
+
+  return { admit, run }
+}
+export type Guard = ReturnType<typeof createGuard>

@@ -1,0 +1,318 @@
+// Accounts and sessions: first-start setup, sign-in with lock-out, the idle screen lock, password
+// change and expiry, and the administrators' account work. Sessions live in memory: a restart signs
+// everyone out, which is what a town office expects of a restarted system.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
+import { roleNames, roleUnitKind, type Account, type Me, type Role, type SecuritySettings } from '../../shared/accounts'
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { AppError, notFound } from '../errors'
+import { prepared } from '../db/statement'
+import { roleCapabilities } from '../domain/access'
+import { afterFailure, describePasswordProblems, minutesLocked, mustChangePassword, passwordExpiresAt, passwordProblems } from '../domain/passwordPolicy'
+import type { AccessScope } from './accessScope'
+import type { AuditService } from './audit'
+
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>
+const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+/** A session ends after this long whatever happens (a new working day means a new sign-in). */
+const SESSION_HOURS = 12
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await scrypt(password, salt, 32, SCRYPT)
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`
+}
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$')
+  if (scheme !== 'scrypt') return false
+  const expected = Buffer.from(key, 'base64')
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem })
+  return timingSafeEqual(actual, expected)
+}
+/** Unknown usernames cost a hash too, so timing does not tell which names exist. */
+const decoy = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+
+export const defaultSecuritySettings: SecuritySettings = { passwordMaxAgeDays: 90, idleLockMinutes: 15, backupFolder: null, backupKeep: 14, backupEveryHours: 24 }
+
+type AccountRow = {
+  id: number
+  username: string
+  displayName: string
+  role: Role | null
+  unitId: number | null
+  unitName: string | null
+  unitKind: string | null
+  passwordHash: string
+  passwordChangedAt: string | null
+  failedLogins: number
+  lockedUntil: string | null
+  enabled: number
+  lastLoginAt: string | null
+  createdAt: string
+}
+export type Session = { tokenHash: string; accountId: number; createdAt: number; lastSeen: number; locked: boolean }
+
+const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex')
+
+export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditService; scope: AccessScope }) {
+  const sqlite = db.$client
+  const sessions = new Map<string, Session>()
+  const selectAccount = `select a.id, a.username, a.display_name displayName, a.role, a.unit_id unitId, u.name unitName, u.kind unitKind,
+      a.password_hash passwordHash, a.password_changed_at passwordChangedAt, a.failed_logins failedLogins, a.locked_until lockedUntil,
+      a.enabled, a.last_login_at lastLoginAt, a.created_at createdAt
+    from accounts a left join units u on u.id = a.unit_id`
+  const byIdStatement = prepared(sqlite, `${selectAccount} where a.id = ?`)
+  const byNameStatement = prepared(sqlite, `${selectAccount} where a.username = ?`)
+  const byId = { get: (id: number) => byIdStatement().get(id) }
+  const byName = { get: (name: string) => byNameStatement().get(name) }
+  const now = () => clock.now()
+
+  const settingsRow = prepared(sqlite, "select value from app_meta where key = 'security'", { pluck: true })
+  function settings(): SecuritySettings {
+    const raw = settingsRow().get() as string | undefined
+    return { ...defaultSecuritySettings, ...(raw ? (JSON.parse(raw) as Partial<SecuritySettings>) : {}) }
+  }
+  function setSettings(patch: Partial<SecuritySettings>): SecuritySettings {
+    const next = { ...settings(), ...patch }
+    sqlite.prepare("insert into app_meta (key, value) values ('security', ?) on conflict(key) do update set value = excluded.value").run(JSON.stringify(next))
+    return next
+  }
+
+  const view = (a: AccountRow): Account => ({
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    roleName: a.role ? roleNames[a.role] : '未授权',
+    unitId: a.unitId,
+    unitName: a.unitName,
+    enabled: !!a.enabled,
+    lockedUntil: minutesLocked(a.lockedUntil, now()) > 0 ? a.lockedUntil : null,
+    passwordChangedAt: a.passwordChangedAt,
+    lastLoginAt: a.lastLoginAt,
+    createdAt: a.createdAt
+  })
+  const account = (id: number) => {
+    const row = byId.get(id) as AccountRow | undefined
+    if (!row) throw notFound('账号', id)
+    return row
+  }
+
+  function me(session: Session): Me {
+    const a = account(session.accountId)
+    const s = settings()
+    return {
+      account: view(a),
+      capabilities: a.role ? [...roleCapabilities[a.role]] : [],
+      scopeVillageIds: deps.scope.scopeOf(a.role, a.unitId)?.villageIds ?? null,
+      locked: session.locked,
+      mustChangePassword: mustChangePassword(a.passwordChangedAt, s.passwordMaxAgeDays, now()),
+      passwordExpiresAt: passwordExpiresAt(a.passwordChangedAt, s.passwordMaxAgeDays),
+      idleLockMinutes: s.idleLockMinutes
+    }
+  }
+
+  function startSession(accountId: number) {
+    const token = randomBytes(32).toString('base64url')
+    const t = now().getTime()
+    const session: Session = { tokenHash: tokenHashOf(token), accountId, createdAt: t, lastSeen: t, locked: false }
+    sessions.set(session.tokenHash, session)
+    return { token, me: me(session) }
+  }
+
+  /**
+   * The session a token names, or null. Idle past the lock time locks it (the password unlocks);
+   * past the session's life, or when the account was disabled, it is gone.
+   */
+  function sessionOf(token: string | undefined): Session | null {
+    if (!token) return null
+    const session = sessions.get(tokenHashOf(token))
+    if (!session) return null
+    const t = now().getTime()
+    const a = byId.get(session.accountId) as AccountRow | undefined
+    if (!a || !a.enabled || t - session.createdAt > SESSION_HOURS * 3_600_000) {
+      sessions.delete(session.tokenHash)
+      return null
+    }
+    if (!session.locked && t - session.lastSeen > settings().idleLockMinutes * 60_000) session.locked = true
+    return session
+  }
+  const touch = (session: Session) => (session.lastSeen = now().getTime())
+
+  const auditAs = (a: Pick<AccountRow, 'id' | 'username' | 'role'> | null, username: string, action: string, outcome: 'ok' | 'denied' | 'failed', detail?: unknown) =>
+    deps.audit.append({ accountId: a?.id ?? null, username: a?.username ?? username, role: a?.role ?? null, action, outcome, target: a ? `account:${a.id}` : null, detail })
+
+  function checkNewPassword(password: string, username: string) {
+    const problems = passwordProblems(password, username)
+    if (problems.length) throw new AppError('BAD_INPUT', describePasswordProblems(problems), { field: 'password' })
+  }
+
+  async function insertAccount(a: { username: string; displayName: string; role: Role | null; unitId: number | null; password: string; mustChange: boolean }) {
+    checkNewPassword(a.password, a.username)
+    const hash = await hashPassword(a.password)
+    const at = now().toISOString()
+    const id = sqlite
+      .prepare('insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)')
+      .run(a.username, a.displayName, a.role, a.unitId, hash, a.mustChange ? null : at, at).lastInsertRowid
+    return Number(id)
+  }
+
+  const accountCount = () => sqlite.prepare('select count(*) from accounts').pluck().get() as number
+
+  async function setup(password: string) {
+    if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
+    checkNewPassword(password, 'admin')
+    const hash = await hashPassword(password)
+    // Checked again after the await: two first-start pages must not both create an administrator.
+    const id = sqlite.transaction(() => {
+      if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
+      const at = now().toISOString()
+      const id = Number(sqlite.prepare("insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)").run(hash, at, at).lastInsertRowid)
+      auditAs({ id, username: 'admin', role: 'sysadmin' }, 'admin', 'auth.setup', 'ok')
+      return id
+    })()
+    return startSession(id)
+  }
+
+  async function login(username: string, password: string) {
+    const a = byName.get(username.trim().toLowerCase()) as AccountRow | undefined
+    const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
+    const t = now()
+    if (!a) {
+      auditAs(null, username.slice(0, 32), 'auth.login', 'failed', { reason: '用户名不存在' })
+      throw new AppError('UNAUTHENTICATED', '用户名或密码错误。')
+    }
+    const lockedFor = minutesLocked(a.lockedUntil, t)
+    if (lockedFor > 0) {
+      auditAs(a, username, 'auth.login', 'denied', { reason: '账号锁定中' })
+      throw new AppError('UNAUTHENTICATED', `密码连续输错 5 次，账号已锁定，请 ${lockedFor} 分钟后再试，或请系统管理员重置密码。`)
+    }
+    if (!a.enabled) {
+      auditAs(a, username, 'auth.login', 'denied', { reason: '账号已停用' })
+      throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。')
+    }
+    if (!matches) {
+      const next = afterFailure(a.failedLogins, t)
+      sqlite.transaction(() => {
+        sqlite.prepare('update accounts set failed_logins = ?, locked_until = ? where id = ?').run(next.failures, next.lockedUntil, a.id)
+        auditAs(a, username, 'auth.login', 'failed', { reason: '密码错误', lockedUntil: next.lockedUntil })
+      })()
+      throw new AppError('UNAUTHENTICATED', next.lockedUntil ? '密码连续输错 5 次，账号已锁定 10 分钟。' : `用户名或密码错误（再错 ${5 - next.failures} 次将锁定 10 分钟）。`)
+    }
+    sqlite.transaction(() => {
+      sqlite.prepare('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?').run(t.toISOString(), a.id)
+      auditAs(a, username, 'auth.login', 'ok')
+    })()
+    return startSession(a.id)
+  }
+
+  function logout(session: Session) {
+    sessions.delete(session.tokenHash)
+    const a = account(session.accountId)
+    auditAs(a, a.username, 'auth.logout', 'ok')
+    return { loggedOut: true }
+  }
+
+  function lock(session: Session) {
+    session.locked = true
+    const a = account(session.accountId)
+    auditAs(a, a.username, 'auth.lock', 'ok')
+    return { locked: true }
+  }
+
+  async function unlock(session: Session, password: string) {
+    const a = account(session.accountId)
+    if (!(await verifyPassword(password, a.passwordHash))) {
+      auditAs(a, a.username, 'auth.unlock', 'failed')
+      throw new AppError('UNAUTHENTICATED', '密码错误，未能解锁。')
+    }
+    session.locked = false
+    touch(session)
+    auditAs(a, a.username, 'auth.unlock', 'ok')
+    return me(session)
+  }
+
+  async function changePassword(session: Session, current: string, next: string) {
+    const a = account(session.accountId)
+    if (!(await verifyPassword(current, a.passwordHash))) {
+      auditAs(a, a.username, 'auth.changePassword', 'failed', { reason: '原密码错误' })
+      throw new AppError('BAD_INPUT', '原密码不正确。', { field: 'currentPassword' })
+    }
+    if (current === next) throw new AppError('BAD_INPUT', '新密码不能与原密码相同。', { field: 'newPassword' })
+    checkNewPassword(next, a.username)
+    const hash = await hashPassword(next)
+    sqlite.transaction(() => {
+      sqlite.prepare('update accounts set password_hash = ?, password_changed_at = ? where id = ?').run(hash, now().toISOString(), a.id)
+      auditAs(a, a.username, 'auth.changePassword', 'ok')
+    })()
+    return me(session)
+  }
+
+  const list = () => (sqlite.prepare(`${selectAccount} order by a.id`).all() as AccountRow[]).map(view)
+
+  async function create(input: { username: string; displayName: string; password: string }) {
+    if (byName.get(input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { field: 'username' })
+    const id = await insertAccount({ ...input, role: null, unitId: null, mustChange: true })
+    return view(account(id))
+  }
+
+  function setRole(input: { id: number; role: Role | null; unitId: number | null }) {
+    const a = account(input.id)
+    const needs = input.role ? roleUnitKind[input.role] : undefined
+    if (needs) {
+      const unit = input.unitId ? (sqlite.prepare('select kind, name from units where id = ?').get(input.unitId) as { kind: string; name: string } | undefined) : undefined
+      if (!unit || unit.kind !== needs) throw new AppError('BAD_INPUT', `${roleNames[input.role!]}须指定所属${needs === 'office' ? '管理处' : '村（社区）'}。`, { field: 'unitId' })
+    }
+    // The last security administrator cannot give the role away: nobody could grant it back.
+    if (a.role === 'secadmin' && input.role !== 'secadmin' && (sqlite.prepare("select count(*) from accounts where role = 'secadmin' and enabled = 1").pluck().get() as number) <= 1)
+      throw new AppError('CONFLICT', '这是最后一名安全管理员，不能撤销其角色。')
+    sqlite.prepare('update accounts set role = ?, unit_id = ? where id = ?').run(input.role, needs ? input.unitId : null, a.id)
+    return view(account(a.id))
+  }
+
+  function dropSessions(accountId: number) {
+    for (const [k, s] of sessions) if (s.accountId === accountId) sessions.delete(k)
+  }
+
+  function setEnabled(input: { id: number; enabled: boolean }, actorId: number | null) {
+    const a = account(input.id)
+    if (!input.enabled && a.id === actorId) throw new AppError('CONFLICT', '不能停用自己正在使用的账号。')
+    sqlite.prepare('update accounts set enabled = ? where id = ?').run(input.enabled ? 1 : 0, a.id)
+    if (!input.enabled) dropSessions(a.id)
+    return view(account(a.id))
+  }
+
+  async function resetPassword(input: { id: number; password: string }) {
+    const a = account(input.id)
+    checkNewPassword(input.password, a.username)
+    const hash = await hashPassword(input.password)
+    sqlite.prepare('update accounts set password_hash = ?, password_changed_at = null, failed_logins = 0, locked_until = null where id = ?').run(hash, a.id)
+    dropSessions(a.id)
+    return view(account(a.id))
+  }
+
+  /**
+   * `--demo-password`: the administrator and one demo account per role, all with this password and
+   * no forced change (for demonstrations and tests). Existing demo accounts get the password again.
+   */
+  async function seedDemoAccounts(password: string, demo: { username: string; displayName: string; role: Role; unitCode?: string }[]) {
+    checkNewPassword(password, 'admin')
+    const hash = await hashPassword(password)
+    const at = now().toISOString()
+    sqlite.transaction(() => {
+      for (const d of [{ username: 'admin', displayName: '系统管理员', role: 'sysadmin' as Role }, ...demo]) {
+        const unitId = d.unitCode ? (sqlite.prepare('select id from units where code = ?').pluck().get(d.unitCode) as number | undefined) ?? null : null
+        sqlite
+          .prepare(
+            `insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)
+             on conflict(username) do update set password_hash = excluded.password_hash, password_changed_at = excluded.password_changed_at, failed_logins = 0, locked_until = null, enabled = 1`
+          )
+          .run(d.username, d.displayName, d.role, unitId, hash, at, at)
+      }
+    })()
+  }
+
+  return { status: () => ({ needsSetup: accountCount() === 0 }), setup, login, logout, lock, unlock, changePassword, me, sessionOf, touch, settings, setSettings, list, create, setRole, setEnabled, resetPassword, seedDemoAccounts, account: (id: number) => view(account(id)) }
+}
+export type AccountService = ReturnType<typeof createAccountService>
