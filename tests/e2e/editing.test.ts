@@ -33,7 +33,7 @@ describe('editing grids in the panel', () => {
     await panel().getByRole('tab', { name: '修改记录' }).click()
     const history = page.getByTestId('grid-history')
     await expect.poll(() => history.textContent()).toContain('党组织：汀圃社区党委 → 汀圃社区党委（新）')
-    expect(await history.textContent()).toContain('浏览器模式用户')
+    expect(await history.textContent()).toContain('组织办干部（organiser）')
     await page.screenshot({ path: join(outputDir, 'edit-history.png') })
     await history.getByRole('button', { name: '撤销' }).first().click()
     await expect.poll(() => history.textContent()).toContain('已撤销')

@@ -13,7 +13,7 @@ let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
 const one = <T>(sql: string, ...p: unknown[]) => app.core.store.sqlite.prepare(sql).get(...p) as T
 beforeAll(async () => {
-  app = await openApp({ width: 1600, height: 900 }, { people: true })
+  app = await openApp({ width: 1600, height: 900 }, { people: true, user: 'operator' })
   page = app.page
   await page.getByText('事件处置', { exact: true }).click()
   await page.getByTestId('issue-kpis').waitFor()

@@ -55,13 +55,17 @@ export function countColour(png: Buffer, hex: string, tolerance = 40): number {
 }
 
 /** Browser mode on a fresh demo store, and a page on it; `requests` collects every URL asked for. */
-export async function openApp(viewport = { width: 1600, height: 900 }, opts: { people?: boolean; path?: string } = {}) {
-  const { testCore, testCoreWithPeople } = await import('./core')
+export async function openApp(viewport = { width: 1600, height: 900 }, opts: { people?: boolean; path?: string; user?: string } = {}) {
+  const { testCore, testCoreWithPeople, signIn } = await import('./core')
   const { startHttpServer } = await import('../../electron/server/http')
   const core = opts.people ? testCoreWithPeople() : testCore()
-  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes })
+  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })
+  // Signed in as a demo account (the organisation office's by default: grids and people), as if the
+  // sign-in screen had been passed; tests of the sign-in itself open the page without this.
+  const token = await signIn(core, opts.user ?? 'organiser')
+  await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), token)
   // The page's clock starts where the core's test clock stands (and runs on), so "today" in a form is
   // the core's today whatever the date the tests run on.
   const { testClock } = await import('./core')
@@ -73,6 +77,7 @@ export async function openApp(viewport = { width: 1600, height: 900 }, opts: { p
   await waitForMapIdle(page, 0)
   return {
     core,
+    token,
     server,
     browser,
     page,

@@ -98,14 +98,18 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
   /** Run the handler; a write with its audit row in one savepoint, an audited read followed by its row. */
   async function run(method: MethodName, input: unknown, ctx: CallContext, handler: () => unknown): Promise<unknown> {
     const rule = methodRules[method] as MethodRule<unknown>
-    const writes = rule.access === 'public' || rule.access === 'session' || rule.write === true
-    const audited = rule.access !== 'public' && rule.access !== 'session' && (rule.write || rule.audited)
-    if (!writes && !audited) return handler()
+    // Sign-in and session calls write their own rows (failure counts, their audit rows) and must keep
+    // them when they refuse: they are serialised with the writes but not rolled back.
+    const ownRecords = rule.access === 'public' || rule.access === 'session'
+    const writes = !ownRecords && rule.write === true
+    const audited = !ownRecords && (rule.write || rule.audited)
+    if (!writes && !audited && !ownRecords) return handler()
     const previous = writing
     let release!: () => void
     writing = new Promise<void>((r) => (release = r))
     await previous
     try {
+      if (ownRecords) return await handler()
       if (!writes) {
         const value = await handler()
         deps.audit.append({ accountId: ctx.accountId, username: ctx.actor, role: ctx.role, action: method, outcome: 'ok', target: targetOf(input, value), detail: { input: redactForAudit(input) } })

@@ -7,6 +7,7 @@ import dayjs from 'dayjs'
 import { PlusOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
 import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
+import { useCan, useMe } from '../../api/auth'
 import { PagedTable } from '../../components/PagedTable'
 import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
@@ -34,7 +35,13 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`
 export function IssuesScreen() {
   const units = useUnits()
   const rules = useRoutingRules()
-  const [actingUnitId, setActing] = useState<number | null>(() => Number(sessionStorage.getItem('issues.actingUnit')) || null)
+  const me = useMe()
+  const can = useCan()
+  // A clerk acts as their own unit only; the command centre may act for any unit (代为办理); a
+  // reader acts as none. The core enforces the same.
+  const ownUnit = me.scopeVillageIds ? me.account.unitId : null
+  const [chosenUnitId, setActing] = useState<number | null>(() => Number(sessionStorage.getItem('issues.actingUnit')) || null)
+  const actingUnitId = !can('issues.handle') ? null : (ownUnit ?? chosenUnitId)
   // A pin clicked on the map opens here with its issue selected.
   const [selected, setSelected] = useState<number | null>(() => {
     const id = Number(sessionStorage.getItem('issues.selected')) || null
@@ -50,7 +57,7 @@ export function IssuesScreen() {
   const [rulesOpen, setRulesOpen] = useState(false)
   const [figuresOpen, setFiguresOpen] = useState(false)
   const year = new Date().getFullYear()
-  const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31` })
+  const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31`, scope: ownUnit ?? undefined })
   const filter: IssueFilter = { q: q.trim() || undefined, filters }
   const key = JSON.stringify(filter)
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -65,8 +72,9 @@ export function IssuesScreen() {
   return (
     <div className="issues-screen">
       <div className="people-toolbar">
-        <span className="muted">以</span>
-        <Select
+        {can('issues.handle') && <span className="muted">以</span>}
+        {can('issues.handle') && <Select
+          disabled={ownUnit !== null}
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 200 }}
           placeholder="选择办理单位"
@@ -77,8 +85,8 @@ export function IssuesScreen() {
           }}
           options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
           data-testid="acting-unit"
-        />
-        <span className="muted">的身份办理</span>
+        />}
+        {can('issues.handle') && <span className="muted">的身份办理</span>}
         <Input.Search allowClear placeholder="编号或标题" style={{ width: 200 }} onSearch={setQ} />
         <Select style={{ width: 110 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
         <Select allowClear style={{ width: 130 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
@@ -104,12 +112,16 @@ export function IssuesScreen() {
         <Button onClick={() => setRulesOpen(true)} data-testid="routing-rules-button">
           流转规则
         </Button>
-        <Button onClick={() => setOverdueOpen(true)} data-testid="overdue-units-button">
-          超期单位
-        </Button>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-issue">
-          登记事件
-        </Button>
+        {!ownUnit && (
+          <Button onClick={() => setOverdueOpen(true)} data-testid="overdue-units-button">
+            超期单位
+          </Button>
+        )}
+        {can('issues.handle') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-issue">
+            登记事件
+          </Button>
+        )}
       </div>
       {k && (
         <div className="issue-kpis" data-testid="issue-kpis">
@@ -135,7 +147,7 @@ export function IssuesScreen() {
       <OverdueUnits open={overdueOpen} onClose={() => setOverdueOpen(false)} />
       <RoutingRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} />
       <IssueFiguresDrawer open={figuresOpen} onClose={() => setFiguresOpen(false)} />
-      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} />}
+      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} reportingUnitId={ownUnit ?? undefined} />}
     </div>
   )
 }

@@ -11,7 +11,8 @@ import { PhotoPicker, pickedPhotos } from './PhotoPicker'
 import { issueSources } from './labels'
 
 
-export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
+/** `reportingUnitId`: the clerk's own unit registers the report (the command centre's reports name none). */
+export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose: () => void; onCreated: (id: number) => void; reportingUnitId?: number }) {
   const rules = useRoutingRules()
   const create = useStoreWrite('issues.create')
   const [form] = Form.useForm()
@@ -33,6 +34,7 @@ export function NewIssueModal({ onClose, onCreated }: { onClose: () => void; onC
         urgency: v.urgency,
         source: v.source,
         villageUnitId: point ? undefined : v.villageUnitId,
+        reportingUnitId,
         lon: point?.[0],
         lat: point?.[1],
         address: v.address || undefined,

@@ -14,7 +14,7 @@ export function IssueSheetPrint({ issueId }: { issueId: number }) {
   const data = useIssue(issueId, null)
   const i = data.data
   return (
-    <PrintPage loading={data.isLoading} error={data.error}>
+    <PrintPage loading={data.isLoading} error={data.error} printing={{ what: '事件流转单', target: `issue=${issueId}` }}>
       {i && (
         <article className="print-doc" data-testid="print-doc">
           <h1>狮山镇网格化管理事件流转单</h1>

@@ -1,11 +1,22 @@
 // The frame of every print view: a toolbar that does not print (back, print), the loading and
 // error states, and the A4 sheet itself (print.css: GB/T 9704 margins).
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { Alert, Button, Spin } from 'antd'
 import dayjs from 'dayjs'
+import { recordPrint } from '../../api/auth'
 import './print.css'
 
-export function PrintPage({ loading, error, children, extra }: { loading: boolean; error: Error | null; children: ReactNode; extra?: ReactNode }) {
+/**
+ * `printing` names the document for the audit trail: every print (the button, Ctrl+P, the desktop's
+ * save as PDF) is recorded with who printed what.
+ */
+export function PrintPage({ loading, error, children, extra, printing }: { loading: boolean; error: Error | null; children: ReactNode; extra?: ReactNode; printing: { what: string; target: string } }) {
+  const { what, target } = printing
+  useEffect(() => {
+    const record = () => void recordPrint(what, target)
+    window.addEventListener('beforeprint', record)
+    return () => window.removeEventListener('beforeprint', record)
+  }, [what, target])
   return (
     <div className="print-page-host">
       <div className="print-toolbar no-print">

@@ -8,7 +8,7 @@ export function ReportingPrint({ doc, reportingMemberId }: { doc: 'receipt' | 's
   const data = usePrintout(reportingMemberId)
   const p = data.data
   return (
-    <PrintPage loading={data.isLoading} error={data.error}>
+    <PrintPage loading={data.isLoading} error={data.error} printing={{ what: doc === 'receipt' ? '报到回执' : '服务情况记录', target: `reportingMemberId=${reportingMemberId}` }}>
       {p && doc === 'receipt' && (
         <article className="print-doc" data-testid="print-doc">
           <h1>党员到村（社区）报到回执</h1>

@@ -7,7 +7,7 @@ export function SupervisionPrint({ eventId }: { eventId: number }) {
   const data = useSupervisionNotice(eventId)
   const s = data.data
   return (
-    <PrintPage loading={data.isLoading} error={data.error}>
+    <PrintPage loading={data.isLoading} error={data.error} printing={{ what: '督办单', target: `eventId=${eventId}` }}>
       {s && (
         <article className="print-doc" data-testid="print-doc">
           <h1>督 办 通 知 单</h1>
