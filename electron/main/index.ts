@@ -6,7 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startCore, type Core } from '../core/app'
-import { DatabaseFileError } from '../core/db/open'
+import { DatabaseFileError, defaultBackupFolder } from '../core/db/open'
+import { restoreBeforeOpen } from '../core/services/backups'
 import { applySessionSecurity, isTrustedSender, lockDownWindow } from './security'
 import { hasCapability, type Capability } from '../core/domain/access'
 
@@ -83,6 +84,7 @@ app.whenReady().then(async () => {
       migrationsFolder: join(appRoot, 'drizzle'),
       resourcesFolder: join(appRoot, 'resources'),
       nativeBinding: process.env.SHISHAN_SQLITE_BINDING,
+      scheduleBackups: true,
       onInternalError: (e, method) => console.error(`[${method}]`, e),
       onSeedProgress: (stage, fraction) => console.log(`正在生成示例数据：${stage} ${Math.round(fraction * 100)}%`)
     })
@@ -90,7 +92,21 @@ app.whenReady().then(async () => {
   } catch (e) {
     notice?.close()
     const message = e instanceof DatabaseFileError ? e.message : `无法打开数据库“${dbFile}”：${(e as Error).message}`
-    dialog.showErrorBox('狮山镇网格化指挥中心', message)
+    // A damaged store (the start check failed): offer to restore a backup, then start again.
+    if (e instanceof DatabaseFileError && e.reason === 'CORRUPT') {
+      const choice = await dialog.showMessageBox({ type: 'error', title: '狮山镇网格化指挥中心', message, buttons: ['从备份恢复…', '退出'], defaultId: 0, cancelId: 1 })
+      if (choice.response === 0) {
+        const picked = await dialog.showOpenDialog({ title: '选择备份文件', defaultPath: defaultBackupFolder(dbFile), filters: [{ name: '备份', extensions: ['db'] }], properties: ['openFile'] })
+        if (!picked.canceled && picked.filePaths[0]) {
+          try {
+            await restoreBeforeOpen(dbFile, picked.filePaths[0], process.env.SHISHAN_SQLITE_BINDING)
+            app.relaunch()
+          } catch (err) {
+            dialog.showErrorBox('恢复失败', (err as Error).message)
+          }
+        }
+      }
+    } else dialog.showErrorBox('狮山镇网格化指挥中心', message)
     app.exit(1)
     return
   }

@@ -6,11 +6,12 @@ import { startCore } from '../core/app'
 import { DatabaseFileError } from '../core/db/open'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../core/paths'
 import { startHttpServer } from './http'
+import { defaultBackupFolder, listBackups, restoreBeforeOpen } from '../core/services/backups'
 
 async function main() {
   let args
   try {
-    args = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string', default: 'shishan-demo.db' }, 'demo-password': { type: 'string' } } }).values
+    args = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string', default: 'shishan-demo.db' }, 'demo-password': { type: 'string' }, restore: { type: 'string' } } }).values
   } catch (e) {
     console.error(`参数有误：${(e as Error).message}。用法：npm run serve -- --port 5180 --db 数据库文件.db`)
     process.exit(2)
@@ -27,9 +28,20 @@ async function main() {
   }
   // npm runs scripts in the package folder; a relative --db is meant from where the user typed.
   const dbFile = resolve(process.env.INIT_CWD ?? process.cwd(), args.db)
+  if (args.restore) {
+    const backupFile = resolve(process.env.INIT_CWD ?? process.cwd(), args.restore)
+    try {
+      const { keptAs, preview } = await restoreBeforeOpen(dbFile, backupFile)
+      console.log(`已从备份“${preview.name}”恢复到 ${dbFile}（网格 ${preview.counts.grids}、人员 ${preview.counts.persons ?? 0}、事件 ${preview.counts.issues ?? 0}）。${keptAs ? `原文件保留为 ${keptAs}。` : ''}`)
+    } catch (e) {
+      console.error(`恢复失败：${(e as Error).message}`)
+      process.exit(1)
+    }
+  }
   let core
   try {
     core = startCore({
+      scheduleBackups: true,
       dbFile,
       migrationsFolder: defaultMigrationsFolder,
       resourcesFolder: defaultResourcesFolder,
@@ -39,6 +51,8 @@ async function main() {
   } catch (e) {
     if (e instanceof DatabaseFileError) {
       console.error(e.message)
+      const backups = listBackups(defaultBackupFolder(dbFile)).slice(0, 5)
+      if (backups.length) console.error(`最近的备份：\n${backups.map((b) => `  ${b.file}（${new Date(b.at).toLocaleString('zh-CN', { hour12: false })}）`).join('\n')}`)
       process.exit(1)
     }
     throw e

@@ -325,6 +325,18 @@ const WallIssue = z.object({ id: Id, code: z.string(), title: z.string(), catego
 /** Which briefing: kind, a day inside the period (or from/to for 专报), scope (none = the town). */
 const BriefingInput = z.object({ kind: BriefingKind, anchor: IsoDate.optional(), from: IsoDate.optional(), to: IsoDate.optional(), scopeUnitId: Id.optional() }).strict()
 
+const BackupInfo = z.object({ file: z.string(), name: z.string(), bytes: z.number().int(), at: z.string(), beforeRestore: z.boolean() })
+const BackupPreview = z.object({
+  file: z.string(),
+  name: z.string(),
+  bytes: z.number().int(),
+  integrity: z.string(),
+  counts: z.record(z.string(), z.number().int().nullable()),
+  lastChangeAt: z.string().nullable(),
+  lastAuditAt: z.string().nullable(),
+  migrations: z.number().int().nullable()
+})
+
 /** Every method of the app. Keys are `<area>.<verb>`. */
 export const contract = {
   'grids.summary': { input: NoInput, output: GridSummary, doc: '各级网格数量与人口户数合计' },
@@ -951,6 +963,22 @@ export const contract = {
     input: z.object({ what: z.string().trim().min(1).max(40), target: z.string().trim().max(80) }).strict(),
     output: z.object({ recorded: z.boolean() }),
     doc: '记录一次打印（打印页调用）'
+  },
+  'backups.list': {
+    input: NoInput,
+    output: z.object({ folder: z.string(), backups: z.array(BackupInfo) }),
+    doc: '备份目录与其中的备份（新的在前）'
+  },
+  'backups.run': {
+    input: NoInput,
+    output: z.object({ file: z.string(), name: z.string(), bytes: z.number().int(), integrity: z.literal('ok'), removed: z.array(z.string()) }),
+    doc: '立即备份（SQLite 在线备份，写完做完整性校验，只保留最近 N 份）'
+  },
+  'backups.preview': { input: z.object({ file: z.string().min(1).max(1000) }).strict(), output: BackupPreview, doc: '查看一个备份：是否完好、包含多少网格人员事件、最后修改时间' },
+  'backups.restore': {
+    input: z.object({ file: z.string().min(1).max(1000), confirm: z.literal(true, { error: '请确认恢复（当前数据将被备份替换）' }) }).strict(),
+    output: z.object({ restored: z.boolean(), safetyBackup: z.string(), preview: BackupPreview }),
+    doc: '从备份恢复（先自动备份当前数据）；恢复后所有人须重新登录'
   }
 } as const
 

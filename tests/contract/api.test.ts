@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, methodNames, type MethodName } from '../../electron/shared/contract'
 import { createCoreServices } from '../../electron/core/app'
 import { methodRules } from '../../electron/core/domain/access'
+import { defaultBackupFolder, listBackups } from '../../electron/core/services/backups'
 import { createDispatcher } from '../../electron/core/api/dispatch'
 import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import { demoPassword, signIn, tempDir, testClock, testCoreWithPeople } from '../support/core'
@@ -145,11 +146,18 @@ function lookUpValidInputs() {
     'audit.search': { limit: 10 },
     'audit.verify': {},
     'audit.export': {},
-    'audit.recordPrint': { what: '流转单', target: `issue=${nextIssue}` }
+    'audit.recordPrint': { what: '流转单', target: `issue=${nextIssue}` },
+    'backups.list': {},
+    'backups.run': {},
+    // Functions: the backup exists only once backups.run has run.
+    'backups.preview': () => ({ file: latestBackup() }),
+    'backups.restore': () => ({ file: latestBackup(), confirm: true })
   }
 }
 
 const adminPassword = 'Setup#2026a'
+const latestBackup = () => listBackups(defaultBackupFolder(core.store.file))[0].file
+const inputOf = (method: MethodName) => (typeof validInput[method] === 'function' ? (validInput[method] as () => unknown)() : validInput[method])
 /** A fresh administrator session for the methods that act on the caller's own session. */
 async function sessionFor(method: MethodName) {
   if ((methodRules[method] as { access: unknown }).access !== 'session') return undefined
@@ -186,7 +194,7 @@ describe('contract', () => {
   })
 
   it.each(methodNames)('%s answers valid input with output that matches its schema', async (method) => {
-    const r = await core.dispatch(method, validInput[method], await sessionFor(method))
+    const r = await core.dispatch(method, inputOf(method), await sessionFor(method))
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     if (r.ok) expect(contract[method].output.safeParse(r.value).success).toBe(true)
   })

@@ -39,6 +39,7 @@ const expected: Record<MethodName, string> = {
   'auth.status': 'OGLCVSAU', 'auth.setup': 'OGLCVSAU', 'auth.login': 'OGLCVSAU', 'auth.logout': 'OGLCVSAU', 'auth.me': 'OGLCVSAU',
   'auth.lock': 'OGLCVSAU', 'auth.unlock': 'OGLCVSAU', 'auth.changePassword': 'OGLCVSAU',
   'accounts.list': 'SA', 'accounts.create': 'S', 'accounts.setRole': 'A', 'accounts.setEnabled': 'S', 'accounts.resetPassword': 'S',
+  'backups.list': 'S', 'backups.run': 'S', 'backups.preview': 'S', 'backups.restore': 'S',
   'security.settings': 'S', 'security.setSettings': 'S', 'audit.search': 'U', 'audit.verify': 'U', 'audit.export': 'U', 'audit.recordPrint': 'OGLCV'
 }
 
@@ -136,7 +137,10 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'accounts.setRole': { id: throwaway, role: null, unitId: null }, 'accounts.setEnabled': { id: throwaway, enabled: true },
     'accounts.resetPassword': { id: throwaway, password: 'Matrix#2027' },
     'security.setSettings': { idleLockMinutes: 15 }, 'audit.search': { limit: 5 }, 'audit.export': { limit: 5 },
-    'audit.recordPrint': { what: '矩阵', target: `issue=${p.issue}` }
+    'audit.recordPrint': { what: '矩阵', target: `issue=${p.issue}` },
+    // No such file: the call passes the gate and is refused on its merits, so nothing is restored mid-test.
+    'backups.preview': { file: '/nonexistent/shishan-backup.db' },
+    'backups.restore': { file: '/nonexistent/shishan-backup.db', confirm: true }
   }
   return method in inputs ? inputs[method] : {}
 }

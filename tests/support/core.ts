@@ -25,8 +25,10 @@ export function testCore(opts: Partial<CoreOptions> = {}) {
     demoPeople: false,
     ...opts
   })
-  const dispatch: typeof core.dispatch = (method, input, credentials = { internal: '测试' }) => core.dispatch(method, input, credentials)
-  return { ...core, dispatch }
+  // Re-pointed in place, not spread: `store` and `accounts` are getters that follow a restore.
+  const dispatch = core.dispatch
+  core.dispatch = (method, input, credentials = { internal: '测试' }) => dispatch(method, input, credentials)
+  return core
 }
 
 /** The password `--demo-password` gives every demo account in the tests. */

@@ -1,34 +1,41 @@
 // Tells listeners (the wall, other windows) that the store changed, whoever changed it: after every
 // dispatched call, SQLite's count of rows changed on this connection is compared with the last one.
+// The feed outlives a connection: after a restore the new connection reports to the same listeners.
 import type Database from 'better-sqlite3'
 import type { Dispatch } from './dispatch'
 
 export type StoreChange = { version: number }
-export type ChangeFeed = { subscribe: (listener: (c: StoreChange) => void) => () => void; version: () => number }
+export type ChangeFeed = { subscribe: (listener: (c: StoreChange) => void) => () => void; version: () => number; notify: () => void }
 
-export function withChangeFeed(sqlite: Database.Database, dispatch: Dispatch): { dispatch: Dispatch; changes: ChangeFeed } {
-  const totalChanges = sqlite.prepare('select total_changes() n').pluck()
+export function createChangeFeed(): ChangeFeed {
   const listeners = new Set<(c: StoreChange) => void>()
-  let seen = totalChanges.get() as number
   let version = 0
-  const watched: Dispatch = async (method, input, ctx) => {
-    const result = await dispatch(method, input, ctx)
-    const now = totalChanges.get() as number
-    if (now !== seen) {
-      seen = now
+  return {
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    version: () => version,
+    notify: () => {
       version++
       for (const l of listeners) l({ version })
     }
+  }
+}
+
+export function withChangeFeed(sqlite: Database.Database, dispatch: Dispatch, feed: ChangeFeed = createChangeFeed()): { dispatch: Dispatch; changes: ChangeFeed } {
+  const totalChanges = sqlite.prepare('select total_changes() n').pluck()
+  let seen = totalChanges.get() as number
+  const watched: Dispatch = async (method, input, ctx) => {
+    const result = await dispatch(method, input, ctx)
+    // A restore closes this connection during the call; the new one has already told the listeners.
+    if (!sqlite.open) return result
+    const now = totalChanges.get() as number
+    if (now !== seen) {
+      seen = now
+      feed.notify()
+    }
     return result
   }
-  return {
-    dispatch: watched,
-    changes: {
-      subscribe: (listener) => {
-        listeners.add(listener)
-        return () => listeners.delete(listener)
-      },
-      version: () => version
-    }
-  }
+  return { dispatch: watched, changes: feed }
 }

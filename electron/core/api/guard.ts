@@ -146,6 +146,19 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     }
   }
 
-  return { admit, run }
+  /** Run work that must have the store to itself (a restore closes and reopens it). */
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const previous = writing
+    let release!: () => void
+    writing = new Promise<void>((r) => (release = r))
+    await previous
+    try {
+      return await work()
+    } finally {
+      release()
+    }
+  }
+
+  return { admit, run, exclusive }
 }
 export type Guard = ReturnType<typeof createGuard>

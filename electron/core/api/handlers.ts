@@ -28,11 +28,19 @@ import { createBriefingService } from '../services/briefings'
 import { createWallService } from '../services/wall'
 import type { AccountService } from '../services/accounts'
 import type { AuditService } from '../services/audit'
+import type { BackupService } from '../services/backups'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>> }
 
-export function createHandlers(deps: { db: Db; clock: Clock; accounts: AccountService; audit: AuditService }): Handlers {
-  const { accounts, audit } = deps
+export function createHandlers(deps: {
+  db: Db
+  clock: Clock
+  accounts: AccountService
+  audit: AuditService
+  backups: BackupService
+  restore: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>>
+}): Handlers {
+  const { accounts, audit, backups } = deps
   // The guard admitted the call on this token, so its session exists.
   const session = (ctx: CallContext) => accounts.sessionOf(ctx.token)!
   const scoped = <Q extends object>(q: Q, ctx: CallContext) => ({ ...q, scopeVillageIds: ctx.scopeVillageIds })
@@ -163,6 +171,10 @@ export function createHandlers(deps: { db: Db; clock: Clock; accounts: AccountSe
     'audit.verify': () => audit.verify(),
     'audit.export': (q) => audit.exportFile(q),
     // The guard writes the audit row (what was printed, which record); nothing else to do.
-    'audit.recordPrint': () => ({ recorded: true })
+    'audit.recordPrint': () => ({ recorded: true }),
+    'backups.list': () => backups.list(),
+    'backups.run': () => backups.run(),
+    'backups.preview': ({ file }) => backups.preview(file),
+    'backups.restore': ({ file }, ctx) => deps.restore(file, ctx)
   }
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -24,6 +24,9 @@ export class DatabaseFileError extends Error {
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000'
+
+/** Where backups go unless the administrator chose a folder: beside the database. */
+export const defaultBackupFolder = (dbFile: string) => join(dirname(dbFile), 'shishan-backups')
 
 function readHeader(file: string): Buffer {
   const fd = openSync(file, 'r')
@@ -67,7 +70,11 @@ function inspectExisting(file: string, migrationsFolder: string): void {
     }
   } catch (e) {
     if (e instanceof DatabaseFileError) throw e
-    throw new DatabaseFileError('CORRUPT', file, `数据库文件“${file}”已损坏或无法读取（${(e as Error).message}），已拒绝打开，文件未作任何改动。请从备份恢复。`)
+    throw new DatabaseFileError(
+      'CORRUPT',
+      file,
+      `数据库文件“${file}”已损坏或无法读取（${(e as Error).message}），已拒绝打开，文件未作任何改动。请从备份恢复：备份默认在“${defaultBackupFolder(file)}”；浏览器模式运行 npm run serve -- --db 该文件 --restore 备份文件，桌面端在提示框中选择“从备份恢复”。`
+    )
   } finally {
     ro?.close()
   }

@@ -202,6 +202,11 @@ export const methodRules: Rules = {
   'audit.search': { access: ['audit.read'], scope: [...none] },
   'audit.verify': { access: ['audit.read'], scope: [...none] },
   'audit.export': { access: ['audit.read'], audited: true, scope: [...none] },
+  'backups.list': { access: ['backups.manage'], scope: [...none] },
+  'backups.run': { access: ['backups.manage'], audited: true, scope: [...none] },
+  'backups.preview': { access: ['backups.manage'], scope: [...none] },
+  // Audited by the restore itself, in the restored trail (this connection closes during the call).
+  'backups.restore': { access: ['backups.manage'], scope: [...none] },
   // The call is the audit row of a print; whoever may read may print.
   'audit.recordPrint': { access: ['data.read'], audited: true, scope: [...town] }
 }
