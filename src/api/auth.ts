@@ -69,3 +69,14 @@ export const useAuditVerify = () => useMutation({ mutationFn: () => call('audit.
 export const useAuditExport = () => useMutation({ mutationFn: (q: Input<'audit.export'>) => call('audit.export', q) })
 /** Record a print in the audit trail before the print dialog opens. */
 export const recordPrint = (what: string, target: string) => call('audit.recordPrint', { what, target }).catch(() => undefined)
+
+export const useBackups = () => useQuery({ queryKey: ['backups.list'], queryFn: () => call('backups.list'), retry: false })
+export function useBackupMutations() {
+  const queryClient = useQueryClient()
+  return {
+    run: useMutation({ mutationFn: () => call('backups.run'), onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['backups.list'] }) }),
+    preview: useMutation({ mutationFn: (file: string) => call('backups.preview', { file }) }),
+    // Every session ends with a restore: the console goes back to the sign-in.
+    restore: useMutation({ mutationFn: (file: string) => call('backups.restore', { file, confirm: true }), onSuccess: () => setSessionToken(null) })
+  }
+}

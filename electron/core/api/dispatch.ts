@@ -32,6 +32,11 @@ export function createDispatcher(handlers: Handlers, guard: Guard, opts: { valid
       return { ok: true, value }
     } catch (e) {
       if (e instanceof AppError) return fail({ code: e.code, message: e.message, details: e.details })
+      const sqliteCode = (e as { code?: unknown })?.code
+      if (sqliteCode === 'SQLITE_FULL')
+        return fail({ code: 'INTERNAL', message: '磁盘空间已满：本次操作没有写入，数据未被修改。请清理磁盘空间（或将数据库移到空间充足的磁盘）后重试。' })
+      if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_IOERR'))
+        return fail({ code: 'INTERNAL', message: `读写数据库文件出错（${sqliteCode}）：本次操作没有写入。请检查磁盘或网络盘是否可用后重试。` })
       opts.onInternalError?.(e, method)
       return fail({ code: 'INTERNAL', message: `处理“${method}”时发生内部错误：${(e as Error)?.message ?? String(e)}。数据未被修改，请重试或联系管理员。` })
     }

@@ -138,7 +138,8 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
         sqlite.exec('release api_call')
         return value
       } catch (e) {
-        sqlite.exec('rollback to api_call; release api_call')
+        // SQLite may already have rolled the whole transaction back (a full disk does): then there is no savepoint left.
+        if (sqlite.inTransaction) sqlite.exec('rollback to api_call; release api_call')
         throw e
       }
     } finally {

@@ -7,6 +7,7 @@ import { roleNames, roleUnitKind, roles } from '../../../electron/shared/account
 import { useAccountMutations, useAccounts, useCan, useMe, useSecuritySettings } from '../../api/auth'
 import { useUnits } from '../../api/issues'
 import { passwordRule } from '../auth/passwordRule'
+import { BackupsCard } from './BackupsCard'
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—')
 
@@ -85,6 +86,7 @@ export function AccountsScreen() {
         />
       </Card>
       {can('settings.manage') && <SecuritySettingsCard />}
+      {can('backups.manage') && <BackupsCard />}
       <CreateAccountModal open={creating} onClose={() => setCreating(false)} />
       {granting && <GrantModal account={granting} onClose={() => setGranting(null)} />}
       {resetting && <ResetModal account={resetting} onClose={() => setResetting(null)} />}
@@ -180,6 +182,15 @@ function SecuritySettingsCard() {
         </Form.Item>
         <Form.Item label="无操作锁屏（分钟）" name="idleLockMinutes" rules={[{ required: true }]}>
           <InputNumber min={1} max={60} />
+        </Form.Item>
+        <Form.Item label="备份目录" name="backupFolder" tooltip="留空则备份在数据库旁的 shishan-backups 目录" normalize={(v: string) => v || null}>
+          <Input style={{ width: 260 }} placeholder="默认：数据库旁的 shishan-backups" />
+        </Form.Item>
+        <Form.Item label="保留份数" name="backupKeep" rules={[{ required: true }]}>
+          <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Form.Item label="每隔（小时）" name="backupEveryHours" tooltip="0 表示不定时备份" rules={[{ required: true }]}>
+          <InputNumber min={0} max={168} />
         </Form.Item>
         <Button htmlType="submit" type="primary" loading={setSettings.isPending}>
           保存

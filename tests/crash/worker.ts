@@ -1,0 +1,43 @@
+// The crash harness's child: opens the store and works until it is killed — imports of 20 persons
+// (one transaction each) and issues created and accepted — printing an ACK line after each call
+// the core has acknowledged. The parent kills it with SIGKILL at a random moment and checks the store.
+import { startCore } from '../../electron/core/app'
+import { idCheckChar } from '../../electron/core/domain/personalData'
+
+const [dbFile, migrationsFolder, resourcesFolder, iteration] = process.argv.slice(2)
+const ROWS = 20
+const core = startCore({ dbFile, migrationsFolder, resourcesFolder, demo: false })
+const as = { internal: '崩溃测试' }
+const ack = (line: string) => process.stdout.write(`ACK ${line}\n`)
+
+/** A valid, unique ID number for row k of iteration i (a birth date per iteration, a sequence per row). */
+function idNumber(i: number, round: number, k: number) {
+  const birth = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
+  const first17 = `440605${birth}${String((round * ROWS + k) % 1000).padStart(3, '0')}`
+  return first17 + idCheckChar(first17)
+}
+
+async function main() {
+  const i = Number(iteration)
+  for (let round = 0; ; round++) {
+    if (round % 2 === 0) {
+      const tag = `崩${i}-${round}-`
+      const rows = Array.from({ length: ROWS }, (_, k) => `${tag}${k},${idNumber(i, round, k)},本镇户籍,汀圃社区`)
+      const csv = `姓名,身份证号,户籍类型,居住村居\n${rows.join('\n')}\n`
+      const r = await core.dispatch('people.import', { kind: 'persons', fileName: 'crash.csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false }, as)
+      if (r.ok && (r.value as { committed: boolean }).committed) ack(`import ${tag} ${ROWS}`)
+      else process.stderr.write(`import refused: ${JSON.stringify(r)}\n`)
+    } else {
+      const created = await core.dispatch('issues.create', { title: `崩溃测试${i}-${round}`, description: '崩溃测试登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', villageUnitId: 34 }, as)
+      if (!created.ok) continue
+      const { id, holderUnitId } = created.value as { id: number; holderUnitId: number }
+      ack(`issue ${id} 1`)
+      const accepted = await core.dispatch('issues.act', { id, version: 1, actingUnitId: holderUnitId, action: { type: 'accept' } }, as)
+      if (accepted.ok) ack(`issue ${id} ${(accepted.value as { version: number }).version}`)
+    }
+  }
+}
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e))
+  process.exit(1)
+})
