@@ -104,7 +104,7 @@ export function startCore(opts: CoreOptions): Core {
     }
     live = assemble(open())
     if (schedule) scheduleBackups()
-    live.audit.append({ accountId: ctx.accountId, username: ctx.actor, role: ctx.role, action: 'backups.restore', outcome: 'ok', target: preview.name, detail: { restoredFrom: file, safetyBackup: safety.file, counts: preview.counts } })
+    live.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: 'backups.restore', outcome: 'ok', target: preview.name, detail: { restoredFrom: file, safetyBackup: safety.file, counts: preview.counts } })
     feed.notify()
     return { restored: true, safetyBackup: safety.file, preview }
   }

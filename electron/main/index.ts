@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startCore, type Core } from '../core/app'
 import { DatabaseFileError, defaultBackupFolder } from '../core/db/open'
 import { restoreBeforeOpen } from '../core/services/backups'
-import { applySessionSecurity, isTrustedSender, lockDownWindow } from './security'
+import { applySessionSecurity, isTrustedSender, lockDownWindow, secureWebPreferences } from './security'
 import { hasCapability, type Capability } from '../core/domain/access'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
@@ -28,14 +28,7 @@ function createConsoleWindow(opts: { hash?: string; bounds?: Electron.Rectangle;
     title: opts.kiosk ? '狮山镇网格化指挥中心 · 指挥大屏' : '狮山镇网格化指挥中心',
     backgroundColor: opts.kiosk ? '#060d1a' : '#f5f7fa',
     show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false
-    }
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'))
   })
   lockDownWindow(win, isOwnUrl)
   win.once('ready-to-show', () => win.show())
@@ -66,7 +59,7 @@ function openWall(displayId: number | undefined, token: string) {
 
 /** A small window saying the first start is preparing the demo data (seeding blocks for ~10 s). */
 async function showFirstStartNotice(): Promise<BrowserWindow> {
-  const notice = new BrowserWindow({ width: 420, height: 140, frame: false, resizable: false, show: true, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } })
+  const notice = new BrowserWindow({ width: 420, height: 140, frame: false, resizable: false, show: true, webPreferences: { ...secureWebPreferences(), javascript: false } })
   const html = `<meta charset="utf-8"><body style="font:16px sans-serif;display:flex;align-items:center;justify-content:center;height:100vh;margin:0;background:#f5f7fa">
     <div>狮山镇网格化指挥中心<br><small>首次启动：正在生成示例数据（网格、党员、户与走访记录），约需十余秒…</small></div></body>`
   await notice.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)

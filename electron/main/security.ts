@@ -11,6 +11,11 @@ export function applySessionSecurity(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
 }
 
+/** Every window's web preferences: isolated, sandboxed, no Node in the page, web security on. */
+export function secureWebPreferences(preload?: string): Electron.WebPreferences {
+  return { ...(preload ? { preload } : {}), contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, spellcheck: false }
+}
+
 export function lockDownWindow(win: BrowserWindow, isOwnUrl: (url: string) => boolean): void {
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   win.webContents.on('will-navigate', (event, url) => {

@@ -1001,7 +1001,7 @@ export type Credentials = { token?: string }
  * Who is calling, after the core checked the token: recorded with every change. `scopeVillageIds`
  * limits office and village clerks to their own villages (null = the whole town).
  */
-export type CallContext = { actor: string; accountId: number | null; role: Role | null; unitId: number | null; scopeVillageIds: number[] | null; token?: string }
+export type CallContext = { actor: string; username: string | null; accountId: number | null; role: Role | null; unitId: number | null; scopeVillageIds: number[] | null; token?: string }
 
 /** What the preload exposes as `window.api` and what the HTTP client mimics. */
 export type ApiBridge = { [M in MethodName]: (input?: Input<M>, token?: string) => Promise<Result<Output<M>>> }

@@ -1,7 +1,10 @@
 // The Electron side without Electron: the preload exposes exactly the contract's methods over
 // one IPC channel, and windows refuse navigation, new windows and foreign IPC senders.
 import { describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { methodNames } from '../../electron/shared/contract'
+import { repoRoot } from '../../electron/core/paths'
 
 const exposed: Record<string, unknown> = {}
 const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'from-main' }))
@@ -52,6 +55,35 @@ describe('window security', () => {
     const webview = { preventDefault: vi.fn() }
     handlers['will-attach-webview'](webview)
     expect(webview.preventDefault).toHaveBeenCalled()
+  })
+
+  it('gives every window isolated, sandboxed web preferences without Node', async () => {
+    const { secureWebPreferences } = await import('../../electron/main/security')
+    expect(secureWebPreferences('/app/preload/index.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, preload: '/app/preload/index.cjs' })
+    // Every BrowserWindow the shell creates takes them (no window may set its own, weaker ones).
+    const main = readFileSync(join(repoRoot, 'electron/main/index.ts'), 'utf8')
+    const windows = main.split('new BrowserWindow(').slice(1)
+    expect(windows.length).toBeGreaterThanOrEqual(2)
+    for (const w of windows) expect(w.slice(0, w.indexOf('\n})') > 0 ? w.indexOf('\n})') : 600)).toMatch(/webPreferences: (\{ \.\.\.)?secureWebPreferences\(/)
+    expect(main).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/)
+  })
+
+  it('sets a strict Content-Security-Policy on every response: nothing from outside, no eval', async () => {
+    const { contentSecurityPolicy } = await import('../../electron/shared/csp')
+    expect(contentSecurityPolicy).toMatch(/default-src 'self'/)
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/)
+    const { applySessionSecurity } = await import('../../electron/main/security')
+    const { session } = await import('electron')
+    applySessionSecurity()
+    const onHeaders = vi.mocked(session.defaultSession.webRequest.onHeadersReceived).mock.calls[0][0] as unknown as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void
+    let headers: Record<string, string[]> = {}
+    onHeaders({ responseHeaders: { 'x-a': ['1'] } }, (r) => (headers = r.responseHeaders))
+    expect(headers['Content-Security-Policy']).toEqual([contentSecurityPolicy])
+    // Every permission (camera, location, notifications …) is refused.
+    const permission = vi.mocked(session.defaultSession.setPermissionRequestHandler).mock.calls[0][0] as unknown as (wc: unknown, p: string, cb: (ok: boolean) => void) => void
+    let granted = true
+    permission(null, 'geolocation', (ok) => (granted = ok))
+    expect(granted).toBe(false)
   })
 
   it('answers IPC only from the app’s own pages', async () => {

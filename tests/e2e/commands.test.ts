@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../../electron/core/paths'
-import { tempDir } from '../support/core'
+import { demoPassword, tempDir } from '../support/core'
 
 const cli = ['--import', 'tsx', join(repoRoot, 'electron', 'server', 'cli.ts')]
 const electronPresent = (() => {
@@ -14,9 +14,9 @@ const electronPresent = (() => {
 })()
 
 describe('browser mode CLI', () => {
-  it('creates a missing --db file with the demo town and serves the API on 127.0.0.1', async () => {
+  it('creates a missing --db file with the demo town and its demo accounts, and serves the API on 127.0.0.1 to a signed-in caller', async () => {
     const db = join(tempDir(), 'new.db')
-    const child = spawn(process.execPath, [...cli, '--port', '0', '--db', db], { cwd: repoRoot })
+    const child = spawn(process.execPath, [...cli, '--port', '0', '--db', db, '--demo-password', demoPassword], { cwd: repoRoot })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''
@@ -28,7 +28,10 @@ describe('browser mode CLI', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
       })
       expect(existsSync(db)).toBe(true)
-      const body = await (await fetch(`${url}api/grids.summary`, { method: 'POST', body: '{}' })).json()
+      expect((await fetch(`${url}api/grids.summary`, { method: 'POST', body: '{}' })).status).toBe(401)
+      const login = await (await fetch(`${url}api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'leader', password: demoPassword }) })).json()
+      expect(login.value.me.account.roleName).toBe('镇领导（只读）')
+      const body = await (await fetch(`${url}api/grids.summary`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${login.value.token}` } })).json()
       expect(body.value.tiers.map((t: { count: number }) => t.count)).toEqual([84, 600, 1400])
       expect(await (await fetch(url)).text()).toContain('狮山镇网格化指挥中心')
     } finally {

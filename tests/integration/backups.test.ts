@@ -82,7 +82,7 @@ describe('backups', () => {
     expect((await core.dispatch('grids.summary', {}, { token: admin })) as Result<never>).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     admin = await signIn(core, 'admin')
     const trail = await ok<{ rows: { action: string; username: string }[] }>(core, 'audit.search', { action: 'backups.restore' })
-    expect(trail.rows[0]).toMatchObject({ action: 'backups.restore', username: '系统管理员（admin）' })
+    expect(trail.rows[0]).toMatchObject({ action: 'backups.restore', username: 'admin' })
     expect(await ok(core, 'audit.verify')).toMatchObject({ ok: true })
   })
 

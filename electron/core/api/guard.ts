@@ -16,7 +16,7 @@ import type { AccessScope, Scope } from '../services/accessScope'
 export type Internal = { internal: string }
 export type CallerCredentials = Credentials | Internal
 
-const nobody: CallContext = { actor: '未登录', accountId: null, role: null, unitId: null, scopeVillageIds: null }
+const nobody: CallContext = { actor: '未登录', username: null, accountId: null, role: null, unitId: null, scopeVillageIds: null }
 const idKeys = ['id', 'batchId', 'householdId', 'memberId', 'reportingMemberId', 'teamId', 'personId', 'eventId', 'noticeId', 'recipientId', 'postId', 'gridId', 'villageUnitId', 'unitId', 'scopeUnitId']
 /** Which record a call is about, for the audit row: the first id the input names, else the one created. */
 function targetOf(input: unknown, value: unknown): string | null {
@@ -37,7 +37,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
   let writing: Promise<unknown> = Promise.resolve()
 
   function deny(ctx: CallContext, method: string, input: unknown, message: string): never {
-    deps.audit.append({ accountId: ctx.accountId, username: ctx.actor, role: ctx.role, action: method, outcome: 'denied', target: targetOf(input, null), detail: { reason: message, input: redactForAudit(input) } })
+    deps.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: method, outcome: 'denied', target: targetOf(input, null), detail: { reason: message, input: redactForAudit(input) } })
     throw new AppError('FORBIDDEN', message)
   }
 
@@ -84,7 +84,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     if (!session) throw new AppError('UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
     const me = deps.accounts.me(session)
     const a = me.account
-    const ctx: CallContext = { actor: `${a.displayName}（${a.username}）`, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: me.scopeVillageIds, token: credentials.token }
+    const ctx: CallContext = { actor: `${a.displayName}（${a.username}）`, username: a.username, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: me.scopeVillageIds, token: credentials.token }
     if (rule.access === 'session') return ctx
     if (session.locked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁。')
     if (me.mustChangePassword) throw new AppError('PASSWORD_EXPIRED', '密码已过期或为初始密码，请先修改密码。')
@@ -112,7 +112,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
       if (ownRecords) return await handler()
       if (!writes) {
         const value = await handler()
-        deps.audit.append({ accountId: ctx.accountId, username: ctx.actor, role: ctx.role, action: method, outcome: 'ok', target: targetOf(input, value), detail: { input: redactForAudit(input) } })
+        deps.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: method, outcome: 'ok', target: targetOf(input, value), detail: { input: redactForAudit(input) } })
         return value
       }
       sqlite.exec('savepoint api_call')
@@ -125,7 +125,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
           const some = changed.length <= 20
           deps.audit.append({
             accountId: ctx.accountId,
-            username: ctx.actor,
+            username: ctx.username ?? ctx.actor,
             role: ctx.role,
             action: method,
             outcome: 'ok',

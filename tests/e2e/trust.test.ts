@@ -1,0 +1,99 @@
+// Accounts in the browser: a new database asks for the administrator's password first; the
+// administrator creates an account; a wrong password is counted; a village clerk acts only as their
+// own village; an idle screen locks and unlocks; the auditor searches and verifies the trail.
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, outputDir } from '../support/browser'
+import { demoPassword } from '../support/core'
+
+let app: Awaited<ReturnType<typeof openApp>>
+let page: Page
+beforeAll(async () => {
+  app = await openApp({ width: 1440, height: 900 }, { user: null })
+  page = app.page
+})
+afterAll(() => app?.close())
+
+async function signInAs(username: string, password = demoPassword) {
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+}
+async function signOut() {
+  await page.getByTestId('account-menu').click()
+  await page.getByRole('menuitem', { name: '退出登录' }).click()
+  await page.getByTestId('login-submit').waitFor()
+}
+
+describe('accounts in the browser', () => {
+  it('asks a new database for the administrator’s password, then opens the accounts screen', async () => {
+    await page.getByText('首次使用：设置系统管理员密码').waitFor()
+    await page.screenshot({ path: join(outputDir, 'trust-setup.png') })
+    await page.getByTestId('setup-password').fill('weakpass')
+    await page.getByTestId('setup-confirm').fill('weakpass')
+    await page.getByRole('button', { name: '设置并登录' }).click()
+    await page.getByText('至少 8 位，含大写字母、小写字母、数字、符号中的至少三类').waitFor()
+    await page.getByTestId('setup-password').fill('Shishan#Setup26')
+    await page.getByTestId('setup-confirm').fill('Shishan#Setup26')
+    await page.getByRole('button', { name: '设置并登录' }).click()
+    await page.getByTestId('accounts-screen').waitFor()
+    // The administrator of accounts sees no business screen.
+    await expect.poll(() => page.locator('.app-nav').textContent()).toContain('账号与安全')
+    expect(await page.locator('.app-nav').textContent()).not.toContain('网格地图')
+  })
+
+  it('creates an account that has no role until one is granted', async () => {
+    await page.getByTestId('create-account').click()
+    await page.getByTestId('new-username').fill('xiaotang')
+    await page.getByTestId('new-display-name').fill('小塘专干')
+    await page.getByTestId('new-password-initial').fill('Initial#2026')
+    await page.getByRole('button', { name: /新\s*建/ }).last().click()
+    const row = page.locator('tr', { hasText: 'xiaotang' })
+    await row.waitFor()
+    expect(await row.textContent()).toContain('未授权')
+    expect(await row.textContent()).toContain('须改密码')
+    await page.screenshot({ path: join(outputDir, 'trust-accounts.png') })
+    await signOut()
+  })
+
+  it('counts wrong passwords on the sign-in screen', async () => {
+    await app.core.seedDemoAccounts(demoPassword)
+    await signInAs('tingpu', 'Wrong#pass1')
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('再错 4 次')
+    await page.screenshot({ path: join(outputDir, 'trust-login.png') })
+  })
+
+  it('a village clerk acts only as their own village, and an idle screen locks', async () => {
+    await signInAs('tingpu')
+    await page.locator('.app-nav').getByText('事件处置').click()
+    const acting = page.getByTestId('acting-unit')
+    await expect.poll(() => acting.textContent()).toContain('汀圃社区')
+    expect(await acting.locator('.ant-select-disabled').count() + (await acting.evaluate((el) => el.className.includes('disabled') ? 1 : 0))).toBeGreaterThan(0)
+    expect(await page.locator('.app-nav').textContent()).not.toContain('账号与安全')
+    // Fifteen idle minutes lock the screen; the password opens it again where it was.
+    await page.clock.fastForward('16:00')
+    await page.getByText('屏幕已锁定').waitFor()
+    await page.screenshot({ path: join(outputDir, 'trust-locked.png') })
+    await page.getByTestId('unlock-password').fill(demoPassword)
+    await page.getByTestId('unlock-submit').click()
+    await page.getByTestId('acting-unit').waitFor()
+    await signOut()
+  })
+
+  it('the auditor finds the failed sign-in and verifies the chain', async () => {
+    await signInAs('auditor')
+    await page.getByTestId('audit-screen').waitFor()
+    await page.getByTestId('audit-username').locator('input').fill('tingpu')
+    await page.getByTestId('audit-username').locator('input').press('Enter')
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('失败')
+    await page.getByTestId('audit-verify').click()
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toContain('哈希链完整')
+    await page.screenshot({ path: join(outputDir, 'trust-audit.png') })
+    // A row changed behind the app's back is found.
+    app.core.store.sqlite.exec('drop trigger audit_events_no_update')
+    app.core.store.sqlite.prepare("update audit_events set username = '某人' where id = 2").run()
+    await page.getByTestId('audit-verify').click()
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toContain('第 2 条记录')
+  })
+})
