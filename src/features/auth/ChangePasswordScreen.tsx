@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Space } from 'antd'
 import type { Me } from '../../../electron/shared/accounts'
 import { useSessionActions } from '../../api/auth'
 import { AuthCard } from './AuthCard'
-import { passwordRule } from './passwordRule'
+import { passwordRule, sameAs } from './passwordRule'
 
 export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const { changePassword } = useSessionActions()
@@ -23,7 +23,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
         label="再次输入新密码"
         name="confirm"
         dependencies={['newPassword']}
-        rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) })]}
+        rules={[{ required: true, message: '请再次输入新密码' }, sameAs('newPassword')]}
       >
         <Input.Password autoComplete="new-password" data-testid="confirm-password" />
       </Form.Item>

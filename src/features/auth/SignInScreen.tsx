@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd'
 import { LockOutlined, UserOutlined } from '@ant-design/icons'
 import { useSignIn } from '../../api/auth'
 import { AuthCard } from './AuthCard'
-import { passwordRule } from './passwordRule'
+import { passwordRule, sameAs } from './passwordRule'
 
 export function SignInScreen({ setup }: { setup: boolean }) {
   const { login, setup: firstSetup } = useSignIn()
@@ -19,7 +19,7 @@ export function SignInScreen({ setup }: { setup: boolean }) {
             label="再次输入"
             name="confirm"
             dependencies={['password']}
-            rules={[{ required: true, message: '请再次输入密码' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) })]}
+            rules={[{ required: true, message: '请再次输入密码' }, sameAs('password')]}
           >
             <Input.Password autoComplete="new-password" data-testid="setup-confirm" />
           </Form.Item>

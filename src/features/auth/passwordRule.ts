@@ -7,3 +7,10 @@ export const passwordRule = {
     return Promise.resolve()
   }
 }
+
+/** The second entry of a new password must equal the first (the field named). */
+export const sameAs =
+  (field: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, v: unknown) => (v === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')))
+  })
