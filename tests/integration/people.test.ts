@@ -74,6 +74,21 @@ describe('registries', () => {
     expect(full.masked).toBe(false)
     expect(full.idNumber).toBe(one<{ id_number: string }>('select id_number from persons where id = 5').id_number)
     expect(one<{ reason: string; actor: string }>('select reason, actor from unmask_log where person_id = 5')).toMatchObject({ reason: '核对报到信息' })
+    // The unmask is in the audit trail too, with its reason.
+    const trail = await ok<{ rows: { target: string; detail: string }[] }>(core, 'audit.search', { action: 'persons.unmask' })
+    expect(trail.rows[0].target).toBe('id=5')
+    expect(trail.rows[0].detail).toContain('核对报到信息')
+  })
+
+  it('masks home addresses in lists, panels and exports unless unmasked', async () => {
+    const withAddress = one<{ id: number; home_address: string }>('select id, home_address from persons where home_address is not null order by id limit 1')
+    const masked = await ok<{ homeAddress: string }>(core, 'persons.get', { id: withAddress.id })
+    expect(masked.homeAddress).toMatch(/\*{4}$/)
+    expect(masked.homeAddress).not.toBe(withAddress.home_address)
+    const page = await ok<{ rows: { homeAddress: string | null }[] }>(core, 'households.list', { limit: 5 })
+    for (const row of page.rows as unknown as { address: string }[]) expect(row.address).toMatch(/\*{4}$/)
+    const full = await ok<{ homeAddress: string }>(core, 'persons.unmask', { id: withAddress.id, reason: '上门核实' })
+    expect(full.homeAddress).toBe(withAddress.home_address)
   })
 
   it('refuses an unknown filter or sort field with its name', async () => {

@@ -115,7 +115,8 @@ export const methodRules: Rules = {
   'routing.rules.get': read(town),
   'people.settings': read(town),
   'people.template': read(town),
-  'people.importReportFile': read(town),
+  // The refused rows of the officer's own file, names included: an export like any other.
+  'people.importReportFile': { access: ['data.read'], audited: true, scope: [...town] },
   'grids.create': write(['grids.write'], none),
   'grids.update': write(['grids.write'], none),
   'grids.setGeometry': write(['grids.write'], none),

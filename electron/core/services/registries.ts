@@ -1,7 +1,7 @@
 // The five people registries as paged SQL lists. Personal data leaves here masked; the full values
 // come only from `persons.unmask`, one record at a time, logged.
 import type { Db } from '../db/open'
-import { maskIdNumber, maskPhone } from '../domain/personalData'
+import { maskAddress, maskIdNumber, maskPhone } from '../domain/personalData'
 import { boolFilter, personSearch, prefix, runList, type ListInput, type ListSpec } from './sqlList'
 import type { RegistryName } from '../../shared/people'
 
@@ -115,11 +115,14 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
   }
 }
 
-/** ID numbers and phones masked (4401**********123X, 138****1234) wherever a row carries them. */
+/** ID numbers, phones and home addresses masked (4401**********123X, 138****1234, 汀圃社区杨坳****) wherever a row carries them. */
 export const maskRow = <T extends Record<string, unknown>>(row: T): T => ({
   ...row,
   ...('idNumber' in row ? { idNumber: row.idNumber ? maskIdNumber(String(row.idNumber)) : null } : {}),
-  ...('phone' in row ? { phone: row.phone ? maskPhone(String(row.phone)) : null } : {})
+  ...('phone' in row ? { phone: row.phone ? maskPhone(String(row.phone)) : null } : {}),
+  ...('homeAddress' in row ? { homeAddress: row.homeAddress ? maskAddress(String(row.homeAddress)) : null } : {}),
+  // A household's address is where its people live.
+  ...('address' in row && 'members' in row ? { address: row.address ? maskAddress(String(row.address)) : null } : {})
 })
 
 export function createRegistryService(db: Db) {
