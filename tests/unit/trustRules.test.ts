@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { afterFailure, MAX_FAILURES, minutesLocked, mustChangePassword, passwordProblems } from '../../electron/core/domain/passwordPolicy'
-import { auditHash, firstBrokenLink, GENESIS, redactForAudit, type ChainedRow } from '../../electron/core/domain/auditChain'
+import { auditHash, firstBrokenLink, GENESIS, redactForAudit, type AuditFields, type ChainedRow } from '../../electron/core/domain/auditChain'
 import { hasCapability, methodRules, roleCapabilities } from '../../electron/core/domain/access'
 import { roles } from '../../electron/shared/accounts'
 
@@ -40,7 +40,7 @@ describe('password policy', () => {
 
 const field = fc.string({ maxLength: 12 })
 const entry = fc.record({ at: fc.constant('2026-11-22T01:00:00.000Z'), accountId: fc.option(fc.nat(), { nil: null }), username: field, role: fc.option(field, { nil: null }), action: field, outcome: fc.constantFrom('ok', 'denied', 'failed'), target: fc.option(field, { nil: null }), detail: fc.option(field, { nil: null }), before: fc.option(field, { nil: null }), after: fc.option(field, { nil: null }) })
-function chain(entries: fc.infer<typeof entry>[]): ChainedRow[] {
+function chain(entries: AuditFields[]): ChainedRow[] {
   let prev = GENESIS
   return entries.map((e, i) => {
     const hash = auditHash(prev, e)
