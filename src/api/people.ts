@@ -1,10 +1,12 @@
 // Data hooks of the people side (issue 4): villages, registries (as ag-grid datasources paging in
 // SQL), person detail, rules, settings, placement. Writes refresh every query and every open table.
+import { useContext } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community'
 import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import type { ListQuery, RegistryName } from '../../electron/shared/people'
 import { call } from './client'
+import { MeContext } from './auth'
 
 const listMethod = { persons: 'persons.list', households: 'households.list', teams: 'teams.list', reporting: 'reporting.list', reserve: 'reserve.list' } as const
 
@@ -46,7 +48,17 @@ export function pagedDatasource<Q extends object>(
 export const registryDatasource = (registry: RegistryName, filter: RegistryFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>
   pagedDatasource((q) => call(listMethod[registry], q as Input<'persons.list'>), filter, onTotal, onError)
 
-export const useVillages = () => useQuery({ queryKey: ['units.villages'], queryFn: () => call('units.villages'), staleTime: Infinity, retry: false })
+/** The villages this account may work on: every village, or a clerk's own (the core refuses the rest). */
+export const useVillages = () => {
+  const scope = useContext(MeContext)?.scopeVillageIds ?? null
+  return useQuery({
+    queryKey: ['units.villages'],
+    queryFn: () => call('units.villages'),
+    staleTime: Infinity,
+    retry: false,
+    select: scope ? (rows: Output<'units.villages'>) => rows.filter((v) => scope.includes(v.id)) : undefined
+  })
+}
 export const usePerson = (id: number | null) => useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null, retry: false })
 export const usePeopleCheck = (villageUnitId?: number) =>
   useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }), retry: false })

@@ -28,14 +28,14 @@ const expected: Record<MethodName, string> = {
   'issues.create': 'Ocv', 'issues.act': 'Ocv', 'issues.get': 'OGLcv', 'issues.photo': 'OGLcv', 'issues.supervisionNotice': 'OGLcv',
   'issues.list': 'OGLCV', 'issues.similar': 'OGLCV', 'issues.points': 'OGLCV', 'issues.overdueUnits': 'OGL',
   'accountability.record': 'O', 'accountability.list': 'OGLcv', 'stats.kpis': 'OGLcv', 'routing.rules.set': 'O',
-  'briefings.compose': 'OGLcv', 'briefings.issue': 'OG', 'briefings.get': 'OGLcv', 'briefings.list': 'OGL',
+  'briefings.compose': 'OGLcv', 'briefings.issue': 'OG', 'briefings.get': 'OGLcv', 'briefings.list': 'OGLCV',
   'wall.summary': 'OGL', 'wall.measure': 'OGL', 'wall.points': 'OGL',
   'people.check': 'OGLcv', 'people.setSettings': 'G', 'placement.suggest': 'OGLcv', 'placement.groups': 'OGLcv',
   'placement.placeSuggested': 'Gcv', 'placement.rebalance': 'Gcv', 'placement.assign': 'Gcv',
   'people.export': 'OGCV', 'people.import': 'G', 'visits.record': 'Gcv', 'visits.ofHousehold': 'OGLcv', 'visits.stats': 'OGLcv',
   'posts.list': 'OGLcv', 'posts.create': 'Gcv', 'posts.claim': 'Gcv', 'posts.unclaim': 'Gcv', 'services.record': 'Gcv',
   'services.list': 'OGLcv', 'reporting.printout': 'OGLcv', 'reserve.sendNotice': 'Gcv', 'reserve.notices': 'OGLcv',
-  'reserve.answers': 'OGLcv', 'reserve.answer': 'Gcv', 'people.points': 'OGLcv',
+  'reserve.answers': 'OGLcv', 'reserve.answer': 'Gcv', 'people.points': 'OGLCV',
   'auth.status': 'OGLCVSAU', 'auth.setup': 'OGLCVSAU', 'auth.login': 'OGLCVSAU', 'auth.logout': 'OGLCVSAU', 'auth.me': 'OGLCVSAU',
   'auth.lock': 'OGLCVSAU', 'auth.unlock': 'OGLCVSAU', 'auth.changePassword': 'OGLCVSAU',
   'accounts.list': 'SA', 'accounts.create': 'S', 'accounts.setRole': 'A', 'accounts.setEnabled': 'S', 'accounts.resetPassword': 'S',
@@ -195,6 +195,11 @@ describe('role × method', () => {
         const r = (await call(who, method, { limit: 1 })) as Result<{ total: number }>
         expect(r.ok && r.value.total, `${users[who]} ${method}`).toBe(inScope(table))
       }
+      const briefings = (await call(who, 'briefings.list', {})) as Result<{ id: number }[]>
+      expect(briefings.ok && briefings.value.map((b) => b.id)).toContain(inside.briefing)
+      expect(briefings.ok && briefings.value.map((b) => b.id)).not.toContain(outside.briefing)
+      const homes = (await call(who, 'people.points', { kind: 'reporting' })) as Result<{ features: unknown[] }>
+      expect(homes.ok && homes.value.features.length).toBe(core.store.sqlite.prepare('select count(*) from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null and r.village_unit_id in (select value from json_each(?))').pluck().get(JSON.stringify(villages)))
       // Asking for another village by name gives nothing of it.
       const other = (await call(who, 'persons.list', { villageUnitId: outside.village, limit: 5 })) as Result<{ total: number }>
       expect(other.ok && other.value.total).toBe(0)

@@ -187,15 +187,17 @@ export function createBriefingService(db: Db, clock: Clock) {
     return { id: row.id, issuedAt: row.issuedAt, issuedBy: row.issuedBy, document: BriefingDocument.parse(JSON.parse(row.snapshot)) }
   }
 
-  function list(input: { q?: string; year?: number }) {
+  /** Issued briefings; a clerk's only those of their own unit and villages (`scopeUnitIds`). */
+  function list(input: { q?: string; year?: number }, scopeUnitIds: number[] | null = null) {
     const q = input.q?.trim()
     return sqlite
       .prepare(
         `select id, kind, year, number, title, scope_name as scopeName, period_from as periodFrom, period_to as periodTo, issued_at as issuedAt, issued_by as issuedBy from briefings
          where (@year is null or year = @year) and (@q is null or scope_name like @like or kind = @q or title like @like or (year || '年第' || number || '期') like @like)
+           and (@scope is null or scope_unit_id in (select value from json_each(@scope)))
          order by issued_at desc, id desc limit 200`
       )
-      .all({ year: input.year ?? null, q: q || null, like: `%${q ?? ''}%` }) as { id: number; kind: string; year: number; number: number; title: string; scopeName: string; periodFrom: string; periodTo: string; issuedAt: string; issuedBy: string }[]
+      .all({ year: input.year ?? null, q: q || null, like: `%${q ?? ''}%`, scope: scopeUnitIds ? JSON.stringify(scopeUnitIds) : null }) as { id: number; kind: string; year: number; number: number; title: string; scopeName: string; periodFrom: string; periodTo: string; issuedAt: string; issuedBy: string }[]
   }
 
   return { compose: (input: ComposeInput) => compose(input), issue, get, list }

@@ -6,21 +6,24 @@ import type { Db } from '../db/open'
 export function createPeopleMapService(db: Db, clock: Clock) {
   const sqlite = db.$client
 
-  function points(input: { kind: 'reporting' | 'reserve'; specialty?: string; villageUnitId?: number }) {
+  function points(input: { kind: 'reporting' | 'reserve'; specialty?: string; villageUnitId?: number; scopeVillageIds?: number[] | null }) {
+    const scope = input.scopeVillageIds ? JSON.stringify(input.scopeVillageIds) : null
     const rows =
       input.kind === 'reporting'
         ? (sqlite
             .prepare(
               `select r.id, p.name, p.home_lon as lon, p.home_lat as lat, g.name as detail, r.group_grid_id is not null as placed from reporting_members r join persons p on p.id = r.person_id
-               left join grids g on g.id = r.group_grid_id where p.home_lon is not null ${input.villageUnitId ? 'and r.village_unit_id = @village' : ''}`
+               left join grids g on g.id = r.group_grid_id where p.home_lon is not null ${input.villageUnitId ? 'and r.village_unit_id = @village' : ''}
+               and (@scope is null or r.village_unit_id in (select value from json_each(@scope)))`
             )
-            .all({ village: input.villageUnitId ?? null }) as { id: number; name: string; lon: number; lat: number; detail: string | null; placed: number }[])
+            .all({ village: input.villageUnitId ?? null, scope }) as { id: number; name: string; lon: number; lat: number; detail: string | null; placed: number }[])
         : (sqlite
             .prepare(
               `select s.id, p.name, p.home_lon as lon, p.home_lat as lat, s.specialty as detail, 1 as placed from reserve_contacts s join persons p on p.id = s.person_id
-               where p.home_lon is not null ${input.specialty ? 'and s.specialty = @specialty' : ''} ${input.villageUnitId ? 'and s.village_unit_id = @village' : ''}`
+               where p.home_lon is not null ${input.specialty ? 'and s.specialty = @specialty' : ''} ${input.villageUnitId ? 'and s.village_unit_id = @village' : ''}
+               and (@scope is null or s.village_unit_id in (select value from json_each(@scope)))`
             )
-            .all({ specialty: input.specialty ?? null, village: input.villageUnitId ?? null }) as { id: number; name: string; lon: number; lat: number; detail: string | null; placed: number }[])
+            .all({ specialty: input.specialty ?? null, village: input.villageUnitId ?? null, scope }) as { id: number; name: string; lon: number; lat: number; detail: string | null; placed: number }[])
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => ({

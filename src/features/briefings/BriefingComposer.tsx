@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { briefingKinds, type BriefingDocument } from '../../../electron/shared/briefing'
 import { useComposedBriefing, type BriefingRequest } from '../../api/briefings'
 import { useUnits } from '../../api/issues'
+import { useMe } from '../../api/auth'
 import { useStoreWrite } from '../../api/people'
 import { BriefingDocumentView } from './BriefingDocumentView'
 
@@ -24,7 +25,11 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   const [kind, setKind] = useState<Kind>(last?.kind ?? '月报')
   const [anchor, setAnchor] = useState<Dayjs>(last?.anchor ? dayjs(last.anchor) : dayjs())
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(last?.from && last.to ? [dayjs(last.from), dayjs(last.to)] : null)
-  const [scope, setScope] = useState<number | undefined>(last?.scopeUnitId)
+  const me = useMe()
+  // A clerk writes briefings of their own unit and villages; the town is not theirs to report on.
+  const ownUnit = me.scopeVillageIds ? me.account.unitId : null
+  const inReach = (id: number) => !me.scopeVillageIds || id === ownUnit || me.scopeVillageIds.includes(id)
+  const [scope, setScope] = useState<number | undefined>(last?.scopeUnitId !== undefined && inReach(last.scopeUnitId) ? last.scopeUnitId : (ownUnit ?? undefined))
   const [request, setRequest] = useState<BriefingRequest | null>(last)
   const composed = useComposedBriefing(request)
   const [edits, setEdits] = useState<Edit[]>([])
@@ -77,7 +82,10 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
       // shown in the dialog from issue.error
     }
   }
-  const scopeOptions = [{ value: 0, label: '全镇' }, ...(units.data ?? []).filter((u) => u.kind === 'office' || u.kind === 'village').map((u) => ({ value: u.id, label: u.kind === 'office' ? u.name : `　${u.name}` }))]
+  const scopeOptions = [
+    ...(ownUnit ? [] : [{ value: 0, label: '全镇' }]),
+    ...(units.data ?? []).filter((u) => (u.kind === 'office' || u.kind === 'village') && inReach(u.id)).map((u) => ({ value: u.id, label: u.kind === 'office' ? u.name : `　${u.name}` }))
+  ]
 
   return (
     <div className="briefing-composer">
@@ -122,9 +130,13 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
                 )}
               </div>
             ))}
-            <Button type="primary" size="large" onClick={() => setConfirming(true)} disabled={!edits.some((e) => e.include)} data-testid="issue-briefing">
-              签发
-            </Button>
+            {me.capabilities.includes('briefings.write') ? (
+              <Button type="primary" size="large" onClick={() => setConfirming(true)} disabled={!edits.some((e) => e.include)} data-testid="issue-briefing">
+                签发
+              </Button>
+            ) : (
+              <p className="muted">签发须由组织办或指挥中心进行；本账号可生成、修改并预览。</p>
+            )}
           </>
         )}
         {!preview && !composed.isFetching && !composed.error && <Empty description="选择类型、期间和范围后生成简报" />}

@@ -1,6 +1,7 @@
 // 人员台账: the five registries (persons, household contact, resident teams, reporting members,
 // reserve contacts) and the rule check, scoped to a village, searched and filtered in the store.
 import { useState } from 'react'
+import { useMe } from '../../api/auth'
 import { Alert, App, Button, Input, Select, Space, Tabs, Tag } from 'antd'
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
 import type { RegistryName } from '../../../electron/shared/people'
@@ -29,7 +30,10 @@ export function PeopleScreen() {
     sessionStorage.setItem('people.tab', t)
     setTabState(t)
   }
-  const [villageUnitId, setVillage] = useState<number | undefined>()
+  const me = useMe()
+  const [chosenVillage, setVillage] = useState<number | undefined>()
+  // A clerk works one of their own villages at a time (the first until they choose); the town sees all.
+  const villageUnitId = chosenVillage ?? me.scopeVillageIds?.[0]
   const [q, setQ] = useState('')
   const [filters, setFilters] = useState<Record<string, Record<string, string | number | boolean>>>({})
   const [total, setTotal] = useState<number | null>(null)
@@ -70,7 +74,7 @@ export function PeopleScreen() {
   return (
     <div className="people-screen">
       <div className="people-toolbar">
-        <VillageSelect value={villageUnitId} onChange={setVillage} allowClear placeholder="全镇（可选村居）" />
+        <VillageSelect value={villageUnitId} onChange={setVillage} allowClear={!me.scopeVillageIds} placeholder="全镇（可选村居）" />
         {registry && (
           <Input.Search
             className="people-search"
