@@ -8,6 +8,7 @@ import { repoRoot } from '../../electron/core/paths'
 import { startHttpServer } from '../../electron/server/http'
 import { launchChromium, rendererDir } from '../support/browser'
 import { testCoreWithPeople } from '../support/core'
+import { signedIn } from './signedIn'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -15,8 +16,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   const core = testCoreWithPeople()
   const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
+  const user = await signedIn(core, 'operator')
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+  await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), user.token)
   const compose: number[] = []
   const issue: number[] = []
   const app: number[] = []
@@ -24,12 +27,12 @@ async function main() {
   let pages = 0
   for (let run = 0; run < RUNS; run++) {
     let t = performance.now()
-    const c = await core.dispatch('briefings.compose', { kind: '月报', anchor: '2026-11-01' })
+    const c = await user.call('briefings.compose', { kind: '月报', anchor: '2026-11-01' })
     if (!c.ok) throw new Error(c.error.message)
     compose.push(performance.now() - t)
     t = performance.now()
     const sections = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'].map((key) => ({ key, ...(key === 'nextSteps' ? { paragraphs: ['一是加快超期问题办理。'] } : {}) }))
-    const issued = await core.dispatch('briefings.issue', { kind: '月报', anchor: '2026-11-01', sections })
+    const issued = await user.call('briefings.issue', { kind: '月报', anchor: '2026-11-01', sections })
     if (!issued.ok) throw new Error(issued.error.message)
     issue.push(performance.now() - t)
     // The app: navigate to the print view, wait for the document, print.

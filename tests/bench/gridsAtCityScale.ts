@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { signedIn } from './signedIn'
 import { startCore } from '../../electron/core/app'
 import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
@@ -61,16 +62,17 @@ async function main() {
   let byKind = ""
   for (let r = 0; r < runs; r++) {
     const core = newCore()
+    const user = await signedIn(core, 'organiser')
     preview.push(await time(async () => {
-      const res = await core.dispatch('grids.import', input(true))
+      const res = await user.call('grids.import', input(true))
       if (!res.ok || (res.value as { accepted: number }).accepted !== TIER3) throw new Error(`preview failed: ${JSON.stringify(res).slice(0, 300)}`)
     }))
     commit.push(await time(async () => {
-      const res = await core.dispatch('grids.import', input(false))
+      const res = await user.call('grids.import', input(false))
       if (!res.ok || !(res.value as { committed: boolean }).committed) throw new Error('commit failed')
     }))
     check.push(await time(async () => {
-      const res = await core.dispatch('grids.check', {})
+      const res = await user.call('grids.check', {})
       if (!res.ok) throw new Error('check failed')
       const v = res.value as { checkedGrids: number; problems: unknown[] }
       checked = v.checkedGrids

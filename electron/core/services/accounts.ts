@@ -69,13 +69,18 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
   const now = () => clock.now()
 
   const settingsRow = prepared(sqlite, "select value from app_meta where key = 'security'", { pluck: true })
+  // Read on every call (the idle lock, expiry): kept in memory, written through.
+  let cachedSettings: SecuritySettings | null = null
   function settings(): SecuritySettings {
+    if (cachedSettings) return cachedSettings
     const raw = settingsRow().get() as string | undefined
-    return { ...defaultSecuritySettings, ...(raw ? (JSON.parse(raw) as Partial<SecuritySettings>) : {}) }
+    return (cachedSettings = { ...defaultSecuritySettings, ...(raw ? (JSON.parse(raw) as Partial<SecuritySettings>) : {}) })
   }
   function setSettings(patch: Partial<SecuritySettings>): SecuritySettings {
     const next = { ...settings(), ...patch }
     sqlite.prepare("insert into app_meta (key, value) values ('security', ?) on conflict(key) do update set value = excluded.value").run(JSON.stringify(next))
+    // Read again from the store next time: a rolled-back call must not leave its value behind.
+    cachedSettings = null
     return next
   }
 
@@ -99,8 +104,9 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return row
   }
 
-  function me(session: Session): Me {
-    const a = account(session.accountId)
+  /** `row`: the account as just read for this call (the guard reads it once per call). */
+  function me(session: Session, row?: AccountRow): Me {
+    const a = row ?? account(session.accountId)
     const s = settings()
     return {
       account: view(a),
@@ -126,6 +132,10 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
    * past the session's life, or when the account was disabled, it is gone.
    */
   function sessionOf(token: string | undefined): Session | null {
+    return callerOf(token)?.session ?? null
+  }
+  /** The session and its account as they stand now (one read of the account per call). */
+  function callerOf(token: string | undefined): { session: Session; me: Me } | null {
     if (!token) return null
     const session = sessions.get(tokenHashOf(token))
     if (!session) return null
@@ -136,7 +146,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
       return null
     }
     if (!session.locked && t - session.lastSeen > settings().idleLockMinutes * 60_000) session.locked = true
-    return session
+    return { session, me: me(session, a) }
   }
   const touch = (session: Session) => (session.lastSeen = now().getTime())
 
@@ -313,6 +323,6 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     })()
   }
 
-  return { status: () => ({ needsSetup: accountCount() === 0 }), setup, login, logout, lock, unlock, changePassword, me, sessionOf, touch, settings, setSettings, list, create, setRole, setEnabled, resetPassword, seedDemoAccounts, account: (id: number) => view(account(id)) }
+  return { status: () => ({ needsSetup: accountCount() === 0 }), setup, login, logout, lock, unlock, changePassword, me, sessionOf, callerOf, touch, settings, setSettings, list, create, setRole, setEnabled, resetPassword, seedDemoAccounts, account: (id: number) => view(account(id)) }
 }
 export type AccountService = ReturnType<typeof createAccountService>
