@@ -53,6 +53,8 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
       })
     })
     ids.town = towns.find((t) => t.name === '狮山镇')!.id
+    // The map frames the first town's outline: give it the city's extent, so the map opens on the city.
+    sqlite.prepare('update units set geometry = ? where id = ?').run(polygon([BOX.west, BOX.south, BOX.east, BOX.north]), towns[0].id)
     // Villages spread over the towns; each a lattice cell (tier 1).
     const perTown = apportion(scale.tier1, towns.map(() => 1), 1)
     const cols = Math.ceil(Math.sqrt(scale.tier1 * ((BOX.east - BOX.west) / (BOX.north - BOX.south))))
@@ -138,7 +140,8 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
     }
   })()
   sqlite.exec('analyze')
-  return ids
+  const b = sqlite.prepare('select min(min_lon) w, min(min_lat) s, max(max_lon) e, max(max_lat) n from grids where tier = 1').get() as { w: number; s: number; e: number; n: number }
+  return { ...ids, bbox: [b.w, b.s, b.e, b.n] }
 }
 
 function name(rng: ReturnType<typeof createRng>) {

@@ -60,6 +60,8 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
 export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading, onIssueClick }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
+  /** How many tiers' sources have their grids (read when the map goes idle). */
+  const tiersSet = useRef(0)
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
   const onIssueRef = useRef(onIssueClick)
@@ -108,6 +110,9 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     map.on('idle', () => {
       el.dataset.center = JSON.stringify(map.getCenter().toArray())
       el.dataset.zoom = String(map.getZoom())
+      // What this idle has drawn: how many tiers' grids, which grid selected (the benchmark waits on these).
+      el.dataset.tiersDrawn = String(tiersSet.current)
+      el.dataset.idleSelected = el.dataset.selected ?? ''
       el.dataset.idle = '1'
       el.dataset.idleCount = String(Number(el.dataset.idleCount) + 1)
     })
@@ -173,6 +178,9 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1)
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3)
+  useEffect(() => {
+    tiersSet.current = [tier1, tier2, tier3].filter(Boolean).length
+  }, [tier1, tier2, tier3])
 
   useEffect(() => {
     const map = mapRef.current
@@ -191,6 +199,7 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     const map = mapRef.current
     if (!loaded || !map || !selected) return
     map.setFeatureState({ source: sourceOf(selected.tier), id: selected.id }, { selected: true })
+    if (container.current) container.current.dataset.selected = `${selected.tier}:${selected.id}`
     return () => {
       if (mapRef.current) map.setFeatureState({ source: sourceOf(selected.tier), id: selected.id }, { selected: false })
     }
