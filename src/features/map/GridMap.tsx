@@ -60,6 +60,8 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
 export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading, onIssueClick }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
+  /** The tier-3 grids given a shading measure, so the next measure can clear exactly those. */
+  const shadedIds = useRef<number[]>([])
   /** How many tiers' sources have their grids (read when the map goes idle). */
   const tiersSet = useRef(0)
   const onSelectRef = useRef(onSelect)
@@ -166,7 +168,9 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   useEffect(() => {
     const map = mapRef.current
     if (!loaded || !map || !tier3) return
-    map.removeFeatureState({ source: sourceOf(3) }, 'measure')
+    // MapLibre 6 removes one key only per feature id: clear the grids shaded last time.
+    for (const id of shadedIds.current) map.removeFeatureState({ source: sourceOf(3), id }, 'measure')
+    shadedIds.current = shading ? shading.values.map((v) => v.gridId) : []
     if (!shading) {
       map.setLayoutProperty('tier3-measure', 'visibility', 'none')
       return
