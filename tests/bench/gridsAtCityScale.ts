@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { signedIn } from './signedIn'
+import { time } from './report'
 import { startCore } from '../../electron/core/app'
 import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
@@ -17,11 +18,6 @@ import { nodeShapes } from '../../electron/core/demo/topology'
 const TIER3 = 10_721
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const time = async (f: () => unknown) => {
-  const t = performance.now()
-  await f()
-  return performance.now() - t
-}
 
 function newCore() {
   return startCore({ dbFile: tempDbFile(), migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, clock: fixedClock('2026-11-22T09:00:00+08:00'), demoPeople: false })

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { signedIn } from './signedIn'
+import { stat, time } from './report'
 import { startCore } from '../../electron/core/app'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
 import { tempDbFile } from '../support/core'
@@ -11,13 +12,6 @@ import { createIssueFigureService } from '../../electron/core/services/issueFigu
 
 const TARGET = 100_000
 const ITER = Number(process.env.BENCH_ITER ?? 300)
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
-const time = async (f: () => unknown) => {
-  const t = performance.now()
-  await f()
-  return performance.now() - t
-}
-const stat = (xs: number[]) => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95) })
 
 async function main() {
   let now = Date.parse('2026-11-22T01:00:00Z')

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { signedIn } from './signedIn'
+import { pct, time } from './report'
 import { startCore } from '../../electron/core/app'
 import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
@@ -17,12 +18,6 @@ import { tempDbFile } from '../support/core'
 
 const PERSONS = 100_000
 const ITER = Number(process.env.BENCH_ITER ?? 300)
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
-const time = async (f: () => unknown) => {
-  const t = performance.now()
-  await f()
-  return performance.now() - t
-}
 
 async function main() {
   const started = performance.now()

@@ -8,7 +8,7 @@ import { repoRoot } from '../../electron/core/paths'
 export type Stat = { p50: number; p95: number }
 export type CaseResult = { case: string; unit: 'ms' | 'rows/s'; app: Stat; reference?: Stat; referenceCase?: string; ratio?: number; goal?: string }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 export const stat = (xs: number[]): Stat => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95) })
 
 export async function time(f: () => unknown): Promise<number> {
