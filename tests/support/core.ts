@@ -7,7 +7,24 @@ import { startCore, type CoreOptions } from '../../electron/core/app'
 import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 
-export const tempDir = (prefix = 'shishan-test-') => mkdtempSync(join(tmpdir(), prefix))
+/** Temp folders made by this process: removed after each test file (tests/support/cleanup.ts) and at exit. */
+const made: string[] = []
+export const tempDir = (prefix = 'shishan-test-') => {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+/** Remove this process's temp folders; a copy of the people store is 150 MB, and runs add up. */
+export function removeTempDirs() {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Still mounted (the full-disk test's tmpfs until its own afterAll) or busy: the OS cleans /tmp.
+    }
+  }
+}
+process.once('exit', removeTempDirs)
 export const tempDbFile = () => join(tempDir(), 'store.db')
 export const testClock = fixedClock('2026-11-22T09:00:00+08:00')
 
