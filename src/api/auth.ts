@@ -45,6 +45,11 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe outside the session gate')
   return me
 }
+/** A clerk's own unit (the one they act as and report on); null for roles that see the whole town. */
+export const useOwnUnit = () => {
+  const me = useMe()
+  return me.scopeVillageIds ? me.account.unitId : null
+}
 export const useCan = () => {
   const me = useMe()
   return (capability: string) => me.capabilities.includes(capability)

@@ -132,10 +132,14 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
    * past the session's life, or when the account was disabled, it is gone.
    */
   function sessionOf(token: string | undefined): Session | null {
-    return callerOf(token)?.session ?? null
+    return liveSession(token)?.session ?? null
   }
   /** The session and its account as they stand now (one read of the account per call). */
   function callerOf(token: string | undefined): { session: Session; me: Me } | null {
+    const live = liveSession(token)
+    return live && { session: live.session, me: me(live.session, live.row) }
+  }
+  function liveSession(token: string | undefined): { session: Session; row: AccountRow } | null {
     if (!token) return null
     const session = sessions.get(tokenHashOf(token))
     if (!session) return null
@@ -146,7 +150,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
       return null
     }
     if (!session.locked && t - session.lastSeen > settings().idleLockMinutes * 60_000) session.locked = true
-    return { session, me: me(session, a) }
+    return { session, row: a }
   }
   const touch = (session: Session) => (session.lastSeen = now().getTime())
 

@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { briefingKinds, type BriefingDocument } from '../../../electron/shared/briefing'
 import { useComposedBriefing, type BriefingRequest } from '../../api/briefings'
 import { useUnits } from '../../api/issues'
-import { useMe } from '../../api/auth'
+import { useMe, useOwnUnit } from '../../api/auth'
 import { useStoreWrite } from '../../api/people'
 import { BriefingDocumentView } from './BriefingDocumentView'
 
@@ -27,7 +27,7 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(last?.from && last.to ? [dayjs(last.from), dayjs(last.to)] : null)
   const me = useMe()
   // A clerk writes briefings of their own unit and villages; the town is not theirs to report on.
-  const ownUnit = me.scopeVillageIds ? me.account.unitId : null
+  const ownUnit = useOwnUnit()
   const inReach = (id: number) => !me.scopeVillageIds || id === ownUnit || me.scopeVillageIds.includes(id)
   const [scope, setScope] = useState<number | undefined>(last?.scopeUnitId !== undefined && inReach(last.scopeUnitId) ? last.scopeUnitId : (ownUnit ?? undefined))
   const [request, setRequest] = useState<BriefingRequest | null>(last)

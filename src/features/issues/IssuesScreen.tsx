@@ -7,7 +7,7 @@ import dayjs from 'dayjs'
 import { PlusOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
 import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
-import { useCan, useMe } from '../../api/auth'
+import { useCan, useOwnUnit } from '../../api/auth'
 import { PagedTable } from '../../components/PagedTable'
 import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
@@ -35,11 +35,10 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`
 export function IssuesScreen() {
   const units = useUnits()
   const rules = useRoutingRules()
-  const me = useMe()
   const can = useCan()
   // A clerk acts as their own unit only; the command centre may act for any unit (代为办理); a
   // reader acts as none. The core enforces the same.
-  const ownUnit = me.scopeVillageIds ? me.account.unitId : null
+  const ownUnit = useOwnUnit()
   const [chosenUnitId, setActing] = useState<number | null>(() => Number(sessionStorage.getItem('issues.actingUnit')) || null)
   const actingUnitId = !can('issues.handle') ? null : (ownUnit ?? chosenUnitId)
   // A pin clicked on the map opens here with its issue selected.
