@@ -11,12 +11,24 @@ import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import { demoPassword, signIn, tempDir, testClock, testCoreWithPeople } from '../support/core'
 import { idCheckChar } from '../../electron/core/domain/personalData'
 import { solidPng } from '../support/fixtures'
+import { captureStatements, fullScansOf, type RanStatement } from '../support/queryPlans'
 
 /**
  * A valid input for each method, looked up on the demo town; a new method without one fails the
  * test below. The tests run in contract order, so the writes build on each other (undo undoes the create).
  */
 let validInput: Record<MethodName, unknown>
+const statementsOf = new Map<MethodName, RanStatement[]>()
+const logTables = ['changes', 'change_batches', 'audit_events', 'issue_events']
+/** Methods whose purpose is to read a whole log, and why. */
+const mustReadWholeLog: Partial<Record<MethodName, string>> = {
+  'audit.verify': 'checks every row of the hash chain',
+  'audit.search': 'the auditor pages through matches and is shown their count',
+  'audit.export': 'exports the matching rows',
+  'backups.run': 'a backup names how many audit rows it holds',
+  'backups.preview': 'shows how many audit rows a backup holds',
+  'backups.restore': 'records how many audit rows the restored store holds'
+}
 function lookUpValidInputs() {
   const q = <T>(sql: string) => core.store.sqlite.prepare(sql).get() as T
   const tier2 = q<{ id: number }>('select id from grids where tier = 2 order by id limit 1')
@@ -194,9 +206,29 @@ describe('contract', () => {
   })
 
   it.each(methodNames)('%s answers valid input with output that matches its schema', async (method) => {
-    const r = await core.dispatch(method, inputOf(method), await sessionFor(method))
+    const credentials = await sessionFor(method)
+    const input = inputOf(method)
+    const { value: r, statements } = await captureStatements(core.store.sqlite, () => core.dispatch(method, input, credentials))
+    if (r.ok) statementsOf.set(method, statements)
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     if (r.ok) expect(contract[method].output.safeParse(r.value).success).toBe(true)
+  })
+
+  it('reads no log table from end to end, except where a method must (the logs grow without bound)', () => {
+    // Reading rows in primary-key order with no condition stops at the limit, whatever SQLite's plan
+    // calls it. With a condition it may read to the end to find its rows (as `batch_id > ?` once did).
+    const newestFirst = /^select [^()]+ from "?\w+"? order by ("?\w+"?\.)?"?id"?( desc)? limit (\?|\d+)$/i
+    const found: string[] = []
+    for (const [method, statements] of statementsOf) {
+      if (method in mustReadWholeLog) continue
+      for (const st of statements) {
+        const sql = st.source.replace(/\s+/g, ' ').trim()
+        if (newestFirst.test(sql)) continue
+        for (const scan of fullScansOf(core.store.sqlite, st, logTables)) found.push(`${method}: ${scan} ← ${sql.slice(0, 160)}`)
+      }
+    }
+    expect(statementsOf.size).toBeGreaterThan(90)
+    expect(found).toEqual([])
   })
 
   it.each(methodNames)('%s rejects malformed input as a BAD_INPUT value with a Chinese message', async (method) => {

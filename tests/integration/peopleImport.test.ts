@@ -73,6 +73,17 @@ describe('people import', () => {
     expect(count('persons')).toBe(before.persons + 3)
     expect(one<{ phone: string }>("select phone from persons where name = '测试3'").phone).toBe('13900000033')
     expect(one<{ id_number: string }>("select id_number from persons where name = '测试6'").id_number).toHaveLength(18)
+    // The change log holds each written row as stored, keyed as the app reads rows (undo and the audit rely on it).
+    const logged = core.store.sqlite.prepare('select entity, entity_id id, action, after, summary from changes where batch_id = ? order by id').all(committed.batchId) as { entity: string; id: number; action: string; after: string; summary: string }[]
+    expect(logged.map((c) => c.entity).sort()).toEqual([...Array(3).fill('person'), ...Array(4).fill('reportingMember')])
+    const person3 = one<{ id: number }>("select id from persons where name = '测试3'")
+    const snapshot = JSON.parse(logged.find((c) => c.entity === 'person' && c.id === person3.id)!.after)
+    expect(snapshot).toMatchObject({ id: person3.id, name: '测试3', phone: '13900000033', idNumber: idFor(3, 4), isPartyMember: 1 })
+    expect(logged.find((c) => c.entity === 'reportingMember' && JSON.parse(c.after).personId === person3.id)?.summary).toBe('报到：测试3')
+    // Once registered, the same file is refused row by row: the people are already in the registry.
+    const again = await runImport('reporting', '报到党员.xlsx', content)
+    expect(again.accepted).toBe(0)
+    expect(again.rejected.find((r) => r.row === 2)?.reasons.join()).toContain('已在')
 
     const file = await ok<{ fileName: string; contentBase64: string }>(core, 'people.importReportFile', { kind: 'reporting', rejected: report.rejected })
     const book = new ExcelJS.Workbook()

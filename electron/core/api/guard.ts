@@ -31,7 +31,9 @@ function targetOf(input: unknown, value: unknown): string | null {
 export function createGuard(deps: { db: Db; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
   const sqlite = deps.db.$client
   const lastBatch = prepared(sqlite, 'select coalesce(max(id), 0) from change_batches', { pluck: true })
-  const changesSince = prepared(sqlite, 'select entity, entity_id entityId, action, before, after from changes where batch_id > ? order by id limit 21')
+  const lastChange = prepared(sqlite, 'select coalesce(max(id), 0) from changes', { pluck: true })
+  // By change id, not batch id: a rowid range, where `batch_id > ?` with this order would scan the whole log.
+  const changesSince = prepared(sqlite, 'select entity, entity_id entityId, action, before, after from changes where id > ? order by id limit 21')
   const batchesSince = prepared(sqlite, 'select id from change_batches where id > ? order by id', { pluck: true })
   // Calls that may write run one at a time, so one call's savepoint never holds another's writes.
   let writing: Promise<unknown> = Promise.resolve()
@@ -119,9 +121,10 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
       sqlite.exec('savepoint api_call')
       try {
         const batchBefore = lastBatch().get() as number
+        const changeBefore = lastChange().get() as number
         const value = await handler()
         if (audited) {
-          const changed = changesSince().all(batchBefore) as { entity: string; entityId: number; action: string; before: string | null; after: string | null }[]
+          const changed = changesSince().all(changeBefore) as { entity: string; entityId: number; action: string; before: string | null; after: string | null }[]
           const parse = (s: string | null) => (s ? redactForAudit(JSON.parse(s)) : null)
           const some = changed.length <= 20
           deps.audit.append({

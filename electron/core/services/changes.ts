@@ -1,13 +1,13 @@
 // The change log: every write goes through a batch that records before/after snapshots, so any
 // batch can be shown as history and undone as a whole (if nothing touched its rows since).
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm'
+import type Database from 'better-sqlite3'
+import { and, desc, eq, getTableColumns, getTableName, gt, inArray } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { changeBatches, changes, grids, households, issues, persons, reportingMembers, reserveContacts, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
 import { describeChange } from '../domain/gridRules'
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Entity = keyof typeof tableOf
 type Row = Record<string, unknown> & { id: number }
 export type BatchKind = (typeof changeBatches.$inferInsert)['kind']
@@ -18,35 +18,49 @@ const entityLabel: Record<Entity, string> = { grid: '网格', unit: '单位', pe
 export type Recorder = {
   batchId: number
   created: (entity: Entity, after: Row, summary?: string) => void
+  /** A row just inserted, its snapshot written by SQLite from the stored row (an import's thousands of rows never round-trip through JS). */
+  inserted: (entity: Entity, id: number | bigint, summary: string) => void
   updated: (entity: Entity, before: Row, after: Row, summary?: string) => void
   deleted: (entity: Entity, before: Row) => void
 }
 
-/** Start a batch inside a transaction; record each row change through the returned recorder. */
-export function beginBatch(tx: Tx, clock: Clock, info: { kind: BatchKind; actor: string; description: string; undoes?: number }): Recorder {
-  const [{ id: batchId }] = tx
-    .insert(changeBatches)
-    .values({ kind: info.kind, actor: info.actor, at: clock.now().toISOString(), description: info.description, undoes: info.undoes ?? null })
-    .returning({ id: changeBatches.id })
-    .all()
-  // Prepared once per batch: an import records tens of thousands of rows through it.
-  const insert = tx
-    .insert(changes)
-    .values({
-      batchId,
-      entity: sql.placeholder('entity'),
-      entityId: sql.placeholder('entityId'),
-      action: sql.placeholder('action'),
-      before: sql.placeholder('before'),
-      after: sql.placeholder('after'),
-      summary: sql.placeholder('summary')
-    })
-    .prepare()
+const changeColumns = '(batch_id, entity, entity_id, action, before, after, summary)'
+/** The snapshot of a row as JSON, keyed like the rows drizzle reads (its property names). */
+const snapshotSql = (entity: Entity) => `json_object(${Object.entries(getTableColumns(tableOf[entity])).map(([key, c]) => `'${key}', "${c.name}"`).join(', ')})`
+
+const statementsOf = new WeakMap<Database.Database, ReturnType<typeof recorderStatements>>()
+function recorderStatements(sqlite: Database.Database) {
+  const insertedOf = new Map<Entity, Database.Statement>()
+  return {
+    batch: sqlite.prepare('insert into change_batches (kind, actor, at, description, undoes) values (?, ?, ?, ?, ?)'),
+    change: sqlite.prepare(`insert into changes ${changeColumns} values (?, ?, ?, ?, ?, ?, ?)`),
+    inserted: (entity: Entity) => {
+      let statement = insertedOf.get(entity)
+      if (!statement) {
+        statement = sqlite.prepare(`insert into changes ${changeColumns} select ?, ?, id, 'create', null, ${snapshotSql(entity)}, ? from "${getTableName(tableOf[entity])}" where id = ?`)
+        insertedOf.set(entity, statement)
+      }
+      return statement
+    }
+  }
+}
+
+/**
+ * Start a batch inside a transaction; record each row change through the returned recorder. It writes
+ * through the store's own connection, which is inside the caller's transaction (drizzle's or SQLite's).
+ */
+export function beginBatch(db: Db, clock: Clock, info: { kind: BatchKind; actor: string; description: string; undoes?: number }): Recorder {
+  const sqlite = db.$client
+  let statements = statementsOf.get(sqlite)
+  if (!statements) statementsOf.set(sqlite, (statements = recorderStatements(sqlite)))
+  const { change, inserted } = statements
+  const batchId = Number(statements.batch.run(info.kind, info.actor, clock.now().toISOString(), info.description, info.undoes ?? null).lastInsertRowid)
   const write = (entity: Entity, entityId: number, action: 'create' | 'update' | 'delete', before: Row | null, after: Row | null, summary: string) =>
-    insert.run({ entity, entityId, action, before: before && JSON.stringify(before), after: after && JSON.stringify(after), summary })
+    change.run(batchId, entity, entityId, action, before && JSON.stringify(before), after && JSON.stringify(after), summary)
   return {
     batchId,
     created: (entity, after, summary) => write(entity, after.id, 'create', null, after, summary ?? `新建：${String(after.name)}`),
+    inserted: (entity, id, summary) => void inserted(entity).run(batchId, entity, summary, id),
     updated: (entity, before, after, summary) => write(entity, after.id, 'update', before, after, summary ?? describeChange(before, after)),
     deleted: (entity, before) => write(entity, before.id, 'delete', before, null, `删除：${String(before.name)}`)
   }
@@ -95,7 +109,7 @@ export function createChangeService(db: Db, clock: Clock) {
         if (later)
           throw new AppError('CONFLICT', `此操作涉及的${entityLabel[entity]}（编号 ${later.entityId}）之后又被修改过；为免覆盖后来的修改，不能撤销，请先撤销后来的修改。`)
       }
-      const recorder = beginBatch(tx, clock, { kind: 'undo', actor, description: `撤销：${batch.description}`, undoes: batchId })
+      const recorder = beginBatch(db, clock, { kind: 'undo', actor, description: `撤销：${batch.description}`, undoes: batchId })
       for (const c of list) {
         const table = tableOf[c.entity as Entity]
         if (!table) throw new AppError('CONFLICT', `该操作包含不能撤销的记录（${c.entity}）`)

@@ -42,7 +42,7 @@ export function createGridEditService(db: Db, clock: Clock) {
     const badKind = kindProblem(input.tier, input.kind)
     if (badKind) throw new AppError('BAD_INPUT', badKind)
     return db.transaction((tx) => {
-      const recorder = beginBatch(tx, clock, { kind: 'create', actor, description: `新建网格“${input.name}”` })
+      const recorder = beginBatch(db, clock, { kind: 'create', actor, description: `新建网格“${input.name}”` })
       let villageUnitId: number
       let parentId: number | null = null
       let code = input.code
@@ -110,7 +110,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       const badKind = input.patch.kind ? kindProblem(before.tier, input.patch.kind) : null
       if (badKind) throw new AppError('BAD_INPUT', badKind)
       const patch = { ...input.patch, ...(input.patch.name && !input.patch.label && before.tier < 3 ? { label: input.patch.name } : {}) }
-      const recorder = beginBatch(tx, clock, { kind: 'edit', actor, description: `修改网格“${before.name}”` })
+      const recorder = beginBatch(db, clock, { kind: 'edit', actor, description: `修改网格“${before.name}”` })
       try {
         const [after] = tx.update(grids).set({ ...patch, version: before.version + 1 }).where(eq(grids.id, before.id)).returning().all()
         recorder.updated('grid', before, after)
@@ -124,7 +124,7 @@ export function createGridEditService(db: Db, clock: Clock) {
   function setGeometry(input: ParsedInput<'grids.setGeometry'>, actor: string): { version: number; batchId: number } {
     return db.transaction((tx) => {
       const before = current(tx, input.id, input.version)
-      const recorder = beginBatch(tx, clock, { kind: 'geometry', actor, description: `修改“${before.name}”的边界` })
+      const recorder = beginBatch(db, clock, { kind: 'geometry', actor, description: `修改“${before.name}”的边界` })
       const [after] = tx
         .update(grids)
         .set({ ...geometryColumns(input.geometry), version: before.version + 1 })
@@ -143,7 +143,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       const parent = gridById(tx, input.parentId)
       const problem = reparentProblem(before, parent)
       if (problem) throw new AppError('BAD_INPUT', problem)
-      const recorder = beginBatch(tx, clock, { kind: 'move', actor, description: `把“${before.name}”移到“${parent.name}”下` })
+      const recorder = beginBatch(db, clock, { kind: 'move', actor, description: `把“${before.name}”移到“${parent.name}”下` })
       const [after] = tx
         .update(grids)
         .set({ parentId: parent.id, villageUnitId: parent.villageUnitId, version: before.version + 1 })
@@ -234,7 +234,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       const held = { ...holdings(goingTier3), issues: issuesIn(input.children === 'refuse' ? [target.id, ...children.map((c) => c.id), ...grandchildren.map((g) => g.id)] : [...going]).length }
       const blocker = deletionBlocker(target, children.length, input.children, held)
       if (blocker) throw new AppError('CONFLICT', blocker, { children: children.length, ...held })
-      const recorder = beginBatch(tx, clock, { kind: 'delete', actor, description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}` })
+      const recorder = beginBatch(db, clock, { kind: 'delete', actor, description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}` })
       let deleted = 0
       let heir: (typeof target) | null = null
       if (input.children === 'reparent' && (children.length || holdsAnyone(held))) {
@@ -271,7 +271,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       if (village.version !== input.version) throw new AppError('CONFLICT', `“${village.name}”已被他人修改，请刷新后重试。你的修改未保存。`)
       const office = unitById(tx, input.officeId)
       if (office.kind !== 'office') throw new AppError('BAD_INPUT', `“${office.name}”不是管理处。`)
-      const recorder = beginBatch(tx, clock, { kind: 'move', actor, description: `把“${village.name}”划归“${office.name}”` })
+      const recorder = beginBatch(db, clock, { kind: 'move', actor, description: `把“${village.name}”划归“${office.name}”` })
       const [after] = tx
         .update(units)
         .set({ parentId: office.id, illustrative: false, version: village.version + 1 })
@@ -296,7 +296,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       const share = multiPolygonArea(give) / (multiPolygonArea(keep) + multiPolygonArea(give))
       const part = (n: number) => Math.round(n * share)
       const newName = input.newName?.trim() || `${before.name}（拆分）`
-      const recorder = beginBatch(tx, clock, { kind: 'split', actor, description: `把“${before.name}”拆分出“${newName}”` })
+      const recorder = beginBatch(db, clock, { kind: 'split', actor, description: `把“${before.name}”拆分出“${newName}”` })
       const [kept] = tx
         .update(grids)
         .set({

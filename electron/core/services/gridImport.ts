@@ -107,7 +107,7 @@ export function createGridImportService(db: Db, clock: Clock) {
     if (input.dryRun || plan.accepted.length === 0) return report
 
     const batchId = db.transaction((tx) => {
-      const recorder = beginBatch(tx, clock, {
+      const recorder = beginBatch(db, clock, {
         kind: 'import',
         actor,
         description: `导入“${input.fileName}”：${plan.accepted.length} 个${tierWord[o.tier]}网格${plan.replacedParents.length ? `（替换原有 ${replacedGrids} 个）` : ''}`

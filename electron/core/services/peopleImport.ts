@@ -20,20 +20,46 @@ const empty = (kind: ImportKind, fileError: string | null): Report => ({ kind, f
 export function createPeopleImportService(db: Db, clock: Clock) {
   const sqlite = db.$client
 
-  function lookups() {
+  // What the checks need from the store, read for this file's keys only: an import into a city-sized
+  // store must not read every person, household and grid boundary to check 10,000 rows.
+  function villageIndex() {
     const villages = sqlite.prepare("select id, code, name, official_name as official from units where kind = 'village'").all() as { id: number; code: string; name: string; official: string | null }[]
     const villageBy = new Map<string, Village>()
     for (const v of villages) for (const key of [v.code, v.name, v.official]) if (key) villageBy.set(key, v)
-    const groups = sqlite
-      .prepare('select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where tier = 3')
-      .all() as (Omit<Group, 'bbox'> & { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null })[]
-    const groupsOf = new Map<number, Group[]>()
-    for (const g of groups) {
-      const item: Group = { ...g, bbox: g.min_lon === null ? null : [g.min_lon, g.min_lat!, g.max_lon!, g.max_lat!] }
-      groupsOf.set(g.village, [...(groupsOf.get(g.village) ?? []), item])
-    }
-    return { villageBy, groupsOf }
+    return villageBy
   }
+
+  /** The tier-3 grids of a village, read the first time a row names it. */
+  function groupsByVillage() {
+    const read = sqlite.prepare('select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where village_unit_id = ? and tier = 3')
+    const groupsOf = new Map<number, Group[]>()
+    return (villageId: number) => {
+      let groups = groupsOf.get(villageId)
+      if (!groups) {
+        const rows = read.all(villageId) as (Omit<Group, 'bbox'> & { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null })[]
+        groups = rows.map((g) => ({ ...g, bbox: g.min_lon === null ? null : [g.min_lon, g.min_lat!, g.max_lon!, g.max_lat!] }))
+        groupsOf.set(villageId, groups)
+      }
+      return groups
+    }
+  }
+
+  type KnownPerson = { id: number; idNumber: string; name: string; party: number; reporting: number; reserve: number }
+  /** Persons already registered under any of these ID numbers, with the roles they hold. */
+  function knownPersons(idNumbers: string[]) {
+    const rows = sqlite
+      .prepare(
+        `select p.id, p.id_number as idNumber, p.name, p.is_party_member as party,
+                exists(select 1 from reporting_members r where r.person_id = p.id) as reporting,
+                exists(select 1 from reserve_contacts c where c.person_id = p.id) as reserve
+           from persons p where p.id_number in (select value from json_each(?)) order by p.id`
+      )
+      .all(JSON.stringify(idNumbers)) as KnownPerson[]
+    return new Map(rows.map((p) => [p.idNumber, p]))
+  }
+
+  const existingHouseholdCodes = (codes: string[]) =>
+    new Set(sqlite.prepare('select code from households where code in (select value from json_each(?))').pluck().all(JSON.stringify(codes)) as string[])
 
   /** The tier-3 grid of the village holding the point, if any. */
   function groupAt(groups: Group[], lon: number, lat: number): Group | null {
@@ -50,30 +76,31 @@ export function createPeopleImportService(db: Db, clock: Clock) {
   /** Check rows against the template and the store: what can be written, and why the rest cannot. */
   function checkRows(kind: ImportKind, rows: TableRow[], index: Record<string, number>, warnings: string[]) {
     const today = clock.now()
-    const { villageBy, groupsOf } = lookups()
-    const personByIdNumber = new Map(
-      (sqlite.prepare('select id, id_number as idNumber, name, is_party_member as party from persons where id_number is not null').all() as { id: number; idNumber: string; name: string; party: number }[]).map((p) => [p.idNumber, p])
-    )
-    const taken = (table: string) => new Set((sqlite.prepare(`select person_id as id from ${table}`).all() as { id: number }[]).map((r) => r.id))
-    const roleTaken = kind === 'reporting' ? taken('reporting_members') : kind === 'reserve' ? taken('reserve_contacts') : new Set<number>()
-    const householdCodes = kind === 'households' ? new Set((sqlite.prepare('select code from households').all() as { code: string }[]).map((r) => r.code)) : new Set<string>()
+    const parsed = rows.map((r) => ({ row: r.row, ...parseRow(kind, r.cells, index, today) }))
+    const villageBy = villageIndex()
+    const groupsOf = groupsByVillage()
+    const ids = new Set<string>()
+    for (const { values } of parsed) for (const key of [values.idNumber, values.contactIdNumber]) if (key) ids.add(String(key))
+    const personByIdNumber = knownPersons([...ids])
+    const roleTaken = (p: KnownPerson) => (kind === 'reporting' ? p.reporting : kind === 'reserve' ? p.reserve : 0) === 1
+    const householdCodes = kind === 'households' ? existingHouseholdCodes(parsed.flatMap((p) => (p.values.code ? [String(p.values.code)] : []))) : new Set<string>()
     const seenInFile = new Map<string, number>()
 
     const accepted: Accepted[] = []
     const rejected: Report['rejected'] = []
     let linked = 0
-    for (const r of rows) {
-      const { values, problems } = parseRow(kind, r.cells, index, today)
+    for (const r of parsed) {
+      const { values, problems } = r
       const village = values.village ? villageBy.get(String(values.village)) : undefined
       if (values.village && !village) problems.push(`找不到村居“${values.village}”（请填写村居全称或 12 位统计用区划代码）`)
       let gridId: number | null = null
       if (village && values.grid) {
-        const g = (groupsOf.get(village.id) ?? []).find((x) => x.name === values.grid || x.code === values.grid)
+        const g = groupsOf(village.id).find((x) => x.name === values.grid || x.code === values.grid)
         if (!g) problems.push(`${village.name}没有名为或编码为“${values.grid}”的三级网格`)
         else gridId = g.id
       }
       if (village && typeof values.lon === 'number' && typeof values.lat === 'number') {
-        const g = groupAt(groupsOf.get(village.id) ?? [], values.lon, values.lat)
+        const g = groupAt(groupsOf(village.id), values.lon, values.lat)
         if (g) gridId = g.id
         else warnings.length < 200 && warnings.push(`第 ${r.row} 行：坐标不在${village.name}的任何三级网格内，住址网格留空`)
       }
@@ -88,7 +115,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       if (kind !== 'households' && values.idNumber) {
         const existing = personByIdNumber.get(String(values.idNumber))
         if (existing && kind === 'persons') problems.push(`身份证号已登记（${existing.name}），不能重复登记`)
-        if (existing && roleTaken.has(existing.id)) problems.push(`${existing.name}已在${templates[kind].title}台账中`)
+        if (existing && roleTaken(existing)) problems.push(`${existing.name}已在${templates[kind].title}台账中`)
         if (existing && kind !== 'persons') {
           if (existing.name !== values.name) problems.push(`身份证号已登记为“${existing.name}”，与姓名“${values.name}”不符`)
           personId = existing.id
@@ -116,18 +143,17 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     const createdAt = today.toISOString()
     const insertPerson = sqlite.prepare(
       `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
-       values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt) returning *`
+       values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt)`
     )
-    const insertReporting = sqlite.prepare('insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?) returning *')
-    const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?) returning *')
-    const insertHousehold = sqlite.prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning *')
+    const insertReporting = sqlite.prepare('insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?)')
+    const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
+    const insertHousehold = sqlite.prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)')
     const created: number[] = []
-    const snapshot = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v])) as Record<string, unknown> & { id: number }
     for (const a of accepted) {
       const v = a.values
       let personId = a.personId
       if (kind !== 'households' && !personId) {
-        const row = insertPerson.get({
+        personId = Number(insertPerson.run({
           name: v.name,
           gender: v.gender,
           idNumber: v.idNumber,
@@ -146,22 +172,21 @@ export function createPeopleImportService(db: Db, clock: Clock) {
           workUnit: v.workUnit ?? v.unit ?? null,
           specialties: v.specialties ?? v.specialty ?? null,
           createdAt
-        }) as Record<string, unknown>
-        personId = row.id as number
-        recorder.created('person', snapshot(row))
+        }).lastInsertRowid)
+        recorder.inserted('person', personId, `新建：${v.name}`)
       }
       if (kind === 'reporting') {
-        const row = insertReporting.get(personId, a.villageId, v.reportedAt, v.servicesClaimed, v.volunteerWishes, v.projectWishes) as Record<string, unknown>
-        recorder.created('reportingMember', snapshot(row), `报到：${v.name}`)
-        created.push(row.id as number)
+        const id = Number(insertReporting.run(personId, a.villageId, v.reportedAt, v.servicesClaimed, v.volunteerWishes, v.projectWishes).lastInsertRowid)
+        recorder.inserted('reportingMember', id, `报到：${v.name}`)
+        created.push(id)
       } else if (kind === 'reserve') {
-        const row = insertReserve.get(personId, v.unit, v.specialty, a.villageId) as Record<string, unknown>
-        recorder.created('reserveContact', snapshot(row), `储能联系：${v.name}`)
-        created.push(row.id as number)
+        const id = Number(insertReserve.run(personId, v.unit, v.specialty, a.villageId).lastInsertRowid)
+        recorder.inserted('reserveContact', id, `储能联系：${v.name}`)
+        created.push(id)
       } else if (kind === 'households') {
-        const row = insertHousehold.get(v.code, v.kind, v.name, v.address, v.members, a.villageId, a.gridId, a.contactId) as Record<string, unknown>
-        recorder.created('household', snapshot(row))
-        created.push(row.id as number)
+        const id = Number(insertHousehold.run(v.code, v.kind, v.name, v.address, v.members, a.villageId, a.gridId, a.contactId).lastInsertRowid)
+        recorder.inserted('household', id, `新建：${v.name}`)
+        created.push(id)
       } else {
         created.push(personId!)
       }
@@ -188,7 +213,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false, batchId: null }
     if (input.dryRun || accepted.length === 0) return report
     const batchId = sqlite.transaction(() => {
-      const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, {
+      const recorder = beginBatch(db, clock, {
         kind: 'people-import',
         actor,
         description: `导入${templates[kind].title}：${input.fileName}，${accepted.length} 行`
@@ -208,7 +233,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     const { accepted, rejected } = checkRows('reporting', [{ row: 1, cells }], index, warnings)
     if (rejected.length) throw new AppError('BAD_INPUT', rejected[0].reasons.join('；'))
     return sqlite.transaction(() => {
-      const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, { kind: 'people-edit', actor, description: `登记报到：${values.name}` })
+      const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description: `登记报到：${values.name}` })
       const [reportingMemberId] = writeRows('reporting', accepted, recorder)
       return { reportingMemberId, batchId: recorder.batchId }
     })()

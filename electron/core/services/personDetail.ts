@@ -85,7 +85,7 @@ export function createPersonService(db: Db, clock: Clock) {
       }
       for (const k of ['homeAddress', 'workUnit', 'specialties', 'partyBranch', 'note'] as const) if (p[k] !== undefined) patch[k] = p[k]?.trim() || null
       if (Object.keys(patch).length === 0) throw new AppError('BAD_INPUT', '没有要修改的内容')
-      const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, { kind: 'people-edit', actor, description: `修改人员信息：${before.name}` })
+      const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description: `修改人员信息：${before.name}` })
       const [after] = db.update(persons).set({ ...patch, version: before.version + 1 }).where(eq(persons.id, input.id)).returning().all()
       // Personal data never goes into the change summary in clear.
       const fields = Object.keys(patch).filter((k) => !k.endsWith('Tail')).map((k) => fieldLabel[k] ?? k)

@@ -97,7 +97,7 @@ export function createPlacementService(db: Db, clock: Clock) {
   const groupName = (id: number | null) => (id ? ((sqlite.prepare('select name from grids where id = ?').get(id) as { name: string } | undefined)?.name ?? String(id)) : '未编组')
 
   function apply(moves: { memberId: number; groupGridId: number | null; placement: 'suggested' | 'manual' | null; reason: string | null }[], info: { kind: 'place'; actor: string; description: string }) {
-    const recorder = beginBatch(db as unknown as Parameters<typeof beginBatch>[0], clock, info)
+    const recorder = beginBatch(db, clock, info)
     const setGroup = sqlite.prepare('update reporting_members set group_grid_id = ?, placed_at = ?, placement = ?, placement_reason = ?, version = version + 1 where id = ?')
     const at = clock.now().toISOString()
     for (const m of moves) {

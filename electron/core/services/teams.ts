@@ -54,7 +54,7 @@ export function createTeamService(db: Db, clock: Clock) {
         if (p.v !== before.villageUnitId) throw new AppError('BAD_INPUT', `${p.name}不住在该户所在村居，请选择本村居的党员`)
         name = p.name
       }
-      const recorder = beginBatch(tx, clock, { kind: 'people-edit', actor, description: `“${before.name}”的联系党员改为${name}` })
+      const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description: `“${before.name}”的联系党员改为${name}` })
       const [after] = tx.update(households).set({ contactPersonId: input.contactPersonId, version: before.version + 1 }).where(eq(households.id, before.id)).returning().all()
       recorder.updated('household', before, after, `联系党员 → ${name}`)
       return { version: after.version, batchId: recorder.batchId }
