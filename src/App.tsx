@@ -5,6 +5,7 @@ import { AppHeader, screens } from './components/AppHeader'
 import { useLocation, type Location, type Route } from './components/useRoute'
 import { SessionGate } from './features/auth/SessionGate'
 import { useCan } from './api/auth'
+import { usePrefetchMapData } from './api/hooks'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
@@ -39,6 +40,7 @@ export function App() {
 function Console({ location, go }: { location: Location; go: (r: Route) => void }) {
   const can = useCan()
   const allowed = screens.filter((s) => s.needs.some(can)).map((s) => s.value)
+  usePrefetchMapData(location.route === 'map' && allowed.includes('map'))
   if (location.route === 'print')
     return (
       <Suspense fallback={loading}>

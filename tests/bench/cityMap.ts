@@ -27,13 +27,13 @@ const selectedDrawn = () => {
 }
 const bareDrawn = () => (window as unknown as { bare?: { drawn: boolean } }).bare?.drawn === true
 
-/** A page with only MapLibre, the app's style and the same three GeoJSON sources. */
+/** A page with only MapLibre, the app's style and map options, and the same three GeoJSON sources. */
 function barePage(bbox: number[]) {
   return `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/dist/maplibre-gl.css"><style>html,body,#map{margin:0;height:100%}</style><div id="map"></div>
 <script type="module">
 import { Map, setWorkerUrl } from '/dist/maplibre-gl.mjs'
 setWorkerUrl('/dist/maplibre-gl-worker.mjs')
-const map = new Map({ container: 'map', style: ${JSON.stringify(buildStyle())}, localIdeographFontFamily: ${JSON.stringify(fontStack.join(', '))}, bounds: ${JSON.stringify(bbox)}, fitBoundsOptions: { padding: 32 } })
+const map = new Map({ container: 'map', style: ${JSON.stringify(buildStyle())}, localIdeographFontFamily: ${JSON.stringify(fontStack.join(', '))}, bounds: ${JSON.stringify(bbox)}, fitBoundsOptions: { padding: 32 }, fadeDuration: 0 })
 window.bare = { map, drawn: false }
 // As in the app: the first idle after the three sources were given their data has drawn them.
 map.on('idle', () => { if (window.bare.loaded) window.bare.drawn = true })
@@ -124,49 +124,77 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
   }
   const start = await measureStart(opts.runs)
   rows.push({ case: 'start: npm run serve (the town) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat(start) })
+  // The browser-mode server on the city store, as a user meets it: its peak memory once the map has drawn.
+  const browser2 = await launchChromium()
+  const servedCity = await serveAndOpenMap(browser2, dbFile).finally(() => browser2.close())
+  rows.push({ case: 'start: npm run serve (the city) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat([servedCity.ms]) })
   printTable(`城市规模·地图（${machine()}）`, rows)
-  const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, cases: rows }
+  console.log(`浏览器模式服务进程峰值内存（RSS，城市数据，地图已绘制）：${servedCity.serverPeakRssMb} MB`)
+  const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, serverPeakRssMb: servedCity.serverPeakRssMb, cases: rows }
   if (opts.write !== false) writeResults('cityMap', result)
   return result
 }
 
-/** Browser mode from a cold process: spawn the server on the demo town, sign in over HTTP, open the map. */
-async function measureStart(runs: number): Promise<number[]> {
-  const out: number[] = []
+/** The peak resident memory (VmHWM) of a process and its descendants' largest, in MB: the server is serve.mjs's child. */
+function peakRssMb(pid: number): number {
+  const own = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+  let children: number[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    // No children list on this kernel: the process's own figure stands.
+  }
+  return Math.round(Math.max(own, ...children.map(peakRssMb)))
+}
+
+/**
+ * Browser mode from a cold process: spawn `npm run serve`'s launcher on a store, sign in over HTTP, open
+ * the map and wait until all tiers are drawn. The time from spawning, and the server's peak RSS then.
+ */
+async function serveAndOpenMap(browser: Awaited<ReturnType<typeof launchChromium>>, db: string): Promise<{ ms: number; serverPeakRssMb: number }> {
+  const t = performance.now()
+  const child = spawn(process.execPath, [join(repoRoot, 'electron/launch/serve.mjs'), '--port', '0', '--db', db, '--demo-password', 'Bench#Pass2026'], { cwd: repoRoot })
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = ''
+      child.stdout.on('data', (d: Buffer) => {
+        text += d.toString()
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(text)
+        if (m) resolve(m[0])
+      })
+      child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${text}`)))
+    })
+    const served = performance.now() - t
+    const login = (await (await fetch(`${url}api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'operator', password: 'Bench#Pass2026' }) })).json()) as { value: { token: string } }
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
+    await page.addInitScript((tok) => sessionStorage.setItem('shishan.session', tok), login.value.token)
+    await page.goto(`${url}#/map`)
+    const opened = performance.now() - t
+    await mapDone(page, tiersDrawn)
+    const ms = performance.now() - t
+    if (process.env.BENCH_PHASES) console.log(`start: served ${served.toFixed(0)} ms, page opened ${opened.toFixed(0)} ms, drawn ${ms.toFixed(0)} ms`)
+    const serverPeakRssMb = peakRssMb(child.pid!)
+    await page.close()
+    return { ms, serverPeakRssMb }
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+  }
+}
+
+/** Browser mode's start on the demo town, `runs` times. */
+export async function measureStart(runs: number): Promise<number[]> {
   const template = testCoreWithPeople()
   const db = template.store.file
   template.close()
   const browser = await launchChromium()
   try {
-    for (let run = 0; run < runs; run++) {
-      const t = performance.now()
-      const child = spawn(process.execPath, [join(repoRoot, 'electron/launch/serve.mjs'), '--port', '0', '--db', db, '--demo-password', 'Bench#Pass2026'], { cwd: repoRoot })
-      try {
-        const url = await new Promise<string>((resolve, reject) => {
-          let text = ''
-          child.stdout.on('data', (d: Buffer) => {
-            text += d.toString()
-            const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(text)
-            if (m) resolve(m[0])
-          })
-          child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${text}`)))
-        })
-        const login = (await (await fetch(`${url}api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'operator', password: 'Bench#Pass2026' }) })).json()) as { value: { token: string } }
-        const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-        await page.addInitScript((tok) => sessionStorage.setItem('shishan.session', tok), login.value.token)
-        await page.goto(`${url}#/map`)
-        await mapDone(page, tiersDrawn)
-        out.push(performance.now() - t)
-        await page.close()
-      } finally {
-        child.kill('SIGTERM')
-        await new Promise((r) => child.once('exit', r))
-      }
-    }
+    const out: number[] = []
+    for (let run = 0; run < runs; run++) out.push((await serveAndOpenMap(browser, db)).ms)
+    return out
   } finally {
     await browser.close()
   }
-  return out
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,7 +1,7 @@
 // Right-click a grid in the tree or on the map: the grid's actions, right there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openApp, searchAndPick } from '../support/browser'
+import { openApp, searchAndPick, visibleMapCentre } from '../support/browser'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -22,8 +22,8 @@ describe('right-click menus', () => {
 
   it('offers the grid’s actions on the map too, for the grid under the pointer', async () => {
     await searchAndPick(page, '汀圃', '汀圃社区')
-    const box = (await page.getByTestId('grid-map').boundingBox())!
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' })
+    const centre = await visibleMapCentre(page)
+    await page.mouse.click(centre.x, centre.y, { button: 'right' })
     await page.getByRole('menuitem', { name: '编辑属性' }).click()
     const title = await page.getByRole('dialog').locator('.ant-modal-title').textContent()
     expect(title).toMatch(/^编辑网格：.+(党小组|片区)$/)

@@ -100,6 +100,14 @@ export async function searchAndPick(page: Page, text: string, optionName: string
 }
 
 /** Where a lon/lat is on the page, from the map's published centre and zoom (Web Mercator, 512 px tiles). */
+/** The middle of the map's visible part: an open grid panel lies over the map's right edge. */
+export async function visibleMapCentre(page: Page): Promise<{ x: number; y: number }> {
+  const map = (await page.getByTestId('grid-map').boundingBox())!
+  const panel = (await page.locator('.side-right').count()) ? await page.locator('.side-right').boundingBox() : null
+  const right = panel ? panel.x : map.x + map.width
+  return { x: (map.x + right) / 2, y: map.y + map.height / 2 }
+}
+
 export async function screenPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
   const el = page.getByTestId('grid-map')
   const box = (await el.boundingBox())!

@@ -36,15 +36,23 @@ type Props = {
   onIssueClick?: (id: number) => void
   /** Tier-3 shading by a people measure, or null. */
   shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
+  /**
+   * The width of the panel a selection opens over the map's right edge. It lies over the map rather
+   * than beside it: resizing a city-scale map's canvas costs a second or more (issue 9), so the map
+   * keeps its size and brings what is selected into the part left visible.
+   */
+  selectionPanelWidth?: number
 }
 
 const emptyPreview: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
 /** Put a tier's features into its source once the map and the data are both there. */
-function useSourceData(map: MapLibreMap | null, source: string, data: FeatureCollection | undefined) {
+function useSourceData(map: MapLibreMap | null, source: string, data: FeatureCollection | undefined, onGiven?: (source: string) => void) {
   useEffect(() => {
-    if (map && data) (map.getSource(source) as GeoJSONSource).setData(data)
-  }, [map, source, data])
+    if (!map || !data) return
+    onGiven?.(source)
+    ;(map.getSource(source) as GeoJSONSource).setData(data)
+  }, [map, source, data, onGiven])
 }
 
 /** The finest tier under the pointer wins: at street zoom a click means the party group. */
@@ -57,13 +65,20 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading, onIssueClick }: Props) {
+export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading, onIssueClick, selectionPanelWidth = 0 }: Props) {
+  const panelWidthRef = useRef(selectionPanelWidth)
+  panelWidthRef.current = selectionPanelWidth
   const container = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   /** The tier-3 grids given a shading measure, so the next measure can clear exactly those. */
   const shadedIds = useRef<number[]>([])
-  /** How many tiers' sources have their grids (read when the map goes idle). */
-  const tiersSet = useRef(0)
+  /**
+   * The tier sources given their grids, and those whose grids MapLibre has taken in (its worker
+   * answered). An idle after that has drawn them; an idle before it only drew the empty style.
+   */
+  const tiersGiven = useRef(new Set<string>())
+  const tiersTakenIn = useRef(new Set<string>())
+  const giveTier = useRef((source: string) => void tiersGiven.current.add(source)).current
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
   const onIssueRef = useRef(onIssueClick)
@@ -98,7 +113,10 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
       attributionControl: { compact: true, customAttribution: '村居名称、代码：国家统计局 2023 · 边界为示意数据' },
       localIdeographFontFamily: fontStack.join(', '),
       dragRotate: false,
-      pitchWithRotate: false
+      pitchWithRotate: false,
+      // Labels appear at once: each frame of a fade redraws every grid, a quarter second a frame on a
+      // machine drawing without a GPU (measured at city scale, issue 9). The wall map does the same.
+      fadeDuration: 0
     })
     mapRef.current = map
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
@@ -108,12 +126,15 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     el.dataset.idle = '0'
     el.dataset.idleCount = '0'
     map.on('load', () => setLoaded(true))
+    map.on('sourcedata', (e) => {
+      if (e.sourceDataType === 'content' && tiersGiven.current.has(e.sourceId)) tiersTakenIn.current.add(e.sourceId)
+    })
     map.on('movestart', () => (el.dataset.idle = '0'))
     map.on('idle', () => {
       el.dataset.center = JSON.stringify(map.getCenter().toArray())
       el.dataset.zoom = String(map.getZoom())
       // What this idle has drawn: how many tiers' grids, which grid selected (the benchmark waits on these).
-      el.dataset.tiersDrawn = String(tiersSet.current)
+      el.dataset.tiersDrawn = String(tiersTakenIn.current.size)
       el.dataset.idleSelected = el.dataset.selected ?? ''
       el.dataset.idle = '1'
       el.dataset.idleCount = String(Number(el.dataset.idleCount) + 1)
@@ -144,7 +165,11 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
       const pin = map.getLayer('issue-pins') ? map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['issue-pins'] })[0] : undefined
       if (pin) return onIssueRef.current?.(Number(pin.properties.id))
       const pick = pickAt(e.point)
-      if (pick) onSelectRef.current(pick)
+      if (!pick) return
+      onSelectRef.current(pick)
+      // The panel that opens would hide a grid clicked near the right edge: bring it into view.
+      const visibleWidth = map.getContainer().clientWidth - panelWidthRef.current
+      if (e.point.x > visibleWidth - 40) map.panBy([e.point.x - visibleWidth / 2, 0], { duration: 300 })
     })
     return () => {
       map.remove()
@@ -179,12 +204,9 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     map.setPaintProperty('tier3-measure', 'fill-color', shadingColour(shading.measure))
     map.setLayoutProperty('tier3-measure', 'visibility', 'visible')
   }, [loaded, shading, tier3])
-  useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1)
-  useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2)
-  useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3)
-  useEffect(() => {
-    tiersSet.current = [tier1, tier2, tier3].filter(Boolean).length
-  }, [tier1, tier2, tier3])
+  useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1, giveTier)
+  useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2, giveTier)
+  useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3, giveTier)
 
   useEffect(() => {
     const map = mapRef.current
@@ -214,8 +236,10 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     if (!loaded || !map || !flyTarget) return
     // Centre on the label point, which is always inside the grid (a bbox centre may not be).
     const [w, s, e, n] = flyTarget.bbox
-    const camera = map.cameraForBounds([w, s, e, n], { padding: 60, maxZoom: 16.5 })
-    map.flyTo({ center: flyTarget.labelPoint, zoom: camera?.zoom ?? 14, duration: 700 })
+    // Flying to a grid selects it, so its panel covers the right edge.
+    const covered = panelWidthRef.current
+    const camera = map.cameraForBounds([w, s, e, n], { padding: { top: 60, bottom: 60, left: 60, right: 60 + covered }, maxZoom: 16.5 })
+    map.flyTo({ center: flyTarget.labelPoint, offset: [-covered / 2, 0], zoom: camera?.zoom ?? 14, duration: 700 })
   }, [loaded, flyTarget])
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 // The home screen: search and grid tree on the left, the town map in the middle, the selected
 // grid's details on the right. Selection flows both ways between tree, search and map.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { Button, Tabs } from 'antd'
 import { ExportOutlined } from '@ant-design/icons'
 import type { Geometry } from 'geojson'
@@ -24,6 +24,9 @@ import { usePeopleLayers } from './usePeopleLayers'
 import { useIssuePoints } from '../../api/issues'
 import type { FeatureCollection } from 'geojson'
 import type { Output } from '../../../electron/shared/contract'
+
+/** The selected grid's panel, lying over the map's right edge. */
+const gridPanelWidth = 360
 
 export function MapScreen() {
   const [selected, setSelected] = useState<GridPick | null>(null)
@@ -88,7 +91,7 @@ export function MapScreen() {
   }
 
   return (
-    <div className="map-screen">
+    <div className={`map-screen${selected ? ' with-panel' : ''}`} style={{ '--grid-panel-width': `${gridPanelWidth}px` } as CSSProperties}>
       <aside className="side-left">
         <Tabs
           className="side-tabs"
@@ -148,6 +151,7 @@ export function MapScreen() {
             window.location.hash = '#/issues'
           }}
           shading={people.shading}
+          selectionPanelWidth={gridPanelWidth}
         />
         {drawing.active && (
           <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
