@@ -1,75 +1,114 @@
-// npm run bench (fourth part) — a monthly town briefing to PDF in browser mode: compose (the core
-// gathers every figure), issue (compose again, freeze), then from navigation to the print view to the
-// PDF bytes in Debian Chromium — beside printing the same document as static HTML in the same browser.
-// Adds a `briefing` section to bench-results.json.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { repoRoot } from '../../electron/core/paths'
+// npm run bench (briefing part) — a monthly briefing to PDF in browser mode, on the demo town and on
+// the city-scale store (issue 9): compose (the core gathers every figure), issue (compose again,
+// freeze), then from navigation to the print view to the PDF bytes in Debian Chromium — beside
+// printing the same document as static HTML in the same browser. Adds `briefing` and `cityBriefing`
+// sections to bench-results.json.
+import { pathToFileURL } from 'node:url'
+import { startCore, type Core } from '../../electron/core/app'
+import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { startHttpServer } from '../../electron/server/http'
 import { launchChromium, rendererDir } from '../support/browser'
-import { testCoreWithPeople } from '../support/core'
+import { tempDbFile, testCoreWithPeople } from '../support/core'
+import { buildCity, foshan, tiny, type CityScale } from './cityData'
+import { compare, machine, printTable, stat, time, writeResults, type CaseResult } from './report'
 import { signedIn } from './signedIn'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const sections = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'].map((key) => ({ key, ...(key === 'nextSteps' ? { paragraphs: ['一是加快超期问题办理。'] } : {}) }))
 
-async function main() {
-  const core = testCoreWithPeople()
+/** Compose, issue and print one monthly briefing `runs` times on `core`; the cases, named for `where`. */
+async function measureBriefing(core: Core, where: string, runs: number): Promise<{ rows: CaseResult[]; pages: number }> {
   const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
   const user = await signedIn(core, 'operator')
+  const must = async (r: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>) => {
+    const v = await r
+    if (!v.ok) throw new Error(v.error!.message)
+    return v.value
+  }
   const browser = await launchChromium()
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-  await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), user.token)
   const compose: number[] = []
   const issue: number[] = []
   const app: number[] = []
   const ref: number[] = []
   let pages = 0
-  for (let run = 0; run < RUNS; run++) {
-    let t = performance.now()
-    const c = await user.call('briefings.compose', { kind: '月报', anchor: '2026-11-01' })
-    if (!c.ok) throw new Error(c.error.message)
-    compose.push(performance.now() - t)
-    t = performance.now()
-    const sections = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'].map((key) => ({ key, ...(key === 'nextSteps' ? { paragraphs: ['一是加快超期问题办理。'] } : {}) }))
-    const issued = await user.call('briefings.issue', { kind: '月报', anchor: '2026-11-01', sections })
-    if (!issued.ok) throw new Error(issued.error.message)
-    issue.push(performance.now() - t)
-    // The app: navigate to the print view, wait for the document, print.
-    await page.goto('about:blank')
-    t = performance.now()
-    await page.goto(`${server.url}#/print/briefing/${(issued.value as { id: number }).id}`)
-    await page.locator('.print-page-host [data-testid="print-doc"]').waitFor()
-    await page.emulateMedia({ media: 'print' })
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-    app.push(performance.now() - t)
-    pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
-    // The reference: the same rendered document as static HTML (styles inlined, no script), printed.
-    const html = await page.evaluate(() => `<!doctype html><html><head><base href="${location.origin}/"><style>${[...document.styleSheets].map((s) => { try { return [...s.cssRules].map((r) => r.cssText).join('\n') } catch { return '' } }).join('\n')}</style></head><body>${document.querySelector('.print-page-host [data-testid="print-doc"]')!.outerHTML}</body></html>`)
-    await page.emulateMedia({ media: 'screen' })
-    t = performance.now()
-    await page.setContent(html, { waitUntil: 'load' })
-    await page.emulateMedia({ media: 'print' })
-    await page.pdf({ preferCSSPageSize: true, printBackground: true })
-    ref.push(performance.now() - t)
-    await page.emulateMedia({ media: 'screen' })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), user.token)
+    for (let run = 0; run < runs; run++) {
+      compose.push(await time(() => must(user.call('briefings.compose', { kind: '月报', anchor: '2026-11-01' }))))
+      let issued!: { id: number }
+      issue.push(await time(async () => (issued = (await must(user.call('briefings.issue', { kind: '月报', anchor: '2026-11-01', sections }))) as { id: number })))
+      // The app: navigate to the print view, wait for the document, print.
+      await page.goto('about:blank')
+      let t = performance.now()
+      await page.goto(`${server.url}#/print/briefing/${issued.id}`)
+      await page.locator('.print-page-host [data-testid="print-doc"]').waitFor({ timeout: 120_000 })
+      await page.emulateMedia({ media: 'print' })
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      app.push(performance.now() - t)
+      pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+      // The reference: the same rendered document as static HTML (styles inlined, no script), printed.
+      const html = await page.evaluate(
+        () =>
+          `<!doctype html><html><head><base href="${location.origin}/"><style>${[...document.styleSheets]
+            .map((s) => {
+              try {
+                return [...s.cssRules].map((r) => r.cssText).join('\n')
+              } catch {
+                return ''
+              }
+            })
+            .join('\n')}</style></head><body>${document.querySelector('.print-page-host [data-testid="print-doc"]')!.outerHTML}</body></html>`
+      )
+      await page.emulateMedia({ media: 'screen' })
+      t = performance.now()
+      await page.setContent(html, { waitUntil: 'load' })
+      await page.emulateMedia({ media: 'print' })
+      await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      ref.push(performance.now() - t)
+      await page.emulateMedia({ media: 'screen' })
+    }
+  } finally {
+    await browser.close()
+    await server.close()
   }
-  await browser.close()
-  await server.close()
-  core.close()
   const rows = [
-    { case: 'briefings.compose: monthly, town scope (all sections, chart and map)', app: median(compose) },
-    { case: 'briefings.issue: compose again, number, freeze', app: median(issue) },
-    { case: `monthly town briefing to PDF: navigation → print view → PDF (${pages} pages)`, app: median(app), reference: median(ref), referenceCase: 'the same document as static HTML, printed', ratio: median(app) / median(ref) }
+    { case: `briefings.compose: monthly, ${where} (all sections, chart and map)`, unit: 'ms' as const, app: stat(compose) },
+    { case: `briefings.issue: compose again, number, freeze (${where})`, unit: 'ms' as const, app: stat(issue) },
+    compare({ case: `briefing to PDF: navigation → print view → PDF (${where}, ${pages} pages)`, unit: 'ms', app: stat(app), reference: stat(ref), referenceCase: 'the same document as static HTML, printed', goal: '≤ 1.5' })
   ]
-  console.log('\n| case | the app (median ms) | raw reference (median ms) | ratio |\n|---|---|---|---|')
-  for (const r of rows) console.log(`| ${r.case} | ${r.app.toFixed(0)} | ${'reference' in r ? `${r.reference!.toFixed(0)} (${r.referenceCase})` : '—'} | ${'ratio' in r ? r.ratio!.toFixed(2) : '—'} |`)
-  const file = join(repoRoot, 'bench-results.json')
-  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
-  writeFileSync(file, JSON.stringify({ ...previous, briefing: { at: new Date().toISOString(), runs: RUNS, pages, cases: rows } }, null, 2))
+  return { rows, pages }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+export async function runBriefingBench(opts: { town: boolean; city: CityScale | null; runs: number; write?: boolean }) {
+  const results: Record<string, { rows: CaseResult[]; pages: number }> = {}
+  if (opts.town) {
+    const town = testCoreWithPeople()
+    try {
+      results.briefing = await measureBriefing(town, 'the demo town', opts.runs)
+    } finally {
+      town.close()
+    }
+  }
+  if (opts.city) {
+    const core = startCore({ dbFile: tempDbFile(), migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, demo: false })
+    try {
+      buildCity(core.store.sqlite, opts.city)
+      results.cityBriefing = await measureBriefing(core, `the city, ${opts.city.issues.toLocaleString('en')} issues`, opts.runs)
+    } finally {
+      core.close()
+    }
+  }
+  for (const [key, r] of Object.entries(results)) {
+    printTable(`简报（${key}，${machine()}）`, r.rows)
+    if (opts.write !== false) writeResults(key, { at: new Date().toISOString(), machine: machine(), runs: opts.runs, pages: r.pages, cases: r.rows })
+  }
+  return results
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const small = process.env.BENCH_SCALE === 'tiny'
+  runBriefingBench({ town: true, city: small ? tiny : foshan, runs: Number(process.env.BENCH_RUNS ?? (small ? 1 : 5)) }).catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}

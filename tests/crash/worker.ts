@@ -10,10 +10,15 @@ const core = startCore({ dbFile, migrationsFolder, resourcesFolder, demo: false 
 const as = { internal: '崩溃测试' }
 const ack = (line: string) => process.stdout.write(`ACK ${line}\n`)
 
-/** A valid, unique ID number for row k of iteration i (a birth date per iteration, a sequence per row). */
+/**
+ * A valid, unique ID number for row k of round r in iteration i: 64 birth dates per iteration and
+ * 1,000 sequence numbers per date, so a worker fast enough for 50 import rounds (1,000 rows) before
+ * its kill does not meet its own first rows again.
+ */
 function idNumber(i: number, round: number, k: number) {
-  const birth = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
-  const first17 = `440605${birth}${String((round * ROWS + k) % 1000).padStart(3, '0')}`
+  const serial = round * ROWS + k
+  const birth = new Date(Date.UTC(1950, 0, 1) + (i * 64 + Math.floor(serial / 1000)) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
+  const first17 = `440605${birth}${String(serial % 1000).padStart(3, '0')}`
   return first17 + idCheckChar(first17)
 }
 

@@ -1,7 +1,8 @@
 // The city map benchmark on a tiny dataset, so it cannot rot: the app's map and the bare MapLibre
-// page both load and highlight, and browser mode starts from a cold process, on the town and on the city (timings not asserted).
+// page both load and highlight, and browser mode starts from a cold process, on the town and on the city, and a briefing prints (timings not asserted).
 import { describe, expect, it } from 'vitest'
 import { runCityMapBench } from '../bench/cityMap'
+import { runBriefingBench } from '../bench/briefingToPdf'
 import { tiny } from '../bench/cityData'
 
 describe('npm run bench, map part (smoke)', () => {
@@ -12,5 +13,13 @@ describe('npm run bench, map part (smoke)', () => {
     for (const c of r.cases.slice(0, 2)) expect(c.reference?.p50, c.case).toBeGreaterThan(0)
     // The served city's own memory, read from /proc once its map has drawn.
     expect(r.serverPeakRssMb).toBeGreaterThan(50)
+  }, 180_000)
+
+  it('composes, issues and prints a briefing on the tiny city, beside its static copy', async () => {
+    const r = await runBriefingBench({ town: false, city: tiny, runs: 1, write: false })
+    expect(r.cityBriefing.rows.map((c) => c.case.split(':')[0])).toEqual(['briefings.compose', 'briefings.issue', 'briefing to PDF'])
+    expect(r.cityBriefing.pages).toBeGreaterThan(0)
+    for (const c of r.cityBriefing.rows) expect(c.app.p50, c.case).toBeGreaterThan(0)
+    expect(r.cityBriefing.rows[2].reference?.p50).toBeGreaterThan(0)
   }, 180_000)
 })
