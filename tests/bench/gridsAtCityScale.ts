@@ -1,14 +1,12 @@
 // npm run bench — grid import and health check at Foshan's tier-3 count (10,721 polygons), beside
 // a raw reference measured in the same run. Not a test: it prints figures and writes
 // bench-results.json. (Issue 9 extends this into the full city-scale benchmark.)
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { signedIn } from './signedIn'
-import { time } from './report'
+import { time, writeResults } from './report'
 import { startCore } from '../../electron/core/app'
 import { fixedClock } from '../../electron/core/clock'
-import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
+import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { apportion, createRng } from '../../electron/core/demo/prng'
 import { partition, spreadPoints } from '../../electron/core/demo/partition'
 import { fromGeoJsonGeometry, toGeoJsonGeometry, withoutRepeatedPoints, mapCoords, roundTo } from '../../electron/core/domain/geometry'
@@ -103,7 +101,7 @@ async function main() {
   console.log('\n| case | the app (median ms) | raw reference (median ms) | ratio |\n|---|---|---|---|')
   for (const r of rows) console.log(`| ${r.case} | ${r.app.toFixed(0)} | ${r.reference ? r.reference.toFixed(0) : '—'} | ${r.reference ? (r.app / r.reference).toFixed(1) : '—'} |`)
   console.log(`\nhealth check: ${problems} problems (${byKind})`)
-  writeFileSync(join(repoRoot, 'bench-results.json'), JSON.stringify({ runs, at: new Date().toISOString(), cases: rows }, null, 2))
+  writeResults('grids', { runs, at: new Date().toISOString(), cases: rows })
 }
 
 main().catch((e) => {

@@ -1,12 +1,10 @@
 // npm run bench (third part) — issues at 100,000: the list with three filters and a sort (p95),
 // stats.kpis for a year, and one action with its log write at synchronous=FULL, each beside a raw
 // reference in the same run. Adds an `issues` section to bench-results.json.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { signedIn } from './signedIn'
-import { stat, time } from './report'
+import { stat, time, writeResults } from './report'
 import { startCore } from '../../electron/core/app'
-import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
+import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { tempDbFile } from '../support/core'
 import { createIssueFigureService } from '../../electron/core/services/issueFigures'
 
@@ -93,9 +91,7 @@ async function main() {
 
   console.log('\n| case | the app p50 / p95 (ms) | raw reference p50 / p95 (ms) | ratio (p95) |\n|---|---|---|---|')
   for (const r of rows) console.log(`| ${r.case} | ${r.app.p50.toFixed(1)} / ${r.app.p95.toFixed(1)} | ${r.reference ? `${r.reference.p50.toFixed(1)} / ${r.reference.p95.toFixed(1)} (${r.referenceCase})` : '—'} | ${r.ratio ? r.ratio.toFixed(2) : '—'} |`)
-  const file = join(repoRoot, 'bench-results.json')
-  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
-  writeFileSync(file, JSON.stringify({ ...previous, issues: { at: new Date().toISOString(), issues: total, iterations: ITER, cases: rows } }, null, 2))
+  writeResults('issues', { at: new Date().toISOString(), issues: total, iterations: ITER, cases: rows })
 }
 
 main().catch((e) => {

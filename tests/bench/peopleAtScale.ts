@@ -1,14 +1,12 @@
 // npm run bench (second part) — people at 100,000 persons: registry filter and quick search (p95,
 // through the dispatcher) beside the same SQL run directly; placing 1,900 reporting members;
 // importing 10,000 rows beside a raw insert loop. Adds a `people` section to bench-results.json.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { signedIn } from './signedIn'
-import { pct, time } from './report'
+import { pct, time, writeResults } from './report'
 import { startCore } from '../../electron/core/app'
 import { fixedClock } from '../../electron/core/clock'
-import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../../electron/core/paths'
+import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { createRng } from '../../electron/core/demo/prng'
 import { demoIdNumber, demoPhone } from '../../electron/core/demo/identities'
 import { personName } from '../../electron/core/demo/names'
@@ -121,9 +119,7 @@ async function main() {
   console.log('\n| case | the app p50 / p95 (ms) | raw reference p50 / p95 (ms) | ratio (p95) |\n|---|---|---|---|')
   for (const r of rows)
     console.log(`| ${r.case} | ${r.app.p50.toFixed(1)} / ${r.app.p95.toFixed(1)} | ${r.reference ? `${r.reference.p50.toFixed(1)} / ${r.reference.p95.toFixed(1)}` : '—'} | ${r.ratio ? r.ratio.toFixed(2) : '—'} |`)
-  const file = join(repoRoot, 'bench-results.json')
-  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
-  writeFileSync(file, JSON.stringify({ ...previous, people: { at: new Date().toISOString(), persons: PERSONS, iterations: ITER, cases: rows } }, null, 2))
+  writeResults('people', { at: new Date().toISOString(), persons: PERSONS, iterations: ITER, cases: rows })
 }
 
 main().catch((e) => {
