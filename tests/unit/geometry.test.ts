@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import {
   labelPoint,
   localProjection,
+  multiPolygonArea,
   pointInMultiPolygon,
   pointInPolygon,
   polygonArea,
@@ -76,6 +77,14 @@ describe('geometry', () => {
   it('partitions the shape fast-check once found polygon-clipping failing on (snapping retry)', () => {
     const mp: MultiPolygonCoords = [[[[0.5, 0], [0.15450849718747373, 0.47552825814757677], [-0.40450849718747367, 0.2938926261462366], [-0.40450849718747384, -0.29389262614623657], [0.41807664669051386, -1.2867076127968302], [0.5, 0]]]]
     const cells = partition(mp, spreadPoints(mp, 2, createRng(255530375), 1))
+    const total = cells.reduce((s, c) => s + c.reduce((a, p) => a + polygonArea(p), 0), 0)
+    expect(total).toBeCloseTo(polygonArea(mp[0]), 5)
+  })
+
+  it('partitions the triangle fast-check once found polygon-clipping answering with an empty cell (retried)', () => {
+    const mp: MultiPolygonCoords = [[[[2.339485584517283, 0], [-4.999999999999989, 8.660254037844371], [-4.999999999999991, -8.660254037844362], [2.339485584517283, 0]]]]
+    const cells = partition(mp, spreadPoints(mp, 5, createRng(-1390095848), 1))
+    for (const cell of cells) expect(multiPolygonArea(cell)).toBeGreaterThan(0)
     const total = cells.reduce((s, c) => s + c.reduce((a, p) => a + polygonArea(p), 0), 0)
     expect(total).toBeCloseTo(polygonArea(mp[0]), 5)
   })

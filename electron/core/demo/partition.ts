@@ -14,7 +14,10 @@ export function partition(area: MultiPolygonCoords, points: Pt[]): MultiPolygonC
   return points.map((_, i) => {
     const cell = voronoi.cellPolygon(i) as Pt[]
     // Units are whatever the caller uses (km for the demo); snap to 1e-6 then 1e-5 of them if needed.
-    return clip('intersection', [area, [[cell]]], [1e-6, 1e-5])
+    // polygon-clipping once returned no cell at all around a point inside the area (found by the
+    // property test in tests/unit/geometry.test.ts): an empty cell around an inside point is retried.
+    const inside = pointInMultiPolygon(points[i], area)
+    return clip('intersection', [area, [[cell]]], [1e-6, 1e-5], (r) => r.length > 0 || !inside)
   })
 }
 

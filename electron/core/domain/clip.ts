@@ -9,18 +9,27 @@ const pc = polygonClipping as unknown as Record<Op, (...g: MultiPolygonCoords[])
 
 export class ClipError extends Error {}
 
-export function clip(op: Op, shapes: MultiPolygonCoords[], snapSizes: number[]): MultiPolygonCoords {
+/**
+ * `op` on `shapes`; on failure, again on coordinates snapped to each of `snapSizes` in turn. A result
+ * `plausible` refuses counts as a failure: the library sometimes answers wrongly without throwing.
+ */
+export function clip(op: Op, shapes: MultiPolygonCoords[], snapSizes: number[], plausible: (result: MultiPolygonCoords) => boolean = () => true): MultiPolygonCoords {
+  let first: unknown = null
   try {
-    return pc[op](...shapes)
-  } catch (first) {
-    for (const size of snapSizes) {
-      const snap = (mp: MultiPolygonCoords) => mapCoords(mp, ([x, y]) => [Math.round(x / size) * size, Math.round(y / size) * size])
-      try {
-        return pc[op](...shapes.map(snap))
-      } catch {
-        // try the next, coarser grid
-      }
-    }
-    throw new ClipError(`几何运算失败：${(first as Error).message}`)
+    const result = pc[op](...shapes)
+    if (plausible(result)) return result
+    first = new Error('结果不合理')
+  } catch (e) {
+    first = e
   }
+  for (const size of snapSizes) {
+    const snap = (mp: MultiPolygonCoords) => mapCoords(mp, ([x, y]) => [Math.round(x / size) * size, Math.round(y / size) * size])
+    try {
+      const result = pc[op](...shapes.map(snap))
+      if (plausible(result)) return result
+    } catch {
+      // try the next, coarser grid
+    }
+  }
+  throw new ClipError(`几何运算失败：${(first as Error).message}`)
 }
