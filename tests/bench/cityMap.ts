@@ -56,19 +56,11 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
   const tiers = await Promise.all([1, 2, 3].map(async (tier) => JSON.stringify(((await user.call('grids.geojson', { tier })) as { value: unknown }).value)))
   const browser = await launchChromium()
   const rows: CaseResult[] = []
-  let framesToLoad = { app: 0, bare: 0, mapApp: 0, mapBare: 0 }
+  let framesToLoad = { app: 0, bare: 0 }
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
     await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), user.token)
-    // Count animation frames run (MapLibre draws in them): how many times each page drew before it was done.
-    await page.addInitScript(() => {
-      const w = window as unknown as { framesRun: number }
-      w.framesRun = 0
-      const raf = window.requestAnimationFrame.bind(window)
-      window.requestAnimationFrame = (cb) => raf((t) => (w.framesRun++, cb(t)))
-    })
-    const framesRun = () => page.evaluate(() => (window as unknown as { framesRun: number }).framesRun)
-    const frames = { app: [] as number[], bare: [] as number[] }
+    // How many frames each page's map drew before it was done (MapLibre's render events).
     const mapFrames = { app: [] as number[], bare: [] as number[] }
     await page.route('http://bench.local/**', (route) => {
       const path = new URL(route.request().url()).pathname
@@ -89,7 +81,6 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
       await page.goto(`${server.url}#/map`)
       await mapDone(page, tiersDrawn)
       load.push(performance.now() - t)
-      frames.app.push(await framesRun())
       mapFrames.app.push(await page.evaluate(() => Number(document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.frames ?? 0)))
       // Highlight: click a tier-3 grid in the middle of the view → the idle that drew it selected.
       const box = (await page.getByTestId('grid-map').boundingBox())!
@@ -115,7 +106,6 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
       await page.goto('http://bench.local/')
       await mapDone(page, bareDrawn)
       bareLoad.push(performance.now() - t)
-      frames.bare.push(await framesRun())
       mapFrames.bare.push(await page.evaluate(() => (window as unknown as { bare: { frames: number } }).bare.frames))
       const id = city.tier3[Math.floor(city.tier3.length / 2)].id
       t = performance.now()
@@ -130,7 +120,7 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
       )
       barePick.push(performance.now() - t)
     }
-    framesToLoad = { app: stat(frames.app).p50, bare: stat(frames.bare).p50, mapApp: stat(mapFrames.app).p50, mapBare: stat(mapFrames.bare).p50 }
+    framesToLoad = { app: stat(mapFrames.app).p50, bare: stat(mapFrames.bare).p50 }
     rows.push(compare({ case: `map load: ${(opts.scale.tier1 + opts.scale.tier2 + opts.scale.tier3).toLocaleString('en')} grids, navigation → first idle with all tiers drawn`, unit: 'ms', app: stat(load), reference: stat(bareLoad), referenceCase: 'a bare MapLibre page, same style and GeoJSON', goal: '≤ 1.3' }))
     const timeouts = pickTimeouts ? `; ${pickTimeouts} of ${opts.runs} clicks not shown selected within 30 s` : ''
     if (pick.length) rows.push(compare({ case: `highlight: click → grid drawn selected${timeouts}`, unit: 'ms', app: stat(pick), reference: stat(barePick), referenceCase: 'feature-state set on the bare page', goal: '—' }))
@@ -147,7 +137,7 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
   const servedCity = await serveAndOpenMap(browser2, dbFile).finally(() => browser2.close())
   rows.push({ case: 'start: npm run serve (the city) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat([servedCity.ms]) })
   printTable(`城市规模·地图（${machine()}）`, rows)
-  console.log(`加载期间运行的动画帧（中位数）：应用 ${framesToLoad.app}，裸 MapLibre 页面 ${framesToLoad.bare}；其中地图绘制的帧：应用 ${framesToLoad.mapApp}，裸页面 ${framesToLoad.mapBare}`)
+  console.log(`加载期间地图绘制的帧（中位数）：应用 ${framesToLoad.app}，裸 MapLibre 页面 ${framesToLoad.bare}`)
   console.log(`浏览器模式服务进程峰值内存（RSS，城市数据，地图已绘制）：${servedCity.serverPeakRssMb} MB`)
   const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, serverPeakRssMb: servedCity.serverPeakRssMb, framesToLoad, cases: rows }
   if (opts.write !== false) writeResults('cityMap', result)

@@ -1,6 +1,6 @@
 // The town map: outline and one GeoJSON source per tier; hover and selection are feature-state,
 // so nothing is re-uploaded when the pointer moves.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl'
 import { ensureMapWorker } from './mapWorker'
 import type { FeatureCollection, Geometry } from 'geojson'
@@ -222,16 +222,8 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2, giveTier)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3, giveTier)
 
-  const problemShown = useRef(false)
-  useEffect(() => {
-    const map = mapRef.current
-    if (!loaded || !map) return
-    // The style starts the problem area empty: emptying it again would only cost a frame.
-    if (!highlight && !problemShown.current) return
-    problemShown.current = highlight !== null
-    const features = highlight ? [{ type: 'Feature' as const, geometry: highlight, properties: {} }] : []
-    ;(map.getSource('problem') as GeoJSONSource).setData({ type: 'FeatureCollection', features })
-  }, [loaded, highlight])
+  const problemArea = useMemo<FeatureCollection>(() => ({ type: 'FeatureCollection', features: highlight ? [{ type: 'Feature', geometry: highlight, properties: {} }] : [] }), [highlight])
+  useSourceData(loaded ? mapRef.current : null, 'problem', problemArea)
 
   useEffect(() => {
     const map = mapRef.current
