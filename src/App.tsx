@@ -4,12 +4,32 @@ import { AccountMenu } from './features/auth/AccountMenu'
 import { AppHeader, screens } from './components/AppHeader'
 import { useLocation, type Location, type Route } from './components/useRoute'
 import { SessionGate } from './features/auth/SessionGate'
-import { useCan } from './api/auth'
-import { usePrefetchMapData } from './api/hooks'
+import { meQuery, useCan } from './api/auth'
+import type { QueryClient } from '@tanstack/react-query'
+import { prefetchMapData, usePrefetchMapData } from './api/hooks'
+import { sessionToken } from './api/session'
+import { parseHash } from './components/useRoute'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
-const MapScreen = lazy(() => import('./features/map/MapScreen').then((m) => ({ default: m.MapScreen })))
+const loadMapScreen = () => import('./features/map/MapScreen')
+const MapScreen = lazy(() => loadMapScreen().then((m) => ({ default: m.MapScreen })))
+
+/**
+ * A window opened on the map with a session (a reload, a link, the desktop's start) loads the map's
+ * code and grids while React starts and the session is checked, not after: at city scale that wait
+ * was a third of the map's load (issue 9). A session that turns out expired, locked or of a role
+ * without the map only makes these reads fail: signing in starts with a clean cache, and a read that
+ * failed is read again when the map is shown.
+ */
+export function startMapEarly(queryClient: QueryClient) {
+  const token = sessionToken()
+  if (parseHash(window.location.hash).route !== 'map' || token === null) return
+  // The session check first: the store answers in order, and the console waits for it.
+  void queryClient.prefetchQuery(meQuery(token))
+  void loadMapScreen()
+  prefetchMapData(queryClient)
+}
 const PeopleScreen = lazy(() => import('./features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })))
 const PlacementScreen = lazy(() => import('./features/placement/PlacementScreen').then((m) => ({ default: m.PlacementScreen })))
 const IssuesScreen = lazy(() => import('./features/issues/IssuesScreen').then((m) => ({ default: m.IssuesScreen })))

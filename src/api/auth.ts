@@ -7,7 +7,8 @@ import { call } from './client'
 import { setSessionToken } from './session'
 
 export const useAuthStatus = (enabled: boolean) => useQuery({ queryKey: ['auth.status'], queryFn: () => call('auth.status'), enabled, retry: false })
-export const useMeQuery = (token: string | null) => useQuery({ queryKey: ['auth.me', token], queryFn: () => call('auth.me'), enabled: token !== null, retry: false, staleTime: 60_000 })
+export const meQuery = (token: string | null) => ({ queryKey: ['auth.me', token], queryFn: () => call('auth.me'), retry: false, staleTime: 60_000 })
+export const useMeQuery = (token: string | null) => useQuery({ ...meQuery(token), enabled: token !== null })
 
 /** Signing in (or the first start's setup) stores the token and starts with a clean cache. */
 export function useSignIn() {

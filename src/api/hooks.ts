@@ -1,6 +1,6 @@
 // Data hooks for components: each wraps one contract method in TanStack Query.
 import { useEffect } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { Input, Tier } from '../../electron/shared/contract'
 import { call } from './client'
 
@@ -8,22 +8,26 @@ import { call } from './client'
 const stable = { staleTime: Infinity, gcTime: Infinity, retry: false } as const
 
 export const useGridSummary = (enabled = true) => useQuery({ queryKey: ['grids.summary'], queryFn: () => call('grids.summary'), enabled, ...stable })
-export const useGridTree = () => useQuery({ queryKey: ['grids.tree'], queryFn: () => call('grids.tree'), ...stable })
+export const useGridTree = (enabled = true) => useQuery({ queryKey: ['grids.tree'], queryFn: () => call('grids.tree'), enabled, ...stable })
 const townOutlineQuery = { queryKey: ['town.outline'], queryFn: () => call('town.outline'), ...stable }
 export const useTownOutline = () => useQuery(townOutlineQuery)
 const tierGeoJsonQuery = (tier: Tier) => ({ queryKey: ['grids.geojson', tier], queryFn: () => call('grids.geojson', { tier }), ...stable })
 export const useTierGeoJson = (tier: Tier) => useQuery(tierGeoJsonQuery(tier))
 
 /**
- * Start reading the map's grids as soon as the map screen is chosen, while its code is still loading
- * and before the map exists: at city scale the three tiers are megabytes (issue 9).
+ * Start reading the map's grids before the map exists: at city scale the three tiers are megabytes
+ * (issue 9). Queries already running or read are not asked again.
  */
+export function prefetchMapData(queryClient: QueryClient) {
+  void queryClient.prefetchQuery(townOutlineQuery)
+  for (const tier of [1, 2, 3] as const) void queryClient.prefetchQuery(tierGeoJsonQuery(tier))
+}
+
+/** The same, as soon as the map screen is chosen, while its code is still loading. */
 export function usePrefetchMapData(enabled: boolean) {
   const queryClient = useQueryClient()
   useEffect(() => {
-    if (!enabled) return
-    void queryClient.prefetchQuery(townOutlineQuery)
-    for (const tier of [1, 2, 3] as const) void queryClient.prefetchQuery(tierGeoJsonQuery(tier))
+    if (enabled) prefetchMapData(queryClient)
   }, [enabled, queryClient])
 }
 

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import type { RunningServer } from '../../electron/server/http'
 import { tierColour } from '../../src/features/map/mapStyle'
 import { countColour, idleCount, openApp, outputDir, searchAndPick as pick, visibleMapCentre, waitForMapIdle } from '../support/browser'
+import { demoPassword } from '../support/core'
 
 let server: RunningServer
 let page: Page
@@ -121,6 +122,25 @@ describe('the map screen', () => {
     await expect.poll(() => page.getByTestId('grid-panel-name').textContent()).toBe('穆院社区')
     await waitForMapIdle(page, before)
     expect(countColour(await mapShot('tree-selected'), '#e0282e', 50)).toBeGreaterThan(300)
+  })
+
+  it('a window opened on the map with an expired session asks for sign-in, then draws the grids and the tree', async () => {
+    // The map's code and grids are read during boot, before the session is checked: with a dead token
+    // those reads fail, and must be read again once signed in rather than leave an empty map.
+    const other = await app.browser.newPage({ viewport: { width: 1600, height: 900 } })
+    try {
+      await other.addInitScript(() => sessionStorage.setItem('shishan.session', 'a-session-that-has-ended'))
+      await other.goto(`${server.url}#/map`)
+      await other.getByTestId('login-username').fill('organiser')
+      await other.getByTestId('login-password').fill(demoPassword)
+      await other.getByTestId('login-submit').click()
+      await other.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.tiersDrawn === '3', undefined, { timeout: 30_000 })
+      // The tree is read once the map has drawn: it opens on the town's offices.
+      await other.locator('.grid-tree .ant-tree-title', { hasText: /管理处/ }).first().waitFor({ timeout: 30_000 })
+      expect(await other.locator('.grid-tree .ant-tree-treenode').count()).toBeGreaterThan(5)
+    } finally {
+      await other.close()
+    }
   })
 
   it('asked nothing of any host but 127.0.0.1', () => {

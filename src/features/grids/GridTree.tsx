@@ -5,7 +5,10 @@ import { Alert, Spin, Tree, type TreeDataNode } from 'antd'
 import type { TreeNode, Tier } from '../../../electron/shared/contract'
 import { useGridTree } from '../../api/hooks'
 
-type Props = { selectedId: number | null; onSelect: (id: number, tier: Tier) => void; onContextMenu: (target: { id: number; tier: Tier; name: string; x: number; y: number }) => void; height: number }
+type Props = {
+  /** False until the tree may be read: the map screen reads it after the map has drawn (issue 9). */
+  load: boolean
+  selectedId: number | null; onSelect: (id: number, tier: Tier) => void; onContextMenu: (target: { id: number; tier: Tier; name: string; x: number; y: number }) => void; height: number }
 
 const toAntd = (n: TreeNode): TreeDataNode & { node: TreeNode } => ({
   key: n.key,
@@ -24,8 +27,8 @@ function parentIndex(roots: TreeNode[]): Map<string, string> {
   return parents
 }
 
-export function GridTree({ selectedId, onSelect, onContextMenu, height }: Props) {
-  const { data, error, isLoading } = useGridTree()
+export function GridTree({ load, selectedId, onSelect, onContextMenu, height }: Props) {
+  const { data, error } = useGridTree(load)
   const treeData = useMemo(() => (data ?? []).map(toAntd), [data])
   const parents = useMemo(() => parentIndex(data ?? []), [data])
   const [expanded, setExpanded] = useState<React.Key[]>([])
@@ -55,7 +58,7 @@ export function GridTree({ selectedId, onSelect, onContextMenu, height }: Props)
   }, [selectedId, parents])
 
   if (error) return <Alert type="error" showIcon message="无法读取网格层级" description={(error as Error).message} />
-  if (isLoading) return <Spin tip="正在读取网格…" />
+  if (!data) return <Spin tip="正在读取网格…" />
   return (
     <Tree
       ref={treeRef as never}

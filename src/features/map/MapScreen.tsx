@@ -43,6 +43,14 @@ export function MapScreen() {
   const selectedDetail = useGrid(selected?.id ?? null)
   const selectedRef = selected && selectedDetail.data?.id === selected.id ? { id: selected.id, name: selectedDetail.data.name } : null
   const treeBox = useRef<HTMLDivElement>(null)
+  // The tree is read once the map has drawn its grids: at city scale it is megabytes and 16,000 nodes,
+  // and reading it beside the map's own data made the map a second or more later (issue 9). A map
+  // that never draws (no grids' data) does not hold the tree back for long.
+  const [mapDrawn, setMapDrawn] = useState(false)
+  useEffect(() => {
+    const t = setTimeout(() => setMapDrawn(true), 10_000)
+    return () => clearTimeout(t)
+  }, [])
   const treeHeight = useElementHeight(treeBox)
 
   // Selections from the tree, search or panel fly the map to the grid once its extent is known.
@@ -107,7 +115,7 @@ export function MapScreen() {
                     <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} title="导出网格（GeoJSON / Excel）" aria-label="导出" />
                   </div>
                   <div className="tree-box" ref={treeBox}>
-                    {treeHeight > 0 && <GridTree selectedId={selected?.id ?? null} onSelect={selectAndFly} onContextMenu={setMenu} height={treeHeight} />}
+                    {treeHeight > 0 && <GridTree load={mapDrawn} selectedId={selected?.id ?? null} onSelect={selectAndFly} onContextMenu={setMenu} height={treeHeight} />}
                   </div>
                 </div>
               )
@@ -152,6 +160,7 @@ export function MapScreen() {
           }}
           shading={people.shading}
           selectionPanelWidth={gridPanelWidth}
+          onGridsDrawn={() => setMapDrawn(true)}
         />
         {drawing.active && (
           <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
