@@ -58,7 +58,7 @@ export function GridTree({ load, selectedId, onSelect, onContextMenu, height }: 
   }, [selectedId, parents])
 
   if (error) return <Alert type="error" showIcon message="无法读取网格层级" description={(error as Error).message} />
-  if (!data) return <Spin tip="正在读取网格…" />
+  if (!data) return load ? <Spin tip="正在读取网格…" /> : <div className="tree-waiting">地图绘制后显示网格层级…</div>
   return (
     <Tree
       ref={treeRef as never}

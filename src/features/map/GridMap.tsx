@@ -238,7 +238,14 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   useEffect(() => {
     const map = mapRef.current
     if (!loaded || !map) return
-    for (const tier of tiers) for (const layer of layersOfTier(tier)) map.setLayoutProperty(layer, 'visibility', visibleTiers[tier] ? 'visible' : 'none')
+    for (const tier of tiers)
+      for (const layer of layersOfTier(tier)) {
+        // Only a real change: MapLibre reloads a layer's whole source on any visibility set, even to
+        // 'visible' on a layer that shows already (its style leaves visibility unset). At load that
+        // laid out and drew every tier twice (issue 9).
+        const want = visibleTiers[tier] ? 'visible' : 'none'
+        if ((map.getLayoutProperty(layer, 'visibility') ?? 'visible') !== want) map.setLayoutProperty(layer, 'visibility', want)
+      }
   }, [loaded, visibleTiers])
 
   useEffect(() => {
