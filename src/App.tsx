@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
-import { Result, Spin } from 'antd'
+import { Result } from 'antd'
+import { ScreenLoading } from './components/ScreenLoading'
 import { AccountMenu } from './features/auth/AccountMenu'
 import { AppHeader, screens } from './components/AppHeader'
 import { useLocation, type Location, type Route } from './components/useRoute'
@@ -42,7 +43,7 @@ const AccountsScreen = lazy(() => import('./features/admin/AccountsScreen').then
 const AuditScreen = lazy(() => import('./features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })))
 const BriefingPrint = lazy(() => import('./features/print/BriefingPrint').then((m) => ({ default: m.BriefingPrint })))
 
-const loading = <Spin className="screen-loading" />
+const loading = <ScreenLoading />
 
 // Everything is behind the session gate: sign in first (or, on a new database, set the administrator's
 // password). The wall does not lock on idle: nobody touches it, and it shows no personal data.

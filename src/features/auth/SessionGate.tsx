@@ -2,7 +2,7 @@
 // administrator's password, then the sign-in; a locked session asks for the password again, an
 // expired or initial password must be changed first. Idle past the set minutes locks the screen.
 import { useEffect, useState, type ReactNode } from 'react'
-import { Spin } from 'antd'
+import { ScreenLoading } from '../../components/ScreenLoading'
 import { useQueryClient } from '@tanstack/react-query'
 import { MeContext, useAuthStatus, useMeQuery } from '../../api/auth'
 import { ApiCallError } from '../../api/client'
@@ -31,8 +31,8 @@ export function SessionGate({ children, idleLock = true }: { children: ReactNode
   }, [signedOut])
   useIdleLock(idleLock && !!me.data && !me.data.locked ? me.data.idleLockMinutes : null)
 
-  if (token === null || signedOut) return status.data ? <SignInScreen setup={status.data.needsSetup} /> : <Spin className="screen-loading" />
-  if (!me.data) return <Spin className="screen-loading" />
+  if (token === null || signedOut) return status.data ? <SignInScreen setup={status.data.needsSetup} /> : <ScreenLoading />
+  if (!me.data) return <ScreenLoading />
   if (me.data.locked) return <LockScreen me={me.data} />
   if (me.data.mustChangePassword) return <ChangePasswordScreen me={me.data} forced />
   return <MeContext.Provider value={me.data}>{children}</MeContext.Provider>

@@ -1,7 +1,7 @@
 // The unit/grid hierarchy beside the map. Selecting a grid here selects it on the map and back:
 // when the selection comes from the map, the tree opens down to it and scrolls it into view.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Alert, Spin, Tree, type TreeDataNode } from 'antd'
+import { Alert, Tree, type TreeDataNode } from 'antd'
 import type { TreeNode, Tier } from '../../../electron/shared/contract'
 import { useGridTree } from '../../api/hooks'
 
@@ -58,7 +58,7 @@ export function GridTree({ load, selectedId, onSelect, onContextMenu, height }: 
   }, [selectedId, parents])
 
   if (error) return <Alert type="error" showIcon message="无法读取网格层级" description={(error as Error).message} />
-  if (!data) return load ? <Spin tip="正在读取网格…" /> : <div className="tree-waiting">地图绘制后显示网格层级…</div>
+  if (!data) return <div className="tree-waiting">{load ? '正在读取网格层级…' : '地图绘制后显示网格层级…'}</div>
   return (
     <Tree
       ref={treeRef as never}
