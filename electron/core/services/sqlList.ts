@@ -2,6 +2,7 @@
 // becomes one counted SELECT with LIMIT/OFFSET, so 100,000 rows page as fast as 100.
 import type Database from 'better-sqlite3'
 import { AppError } from '../errors'
+import { cachedStatement } from '../db/statement'
 import { normaliseText } from '../domain/personalData'
 
 export type Clause = { sql: string; params: unknown[] }
@@ -63,11 +64,10 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
     if (!expr) throw new AppError('BAD_INPUT', `不能按“${input.sort.field}”排序`)
     order = `${expr} ${input.sort.dir === 'desc' ? 'desc' : 'asc'}, ${spec.defaultOrder}`
   }
-  const { n } = sqlite.prepare(`select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }
+  const { n } = cachedStatement(sqlite, `select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }
   // Deferred join: skipping `offset` rows walks keys only; the joins and per-row subqueries run
   // for the page's rows alone, so a deep page costs little more than the first.
-  const rows = sqlite
-    .prepare(`select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`)
+  const rows = cachedStatement(sqlite, `select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`)
     .all(...where.params, input.limit, input.offset) as T[]
   return { total: n, rows }
 }
