@@ -9,6 +9,7 @@ import { meQuery, useCan } from './api/auth'
 import type { QueryClient } from '@tanstack/react-query'
 import { prefetchMapData, usePrefetchMapData } from './api/hooks'
 import { sessionToken } from './api/session'
+import { issuedBriefingQuery } from './api/briefings'
 import { parseHash } from './components/useRoute'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
@@ -17,19 +18,26 @@ const loadMapScreen = () => import('./features/map/MapScreen')
 const MapScreen = lazy(() => loadMapScreen().then((m) => ({ default: m.MapScreen })))
 
 /**
- * A window opened on the map with a session (a reload, a link, the desktop's start) loads the map's
- * code and grids while React starts and the session is checked, not after: at city scale that wait
- * was a third of the map's load (issue 9). A session that turns out expired, locked or of a role
- * without the map only makes these reads fail: signing in starts with a clean cache, and a read that
- * failed is read again when the map is shown.
+ * A window opened on the map or on a printed briefing with a session (a reload, a link, the desktop's
+ * start, a print) loads that view's code and data while React starts and the session is checked, not
+ * after: at city scale that wait was a third of the map's load (issue 9). A session that turns out
+ * expired, locked or of a role without the view only makes these reads fail: signing in starts with a
+ * clean cache, and a read that failed is read again when the view is shown.
  */
-export function startMapEarly(queryClient: QueryClient) {
+export function startEarly(queryClient: QueryClient) {
   const token = sessionToken()
-  if (parseHash(window.location.hash).route !== 'map' || token === null) return
+  const location = parseHash(window.location.hash)
+  const briefingId = location.route === 'print' && location.doc === 'briefing' ? location.id : null
+  if ((location.route !== 'map' && briefingId === null) || token === null) return
   // The session check first: the store answers in order, and the console waits for it.
   void queryClient.prefetchQuery(meQuery(token))
-  void loadMapScreen()
-  prefetchMapData(queryClient)
+  if (briefingId !== null) {
+    void loadBriefingPrint()
+    void queryClient.prefetchQuery(issuedBriefingQuery(briefingId))
+  } else {
+    void loadMapScreen()
+    prefetchMapData(queryClient)
+  }
 }
 const PeopleScreen = lazy(() => import('./features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })))
 const PlacementScreen = lazy(() => import('./features/placement/PlacementScreen').then((m) => ({ default: m.PlacementScreen })))
@@ -41,7 +49,8 @@ const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').th
 const SupervisionPrint = lazy(() => import('./features/print/SupervisionPrint').then((m) => ({ default: m.SupervisionPrint })))
 const AccountsScreen = lazy(() => import('./features/admin/AccountsScreen').then((m) => ({ default: m.AccountsScreen })))
 const AuditScreen = lazy(() => import('./features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })))
-const BriefingPrint = lazy(() => import('./features/print/BriefingPrint').then((m) => ({ default: m.BriefingPrint })))
+const loadBriefingPrint = () => import('./features/print/BriefingPrint')
+const BriefingPrint = lazy(() => loadBriefingPrint().then((m) => ({ default: m.BriefingPrint })))
 
 const loading = <ScreenLoading />
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { App, startMapEarly } from './App'
+import { App, startEarly } from './App'
 // MapLibre's stylesheet before ours, once for every map: the screens are lazy chunks, and a chunk's
 // CSS would otherwise land after styles.css and win over it.
 import 'maplibre-gl/dist/maplibre-gl.css'
@@ -13,7 +13,7 @@ import './styles.css'
 // (TanStack's default 'online' mode would hold every call on an offline office PC).
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } } })
 
-startMapEarly(queryClient)
+startEarly(queryClient)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,4 +8,5 @@ export type BriefingRequest = Input<'briefings.compose'>
 export const useComposedBriefing = (input: BriefingRequest | null) =>
   useQuery({ queryKey: ['briefings.compose', input], queryFn: () => call('briefings.compose', input!), enabled: input !== null, retry: false, staleTime: Infinity })
 export const useBriefingList = (q: string) => useQuery({ queryKey: ['briefings.list', q], queryFn: () => call('briefings.list', { q: q.trim() || undefined }), retry: false })
-export const useIssuedBriefing = (id: number) => useQuery({ queryKey: ['briefings.get', id], queryFn: () => call('briefings.get', { id }), retry: false, staleTime: Infinity })
+export const issuedBriefingQuery = (id: number) => ({ queryKey: ['briefings.get', id], queryFn: () => call('briefings.get', { id }), retry: false, staleTime: Infinity })
+export const useIssuedBriefing = (id: number) => useQuery(issuedBriefingQuery(id))

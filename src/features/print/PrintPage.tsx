@@ -1,9 +1,10 @@
 // The frame of every print view: a toolbar that does not print (back, print), the loading and
 // error states, and the A4 sheet itself (print.css: GB/T 9704 margins).
 import { useEffect, type ReactNode } from 'react'
-import { Alert, Button, Spin } from 'antd'
+import { Alert, Button } from 'antd'
 import dayjs from 'dayjs'
 import { recordPrint } from '../../api/auth'
+import { ScreenLoading } from '../../components/ScreenLoading'
 import './print.css'
 
 /**
@@ -26,7 +27,7 @@ export function PrintPage({ loading, error, children, extra, printing }: { loadi
           打印
         </Button>
       </div>
-      {loading && <Spin />}
+      {loading && <ScreenLoading />}
       {error && <Alert type="error" showIcon message={error.message} className="print-error" />}
       {!loading && !error && children}
     </div>
