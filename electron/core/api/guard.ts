@@ -30,8 +30,8 @@ function targetOf(input: unknown, value: unknown): string | null {
 
 export function createGuard(deps: { db: Db; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
   const sqlite = deps.db.$client
-  const lastBatch = prepared(sqlite, 'select coalesce(max(id), 0) from change_batches', { pluck: true })
-  const lastChange = prepared(sqlite, 'select coalesce(max(id), 0) from changes', { pluck: true })
+  // Where the change log stands before a write: both ends in one read (each max is a rowid lookup).
+  const logEnds = prepared(sqlite, 'select (select coalesce(max(id), 0) from change_batches) batch, (select coalesce(max(id), 0) from changes) change')
   // By change id, not batch id: a rowid range, where `batch_id > ?` with this order would scan the whole log.
   const changesSince = prepared(sqlite, 'select entity, entity_id entityId, action, before, after from changes where id > ? order by id limit 21')
   const batchesSince = prepared(sqlite, 'select id from change_batches where id > ? order by id', { pluck: true })
@@ -84,7 +84,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     if (rule.access === 'public') return nobody
     const caller = deps.accounts.callerOf(credentials.token)
     if (!caller) throw new AppError('UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
-    const { session, me } = caller
+    const { session, me, scope } = caller
     const a = me.account
     const ctx: CallContext = { actor: `${a.displayName}（${a.username}）`, username: a.username, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: me.scopeVillageIds, token: credentials.token }
     if (rule.access === 'session') return ctx
@@ -93,7 +93,6 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     deps.accounts.touch(session)
     if (!hasCapability(a.role, rule.access)) deny(ctx, method, input, `当前账号（${a.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
     // The clerk's reach, from what the session already read: their own unit and its villages.
-    const scope: Scope | null = me.scopeVillageIds && { unitIds: a.unitId ? [...new Set([a.unitId, ...me.scopeVillageIds])] : [], villageIds: me.scopeVillageIds }
     if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
     return ctx
   }
@@ -120,8 +119,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
       }
       sqlite.exec('savepoint api_call')
       try {
-        const batchBefore = lastBatch().get() as number
-        const changeBefore = lastChange().get() as number
+        const { batch: batchBefore, change: changeBefore } = logEnds().get() as { batch: number; change: number }
         const value = await handler()
         if (audited) {
           const changed = changesSince().all(changeBefore) as { entity: string; entityId: number; action: string; before: string | null; after: string | null }[]

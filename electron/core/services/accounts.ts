@@ -10,7 +10,7 @@ import { AppError, notFound } from '../errors'
 import { prepared } from '../db/statement'
 import { roleCapabilities } from '../domain/access'
 import { afterFailure, describePasswordProblems, minutesLocked, mustChangePassword, passwordExpiresAt, passwordProblems } from '../domain/passwordPolicy'
-import type { AccessScope } from './accessScope'
+import type { AccessScope, Scope } from './accessScope'
 import type { AuditService } from './audit'
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>
@@ -104,14 +104,18 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return row
   }
 
-  /** `row`: the account as just read for this call (the guard reads it once per call). */
-  function me(session: Session, row?: AccountRow): Me {
+  /**
+   * `row`: the account as just read for this call (the guard reads it once per call); `scope`: its
+   * scope, when the caller has worked it out already.
+   */
+  function me(session: Session, row?: AccountRow, scope?: Scope | null): Me {
     const a = row ?? account(session.accountId)
     const s = settings()
+    if (scope === undefined) scope = deps.scope.scopeOf(a.role, a.unitId)
     return {
       account: view(a),
       capabilities: a.role ? [...roleCapabilities[a.role]] : [],
-      scopeVillageIds: deps.scope.scopeOf(a.role, a.unitId)?.villageIds ?? null,
+      scopeVillageIds: scope?.villageIds ?? null,
       locked: session.locked,
       mustChangePassword: mustChangePassword(a.passwordChangedAt, s.passwordMaxAgeDays, now()),
       passwordExpiresAt: passwordExpiresAt(a.passwordChangedAt, s.passwordMaxAgeDays),
@@ -135,9 +139,12 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return liveSession(token)?.session ?? null
   }
   /** The session and its account as they stand now (one read of the account per call). */
-  function callerOf(token: string | undefined): { session: Session; me: Me } | null {
+  /** The session of a token, the caller's view of it, and the units and villages it may act on (null: the whole town). */
+  function callerOf(token: string | undefined): { session: Session; me: Me; scope: Scope | null } | null {
     const live = liveSession(token)
-    return live && { session: live.session, me: me(live.session, live.row) }
+    if (!live) return null
+    const scope = deps.scope.scopeOf(live.row.role, live.row.unitId)
+    return { session: live.session, me: me(live.session, live.row, scope), scope }
   }
   function liveSession(token: string | undefined): { session: Session; row: AccountRow } | null {
     if (!token) return null
