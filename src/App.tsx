@@ -3,19 +3,30 @@ import { Result } from 'antd'
 import { ScreenLoading } from './components/ScreenLoading'
 import { AccountMenu } from './features/auth/AccountMenu'
 import { AppHeader, screens } from './components/AppHeader'
-import { useLocation, type Location, type Route } from './components/useRoute'
+import { parseHash, useLocation, type Location, type Route } from './components/useRoute'
 import { SessionGate } from './features/auth/SessionGate'
 import { meQuery, useCan } from './api/auth'
 import type { QueryClient } from '@tanstack/react-query'
 import { prefetchMapData, usePrefetchMapData } from './api/hooks'
 import { sessionToken } from './api/session'
 import { issuedBriefingQuery } from './api/briefings'
-import { parseHash } from './components/useRoute'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
 const loadMapScreen = () => import('./features/map/MapScreen')
 const MapScreen = lazy(() => loadMapScreen().then((m) => ({ default: m.MapScreen })))
+const PeopleScreen = lazy(() => import('./features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })))
+const PlacementScreen = lazy(() => import('./features/placement/PlacementScreen').then((m) => ({ default: m.PlacementScreen })))
+const IssuesScreen = lazy(() => import('./features/issues/IssuesScreen').then((m) => ({ default: m.IssuesScreen })))
+const WallScreen = lazy(() => import('./features/wall/WallScreen').then((m) => ({ default: m.WallScreen })))
+const BriefingsScreen = lazy(() => import('./features/briefings/BriefingsScreen').then((m) => ({ default: m.BriefingsScreen })))
+const ReportingPrint = lazy(() => import('./features/print/ReportingPrint').then((m) => ({ default: m.ReportingPrint })))
+const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').then((m) => ({ default: m.IssueSheetPrint })))
+const SupervisionPrint = lazy(() => import('./features/print/SupervisionPrint').then((m) => ({ default: m.SupervisionPrint })))
+const AccountsScreen = lazy(() => import('./features/admin/AccountsScreen').then((m) => ({ default: m.AccountsScreen })))
+const AuditScreen = lazy(() => import('./features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })))
+const loadBriefingPrint = () => import('./features/print/BriefingPrint')
+const BriefingPrint = lazy(() => loadBriefingPrint().then((m) => ({ default: m.BriefingPrint })))
 
 /**
  * A window opened on the map or on a printed briefing with a session (a reload, a link, the desktop's
@@ -39,18 +50,6 @@ export function startEarly(queryClient: QueryClient) {
     prefetchMapData(queryClient)
   }
 }
-const PeopleScreen = lazy(() => import('./features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })))
-const PlacementScreen = lazy(() => import('./features/placement/PlacementScreen').then((m) => ({ default: m.PlacementScreen })))
-const IssuesScreen = lazy(() => import('./features/issues/IssuesScreen').then((m) => ({ default: m.IssuesScreen })))
-const WallScreen = lazy(() => import('./features/wall/WallScreen').then((m) => ({ default: m.WallScreen })))
-const BriefingsScreen = lazy(() => import('./features/briefings/BriefingsScreen').then((m) => ({ default: m.BriefingsScreen })))
-const ReportingPrint = lazy(() => import('./features/print/ReportingPrint').then((m) => ({ default: m.ReportingPrint })))
-const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').then((m) => ({ default: m.IssueSheetPrint })))
-const SupervisionPrint = lazy(() => import('./features/print/SupervisionPrint').then((m) => ({ default: m.SupervisionPrint })))
-const AccountsScreen = lazy(() => import('./features/admin/AccountsScreen').then((m) => ({ default: m.AccountsScreen })))
-const AuditScreen = lazy(() => import('./features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })))
-const loadBriefingPrint = () => import('./features/print/BriefingPrint')
-const BriefingPrint = lazy(() => loadBriefingPrint().then((m) => ({ default: m.BriefingPrint })))
 
 const loading = <ScreenLoading />
 

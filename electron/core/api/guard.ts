@@ -92,7 +92,7 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     if (me.mustChangePassword) throw new AppError('PASSWORD_EXPIRED', '密码已过期或为初始密码，请先修改密码。')
     deps.accounts.touch(session)
     if (!hasCapability(a.role, rule.access)) deny(ctx, method, input, `当前账号（${a.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
-    // The clerk's reach, from what the session already read: their own unit and its villages.
+    // The clerk's reach, worked out with the session's account: their own unit and its villages.
     if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
     return ctx
   }

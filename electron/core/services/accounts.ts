@@ -138,8 +138,10 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
   function sessionOf(token: string | undefined): Session | null {
     return liveSession(token)?.session ?? null
   }
-  /** The session and its account as they stand now (one read of the account per call). */
-  /** The session of a token, the caller's view of it, and the units and villages it may act on (null: the whole town). */
+  /**
+   * The session of a token and its account as they stand now (one read of the account per call): the
+   * caller's view, and the units and villages it may act on (null: the whole town).
+   */
   function callerOf(token: string | undefined): { session: Session; me: Me; scope: Scope | null } | null {
     const live = liveSession(token)
     if (!live) return null

@@ -8,7 +8,11 @@ import { useGridTree } from '../../api/hooks'
 type Props = {
   /** False until the tree may be read: the map screen reads it after the map has drawn (issue 9). */
   load: boolean
-  selectedId: number | null; onSelect: (id: number, tier: Tier) => void; onContextMenu: (target: { id: number; tier: Tier; name: string; x: number; y: number }) => void; height: number }
+  selectedId: number | null
+  onSelect: (id: number, tier: Tier) => void
+  onContextMenu: (target: { id: number; tier: Tier; name: string; x: number; y: number }) => void
+  height: number
+}
 
 const toAntd = (n: TreeNode): TreeDataNode & { node: TreeNode } => ({
   key: n.key,
