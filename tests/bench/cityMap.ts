@@ -140,17 +140,20 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
     core.close()
   }
   // BENCH_START=0 leaves out the starts (a minute or two), for quick runs while working on the map.
-  const withStart = process.env.BENCH_START !== '0'
-  if (withStart) rows.push({ case: 'start: npm run serve (the town) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat(await measureStart(opts.runs)) })
-  // The browser-mode server on the city store, as a user meets it: its peak memory once the map has drawn.
-  const browser2 = withStart ? await launchChromium() : null
-  const servedCity = browser2 ? await serveAndOpenMap(browser2, dbFile).finally(() => browser2.close()) : { ms: Number.NaN, serverPeakRssMb: Number.NaN }
-  if (withStart) rows.push({ case: 'start: npm run serve (the city) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat([servedCity.ms]) })
+  let servedCity: { ms: number; serverPeakRssMb: number } | null = null
+  if (process.env.BENCH_START !== '0') {
+    rows.push({ case: 'start: npm run serve (the town) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat(await measureStart(opts.runs)) })
+    // The browser-mode server on the city store, as a user meets it: its peak memory once the map has drawn.
+    const browser2 = await launchChromium()
+    servedCity = await serveAndOpenMap(browser2, dbFile).finally(() => browser2.close())
+    rows.push({ case: 'start: npm run serve (the city) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat([servedCity.ms]) })
+  }
   printTable(`城市规模·地图（${machine()}）`, rows)
   console.log(`加载期间地图绘制的帧（中位数）：应用 ${framesToLoad.app}，裸 MapLibre 页面 ${framesToLoad.bare}`)
-  console.log(`浏览器模式服务进程峰值内存（RSS，城市数据，地图已绘制）：${servedCity.serverPeakRssMb} MB`)
-  const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, serverPeakRssMb: servedCity.serverPeakRssMb, framesToLoad, cases: rows }
-  if (opts.write !== false && withStart) writeResults('cityMap', result)
+  if (servedCity) console.log(`浏览器模式服务进程峰值内存（RSS，城市数据，地图已绘制）：${servedCity.serverPeakRssMb} MB`)
+  const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, serverPeakRssMb: servedCity?.serverPeakRssMb ?? null, framesToLoad, cases: rows }
+  // A quick run without the starts does not replace the recorded results.
+  if (opts.write !== false && servedCity) writeResults('cityMap', result)
   return result
 }
 

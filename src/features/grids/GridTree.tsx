@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Tree, type TreeDataNode } from 'antd'
 import type { TreeNode, Tier } from '../../../electron/shared/contract'
 import { useGridTree } from '../../api/hooks'
+import { ScreenLoading } from '../../components/ScreenLoading'
 
 type Props = {
   /** False until the tree may be read: the map screen reads it after the map has drawn (issue 9). */
@@ -62,7 +63,7 @@ export function GridTree({ load, selectedId, onSelect, onContextMenu, height }: 
   }, [selectedId, parents])
 
   if (error) return <Alert type="error" showIcon message="无法读取网格层级" description={(error as Error).message} />
-  if (!data) return <div className="tree-waiting">{load ? '正在读取网格层级…' : '地图绘制后显示网格层级…'}</div>
+  if (!data) return <ScreenLoading text={load ? '正在读取网格层级…' : '地图绘制后显示网格层级…'} />
   return (
     <Tree
       ref={treeRef as never}
