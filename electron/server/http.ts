@@ -6,13 +6,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { contract, methodNames, type ApiError } from '../shared/contract'
+import { bodyLimitOf, contract, methodNames, type ApiError, type MethodName } from '../shared/contract'
 import { contentSecurityPolicy } from '../shared/csp'
 import type { Dispatch } from '../core/api/dispatch'
+import { needsSession } from '../core/api/guard'
 import type { ChangeFeed } from '../core/api/changeFeed'
 
-// Imports carry files as base64: a 100 MB file is about 134 MB of JSON.
-const MAX_BODY = 160 * 1024 * 1024
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -29,27 +28,58 @@ const types: Record<string, string> = {
 const statusOf: Record<ApiError['code'], number> = { BAD_INPUT: 400, NOT_FOUND: 404, UNKNOWN_METHOD: 404, CONFLICT: 409, INTERNAL: 500, UNAUTHENTICATED: 401, FORBIDDEN: 403, LOCKED: 423, PASSWORD_EXPIRED: 403 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
+  // A failure after the answer began (a stream cut short) can only end the connection.
+  if (res.headersSent) return void res.destroy()
   const text = JSON.stringify(body)
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
   res.end(text)
 }
 const sendError = (res: ServerResponse, status: number, code: ApiError['code'], message: string) => sendJson(res, status, { ok: false, error: { code, message } })
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Answer before (or instead of) reading the body: what the client still sends is read and dropped,
+ * so it sees this answer rather than a reset connection; a sender that never stops is cut off.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, code: ApiError['code'], message: string) {
+  sendError(res, status, code, message)
+  if (req.complete) return
+  req.removeAllListeners('data')
+  req.resume()
+  const cutOff = setTimeout(() => req.socket.destroy(), 30_000)
+  cutOff.unref()
+  req.once('end', () => clearTimeout(cutOff))
+  req.once('close', () => clearTimeout(cutOff))
+}
+
+const tooLarge = (limit: number) => `请求体过大（此接口上限 ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}）。`
+
+/** The body as text, or null once it passed `limit` bytes (the caller answers 413). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
+      if (size <= limit) return void chunks.push(c)
+      req.off('data', onData)
+      chunks.length = 0
+      resolve(null)
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
+
+/** A percent-encoded path as text, or null when its encoding is broken (`/%ff`, `/%E0%A4%A`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
+}
+const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
 
 /** One event stream per open page (the wall); a comment every 20 s keeps proxies and sleep from closing it. */
 function streamChanges(req: IncomingMessage, res: ServerResponse, changes: ChangeFeed) {
@@ -69,19 +99,24 @@ function bearerOf(req: IncomingMessage): string | undefined {
   return m?.[1]
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, dispatch: Dispatch) {
+/**
+ * In order, each before the body is read: the method exists, the verb is POST, the caller has a
+ * session (unless the method is public), the declared length is within the method's limit.
+ */
+async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, opts: ServerOptions) {
   if (path === '/api' || path === '/api/') {
-    if (req.method !== 'GET') return sendError(res, 405, 'BAD_INPUT', '请用 GET 获取接口列表。')
+    if (req.method !== 'GET') return refuseBody(req, res, 405, 'BAD_INPUT', '请用 GET 获取接口列表。')
     return sendJson(res, 200, { ok: true, value: { methods: methodNames.map((name) => ({ name, doc: contract[name].doc })) } })
   }
-  const method = decodeURIComponent(path.slice('/api/'.length))
-  if (req.method !== 'POST') return sendError(res, 405, 'BAD_INPUT', `接口“${method}”只接受 POST 请求（JSON 请求体）。`)
-  let text: string
-  try {
-    text = await readBody(req)
-  } catch {
-    return sendError(res, 413, 'BAD_INPUT', `请求体过大（上限 ${MAX_BODY / 1024 / 1024} MB）。`)
-  }
+  const method = decodePath(path.slice('/api/'.length))
+  if (method === null || !isMethod(method)) return refuseBody(req, res, 404, 'UNKNOWN_METHOD', method === null ? '接口名称的编码无效。' : `没有名为“${method.slice(0, 60)}”的接口方法。`)
+  if (req.method !== 'POST') return refuseBody(req, res, 405, 'BAD_INPUT', `接口“${method}”只接受 POST 请求（JSON 请求体）。`)
+  const token = bearerOf(req)
+  if (needsSession(method) && !opts.isValidToken(token)) return refuseBody(req, res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+  const limit = bodyLimitOf(method)
+  if (Number(req.headers['content-length'] ?? 0) > limit) return refuseBody(req, res, 413, 'BAD_INPUT', tooLarge(limit))
+  const text = await readBody(req, limit)
+  if (text === null) return refuseBody(req, res, 413, 'BAD_INPUT', tooLarge(limit))
   let input: unknown = undefined
   if (text.trim() !== '') {
     try {
@@ -91,51 +126,76 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
     }
   }
   // The core decides what the token allows (auth.login and auth.status need none).
-  const result = await dispatch(method, input, { token: bearerOf(req) })
+  const result = await opts.dispatch(method, input, { token })
   sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
 }
 
 function serveStatic(res: ServerResponse, path: string, staticDir: string) {
-  const rel = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '')
+  const decoded = decodePath(path)
+  if (decoded === null || decoded.includes('\0')) return sendError(res, 400, 'BAD_INPUT', '地址的编码无效。')
+  const rel = normalize(decoded).replace(/^([/\\])+/, '')
   let file = join(staticDir, rel)
   if (!file.startsWith(staticDir + sep) && file !== staticDir) return sendError(res, 403, 'BAD_INPUT', '禁止访问。')
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html')
-  if (!existsSync(file)) return sendError(res, 500, 'INTERNAL', '界面文件缺失：请先运行 npm run build。')
+  if (!existsSync(file)) return sendError(res, 503, 'INTERNAL', '界面文件缺失：请先运行 npm run build。')
   res.writeHead(200, {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600'
   })
-  createReadStream(file).pipe(res)
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res)
 }
 
 export type RunningServer = { server: Server; url: string; port: number; close: () => Promise<void> }
+type ServerOptions = {
+  dispatch: Dispatch
+  staticDir: string
+  port: number
+  changes?: ChangeFeed
+  /** Whether a token names a live session: asked before a body is read, and for the change stream. */
+  isValidToken: (token: string | undefined) => boolean
+}
 
 /**
  * Listen on 127.0.0.1 only. Refused: requests naming another host (DNS rebinding), API calls from a
  * page of another origin, and the change stream without a valid session (`?token=`, since an
- * EventSource cannot send headers).
+ * EventSource cannot send headers). Whatever a request holds, it gets an answer below 500 and the
+ * server goes on: a failure inside is answered (and logged by the core), never thrown out of here.
  */
-export function startHttpServer(opts: { dispatch: Dispatch; staticDir: string; port: number; changes?: ChangeFeed; isValidToken?: (token: string | undefined) => boolean }): Promise<RunningServer> {
+export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
   let ownPort = 0
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  function route(req: IncomingMessage, res: ServerResponse) {
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    } catch {
+      return refuseBody(req, res, 400, 'BAD_INPUT', '请求地址无效。')
+    }
     const host = (req.headers.host ?? '').replace(/:\d+$/, '')
-    if (host !== '127.0.0.1' && host !== 'localhost') return sendError(res, 403, 'BAD_INPUT', '只接受本机访问（127.0.0.1）。')
+    if (host !== '127.0.0.1' && host !== 'localhost') return refuseBody(req, res, 403, 'BAD_INPUT', '只接受本机访问（127.0.0.1）。')
     const origin = req.headers.origin
     if (url.pathname.startsWith('/api') && origin !== undefined && origin !== `http://127.0.0.1:${ownPort}` && origin !== `http://localhost:${ownPort}`)
-      return sendError(res, 403, 'FORBIDDEN', `拒绝来自其他网页（${origin}）的请求。`)
+      return refuseBody(req, res, 403, 'FORBIDDEN', `拒绝来自其他网页（${origin.slice(0, 100)}）的请求。`)
     if (url.pathname === '/api/events' && req.method === 'GET' && opts.changes) {
-      if (!(opts.isValidToken ?? (() => false))(url.searchParams.get('token') ?? undefined)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+      if (!opts.isValidToken(url.searchParams.get('token') ?? undefined)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
       return streamChanges(req, res, opts.changes)
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname, opts.dispatch).catch((e) => sendError(res, 500, 'INTERNAL', `内部错误：${(e as Error).message}`))
+      handleApi(req, res, url.pathname, opts).catch(() => sendError(res, 400, 'BAD_INPUT', '请求未能读取完整，请重试。'))
       return
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_INPUT', '不支持的请求方法。')
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuseBody(req, res, 405, 'BAD_INPUT', '不支持的请求方法。')
     serveStatic(res, url.pathname, opts.staticDir)
+  }
+  const server = createServer((req, res) => {
+    try {
+      route(req, res)
+    } catch {
+      sendError(res, 400, 'BAD_INPUT', '无法处理此请求。')
+    }
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)

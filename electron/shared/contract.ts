@@ -337,7 +337,13 @@ const BackupPreview = z.object({
   migrations: z.number().int().nullable()
 })
 
-/** Every method of the app. Keys are `<area>.<verb>`. */
+const MB = 1024 * 1024
+/** Sign-in and first start are called without a session, so anyone can send them: a little is enough. */
+const publicBody = 64 * 1024
+/**
+ * Every method of the app. Keys are `<area>.<verb>`. `maxBodyBytes`: how large a request body the
+ * transport reads for it (files travel as base64 in JSON); other methods take at most `defaultBodyBytes`.
+ */
 export const contract = {
   'grids.summary': { input: NoInput, output: GridSummary, doc: '各级网格数量与人口户数合计' },
   'grids.tree': { input: NoInput, output: z.array(TreeNode), doc: '区—镇—管理处—村居—二级—三级网格层级树' },
@@ -359,6 +365,7 @@ export const contract = {
     doc: '全部管理处（用于划归村居、新建村居）'
   },
   'grids.create': {
+    maxBodyBytes: 32 * MB,
     input: GridAttributes.extend({
       tier: Tier,
       name: GridAttributes.shape.name.unwrap(),
@@ -378,6 +385,7 @@ export const contract = {
     doc: '修改网格属性（名称、类型、党组织、巡查员、户数、人口等）'
   },
   'grids.setGeometry': {
+    maxBodyBytes: 32 * MB,
     input: z.object({ id: Id, version: Version, geometry: Geometry }).strict(),
     output: BatchResult,
     doc: '修改网格边界'
@@ -418,6 +426,7 @@ export const contract = {
     doc: '导出网格：GeoJSON（WGS-84 或 GCJ-02）或 Excel 台账；可按级别、按网格范围'
   },
   'grids.import': {
+    maxBodyBytes: 160 * MB,
     input: z
       .object({
         fileName: z.string().trim().min(1).max(255),
@@ -525,6 +534,7 @@ export const contract = {
     doc: '全部单位（区、镇、部门、管理处、村居）及上下级关系，用于事件流转'
   },
   'issues.create': {
+    maxBodyBytes: 130 * MB,
     input: z
       .object({
         title: z.string().trim().min(2, '请填写事件标题').max(60),
@@ -682,6 +692,7 @@ export const contract = {
     doc: '编写简报：按类型（周报、月报、季报、年报、专报）、期间和范围（全镇、管理处、村居）从数据生成各部分，供修改后签发'
   },
   'briefings.issue': {
+    maxBodyBytes: 4 * MB,
     input: BriefingInput.extend({ sections: z.array(z.object({ key: z.enum(sectionKeys), paragraphs: z.array(z.string().max(4000, '每段不超过 4000 字')).max(20).optional() }).strict()).max(sectionKeys.length) }).strict(),
     output: z.object({ id: Id, number: z.number().int(), year: z.number().int() }),
     doc: '签发简报：按年编号（第N期），冻结数字、表格、图和文字；重印与签发时完全相同'
@@ -785,6 +796,7 @@ export const contract = {
   },
   'people.template': { input: z.object({ kind: PeopleImportKind }).strict(), output: ExportedFile, doc: '下载人员导入模板（Excel）' },
   'people.import': {
+    maxBodyBytes: 160 * MB,
     input: z
       .object({
         kind: PeopleImportKind,
@@ -797,6 +809,7 @@ export const contract = {
     doc: '导入人员台账（Excel 或 CSV）：逐行校验证件号、电话、村居网格、重复；先预览，再一次性提交'
   },
   'people.importReportFile': {
+    maxBodyBytes: 32 * MB,
     input: z.object({ kind: PeopleImportKind, rejected: PeopleImportReport.shape.rejected }).strict(),
     output: ExportedFile,
     doc: '把导入校验中被拒绝的行和原因导出为 Excel'
@@ -909,13 +922,15 @@ export const contract = {
     doc: '地图着色：各三级网格的户联系覆盖率（%）或距上次走访的平均天数'
   },
   // ── Accounts, sessions and the audit trail (issue 8) ──
-  'auth.status': { input: NoInput, output: z.object({ needsSetup: z.boolean() }), doc: '新数据库是否尚未设置系统管理员密码' },
+  'auth.status': { input: NoInput, output: z.object({ needsSetup: z.boolean() }), doc: '新数据库是否尚未设置系统管理员密码', maxBodyBytes: publicBody },
   'auth.setup': {
+    maxBodyBytes: publicBody,
     input: z.object({ password: Password }).strict(),
     output: z.object({ token: z.string(), me: Me }),
     doc: '新数据库首次启动：设置系统管理员（admin）的密码并登录；已有账号时拒绝'
   },
   'auth.login': {
+    maxBodyBytes: publicBody,
     input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(32), password: Password }).strict(),
     output: z.object({ token: z.string(), me: Me }),
     doc: '登录：返回会话令牌（浏览器模式须以 Authorization: Bearer <令牌> 调用其他接口）；连续 5 次失败锁定 10 分钟'
@@ -981,6 +996,13 @@ export const contract = {
     doc: '从备份恢复（先自动备份当前数据）；恢复后所有人须重新登录'
   }
 } as const
+
+/** The body a method without files may have: a briefing's paragraphs or a long geometry take more, and say so. */
+export const defaultBodyBytes = 1 * MB
+export const bodyLimitOf = (method: MethodName): number => {
+  const spec = contract[method]
+  return 'maxBodyBytes' in spec ? spec.maxBodyBytes : defaultBodyBytes
+}
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract

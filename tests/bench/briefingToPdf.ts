@@ -17,7 +17,7 @@ const sections = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'n
 
 /** Compose, issue and print one monthly briefing `runs` times on `core`; the cases, named for `where`. */
 async function measureBriefing(core: Core, where: string, runs: number): Promise<{ rows: CaseResult[]; pages: number }> {
-  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0 })
+  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
   const user = await signedIn(core, 'operator')
   const must = async (r: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>) => {
     const v = await r

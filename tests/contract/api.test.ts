@@ -187,7 +187,7 @@ let token: string
 beforeAll(async () => {
   core = testCoreWithPeople()
   lookUpValidInputs()
-  server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0 })
+  server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
 })
 afterAll(async () => {
   await server.close()

@@ -169,7 +169,7 @@ describe('the audit trail', () => {
 describe('HTTP bridge', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0 })
+    server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
   })
   afterAll(() => server.close())
   const post = (method: string, body: string, headers: Record<string, string> = {}) => fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { contract, type ApiError, type CallContext, type MethodName, type Result } from '../../shared/contract'
 import { AppError } from '../errors'
+import { findMalformed } from '../domain/wellFormedText'
 import type { Handlers } from './handlers'
 import type { CallerCredentials, Guard } from './guard'
 
@@ -20,12 +21,15 @@ function describeIssues(error: z.ZodError): string {
 export function createDispatcher(handlers: Handlers, guard: Guard, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
   z.config(z.locales.zhCN())
   return async (method, input, credentials) => {
-    if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${method}”的接口方法。` })
+    if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${String(method).slice(0, 60)}”的接口方法。` })
     const spec = contract[method]
-    const parsed = spec.input.safeParse(input ?? undefined)
-    if (!parsed.success) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}`, details: parsed.error.issues })
     try {
-      const ctx = guard.admit(method, parsed.data, credentials)
+      const who = guard.identify(method, credentials)
+      const malformed = findMalformed(input)
+      if (malformed) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${malformed.problem}。`, details: { field: malformed.path } })
+      const parsed = spec.input.safeParse(input ?? undefined)
+      if (!parsed.success) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}`, details: parsed.error.issues })
+      const ctx = guard.admit(method, parsed.data, who)
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown
       const value = await guard.run(method, parsed.data, ctx, () => handler(parsed.data, ctx))
       if (opts.validateOutput) spec.output.parse(value)

@@ -16,6 +16,13 @@ import type { AccessScope, Scope } from '../services/accessScope'
 export type Internal = { internal: string }
 export type CallerCredentials = Credentials | Internal
 
+/** Whether a method needs a signed-in session (all but sign-in, first start and the setup check). */
+export const needsSession = (method: MethodName) => methodRules[method].access !== 'public'
+
+type Caller = NonNullable<ReturnType<AccountService['callerOf']>>
+/** A caller as the credentials name them; `caller` is absent for public methods and in-process callers. */
+export type Identified = { ctx: CallContext; caller?: Caller }
+
 const nobody: CallContext = { actor: '未登录', username: null, accountId: null, role: null, unitId: null, scopeVillageIds: null }
 const idKeys = ['id', 'batchId', 'householdId', 'memberId', 'reportingMemberId', 'teamId', 'personId', 'eventId', 'noticeId', 'recipientId', 'postId', 'gridId', 'villageUnitId', 'unitId', 'scopeUnitId']
 /** Which record a call is about, for the audit row: the first id the input names, else the one created. */
@@ -74,24 +81,32 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     }
   }
 
-  /** Who is calling and whether they may: the handler's context, or an AppError refusing the call. */
-  function admit(method: MethodName, input: unknown, credentials: CallerCredentials = {}): CallContext {
+  /**
+   * Who is calling, from the credentials alone: asked before the input is read or checked, so a
+   * call without a session is refused as such (not with a lesson on the input's shape).
+   */
+  function identify(method: MethodName, credentials: CallerCredentials = {}): Identified {
     const rule = methodRules[method] as MethodRule<unknown>
     if ('internal' in credentials) {
       if (rule.access === 'session') throw new AppError('UNAUTHENTICATED', '此操作针对登录会话，须登录后进行。')
-      return { ...nobody, actor: credentials.internal }
+      return { ctx: { ...nobody, actor: credentials.internal } }
     }
-    if (rule.access === 'public') return nobody
+    if (rule.access === 'public') return { ctx: nobody }
     const caller = deps.accounts.callerOf(credentials.token)
     if (!caller) throw new AppError('UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+    const a = caller.me.account
+    return { ctx: { actor: `${a.displayName}（${a.username}）`, username: a.username, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: caller.me.scopeVillageIds, token: credentials.token }, caller }
+  }
+
+  /** Whether the caller may make this call with this input: the handler's context, or an AppError refusing it. */
+  function admit(method: MethodName, input: unknown, { ctx, caller }: Identified): CallContext {
+    const rule = methodRules[method] as MethodRule<unknown>
+    if (!caller || rule.access === 'public' || rule.access === 'session') return ctx
     const { session, me, scope } = caller
-    const a = me.account
-    const ctx: CallContext = { actor: `${a.displayName}（${a.username}）`, username: a.username, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: me.scopeVillageIds, token: credentials.token }
-    if (rule.access === 'session') return ctx
     if (session.locked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁。')
     if (me.mustChangePassword) throw new AppError('PASSWORD_EXPIRED', '密码已过期或为初始密码，请先修改密码。')
     deps.accounts.touch(session)
-    if (!hasCapability(a.role, rule.access)) deny(ctx, method, input, `当前账号（${a.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
+    if (!hasCapability(me.account.role, rule.access)) deny(ctx, method, input, `当前账号（${me.account.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
     // The clerk's reach, worked out with the session's account: their own unit and its villages.
     if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
     return ctx
@@ -162,6 +177,6 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     }
   }
 
-  return { admit, run, exclusive }
+  return { identify, admit, run, exclusive }
 }
 export type Guard = ReturnType<typeof createGuard>
