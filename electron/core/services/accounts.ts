@@ -9,7 +9,7 @@ import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { prepared } from '../db/statement'
 import { roleCapabilities } from '../domain/access'
-import { afterFailure, describePasswordProblems, minutesLocked, mustChangePassword, passwordExpiresAt, passwordProblems } from '../domain/passwordPolicy'
+import { afterFailure, describePasswordProblems, LOCK_MINUTES, MAX_FAILURES, minutesLocked, mustChangePassword, passwordExpiresAt, passwordProblems } from '../domain/passwordPolicy'
 import type { AccessScope, Scope } from './accessScope'
 import type { AuditService } from './audit'
 
@@ -198,33 +198,74 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return startSession(id)
   }
 
-  async function login(username: string, password: string) {
-    const a = byName.get(username.trim().toLowerCase()) as AccountRow | undefined
-    const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
+  /**
+   * Failed sign-ins of names that are no account, counted as an account's would be: an unknown name
+   * and a real one get the same answers, down to the lock (kept in memory, the oldest dropped first).
+   */
+  const unknownNames = new Map<string, { failures: number; lockedUntil: string | null }>()
+  const UNKNOWN_NAMES_KEPT = 10_000
+  /** Why a password was refused: the account is locked for so many minutes, or so many tries are left. */
+  type Refusal = { lockedFor: number } | { left: number }
+  const refusalText = (r: Refusal, wrong: string) =>
+    'left' in r
+      ? r.left > 0
+        ? `${wrong}（再错 ${r.left} 次将锁定 ${LOCK_MINUTES} 分钟）。`
+        : `${wrong}：密码连续输错 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟。请稍后再试，或请系统管理员重置密码。`
+      : `账号已锁定（密码连续输错 ${MAX_FAILURES} 次），请 ${r.lockedFor} 分钟后再试，或请系统管理员重置密码。`
+  /** After a counted failure: 0 left means this one locked the account. */
+  const counted = (next: { failures: number; lockedUntil: string | null }): Refusal => ({ left: next.lockedUntil ? 0 : MAX_FAILURES - next.failures })
+
+  /**
+   * Check a password against the account's counter of wrong ones (sign-in, unlock and password
+   * change share it): refused while locked, a failure counted (the fifth locks it for 10 minutes),
+   * a success clears it. Returns why it was refused; null when the password is right.
+   */
+  function countPassword(a: AccountRow, matches: boolean, action: string): Refusal | null {
     const t = now()
-    if (!a) {
-      auditAs(null, username.slice(0, 32), 'auth.login', 'failed', { reason: '用户名不存在' })
-      throw new AppError('UNAUTHENTICATED', '用户名或密码错误。')
-    }
     const lockedFor = minutesLocked(a.lockedUntil, t)
     if (lockedFor > 0) {
-      auditAs(a, username, 'auth.login', 'denied', { reason: '账号锁定中' })
-      throw new AppError('UNAUTHENTICATED', `密码连续输错 5 次，账号已锁定，请 ${lockedFor} 分钟后再试，或请系统管理员重置密码。`)
+      auditAs(a, a.username, action, 'denied', { reason: '账号锁定中' })
+      return { lockedFor }
     }
+    if (matches) {
+      if (a.failedLogins > 0) sqlite.prepare('update accounts set failed_logins = 0 where id = ?').run(a.id)
+      return null
+    }
+    const next = afterFailure(a.failedLogins, t)
+    sqlite.transaction(() => {
+      sqlite.prepare('update accounts set failed_logins = ?, locked_until = ? where id = ?').run(next.failures, next.lockedUntil, a.id)
+      auditAs(a, a.username, action, 'failed', { reason: '密码错误', lockedUntil: next.lockedUntil })
+    })()
+    return counted(next)
+  }
+
+  /** An unknown name's failure, answered exactly as a real account's wrong password would be. */
+  function countUnknownName(name: string, typed: string): Refusal {
+    const t = now()
+    const counter = unknownNames.get(name) ?? { failures: 0, lockedUntil: null }
+    const lockedFor = minutesLocked(counter.lockedUntil, t)
+    auditAs(null, typed.slice(0, 32), 'auth.login', lockedFor > 0 ? 'denied' : 'failed', { reason: '用户名不存在' })
+    if (lockedFor > 0) return { lockedFor }
+    const next = afterFailure(counter.failures, t)
+    unknownNames.delete(name)
+    unknownNames.set(name, next)
+    if (unknownNames.size > UNKNOWN_NAMES_KEPT) unknownNames.delete(unknownNames.keys().next().value!)
+    return counted(next)
+  }
+
+  async function login(username: string, password: string) {
+    const name = username.trim().toLowerCase()
+    const a = byName.get(name) as AccountRow | undefined
+    const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
+    const refused = a ? countPassword(a, matches, 'auth.login') : countUnknownName(name, username)
+    if (!a || refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused!, '用户名或密码错误'))
+    // Said only to whoever knows the password: otherwise a disabled account answers like any other.
     if (!a.enabled) {
       auditAs(a, username, 'auth.login', 'denied', { reason: '账号已停用' })
       throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。')
     }
-    if (!matches) {
-      const next = afterFailure(a.failedLogins, t)
-      sqlite.transaction(() => {
-        sqlite.prepare('update accounts set failed_logins = ?, locked_until = ? where id = ?').run(next.failures, next.lockedUntil, a.id)
-        auditAs(a, username, 'auth.login', 'failed', { reason: '密码错误', lockedUntil: next.lockedUntil })
-      })()
-      throw new AppError('UNAUTHENTICATED', next.lockedUntil ? '密码连续输错 5 次，账号已锁定 10 分钟。' : `用户名或密码错误（再错 ${5 - next.failures} 次将锁定 10 分钟）。`)
-    }
     sqlite.transaction(() => {
-      sqlite.prepare('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?').run(t.toISOString(), a.id)
+      sqlite.prepare('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?').run(now().toISOString(), a.id)
       auditAs(a, username, 'auth.login', 'ok')
     })()
     return startSession(a.id)
@@ -244,12 +285,11 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return { locked: true }
   }
 
+  /** The lock screen takes the password under the same count as sign-in: five wrong lock the account. */
   async function unlock(session: Session, password: string) {
     const a = account(session.accountId)
-    if (!(await verifyPassword(password, a.passwordHash))) {
-      auditAs(a, a.username, 'auth.unlock', 'failed')
-      throw new AppError('UNAUTHENTICATED', '密码错误，未能解锁。')
-    }
+    const refused = countPassword(a, await verifyPassword(password, a.passwordHash), 'auth.unlock')
+    if (refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused, '密码错误，未能解锁'))
     session.locked = false
     touch(session)
     auditAs(a, a.username, 'auth.unlock', 'ok')
@@ -258,10 +298,8 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
 
   async function changePassword(session: Session, current: string, next: string) {
     const a = account(session.accountId)
-    if (!(await verifyPassword(current, a.passwordHash))) {
-      auditAs(a, a.username, 'auth.changePassword', 'failed', { reason: '原密码错误' })
-      throw new AppError('BAD_INPUT', '原密码不正确。', { field: 'currentPassword' })
-    }
+    const refused = countPassword(a, await verifyPassword(current, a.passwordHash), 'auth.changePassword')
+    if (refused !== null) throw new AppError('BAD_INPUT', refusalText(refused, '原密码不正确'), { field: 'currentPassword' })
     if (current === next) throw new AppError('BAD_INPUT', '新密码不能与原密码相同。', { field: 'newPassword' })
     checkNewPassword(next, a.username)
     const hash = await hashPassword(next)

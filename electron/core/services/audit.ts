@@ -7,6 +7,7 @@ import type { AuditQuery, AuditRow } from '../../shared/accounts'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { prepared } from '../db/statement'
+import { toWellFormed } from '../domain/wellFormedText'
 import { auditHash, firstBrokenLink, GENESIS, type AuditFields, type ChainedRow } from '../domain/auditChain'
 
 export type AuditEntry = Omit<AuditFields, 'at' | 'detail' | 'before' | 'after'> & { detail?: unknown; before?: unknown; after?: unknown }
@@ -28,6 +29,8 @@ export function actionName(action: string): string {
 }
 
 const json = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))
+/** Text as SQLite will hand it back: the hash is taken over exactly what is stored. */
+const stored = (v: string | null) => (v === null ? null : toWellFormed(v))
 
 export function createAuditService(db: Db, clock: Clock) {
   const sqlite = db.$client
@@ -39,7 +42,18 @@ export function createAuditService(db: Db, clock: Clock) {
   )
   /** One row, chained to the last; inside the caller's transaction when there is one. */
   const append = sqlite.transaction((entry: AuditEntry): number => {
-    const fields: AuditFields = { ...entry, at: clock.now().toISOString(), detail: json(entry.detail), before: json(entry.before), after: json(entry.after) }
+    const fields: AuditFields = {
+      at: clock.now().toISOString(),
+      accountId: entry.accountId,
+      username: toWellFormed(entry.username),
+      role: stored(entry.role),
+      action: toWellFormed(entry.action),
+      outcome: entry.outcome,
+      target: stored(entry.target),
+      detail: stored(json(entry.detail)),
+      before: stored(json(entry.before)),
+      after: stored(json(entry.after))
+    }
     const prevHash = (lastHash().get() as string | undefined) ?? GENESIS
     return Number(insert().run({ ...fields, prevHash, hash: auditHash(prevHash, fields) }).lastInsertRowid)
   })
