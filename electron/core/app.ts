@@ -62,7 +62,7 @@ export function createCoreServices(db: Db, clock: Clock, opts: { dbFile?: string
   const audit = createAuditService(db, clock)
   const scope = createAccessScope(db)
   const accounts = createAccountService(db, clock, { audit, scope })
-  const guard = createGuard({ db, accounts, audit, scope })
+  const guard = createGuard({ db, clock, accounts, audit, scope })
   const backups = createBackupService(db, clock, { dbFile: opts.dbFile ?? db.$client.name, folder: () => accounts.settings().backupFolder, keep: () => accounts.settings().backupKeep, nativeBinding: opts.nativeBinding })
   const restore = opts.restore ?? (() => Promise.reject(new AppError('BAD_INPUT', '此处不能恢复备份。')))
   const handlers = createHandlers({ db, clock, accounts, audit, backups, restore: (file, ctx) => guard.exclusive(() => restore(file, ctx)) })

@@ -25,7 +25,7 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.ico': 'image/x-icon'
 }
-const statusOf: Record<ApiError['code'], number> = { BAD_INPUT: 400, NOT_FOUND: 404, UNKNOWN_METHOD: 404, CONFLICT: 409, INTERNAL: 500, UNAUTHENTICATED: 401, FORBIDDEN: 403, LOCKED: 423, PASSWORD_EXPIRED: 403 }
+const statusOf: Record<ApiError['code'], number> = { BAD_INPUT: 400, NOT_FOUND: 404, UNKNOWN_METHOD: 404, CONFLICT: 409, INTERNAL: 500, UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, LOCKED: 423, PASSWORD_EXPIRED: 403 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   // A failure after the answer began (a stream cut short) can only end the connection.

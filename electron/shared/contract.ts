@@ -1011,7 +1011,7 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>
 
-export const ErrorCode = z.enum(['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_METHOD', 'CONFLICT', 'INTERNAL', 'UNAUTHENTICATED', 'FORBIDDEN', 'LOCKED', 'PASSWORD_EXPIRED'])
+export const ErrorCode = z.enum(['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_METHOD', 'CONFLICT', 'INTERNAL', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'LOCKED', 'PASSWORD_EXPIRED'])
 export type ErrorCode = z.infer<typeof ErrorCode>
 export type ApiError = { code: ErrorCode; message: string; details?: unknown }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }

@@ -7,6 +7,8 @@ const Id = z.number().int().positive()
 export const registryNames = ['persons', 'households', 'teams', 'reporting', 'reserve'] as const
 export type RegistryName = (typeof registryNames)[number]
 export const RegistryName = z.enum(registryNames)
+/** Registries of people, whose quick search finds a person by name or number (shared/personQuery.ts). */
+export const personRegistries: readonly RegistryName[] = ['persons', 'reporting', 'reserve']
 
 /** One page of a registry: filtered, sorted and paged in SQL. */
 export const ListQuery = z

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community'
 import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import type { ListQuery, RegistryName } from '../../electron/shared/people'
+import { personQuery } from '../../electron/shared/personQuery'
 import { call } from './client'
 import { MeContext } from './auth'
 
@@ -114,11 +115,19 @@ export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' |
 export const useTeamMembers = (teamId: number | null) =>
   useQuery({ queryKey: ['teams.members', teamId], queryFn: () => call('teams.members', { teamId: teamId! }), enabled: teamId !== null, retry: false })
 /** Quick person search for pickers (name prefix or ID/phone tail), optionally party members of one village. */
-export const usePersonSearch = (q: string, villageUnitId?: number, partyOnly = false) =>
-  useQuery({
+/**
+ * People found as the user types: a name at once; digits only once they are the four a mask shows or
+ * a whole number (anything between is not searched, see shared/personQuery.ts), so typing an ID
+ * number costs one search, not eighteen. `waitingFor` says what the digits typed so far still lack.
+ */
+export function usePersonSearch(q: string, villageUnitId?: number, partyOnly = false) {
+  const query = personQuery(q)
+  const found = useQuery({
     queryKey: ['persons.list', 'picker', q, villageUnitId ?? null, partyOnly],
     queryFn: () => call('persons.list', { q: q || undefined, villageUnitId, filters: partyOnly ? { party: true } : undefined, limit: 20 }),
-    enabled: q.trim().length > 0,
+    enabled: q.trim().length > 0 && query.kind !== 'partial',
     staleTime: 10_000,
     retry: false
   })
+  return { found, waitingFor: query.kind === 'partial' ? query.message : null }
+}

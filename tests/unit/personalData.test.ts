@@ -1,7 +1,8 @@
 // ID numbers (GB 11643), phones and masking: known cases and properties.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { checkIdNumber, checkPhone, idCheckChar, maskIdNumber, maskPhone, normaliseText } from '../../electron/core/domain/personalData'
+import { checkIdNumber, checkPhone, idCheckChar, maskIdNumber, maskNumbersInText, maskPhone, normaliseText } from '../../electron/core/domain/personalData'
+import { personQuery } from '../../electron/shared/personQuery'
 
 const today = new Date('2026-11-22T00:00:00Z')
 /** A valid 18-digit number from its parts, with the right check character. */
@@ -77,6 +78,43 @@ describe('masking', () => {
         const m = maskIdNumber(s)
         expect(m).toHaveLength(s.length)
         expect(m.slice(4, -4)).toBe('*'.repeat(s.length - 8))
+      })
+    )
+  })
+})
+
+describe('numbers inside text (what the audit trail keeps)', () => {
+  it('masks whole ID numbers and phones wherever they stand, and nothing else', () => {
+    expect(maskNumbersInText('按44010119900101123X查找，电话13812341234，固话0757-86681234')).toBe('按4401**********123X查找，电话138****1234，固话0757-****1234')
+    expect(maskNumbersInText('SS-2026-000123 第20261122090000号 批次 12345')).toBe('SS-2026-000123 第20261122090000号 批次 12345')
+  })
+  it('leaves no whole number in any text (property)', () => {
+    const id = fc.tuple(fc.stringMatching(/^[1-8]\d{16}$/), fc.constantFrom(...'0123456789X')).map(([a, b]) => a + b)
+    const mobile = fc.stringMatching(/^1[3-9]\d{9}$/)
+    fc.assert(
+      fc.property(fc.string({ maxLength: 10 }), fc.oneof(id, mobile), fc.string({ maxLength: 10 }), (before, number, after) => {
+        fc.pre(!/[\dA-Za-z]$/.test(before) && !/^[\dA-Za-z]/.test(after))
+        expect(maskNumbersInText(before + number + after)).not.toContain(number)
+      })
+    )
+  })
+})
+
+describe('what a quick search over people may look for', () => {
+  it('takes a name, the four characters a mask shows, or a whole number; nothing in between', () => {
+    expect(personQuery('陈志')).toEqual({ kind: 'name', text: '陈志' })
+    expect(personQuery('123X')).toEqual({ kind: 'tail', tail: '123X' })
+    expect(personQuery('１２３４')).toEqual({ kind: 'tail', tail: '1234' })
+    expect(personQuery('44010119900101123x')).toEqual({ kind: 'idNumber', value: '44010119900101123X' })
+    expect(personQuery('440101900101123')).toEqual({ kind: 'idNumber', value: '440101900101123' })
+    expect(personQuery('+86 138 1234 1234')).toMatchObject({ kind: 'phone' })
+    expect(personQuery('(0757)86681234')).toMatchObject({ kind: 'phone' })
+    for (const partial of ['1', '123', '12345', '0101123X', '4401011990', '1381234123', '138123412345']) expect(personQuery(partial), partial).toMatchObject({ kind: 'partial' })
+  })
+  it('refuses every run of digits longer than the shown tail and shorter than a whole number (property; a leading 0 would be a landline)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 10 }), fc.stringMatching(/^[1-9]\d{19}$/), (n, digits) => {
+        expect(personQuery(digits.slice(0, n)).kind).toBe('partial')
       })
     )
   })

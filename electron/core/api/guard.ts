@@ -3,7 +3,9 @@
 // calls that change the store — the change and its audit row committed together or not at all.
 import type { CallContext, Credentials, MethodName } from '../../shared/contract'
 import { roleNames } from '../../shared/accounts'
+import type { Clock } from '../clock'
 import type { Db } from '../db/open'
+import { isWholeNumber, personQuery, type PersonQuery } from '../../shared/personQuery'
 import { AppError } from '../errors'
 import { prepared } from '../db/statement'
 import { capabilityNames, hasCapability, methodRules, type MethodRule, type ScopeCheck } from '../domain/access'
@@ -18,6 +20,12 @@ export type CallerCredentials = Credentials | Internal
 
 /** Whether a method needs a signed-in session (all but sign-in, first start and the setup check). */
 export const needsSession = (method: MethodName) => methodRules[method].access !== 'public'
+
+/** The quick search over people a call carries, if any. */
+function searchOf(rule: MethodRule<unknown>, input: unknown): PersonQuery | null {
+  const q = rule.access !== 'public' && rule.access !== 'session' ? rule.personSearch?.(input)?.trim() : undefined
+  return q ? personQuery(q) : null
+}
 
 type Caller = NonNullable<ReturnType<AccountService['callerOf']>>
 /** A caller as the credentials name them; `caller` is absent for public methods and in-process callers. */
@@ -35,13 +43,18 @@ function targetOf(input: unknown, value: unknown): string | null {
   return pick(input) ?? pick(value)
 }
 
-export function createGuard(deps: { db: Db; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
+/** Whole ID numbers or phones one account may look up in this many minutes: a clerk's day, not a guessing run. */
+export const WHOLE_NUMBER_SEARCHES = { limit: 30, minutes: 10 }
+
+export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
   const sqlite = deps.db.$client
   // Where the change log stands before a write: both ends in one read (each max is a rowid lookup).
   const logEnds = prepared(sqlite, 'select (select coalesce(max(id), 0) from change_batches) batch, (select coalesce(max(id), 0) from changes) change')
   // By change id, not batch id: a rowid range, where `batch_id > ?` with this order would scan the whole log.
   const changesSince = prepared(sqlite, 'select entity, entity_id entityId, action, before, after from changes where id > ? order by id limit 21')
   const batchesSince = prepared(sqlite, 'select id from change_batches where id > ? order by id', { pluck: true })
+  // When each account last looked up a whole number (in memory: a restart forgets, as it signs everyone out).
+  const wholeNumberSearches = new Map<number, number[]>()
   // Calls that may write run one at a time, so one call's savepoint never holds another's writes.
   let writing: Promise<unknown> = Promise.resolve()
 
@@ -109,7 +122,27 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     if (!hasCapability(me.account.role, rule.access)) deny(ctx, method, input, `当前账号（${me.account.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
     // The clerk's reach, worked out with the session's account: their own unit and its villages.
     if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
+    const searched = searchOf(rule, input)
+    if (searched && isWholeNumber(searched)) countWholeNumberSearch(ctx, method, input)
     return ctx
+  }
+
+  /**
+   * A whole number searched is a guess at one person's: each account has so many in a window, so a
+   * number cannot be found by trying its hidden digits faster than a person would look people up.
+   */
+  function countWholeNumberSearch(ctx: CallContext, method: MethodName, input: unknown) {
+    if (ctx.accountId === null) return
+    const t = deps.clock.now().getTime()
+    const windowMs = WHOLE_NUMBER_SEARCHES.minutes * 60_000
+    const recent = (wholeNumberSearches.get(ctx.accountId) ?? []).filter((at) => t - at < windowMs)
+    if (recent.length >= WHOLE_NUMBER_SEARCHES.limit) {
+      const waitMinutes = Math.ceil((recent[0] + windowMs - t) / 60_000)
+      deps.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: method, outcome: 'denied', target: null, detail: { reason: '按完整号码查找过于频繁', input: redactForAudit(input) } })
+      throw new AppError('RATE_LIMITED', `按完整证件号或电话查找过于频繁：每个账号 ${WHOLE_NUMBER_SEARCHES.minutes} 分钟内至多 ${WHOLE_NUMBER_SEARCHES.limit} 次，请 ${waitMinutes} 分钟后再试；按姓名或号码末 4 位查找不受此限。`)
+    }
+    recent.push(t)
+    wholeNumberSearches.set(ctx.accountId, recent)
   }
 
   /** Run the handler; a write with its audit row in one savepoint, an audited read followed by its row. */
@@ -119,7 +152,8 @@ export function createGuard(deps: { db: Db; accounts: AccountService; audit: Aud
     // them when they refuse: they are serialised with the writes but not rolled back.
     const ownRecords = rule.access === 'public' || rule.access === 'session'
     const writes = !ownRecords && rule.write === true
-    const audited = !ownRecords && (rule.write || rule.audited)
+    const searched = searchOf(rule, input)
+    const audited = !ownRecords && (rule.write || rule.audited || (searched !== null && isWholeNumber(searched)))
     if (!writes && !audited && !ownRecords) return handler()
     const previous = writing
     let release!: () => void

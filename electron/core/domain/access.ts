@@ -3,6 +3,7 @@
 // hiding a button is never the only thing between a role and a method.
 import type { MethodName, ParsedInput } from '../../shared/contract'
 import type { Role } from '../../shared/accounts'
+import { personRegistries } from '../../shared/people'
 
 export const capabilities = [
   'data.read',
@@ -82,6 +83,8 @@ export type MethodRule<I> =
       write?: boolean
       /** A read that is audited all the same (unmask, export, print). */
       audited?: boolean
+      /** The quick search over people the call carries: a search by a whole number is audited and counted. */
+      personSearch?: (input: I) => string | undefined
       scope: ScopeCheck<I>[]
     }
 
@@ -128,11 +131,11 @@ export const methodRules: Rules = {
   'changes.undo': write(['grids.write', 'people.write'], none),
   'changes.list': read(none),
   'grids.export': { access: ['data.export'], audited: true, scope: [...town] },
-  'persons.list': read(list),
+  'persons.list': { ...read(list), personSearch: (i: ParsedInput<'persons.list'>) => i.q },
   'households.list': read(list),
   'teams.list': read(list),
-  'reporting.list': read(list),
-  'reserve.list': read(list),
+  'reporting.list': { ...read(list), personSearch: (i: ParsedInput<'reporting.list'>) => i.q },
+  'reserve.list': { ...read(list), personSearch: (i: ParsedInput<'reserve.list'>) => i.q },
   'persons.get': read([record('person', (i: ParsedInput<'persons.get'>) => i.id)]),
   'persons.unmask': { access: ['people.unmask'], audited: true, scope: [record('person', (i) => i.id)] },
   'persons.update': write(['people.write'], [record('person', (i: ParsedInput<'persons.update'>) => i.id)]),
@@ -168,7 +171,7 @@ export const methodRules: Rules = {
   'placement.placeSuggested': write(['people.write'], [unit((i: ParsedInput<'placement.placeSuggested'>) => i.villageUnitId)]),
   'placement.rebalance': write(['people.write'], [unit((i: ParsedInput<'placement.rebalance'>) => i.villageUnitId)]),
   'placement.assign': write(['people.write'], [record('reportingMember', (i: ParsedInput<'placement.assign'>) => i.memberId)]),
-  'people.export': { access: ['data.export'], audited: true, scope: [...list] },
+  'people.export': { access: ['data.export'], audited: true, scope: [...list], personSearch: (i: ParsedInput<'people.export'>) => (personRegistries.includes(i.registry) ? i.query?.q : undefined) },
   'people.import': write(['people.write'], none),
   'visits.record': write(['people.write'], [unit((i: ParsedInput<'visits.record'>) => i.villageUnitId), record('household', (i: ParsedInput<'visits.record'>) => i.householdId)]),
   'visits.ofHousehold': read([record('household', (i: ParsedInput<'visits.ofHousehold'>) => i.householdId)]),

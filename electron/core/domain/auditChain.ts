@@ -1,7 +1,7 @@
 // The audit trail's hash chain: each row's hash covers its fields and the previous row's hash, so
 // changing, removing or reordering any row breaks the chain from that row on.
 import { createHash } from 'node:crypto'
-import { maskAddress, maskIdNumber, maskPhone } from './personalData'
+import { maskAddress, maskIdNumber, maskNumbersInText, maskPhone } from './personalData'
 
 export type AuditFields = {
   at: string
@@ -60,6 +60,6 @@ export function redactForAudit(value: unknown, depth = 0): unknown {
     }
     return out
   }
-  if (typeof value === 'string' && value.length > 300) return `${value.slice(0, 300)}…`
+  if (typeof value === 'string') return maskNumbersInText(value.length > 300 ? `${value.slice(0, 300)}…` : value)
   return value
 }

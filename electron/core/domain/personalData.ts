@@ -1,16 +1,12 @@
 // Personal data rules: resident ID numbers (GB 11643-1999), phone numbers, and how both are shown
 // masked (4401**********123X, 138****1234). Pure; used by the people registries and their import.
 
+import { normaliseText } from '../../shared/personQuery'
+
+export { normaliseText }
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARS = '10X98765432'
-
-/** Full-width digits and letters (０-９, Ｘ) to half-width, spaces removed, letters upper-cased. */
-export function normaliseText(raw: string): string {
-  return raw
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]/g, '')
-    .toUpperCase()
-}
 
 /** The check character of the first 17 digits of an 18-digit ID number. */
 export function idCheckChar(first17: string): string {
@@ -74,4 +70,15 @@ export function maskPhone(phone: string): string {
 /** 狮山镇松岗社区****: an address keeps its first six characters (the area), never the door. */
 export function maskAddress(address: string): string {
   return address.length <= 6 ? `${address.slice(0, 2)}****` : `${address.slice(0, 6)}****`
+}
+
+/**
+ * Whole ID numbers and phone numbers inside any text, masked as the lists show them: what the audit
+ * trail keeps of a search, a request or a record must not be a second copy of the numbers.
+ */
+export function maskNumbersInText(text: string): string {
+  return text
+    .replace(/(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g, (m) => maskIdNumber(m))
+    .replace(/(?<!\d)(1[3-9]\d{9})(?!\d)/g, (m) => maskPhone(m))
+    .replace(/(?<!\d)(0\d{2,3}-\d{7,8})(?!\d)/g, (m) => maskPhone(m))
 }

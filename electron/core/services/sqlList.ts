@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../errors'
 import { cachedStatement } from '../db/statement'
-import { normaliseText } from '../domain/personalData'
+import { checkIdNumber, checkPhone } from '../domain/personalData'
+import { personQuery } from '../../shared/personQuery'
 
 export type Clause = { sql: string; params: unknown[] }
 export type ListSpec = {
@@ -73,20 +74,31 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
 }
 
 /**
- * Quick search over people: a name by prefix (uses the name index), or the last digits of an ID
- * number or phone (four or more; uses the tail indexes).
+ * Quick search over people (shared/personQuery.ts): a name by prefix (uses the name index), the four
+ * characters a mask shows (the tail indexes), or one whole ID number or phone, matched exactly.
+ * Digits of any other length are refused: a search by the hidden digits would reveal them.
  */
 export function personSearch(alias: string) {
   return (raw: string): Clause => {
-    const q = normaliseText(raw)
-    if (/^\d{3,}[\dX]$/.test(q)) {
-      const tail = q.slice(-4)
-      return {
-        sql: `(${alias}.id_tail = ? and ${alias}.id_number like ?) or (${alias}.phone_tail = ? and ${alias}.phone like ?)`,
-        params: [tail, `%${q}`, tail, `%${q}`]
+    const q = personQuery(raw)
+    switch (q.kind) {
+      case 'name':
+        return prefix(`${alias}.name`)(q.text)
+      case 'tail':
+        return { sql: `${alias}.id_tail = ? or ${alias}.phone_tail = ?`, params: [q.tail, q.tail] }
+      case 'idNumber': {
+        const id = checkIdNumber(q.value)
+        if (!id.ok) throw new AppError('BAD_INPUT', `${id.problem}。`, { field: 'q' })
+        return { sql: `${alias}.id_number = ?`, params: [id.idNumber] }
       }
+      case 'phone': {
+        const phone = checkPhone(q.value)
+        if (!phone.ok) throw new AppError('BAD_INPUT', `${phone.problem}。`, { field: 'q' })
+        return { sql: `${alias}.phone_tail = ? and ${alias}.phone = ?`, params: [phone.phone.slice(-4), phone.phone] }
+      }
+      case 'partial':
+        throw new AppError('BAD_INPUT', q.message, { field: 'q' })
     }
-    return prefix(`${alias}.name`)(raw.trim())
   }
 }
 

@@ -79,7 +79,7 @@ export function PeopleScreen() {
           <Input.Search
             className="people-search"
             allowClear
-            placeholder={registry === 'households' ? '户主/单位名称或户编码' : registry === 'teams' ? '团队名称' : '姓名、身份证或手机号后几位'}
+            placeholder={registry === 'households' ? '户主/单位名称或户编码' : registry === 'teams' ? '团队名称' : '姓名、号码末 4 位或完整号码'}
             onSearch={setQ}
             data-testid="people-search"
           />

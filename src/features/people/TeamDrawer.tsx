@@ -52,7 +52,7 @@ export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: (
           />
           <h4 className="drawer-section">增加成员</h4>
           <Space wrap>
-            <PersonPicker value={personId} onChange={setPersonId} villageUnitId={team.villageUnitId} placeholder="查找本村居居民（姓名或电话后几位）" testId="team-person-picker" />
+            <PersonPicker value={personId} onChange={setPersonId} villageUnitId={team.villageUnitId} placeholder="查找本村居居民（姓名或号码末 4 位）" testId="team-person-picker" />
             <Radio.Group value={role} onChange={(e) => setRole(e.target.value)} options={['队员', '队长']} />
             <Button type="primary" disabled={!personId} loading={add.isPending} onClick={() => personId && add.mutateAsync({ teamId: team.id, personId, role }).then(() => setPersonId(undefined), () => null)}>
               加入团队
