@@ -9,14 +9,10 @@ import { defaultBackupFolder, listBackups } from '../../electron/core/services/b
 import { createDispatcher } from '../../electron/core/api/dispatch'
 import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import { demoPassword, signIn, tempDir, testClock, testCoreWithPeople } from '../support/core'
-import { idCheckChar } from '../../electron/core/domain/personalData'
-import { solidPng } from '../support/fixtures'
+import { adminPassword, validInputs } from '../support/validInputs'
 import { captureStatements, fullScansOf, type RanStatement } from '../support/queryPlans'
 
-/**
- * A valid input for each method, looked up on the demo town; a new method without one fails the
- * test below. The tests run in contract order, so the writes build on each other (undo undoes the create).
- */
+/** Each method's valid input (tests/support/validInputs.ts); the tests run in contract order. */
 let validInput: Record<MethodName, unknown>
 const statementsOf = new Map<MethodName, RanStatement[]>()
 const logTables = ['changes', 'change_batches', 'audit_events', 'issue_events']
@@ -29,145 +25,6 @@ const mustReadWholeLog: Partial<Record<MethodName, string>> = {
   'backups.preview': 'shows how many audit rows a backup holds',
   'backups.restore': 'records how many audit rows the restored store holds'
 }
-function lookUpValidInputs() {
-  const q = <T>(sql: string) => core.store.sqlite.prepare(sql).get() as T
-  const tier2 = q<{ id: number }>('select id from grids where tier = 2 order by id limit 1')
-  const tier2Box = q<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(`select min_lon, min_lat, max_lon, max_lat from grids where id = ${tier2.id}`)
-  const otherTier2 = q<{ id: number }>(`select id from grids where tier = 2 and id != ${tier2.id} order by id limit 1`)
-  const tier3 = q<{ id: number; version: number }>(`select id, version from grids where tier = 3 and parent_id = ${tier2.id} order by id limit 1`)
-  const lastTier3 = q<{ id: number; version: number }>('select id, version from grids where tier = 3 order by id desc limit 1')
-  const tier1 = q<{ id: number; version: number; min_lon: number; min_lat: number }>('select id, version, min_lon, min_lat from grids where tier = 1 order by id limit 1')
-  const village = q<{ id: number; version: number }>("select id, version from units where kind = 'village' order by id limit 1")
-  const office = q<{ id: number }>("select id from units where kind = 'office' order by id desc limit 1")
-  const [x, y] = [tier1.min_lon + 0.001, tier1.min_lat + 0.001]
-  const reportingVillage = q<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null limit 1')
-  const member = q<{ id: number; version: number }>('select id, version from reporting_members where group_grid_id is not null order by id desc limit 1')
-  const spot = q<{ lon: number; lat: number; village: number }>('select label_lon lon, label_lat lat, village_unit_id village from grids where tier = 3 order by id limit 1')
-  // The issue issues.create makes (the demo's issues come first).
-  const nextIssue = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issues').n
-  const supervision = q<{ id: number }>("select id from issue_events where action = 'supervise' order by id limit 1")
-  const nextPhoto = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issue_photos').n
-  const post = q<{ id: number; v: number }>('select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1')
-  const unclaimed = q<{ id: number }>(`select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`)
-  validInput = {
-    'grids.summary': {},
-    'grids.tree': {},
-    'grids.geojson': { tier: 2 },
-    'grids.get': { id: tier1.id },
-    'grids.search': { q: '社区' },
-    'town.outline': undefined,
-    'units.offices': {},
-    'grids.create': { tier: 3, parentId: tier2.id, name: '契约测试党小组', kind: '党小组' },
-    'grids.update': { id: tier1.id, version: tier1.version, patch: { inspector: '陈志明', households: 1200 } },
-    'grids.setGeometry': { id: lastTier3.id, version: lastTier3.version, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y]]] } },
-    'grids.split': { id: tier2.id, version: 1, line: [[tier2Box.min_lon - 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2], [tier2Box.max_lon + 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2]] },
-    'grids.move': { id: tier3.id, version: tier3.version, parentId: otherTier2.id },
-    'grids.delete': { id: lastTier3.id, version: lastTier3.version + 1, children: 'cascade' },
-    'grids.history': { id: tier1.id },
-    'changes.undo': { batchId: 1 },
-    'grids.check': { gridId: tier1.id },
-    'grids.export': { format: 'geojson', tier: 1 },
-    'grids.import': {
-      fileName: '新网格.geojson',
-      contentBase64: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '新党小组' }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.0005, y], [x + 0.0005, y + 0.0005], [x, y]]] } }] })).toString('base64'),
-      options: { tier: 3, parentMatch: 'location' },
-      dryRun: true
-    },
-    'changes.list': {},
-    'units.moveVillage': { villageUnitId: village.id, version: village.version, officeId: office.id },
-    'units.villages': {},
-    'persons.list': { q: '陈', limit: 20, sort: { field: 'name', dir: 'desc' } },
-    'households.list': { villageUnitId: reportingVillage.v, filters: { kind: '工商企业户' } },
-    'teams.list': {},
-    'reporting.list': { filters: { placed: false } },
-    'reserve.list': { filters: { specialty: '医疗卫生' } },
-    'persons.get': { id: 1 },
-    'persons.unmask': { id: 1, reason: '契约测试' },
-    'persons.update': { id: 2, version: 1, patch: { phone: '13912345678', homeAddress: '汀圃社区1号' } },
-    'reporting.register': { name: '契约测试', idNumber: '44060519900101003X'.slice(0, 17) + idCheckChar('44060519900101003'), phone: '13800138000', workUnit: '南海区人民医院', village: '汀圃社区', reportedAt: '2026-11-20' },
-    'teams.members': { teamId: 1 },
-    'teams.addMember': { teamId: 1, personId: 3 },
-    'teams.removeMember': { memberId: 1 },
-    'households.setContact': { householdId: 2, version: 1, contactPersonId: null },
-    'units.all': {},
-    'issues.create': { title: '垃圾堆放', description: '巷口堆放生活垃圾多日未清理', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, photos: [{ fileName: '现场.png', mimeType: 'image/png', contentBase64: solidPng(2, 2, [0, 0, 0]).toString('base64') }] },
-    'issues.act': { id: nextIssue, version: 1, actingUnitId: spot.village, action: { type: 'accept' } },
-    'issues.get': { id: nextIssue, actingUnitId: spot.village },
-    'issues.photo': { id: nextPhoto },
-    'issues.supervisionNotice': { eventId: supervision.id },
-    'issues.list': { filters: { status: 'open' }, sort: { field: 'createdAt', dir: 'desc' } },
-    'issues.similar': { category: '环境卫生', lon: spot.lon, lat: spot.lat },
-    'issues.points': { closedDays: 30 },
-    'issues.overdueUnits': {},
-    'accountability.record': { unitId: spot.village, kind: '约谈', note: '超期未办结，约谈负责人' },
-    'accountability.list': {},
-    'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
-    'routing.rules.get': {},
-    'routing.rules.set': { rules: [{ category: '环境卫生', urgency: '一般', defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }] },
-    'briefings.compose': { kind: '月报', anchor: '2026-11-01' },
-    'briefings.issue': { kind: '月报', anchor: '2026-11-01', sections: [{ key: 'overview' }, { key: 'nextSteps', paragraphs: ['继续做好走访。'] }] },
-    'briefings.get': { id: 1 },
-    'briefings.list': { q: '月报' },
-    'wall.summary': {},
-    'wall.measure': { measure: 'visits' },
-    'wall.points': {},
-    'people.check': {},
-    'people.settings': {},
-    'people.setSettings': { partyGroupCapacity: 30 },
-    'placement.suggest': { villageUnitId: reportingVillage.v },
-    'placement.placeSuggested': { villageUnitId: reportingVillage.v },
-    'placement.assign': { memberId: member.id, version: member.version, groupGridId: null },
-    'placement.rebalance': { villageUnitId: reportingVillage.v },
-    'placement.groups': { villageUnitId: reportingVillage.v },
-    'people.export': { registry: 'teams' },
-    'people.template': { kind: 'reserve' },
-    'people.import': { kind: 'persons', fileName: 'a.csv', contentBase64: Buffer.from('姓名,身份证号\n').toString('base64') },
-    'people.importReportFile': { kind: 'persons', rejected: [{ row: 2, name: '甲', reasons: ['身份证号校验位错误'] }] },
-    'visits.record': { kind: '入户走访', date: '2026-11-20', householdId: 1, visitorKind: '驻点团队' },
-    'visits.ofHousehold': { householdId: 1 },
-    'visits.stats': { from: '2026-01-01', to: '2026-11-22' },
-    'posts.list': { villageUnitId: post.v },
-    'posts.create': { villageUnitId: post.v, name: '契约测试岗', capacity: 10 },
-    'posts.claim': { postId: post.id, reportingMemberId: unclaimed.id },
-    'posts.unclaim': { postId: post.id, reportingMemberId: unclaimed.id },
-    'services.record': { reportingMemberId: member.id, date: '2026-11-01', activity: '入户走访', hours: 2, householdsVisited: 5 },
-    'services.list': { reportingMemberId: member.id },
-    'reporting.printout': { reportingMemberId: member.id },
-    'reserve.sendNotice': { villageUnitId: post.v, specialty: '医疗卫生', subject: '义诊邀请', content: '周六上午义诊，欢迎参加。' },
-    'reserve.notices': {},
-    'reserve.answers': { noticeId: 1 },
-    'reserve.answer': { recipientId: 1, answer: '愿意参加', participated: true },
-    'people.points': { kind: 'reporting' },
-    'grids.peopleMeasure': { measure: 'daysSinceVisit' },
-    // A new store has no account: setup makes the administrator, whose sessions the session methods use.
-    'auth.status': {},
-    'auth.setup': { password: adminPassword },
-    'auth.login': { username: 'admin', password: adminPassword },
-    'auth.logout': {},
-    'auth.me': {},
-    'auth.lock': {},
-    'auth.unlock': { password: adminPassword },
-    'auth.changePassword': { currentPassword: adminPassword, newPassword: 'Changed#2026b' },
-    'accounts.list': {},
-    'accounts.create': { username: 'clerk1', displayName: '契约测试专干', password: 'Clerk#2026x' },
-    'accounts.setRole': { id: 2, role: 'villageClerk', unitId: spot.village },
-    'accounts.setEnabled': { id: 2, enabled: false },
-    'accounts.resetPassword': { id: 2, password: 'Reset#2026y' },
-    'security.settings': {},
-    'security.setSettings': { idleLockMinutes: 15 },
-    'audit.search': { limit: 10 },
-    'audit.verify': {},
-    'audit.export': {},
-    'audit.recordPrint': { what: '流转单', target: `issue=${nextIssue}` },
-    'backups.list': {},
-    'backups.run': {},
-    // Functions: the backup exists only once backups.run has run.
-    'backups.preview': () => ({ file: latestBackup() }),
-    'backups.restore': () => ({ file: latestBackup(), confirm: true })
-  }
-}
-
-const adminPassword = 'Setup#2026a'
 const latestBackup = () => listBackups(defaultBackupFolder(core.store.file))[0].file
 const inputOf = (method: MethodName) => (typeof validInput[method] === 'function' ? (validInput[method] as () => unknown)() : validInput[method])
 /** A fresh administrator session for the methods that act on the caller's own session. */
@@ -186,7 +43,7 @@ let server: RunningServer
 let token: string
 beforeAll(async () => {
   core = testCoreWithPeople()
-  lookUpValidInputs()
+  validInput = validInputs(core.store.sqlite, latestBackup)
   server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
 })
 afterAll(async () => {

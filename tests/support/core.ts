@@ -71,9 +71,13 @@ export async function ok<T = unknown>(core: { dispatch: (m: string, i: unknown) 
  * node_modules/.cache, since seeding 222,800 households takes seconds).
  */
 export function testCoreWithPeople(opts: Partial<CoreOptions> = {}) {
-  const dbFile = opts.dbFile ?? tempDbFile()
+  return testCore({ ...opts, dbFile: peopleStoreCopy(opts.dbFile) })
+}
+
+/** A fresh copy of the demo town with its people, as a file (for a server in another process). */
+export function peopleStoreCopy(dbFile = tempDbFile()): string {
   copyFileSync(peopleTemplate(), dbFile)
-  return testCore({ ...opts, dbFile })
+  return dbFile
 }
 
 let template: string | null = null

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { contract, type ApiError, type CallContext, type MethodName, type Result } from '../../shared/contract'
 import { AppError } from '../errors'
+import { chineseInputError } from '../../shared/inputErrors'
 import { findMalformed } from '../domain/wellFormedText'
 import type { Handlers } from './handlers'
 import type { CallerCredentials, Guard } from './guard'
@@ -12,14 +13,14 @@ export type Dispatch = (method: string, input: unknown, credentials?: CallerCred
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
 
+/** The first few problems, each with its field: a body with a thousand wrong items gets a readable message. */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? `字段“${i.path.join('.')}”` : '请求体'}：${i.message}`)
-    .join('；')
+  const shown = error.issues.slice(0, 5).map((i) => `${i.path.length ? `字段“${i.path.join('.').slice(0, 60)}”` : '请求体'}：${i.message}`)
+  return `${shown.join('；')}${error.issues.length > 5 ? `；等共 ${error.issues.length} 处` : ''}。`
 }
 
 export function createDispatcher(handlers: Handlers, guard: Guard, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
-  z.config(z.locales.zhCN())
+  z.config({ localeError: chineseInputError })
   return async (method, input, credentials) => {
     if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${String(method).slice(0, 60)}”的接口方法。` })
     const spec = contract[method]
@@ -41,10 +42,23 @@ export function createDispatcher(handlers: Handlers, guard: Guard, opts: { valid
         return fail({ code: 'INTERNAL', message: '磁盘空间已满：本次操作没有写入，数据未被修改。请清理磁盘空间（或将数据库移到空间充足的磁盘）后重试。' })
       if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_IOERR'))
         return fail({ code: 'INTERNAL', message: `读写数据库文件出错（${sqliteCode}）：本次操作没有写入。请检查磁盘或网络盘是否可用后重试。` })
+      // A rule of the store caught what the service did not check first: said in words, and logged as the gap it is.
+      const refused = typeof sqliteCode === 'string' ? constraintRefusal(sqliteCode, e as Error) : null
       opts.onInternalError?.(e, method)
-      return fail({ code: 'INTERNAL', message: `处理“${method}”时发生内部错误：${(e as Error)?.message ?? String(e)}。数据未被修改，请重试或联系管理员。` })
+      if (refused) return fail(refused)
+      return fail({ code: 'INTERNAL', message: `处理“${method}”时发生内部错误，数据未被修改。请重试；如仍出错，请联系管理员（错误已记入服务日志）。` })
     }
   }
 }
 
 const fail = (error: ApiError): Result<never> => ({ ok: false, error })
+
+/** What a violated constraint means to the user; SQLite's own words stay in the log. */
+function constraintRefusal(code: string, e: Error): ApiError | null {
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'BAD_INPUT', message: '所引用的记录（村居、网格、人员等）不存在或已被删除，请刷新后重新选择。' }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { code: 'CONFLICT', message: '与已有记录重复，未写入。请刷新后核对。' }
+  // The append-only tables' triggers speak Chinese already (审计记录只能追加…).
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER') return { code: 'CONFLICT', message: /[\u4e00-\u9fff]/.test(e.message) ? e.message : '此记录不能修改。' }
+  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'BAD_INPUT', message: '有必填项为空或取值不在允许范围内，未写入。请检查后重试。' }
+  return null
+}

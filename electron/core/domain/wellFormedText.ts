@@ -15,8 +15,8 @@ export const toWellFormed = (s: string) => (lone.test(s) ? s.replace(loneAll, '\
 export const MAX_DEPTH = 32
 
 /**
- * The first place in a request that no method can take: a string or key with a lone surrogate, or
- * nesting deeper than MAX_DEPTH. Walked without recursion, so a hostile nesting cannot overflow it.
+ * The first place in a request that no method can take: a string or key with a lone surrogate, the
+ * key `__proto__`, or nesting deeper than MAX_DEPTH. Walked without recursion, so a hostile nesting cannot overflow it.
  */
 export function findMalformed(input: unknown): { path: string; problem: string } | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }]
@@ -31,6 +31,8 @@ export function findMalformed(input: unknown): { path: string; problem: string }
     if (path.length >= MAX_DEPTH) return { path: path.join('.'), problem: `${named(path)}嵌套层级过深（超过 ${MAX_DEPTH} 层）` }
     for (const [key, child] of Object.entries(value)) {
       if (!isWellFormed(key)) return { path: path.join('.'), problem: `${named(path)}含有名称无法识别的字段（不完整的 Unicode 代理对）` }
+      // Copied into a plain object anywhere (zod's records do), this key would set its prototype instead.
+      if (key === '__proto__') return { path: [...path, key].join('.'), problem: `${named(path)}含有不允许的字段名“__proto__”` }
       stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] })
     }
   }

@@ -2,7 +2,8 @@
 // come only from `persons.unmask`, one record at a time, logged.
 import type { Db } from '../db/open'
 import { maskAddress, maskIdNumber, maskPhone } from '../domain/personalData'
-import { boolFilter, personSearch, prefix, runList, type ListInput, type ListSpec } from './sqlList'
+import { boolFilter, ownEntry, personSearch, prefix, runList, type ListInput, type ListSpec } from './sqlList'
+import { AppError } from '../errors'
 import type { RegistryName } from '../../shared/people'
 
 const eqFilter = (label: string, column: string) => ({ label, clause: (v: string | number | boolean) => ({ sql: `${column} = ?`, params: [v] }) })
@@ -36,7 +37,14 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
     filters: {
       hukou: eqFilter('户籍', 'p.hukou'),
       party: { label: '党员', clause: (v) => ({ sql: 'p.is_party_member = ?', params: [boolFilter(v) ? 1 : 0] }) },
-      role: { label: '身份', clause: (v) => ({ sql: roleIn[String(v)] ?? '0', params: [] }) },
+      role: {
+        label: '身份',
+        clause: (v) => {
+          const sql = ownEntry(roleIn, String(v))
+          if (!sql) throw new AppError('BAD_INPUT', `身份应为 ${Object.keys(roleIn).join('、')} 之一`, { field: 'filters.role' })
+          return { sql, params: [] }
+        }
+      },
       gender: eqFilter('性别', 'p.gender')
     },
     search: personSearch('p')

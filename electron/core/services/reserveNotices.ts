@@ -16,6 +16,7 @@ export function createReserveNoticeService(db: Db, clock: Clock) {
   /** Record a notice to everyone matching the selection (or the listed contacts). */
   function send(input: { villageUnitId?: number; specialty?: string; contactIds?: number[]; subject: string; content: string }, actor: string) {
     return sqlite.transaction(() => {
+      if (input.villageUnitId && !sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(input.villageUnitId)) throw notFound('村居', input.villageUnitId)
       const ids = input.contactIds ?? recipients(input).map((r) => r.id)
       if (ids.length === 0) throw new AppError('BAD_INPUT', '没有符合条件的储能联系人，请调整村居或专长')
       const noticeId = sqlite

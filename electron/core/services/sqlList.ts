@@ -37,18 +37,27 @@ export type ListInput = {
 export const inScope = (column: string, villageIds: number[] | null | undefined): Clause =>
   villageIds ? { sql: `${column} in (select value from json_each(?))`, params: [JSON.stringify(villageIds)] } : { sql: '1', params: [] }
 
+/**
+ * A table's entry for a name the client sent: its own entries only, never what every object inherits
+ * (`constructor`, `__proto__`, `toString` would otherwise reach the SQL).
+ */
+export const ownEntry = <T>(table: Record<string, T>, name: string): T | undefined => (Object.hasOwn(table, name) ? table[name] : undefined)
+
+/** JSON gives true/false; SQLite binds numbers and text, and stores booleans as 1 and 0. */
+const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)
+
 export function whereOf(spec: ListSpec, input: Omit<ListInput, 'offset' | 'limit' | 'sort'>): Clause {
   const parts: string[] = []
   const params: unknown[] = []
   const add = (c: Clause) => {
     parts.push(`(${c.sql})`)
-    params.push(...c.params)
+    params.push(...c.params.map(bindable))
   }
   if (input.villageUnitId) add({ sql: `${spec.villageColumn} = ?`, params: [input.villageUnitId] })
   if (input.scopeVillageIds) add(inScope(spec.villageColumn, input.scopeVillageIds))
   for (const [key, value] of Object.entries(input.filters ?? {})) {
-    const f = spec.filters[key]
-    if (!f) throw new AppError('BAD_INPUT', `不能按“${key}”筛选；可用的筛选：${Object.values(spec.filters).map((x) => x.label).join('、') || '无'}`)
+    const f = ownEntry(spec.filters, key)
+    if (!f) throw new AppError('BAD_INPUT', `不能按“${key.slice(0, 40)}”筛选；可用的筛选：${Object.values(spec.filters).map((x) => x.label).join('、') || '无'}`, { field: `filters.${key}` })
     if (value === '' || value === null) continue
     add(f.clause(value))
   }
@@ -61,8 +70,8 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
   const where = whereOf(spec, input)
   let order = spec.defaultOrder
   if (input.sort) {
-    const expr = spec.sortable[input.sort.field]
-    if (!expr) throw new AppError('BAD_INPUT', `不能按“${input.sort.field}”排序`)
+    const expr = ownEntry(spec.sortable, input.sort.field)
+    if (!expr) throw new AppError('BAD_INPUT', `不能按“${input.sort.field.slice(0, 40)}”排序`, { field: 'sort.field' })
     order = `${expr} ${input.sort.dir === 'desc' ? 'desc' : 'asc'}, ${spec.defaultOrder}`
   }
   const { n } = cachedStatement(sqlite, `select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }

@@ -34,12 +34,14 @@ export function createVisitService(db: Db, clock: Clock) {
         villageUnitId = h.v
       }
       if (!villageUnitId) throw new AppError('BAD_INPUT', '来访接待须选择村居')
+      if (!sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(villageUnitId)) throw notFound('村居', villageUnitId)
       if (input.visitorKind === '驻点团队') {
         const team = input.teamId
           ? (sqlite.prepare('select id, village_unit_id as v from resident_teams where id = ?').get(input.teamId) as { id: number; v: number } | undefined)
           : (sqlite.prepare('select id, village_unit_id as v from resident_teams where village_unit_id = ?').get(villageUnitId) as { id: number; v: number } | undefined)
         if (!team) throw new AppError('BAD_INPUT', '该村居没有驻点团队，请选择其他走访人')
-        input = { ...input, teamId: team.id }
+        // A team's visit names no single visitor.
+        input = { ...input, teamId: team.id, visitorPersonId: undefined }
       } else if (!input.visitorPersonId) throw new AppError('BAD_INPUT', '请选择走访的党员')
       else if (!sqlite.prepare('select 1 from persons where id = ? and is_party_member').get(input.visitorPersonId)) throw new AppError('BAD_INPUT', '走访人须为已登记的党员')
       const id = sqlite
