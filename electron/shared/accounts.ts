@@ -59,6 +59,15 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
+/**
+ * A folder named from the root: a drive (D:\\…), a share (\\\\server\\…) or / — never relative, which
+ * would land wherever the app happened to be started.
+ */
+export const isWholePath = (folder: string) => /^([A-Za-z]:[\\/]|\\\\[^\\]|\/)/.test(folder)
+
+/** A backup folder as the administrator may set it (one stored by an older version is still shown, then refused at the backup). */
+export const BackupFolder = z.string().max(500).refine(isWholePath, '备份目录须为完整路径（如 D:\\网格备份、\\\\服务器\\共享 或 /srv/backups），留空则在数据库旁')
+
 export const SecuritySettings = z
   .object({
     passwordMaxAgeDays: z.number().int().min(7, '密码有效期为 7–365 天').max(365, '密码有效期为 7–365 天'),

@@ -4,7 +4,7 @@
 // No electron, no node:, no DOM here: every part of the app imports this file.
 import { z } from 'zod'
 import { issueSources } from './issueWords'
-import { Account, AuditQuery, AuditRow, AuditVerification, Me, Password, Role, SecuritySettings, Username } from './accounts'
+import { Account, AuditQuery, AuditRow, AuditVerification, BackupFolder, Me, Password, Role, SecuritySettings, Username } from './accounts'
 import { BriefingDocument, BriefingKind, sectionKeys } from './briefing'
 import { ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
 
@@ -966,7 +966,7 @@ export const contract = {
     doc: '重置密码并解除锁定（系统管理员）；该账号下次登录须改密码'
   },
   'security.settings': { input: NoInput, output: SecuritySettings, doc: '安全设置：密码有效期、锁屏时间、备份目录与保留份数' },
-  'security.setSettings': { input: SecuritySettings.partial().strict(), output: SecuritySettings, doc: '修改安全设置（系统管理员）' },
+  'security.setSettings': { input: SecuritySettings.partial().extend({ backupFolder: BackupFolder.nullable().optional() }).strict(), output: SecuritySettings, doc: '修改安全设置（系统管理员）' },
   'audit.search': {
     input: AuditQuery,
     output: z.object({ total: z.number().int(), rows: z.array(AuditRow) }),

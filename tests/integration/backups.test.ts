@@ -1,7 +1,7 @@
 // Backups on a real store: taken online while writes go on (each backup a consistent, intact copy),
 // the last N kept, previewed, restored (with a copy of the store taken first, every session ended,
 // the restore in the restored trail), bad files refused; and the start check's way back.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,16 +87,58 @@ describe('backups', () => {
   })
 
   it('refuses to restore what is not an intact backup of this app, and changes nothing', async () => {
-    const junk = join(tempDir(), 'shishan-20260101-000000.db')
+    const folder = defaultBackupFolder(core.store.file)
+    const junk = join(folder, 'shishan-20260101-000000.db')
     writeFileSync(junk, '这不是数据库')
     const before = issues()
     const r = await asAdmin('backups.restore', { file: junk, confirm: true })
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
-    const other = join(tempDir(), 'other.db')
+    const other = join(folder, 'shishan-20260101-000001.db')
     new Database(other).exec('create table t (x)')
     expect(await asAdmin('backups.restore', { file: other, confirm: true })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
-    expect(await asAdmin('backups.restore', { file: '/nonexistent/x.db', confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await asAdmin('backups.restore', { file: join(folder, 'shishan-20990101-000000.db'), confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(issues()).toBe(before)
+  })
+
+  it('previews and restores only backups of its own folder: no other file of the machine can be read or probed', async () => {
+    const elsewhere = join(tempDir(), 'shishan-20260101-000000.db')
+    new Database(elsewhere).exec('create table grids (id integer)')
+    for (const file of [elsewhere, '/etc/passwd', '/nonexistent/x.db', '../shishan-backups/x.db', `${defaultBackupFolder(core.store.file)}/../store.db`]) {
+      for (const method of ['backups.preview', 'backups.restore']) {
+        const r = await asAdmin(method, method === 'backups.restore' ? { file, confirm: true } : { file })
+        expect(r, `${method} ${file}`).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+        if (!r.ok) expect(r.error.message).toMatch(/只能预览或恢复备份目录/)
+      }
+    }
+  })
+})
+
+describe('the backup folder', () => {
+  it('takes only a whole path: a relative one would land wherever the app was started', async () => {
+    for (const folder of ['backups', './backups', '../backups', 'D:backups', '']) {
+      const r = await asAdmin('security.setSettings', { backupFolder: folder })
+      expect(r, folder).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+      if (!r.ok) expect(r.error.message).toMatch(/字段“backupFolder”：备份目录须为完整路径/)
+    }
+    for (const folder of [tempDir(), 'D:\\网格备份', '\\\\nas\\backup']) expect((await asAdmin('security.setSettings', { backupFolder: folder })).ok, folder).toBe(true)
+    // A relative folder stored by an older version is refused at the backup, never resolved against the working folder.
+    const cwdBefore = readdirSync(process.cwd())
+    core.store.sqlite.prepare("update app_meta set value = json_set(value, '$.backupFolder', 'fuzzed') where key = 'security'").run()
+    await asAdmin('security.setSettings', { backupKeep: 14 })
+    const r = await asAdmin('backups.run')
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    if (!r.ok) expect(r.error.message).toMatch(/不是完整路径/)
+    expect(readdirSync(process.cwd())).toEqual(cwdBefore)
+    expect((await asAdmin('security.setSettings', { backupFolder: null })).ok).toBe(true)
+  })
+
+  it('holds backups and nothing beside them: no -wal or -shm file is left by a backup or its preview', async () => {
+    const r = (await asAdmin('backups.run')) as Result<{ file: string }>
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect((await asAdmin('backups.preview', { file: r.value.file })).ok).toBe(true)
+    const folder = defaultBackupFolder(core.store.file)
+    expect(readdirSync(folder).filter((n) => !/^shishan-[\d-]+(-恢复前)?(_\d+)?\.db$/.test(n))).toEqual([])
   })
 })
 

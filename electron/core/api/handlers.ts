@@ -175,6 +175,6 @@ export function createHandlers(deps: {
     'backups.list': () => backups.list(),
     'backups.run': () => backups.run(),
     'backups.preview': ({ file }) => backups.preview(file),
-    'backups.restore': ({ file }, ctx) => deps.restore(file, ctx)
+    'backups.restore': ({ file }, ctx) => deps.restore(backups.inFolder(file), ctx)
   }
 }

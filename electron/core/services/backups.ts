@@ -3,7 +3,7 @@
 // kept; a backup's contents previewed before a restore.
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { Clock } from '../clock'
 import { defaultBackupFolder, type Db } from '../db/open'
 import { AppError } from '../errors'
@@ -79,10 +79,40 @@ export function inspectBackup(file: string, nativeBinding?: string) {
   }
 }
 
+/**
+ * A copy of a WAL store is itself in WAL mode: opened (to check it, to preview it), it would grow
+ * -wal and -shm files beside it. A backup is one file, in rollback-journal mode.
+ */
+function settle(file: string, nativeBinding?: string) {
+  const copy = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  try {
+    copy.pragma('journal_mode = DELETE')
+  } finally {
+    copy.close()
+  }
+}
+
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
 
 export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string; folder: () => string | null; keep: () => number; nativeBinding?: string }) {
-  const folder = () => resolve(deps.folder() ?? defaultBackupFolder(deps.dbFile))
+  /** The folder of the settings; a relative one (stored by an older version) is refused, never resolved against where the app started. */
+  function folder(): string {
+    const configured = deps.folder()
+    if (configured !== null && !isAbsolute(configured))
+      throw new AppError('BAD_INPUT', `备份目录“${configured}”不是完整路径，未备份。请在 账号与安全 → 安全设置 中重新填写（如 D:\\网格备份），或留空以备份在数据库旁。`)
+    return resolve(configured ?? defaultBackupFolder(deps.dbFile))
+  }
+
+  /**
+   * A backup the administrator named, as a file of the backup folder: preview and restore read nothing
+   * else of the machine (a path elsewhere could probe or restore any file the app can read).
+   */
+  function inFolder(file: string): string {
+    const dir = folder()
+    const resolved = resolve(dir, file)
+    if (dirname(resolved) !== dir || !PATTERN.test(basename(resolved))) throw new AppError('BAD_INPUT', `只能预览或恢复备份目录（${dir}）中的备份文件（shishan-日期-时间.db）。`, { field: 'file' })
+    return resolved
+  }
 
   /** One backup now: written online, verified, then the oldest beyond the kept number removed. */
   async function run(opts: { beforeRestore?: boolean } = {}) {
@@ -97,6 +127,7 @@ export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string
     for (let n = 2; existsSync(file); n++) file = `${base}_${n}.db`
     try {
       await db.$client.backup(file)
+      settle(file, deps.nativeBinding)
     } catch (e) {
       rmSync(file, { force: true })
       throw new AppError('INTERNAL', `备份写入失败（${(e as Error).message}）：可能是磁盘已满或目录不可写。已删除不完整的备份文件，数据库未受影响。`)
@@ -115,7 +146,7 @@ export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string
     return { file, name: basename(file), bytes: check.bytes, integrity: 'ok' as const, removed }
   }
 
-  return { folder, run, list: () => ({ folder: folder(), backups: listBackups(folder()) }), preview: (file: string) => inspectBackup(file, deps.nativeBinding) }
+  return { folder, inFolder, run, list: () => ({ folder: folder(), backups: listBackups(folder()) }), preview: (file: string) => inspectBackup(inFolder(file), deps.nativeBinding) }
 }
 export type BackupService = ReturnType<typeof createBackupService>
 

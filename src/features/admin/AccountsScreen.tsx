@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
 import type { Account, Role } from '../../../electron/shared/accounts'
-import { roleNames, roleUnitKind, roles } from '../../../electron/shared/accounts'
+import { isWholePath, roleNames, roleUnitKind, roles } from '../../../electron/shared/accounts'
 import { useAccountMutations, useAccounts, useCan, useMe, useSecuritySettings } from '../../api/auth'
 import { useUnits } from '../../api/issues'
 import { passwordRule } from '../auth/passwordRule'
@@ -183,7 +183,13 @@ function SecuritySettingsCard() {
         <Form.Item label="无操作锁屏（分钟）" name="idleLockMinutes" rules={[{ required: true }]}>
           <InputNumber min={1} max={60} />
         </Form.Item>
-        <Form.Item label="备份目录" name="backupFolder" tooltip="留空则备份在数据库旁的 shishan-backups 目录" normalize={(v: string) => v || null}>
+        <Form.Item
+          label="备份目录"
+          name="backupFolder"
+          tooltip="填写完整路径，如 D:\\网格备份；留空则备份在数据库旁的 shishan-backups 目录"
+          normalize={(v: string) => v || null}
+          rules={[{ validator: (_, v: string | null) => (!v || isWholePath(v) ? Promise.resolve() : Promise.reject(new Error('须为完整路径，如 D:\\网格备份'))) }]}
+        >
           <Input style={{ width: 260 }} placeholder="默认：数据库旁的 shishan-backups" />
         </Form.Item>
         <Form.Item label="保留份数" name="backupKeep" rules={[{ required: true }]}>
@@ -196,7 +202,7 @@ function SecuritySettingsCard() {
           保存
         </Button>
       </Form>
-      <p className="auth-hint">密码连续输错 5 次锁定 10 分钟；密码至少 8 位，含大写字母、小写字母、数字、符号中的至少三类。</p>
+      <p className="auth-hint">登录、解锁或修改密码时连续输错 5 次，账号锁定 10 分钟；密码至少 8 位，含大写字母、小写字母、数字、符号中的至少三类。</p>
     </Card>
   )
 }
