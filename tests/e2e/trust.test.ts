@@ -75,6 +75,10 @@ describe('accounts in the browser', () => {
     await page.clock.fastForward('16:00')
     await page.getByText('屏幕已锁定').waitFor()
     await page.screenshot({ path: join(outputDir, 'trust-locked.png') })
+    // Wrong passwords at the lock screen count as at sign-in.
+    await page.getByTestId('unlock-password').fill('Wrong#pass1')
+    await page.getByTestId('unlock-submit').click()
+    await expect.poll(() => page.locator('.auth-error').textContent()).toContain('密码错误，未能解锁（再错 4 次将锁定 10 分钟）')
     await page.getByTestId('unlock-password').fill(demoPassword)
     await page.getByTestId('unlock-submit').click()
     await page.getByTestId('acting-unit').waitFor()
