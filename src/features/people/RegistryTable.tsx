@@ -8,13 +8,14 @@ import { registryColumns } from './registryColumns'
 export function RegistryTable({ registry, filter, onTotal, onError, onRowClick }: {
   registry: RegistryName
   filter: RegistryFilter
-  onTotal: (n: number) => void
+  /** The count of rows matching; null while a refused query shows its error instead. */
+  onTotal: (n: number | null) => void
   onError: (e: Error | null) => void
   onRowClick?: (row: Record<string, unknown>) => void
 }) {
   const key = JSON.stringify(filter)
   const datasource = useMemo(
-    () => registryDatasource(registry, filter, (n) => (onTotal(n), onError(null)), onError),
+    () => registryDatasource(registry, filter, (n) => (onTotal(n), onError(null)), (e) => (onTotal(null), onError(e))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [registry, key]
   )
