@@ -1,6 +1,7 @@
 // Accounts, roles and the audit trail as the API shows them (issue 8). Roles follow the town's
 // posts and 等保 2.0's separation of the three administrators (系统、安全、审计).
 import { z } from 'zod'
+import { isCalendarDay } from './chinaTime'
 
 export const roles = ['operator', 'organiser', 'leader', 'officeClerk', 'villageClerk', 'sysadmin', 'secadmin', 'auditor'] as const
 export const Role = z.enum(roles, { error: '角色无效' })
@@ -98,8 +99,8 @@ export type AuditRow = z.infer<typeof AuditRow>
 
 export const AuditQuery = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天').optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天').optional(),
     username: z.string().trim().max(32).optional(),
     action: z.string().trim().max(40).optional(),
     outcome: z.enum(auditOutcomes).optional(),

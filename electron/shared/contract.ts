@@ -4,6 +4,7 @@
 // No electron, no node:, no DOM here: every part of the app imports this file.
 import { z } from 'zod'
 import { issueSources } from './issueWords'
+import { isCalendarDay } from './chinaTime'
 import { Account, AuditQuery, AuditRow, AuditVerification, BackupFolder, Me, Password, Role, SecuritySettings, Username } from './accounts'
 import { BriefingDocument, BriefingKind, sectionKeys } from './briefing'
 import { ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
@@ -228,7 +229,7 @@ export const ImportReport = z.object({
 export const BatchSummary = z.object({ id: Id, kind: z.string(), actor: z.string(), at: z.string(), description: z.string(), undoneBy: Id.nullable() })
 
 const NoInput = z.object({}).strict().optional().default({})
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19')
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天')
 const VisitStats = z.object({
   households: z.number().int(),
   visits: z.number().int(),

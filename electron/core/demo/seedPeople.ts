@@ -11,6 +11,7 @@ import { apportion, createRng, type Rng } from './prng'
 import { personName } from './names'
 import { demoIdNumber, demoPhone } from './identities'
 import * as F from './peopleFacts'
+import { addDays } from '../../shared/chinaTime'
 
 export type SeedProgress = (stage: string, fraction: number) => void
 
@@ -19,11 +20,7 @@ type Group = { id: number; villageId: number; code: string; name: string; tier2N
 type Hukou = '本镇户籍' | '佛山市户籍' | '非佛山户籍'
 
 const DAY = 86_400_000
-const dateBetween = (rng: Rng, from: string, to: string) => {
-  const a = Date.parse(from)
-  const b = Date.parse(to)
-  return new Date(a + Math.floor(rng.next() * ((b - a) / DAY + 1)) * DAY).toISOString().slice(0, 10)
-}
+const dateBetween = (rng: Rng, from: string, to: string) => addDays(from, Math.floor(rng.next() * ((Date.parse(to) - Date.parse(from)) / DAY + 1)))
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 
 function readTown(sqlite: Database.Database) {

@@ -1,13 +1,15 @@
 // Which days a briefing covers, how its period is named on paper, and the period before it (for the
 // change column). Dates are calendar days (YYYY-MM-DD), inclusive.
 import type { BriefingDocument } from '../../shared/briefing'
+import { addDays, isCalendarDay } from '../../shared/chinaTime'
 
 type Kind = BriefingDocument['kind']
 export type Period = { from: string; to: string; label: string }
 
-const day = (d: Date) => d.toISOString().slice(0, 10)
+// Calendar arithmetic on UTC midnights: a day's UTC fields are its calendar fields.
+const pad = (n: number) => String(n).padStart(2, '0')
+const day = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`)
-const addDays = (iso: string, n: number) => day(new Date(utc(iso).getTime() + n * 86_400_000))
 const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 const quarterNames = ['一', '二', '三', '四']
 
@@ -44,7 +46,4 @@ export function previousPeriod(kind: Kind, p: Period): Period {
   return periodOf(kind, addDays(p.from, -1))
 }
 
-/** Whether a YYYY-MM-DD string is a real calendar day (not 2026-02-30 or 2026-13-01). */
-export function isCalendarDay(iso: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(utc(iso).getTime()) && day(utc(iso)) === iso
-}
+export { isCalendarDay }

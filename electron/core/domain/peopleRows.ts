@@ -2,6 +2,7 @@
 // the store is asked about villages, grids and duplicates). Pure.
 import { checkIdNumber, checkPhone, normaliseText } from './personalData'
 import type { Cell } from '../import/readTable'
+import { chinaDate, isCalendarDay } from '../../shared/chinaTime'
 
 export type ImportKind = 'persons' | 'households' | 'reporting' | 'reserve'
 export type Column = { key: string; header: string; required?: boolean; example: string; help?: string }
@@ -87,9 +88,12 @@ export function matchHeaders(kind: ImportKind, headers: string[]): { index: Reco
   return { index, missing, unknown }
 }
 
+/** exceljs gives a date cell as UTC midnight of the day typed: its UTC fields are the day. */
+const cellDay = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
+
 const text = (c: Cell | undefined): string => {
   if (c === null || c === undefined) return ''
-  if (c instanceof Date) return c.toISOString().slice(0, 10)
+  if (c instanceof Date) return cellDay(c)
   // Excel keeps long digit strings as numbers when the cell is not text: 4.40605E+17 loses digits.
   if (typeof c === 'number') return Number.isInteger(c) ? String(c) : String(c)
   return String(c).trim()
@@ -97,15 +101,16 @@ const text = (c: Cell | undefined): string => {
 
 /** 2026-05-19, 2026/5/19, 2026.5.19, 2026年5月19日, or an Excel date. */
 export function parseDate(c: Cell | undefined, today: Date): { ok: true; date: string } | { ok: false; problem: string } {
-  if (c instanceof Date) return { ok: true, date: c.toISOString().slice(0, 10) }
-  const s = normaliseText(text(c))
+  const typed = c instanceof Date ? cellDay(c) : null
+  const s = typed ?? normaliseText(text(c))
   const m = s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/)
   if (!m) return { ok: false, problem: `日期“${text(c)}”无法识别，请写成 2026-05-19` }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 2000) return { ok: false, problem: `日期“${text(c)}”不存在` }
-  if (date.getTime() > today.getTime()) return { ok: false, problem: `日期“${text(c)}”在今天之后` }
-  return { ok: true, date: date.toISOString().slice(0, 10) }
+  const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  if (!isCalendarDay(date) || y < 2000) return { ok: false, problem: `日期“${text(c)}”不存在` }
+  // Today is China's: at 07:00 on 1 March (23:00 UTC the day before) a visit dated 1 March is today's.
+  if (date > chinaDate(today)) return { ok: false, problem: `日期“${text(c)}”在今天之后` }
+  return { ok: true, date }
 }
 
 export type ParsedRow = { values: Record<string, string | number | boolean | null>; problems: string[] }

@@ -2,6 +2,7 @@
 // masked (4401**********123X, 138****1234). Pure; used by the people registries and their import.
 
 import { normaliseText } from '../../shared/personQuery'
+import { chinaDate, isCalendarDay } from '../../shared/chinaTime'
 
 export { normaliseText }
 
@@ -15,9 +16,10 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]
 }
 
+/** A birth date the calendar has, not after China's today. */
 function validDate(y: number, m: number, d: number, today: Date): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && date.getTime() <= today.getTime()
+  const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return y >= 1900 && isCalendarDay(date) && date <= chinaDate(today)
 }
 
 export type IdCheck =

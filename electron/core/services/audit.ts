@@ -9,6 +9,7 @@ import type { Db } from '../db/open'
 import { prepared } from '../db/statement'
 import { toWellFormed } from '../domain/wellFormedText'
 import { auditHash, firstBrokenLink, GENESIS, type AuditFields, type ChainedRow } from '../domain/auditChain'
+import { chinaDate, dayEnd, dayStart } from '../../shared/chinaTime'
 
 export type AuditEntry = Omit<AuditFields, 'at' | 'detail' | 'before' | 'after'> & { detail?: unknown; before?: unknown; after?: unknown }
 
@@ -62,8 +63,8 @@ export function createAuditService(db: Db, clock: Clock) {
     const parts: string[] = []
     const params: Record<string, unknown> = {}
     // Dates are China days; stored times are UTC.
-    if (q.from) (parts.push('at >= @from'), (params.from = new Date(`${q.from}T00:00:00+08:00`).toISOString()))
-    if (q.to) (parts.push('at < @to'), (params.to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()))
+    if (q.from) (parts.push('at >= @from'), (params.from = dayStart(q.from)))
+    if (q.to) (parts.push('at < @to'), (params.to = dayEnd(q.to)))
     if (q.username) (parts.push('username = @username'), (params.username = q.username))
     if (q.action) (parts.push('(action = @action or action like @actionPrefix)'), (params.action = q.action), (params.actionPrefix = `${q.action}.%`))
     if (q.outcome) (parts.push('outcome = @outcome'), (params.outcome = q.outcome))
@@ -124,7 +125,7 @@ export function createAuditService(db: Db, clock: Clock) {
     sheet.getRow(1).font = { bold: true }
     sheet.views = [{ state: 'frozen', ySplit: 1 }]
     const buffer = Buffer.from(await book.xlsx.writeBuffer())
-    const day = clock.now().toISOString().slice(0, 10)
+    const day = chinaDate(clock.now())
     return { fileName: `审计记录_${day}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: buffer.toString('base64'), count: rows.length }
   }
 

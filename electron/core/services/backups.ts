@@ -7,6 +7,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { Clock } from '../clock'
 import { defaultBackupFolder, type Db } from '../db/open'
 import { AppError } from '../errors'
+import { chinaStamp } from '../../shared/chinaTime'
 
 const PATTERN = /^shishan-(\d{8}-\d{6})(-恢复前)?(?:_(\d+))?\.db$/
 export type BackupInfo = { file: string; name: string; bytes: number; at: string; beforeRestore: boolean }
@@ -92,7 +93,6 @@ function settle(file: string, nativeBinding?: string) {
   }
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
 
 export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string; folder: () => string | null; keep: () => number; nativeBinding?: string }) {
   /** The folder of the settings; a relative one (stored by an older version) is refused, never resolved against where the app started. */
@@ -122,7 +122,7 @@ export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string
     } catch (e) {
       throw new AppError('BAD_INPUT', `无法使用备份目录“${dir}”（${(e as Error).message}），请在安全设置中另选目录。`)
     }
-    const base = join(dir, `shishan-${stamp(clock.now())}${opts.beforeRestore ? '-恢复前' : ''}`)
+    const base = join(dir, `shishan-${chinaStamp(clock.now())}${opts.beforeRestore ? '-恢复前' : ''}`)
     let file = `${base}.db`
     for (let n = 2; existsSync(file); n++) file = `${base}_${n}.db`
     try {
@@ -160,7 +160,7 @@ export async function restoreBeforeOpen(dbFile: string, backupFile: string, nati
   if (preview.counts.grids === null) throw new AppError('BAD_INPUT', `“${preview.name}”不是本系统的数据库，不能用于恢复。`)
   let keptAs: string | null = null
   if (existsSync(dbFile)) {
-    keptAs = `${dbFile}.恢复前-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`
+    keptAs = `${dbFile}.恢复前-${chinaStamp(new Date())}`
     renameSync(dbFile, keptAs)
   }
   for (const extra of ['-wal', '-shm']) rmSync(dbFile + extra, { force: true })

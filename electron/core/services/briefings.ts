@@ -12,6 +12,7 @@ import { fromGeoJsonGeometry } from '../domain/geometry'
 import { categoryChartSvg } from './briefingChart'
 import { createIssueFigureService } from './issueFigures'
 import { createVisitService } from './visits'
+import { chinaDate, chinaDateSql } from '../../shared/chinaTime'
 
 export type ComposeInput = { kind: BriefingDocument['kind']; anchor?: string; from?: string; to?: string; scopeUnitId?: number }
 /** What the officer changed before issuing: order and choice of sections, edited paragraphs, next steps. */
@@ -24,7 +25,7 @@ export function createBriefingService(db: Db, clock: Clock) {
   const sqlite = db.$client
   const issueFigures = createIssueFigureService(db, clock)
   const visits = createVisitService(db, clock)
-  const today = () => clock.now().toISOString().slice(0, 10)
+  const today = () => chinaDate(clock.now())
 
   function scopeOf(unitId?: number) {
     if (!unitId) {
@@ -75,7 +76,7 @@ export function createBriefingService(db: Db, clock: Clock) {
     const s = one(`select count(*) services, sum(s.hours) hours from service_records s join reporting_members r on r.id = s.reporting_member_id where r.village_unit_id in ${v} and s.date between ? and ?`, p.from, p.to)
     const n = one(
       `select count(distinct n.id) notices, count(x.id) recipients, sum(x.answer = '愿意参加') willing from reserve_notices n left join reserve_notice_recipients x on x.notice_id = n.id
-       where (n.village_unit_id in ${v} or n.village_unit_id is null) and substr(n.sent_at, 1, 10) between ? and ?`,
+       where (n.village_unit_id in ${v} or n.village_unit_id is null) and ${chinaDateSql('n.sent_at')} between ? and ?`,
       p.from,
       p.to
     )

@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import { notFound } from '../errors'
 import { convertShape } from '../domain/crs'
 import { fromGeoJsonGeometry, toGeoJsonGeometry } from '../domain/geometry'
+import { chinaDate } from '../../shared/chinaTime'
 
 type Row = {
   id: number
@@ -60,7 +61,7 @@ export function createGridExportService(db: Db, clock: Clock) {
     return { rows: list, scope }
   }
 
-  const stamp = () => clock.now().toISOString().slice(0, 10).replaceAll('-', '')
+  const stamp = () => chinaDate(clock.now()).replaceAll('-', '')
   const baseName = (scope: string, input: ParsedInput<'grids.export'>) => `${scope}网格${input.tier ? `_${tierWord[input.tier]}` : ''}`
 
   function geojson(input: ParsedInput<'grids.export'>): Output<'grids.export'> {

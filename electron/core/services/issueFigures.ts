@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { runList, prefix, boolFilter, inScope, type ListInput, type ListSpec } from './sqlList'
+import { dayEnd, dayStart, isCalendarDay } from '../../shared/chinaTime'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
@@ -44,6 +45,13 @@ function insertMissingRules(db: Db, category: string) {
   ;(['一般', '较急', '紧急'] as const).forEach((u, i) => insert.run(category, u, categoryLevel[category]?.[i] ?? 1, u === '紧急' && /安全|消防|治安|信访/.test(category) ? 1 : 0, ...hours[u]))
 }
 
+/** A date filter's value: a China day written 2026-05-19. */
+function chinaDay(v: unknown, label: string): string {
+  const s = String(v)
+  if (!isCalendarDay(s)) throw new AppError('BAD_INPUT', `${label}应写成 2026-05-19`, { field: label === '起始日期' ? 'filters.from' : 'filters.to' })
+  return s
+}
+
 export function createIssueFigureService(db: Db, clock: Clock) {
   const sqlite = db.$client
   const now = () => clock.now().toISOString()
@@ -65,8 +73,8 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       source: { label: '来源', clause: (v) => ({ sql: 'i.source = ?', params: [v] }) },
       overdue: { label: '超期', clause: (v) => (boolFilter(v) ? { sql: `i.status in ('reported', 'accepted', 'resolved') and i.due_at < ?`, params: [now()] } : { sql: `not (i.status in ('reported', 'accepted', 'resolved') and i.due_at < ?)`, params: [now()] }) },
       supervised: { label: '督办', clause: (v) => ({ sql: boolFilter(v) ? 'i.supervised > 0' : 'i.supervised = 0', params: [] }) },
-      from: { label: '起始日期', clause: (v) => ({ sql: 'i.created_at >= ?', params: [String(v)] }) },
-      to: { label: '截止日期', clause: (v) => ({ sql: 'i.created_at < ?', params: [`${String(v)}T99`] }) }
+      from: { label: '起始日期', clause: (v) => ({ sql: 'i.created_at >= ?', params: [dayStart(chinaDay(v, '起始日期'))] }) },
+      to: { label: '截止日期', clause: (v) => ({ sql: 'i.created_at < ?', params: [dayEnd(chinaDay(v, '截止日期'))] }) }
     },
     search: (q) => (/^SS-/i.test(q) ? prefix('i.code')(q.toUpperCase()) : prefix('i.title')(q))
   })
@@ -87,7 +95,8 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     if (input.from > input.to) throw new AppError('BAD_INPUT', '起始日期不能晚于截止日期')
     const villages = villagesUnder(input.scopeUnitId)
     const scope = villages ? `and i.village_unit_id in (${villages.join(',') || 'null'})` : ''
-    const period = { from: input.from, to: `${input.to}T99`, now: now() }
+    // China days: the period runs from the start of its first day to the start of the day after its last.
+    const period = { from: dayStart(input.from), to: dayEnd(input.to), now: now() }
     const where = `i.created_at >= @from and i.created_at < @to and i.status <> 'merged' ${scope}`
     const t = sqlite
       .prepare(

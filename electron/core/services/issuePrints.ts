@@ -2,6 +2,7 @@
 // supervising and supervised units, the issue, the deadline it had and the one it has now.
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
+import { chinaYear, dayStart } from '../../shared/chinaTime'
 
 export function createIssuePrintService(db: Db) {
   const sqlite = db.$client
@@ -15,8 +16,8 @@ export function createIssuePrintService(db: Db) {
       .get(eventId) as { id: number; issueId: number; at: string; action: string; note: string | null; dueAt: string | null; actor: string; supervisor: string | null; holder: string | null } | undefined
     if (!e) throw notFound('流转记录', eventId)
     if (e.action !== 'supervise') throw new AppError('BAD_INPUT', '这条流转记录不是督办，不能打印督办单')
-    const year = e.at.slice(0, 4)
-    const { n } = sqlite.prepare("select count(*) n from issue_events where action = 'supervise' and at >= ? and id <= ?").get(`${year}-01-01`, e.id) as { n: number }
+    const year = chinaYear(new Date(e.at))
+    const { n } = sqlite.prepare("select count(*) n from issue_events where action = 'supervise' and at >= ? and id <= ?").get(dayStart(`${year}-01-01`), e.id) as { n: number }
     const { nth } = sqlite.prepare("select count(*) nth from issue_events where action = 'supervise' and issue_id = ? and id <= ?").get(e.issueId, e.id) as { nth: number }
     const before = sqlite.prepare('select due_at as dueAt from issue_events where issue_id = ? and id < ? and due_at is not null order by id desc limit 1').get(e.issueId, e.id) as { dueAt: string } | undefined
     const i = sqlite

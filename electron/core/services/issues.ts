@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors'
 import { photoKind } from '../domain/photoKind'
 import { fromGeoJsonGeometry, pointInMultiPolygon } from '../domain/geometry'
 import { actionName, availableActions, clockColour, decide, defaultHolder, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
+import { chinaYear } from '../../shared/chinaTime'
 
 export const defaultRule: RoutingRule = { defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }
 
@@ -125,7 +126,7 @@ export function createIssueService(db: Db, clock: Clock) {
       const rule = ruleFor(input.category, input.urgency)
       const holder = defaultHolder(units, villageUnitId, rule.defaultLevel)
       const state = initialState(holder, input.reportingUnitId ?? null, { units, rule, now })
-      const year = now.slice(0, 4)
+      const year = chinaYear(clock.now())
       const { n } = sqlite.prepare("select count(*) + 1 as n from issues where code like ?").get(`SS-${year}-%`) as { n: number }
       const code = `SS-${year}-${String(n).padStart(6, '0')}`
       const id = sqlite

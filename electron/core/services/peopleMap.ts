@@ -2,6 +2,7 @@
 // and per-grid measures for shading tier-3 grids (contact coverage, days since the last visit).
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
+import { chinaDate } from '../../shared/chinaTime'
 
 export function createPeopleMapService(db: Db, clock: Clock) {
   const sqlite = db.$client
@@ -40,7 +41,7 @@ export function createPeopleMapService(db: Db, clock: Clock) {
    * `daysSinceVisit` = mean days since each household's last visit (never visited counts as 365).
    */
   function measure(input: { measure: 'contactCoverage' | 'daysSinceVisit' }) {
-    const today = clock.now().toISOString().slice(0, 10)
+    const today = chinaDate(clock.now())
     const sql =
       input.measure === 'contactCoverage'
         ? `select grid_id as gridId, round(100.0 * count(contact_person_id) / count(*), 1) as value from households where grid_id is not null group by grid_id`

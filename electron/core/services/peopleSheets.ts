@@ -7,6 +7,7 @@ import type { RegistryName } from '../../shared/people'
 import { templates, type ImportKind } from '../domain/peopleRows'
 import { registrySpecs, maskRow } from './registries'
 import { runList, type ListInput } from './sqlList'
+import { chinaDate } from '../../shared/chinaTime'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const EXPORT_LIMIT = 200_000
@@ -34,7 +35,7 @@ const columns: Record<RegistryName, { title: string; cols: [key: string, header:
   }
 }
 
-const stamp = (clock: Clock) => clock.now().toISOString().slice(0, 10).replace(/-/g, '')
+const stamp = (clock: Clock) => chinaDate(clock.now()).replaceAll('-', '')
 
 function styleHeader(sheet: ExcelJS.Worksheet, count: number) {
   sheet.getRow(1).font = { bold: true }

@@ -5,10 +5,11 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { maskIdNumber, maskPhone } from '../domain/personalData'
+import { chinaDate } from '../../shared/chinaTime'
 
 export function createPostService(db: Db, clock: Clock) {
   const sqlite = db.$client
-  const today = () => clock.now().toISOString().slice(0, 10)
+  const today = () => chinaDate(clock.now())
 
   function list(villageUnitId: number) {
     const posts = sqlite

@@ -3,6 +3,7 @@
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
+import { chinaDate } from '../../shared/chinaTime'
 
 export type VisitInput = {
   kind: '入户走访' | '来访接待'
@@ -23,7 +24,7 @@ export function createVisitService(db: Db, clock: Clock) {
   const sqlite = db.$client
 
   function record(input: VisitInput) {
-    const today = clock.now().toISOString().slice(0, 10)
+    const today = chinaDate(clock.now())
     if (input.date > today) throw new AppError('BAD_INPUT', `走访日期 ${input.date} 在今天之后`)
     return sqlite.transaction(() => {
       let villageUnitId = input.villageUnitId

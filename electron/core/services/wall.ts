@@ -4,17 +4,13 @@
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { createIssueFigureService } from './issueFigures'
+import { addDays, chinaDate, chinaMonth, chinaMonthSql, chinaYear, dayEnd, dayStart } from '../../shared/chinaTime'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
 const levelOfKind = "(case h.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)"
 export type WallMeasure = 'open' | 'overdue' | 'visits' | 'reporting'
 
-/** The start of today in China (UTC+8), as a stored UTC instant. */
-const chinaDayStart = (now: Date) => {
-  const local = new Date(now.getTime() + 8 * 3_600_000)
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - 8 * 3_600_000).toISOString()
-}
 
 export function createWallService(db: Db, clock: Clock) {
   const sqlite = db.$client
@@ -23,17 +19,19 @@ export function createWallService(db: Db, clock: Clock) {
   function summary() {
     const now = clock.now()
     const iso = now.toISOString()
-    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()
+    const year = chinaYear(now)
     const count = (sql: string, ...p: unknown[]) => (sqlite.prepare(sql).get(...p) as { n: number | null }).n ?? 0
     const k = figures.kpis({ from: `${year}-01-01`, to: `${year}-12-31` })
     const tiers = sqlite.prepare('select tier, count(*) n from grids group by tier').all() as { tier: number; n: number }[]
+    // The last twelve China months, this one included.
+    const [thisYear, thisMonth] = chinaMonth(now).split('-').map(Number)
     const months = Array.from({ length: 12 }, (_, i) => {
-      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1))
-      return d.toISOString().slice(0, 7)
+      const m = thisYear * 12 + thisMonth - 1 - 11 + i
+      return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
     })
     const trendRows = sqlite
-      .prepare(`select substr(created_at, 1, 7) m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`)
-      .all(`${months[0]}-01`) as { m: string; collected: number; resolved: number }[]
+      .prepare(`select ${chinaMonthSql('created_at')} m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`)
+      .all(dayStart(`${months[0]}-01`)) as { m: string; collected: number; resolved: number }[]
     const held = sqlite.prepare(`select ${levelOfKind} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`).all() as { level: number; n: number }[]
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
@@ -46,7 +44,7 @@ export function createWallService(db: Db, clock: Clock) {
         reportingMembers: count('select count(*) n from reporting_members'),
         reserveContacts: count('select count(*) n from reserve_contacts'),
         residentTeams: count('select count(*) n from resident_teams'),
-        issuesToday: count("select count(*) n from issues where created_at >= ? and status <> 'merged'", chinaDayStart(now)),
+        issuesToday: count("select count(*) n from issues where created_at >= ? and created_at < ? and status <> 'merged'", dayStart(chinaDate(now)), dayEnd(chinaDate(now))),
         openIssues: count(`select count(*) n from issues where status in ${OPEN}`),
         overdueIssues: count(`select count(*) n from issues where status in ${RUNNING} and due_at < ?`, iso),
         resolutionRate: k.resolutionRate,
@@ -69,7 +67,7 @@ export function createWallService(db: Db, clock: Clock) {
   /** The chosen measure per party group (tier-3 grid) for colouring the wall's map. */
   function measure(input: { measure: WallMeasure }) {
     const iso = clock.now().toISOString()
-    const since = new Date(clock.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10)
+    const since = addDays(chinaDate(clock.now()), -30)
     const sql: Record<WallMeasure, string> = {
       open: `select tier3_grid_id gridId, count(*) value from issues where status in ${OPEN} and tier3_grid_id is not null group by 1`,
       overdue: `select tier3_grid_id gridId, count(*) value from issues where status in ${RUNNING} and due_at < @iso and tier3_grid_id is not null group by 1`,
@@ -84,7 +82,7 @@ export function createWallService(db: Db, clock: Clock) {
   /** Open issues as map points: new (registered today) and overdue ones pulse on the wall. */
   function points() {
     const iso = clock.now().toISOString()
-    const today = chinaDayStart(clock.now())
+    const today = dayStart(chinaDate(clock.now()))
     const rows = sqlite.prepare(`select id, lon, lat, status, due_at dueAt, created_at createdAt from issues where status in ${OPEN} and lon is not null`).all() as { id: number; lon: number; lat: number; status: string; dueAt: string | null; createdAt: string }[]
     return rows.map((r) => ({ id: r.id, lonLat: [r.lon, r.lat] as [number, number], state: (r.status !== 'suspended' && r.dueAt && r.dueAt < iso ? 'overdue' : r.createdAt >= today ? 'new' : 'open') as 'overdue' | 'new' | 'open' }))
   }

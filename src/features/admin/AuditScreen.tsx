@@ -2,11 +2,11 @@
 // verify its hash chain; export what is found. The auditor can read it, nobody can change it.
 import { useState } from 'react'
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd'
-import dayjs from 'dayjs'
 import type { AuditRow } from '../../../electron/shared/accounts'
 import type { Input as CallInput } from '../../../electron/shared/contract'
 import { useAuditExport, useAuditSearch, useAuditVerify } from '../../api/auth'
 import { saveFile } from '../../api/download'
+import { chinaToday } from '../../components/chinaDay'
 
 const outcomes = { ok: { label: '成功', color: 'green' }, denied: { label: '拒绝', color: 'red' }, failed: { label: '失败', color: 'orange' } } as const
 const PAGE = 50
@@ -40,7 +40,7 @@ export function AuditScreen() {
       >
         {verify.data &&
           (verify.data.ok ? (
-            <Alert type="success" showIcon data-testid="audit-verify-result" message={`哈希链完整：已校验 ${verify.data.checked.toLocaleString('zh-CN')} 条记录（最早 ${verify.data.oldest ? new Date(verify.data.oldest).toLocaleDateString('zh-CN') : '—'}）。`} />
+            <Alert type="success" showIcon data-testid="audit-verify-result" message={`哈希链完整：已校验 ${verify.data.checked.toLocaleString('zh-CN')} 条记录（最早 ${verify.data.oldest ? new Date(verify.data.oldest).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}）。`} />
           ) : (
             <Alert type="error" showIcon data-testid="audit-verify-result" message={`审计记录被篡改：${verify.data.firstBroken?.reason}`} />
           ))}
@@ -49,7 +49,7 @@ export function AuditScreen() {
           <DatePicker.RangePicker
             placeholder={['开始日期', '结束日期']}
             onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-            disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'))}
+            disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
           />
           <Input.Search placeholder="账号" allowClear style={{ width: 140 }} onSearch={(v) => set({ username: v || undefined })} data-testid="audit-username" />
           <Input.Search placeholder="操作（如 persons.unmask）" allowClear style={{ width: 220 }} onSearch={(v) => set({ action: v || undefined })} data-testid="audit-action" />

@@ -41,7 +41,7 @@ export function ChangePasswordScreen({ me, forced }: { me: Me; forced?: boolean 
     <AuthCard title="请修改密码">
       {forced && (
         <p className="auth-hint">
-          {me.passwordExpiresAt ? `密码已使用超过规定期限（到期：${new Date(me.passwordExpiresAt).toLocaleDateString('zh-CN')}）` : '这是管理员设置的初始密码'}，须修改后才能继续使用。
+          {me.passwordExpiresAt ? `密码已使用超过规定期限（到期：${new Date(me.passwordExpiresAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）` : '这是管理员设置的初始密码'}，须修改后才能继续使用。
         </p>
       )}
       <ChangePasswordForm />

@@ -11,6 +11,7 @@ import { useUnits } from '../../api/issues'
 import { useMe, useOwnUnit } from '../../api/auth'
 import { useStoreWrite } from '../../api/people'
 import { BriefingDocumentView } from './BriefingDocumentView'
+import { chinaToday } from '../../components/chinaDay'
 
 type Kind = BriefingDocument['kind']
 type Edit = { key: BriefingDocument['sections'][number]['key']; heading: string; include: boolean; text: string }
@@ -23,7 +24,7 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   // Back on the screen, the briefing being written is there again, with its choices.
   const [last] = useState<BriefingRequest | null>(() => JSON.parse(localStorage.getItem('briefing.lastRequest') ?? 'null'))
   const [kind, setKind] = useState<Kind>(last?.kind ?? '月报')
-  const [anchor, setAnchor] = useState<Dayjs>(last?.anchor ? dayjs(last.anchor) : dayjs())
+  const [anchor, setAnchor] = useState<Dayjs>(last?.anchor ? dayjs(last.anchor) : chinaToday())
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(last?.from && last.to ? [dayjs(last.from), dayjs(last.to)] : null)
   const me = useMe()
   // A clerk writes briefings of their own unit and villages; the town is not theirs to report on.

@@ -2,17 +2,19 @@
 // the same stats.kpis the header row, the wall and the briefings use.
 import { useState } from 'react'
 import { Alert, DatePicker, Drawer, Select, Space, Statistic, Table } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
 import { useKpis, useUnits } from '../../api/issues'
 import { levelName } from './labels'
+import { chinaToday } from '../../components/chinaDay'
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`
 const rate = (a: number, b: number) => (b > 0 ? pct(a / b) : '无')
+// China's calendar, worked out when a preset is picked (not when the screen's code was loaded).
 const presets = [
-  { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] as [Dayjs, Dayjs] },
-  { label: '本季度', value: [dayjs().startOf('month').subtract(dayjs().month() % 3, 'month'), dayjs().add(2 - (dayjs().month() % 3), 'month').endOf('month')] as [Dayjs, Dayjs] },
-  { label: '本年', value: [dayjs().startOf('year'), dayjs().endOf('year')] as [Dayjs, Dayjs] },
-  { label: '上一年', value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] as [Dayjs, Dayjs] }
+  { label: '本月', value: () => [chinaToday().startOf('month'), chinaToday().endOf('month')] as [Dayjs, Dayjs] },
+  { label: '本季度', value: () => [chinaToday().startOf('month').subtract(chinaToday().month() % 3, 'month'), chinaToday().add(2 - (chinaToday().month() % 3), 'month').endOf('month')] as [Dayjs, Dayjs] },
+  { label: '本年', value: () => [chinaToday().startOf('year'), chinaToday().endOf('year')] as [Dayjs, Dayjs] },
+  { label: '上一年', value: () => [chinaToday().subtract(1, 'year').startOf('year'), chinaToday().subtract(1, 'year').endOf('year')] as [Dayjs, Dayjs] }
 ]
 type Counts = { collected: number; resolved: number; overdue: number }
 /** Columns of a figures table whose rows are named by `field` (a unit, a category). */

@@ -9,6 +9,7 @@ import { useStoreWrite } from '../../api/people'
 import { actionLabel, clockTag, formatTime, statusTag } from './labels'
 import { IssuePhotos } from './IssuePhotos'
 import { MergeTargetSelect } from './MergeTargetSelect'
+import { chinaToday } from '../../components/chinaDay'
 
 type ActionType = string
 /** Opens a print view; coming back, the issue screen opens this issue again. */
@@ -164,7 +165,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
                 <Select showSearch={{ optionFilterProp: 'label' }} placeholder="输入名称筛选" options={children.map((u) => ({ value: u.id, label: u.name }))} data-testid="dispatch-target" />
               </Form.Item>
               <Form.Item name="deadline" label="办理期限">
-                <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+                <DatePicker disabledDate={(d) => d.isBefore(chinaToday(), 'day')} />
               </Form.Item>
               <Form.Item name="note" label="交办意见">
                 <Input.TextArea rows={2} />
@@ -197,7 +198,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
                 <Input.TextArea rows={2} />
               </Form.Item>
               <Form.Item name="deadline" label="新的期限（可不填）">
-                <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+                <DatePicker disabledDate={(d) => d.isBefore(chinaToday(), 'day')} />
               </Form.Item>
             </>
           )}

@@ -15,6 +15,7 @@ import { OverdueUnits } from './OverdueUnits'
 import { RoutingRulesDrawer } from './RoutingRulesDrawer'
 import { IssueFiguresDrawer } from './IssueFiguresDrawer'
 import { formatTime, issueSources, levelName, statusName } from './labels'
+import { chinaYear } from '../../../electron/shared/chinaTime'
 
 const columns: ColDef[] = [
   { field: 'code', headerName: '编号', width: 150, sortable: true, pinned: 'left' },
@@ -55,7 +56,7 @@ export function IssuesScreen() {
   const [overdueOpen, setOverdueOpen] = useState(false)
   const [rulesOpen, setRulesOpen] = useState(false)
   const [figuresOpen, setFiguresOpen] = useState(false)
-  const year = new Date().getFullYear()
+  const year = chinaYear(new Date())
   const kpis = useKpis({ from: `${year}-01-01`, to: `${year}-12-31`, scope: ownUnit ?? undefined })
   const filter: IssueFilter = { q: q.trim() || undefined, filters }
   const key = JSON.stringify(filter)

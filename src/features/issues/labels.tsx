@@ -1,15 +1,14 @@
 // Words and tags for issue states, actions and clocks.
 import { Tag } from 'antd'
-import dayjs from 'dayjs'
 import * as words from '../../../electron/shared/issueWords'
+import { formatTime } from '../../components/chinaDay'
 
 // Keyed loosely: the screens look up values that arrive from the store as plain strings and numbers.
 export const statusName: Record<string, string> = words.statusName
 export const levelName: Record<number, string> = words.levelName
 export const issueSources = words.issueSources
 
-/** A stored instant (UTC ISO) in the officer's local time. */
-export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '')
+export { formatTime }
 
 const statusColour: Record<string, string> = { reported: 'orange', accepted: 'blue', resolved: 'cyan', closed: 'green', suspended: 'default', merged: 'default' }
 export const statusTag = (s: string) => <Tag color={statusColour[s]}>{statusName[s] ?? s}</Tag>

@@ -5,6 +5,7 @@ import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radi
 import dayjs from 'dayjs'
 import { useHouseholdVisits, useStoreWrite } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
+import { chinaToday } from '../../components/chinaDay'
 
 export type HouseholdRow = { id: number; code: string; kind: string; name: string; address: string; members: number; village: string; villageUnitId: number; version: number; grid: string | null; contact: string | null; contactPersonId: number | null; lastVisitAt: string | null }
 
@@ -69,7 +70,7 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
           </div>
           <h4 className="drawer-section">记录走访</h4>
           {record.error && <Alert type="error" showIcon message={record.error.message} style={{ marginBottom: 8 }} />}
-          <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+          <Form form={form} layout="vertical" initialValues={{ date: chinaToday() }}>
             <Form.Item label="走访人">
               <Radio.Group value={by} onChange={(e) => setBy(e.target.value)}>
                 <Radio value="驻点团队">驻点团队</Radio>
@@ -79,7 +80,7 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
               </Radio.Group>
             </Form.Item>
             <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
             </Form.Item>
             <Form.Item name="notes" label="走访情况">
               <Input.TextArea rows={2} maxLength={500} />

@@ -3,6 +3,7 @@
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
 import dayjs from 'dayjs'
 import { useStoreWrite, useVillages } from '../../api/people'
+import { chinaToday } from '../../components/chinaDay'
 
 export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultVillageId?: number; onClose: () => void }) {
   const register = useStoreWrite('reporting.register')
@@ -50,7 +51,7 @@ export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultV
   return (
     <Modal title="登记报到党员" open width={640} onCancel={onClose} onOk={submit} okText="登记" confirmLoading={register.isPending} destroyOnHidden>
       {register.error && <Alert type="error" showIcon message={register.error.message} style={{ marginBottom: 12 }} data-testid="register-error" />}
-      <Form form={form} layout="vertical" initialValues={{ reportedAt: dayjs(), hukou: '佛山市户籍', village: defaultVillageId }} className="register-form">
+      <Form form={form} layout="vertical" initialValues={{ reportedAt: chinaToday(), hukou: '佛山市户籍', village: defaultVillageId }} className="register-form">
         <div className="form-row">
           <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input maxLength={30} />
@@ -80,7 +81,7 @@ export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultV
             <Select showSearch={{ optionFilterProp: 'label' }} options={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
           </Form.Item>
           <Form.Item name="reportedAt" label="报到日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+            <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} style={{ width: '100%' }} />
           </Form.Item>
         </div>
         <div className="form-row">

@@ -6,6 +6,7 @@ import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Inpu
 import { PrinterOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useStoreWrite, usePosts, useServices } from '../../api/people'
+import { chinaToday } from '../../components/chinaDay'
 
 export type ReportingRow = { id: number; personId: number; name: string; workUnit: string | null; village: string; villageUnitId: number; reportedAt: string; group: string | null; leader: string | null; posts: string | null; servicesClaimed: string | null; specialties: string | null }
 
@@ -86,9 +87,9 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
             </Button>
           </Space>
           <h4 className="drawer-section">登记服务</h4>
-          <Form form={form} layout="inline" initialValues={{ date: dayjs(), hours: 2 }} className="service-form">
+          <Form form={form} layout="inline" initialValues={{ date: chinaToday(), hours: 2 }} className="service-form">
             <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
             </Form.Item>
             <Form.Item name="activity" rules={[{ required: true, min: 2, message: '请填写服务内容' }]}>
               <Input placeholder="服务内容，如 义诊" style={{ width: 150 }} />

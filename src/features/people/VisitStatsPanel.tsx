@@ -4,11 +4,12 @@ import { useState } from 'react'
 import { Alert, DatePicker, Space, Statistic, Table } from 'antd'
 import dayjs from 'dayjs'
 import { useVisitStats } from '../../api/people'
+import { chinaToday } from '../../components/chinaDay'
 
 const n = (v: number) => v.toLocaleString('zh-CN')
 
 export function VisitStatsPanel({ villageUnitId }: { villageUnitId?: number }) {
-  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().subtract(1, 'year').add(1, 'day'), dayjs()])
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([chinaToday().subtract(1, 'year').add(1, 'day'), chinaToday()])
   const stats = useVisitStats({ villageUnitId, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })
   const t = stats.data?.total
   return (

@@ -1,9 +1,9 @@
 // 事件流转单: one issue on A4 — what, where, who reported it, who holds it and until when, and the
 // whole hand-off log (who handed what to whom, when, why), with the site photos.
-import dayjs from 'dayjs'
 import { useIssue, useIssuePhoto } from '../../api/issues'
 import { statusName } from '../issues/labels'
 import { PrintPage, paperDate, paperTime } from './PrintPage'
+import { formatTime } from '../../components/chinaDay'
 
 function PrintedPhoto({ id, name }: { id: number; name: string }) {
   const url = useIssuePhoto(id)
@@ -52,9 +52,9 @@ export function IssueSheetPrint({ issueId }: { issueId: number }) {
                 <tr key={e.id}>
                   <td>{n + 1}</td>
                   <td className="print-nowrap">
-                    {dayjs(e.at).format('YYYY-MM-DD')}
+                    {formatTime(e.at).slice(0, 10)}
                     <br />
-                    {dayjs(e.at).format('HH:mm')}
+                    {formatTime(e.at).slice(11)}
                   </td>
                   <td>{e.actionName}</td>
                   <td>{e.fromUnit ?? ''}</td>

@@ -6,6 +6,7 @@ import dayjs from 'dayjs'
 import { recordPrint } from '../../api/auth'
 import { ScreenLoading } from '../../components/ScreenLoading'
 import './print.css'
+import { dayOf, formatTime } from '../../components/chinaDay'
 
 /**
  * `printing` names the document for the audit trail: every print (the button, Ctrl+P, the desktop's
@@ -34,7 +35,10 @@ export function PrintPage({ loading, error, children, extra, printing }: { loadi
   )
 }
 
-/** 2026年11月2日 — dates on paper, in local time. */
-export const paperDate = (iso: string) => dayjs(iso).format('YYYY年M月D日')
-/** 2026年11月2日 09:30 */
-export const paperTime = (iso: string) => dayjs(iso).format('YYYY年M月D日 HH:mm')
+/** 2026年11月2日 — a day on paper (an instant's China day). */
+export const paperDate = (value: string) => dayjs(dayOf(value)).format('YYYY年M月D日')
+/** 2026年11月2日 09:30, in China time. */
+export const paperTime = (iso: string) => {
+  const [day, time] = formatTime(iso).split(' ')
+  return `${dayjs(day).format('YYYY年M月D日')} ${time}`
+}

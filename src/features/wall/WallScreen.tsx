@@ -11,6 +11,7 @@ import { RollingList } from './RollingList'
 import '@fontsource/noto-sans-sc/400.css'
 import '@fontsource/noto-sans-sc/700.css'
 import './wall.css'
+import { formatTime } from '../../components/chinaDay'
 
 type Measure = 'open' | 'overdue' | 'visits' | 'reporting'
 const measures: { key: Measure; label: string; unit: string }[] = [
@@ -52,7 +53,7 @@ function WallClock() {
     const t = setInterval(() => setNow(new Date()), 1000)
     return () => clearInterval(t)
   }, [])
-  return <div className="wall-clock">{now.toLocaleString('zh-CN', { hour12: false, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</div>
+  return <div className="wall-clock">{now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</div>
 }
 
 export function WallScreen() {
@@ -184,7 +185,7 @@ export function WallScreen() {
         </div>
       </section>
       <footer className="wall-bottom">
-        <RollingList title="最新事件" testId="wall-newest" rows={(summary?.newest ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.village, new Date(i.createdAt).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' })] }))} />
+        <RollingList title="最新事件" testId="wall-newest" rows={(summary?.newest ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.village, formatTime(i.createdAt).slice(11)] }))} />
         <RollingList title="超期事件" testId="wall-overdue" alert rows={(summary?.overdue ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.holder, `超${Math.max(1, Math.ceil((Date.parse(summary!.at) - Date.parse(i.dueAt!)) / 86_400_000))}天`] }))} />
       </footer>
     </div>

@@ -2,6 +2,7 @@
 import { App, Button, Empty, Tag, Timeline, Typography } from 'antd'
 import { useGridHistory } from '../../../api/hooks'
 import { useApiMutation } from '../../../api/mutations'
+import { formatTime } from '../../../components/chinaDay'
 
 const kindLabel: Record<string, string> = { edit: '修改', create: '新建', delete: '删除', move: '移动', geometry: '边界', split: '拆分', import: '导入', undo: '撤销' }
 
@@ -25,7 +26,7 @@ export function GridHistory({ gridId }: { gridId: number }) {
             </div>
             <div className="history-summary">{h.summary}</div>
             <div className="muted">
-              {new Date(h.at).toLocaleString('zh-CN', { hour12: false })} · {h.actor}
+              {formatTime(h.at)} · {h.actor}
               {h.undoneBy ? ' · 已撤销' : ''}
               {!h.undoneBy && h.kind !== 'undo' && (
                 <Button
