@@ -28,6 +28,18 @@ function expectRefusedUntouched(file: string, reason: DatabaseFileError['reason'
   expect(statSync(file).size).toBe(size)
 }
 
+/** A migrations folder as an older release shipped it: the first `count` migrations only. */
+function migrationsUpTo(count: number): string {
+  const old = tempDir()
+  mkdirSync(join(old, 'meta'))
+  for (const e of journal.entries.slice(0, count)) {
+    copyFileSync(join(defaultMigrationsFolder, `${e.tag}.sql`), join(old, `${e.tag}.sql`))
+    copyFileSync(join(defaultMigrationsFolder, 'meta', `${e.tag.slice(0, 4)}_snapshot.json`), join(old, 'meta', `${e.tag.slice(0, 4)}_snapshot.json`))
+  }
+  writeFileSync(join(old, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }))
+  return old
+}
+
 describe('opening the store', () => {
   it('migrates an empty database: all tables, every migration recorded, WAL and foreign keys on', () => {
     const store = openStore(tempDbFile(), { migrationsFolder: defaultMigrationsFolder })
@@ -73,6 +85,37 @@ describe('opening the store', () => {
     expect((upgraded.store.sqlite.prepare("select inspector from grids where code = '440605124056'").get() as { inspector: string }).inspector).toBe('旧版本巡查员')
     expect((upgraded.store.sqlite.prepare('select count(*) n from persons').get() as { n: number }).n).toBe(0)
     expect((upgraded.store.sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length)
+    upgraded.close()
+  })
+
+  it('upgrades a store made before peak levels (0000–0004): issues kept, the peak of each read from its hand-offs', () => {
+    const file = tempDbFile()
+    const old = openStore(file, { migrationsFolder: migrationsUpTo(5) })
+    const sqlite = old.sqlite
+    const insertUnit = sqlite.prepare('insert into units (code, name, kind, parent_id) values (?, ?, ?, ?) returning id')
+    const id = (r: unknown) => (r as { id: number }).id
+    const district = id(insertUnit.get('440605', '南海区', 'district', null))
+    const town = id(insertUnit.get('440605124', '狮山镇', 'town', district))
+    const office = id(insertUnit.get('X1', '官窑社会管理处', 'office', town))
+    const village = id(insertUnit.get('440605124056', '汀圃社区', 'village', office))
+    const issue = sqlite.prepare(
+      `insert into issues (code, title, description, category, urgency, source, village_unit_id, status, holder_unit_id, created_at, closed_level, escalations)
+       values (?, ?, '旧版本的问题', '环境卫生', '一般', '网格巡查', ?, 'closed', ?, '2026-05-10T01:00:00Z', 1, ?) returning id`
+    )
+    const event = sqlite.prepare("insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, status_after) values (?, '2026-05-10T01:00:00Z', ?, ?, ?, '旧版本', 'reported')")
+    const climbed = id(issue.get('SS-2026-000001', '上到区又回村', village, village, 3))
+    for (const [action, from, to] of [['create', null, village], ['escalate', village, office], ['escalate', office, town], ['escalate', town, district], ['dispatch', district, town], ['dispatch', town, office], ['dispatch', office, village], ['verify', office, null]] as const) event.run(climbed, action, from, to)
+    const stayed = id(issue.get('SS-2026-000002', '在村解决', village, village, 0))
+    event.run(stayed, 'create', null, village)
+    old.close()
+
+    const upgraded = openStore(file, { migrationsFolder: defaultMigrationsFolder })
+    const rows = upgraded.sqlite.prepare('select code, title, closed_level closedLevel, peak_level peakLevel from issues order by id').all()
+    expect(rows).toEqual([
+      { code: 'SS-2026-000001', title: '上到区又回村', closedLevel: 1, peakLevel: 4 },
+      { code: 'SS-2026-000002', title: '在村解决', closedLevel: 1, peakLevel: 1 }
+    ])
+    expect(upgraded.sqlite.prepare('select count(*) from issue_events').pluck().get()).toBe(9)
     upgraded.close()
   })
 

@@ -471,6 +471,11 @@ export const issues = sqliteTable(
     closedAt: text('closed_at'),
     /** Level of the unit that resolved it (1 村居 … 4 区), set on closing. */
     closedLevel: integer('closed_level'),
+    /**
+     * The highest level that ever held it (1 村居 … 4 区): 小事不出村 is a resolved issue whose peak is
+     * 1, 大事不出镇 one whose peak is below the district, wherever it was closed.
+     */
+    peakLevel: integer('peak_level').notNull().default(1),
     /** Closed before its deadline ran out. */
     closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
     version: integer('version').notNull().default(1)

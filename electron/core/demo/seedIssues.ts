@@ -59,16 +59,17 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
   const groupWeights = groups.map((g) => [g, Math.max(1, g.households)] as [typeof g, number])
   const insertIssue = sqlite.prepare(
     `insert into issues (code, title, description, category, urgency, source, lon, lat, village_unit_id, tier1_grid_id, tier2_grid_id, tier3_grid_id, status, holder_unit_id, sender_unit_id, dispatcher_unit_id,
-       stage, due_at, warn_at, suspended_at, suspended_from, supervised, escalations, extension_request, co_handlers, created_at, created_by_unit_id, closed_at, closed_level, closed_on_time, version)
+       stage, due_at, warn_at, suspended_at, suspended_from, supervised, escalations, extension_request, co_handlers, created_at, created_by_unit_id, closed_at, closed_level, closed_on_time, peak_level, version)
      values (@code, @title, @description, @category, @urgency, @source, @lon, @lat, @village, @t1, @t2, @t3, @status, @holderUnitId, @senderUnitId, @dispatcherUnitId,
-       @stage, @dueAt, @warnAt, @suspendedAt, @suspendedFrom, @supervised, @escalations, @extensionRequest, @coHandlers, @createdAt, @createdBy, @closedAt, @closedLevel, @closedOnTime, @version)`
+       @stage, @dueAt, @warnAt, @suspendedAt, @suspendedFrom, @supervised, @escalations, @extensionRequest, @coHandlers, @createdAt, @createdBy, @closedAt, @closedLevel, @closedOnTime, @peakLevel, @version)`
   )
   const insertEvent = sqlite.prepare('insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
 
   sqlite.transaction(() => {
     for (const [year, count] of perYear) {
-      const start = Date.parse(`${year}-01-01T00:00:00Z`)
-      const end = Math.min(Date.parse(`${year + 1}-01-01T00:00:00Z`), lastDay)
+      // China's years: the codes SS-<year>-… are numbered per China year, as the app numbers them.
+      const start = Date.parse(`${year}-01-01T00:00:00+08:00`)
+      const end = Math.min(Date.parse(`${year + 1}-01-01T00:00:00+08:00`), lastDay)
       const times = Array.from({ length: count }, () => start + rng.next() * (end - start)).sort((a, b) => a - b)
       times.forEach((t0, k) => {
         const category = weighted(rng, categories)
@@ -86,6 +87,7 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
         events.push([0, iso(), 'create', null, holder, '示例数据', `${source}：${title}`, state.dueAt, null, state.status])
         let onTime: number | null = null
         let closedLevel: number | null = null
+        let peakLevel: number = levelOf[units.get(holder)!.kind]
         let closedAt: string | null = null
         const step = (action: IssueAction, actor: number, hours: number) => {
           const next = t + hours * 3_600_000
@@ -100,6 +102,7 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
             closedLevel = levelOf[units.get(d.next.holderUnitId)!.kind]
           }
           state = d.next
+          peakLevel = Math.max(peakLevel, levelOf[units.get(state.holderUnitId)!.kind])
           events.push([0, iso(), action.type, actor, d.event.toUnitId, '示例数据', d.event.note, d.event.dueAt, d.event.statusBefore, d.event.statusAfter])
           return true
         }
@@ -160,6 +163,7 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
           createdBy: null,
           closedAt,
           closedLevel,
+          peakLevel,
           closedOnTime: state.status === 'closed' || state.status === 'resolved' ? onTime : null,
           version: events.length
         })

@@ -7,7 +7,8 @@ import { runList, prefix, boolFilter, inScope, type ListInput, type ListSpec } f
 import { dayEnd, dayStart, isCalendarDay } from '../../shared/chinaTime'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
-const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
+/** A unit's level in the linkage (1 村居, 2 管理处, 3 镇与部门, 4 区), in SQL; the same as issueRouting's levelOf. */
+export const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
 
 export const defaultCategories = ['治安隐患', '矛盾纠纷', '消防安全', '出租屋消防隐患', '环境卫生', '城市管理', '违法建设', '安全生产', '交通安全', '民生服务', '困难救助', '信访维稳']
 const categoryLevel: Record<string, [number, number, number]> = {
@@ -101,7 +102,7 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     const t = sqlite
       .prepare(
         `select count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status = 'closed' and i.closed_at < @to and i.closed_on_time) onTime,
-           sum(i.status = 'closed' and i.closed_at < @to and i.closed_level = 1 and i.escalations = 0) atVillage, sum(i.status = 'closed' and i.closed_at < @to and i.closed_level <= 3) atOrBelowTown,
+           sum(i.status = 'closed' and i.closed_at < @to and i.peak_level = 1) atVillage, sum(i.status = 'closed' and i.closed_at < @to and i.peak_level <= 3) atOrBelowTown,
            sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue, sum(i.supervised > 0) supervised, sum(i.escalations) escalations
          from issues i where ${where}`
       )

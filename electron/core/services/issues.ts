@@ -9,6 +9,7 @@ import { photoKind } from '../domain/photoKind'
 import { fromGeoJsonGeometry, pointInMultiPolygon } from '../domain/geometry'
 import { actionName, availableActions, clockColour, decide, defaultHolder, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
 import { chinaYear } from '../../shared/chinaTime'
+import { levelExpr } from './issueFigures'
 
 export const defaultRule: RoutingRule = { defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }
 
@@ -81,6 +82,7 @@ export function createIssueService(db: Db, clock: Clock) {
         `update issues set status = @status, holder_unit_id = @holderUnitId, sender_unit_id = @senderUnitId, dispatcher_unit_id = @dispatcherUnitId, stage = @stage, due_at = @dueAt, warn_at = @warnAt,
          suspended_at = @suspendedAt, suspended_from = @suspendedFrom, supervised = @supervised, escalations = @escalations, extension_request = @extensionRequest, co_handlers = @coHandlers,
          merged_into = @mergedInto, closed_at = case when @status = 'closed' then coalesce(@closedAt, closed_at) end,
+         peak_level = max(peak_level, (select ${levelExpr('u')} from units u where u.id = @holderUnitId)),
          closed_level = case when @status = 'closed' then coalesce(@closedLevel, closed_level) end,
          closed_on_time = case when @status in ('resolved', 'closed') then coalesce(@closedOnTime, closed_on_time) end, version = version + 1 where id = @id`
       )
@@ -132,10 +134,10 @@ export function createIssueService(db: Db, clock: Clock) {
       const id = sqlite
         .prepare(
           `insert into issues (code, title, description, category, urgency, source, reporter_name, reporter_phone, lon, lat, address, village_unit_id, tier1_grid_id, tier2_grid_id, tier3_grid_id,
-             status, holder_unit_id, sender_unit_id, stage, due_at, warn_at, created_at, created_by_unit_id)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+             status, holder_unit_id, sender_unit_id, stage, due_at, warn_at, created_at, created_by_unit_id, peak_level)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(code, input.title.trim(), input.description.trim(), input.category, input.urgency, input.source, input.reporterName?.trim() || null, input.reporterPhone?.trim() || null, input.lon ?? null, input.lat ?? null, input.address?.trim() || null, villageUnitId, at?.tier1 ?? null, at?.tier2 ?? null, at?.tier3 ?? null, state.status, state.holderUnitId, state.senderUnitId, state.stage, state.dueAt, state.warnAt, now, input.reportingUnitId ?? null)
+        .run(code, input.title.trim(), input.description.trim(), input.category, input.urgency, input.source, input.reporterName?.trim() || null, input.reporterPhone?.trim() || null, input.lon ?? null, input.lat ?? null, input.address?.trim() || null, villageUnitId, at?.tier1 ?? null, at?.tier2 ?? null, at?.tier3 ?? null, state.status, state.holderUnitId, state.senderUnitId, state.stage, state.dueAt, state.warnAt, now, input.reportingUnitId ?? null, levelOf[units.get(holder)!.kind])
         .lastInsertRowid as number
       insertEvent(id, now, { action: 'create', fromUnitId: input.reportingUnitId ?? null, toUnitId: holder, note: `${input.source}：${input.title.trim()}`, dueAt: state.dueAt, statusBefore: null, statusAfter: state.status }, actor)
       for (const p of input.photos ?? []) {

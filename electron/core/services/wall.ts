@@ -3,12 +3,11 @@
 // measure per party group. The year's issue figures are stats.kpis, the same numbers everywhere.
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { createIssueFigureService } from './issueFigures'
+import { createIssueFigureService, levelExpr } from './issueFigures'
 import { addDays, chinaDate, chinaMonth, chinaMonthSql, chinaYear, dayEnd, dayStart } from '../../shared/chinaTime'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
-const levelOfKind = "(case h.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)"
 export type WallMeasure = 'open' | 'overdue' | 'visits' | 'reporting'
 
 
@@ -32,7 +31,7 @@ export function createWallService(db: Db, clock: Clock) {
     const trendRows = sqlite
       .prepare(`select ${chinaMonthSql('created_at')} m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`)
       .all(dayStart(`${months[0]}-01`)) as { m: string; collected: number; resolved: number }[]
-    const held = sqlite.prepare(`select ${levelOfKind} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`).all() as { level: number; n: number }[]
+    const held = sqlite.prepare(`select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`).all() as { level: number; n: number }[]
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
       at: iso,
