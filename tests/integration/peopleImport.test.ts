@@ -38,6 +38,14 @@ async function fromTemplate(kind: string, rows: Record<string, unknown>[], tweak
 const runImport = (kind: string, fileName: string, contentBase64: string, dryRun = true) => ok<Report>(core, 'people.import', { kind, fileName, contentBase64, dryRun })
 
 describe('people import', () => {
+  it.each(['persons', 'households', 'reporting', 'reserve'])('imports the %s template as downloaded: its example row is a row the app takes', async (kind) => {
+    const t = await ok<{ contentBase64: string }>(core, 'people.template', { kind })
+    const report = await runImport(kind, `${kind}模板.xlsx`, t.contentBase64)
+    expect(report.fileError).toBeNull()
+    expect(report.rejected, JSON.stringify(report.rejected)).toEqual([])
+    expect(report.accepted).toBeGreaterThanOrEqual(1)
+  })
+
   it('reports each bad row with its reason, then commits the rest in one undoable batch', async () => {
     const village = one<{ name: string; code: string }>("select name, code from units where kind = 'village' order by id limit 1")
     const existing = one<{ id_number: string; name: string }>("select id_number, name from persons where party_registration = '村居' limit 1")

@@ -10,7 +10,7 @@ export type Column = { key: string; header: string; required?: boolean; example:
 const person: Column[] = [
   { key: 'name', header: '姓名', required: true, example: '陈志明' },
   { key: 'gender', header: '性别', example: '男', help: '男/女；不填则按身份证号' },
-  { key: 'idNumber', header: '身份证号', required: true, example: '440605198507150031', help: '18 位，或 15 位旧号（自动升位）' },
+  { key: 'idNumber', header: '身份证号', required: true, example: '440605198507150036', help: '18 位，或 15 位旧号（自动升位）' },
   { key: 'phone', header: '手机号码', example: '13800001234' }
 ]
 const home: Column[] = [
