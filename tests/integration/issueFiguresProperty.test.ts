@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { Clock } from '../../electron/core/clock'
 import { ok, testCore } from '../support/core'
+import { chinaDate } from '../../electron/shared/chinaTime'
 
 let now = Date.parse('2026-03-01T01:00:00Z')
 const clock: Clock = { now: () => new Date(now) }
@@ -67,7 +68,7 @@ describe('figures under random work', () => {
           }
           now += 3_600_000
         }
-        const to = new Date(now).toISOString().slice(0, 10)
+        const to = chinaDate(new Date(now))
         const k = await ok<Kpis>(core, 'stats.kpis', { from: '2026-01-01', to })
         expect(k.resolved).toBeLessThanOrEqual(k.collected)
         for (const r of [k.resolutionRate, k.onTimeRate, k.villageShare, k.townShare]) expect(r >= 0 && r <= 1).toBe(true)

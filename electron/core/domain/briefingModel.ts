@@ -5,6 +5,7 @@
 import type { BriefingDocument, BriefingSection } from '../../shared/briefing'
 import { levelName } from '../../shared/issueWords'
 import type { Period } from './briefingPeriod'
+import { chinaDate } from '../../shared/chinaTime'
 
 export type IssueFigures = {
   collected: number
@@ -36,7 +37,8 @@ export type BriefingFacts = {
   issues: IssueFigures
   issuesPrevious: IssueFigures
   reporting: ReportingFigures
-  keyIssues: { code: string; title: string; holder: string; status: string; supervised: number; dueAt: string | null; overdueDays: number }[]
+  /** Open at the period's end and then overdue or supervised: how many (`overdue` of them past their deadline), and the most overdue. */
+  keyIssues: { total: number; overdue: number; rows: { code: string; title: string; holder: string; status: string; supervised: number; dueAt: string | null; overdueDays: number }[] }
   villages: { name: string; collected: number; resolved: number; overdue: number; visitRate: number | null }[]
   categoryChartSvg: string | null
   mapSvg: string | null
@@ -142,14 +144,18 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
   const keyIssues: BriefingSection = {
     key: 'keyIssues',
     heading: '重点问题与督办',
-    paragraphs: [f.keyIssues.length ? `截至期末，${where}仍有超期或督办中的问题${f.keyIssues.length}件，请承办单位抓紧办理，指挥中心将跟踪督办。` : '截至期末，无超期或督办中的问题。'],
-    tables: f.keyIssues.length
+    paragraphs: [
+      f.keyIssues.total
+        ? `截至${paperDay(f.period.to)}，${where}仍有超期或督办中的问题${f.keyIssues.total}件（其中超期${f.keyIssues.overdue}件），${f.keyIssues.total > f.keyIssues.rows.length ? `下表列出超期最久的${f.keyIssues.rows.length}件；` : ''}请承办单位抓紧办理，指挥中心将跟踪督办。`
+        : `截至${paperDay(f.period.to)}，无超期或督办中的问题。`
+    ],
+    tables: f.keyIssues.rows.length
       ? [
           {
-            caption: '超期及督办问题',
+            caption: f.keyIssues.total > f.keyIssues.rows.length ? `超期及督办问题（共${f.keyIssues.total}件，列出超期最久的${f.keyIssues.rows.length}件）` : '超期及督办问题',
             columns: ['编号', '问题', '承办单位', '督办', '期限'],
             align: ['left', 'left', 'left', 'right', 'left'],
-            rows: f.keyIssues.map((k) => [k.code, k.title, k.holder, k.supervised ? `${k.supervised}次` : '—', k.dueAt ? `${paperDay(k.dueAt.slice(0, 10))}${k.overdueDays > 0 ? `（超期${k.overdueDays}天）` : ''}` : '—'])
+            rows: f.keyIssues.rows.map((k) => [k.code, k.title, k.holder, k.supervised ? `${k.supervised}次` : '—', k.dueAt ? `${paperDay(chinaDate(new Date(k.dueAt)))}${k.overdueDays > 0 ? `（超期${k.overdueDays}天）` : ''}` : '—'])
           }
         ]
       : [],
@@ -202,6 +208,8 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
       supervised: i.supervised,
       escalations: i.escalations,
       reportingMembers: r.members,
+      placedMembers: r.placed,
+      keyIssues: f.keyIssues.total,
       reserveContacts: r.reserveContacts
     }
   }

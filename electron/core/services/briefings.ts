@@ -12,13 +12,16 @@ import { fromGeoJsonGeometry } from '../domain/geometry'
 import { categoryChartSvg } from './briefingChart'
 import { createIssueFigureService } from './issueFigures'
 import { createVisitService } from './visits'
-import { chinaDate, chinaDateSql } from '../../shared/chinaTime'
+import { chinaDate, chinaDateSql, dayEnd } from '../../shared/chinaTime'
+import { asOfSql } from './changes'
 
 export type ComposeInput = { kind: BriefingDocument['kind']; anchor?: string; from?: string; to?: string; scopeUnitId?: number }
 /** What the officer changed before issuing: order and choice of sections, edited paragraphs, next steps. */
 export type IssueInput = ComposeInput & { sections: { key: (typeof sectionKeys)[number]; paragraphs?: string[] }[] }
 
 const title = '狮山镇网格化管理工作简报'
+/** How many of the period's overdue and supervised issues a briefing lists (it states how many there are). */
+export const KEY_ISSUES_LISTED = 30
 const issuingUnit = '狮山镇网格化指挥中心'
 
 export function createBriefingService(db: Db, clock: Clock) {
@@ -53,26 +56,39 @@ export function createBriefingService(db: Db, clock: Clock) {
 
   const inList = (ids: number[]) => `(${ids.join(',') || 'null'})`
 
-  function peopleFigures(villages: number[], stats: ReturnType<typeof visits.stats>): PeopleFigures {
+  /** The end of a period as an instant (exclusive), or just after now if it has not ended: the "截至" of every stock a briefing counts. */
+  const asOfEnd = (p: Period) => {
+    const justAfterNow = new Date(clock.now().getTime() + 1).toISOString()
+    return dayEnd(p.to) < justAfterNow ? dayEnd(p.to) : justAfterNow
+  }
+
+  function peopleFigures(villages: number[], stats: ReturnType<typeof visits.stats>, p: Period): PeopleFigures {
     const rows = stats.villages.filter((v) => villages.includes(v.villageUnitId))
     const withHouseholds = rows.filter((r) => r.households > 0)
-    const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number | null }).n ?? 0
+    const asOf = asOfEnd(p)
+    const count = (sql: string) => (sqlite.prepare(sql).get({ asOf }) as { n: number | null }).n ?? 0
+    const contactThen = asOfSql('household', 'h.id', 'contactPersonId', 'h.contact_person_id')
     return {
       teams: count(`select count(*) n from resident_teams where village_unit_id in ${inList(villages)}`),
       personTimes: rows.reduce((s, r) => s + r.teamPersonTimes, 0),
       households: rows.reduce((s, r) => s + r.households, 0),
       visits: rows.reduce((s, r) => s + r.visits, 0),
       rounds: withHouseholds.length ? Math.min(...withHouseholds.map((r) => r.rounds)) : 0,
-      partyMembers: count(`select count(*) n from persons where is_party_member = 1 and party_registration = '村居' and village_unit_id in ${inList(villages)}`),
-      householdsContacted: count(`select count(*) n from households where contact_person_id is not null and village_unit_id in ${inList(villages)}`),
-      nonHukouContacted: count(`select sum(members) n from households where kind = '非户籍家庭户' and contact_person_id is not null and village_unit_id in ${inList(villages)}`)
+      partyMembers: count(`select count(*) n from persons where is_party_member = 1 and party_registration = '村居' and created_at < :asOf and village_unit_id in ${inList(villages)}`),
+      householdsContacted: count(`select count(*) n from households h where ${contactThen} is not null and h.village_unit_id in ${inList(villages)}`),
+      nonHukouContacted: count(`select sum(h.members) n from households h where h.kind = '非户籍家庭户' and ${contactThen} is not null and h.village_unit_id in ${inList(villages)}`)
     }
   }
 
   function reportingFigures(villages: number[], p: Period) {
     const v = inList(villages)
     const one = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as Record<string, number | null>
-    const m = one(`select count(*) members, sum(group_grid_id is not null) placed, sum(reported_at between ? and ?) reportedInPeriod from reporting_members where village_unit_id in ${v} and reported_at <= ?`, p.from, p.to, p.to)
+    // Placed as at the period's end: a member placed on 2 December was not placed on 30 November.
+    const placedThen = asOfSql('reportingMember', 'r.id', 'groupGridId', 'r.group_grid_id')
+    const m = one(
+      `select count(*) members, sum(${placedThen} is not null) placed, sum(r.reported_at >= :from) reportedInPeriod from reporting_members r where r.village_unit_id in ${v} and r.reported_at <= :to`,
+      { from: p.from, to: p.to, asOf: asOfEnd(p) }
+    )
     const s = one(`select count(*) services, sum(s.hours) hours from service_records s join reporting_members r on r.id = s.reporting_member_id where r.village_unit_id in ${v} and s.date between ? and ?`, p.from, p.to)
     const n = one(
       `select count(distinct n.id) notices, count(x.id) recipients, sum(x.answer = '愿意参加') willing from reserve_notices n left join reserve_notice_recipients x on x.notice_id = n.id
@@ -93,18 +109,29 @@ export function createBriefingService(db: Db, clock: Clock) {
     }
   }
 
-  /** Open issues that are overdue or supervised at the end of the period (or now, if sooner). */
-  function keyIssues(villages: number[], p: Period) {
-    const at = `${p.to}T99` < clock.now().toISOString() ? `${p.to}T23:59:59Z` : clock.now().toISOString()
-    return (
-      sqlite
-        .prepare(
-          `select i.code, i.title, h.name holder, i.status, i.supervised, i.due_at dueAt from issues i join units h on h.id = i.holder_unit_id
-           where i.village_unit_id in ${inList(villages)} and i.status in ('reported', 'accepted', 'resolved') and i.created_at <= @at and (i.due_at < @at or i.supervised > 0)
-           order by i.due_at limit 30`
-        )
-        .all({ at }) as { code: string; title: string; holder: string; status: string; supervised: number; dueAt: string | null }[]
-    ).map((k) => ({ ...k, overdueDays: k.dueAt && k.dueAt < at ? Math.ceil((Date.parse(at) - Date.parse(k.dueAt)) / 86_400_000) : 0 }))
+  /**
+   * Issues open at the end of the period (or now, if sooner) and then overdue or under supervision,
+   * each as it stood then: its last hand-off before that instant gives its state and deadline, its
+   * holder the last unit it was handed to. All of them are counted; the most overdue are listed.
+   */
+  function keyIssues(villages: number[], p: Period, listed = KEY_ISSUES_LISTED) {
+    const at = asOfEnd(p)
+    const rows = sqlite
+      .prepare(
+        `with open_then as (
+           select i.id, i.code, i.title, (select e.id from issue_events e where e.issue_id = i.id and e.at < @at and e.action <> 'absorb' order by e.id desc limit 1) last_event
+           from issues i where i.village_unit_id in ${inList(villages)} and i.created_at < @at and (i.closed_at is null or i.closed_at >= @at))
+         select o.code, o.title, e.status_after status, e.due_at dueAt,
+           (select u.name from issue_events h join units u on u.id = h.to_unit_id where h.issue_id = o.id and h.at < @at and h.action in ('create', 'escalate', 'dispatch', 'return') order by h.id desc limit 1) holder,
+           (select count(*) from issue_events s where s.issue_id = o.id and s.action = 'supervise' and s.at < @at) supervised
+         from open_then o join issue_events e on e.id = o.last_event
+         where e.status_after in ('reported', 'accepted', 'resolved', 'suspended')`
+      )
+      .all({ at }) as { code: string; title: string; status: string; dueAt: string | null; holder: string; supervised: number }[]
+    const overdueDays = (k: { status: string; dueAt: string | null }) => (k.status !== 'suspended' && k.dueAt && k.dueAt < at ? Math.ceil((Date.parse(at) - Date.parse(k.dueAt)) / 86_400_000) : 0)
+    const key = rows.map((k) => ({ ...k, overdueDays: overdueDays(k) })).filter((k) => k.overdueDays > 0 || k.supervised > 0)
+    key.sort((a, b) => b.overdueDays - a.overdueDays || b.supervised - a.supervised || a.code.localeCompare(b.code))
+    return { total: key.length, overdue: key.filter((k) => k.overdueDays > 0).length, rows: key.slice(0, listed) }
   }
 
   function mapSvg(scope: { unitId: number | null; villages: number[] }, collectedByVillage: Map<number, number>) {
@@ -146,8 +173,8 @@ export function createBriefingService(db: Db, clock: Clock) {
       period,
       previous,
       scope: { unitId: scope.unitId, name: scope.name, villages: scope.villages.length },
-      people: peopleFigures(scope.villages, stats),
-      peoplePrevious: peopleFigures(scope.villages, statsBefore),
+      people: peopleFigures(scope.villages, stats, period),
+      peoplePrevious: peopleFigures(scope.villages, statsBefore, previous),
       issues: kpis,
       issuesPrevious: kpisBefore,
       reporting: reportingFigures(scope.villages, period),

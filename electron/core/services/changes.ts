@@ -49,6 +49,20 @@ function recorderStatements(sqlite: Database.Database) {
  * Start a batch inside a transaction; record each row change through the returned recorder. It writes
  * through the store's own connection, which is inside the caller's transaction (drizzle's or SQLite's).
  */
+/**
+ * SQL for one field of a logged row as it stood at the instant bound to `:asOf`, read from the change
+ * log: the snapshot after the last change before that instant; else, if it changed only later, the
+ * snapshot before the first of those changes; else, never changed, the row as it is (`current`).
+ * A row created later reads null there, as does one deleted before.
+ */
+export function asOfSql(entity: Entity, idExpr: string, key: string, current: string): string {
+  const logged = `from changes c join change_batches b on b.id = c.batch_id where c.entity = '${entity}' and c.entity_id = ${idExpr}`
+  return `(case
+    when exists (select 1 ${logged} and b.at < :asOf) then (select json_extract(c.after, '$.${key}') ${logged} and b.at < :asOf order by c.id desc limit 1)
+    when exists (select 1 ${logged}) then (select json_extract(c.before, '$.${key}') ${logged} and b.at >= :asOf order by c.id limit 1)
+    else ${current} end)`
+}
+
 export function beginBatch(db: Db, clock: Clock, info: { kind: BatchKind; actor: string; description: string; undoes?: number }): Recorder {
   const sqlite = db.$client
   let statements = statementsOf.get(sqlite)

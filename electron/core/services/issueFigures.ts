@@ -92,21 +92,52 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     return null
   }
 
+  /**
+   * Issues open and past their deadline at `at`, wherever they were registered: the state each was in
+   * then is its last hand-off before `at` (status and deadline after it; a suspended one's clock stands
+   * still). Only issues not closed by then can be, so the index on closed_at keeps this small.
+   */
+  function overdueAt(at: string, villages: number[] | null) {
+    return sqlite
+      .prepare(
+        `select i.village_unit_id as villageUnitId, v.parent_id as officeId, i.category from issues i join units v on v.id = i.village_unit_id
+         where i.created_at < @at and (i.closed_at is null or i.closed_at >= @at) ${villages ? `and i.village_unit_id in (${villages.join(',') || 'null'})` : ''}
+           and (select e.status_after in ('reported', 'accepted', 'resolved') and e.due_at < @at from issue_events e
+                where e.issue_id = i.id and e.at < @at and e.action <> 'absorb' order by e.id desc limit 1)`
+      )
+      .all({ at }) as { villageUnitId: number; officeId: number; category: string }[]
+  }
+
+  /**
+   * The linkage's figures for a period of China days (README glossary): what was registered in it,
+   * resolved, where; overdue and supervised as they stood at its end (or now, if it has not ended).
+   */
   function kpis(input: { from: string; to: string; scopeUnitId?: number }) {
     if (input.from > input.to) throw new AppError('BAD_INPUT', '起始日期不能晚于截止日期')
     const villages = villagesUnder(input.scopeUnitId)
     const scope = villages ? `and i.village_unit_id in (${villages.join(',') || 'null'})` : ''
     // China days: the period runs from the start of its first day to the start of the day after its last.
-    const period = { from: dayStart(input.from), to: dayEnd(input.to), now: now() }
+    const period = { from: dayStart(input.from), to: dayEnd(input.to) }
+    const asOf = period.to < now() ? period.to : now()
     const where = `i.created_at >= @from and i.created_at < @to and i.status <> 'merged' ${scope}`
     const t = sqlite
       .prepare(
         `select count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status = 'closed' and i.closed_at < @to and i.closed_on_time) onTime,
            sum(i.status = 'closed' and i.closed_at < @to and i.peak_level = 1) atVillage, sum(i.status = 'closed' and i.closed_at < @to and i.peak_level <= 3) atOrBelowTown,
-           sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue, sum(i.supervised > 0) supervised, sum(i.escalations) escalations
+           sum(i.escalations) escalations
          from issues i where ${where}`
       )
       .get(period) as Record<string, number | null>
+    const overdue = overdueAt(asOf, villages)
+    const tally = <K extends string | number>(key: (o: (typeof overdue)[number]) => K) => overdue.reduce((m, o) => m.set(key(o), (m.get(key(o)) ?? 0) + 1), new Map<K, number>())
+    const overdueByVillage = tally((o) => o.villageUnitId)
+    const overdueByOffice = tally((o) => o.officeId)
+    const overdueByCategory = tally((o) => o.category)
+    const supervised = (
+      sqlite
+        .prepare(`select count(distinct e.issue_id) n from issue_events e join issues i on i.id = e.issue_id where e.action = 'supervise' and e.at >= @from and e.at < @to ${scope}`)
+        .get(period) as { n: number }
+    ).n
     const n = (k: string) => Number(t[k] ?? 0)
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : 0)
     const durations = sqlite
@@ -120,20 +151,22 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       .prepare(`select ${levelExpr('f')} as level, count(*) n from issue_events e join issues i on i.id = e.issue_id join units f on f.id = e.from_unit_id where e.action = 'escalate' and ${where} group by 1 order by 1`)
       .all(period) as { level: number; n: number }[]
     const byCategory = sqlite
-      .prepare(`select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue from issues i where ${where} group by 1 order by 2 desc`)
-      .all(period) as { category: string; collected: number; resolved: number; overdue: number }[]
+      .prepare(`select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i where ${where} group by 1 order by 2 desc`)
+      .all(period) as { category: string; collected: number; resolved: number | null }[]
     const byUnit = sqlite
-      .prepare(
-        `select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue
-         from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`
-      )
-      .all(period) as { unitId: number; unit: string; collected: number; resolved: number; overdue: number }[]
+      .prepare(`select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`)
+      .all(period) as { unitId: number; unit: string; collected: number; resolved: number | null }[]
     const byOffice = sqlite
       .prepare(
-        `select o.id as unitId, o.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status in ('reported', 'accepted', 'resolved') and i.due_at < @now) overdue
+        `select o.id as unitId, o.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved
          from issues i join units v on v.id = i.village_unit_id join units o on o.id = v.parent_id where ${where} group by o.id order by collected desc`
       )
-      .all(period) as { unitId: number; unit: string; collected: number; resolved: number; overdue: number }[]
+      .all(period) as { unitId: number; unit: string; collected: number; resolved: number | null }[]
+    // A unit or category with overdue issues and nothing new in the period still has its row.
+    const nameOf = (id: number) => (sqlite.prepare('select name from units where id = ?').pluck().get(id) as string | undefined) ?? String(id)
+    for (const [unitId] of overdueByVillage) if (!byUnit.some((u) => u.unitId === unitId)) byUnit.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
+    for (const [unitId] of overdueByOffice) if (!byOffice.some((u) => u.unitId === unitId)) byOffice.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
+    for (const [category] of overdueByCategory) if (!byCategory.some((c) => c.category === category)) byCategory.push({ category, collected: 0, resolved: 0 })
     const resolved = n('resolved')
     return {
       from: input.from,
@@ -144,14 +177,14 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       onTimeRate: ratio(n('onTime'), resolved),
       villageShare: ratio(n('atVillage'), resolved),
       townShare: ratio(n('atOrBelowTown'), resolved),
-      overdue: n('overdue'),
-      supervised: n('supervised'),
+      overdue: overdue.length,
+      supervised,
       escalations: n('escalations'),
       medianByLevel,
       escalationsByLevel: [1, 2, 3].map((level) => ({ level, escalations: escalationsByLevel.find((e) => e.level === level)?.n ?? 0 })),
-      byCategory: byCategory.map((c) => ({ ...c, resolved: c.resolved ?? 0, overdue: c.overdue ?? 0 })),
-      byUnit: byUnit.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: u.overdue ?? 0 })),
-      byOffice: byOffice.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: u.overdue ?? 0 }))
+      byCategory: byCategory.map((c) => ({ ...c, resolved: c.resolved ?? 0, overdue: overdueByCategory.get(c.category) ?? 0 })),
+      byUnit: byUnit.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: overdueByVillage.get(u.unitId) ?? 0 })),
+      byOffice: byOffice.map((u) => ({ ...u, resolved: u.resolved ?? 0, overdue: overdueByOffice.get(u.unitId) ?? 0 }))
     }
   }
 

@@ -39,7 +39,8 @@ export function createWallService(db: Db, clock: Clock) {
         tier1: tiers.find((t) => t.tier === 1)?.n ?? 0,
         tier2: tiers.find((t) => t.tier === 2)?.n ?? 0,
         tier3: tiers.find((t) => t.tier === 3)?.n ?? 0,
-        partyMembers: count('select count(*) n from persons where is_party_member = 1'),
+        // 注册党员, as the briefings count them: members whose party relation is in a village (seed 000).
+        partyMembers: count("select count(*) n from persons where is_party_member = 1 and party_registration = '村居'"),
         reportingMembers: count('select count(*) n from reporting_members'),
         reserveContacts: count('select count(*) n from reserve_contacts'),
         residentTeams: count('select count(*) n from resident_teams'),

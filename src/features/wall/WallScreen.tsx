@@ -127,7 +127,7 @@ export function WallScreen() {
         ['一级网格', n(t.tier1)],
         ['二级网格', n(t.tier2)],
         ['三级网格', n(t.tier3)],
-        ['党员', n(t.partyMembers)],
+        ['注册党员', n(t.partyMembers)],
         ['报到党员', n(t.reportingMembers)],
         ['储能联系', n(t.reserveContacts)],
         ['驻点团队', n(t.residentTeams)],
