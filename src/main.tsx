@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App, startEarly } from './App'
 // MapLibre's stylesheet before ours, once for every map: the screens are lazy chunks, and a chunk's
@@ -13,6 +15,8 @@ import './styles.css'
 // (TanStack's default 'online' mode would hold every call on an offline office PC).
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } } })
 
+// antd's pickers take month and weekday names from dayjs: 十二月 and 一 二 三, never Dec or Su Mo Tu.
+dayjs.locale('zh-cn')
 startEarly(queryClient)
 
 createRoot(document.getElementById('root')!).render(

@@ -40,6 +40,10 @@ describe('people registries', () => {
     await page.getByTestId('people-search').locator('input').fill(p.phone.slice(-7))
     await page.getByTestId('people-search').locator('input').press('Enter')
     await expect.poll(() => page.locator('.people-error').textContent()).toContain('末 4 位，或完整的身份证号、手机号')
+    // A search that finds no one says so in the table, in Chinese.
+    await page.getByTestId('people-search').locator('input').fill('查无此人')
+    await page.getByTestId('people-search').locator('input').press('Enter')
+    await expect.poll(() => page.getByTestId('registry-persons').locator('.ag-overlay').textContent()).toContain('暂无数据')
     await page.getByTestId('people-search').locator('input').fill(p.phone)
     await page.getByTestId('people-search').locator('input').press('Enter')
     await expect.poll(() => page.locator('.ag-row [col-id="name"]').allTextContents()).toContain(p.name)

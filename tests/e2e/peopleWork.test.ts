@@ -136,6 +136,10 @@ describe('visit statistics', () => {
     const stats = page.getByTestId('visit-stats')
     const [from, to] = [stats.locator('.ant-picker-input input').first(), stats.locator('.ant-picker-input input').last()]
     await from.click()
+    // The calendar speaks Chinese: weekday and month names from dayjs's zh-cn, not Su Mo Tu or Dec.
+    const calendar = page.locator('.ant-picker-dropdown:visible')
+    await expect.poll(() => calendar.textContent()).toMatch(/一二三四五六日|日一二三四五六/)
+    expect(await calendar.textContent()).not.toMatch(/\b(Su|Mo|Tu|We|Th|Fr|Sa|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/)
     await from.fill('2025-12-01')
     await from.press('Enter')
     await to.fill('2026-11-20')

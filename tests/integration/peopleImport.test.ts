@@ -122,6 +122,18 @@ describe('people import', () => {
     ])
   })
 
+  it('reads a GBK-family CSV as GB18030: a name with a four-byte character (㐀) arrives whole', async () => {
+    const village = one<{ name: string }>("select name from units where kind = 'village' order by id limit 1")
+    // 㐀 (U+3400) is 81 39 EE 39 in GB18030; Node's 'gbk' decoder garbles it into '�9�9'.
+    const fourByte = Uint8Array.from([0x81, 0x39, 0xee, 0x39])
+    const before = encodeGbk(`姓名,身份证号,户籍类型,居住村居\r\n陈`)
+    const after = encodeGbk(`明,${idFor(77)},本镇户籍,${village.name}\r\n`)
+    const bytes = Buffer.concat([before, fourByte, after])
+    const report = await runImport('persons', '人员.csv', bytes.toString('base64'), false)
+    expect(report.rejected).toEqual([])
+    expect(one<{ name: string }>('select name from persons where id_number = ?', idFor(77)).name).toBe('陈㐀明')
+  })
+
   it('names the wrong template, and reports garbage, empty and truncated files without writing', async () => {
     const before = count('persons')
     const wrong = await runImport('reserve', '网格.xlsx', await fromTemplate('households', []))

@@ -26,9 +26,15 @@ describe('ID numbers', () => {
     expect(r).toEqual({ ok: true, idNumber: '11010519491231002X', birthDate: '1949-12-31', gender: '女', upgradedFrom15: true })
   })
 
+  it("accepts a foreigner's permanent-residence ID card (2023 format: starts with 9, same checksum)", () => {
+    const card = makeId('931586', '19850615', '123')
+    expect(checkIdNumber(card, today)).toMatchObject({ ok: true, idNumber: card, birthDate: '1985-06-15' })
+    expect(checkIdNumber(card.slice(0, 17) + (card[17] === '1' ? '2' : '1'), today)).toMatchObject({ ok: false, problem: expect.stringContaining('校验位错误') })
+  })
+
   it('refuses wrong lengths, regions, dates and check characters, saying which', () => {
     expect(checkIdNumber('1234', today)).toMatchObject({ ok: false, problem: expect.stringContaining('18 位') })
-    expect(checkIdNumber(makeId('940605', '19850615', '123'), today)).toMatchObject({ ok: false, problem: expect.stringContaining('地区码') })
+    expect(checkIdNumber(makeId('040605', '19850615', '123'), today)).toMatchObject({ ok: false, problem: expect.stringContaining('地区码') })
     expect(checkIdNumber('44060519850230123' + '1', today)).toMatchObject({ ok: false, problem: expect.stringContaining('出生日期') })
     expect(checkIdNumber(makeId('440605', '20300101', '123'), today)).toMatchObject({ ok: false, problem: expect.stringContaining('出生日期') })
     expect(checkIdNumber('110105194912310021', today)).toMatchObject({ ok: false, problem: expect.stringContaining('校验位错误（应为 X）') })

@@ -38,7 +38,8 @@ export function checkIdNumber(raw: string, today = new Date()): IdCheck {
     return upgraded.ok ? { ...upgraded, upgradedFrom15: true } : upgraded
   }
   if (!/^\d{17}[\dX]$/.test(s)) return { ok: false, problem: `身份证号“${raw}”应为 18 位（最后一位可为 X）或 15 位数字，实际为 ${s.length} 位` }
-  if (!/^[1-8]\d{5}/.test(s)) return { ok: false, problem: `身份证号“${raw}”的地区码 ${s.slice(0, 6)} 无效` }
+  // 1–8: a region of the mainland; 9: a foreigner's permanent-residence ID card (2023 format, same checksum).
+  if (!/^[1-9]\d{5}/.test(s)) return { ok: false, problem: `身份证号“${raw}”的地区码 ${s.slice(0, 6)} 无效` }
   const [y, m, d] = [Number(s.slice(6, 10)), Number(s.slice(10, 12)), Number(s.slice(12, 14))]
   if (!validDate(y, m, d, today)) return { ok: false, problem: `身份证号“${raw}”中的出生日期 ${s.slice(6, 14)} 无效` }
   const expected = idCheckChar(s.slice(0, 17))

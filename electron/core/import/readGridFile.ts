@@ -32,8 +32,8 @@ function unzip(bytes: Uint8Array, fileName: string): Record<string, Uint8Array> 
 
 function decodeText(bytes: Uint8Array): string {
   const text = new TextDecoder('utf-8').decode(bytes)
-  // Old tools save KML/GeoJSON in GBK; if UTF-8 breaks, GBK is the likely truth.
-  return text.includes('\uFFFD') ? new TextDecoder('gbk').decode(bytes) : text
+  // Old tools save KML/GeoJSON in GBK; if UTF-8 breaks, GBK is the likely truth (read as GB18030, its superset).
+  return text.includes('\uFFFD') ? new TextDecoder('gb18030').decode(bytes) : text
 }
 
 function fromGeoJson(text: string): { features: RawFeature[]; warnings: string[] } {

@@ -17,8 +17,8 @@ function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes)
   } catch {
-    // Excel on Chinese Windows saves CSV in GBK.
-    return new TextDecoder('gbk').decode(bytes)
+    // Excel on Chinese Windows saves CSV in GBK; GB18030 reads it and the four-byte characters too.
+    return new TextDecoder('gb18030').decode(bytes)
   }
 }
 

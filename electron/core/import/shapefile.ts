@@ -66,15 +66,18 @@ export function readShp(bytes: Uint8Array, name = '.shp 文件'): (ShpGeometry |
   return out
 }
 
-/** The text encoding a .cpg names; GBK when there is none (Chinese shapefiles usually are). */
+/**
+ * The text encoding a .cpg names; GB18030 when there is none (Chinese shapefiles usually are GBK, and
+ * GB18030 reads all of GBK plus the four-byte characters Node's 'gbk' decoder garbles, such as 㐀).
+ */
 export function encodingFromCpg(cpg: string | null): string {
-  if (!cpg) return 'gbk'
+  if (!cpg) return 'gb18030'
   const v = cpg.trim().toUpperCase()
   if (/^(UTF-?8|65001)$/.test(v)) return 'utf-8'
-  if (/^(GBK|CP936|936|GB2312|GB18030|20936|ANSI 936)$/.test(v)) return 'gbk'
+  if (/^(GBK|CP936|936|GB2312|GB18030|54936|20936|ANSI 936)$/.test(v)) return 'gb18030'
   if (/^(BIG5|950)$/.test(v)) return 'big5'
   if (/^(ISO-?8859-?1|LATIN1|1252|CP1252|ANSI 1252)$/.test(v)) return 'windows-1252'
-  return 'gbk'
+  return 'gb18030'
 }
 
 /** Records of a .dbf file as plain objects (text decoded with `encoding`). */
@@ -136,9 +139,9 @@ export function readShapefileLayer(files: { shp: Uint8Array; dbf: Uint8Array | n
   if (files.dbf) {
     const encoding = encodingFromCpg(files.cpg)
     ;({ fields, records } = readDbf(files.dbf, encoding, `${layer}.dbf`))
-    if (!files.cpg) warnings.push(`${layer}：没有 .cpg 文件，属性按 GBK 编码读取。`)
+    if (!files.cpg) warnings.push(`${layer}：没有 .cpg 文件，属性按 GBK（GB18030）编码读取。`)
     // Text that does not decode in the named encoding is almost always UTF-8 saved without a .cpg.
-    if (encoding === 'gbk' && records.some((r) => Object.values(r).some((v) => typeof v === 'string' && v.includes('\uFFFD')))) {
+    if (encoding === 'gb18030' && records.some((r) => Object.values(r).some((v) => typeof v === 'string' && v.includes('\uFFFD')))) {
       const utf8 = readDbf(files.dbf, 'utf-8', `${layer}.dbf`)
       if (!utf8.records.some((r) => Object.values(r).some((v) => typeof v === 'string' && v.includes('\uFFFD')))) {
         ;({ fields, records } = utf8)
