@@ -9,7 +9,7 @@ import { pagedDatasource } from './people'
 export const useUnits = () => useQuery({ queryKey: ['units.all'], queryFn: () => call('units.all'), staleTime: Infinity, retry: false })
 export const useIssue = (id: number | null, actingUnitId: number | null) =>
   useQuery({ queryKey: ['issues.get', id, actingUnitId], queryFn: () => call('issues.get', { id: id!, actingUnitId: actingUnitId ?? undefined }), enabled: id !== null, retry: false })
-export const useKpis = (input: Input<'stats.kpis'>) => useQuery({ queryKey: ['stats.kpis', input], queryFn: () => call('stats.kpis', input), retry: false })
+export const useKpis = (input: Input<'stats.kpis'>, enabled = true) => useQuery({ queryKey: ['stats.kpis', input], queryFn: () => call('stats.kpis', input), enabled, retry: false })
 export const useRoutingRules = () => useQuery({ queryKey: ['routing.rules.get'], queryFn: () => call('routing.rules.get'), retry: false })
 
 export type IssueFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>

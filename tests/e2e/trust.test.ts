@@ -82,6 +82,16 @@ describe('accounts in the browser', () => {
     await page.getByTestId('unlock-password').fill(demoPassword)
     await page.getByTestId('unlock-submit').click()
     await page.getByTestId('acting-unit').waitFor()
+    // No screen asks for what the role may not have: the trail holds no denial of the clerk's.
+    for (const screen of ['网格地图', '人员台账', '党员编组', '工作简报', '事件处置']) {
+      await page.locator('.app-nav').getByText(screen, { exact: true }).click()
+      await page.waitForTimeout(1500)
+    }
+    await page.getByTestId('issue-figures-button').click()
+    await page.getByTestId('issue-figures').getByTestId('figures-kpis').waitFor()
+    const denied = app.core.store.sqlite.prepare("select action, detail from audit_events where username = 'tingpu' and outcome = 'denied'").all()
+    expect(denied).toEqual([])
+    await page.keyboard.press('Escape')
     await signOut()
   })
 

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Alert, DatePicker, Drawer, Select, Space, Statistic, Table } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useKpis, useUnits } from '../../api/issues'
+import { useMe, useOwnUnit } from '../../api/auth'
 import { levelName } from './labels'
 import { chinaToday } from '../../components/chinaDay'
 
@@ -29,16 +30,20 @@ type UnitRow = Counts & { unitId: number; unit: string }
 
 export function IssueFiguresDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const units = useUnits()
+  const me = useMe()
+  const ownUnit = useOwnUnit()
   const [range, setRange] = useState<[Dayjs, Dayjs]>(presets[2].value)
-  const [scope, setScope] = useState<number | undefined>()
-  const kpis = useKpis({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), scope })
+  // A clerk's figures are their own unit's (or a village under it); asked for only while the drawer is open.
+  const [scope, setScope] = useState<number | undefined>(ownUnit ?? undefined)
+  const kpis = useKpis({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), scope }, open)
   const k = kpis.data
-  const scopeOptions = (units.data ?? []).filter((u) => u.kind === 'office' || u.kind === 'village').map((u) => ({ value: u.id, label: u.kind === 'office' ? u.name : `　${u.name}` }))
+  const inReach = (id: number) => !me.scopeVillageIds || id === ownUnit || me.scopeVillageIds.includes(id)
+  const scopeOptions = (units.data ?? []).filter((u) => (u.kind === 'office' || u.kind === 'village') && inReach(u.id)).map((u) => ({ value: u.id, label: u.kind === 'office' ? u.name : `　${u.name}` }))
   return (
     <Drawer title="事件统计分析" open={open} onClose={onClose} size={900} destroyOnHidden data-testid="issue-figures">
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker value={range} presets={presets} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder="全镇" value={scope} onChange={setScope} options={scopeOptions} data-testid="figures-scope" />
+        <Select allowClear={!ownUnit} showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder="全镇" value={scope} onChange={(v) => setScope(v ?? ownUnit ?? undefined)} options={scopeOptions} data-testid="figures-scope" />
       </Space>
       {kpis.error && <Alert type="error" showIcon message={kpis.error.message} />}
       {k && (
