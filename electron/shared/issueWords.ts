@@ -2,7 +2,7 @@
 export const levelName: Record<1 | 2 | 3 | 4, string> = { 1: '村居', 2: '管理处', 3: '镇', 4: '区' }
 export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged', string> = { reported: '待受理', accepted: '办理中', resolved: '待核查', closed: '已办结', suspended: '已挂起', merged: '已合并' }
 export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 'return' | 'cohandle' | 'note' | 'resolve' | 'verify' | 'supervise' | 'requestExtension' | 'decideExtension' | 'suspend' | 'resume' | 'reopen' | 'merge' | 'absorb', string> = {
-  create: '上报',
+  create: '登记',
   accept: '受理',
   escalate: '上报上级',
   dispatch: '交办',

@@ -91,7 +91,7 @@ describe('an issue through the four-level linkage', () => {
     await doAction('verify', (d) => d.getByLabel('意见').fill('现场核查属实'))
     await expect.poll(() => panel.textContent()).toContain('已办结')
     const timeline = await panel.locator('.issue-timeline').textContent()
-    for (const step of [`上报 → ${issue.village}`, `上报上级 ${issue.village} → ${office}`, `上报上级 ${office} → 狮山镇`, '交办 狮山镇 → 城管办', '办结 城管办 → 狮山镇', '核查 狮山镇']) expect(timeline).toContain(step)
+    for (const step of [`登记 → ${issue.village}`, `上报上级 ${issue.village} → ${office}`, `上报上级 ${office} → 狮山镇`, '交办 狮山镇 → 城管办', '办结 城管办 → 狮山镇', '核查 狮山镇']) expect(timeline).toContain(step)
     // create, accept, escalate, accept, escalate, dispatch, accept, resolve, verify
     expect(one<{ n: number }>('select count(*) n from issue_events where issue_id = ?', issue.id).n).toBe(9)
     expect(one<{ status: string; closed_level: number }>('select status, closed_level from issues where id = ?', issue.id)).toEqual({ status: 'closed', closed_level: 3 })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { Clock } from '../../electron/core/clock'
 import { createHash } from 'node:crypto'
-import { ok, testCore } from '../support/core'
+import { demoPassword, ok, signIn, testCore } from '../support/core'
 import { solidPng } from '../support/fixtures'
 
 let now = Date.parse('2026-11-02T01:00:00Z')
@@ -123,6 +123,21 @@ describe('an issue through the four levels', () => {
     expect(second).toMatchObject({ number: '狮网督〔2026〕2号', nth: 2, previousDueAt: '2026-11-20T15:59:59.999Z' })
     const notSupervision = await core.dispatch('issues.supervisionNotice', { eventId: (await get(c.id)).events[0].id })
     expect(notSupervision.ok).toBe(false)
+  })
+
+  it("refuses a clerk's report placed outside their villages before writing anything, naming the village it fell in", async () => {
+    await core.seedDemoAccounts(demoPassword)
+    const tingpu = await signIn(core, 'tingpu')
+    const own = one<{ id: number; parent: number }>("select id, parent_id parent from units where name = '汀圃社区'")
+    const elsewhere = one<{ lon: number; lat: number; village: string }>("select g.label_lon lon, g.label_lat lat, v.name village from grids g join units v on v.id = g.village_unit_id where g.tier = 3 and v.name = '大学城社区' limit 1")
+    const before = one<{ n: number }>('select count(*) n from issues').n
+    const r = await core.dispatch('issues.create', { title: '隔壁村的问题', description: '汀圃专干在大学城选了点', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: elsewhere.lon, lat: elsewhere.lat, reportingUnitId: own.id }, { token: tingpu })
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    if (!r.ok) expect(r.error.message).toContain(`所选位置在${elsewhere.village}`)
+    expect(one<{ n: number }>('select count(*) n from issues').n).toBe(before)
+    // In their own village it is taken.
+    const inside = one<{ lon: number; lat: number }>(`select label_lon lon, label_lat lat from grids where tier = 3 and village_unit_id = ${own.id} limit 1`)
+    expect((await core.dispatch('issues.create', { title: '本村的问题', description: '汀圃专干在本村选点', category: '环境卫生', urgency: '一般', source: '网格巡查', ...inside, reportingUnitId: own.id }, { token: tingpu })).ok).toBe(true)
   })
 
   it('sends a new issue to the level its rule names', async () => {

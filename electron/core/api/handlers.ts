@@ -103,7 +103,7 @@ export function createHandlers(deps: {
     'teams.removeMember': ({ memberId }) => teams.removeMember(memberId),
     'households.setContact': (input, { actor }) => teams.setContact(input, actor),
     'units.all': () => grids.allUnits(),
-    'issues.create': (input, { actor }) => issues.create(input, actor),
+    'issues.create': (input, { actor, scopeVillageIds }) => issues.create(input, actor, scopeVillageIds),
     'issues.act': (input, { actor }) => issues.act(input, actor),
     'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,
     'issues.photo': ({ id }) => issues.photo(id),

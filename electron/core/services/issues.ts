@@ -114,7 +114,8 @@ export function createIssueService(db: Db, clock: Clock) {
   const absorb = (target: { id: number; status: string }, source: { id: number; code: string; title?: unknown; reporter_name?: unknown }, at: string, actor: string) =>
     insertEvent(target.id, at, { action: 'absorb', fromUnitId: null, toUnitId: null, note: `${source.code}：${String(source.title)}${source.reporter_name ? `（反映人 ${String(source.reporter_name)}）` : ''}`, dueAt: null, statusBefore: target.status, statusAfter: target.status }, actor)
 
-  function create(input: CreateIssueInput, actor: string) {
+  /** `scopeVillageIds`: a clerk's villages; a report placed outside them is refused before anything is written (it would go where the clerk cannot see it). */
+  function create(input: CreateIssueInput, actor: string, scopeVillageIds: number[] | null = null) {
     const now = clock.now().toISOString()
     return sqlite.transaction(() => {
       if (!sqlite.prepare('select 1 from issue_categories where name = ? and active').get(input.category)) throw new AppError('BAD_INPUT', `事件类别“${input.category}”不在类别表中`)
@@ -124,6 +125,8 @@ export function createIssueService(db: Db, clock: Clock) {
       if (!villageUnitId) throw new AppError('BAD_INPUT', '请在地图上选点，或选择事件所在村居')
       const units = routingUnits()
       if (units.get(villageUnitId)?.kind !== 'village') throw notFound('村居', villageUnitId)
+      if (scopeVillageIds && !scopeVillageIds.includes(villageUnitId))
+        throw new AppError('BAD_INPUT', `所选位置在${units.get(villageUnitId)!.name}，不在本账号管辖的村（社区）内，未登记。请在本村（社区）范围内选点；其他村居的问题请转告该村居或指挥中心登记。`, { field: at ? 'lon' : 'villageUnitId' })
       if (input.reportingUnitId && !units.has(input.reportingUnitId)) throw notFound('上报单位', input.reportingUnitId)
       const rule = ruleFor(input.category, input.urgency)
       const holder = defaultHolder(units, villageUnitId, rule.defaultLevel)

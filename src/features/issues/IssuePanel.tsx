@@ -132,7 +132,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
               <div>
                 <strong>{e.actionName}</strong>
                 {e.fromUnit ? ` ${e.fromUnit}` : ''}
-                {e.toUnit ? ` → ${e.toUnit}` : ''}
+                {e.toUnit && e.toUnit !== e.fromUnit ? ` → ${e.toUnit}` : ''}
                 <span className="muted"> {formatTime(e.at)}</span>
               </div>
               {e.note && <div className="muted">{e.note}</div>}
