@@ -73,4 +73,10 @@ describe('a briefing as of its period end', () => {
     expect(doc.figures.partyMembers).toBe(wall.tiles.partyMembers)
     expect(doc.sections.find((s) => s.key === 'overview')!.paragraphs.join('')).toContain(`注册党员${wall.tiles.partyMembers}名`)
   })
+
+  it('says the day its stocks were counted: today while the period runs', async () => {
+    now = Date.parse('2026-11-22T09:00:00+08:00')
+    const doc = await november()
+    for (const key of ['reporting', 'keyIssues']) expect(doc.sections.find((s) => s.key === key)!.paragraphs[0]).toMatch(/^截至11月22日/)
+  })
 })

@@ -130,11 +130,13 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
   }
 
   const r = f.reporting
+  // Stocks are counted at the period's end, or today while it runs: the words say which day.
+  const asOfDay = f.period.to < f.date ? f.period.to : f.date
   const reporting: BriefingSection = {
     key: 'reporting',
     heading: '党员报到与储能联系',
     paragraphs: [
-      `截至${paperDay(f.period.to)}，${where}共有在职党员到村（社区）报到${r.members}名，已编入党小组${r.placed}名${r.members > r.placed ? `，待编组${r.members - r.placed}名` : ''}；本期新报到${r.reportedInPeriod}名，报到党员参加服务${r.services}次、累计${Math.round(r.serviceHours * 10) / 10}小时。` +
+      `截至${paperDay(asOfDay)}，${where}共有在职党员到村（社区）报到${r.members}名，已编入党小组${r.placed}名${r.members > r.placed ? `，待编组${r.members - r.placed}名` : ''}；本期新报到${r.reportedInPeriod}名，报到党员参加服务${r.services}次、累计${Math.round(r.serviceHours * 10) / 10}小时。` +
         `储能联系人${r.reserveContacts}名${r.notices ? `，本期发出联系通知${r.notices}次、通知${r.recipients}人次，愿意参加${r.willing}人次` : '，本期未发出联系通知'}。`
     ],
     tables: [],
@@ -146,8 +148,8 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
     heading: '重点问题与督办',
     paragraphs: [
       f.keyIssues.total
-        ? `截至${paperDay(f.period.to)}，${where}仍有超期或督办中的问题${f.keyIssues.total}件（其中超期${f.keyIssues.overdue}件），${f.keyIssues.total > f.keyIssues.rows.length ? `下表列出超期最久的${f.keyIssues.rows.length}件；` : ''}请承办单位抓紧办理，指挥中心将跟踪督办。`
-        : `截至${paperDay(f.period.to)}，无超期或督办中的问题。`
+        ? `截至${paperDay(asOfDay)}，${where}仍有超期或督办中的问题${f.keyIssues.total}件（其中超期${f.keyIssues.overdue}件），${f.keyIssues.total > f.keyIssues.rows.length ? `下表列出超期最久的${f.keyIssues.rows.length}件；` : ''}请承办单位抓紧办理，指挥中心将跟踪督办。`
+        : `截至${paperDay(asOfDay)}，无超期或督办中的问题。`
     ],
     tables: f.keyIssues.rows.length
       ? [
