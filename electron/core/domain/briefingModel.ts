@@ -115,7 +115,7 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
     heading: '四级联动运行',
     paragraphs: [
       i.resolved
-        ? `本期共办结问题${i.resolved}件，其中${byLevel.join('、')}；在村（社区）一级解决、未上报的占${pct(i.resolved ? i.villageShare : null)}（小事不出村），在镇及以下解决的占${pct(i.resolved ? i.townShare : null)}（大事不出镇），按时办结率${pct(onTime)}，较上期${pointChange(onTime, ip.resolved ? ip.onTimeRate : null)}。各级共上报${i.escalations}次；期末仍超期${i.overdue}件，本期督办${i.supervised}件。`
+        ? `本期共办结问题${i.resolved}件，其中${byLevel.join('、')}；始终在村（社区）一级解决的占${pct(i.resolved ? i.villageShare : null)}（小事不出村），未上报到区的占${pct(i.resolved ? i.townShare : null)}（大事不出镇），按时办结率${pct(onTime)}，较上期${pointChange(onTime, ip.resolved ? ip.onTimeRate : null)}。各级共上报${i.escalations}次；期末仍超期${i.overdue}件，本期督办${i.supervised}件。`
         : `本期无办结的问题。各级共上报${i.escalations}次；期末仍超期${i.overdue}件，本期督办${i.supervised}件。`
     ],
     tables: [
