@@ -580,6 +580,8 @@ export const contract = {
       status: IssueStatus,
       holderUnitId: Id,
       holder: z.string(),
+      /** Who must act next when it is not the holder: the verifier of a resolved issue, or of a requested extension. */
+      waitingOn: z.object({ unitId: Id, unit: z.string(), for: z.enum(['核查', '审批延期']) }).nullable(),
       stage: z.enum(['accept', 'handle', 'verify']).nullable(),
       dueAt: z.string().nullable(),
       clock: z.enum(['green', 'yellow', 'red']).nullable(),

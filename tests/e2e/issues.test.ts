@@ -87,6 +87,8 @@ describe('an issue through the four-level linkage', () => {
     await actAs('城管办')
     await doAction('accept')
     await doAction('resolve', (d) => d.getByLabel('办理结果').fill('已清理摊档并设置便民疏导点'))
+    // Reported done, it waits on the unit that dispatched it: the panel says so.
+    await expect.poll(() => panel.getByTestId('issue-waiting-on').textContent()).toBe('狮山镇')
     await actAs('狮山镇')
     await doAction('verify', (d) => d.getByLabel('意见').fill('现场核查属实'))
     await expect.poll(() => panel.textContent()).toContain('已办结')

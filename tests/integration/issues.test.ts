@@ -26,7 +26,7 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 
-type Issue = { photos: { id: number; fileName: string; mimeType: string; sha256: string }[]; id: number; version: number; status: string; holderUnitId: number; events: { id: number; action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null }[]; actions: string[]; grids: Record<string, string | null> }
+type Issue = { waitingOn: { unitId: number; unit: string; for: string } | null; photos: { id: number; fileName: string; mimeType: string; sha256: string }[]; id: number; version: number; status: string; holderUnitId: number; events: { id: number; action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null }[]; actions: string[]; grids: Record<string, string | null> }
 const create = (extra: Record<string, unknown> = {}) =>
   ok<{ id: number; code: string; holderUnitId: number }>(core, 'issues.create', { title: '巷道垃圾堆放', description: '巷口生活垃圾堆放多日', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, ...extra })
 const get = (id: number, actingUnitId?: number) => ok<Issue>(core, 'issues.get', { id, actingUnitId })
@@ -63,7 +63,10 @@ describe('an issue through the four levels', () => {
     hours(2)
     await act(id, dept, { type: 'accept' })
     hours(10)
+    expect((await get(id)).waitingOn).toBeNull()
     await act(id, dept, { type: 'resolve', result: '已清运并设置垃圾收集点' })
+    // Reported done, it waits on the unit that dispatched it.
+    expect((await get(id)).waitingOn).toMatchObject({ unitId: spot.town, for: '核查' })
     const closed = await act(id, spot.town, { type: 'verify', approved: true, note: '现场核实' })
     expect(closed.status).toBe('closed')
     const issue = await get(id)

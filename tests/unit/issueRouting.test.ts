@@ -33,6 +33,29 @@ function run(steps: [IssueAction, number, number][], start: IssueState = initial
 }
 
 describe('the four-level linkage', () => {
+  it("does not ask a unit to accept its own report: it starts being handled, on the handling clock", () => {
+    const own = initialState(5, 5, ctx(0))
+    expect(own).toMatchObject({ status: 'accepted', stage: 'handle', senderUnitId: null })
+    expect(own.dueAt).toBe(at(72))
+    expect(availableActions(own, 5, ctx(1))).not.toContain('accept')
+    expect(availableActions(own, 5, ctx(1))).toContain('resolve')
+    // Registered by another unit (the command centre, another village's desk), it waits for 受理.
+    expect(initialState(5, 2, ctx(0))).toMatchObject({ status: 'reported', stage: 'accept', senderUnitId: 2 })
+    expect(initialState(5, null, ctx(0))).toMatchObject({ status: 'reported', stage: 'accept' })
+  })
+
+  it('offers no co-handling once the work is reported done (办结, waiting for 核查)', () => {
+    const { s } = run([
+      [{ type: 'accept' }, 5, 1],
+      [{ type: 'cohandle', unitIds: [6], note: '请协助清理' }, 5, 2],
+      [{ type: 'resolve', result: '已清理' }, 5, 3]
+    ])
+    expect(s.status).toBe('resolved')
+    for (const unit of [5, 6]) expect(availableActions(s, unit, ctx(4))).not.toEqual(expect.arrayContaining(['cohandle']))
+    expect(availableActions(s, 6, ctx(4))).not.toContain('note')
+    expect(decide(s, { type: 'cohandle', unitIds: [7], note: '再请协助' }, 5, ctx(4))).toMatchObject({ ok: false, problem: expect.stringContaining('待核查') })
+  })
+
   it('takes an issue up two levels, down again, resolves and verifies it', () => {
     const { s, log } = run([
       [{ type: 'accept' }, 5, 1],

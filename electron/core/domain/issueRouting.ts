@@ -107,11 +107,16 @@ export function defaultHolder(units: Map<number, RoutingUnit>, villageUnitId: nu
   return (up ?? ancestors(units, villageUnitId).at(-1) ?? units.get(villageUnitId)!).id
 }
 
-/** A new issue's first state: at the holder, waiting to be accepted. */
+/**
+ * A new issue's first state: at the holder, waiting to be accepted — unless the holder registered it
+ * itself (a village clerk's own report in their village): then it is being handled already, on the
+ * handling clock, with no second 受理 asked of the same desk.
+ */
 export function initialState(holderUnitId: number, reporterUnitId: number | null, ctx: RoutingContext): IssueState {
-  const clock = stageClock('accept', ctx.now, ctx.rule)
+  const own = reporterUnitId === holderUnitId
+  const clock = stageClock(own ? 'handle' : 'accept', ctx.now, ctx.rule)
   return {
-    status: 'reported',
+    status: own ? 'accepted' : 'reported',
     holderUnitId,
     senderUnitId: reporterUnitId !== null && reporterUnitId !== holderUnitId ? reporterUnitId : null,
     dispatcherUnitId: null,
@@ -184,7 +189,8 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       return event({ ...state, status: 'reported', holderUnitId: back, senderUnitId: null, dispatcherUnitId: null, extensionRequest: null, ...stageClock('accept', ctx.now, ctx.rule) }, back, action.reason.trim())
     }
     case 'cohandle': {
-      if (!open(state.status) || state.status === 'suspended') return refuse(`事件当前为“${statusName[state.status]}”，不能请求协办`)
+      // Help is asked for while the work is being done, not once it is reported done (办结, awaiting 核查).
+      if (state.status !== 'reported' && state.status !== 'accepted') return refuse(`事件当前为“${statusName[state.status]}”，不能请求协办`)
       const p = holderOnly('请求协办') ?? needText(action.note, '协办事项')
       if (p) return refuse(p)
       const bad = action.unitIds.find((id) => !ctx.units.has(id) || id === holder.id)
@@ -192,7 +198,7 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       return event({ ...state, coHandlers: [...new Set([...state.coHandlers, ...action.unitIds])] }, null, action.note.trim())
     }
     case 'note': {
-      if (!open(state.status)) return refuse(`事件当前为“${statusName[state.status]}”，不能填写协办意见`)
+      if (state.status !== 'reported' && state.status !== 'accepted') return refuse(`事件当前为“${statusName[state.status]}”，不能填写协办意见`)
       if (!state.coHandlers.includes(actorUnitId) && !isHolder) return refuse(`${actor.name}不是该事件的协办单位`)
       const p = needText(action.note, '协办意见')
       if (p) return refuse(p)

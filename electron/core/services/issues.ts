@@ -7,7 +7,7 @@ import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { photoKind } from '../domain/photoKind'
 import { fromGeoJsonGeometry, pointInMultiPolygon } from '../domain/geometry'
-import { actionName, availableActions, clockColour, decide, defaultHolder, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
+import { actionName, availableActions, clockColour, decide, defaultHolder, initialState, levelOf, verifierOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
 import { chinaYear } from '../../shared/chinaTime'
 import { levelExpr } from './issueFigures'
 
@@ -202,6 +202,8 @@ export function createIssueService(db: Db, clock: Clock) {
     const units = routingUnits()
     const state = stateOf(row)
     const now = clock.now().toISOString()
+    const rule = ruleFor(row.category, row.urgency)
+    const verifier = state.status === 'resolved' || state.extensionRequest ? verifierOf(state, { units, rule, now }) : null
     return {
       id: row.id,
       code: row.code,
@@ -218,6 +220,7 @@ export function createIssueService(db: Db, clock: Clock) {
       status: state.status,
       holderUnitId: state.holderUnitId,
       holder: String(row.holderName),
+      waitingOn: verifier === null ? null : { unitId: verifier, unit: units.get(verifier)!.name, for: state.status === 'resolved' ? ('核查' as const) : ('审批延期' as const) },
       stage: state.stage,
       dueAt: state.dueAt,
       clock: clockColour(state, now),
@@ -230,7 +233,7 @@ export function createIssueService(db: Db, clock: Clock) {
       version: row.version,
       photos: (sqlite.prepare('select id, file_name as fileName, mime_type as mimeType, sha256 from issue_photos where issue_id = ?').all(id) as { id: number; fileName: string; mimeType: string; sha256: string }[]),
       events: events.map((e) => ({ ...e, actionName: actionName[e.action as keyof typeof actionName] ?? e.action })),
-      actions: actingUnitId ? availableActions(state, actingUnitId, { units, rule: ruleFor(row.category, row.urgency), now }) : []
+      actions: actingUnitId ? availableActions(state, actingUnitId, { units, rule, now }) : []
     }
   }
 

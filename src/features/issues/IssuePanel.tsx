@@ -96,6 +96,12 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
         <Descriptions.Item label="承办单位">
           <strong data-testid="issue-holder">{i.holder}</strong>
         </Descriptions.Item>
+        {i.waitingOn && (
+          <Descriptions.Item label={`待${i.waitingOn.for}`}>
+            <strong data-testid="issue-waiting-on">{i.waitingOn.unit}</strong>
+            <span className="muted">（现由该单位办理下一步）</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="类别 / 紧急程度">
           {i.category} / {i.urgency}
         </Descriptions.Item>
