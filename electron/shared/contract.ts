@@ -622,6 +622,21 @@ export const contract = {
     doc: '督办单（打印）：按年编号，督办单位、承办单位、原期限、督办意见和新的期限'
   },
   'issues.list': { input: ListQuery, output: z.object({ total: z.number().int(), rows: z.array(IssueRow) }), doc: '事件列表：状态、层级、承办单位、类别、来源、超期、督办、期间筛选（数据库分页）' },
+  'issues.place': {
+    input: z.object({ lon: z.number().min(73).max(136), lat: z.number().min(3).max(54) }).strict(),
+    output: z
+      .object({
+        villageUnitId: Id,
+        village: z.string(),
+        tier1: z.string().nullable(),
+        tier2: z.string().nullable(),
+        tier3: z.string(),
+        /** Whether the caller may register a report there (a clerk: only in their own villages). */
+        inReach: z.boolean()
+      })
+      .nullable(),
+    doc: '登记前确认位置：所在村居与三级网格，及是否在本账号管辖范围内'
+  },
   'issues.similar': {
     input: z.object({ category: z.string().max(20), lon: z.number(), lat: z.number(), radiusM: z.number().positive().max(5000).optional(), days: z.number().int().positive().max(90).optional() }).strict(),
     output: z.array(z.object({ id: Id, code: z.string(), title: z.string(), status: z.string(), createdAt: z.string(), lon: z.number(), lat: z.number(), distanceM: z.number() })),

@@ -16,6 +16,9 @@ export type IssueFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
 export const issueDatasource = (filter: IssueFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>
   pagedDatasource((q) => call('issues.list', q as Input<'issues.list'>), filter, onTotal, onError)
 export const useIssuePoints = (enabled: boolean) => useQuery({ queryKey: ['issues.points'], queryFn: () => call('issues.points', {}), enabled, retry: false })
+/** Where a picked point falls (village and the three grids) and whether this account may register there. */
+export const useIssuePlace = (point?: [number, number]) =>
+  useQuery({ queryKey: ['issues.place', point], queryFn: () => call('issues.place', { lon: point![0], lat: point![1] }), enabled: !!point, retry: false })
 export const useSimilarIssues = (input: { category?: string; lon?: number; lat?: number }) =>
   useQuery({
     queryKey: ['issues.similar', input],

@@ -87,6 +87,18 @@ describe('accounts in the browser', () => {
       await page.locator('.app-nav').getByText(screen, { exact: true }).click()
       await page.waitForTimeout(1500)
     }
+    // Registering, the clerk's map opens on their own village and names where the point fell.
+    await page.getByTestId('new-issue').click()
+    const dialog = page.getByRole('dialog', { name: '登记事件' })
+    const picker = dialog.getByTestId('point-picker')
+    const code = app.core.store.sqlite.prepare("select code from units where name = '汀圃社区'").pluck().get() as string
+    await expect.poll(() => picker.getAttribute('data-framed')).toBe(code)
+    await expect.poll(() => picker.getAttribute('data-idle')).toBe('1')
+    const box = (await picker.boundingBox())!
+    await picker.click({ position: { x: box.width / 2, y: box.height / 2 } })
+    await expect.poll(() => dialog.getByTestId('picked-place').textContent()).toMatch(/已选：汀圃社区 › .+ › .+/)
+    await page.screenshot({ path: join(outputDir, 'trust-clerk-register.png') })
+    await dialog.getByRole('button', { name: /取\s*消/ }).click()
     await page.getByTestId('issue-figures-button').click()
     await page.getByTestId('issue-figures').getByTestId('figures-kpis').waitFor()
     const denied = app.core.store.sqlite.prepare("select action, detail from audit_events where username = 'tingpu' and outcome = 'denied'").all()

@@ -138,8 +138,13 @@ describe('an issue through the four levels', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     if (!r.ok) expect(r.error.message).toContain(`所选位置在${elsewhere.village}`)
     expect(one<{ n: number }>('select count(*) n from issues').n).toBe(before)
+    // The form can say so before saving: where the point fell, and that it is out of reach.
+    const place = await core.dispatch('issues.place', { lon: elsewhere.lon, lat: elsewhere.lat }, { token: tingpu })
+    expect(place).toMatchObject({ ok: true, value: { village: elsewhere.village, inReach: false } })
+    if (place.ok) expect((place.value as { tier3: string }).tier3).toBeTruthy()
     // In their own village it is taken.
     const inside = one<{ lon: number; lat: number }>(`select label_lon lon, label_lat lat from grids where tier = 3 and village_unit_id = ${own.id} limit 1`)
+    expect(await core.dispatch('issues.place', inside, { token: tingpu })).toMatchObject({ ok: true, value: { village: '汀圃社区', inReach: true } })
     expect((await core.dispatch('issues.create', { title: '本村的问题', description: '汀圃专干在本村选点', category: '环境卫生', urgency: '一般', source: '网格巡查', ...inside, reportingUnitId: own.id }, { token: tingpu })).ok).toBe(true)
   })
 

@@ -80,6 +80,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'issues.photo': { id: nextPhoto },
     'issues.supervisionNotice': { eventId: supervision.id },
     'issues.list': { filters: { status: 'open' }, sort: { field: 'createdAt', dir: 'desc' } },
+    'issues.place': { lon: spot.lon, lat: spot.lat },
     'issues.similar': { category: '环境卫生', lon: spot.lon, lat: spot.lat },
     'issues.points': { closedDays: 30 },
     'issues.overdueUnits': {},

@@ -109,6 +109,7 @@ export function createHandlers(deps: {
     'issues.photo': ({ id }) => issues.photo(id),
     'issues.supervisionNotice': ({ eventId }) => issuePrints.supervisionNotice(eventId),
     'issues.list': (q, ctx) => issueFigures.list(scoped(q, ctx)) as Output<'issues.list'>,
+    'issues.place': ({ lon, lat }, { scopeVillageIds }) => issues.place(lon, lat, scopeVillageIds),
     'issues.similar': (input, ctx) => issueFigures.similar(input, ctx.scopeVillageIds),
     'issues.points': (input, ctx) => issueFigures.points(input, ctx.scopeVillageIds),
     'issues.overdueUnits': () => issueFigures.overdueUnits(),

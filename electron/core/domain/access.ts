@@ -150,6 +150,8 @@ export const methodRules: Rules = {
   'issues.photo': read([record('issuePhoto', (i: ParsedInput<'issues.photo'>) => i.id)]),
   'issues.supervisionNotice': read([record('issueEvent', (i: ParsedInput<'issues.supervisionNotice'>) => i.eventId)]),
   'issues.list': read(list),
+  // Grids and village names only; whether the point is in the caller's reach is part of the answer.
+  'issues.place': read(town),
   'issues.similar': read(list),
   'issues.points': read(list),
   'issues.overdueUnits': read(none),

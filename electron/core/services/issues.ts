@@ -114,6 +114,21 @@ export function createIssueService(db: Db, clock: Clock) {
   const absorb = (target: { id: number; status: string }, source: { id: number; code: string; title?: unknown; reporter_name?: unknown }, at: string, actor: string) =>
     insertEvent(target.id, at, { action: 'absorb', fromUnitId: null, toUnitId: null, note: `${source.code}：${String(source.title)}${source.reporter_name ? `（反映人 ${String(source.reporter_name)}）` : ''}`, dueAt: null, statusBefore: target.status, statusAfter: target.status }, actor)
 
+  /** Where a point falls, said in names, before anything is registered there (null: outside every party group). */
+  function place(lon: number, lat: number, scopeVillageIds: number[] | null) {
+    const at = gridsAt(lon, lat)
+    if (!at) return null
+    const name = (sql: string, id: number | null) => (id === null ? null : ((sqlite.prepare(sql).pluck().get(id) as string | undefined) ?? null))
+    return {
+      villageUnitId: at.villageUnitId,
+      village: name('select name from units where id = ?', at.villageUnitId)!,
+      tier1: name('select name from grids where id = ?', at.tier1),
+      tier2: name('select name from grids where id = ?', at.tier2),
+      tier3: name('select name from grids where id = ?', at.tier3)!,
+      inReach: !scopeVillageIds || scopeVillageIds.includes(at.villageUnitId)
+    }
+  }
+
   /** `scopeVillageIds`: a clerk's villages; a report placed outside them is refused before anything is written (it would go where the clerk cannot see it). */
   function create(input: CreateIssueInput, actor: string, scopeVillageIds: number[] | null = null) {
     const now = clock.now().toISOString()
@@ -244,5 +259,5 @@ export function createIssueService(db: Db, clock: Clock) {
     return { fileName: p.fileName, mimeType: p.mimeType, contentBase64: p.bytes.toString('base64') }
   }
 
-  return { create, act, get, photo, gridsAt, ruleFor }
+  return { place, create, act, get, photo, gridsAt, ruleFor }
 }

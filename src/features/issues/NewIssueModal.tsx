@@ -3,7 +3,9 @@
 // the report is then registered and merged into the open issue in one step.
 import { useState } from 'react'
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd'
-import { useRoutingRules, useSimilarIssues } from '../../api/issues'
+import { useIssuePlace, useRoutingRules, useSimilarIssues } from '../../api/issues'
+import { useMe } from '../../api/auth'
+import { useVillages } from '../../api/people'
 import { PointPicker } from './PointPicker'
 import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
@@ -20,6 +22,12 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
   const category = Form.useWatch('category', form)
   const [point, setPoint] = useState<[number, number]>()
   const similar = useSimilarIssues({ category, lon: point?.[0], lat: point?.[1] })
+  const place = useIssuePlace(point)
+  const outOfReach = place.data?.inReach === false
+  // A clerk's map opens on their own villages (the list holds only those for a clerk).
+  const me = useMe()
+  const villages = useVillages()
+  const frameCodes = me.scopeVillageIds && villages.data ? villages.data.map((v) => v.code) : undefined
   const { message } = App.useApp()
   const [problem, setProblem] = useState<string | null>(null)
   const submit = async (duplicateOf?: number) => {
@@ -51,7 +59,7 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
     }
   }
   return (
-    <Modal title="登记事件" open width={640} onCancel={onClose} onOk={() => submit()} okText="登记" confirmLoading={create.isPending} destroyOnHidden>
+    <Modal title="登记事件" open width={640} onCancel={onClose} onOk={() => submit()} okText="登记" okButtonProps={{ disabled: outOfReach }} confirmLoading={create.isPending} destroyOnHidden>
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="new-issue-error" />}
       <Form form={form} layout="vertical" initialValues={{ urgency: '一般', source: '网格巡查' }}>
         <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, message: '请填写事件标题' }]}>
@@ -72,8 +80,15 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
           </Form.Item>
         </div>
         <Form.Item label="位置（在地图上点选；所在的三级网格自动确定）">
-          <PointPicker value={point} onChange={setPoint} />
-          {point && <div className="muted">已选：{point[0]}, {point[1]}</div>}
+          <PointPicker value={point} onChange={setPoint} frameCodes={frameCodes} />
+          {point && (
+            <div className="muted" data-testid="picked-place">
+              已选：
+              {place.data ? [place.data.village, place.data.tier2, place.data.tier3].filter(Boolean).join(' › ') : place.data === null ? '不在任何三级网格内，请在村（社区）范围内选点' : '正在确定所在网格…'}
+              （{point[0]}, {point[1]}）
+            </div>
+          )}
+          {outOfReach && <Alert type="error" showIcon style={{ marginTop: 6 }} data-testid="place-out-of-reach" message={`所选位置在${place.data!.village}，不在本账号管辖的村（社区）内，不能在此登记。`} />}
         </Form.Item>
         {similar.data && similar.data.length > 0 && (
           <Alert
