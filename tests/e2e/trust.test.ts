@@ -23,7 +23,13 @@ async function signInAs(username: string, password = demoPassword) {
 async function signOut() {
   await page.getByTestId('account-menu').click()
   await page.getByRole('menuitem', { name: '退出登录' }).click()
-  await page.getByTestId('login-submit').waitFor()
+  // On failure, say what the page showed instead (a CI run once saw no sign-in screen here).
+  await page
+    .getByTestId('login-submit')
+    .waitFor({ timeout: 15_000 })
+    .catch(async (e: Error) => {
+      throw new Error(`退出登录后未见登录页，页面显示：${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: e })
+    })
 }
 
 describe('accounts in the browser', () => {

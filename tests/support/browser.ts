@@ -61,7 +61,9 @@ export async function openApp(viewport = { width: 1600, height: 900 }, opts: { p
   const core = opts.people ? testCoreWithPeople() : testCore()
   const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
   const browser = await launchChromium()
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 })
+  // Reduced motion, as an office PC set to show no animations: antd's menus and dialogs appear at
+  // once, so a click never lands on an item still zooming in on a loaded machine.
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' })
   // Signed in as a demo account (the organisation office's by default: grids and people), as if the
   // sign-in screen had been passed; tests of the sign-in itself open the page without this.
   const token = opts.user === null ? null : await signIn(core, opts.user ?? 'organiser')
