@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { isCalendarDay } from './chinaTime'
 
-export const roles = ['operator', 'organiser', 'leader', 'officeClerk', 'villageClerk', 'sysadmin', 'secadmin', 'auditor'] as const
+export const roles = ['operator', 'organiser', 'leader', 'officeClerk', 'villageClerk', 'districtClerk', 'sysadmin', 'secadmin', 'auditor'] as const
 export const Role = z.enum(roles, { error: '角色无效' })
 export type Role = z.infer<typeof Role>
 
@@ -13,6 +13,7 @@ export const roleNames: Record<Role, string> = {
   leader: '镇领导（只读）',
   officeClerk: '管理处专干',
   villageClerk: '村居专干',
+  districtClerk: '区联动中心专干',
   sysadmin: '系统管理员',
   secadmin: '安全管理员',
   auditor: '安全审计员'
@@ -20,8 +21,10 @@ export const roleNames: Record<Role, string> = {
 
 /** Roles that see only their own unit and what lies under it. */
 export const scopedRoles: readonly Role[] = ['officeClerk', 'villageClerk']
-/** The unit kind a scoped role is bound to. */
-export const roleUnitKind: Partial<Record<Role, 'office' | 'village'>> = { officeClerk: 'office', villageClerk: 'village' }
+/** The unit kind a role is bound to: clerks to their office or village, the district's desk to the district. */
+export const roleUnitKind: Partial<Record<Role, 'office' | 'village' | 'district'>> = { officeClerk: 'office', villageClerk: 'village', districtClerk: 'district' }
+/** Roles that always act as their own unit in the linkage (the command centre's operator chooses). */
+export const fixedActingRoles: readonly Role[] = ['officeClerk', 'villageClerk', 'districtClerk']
 
 const Id = z.number().int().positive()
 export const Username = z
@@ -53,6 +56,8 @@ export const Me = z.object({
   capabilities: z.array(z.string()),
   /** Village ids this account sees; null = the whole town. */
   scopeVillageIds: z.array(Id).nullable(),
+  /** The unit this account always acts as in the linkage (clerks, the district's desk); null when it chooses or acts as none. */
+  actingUnitId: Id.nullable(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
   passwordExpiresAt: z.string().nullable(),

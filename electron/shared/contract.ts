@@ -298,6 +298,8 @@ const IssueRow = z.object({
   createdAt: z.string(),
   dueAt: z.string().nullable(),
   warnAt: z.string().nullable(),
+  /** red overdue · yellow past the warning point · green in time; null when no clock runs (as issues.get) */
+  clock: z.enum(['green', 'yellow', 'red']).nullable(),
   supervised: z.number().int(),
   escalations: z.number().int(),
   closedAt: z.string().nullable(),

@@ -8,39 +8,39 @@ import { demoPassword, ok, signIn, testCoreWithPeople } from '../support/core'
 import { solidPng } from '../support/fixtures'
 import { idCheckChar } from '../../electron/core/domain/personalData'
 
-/** O operator · G organiser · L leader · C office clerk (官窑) · V village clerk (汀圃) · S system admin · A security admin · U auditor. */
-const users = { O: 'operator', G: 'organiser', L: 'leader', C: 'guanyao', V: 'tingpu', S: 'admin', A: 'secadmin', U: 'auditor' } as const
+/** O operator · G organiser · L leader · C office clerk (官窑) · V village clerk (汀圃) · D the district's desk (南海区) · S system admin · A security admin · U auditor. */
+const users = { O: 'operator', G: 'organiser', L: 'leader', C: 'guanyao', V: 'tingpu', D: 'nanhai', S: 'admin', A: 'secadmin', U: 'auditor' } as const
 type Letter = keyof typeof users
 /**
  * Who may call each method. A capital letter: allowed wherever the record is. A small c/v: the clerk
  * is allowed on records of their own villages (汀圃 is under 官窑) and denied on 大学城社区's.
  */
 const expected: Record<MethodName, string> = {
-  'grids.summary': 'OGLCV', 'grids.tree': 'OGLCV', 'grids.geojson': 'OGLCV', 'grids.get': 'OGLCV', 'grids.search': 'OGLCV',
-  'town.outline': 'OGLCV', 'units.offices': 'OGLCV', 'units.villages': 'OGLCV', 'units.all': 'OGLCVA', 'grids.check': 'OGLCV',
-  'grids.history': 'OGLCV', 'grids.peopleMeasure': 'OGLCV', 'routing.rules.get': 'OGLCV', 'people.settings': 'OGLCV',
-  'people.template': 'OGLCV', 'people.importReportFile': 'OGLCV',
+  'grids.summary': 'OGLDCV', 'grids.tree': 'OGLDCV', 'grids.geojson': 'OGLDCV', 'grids.get': 'OGLDCV', 'grids.search': 'OGLDCV',
+  'town.outline': 'OGLDCV', 'units.offices': 'OGLDCV', 'units.villages': 'OGLDCV', 'units.all': 'OGLDCVA', 'grids.check': 'OGLDCV',
+  'grids.history': 'OGLDCV', 'grids.peopleMeasure': 'OGLDCV', 'routing.rules.get': 'OGLDCV', 'people.settings': 'OGLDCV',
+  'people.template': 'OGLDCV', 'people.importReportFile': 'OGLDCV',
   'grids.create': 'OG', 'grids.update': 'OG', 'grids.setGeometry': 'OG', 'grids.split': 'OG', 'grids.move': 'OG', 'grids.delete': 'OG',
-  'grids.import': 'OG', 'units.moveVillage': 'OG', 'changes.undo': 'OG', 'changes.list': 'OGL', 'grids.export': 'OGCV',
-  'persons.list': 'OGLCV', 'households.list': 'OGLCV', 'teams.list': 'OGLCV', 'reporting.list': 'OGLCV', 'reserve.list': 'OGLCV',
-  'persons.get': 'OGLcv', 'persons.unmask': 'OGcv', 'persons.update': 'Gcv', 'reporting.register': 'G',
-  'teams.members': 'OGLcv', 'teams.addMember': 'Gcv', 'teams.removeMember': 'Gcv', 'households.setContact': 'Gcv',
-  'issues.create': 'Ocv', 'issues.act': 'Ocv', 'issues.get': 'OGLcv', 'issues.photo': 'OGLcv', 'issues.supervisionNotice': 'OGLcv',
-  'issues.list': 'OGLCV', 'issues.place': 'OGLCV', 'issues.similar': 'OGLCV', 'issues.points': 'OGLCV', 'issues.overdueUnits': 'OGL',
-  'accountability.record': 'O', 'accountability.list': 'OGLcv', 'stats.kpis': 'OGLcv', 'routing.rules.set': 'O',
-  'briefings.compose': 'OGLcv', 'briefings.issue': 'OG', 'briefings.get': 'OGLcv', 'briefings.list': 'OGLCV',
+  'grids.import': 'OG', 'units.moveVillage': 'OG', 'changes.undo': 'OG', 'changes.list': 'OGLD', 'grids.export': 'OGCV',
+  'persons.list': 'OGLDCV', 'households.list': 'OGLDCV', 'teams.list': 'OGLDCV', 'reporting.list': 'OGLDCV', 'reserve.list': 'OGLDCV',
+  'persons.get': 'OGLDcv', 'persons.unmask': 'OGcv', 'persons.update': 'Gcv', 'reporting.register': 'G',
+  'teams.members': 'OGLDcv', 'teams.addMember': 'Gcv', 'teams.removeMember': 'Gcv', 'households.setContact': 'Gcv',
+  'issues.create': 'OcvD', 'issues.act': 'OcvD', 'issues.get': 'OGLDcv', 'issues.photo': 'OGLDcv', 'issues.supervisionNotice': 'OGLDcv',
+  'issues.list': 'OGLDCV', 'issues.place': 'OGLDCV', 'issues.similar': 'OGLDCV', 'issues.points': 'OGLDCV', 'issues.overdueUnits': 'OGLD',
+  'accountability.record': 'O', 'accountability.list': 'OGLDcv', 'stats.kpis': 'OGLDcv', 'routing.rules.set': 'O',
+  'briefings.compose': 'OGLDcv', 'briefings.issue': 'OG', 'briefings.get': 'OGLDcv', 'briefings.list': 'OGLDCV',
   'wall.summary': 'OGL', 'wall.measure': 'OGL', 'wall.points': 'OGL',
-  'people.check': 'OGLcv', 'people.setSettings': 'G', 'placement.suggest': 'OGLcv', 'placement.groups': 'OGLcv',
+  'people.check': 'OGLDcv', 'people.setSettings': 'G', 'placement.suggest': 'OGLDcv', 'placement.groups': 'OGLDcv',
   'placement.placeSuggested': 'Gcv', 'placement.rebalance': 'Gcv', 'placement.assign': 'Gcv',
-  'people.export': 'OGCV', 'people.import': 'G', 'visits.record': 'Gcv', 'visits.ofHousehold': 'OGLcv', 'visits.stats': 'OGLcv',
-  'posts.list': 'OGLcv', 'posts.create': 'Gcv', 'posts.claim': 'Gcv', 'posts.unclaim': 'Gcv', 'services.record': 'Gcv',
-  'services.list': 'OGLcv', 'reporting.printout': 'OGLcv', 'reserve.sendNotice': 'Gcv', 'reserve.notices': 'OGLcv',
-  'reserve.answers': 'OGLcv', 'reserve.answer': 'Gcv', 'people.points': 'OGLCV',
-  'auth.status': 'OGLCVSAU', 'auth.setup': 'OGLCVSAU', 'auth.login': 'OGLCVSAU', 'auth.logout': 'OGLCVSAU', 'auth.me': 'OGLCVSAU',
-  'auth.lock': 'OGLCVSAU', 'auth.unlock': 'OGLCVSAU', 'auth.changePassword': 'OGLCVSAU',
+  'people.export': 'OGCV', 'people.import': 'G', 'visits.record': 'Gcv', 'visits.ofHousehold': 'OGLDcv', 'visits.stats': 'OGLDcv',
+  'posts.list': 'OGLDcv', 'posts.create': 'Gcv', 'posts.claim': 'Gcv', 'posts.unclaim': 'Gcv', 'services.record': 'Gcv',
+  'services.list': 'OGLDcv', 'reporting.printout': 'OGLDcv', 'reserve.sendNotice': 'Gcv', 'reserve.notices': 'OGLDcv',
+  'reserve.answers': 'OGLDcv', 'reserve.answer': 'Gcv', 'people.points': 'OGLDCV',
+  'auth.status': 'OGLDCVSAU', 'auth.setup': 'OGLDCVSAU', 'auth.login': 'OGLDCVSAU', 'auth.logout': 'OGLDCVSAU', 'auth.me': 'OGLDCVSAU',
+  'auth.lock': 'OGLDCVSAU', 'auth.unlock': 'OGLDCVSAU', 'auth.changePassword': 'OGLDCVSAU',
   'accounts.list': 'SA', 'accounts.create': 'S', 'accounts.setRole': 'A', 'accounts.setEnabled': 'S', 'accounts.resetPassword': 'S',
   'backups.list': 'S', 'backups.run': 'S', 'backups.preview': 'S', 'backups.restore': 'S',
-  'security.settings': 'S', 'security.setSettings': 'S', 'audit.search': 'U', 'audit.verify': 'U', 'audit.export': 'U', 'audit.recordPrint': 'OGLCV'
+  'security.settings': 'S', 'security.setSettings': 'S', 'audit.search': 'U', 'audit.verify': 'U', 'audit.export': 'U', 'audit.recordPrint': 'OGLDCV'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -48,6 +48,7 @@ type Place = { village: number; office: number; person: number; household: numbe
 let inside: Place
 let outside: Place
 let throwaway: number
+let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
 function placeOf(villageName: string): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue'> {
@@ -84,7 +85,7 @@ async function completePlace(name: string): Promise<Place> {
 
 /** A valid input for each method on a place; the acting unit is the caller's own where it must be. */
 function inputFor(method: MethodName, p: Place, who: Letter): unknown {
-  const acting = who === 'C' ? p.office : p.village
+  const acting = who === 'C' ? p.office : who === 'D' ? district : p.village
   const id = idCheckChar('44060519850101123')
   const inputs: Partial<Record<MethodName, unknown>> = {
     'grids.geojson': { tier: 1 }, 'grids.get': { id: p.tier1 }, 'grids.search': { q: '社区' }, 'grids.check': { gridId: p.tier1 }, 'grids.history': { id: p.tier1 },
@@ -157,6 +158,7 @@ beforeAll(async () => {
   await core.seedDemoAccounts(demoPassword)
   inside = await completePlace('汀圃社区')
   outside = await completePlace('大学城社区')
+  district = core.store.sqlite.prepare("select id from units where kind = 'district'").pluck().get() as number
   throwaway = (await ok<{ id: number }>(core, 'accounts.create', { username: 'throwaway', displayName: '临时', password: 'Throw#away26' })).id
   for (const who of Object.keys(users) as Letter[]) tokens[who] = await signIn(core, users[who])
 }, 120_000)
@@ -204,5 +206,28 @@ describe('role × method', () => {
       const other = (await call(who, 'persons.list', { villageUnitId: outside.village, limit: 5 })) as Result<{ total: number }>
       expect(other.ok && other.value.total).toBe(0)
     }
+  })
+
+  it('lets the operator act as the town or for its units, never as the district; the district’s desk acts as the district only', async () => {
+    const town = core.store.sqlite.prepare("select id from units where kind = 'town'").pluck().get() as number
+    const act = (who: Letter, actingUnitId: number) => call(who, 'issues.act', { id: inside.issue, version: 999, actingUnitId, action: { type: 'accept' } })
+    const code = (r: Result<unknown>) => (r.ok ? 'OK' : r.error.code)
+    for (const unit of [town, inside.office, inside.village]) expect(code(await act('O', unit))).not.toBe('FORBIDDEN')
+    const asDistrict = await act('O', district)
+    expect(code(asDistrict)).toBe('FORBIDDEN')
+    expect(!asDistrict.ok && asDistrict.error.message).toContain('须使用区联动中心的账号')
+    expect(code(await act('D', district))).not.toBe('FORBIDDEN')
+    for (const unit of [town, inside.office, inside.village]) expect(code(await act('D', unit))).toBe('FORBIDDEN')
+    // Registering: the operator registers as the command centre or for a unit, never as the district.
+    const report = (who: Letter, reportingUnitId?: number) => call(who, 'issues.create', { title: '代办登记', description: '代为办理登记', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: inside.lon, lat: inside.lat, reportingUnitId })
+    expect(code(await report('O', district))).toBe('FORBIDDEN')
+    expect(code(await report('D'))).toBe('FORBIDDEN')
+    // Who an account acts as, for the screens: fixed for clerks and the district's desk, chosen by the operator.
+    const me = async (who: Letter) => ((await call(who, 'auth.me', {})) as Result<{ actingUnitId: number | null }>)
+    const actingOf = async (who: Letter) => { const r = await me(who); return r.ok ? r.value.actingUnitId : 'error' }
+    expect(await actingOf('D')).toBe(district)
+    expect(await actingOf('V')).toBe(inside.village)
+    expect(await actingOf('O')).toBeNull()
+    expect(await actingOf('L')).toBeNull()
   })
 })

@@ -44,8 +44,9 @@ describe('first start', () => {
   it('--demo-password gives admin and one account per role that password', async () => {
     await core.seedDemoAccounts(demoPassword)
     const accounts = await ok<{ username: string; role: string; unitName: string | null }[]>(core, 'accounts.list')
-    expect(accounts.map((a) => a.role).sort()).toEqual(['auditor', 'leader', 'officeClerk', 'operator', 'organiser', 'secadmin', 'sysadmin', 'villageClerk'])
+    expect(accounts.map((a) => a.role).sort()).toEqual(['auditor', 'districtClerk', 'leader', 'officeClerk', 'operator', 'organiser', 'secadmin', 'sysadmin', 'villageClerk'])
     expect(accounts.find((a) => a.username === 'tingpu')?.unitName).toBe('汀圃社区')
+    expect(accounts.find((a) => a.username === 'nanhai')?.unitName).toBe('南海区')
     expect(codeOf(await core.dispatch('auth.login', { username: 'admin', password: 'First#Pass2026' }))).toBe('UNAUTHENTICATED')
     await signIn(core, 'admin')
   })

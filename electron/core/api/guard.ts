@@ -8,7 +8,7 @@ import type { Db } from '../db/open'
 import { isWholeNumber, personQuery, type PersonQuery } from '../../shared/personQuery'
 import { AppError } from '../errors'
 import { prepared } from '../db/statement'
-import { capabilityNames, hasCapability, methodRules, type MethodRule, type ScopeCheck } from '../domain/access'
+import { actingRefusal, capabilityNames, hasCapability, methodRules, type MethodRule, type ScopeCheck } from '../domain/access'
 import { redactForAudit } from '../domain/auditChain'
 import type { AccountService } from '../services/accounts'
 import type { AuditService } from '../services/audit'
@@ -77,12 +77,8 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
         if (!scope.unitIds.includes(unitId)) outside('所指定的单位')
         return
       }
-      case 'acting': {
-        const unitId = check.unitOf(input)
-        if (!unitId && check.optional) return
-        if (unitId !== ctx.unitId) deny(ctx, method, input, `只能以本单位的身份办理（${roleNames[ctx.role!]}）。`)
-        return
-      }
+      case 'acting':
+        return checkActing(ctx, method, input, check)
       case 'record': {
         const id = check.idOf(input)
         if (!id) return
@@ -92,6 +88,14 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
         if (unitId === null || !scope.unitIds.includes(unitId)) outside('该记录')
       }
     }
+  }
+
+  /** Who acts in the linkage, for every role (not only the scoped clerks): see `actingRefusal`. */
+  function checkActing(ctx: CallContext, method: string, input: unknown, check: Extract<ScopeCheck<unknown>, { kind: 'acting' }>) {
+    const unitId = check.unitOf(input)
+    if (!unitId && check.optional) return
+    const refusal = actingRefusal(ctx.role, ctx.unitId, unitId, deps.scope.unitKind)
+    if (refusal) deny(ctx, method, input, `${refusal}（${roleNames[ctx.role!]}）。`)
   }
 
   /**
@@ -122,6 +126,7 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     if (!hasCapability(me.account.role, rule.access)) deny(ctx, method, input, `当前账号（${me.account.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
     // The clerk's reach, worked out with the session's account: their own unit and its villages.
     if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
+    else for (const check of rule.scope) if (check.kind === 'acting') checkActing(ctx, method, input, check)
     const searched = searchOf(rule, input)
     if (searched && isWholeNumber(searched)) countWholeNumberSearch(ctx, method, input)
     return ctx

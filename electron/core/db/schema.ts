@@ -2,6 +2,7 @@
 // migration in drizzle/. Never edit a migration that has landed.
 import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { roles } from '../../shared/accounts'
 
 /** Organisation units: 南海区 → 狮山镇 → departments (部门) and management offices (管理处) → villages (村居). */
 export const units = sqliteTable(
@@ -584,8 +585,8 @@ export const accounts = sqliteTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     /** Null until the security administrator grants one: the account can then do nothing but sign in. */
-    role: text('role', { enum: ['operator', 'organiser', 'leader', 'officeClerk', 'villageClerk', 'sysadmin', 'secadmin', 'auditor'] }),
-    /** The office or village a clerk is bound to. */
+    role: text('role', { enum: roles }),
+    /** The office or village a clerk is bound to (the district for the district's desk). */
     unitId: integer('unit_id').references(() => units.id),
     passwordHash: text('password_hash').notNull(),
     /** Null = must change at next sign-in (a new or reset account). */

@@ -8,6 +8,7 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
   { username: 'leader', displayName: '镇领导', role: 'leader' },
   { username: 'guanyao', displayName: '官窑管理处专干', role: 'officeClerk', unitCode: '440605124-O1' },
   { username: 'tingpu', displayName: '汀圃社区专干', role: 'villageClerk', unitCode: '440605124056' },
+  { username: 'nanhai', displayName: '南海区联动中心专干', role: 'districtClerk', unitCode: '440605' },
   { username: 'secadmin', displayName: '安全管理员', role: 'secadmin' },
   { username: 'auditor', displayName: '安全审计员', role: 'auditor' }
 ]

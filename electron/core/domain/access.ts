@@ -31,7 +31,7 @@ export const capabilityNames: Record<Capability, string> = {
   'people.unmask': '查看完整证件号和电话',
   'data.export': '导出数据',
   'issues.handle': '办理事件',
-  'issues.configure': '设置流转规则',
+  'issues.configure': '设置流转规则与问责',
   'briefings.write': '签发简报',
   'accounts.manage': '管理账号',
   'roles.manage': '授予角色与权限',
@@ -47,9 +47,25 @@ export const roleCapabilities: Record<Role, readonly Capability[]> = {
   leader: ['data.read', 'wall.read'],
   officeClerk: ['data.read', 'people.write', 'people.unmask', 'data.export', 'issues.handle'],
   villageClerk: ['data.read', 'people.write', 'people.unmask', 'data.export', 'issues.handle'],
+  // The district's desk in the linkage: reads the town's issues and acts as the district only.
+  districtClerk: ['data.read', 'issues.handle'],
   sysadmin: ['accounts.manage', 'settings.manage', 'backups.manage'],
   secadmin: ['roles.manage'],
   auditor: ['audit.read']
+}
+
+/**
+ * Why this role may not act as that unit in the linkage, or null if it may. Clerks and the district's
+ * desk act as their own unit only; the command centre's operator acts as the town, or for a unit of
+ * the town (代为办理) — never as the district, which has its own desk. A call naming no unit acts as
+ * the command centre itself.
+ */
+export function actingRefusal(role: Role | null, ownUnitId: number | null, unitId: number | null | undefined, kindOf: (id: number) => string | undefined): string | null {
+  const fixed = role === 'officeClerk' || role === 'villageClerk' || role === 'districtClerk'
+  if (fixed) return unitId === ownUnitId && ownUnitId !== null ? null : '只能以本单位的身份办理'
+  if (!unitId) return null
+  if (kindOf(unitId) === 'district') return '以区级身份办理须使用区联动中心的账号，镇指挥中心不能代区办理'
+  return null
 }
 
 export const hasCapability = (role: Role | null, any: readonly Capability[]) => role !== null && any.some((c) => roleCapabilities[role].includes(c))
@@ -62,7 +78,7 @@ export type RecordKind = 'person' | 'household' | 'team' | 'teamMember' | 'repor
  * - town: reference data without personal data (grids, units, rules); everyone who may read reads it;
  * - list: the service narrows the rows to the clerk's villages (`ctx.scopeVillageIds`);
  * - unit: the named unit must be the clerk's own or under it; a missing one is refused;
- * - acting: the named unit is who acts (issues) and must be the clerk's own unit;
+ * - acting: the named unit is who acts (issues): see `actingRefusal` (checked for every role);
  * - record: the record's village must be the clerk's;
  * - none: town-wide work, not for clerks at all.
  */
@@ -155,7 +171,7 @@ export const methodRules: Rules = {
   'issues.similar': read(list),
   'issues.points': read(list),
   'issues.overdueUnits': read(none),
-  'accountability.record': write(['issues.handle'], none),
+  'accountability.record': write(['issues.configure'], none),
   'accountability.list': read([unit((i: ParsedInput<'accountability.list'>) => i.unitId)]),
   'stats.kpis': read([unit((i: ParsedInput<'stats.kpis'>) => i.scope)]),
   'routing.rules.set': write(['issues.configure'], none),

@@ -26,6 +26,7 @@ const recordVillage: Record<RecordKind, string> = {
 export function createAccessScope(db: Db) {
   const sqlite = db.$client
   const children = prepared(sqlite, "select id from units where parent_id = ? and kind = 'village'", { pluck: true })
+  const kindOfUnit = prepared(sqlite, 'select kind from units where id = ?', { pluck: true })
   const statements = new Map(Object.entries(recordVillage).map(([k, sql]) => [k, prepared(sqlite, sql, { pluck: true })]))
 
   /** Null for roles that see the whole town; an empty scope for a clerk without a unit. */
@@ -46,6 +47,9 @@ export function createAccessScope(db: Db) {
     return row
   }
 
-  return { scopeOf, unitOfRecord }
+  /** A unit's kind (district, town, department, office, village); undefined when there is none. */
+  const unitKind = (id: number) => kindOfUnit().get(id) as string | undefined
+
+  return { scopeOf, unitOfRecord, unitKind }
 }
 export type AccessScope = ReturnType<typeof createAccessScope>

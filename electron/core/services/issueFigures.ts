@@ -5,8 +5,11 @@ import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { runList, prefix, boolFilter, inScope, type ListInput, type ListSpec } from './sqlList'
 import { dayEnd, dayStart, isCalendarDay } from '../../shared/chinaTime'
+import { clockColour, type IssueState } from '../domain/issueRouting'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
+/** Statuses whose deadline clock runs (a suspended issue's is stopped): as `clockColour` has it. */
+const CLOCK_RUNS = "('reported', 'accepted', 'resolved')"
 /** A unit's level in the linkage (1 村居, 2 管理处, 3 镇与部门, 4 区), in SQL; the same as issueRouting's levelOf. */
 export const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
 
@@ -63,7 +66,9 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     countFrom: 'issues i join units h on h.id = i.holder_unit_id',
     select: `i.id, i.code, i.title, i.category, i.urgency, i.source, i.status, i.holder_unit_id as holderUnitId, h.name as holder, ${levelExpr('h')} as level, v.name as village,
       i.created_at as createdAt, i.due_at as dueAt, i.warn_at as warnAt, i.supervised, i.escalations, i.closed_at as closedAt, i.version, i.lon, i.lat`,
-    sortable: { createdAt: 'i.created_at', dueAt: 'i.due_at', code: 'i.code', category: 'i.category', status: 'i.status', holder: 'h.name' },
+    // Time left: the deadline of an issue whose clock runs (as clockColour says); the others last.
+    sortable: { createdAt: 'i.created_at', dueAt: 'i.due_at', timeLeft: `(case when i.status in ${CLOCK_RUNS} then i.due_at end)`, code: 'i.code', category: 'i.category', status: 'i.status', holder: 'h.name' },
+    nullsLast: ['timeLeft'],
     defaultOrder: 'i.created_at desc, i.id desc',
     villageColumn: 'i.village_unit_id',
     filters: {
@@ -80,7 +85,12 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     search: (q) => (/^SS-/i.test(q) ? prefix('i.code')(q.toUpperCase()) : prefix('i.title')(q))
   })
 
-  const list = (input: ListInput) => runList<Record<string, unknown>>(sqlite, spec(), input)
+  /** Each row with its clock (red overdue, yellow past the warning point), by the same rule as the panel and the map. */
+  const list = (input: ListInput) => {
+    const at = now()
+    const page = runList<Record<string, unknown> & Pick<IssueState, 'status' | 'dueAt' | 'warnAt'>>(sqlite, spec(), input)
+    return { total: page.total, rows: page.rows.map((r) => ({ ...r, clock: clockColour(r, at) })) }
+  }
 
   /** Villages under a unit (itself if a village; all for the town or the district). */
   function villagesUnder(unitId: number | undefined): number[] | null {

@@ -16,6 +16,8 @@ export type ListSpec = {
   select: string
   /** Sort field (as the client names it) → SQL expression. */
   sortable: Record<string, string>
+  /** Sort fields whose rows without a value come last either way (an issue with no clock running has no time left). */
+  nullsLast?: string[]
   defaultOrder: string
   /** The column holding the village, for the village scope. */
   villageColumn: string
@@ -72,7 +74,8 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
   if (input.sort) {
     const expr = ownEntry(spec.sortable, input.sort.field)
     if (!expr) throw new AppError('BAD_INPUT', `不能按“${input.sort.field.slice(0, 40)}”排序`, { field: 'sort.field' })
-    order = `${expr} ${input.sort.dir === 'desc' ? 'desc' : 'asc'}, ${spec.defaultOrder}`
+    const nulls = spec.nullsLast?.includes(input.sort.field) ? ' nulls last' : ''
+    order = `${expr} ${input.sort.dir === 'desc' ? 'desc' : 'asc'}${nulls}, ${spec.defaultOrder}`
   }
   const { n } = cachedStatement(sqlite, `select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }
   // Deferred join: skipping `offset` rows walks keys only; the joins and per-row subqueries run

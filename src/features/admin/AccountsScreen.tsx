@@ -116,6 +116,8 @@ function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => v
   )
 }
 
+const unitKindLabel = { office: '所属管理处', village: '所属村（社区）', district: '所属区' } as const
+
 function GrantModal({ account, onClose }: { account: Account; onClose: () => void }) {
   const { setRole } = useAccountMutations()
   const units = useUnits()
@@ -134,7 +136,7 @@ function GrantModal({ account, onClose }: { account: Account; onClose: () => voi
           <Select allowClear placeholder="无（收回全部权限）" options={roles.map((r) => ({ value: r, label: roleNames[r] }))} data-testid="grant-role" />
         </Form.Item>
         {kind && (
-          <Form.Item label={kind === 'office' ? '所属管理处' : '所属村（社区）'} name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
+          <Form.Item label={unitKindLabel[kind]} name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
             <Select
               showSearch
               optionFilterProp="label"

@@ -113,21 +113,22 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
         <Descriptions.Item label="描述">{i.description}</Descriptions.Item>
       </Descriptions>
       <IssuePhotos photos={i.photos} />
-      <div className="issue-actions" data-testid="issue-actions">
-        {actingUnitId === null ? (
-          <Alert type="info" showIcon message="在上方选择“以哪个单位办理”，即可看到可执行的动作" />
-        ) : i.actions.length === 0 ? (
-          <span className="muted">{unitName(actingUnitId)}对此事件暂无可执行的动作</span>
-        ) : (
-          <Space wrap>
-            {i.actions.map((a) => (
-              <Button key={a} type={['accept', 'resolve', 'verify'].includes(a) ? 'primary' : 'default'} onClick={() => (a === 'accept' || a === 'resume' ? ((setOpen(a), form.resetFields(), void 0)) : setOpen(a))} data-testid={`action-${a}`}>
-                {actionLabel[a] ?? a}
-              </Button>
-            ))}
-          </Space>
-        )}
-      </div>
+      {/* A role that handles no issues (the leader) sees no actions and no hint about them. */}
+      {actingUnitId !== null && (
+        <div className="issue-actions" data-testid="issue-actions">
+          {i.actions.length === 0 ? (
+            <span className="muted">{unitName(actingUnitId)}对此事件暂无可执行的动作</span>
+          ) : (
+            <Space wrap>
+              {i.actions.map((a) => (
+                <Button key={a} type={['accept', 'resolve', 'verify'].includes(a) ? 'primary' : 'default'} onClick={() => (a === 'accept' || a === 'resume' ? ((setOpen(a), form.resetFields(), void 0)) : setOpen(a))} data-testid={`action-${a}`}>
+                  {actionLabel[a] ?? a}
+                </Button>
+              ))}
+            </Space>
+          )}
+        </div>
+      )}
       <h4 className="drawer-section">流转记录</h4>
       <Timeline
         className="issue-timeline"

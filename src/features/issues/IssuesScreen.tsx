@@ -1,47 +1,60 @@
 // 事件处置: the figures for this year, the issue list (paged and filtered in SQL), and the chosen
-// issue with its actions and hand-off log. The officer acts as a unit chosen at the top (accounts
-// and roles will bind this to the logged-in user).
+// issue with its actions and hand-off log, done as the unit shown at the top (ActingUnit).
 import { useMemo, useState } from 'react'
-import { Alert, Button, DatePicker, Input, Select, Statistic } from 'antd'
+import { Alert, Badge, Button, DatePicker, Input, Popover, Select, Space, Statistic } from 'antd'
 import dayjs from 'dayjs'
-import { PlusOutlined } from '@ant-design/icons'
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
 import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
-import { useCan, useOwnUnit } from '../../api/auth'
+import { useCan, useMe, useOwnUnit } from '../../api/auth'
+import { ActingUnit, rememberedActingUnit } from './ActingUnit'
 import { PagedTable } from '../../components/PagedTable'
 import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
 import { OverdueUnits } from './OverdueUnits'
 import { RoutingRulesDrawer } from './RoutingRulesDrawer'
 import { IssueFiguresDrawer } from './IssueFiguresDrawer'
-import { formatTime, issueSources, levelName, statusName } from './labels'
+import { formatTime, issueSources, levelName, statusName, timeLeftText } from './labels'
 import { chinaYear } from '../../../electron/shared/chinaTime'
 
+// The columns an officer needs first fit a 1366-wide screen beside the panel; the rest scroll in.
 const columns: ColDef[] = [
-  { field: 'code', headerName: '编号', width: 150, sortable: true, pinned: 'left' },
-  { field: 'title', headerName: '标题', width: 200 },
-  { field: 'category', headerName: '类别', width: 120, sortable: true },
-  { field: 'urgency', headerName: '紧急', width: 70 },
-  { field: 'status', headerName: '状态', width: 90, sortable: true, valueFormatter: (p) => statusName[p.value] ?? '' },
-  { field: 'holder', headerName: '承办单位', width: 150, sortable: true },
-  { field: 'level', headerName: '层级', width: 80, valueFormatter: (p) => levelName[p.value] ?? '' },
-  { field: 'village', headerName: '村居', width: 110 },
-  { field: 'source', headerName: '来源', width: 100 },
-  { field: 'createdAt', headerName: '登记时间', width: 140, sortable: true, valueFormatter: (p) => formatTime(p.value) },
-  { field: 'dueAt', headerName: '期限', width: 140, sortable: true, valueFormatter: (p) => (p.data && ['reported', 'accepted', 'resolved'].includes(p.data.status) ? formatTime(p.value) : '') },
-  { field: 'supervised', headerName: '督办', width: 70, valueFormatter: (p) => (p.value ? `${p.value} 次` : '') }
+  { field: 'code', headerName: '编号', width: 138, sortable: true, pinned: 'left' },
+  { field: 'title', headerName: '标题', flex: 1, minWidth: 150 },
+  { field: 'status', headerName: '状态', width: 78, sortable: true, valueFormatter: (p) => statusName[p.value] ?? '' },
+  // Time left on the clock (red overdue, yellow past the warning point, as on the map and the panel); sorted in SQL.
+  {
+    field: 'timeLeft',
+    headerName: '剩余时间',
+    width: 116,
+    sortable: true,
+    valueGetter: (p) => (p.data?.clock && p.data.dueAt ? timeLeftText(p.data.dueAt, Date.now()) : ''),
+    tooltipValueGetter: (p) => (p.data?.clock && p.data.dueAt ? `期限 ${formatTime(p.data.dueAt)}` : undefined),
+    cellClass: (p) => (p.data?.clock ? `issue-clock-${p.data.clock}` : undefined)
+  },
+  { field: 'holder', headerName: '承办单位', width: 140, sortable: true },
+  { field: 'level', headerName: '层级', width: 74, valueFormatter: (p) => levelName[p.value] ?? '' },
+  { field: 'village', headerName: '村居', width: 104 },
+  { field: 'category', headerName: '类别', width: 104, sortable: true },
+  { field: 'urgency', headerName: '紧急', width: 66 },
+  { field: 'source', headerName: '来源', width: 96 },
+  { field: 'createdAt', headerName: '登记时间', width: 136, sortable: true, valueFormatter: (p) => formatTime(p.value) },
+  { field: 'supervised', headerName: '督办', width: 66, valueFormatter: (p) => (p.value ? `${p.value} 次` : '') }
 ]
+const rowClassRules = { 'issue-row-red': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'red', 'issue-row-yellow': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'yellow' }
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`
 
 export function IssuesScreen() {
   const units = useUnits()
   const rules = useRoutingRules()
   const can = useCan()
-  // A clerk acts as their own unit only; the command centre may act for any unit (代为办理); a
-  // reader acts as none. The core enforces the same.
+  // A clerk and the district's desk act as their own unit; the command centre acts as the town unless
+  // it chooses to act for one of its units (代为办理); a reader acts as none. The core enforces the same.
+  const me = useMe()
   const ownUnit = useOwnUnit()
-  const [chosenUnitId, setActing] = useState<number | null>(() => Number(sessionStorage.getItem('issues.actingUnit')) || null)
-  const actingUnitId = !can('issues.handle') ? null : (ownUnit ?? chosenUnitId)
+  const town = units.data?.find((u) => u.kind === 'town')?.id ?? null
+  const [chosenUnitId, setActing] = useState<number | null>(rememberedActingUnit)
+  const actingUnitId = !can('issues.handle') ? null : (me.actingUnitId ?? chosenUnitId ?? town)
   // A pin clicked on the map opens here with its issue selected.
   const [selected, setSelected] = useState<number | null>(() => {
     const id = Number(sessionStorage.getItem('issues.selected')) || null
@@ -69,76 +82,83 @@ export function IssuesScreen() {
     setFilters(next)
   }
   const k = kpis.data
+  const moreFilters = ['source', 'from', 'overdue', 'supervised'].filter((f) => filters[f] !== undefined).length
   return (
     <div className="issues-screen">
-      <div className="people-toolbar">
-        {can('issues.handle') && <span className="muted">以</span>}
-        {can('issues.handle') && <Select
-          disabled={ownUnit !== null}
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 200 }}
-          placeholder="选择办理单位"
-          value={actingUnitId ?? undefined}
-          onChange={(v) => {
-            sessionStorage.setItem('issues.actingUnit', String(v))
-            setActing(v)
-          }}
-          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          data-testid="acting-unit"
-        />}
-        {can('issues.handle') && <span className="muted">的身份办理</span>}
-        <Input.Search allowClear placeholder="编号或标题" style={{ width: 200 }} onSearch={setQ} />
-        <Select style={{ width: 110 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
-        <Select allowClear style={{ width: 130 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
-        <Select allowClear style={{ width: 100 }} placeholder="层级" value={filters.level as string | undefined} onChange={(v) => setFilter('level', v)} options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} placeholder="承办单位" value={filters.holderUnitId as number | undefined} onChange={(v) => setFilter('holderUnitId', v)} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="holder-filter" />
-        <Select allowClear style={{ width: 110 }} placeholder="来源" value={filters.source as string | undefined} onChange={(v) => setFilter('source', v)} options={issueSources.map((s) => ({ value: s, label: s }))} />
-        <DatePicker.RangePicker
-          style={{ width: 230 }}
-          placeholder={['登记起', '登记止']}
-          value={filters.from ? [dayjs(filters.from as string), dayjs(filters.to as string)] : null}
-          onChange={(v) => {
-            const { from: _from, to: _to, ...rest } = filters
-            setFilters(v?.[0] && v[1] ? { ...rest, from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') } : rest)
-          }}
-        />
-        <Select allowClear style={{ width: 100 }} placeholder="超期" value={filters.overdue as boolean | undefined} onChange={(v) => setFilter('overdue', v)} options={[{ value: true, label: '已超期' }]} />
-        <Select allowClear style={{ width: 100 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
+      <div className="people-toolbar issues-toolbar">
+        {can('issues.handle') && <ActingUnit value={actingUnitId} fixed={me.actingUnitId !== null} onChange={setActing} />}
+        <Input.Search allowClear placeholder="编号或标题" style={{ width: 180 }} onSearch={setQ} />
+        <Select style={{ width: 104 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
+        <Select allowClear style={{ width: 120 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
+        <Select allowClear style={{ width: 88 }} placeholder="层级" value={filters.level as string | undefined} onChange={(v) => setFilter('level', v)} options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} placeholder="承办单位" value={filters.holderUnitId as number | undefined} onChange={(v) => setFilter('holderUnitId', v)} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="holder-filter" />
+        {/* The filters used less often fold into one button, so the bar keeps one line at 1366 wide. */}
+        <Popover
+          trigger="click"
+          placement="bottomLeft"
+          content={
+            <div className="issues-more-filters" data-testid="more-filters">
+              <Select allowClear style={{ width: 230 }} placeholder="来源" value={filters.source as string | undefined} onChange={(v) => setFilter('source', v)} options={issueSources.map((s) => ({ value: s, label: s }))} />
+              <DatePicker.RangePicker
+                style={{ width: 230 }}
+                placeholder={['登记起', '登记止']}
+                value={filters.from ? [dayjs(filters.from as string), dayjs(filters.to as string)] : null}
+                onChange={(v) => {
+                  const { from: _from, to: _to, ...rest } = filters
+                  setFilters(v?.[0] && v[1] ? { ...rest, from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') } : rest)
+                }}
+              />
+              <Select allowClear style={{ width: 230 }} placeholder="超期" value={filters.overdue as boolean | undefined} onChange={(v) => setFilter('overdue', v)} options={[{ value: true, label: '已超期' }]} />
+              <Select allowClear style={{ width: 230 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
+            </div>
+          }
+        >
+          <Badge count={moreFilters} size="small">
+            <Button icon={<FilterOutlined />} data-testid="more-filters-button">
+              更多筛选
+            </Button>
+          </Badge>
+        </Popover>
         <span className="people-toolbar-spacer" />
         {total !== null && <span className="muted" data-testid="issue-total">共 {total.toLocaleString('zh-CN')} 件</span>}
-        <Button onClick={() => setFiguresOpen(true)} data-testid="issue-figures-button">
-          统计分析
-        </Button>
-        <Button onClick={() => setRulesOpen(true)} data-testid="routing-rules-button">
-          流转规则
-        </Button>
-        {!ownUnit && (
-          <Button onClick={() => setOverdueOpen(true)} data-testid="overdue-units-button">
-            超期单位
-          </Button>
-        )}
-        {can('issues.handle') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-issue">
-            登记事件
-          </Button>
-        )}
       </div>
-      {k && (
-        <div className="issue-kpis" data-testid="issue-kpis">
-          <Statistic title={`${year}年收集问题`} value={k.collected} />
-          <Statistic title="解决" value={k.resolved} />
-          <Statistic title="解决率" value={pct(k.resolutionRate)} />
-          <Statistic title="按时办结率" value={pct(k.onTimeRate)} />
-          <Statistic title="小事不出村" value={pct(k.villageShare)} />
-          <Statistic title="大事不出镇" value={pct(k.townShare)} />
-          <Statistic title="超期" value={k.overdue} valueStyle={{ color: k.overdue ? '#c62828' : undefined }} />
-          <Statistic title="督办" value={k.supervised} />
-        </div>
-      )}
+      <div className="issue-kpis-row">
+        {k && (
+          <div className="issue-kpis" data-testid="issue-kpis">
+            <Statistic title={`${year}年收集问题`} value={k.collected} />
+            <Statistic title="解决" value={k.resolved} />
+            <Statistic title="解决率" value={pct(k.resolutionRate)} />
+            <Statistic title="按时办结率" value={pct(k.onTimeRate)} />
+            <Statistic title="小事不出村" value={pct(k.villageShare)} />
+            <Statistic title="大事不出镇" value={pct(k.townShare)} />
+            <Statistic title="超期" value={k.overdue} valueStyle={{ color: k.overdue ? '#c62828' : undefined }} />
+            <Statistic title="督办" value={k.supervised} />
+          </div>
+        )}
+        <span className="people-toolbar-spacer" />
+        <Space wrap className="issue-screen-buttons">
+          <Button onClick={() => setFiguresOpen(true)} data-testid="issue-figures-button">
+            统计分析
+          </Button>
+          <Button onClick={() => setRulesOpen(true)} data-testid="routing-rules-button">
+            流转规则
+          </Button>
+          {!ownUnit && (
+            <Button onClick={() => setOverdueOpen(true)} data-testid="overdue-units-button">
+              超期单位
+            </Button>
+          )}
+          {can('issues.handle') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-issue">
+              登记事件
+            </Button>
+          )}
+        </Space>
+      </div>
       {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
       <div className="issues-body">
         <div className="issues-list">
-          <PagedTable datasource={datasource} columnDefs={columns} onRowClick={(r) => setSelected(r.id as number)} testId="issue-list" />
+          <PagedTable datasource={datasource} columnDefs={columns} onRowClick={(r) => setSelected(r.id as number)} testId="issue-list" rowClassRules={rowClassRules} />
         </div>
         <aside className="issues-side">
           <IssuePanel id={selected} actingUnitId={actingUnitId} onOpen={setSelected} />
@@ -147,7 +167,7 @@ export function IssuesScreen() {
       <OverdueUnits open={overdueOpen} onClose={() => setOverdueOpen(false)} />
       <RoutingRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} />
       <IssueFiguresDrawer open={figuresOpen} onClose={() => setFiguresOpen(false)} />
-      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} reportingUnitId={ownUnit ?? undefined} />}
+      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} reportingUnitId={me.actingUnitId ?? undefined} />}
     </div>
   )
 }

@@ -13,7 +13,7 @@ import { PhotoPicker, pickedPhotos } from './PhotoPicker'
 import { issueSources } from './labels'
 
 
-/** `reportingUnitId`: the clerk's own unit registers the report (the command centre's reports name none). */
+/** `reportingUnitId`: a clerk's or the district desk's own unit registers the report (the command centre's reports name none). */
 export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose: () => void; onCreated: (id: number) => void; reportingUnitId?: number }) {
   const rules = useRoutingRules()
   const create = useStoreWrite('issues.create')

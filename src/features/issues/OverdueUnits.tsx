@@ -4,12 +4,17 @@ import { Alert, Button, Drawer, Form, Input, Modal, Radio, Table } from 'antd'
 import { useAccountability, useOverdueUnits } from '../../api/issues'
 import { useStoreWrite } from '../../api/people'
 import { formatTime } from './labels'
+import { useCan } from '../../api/auth'
+
+type Target = { unitId: number; unit: string }
 
 export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => void }) {
   const units = useOverdueUnits(open)
   const records = useAccountability(open)
   const record = useStoreWrite('accountability.record')
-  const [target, setTarget] = useState<{ unitId: number; unit: string } | null>(null)
+  const [target, setTarget] = useState<Target | null>(null)
+  // Only the command centre records 约谈问责; a leader reads the units and the records.
+  const canRecord = useCan()('issues.configure')
   const [form] = Form.useForm()
   const submit = async () => {
     const v = await form.validateFields()
@@ -36,7 +41,7 @@ export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => 
           { title: '超期事件', dataIndex: 'overdue', width: 90 },
           { title: '最早期限', dataIndex: 'oldestDueAt', width: 150, render: formatTime },
           { title: '约谈问责', dataIndex: 'records', width: 90 },
-          { title: '', width: 90, render: (_: unknown, u) => <Button size="small" onClick={() => setTarget(u)}>约谈问责</Button> }
+          ...(canRecord ? [{ title: '', width: 90, render: (_: unknown, u: Target) => <Button size="small" onClick={() => setTarget(u)}>约谈问责</Button> }] : [])
         ]}
       />
       <h4 className="drawer-section">约谈问责记录</h4>

@@ -2,10 +2,11 @@
 // urgency, the default handling level, whether a level may be skipped, the time limits of each
 // stage and the warning point. Saved in one call; the core checks every row and names the bad one.
 import { useEffect, useMemo, useState } from 'react'
-import { Alert, App, Button, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag } from 'antd'
+import { Alert, App, Button, ConfigProvider, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag } from 'antd'
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
 import { useRoutingRules } from '../../api/issues'
+import { useCan } from '../../api/auth'
 import { useStoreWrite } from '../../api/people'
 import { levelName } from './labels'
 
@@ -14,6 +15,8 @@ const ruleKey = (r: Pick<Rule, 'category' | 'urgency'>) => `${r.category}·${r.u
 
 export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const saved = useRoutingRules()
+  // A role that may not set the rules (the leader, the clerks) reads them: no control it cannot use.
+  const editable = useCan()('issues.configure')
   const save = useStoreWrite('routing.rules.set')
   const { message } = App.useApp()
   const [categories, setCategories] = useState<string[]>([])
@@ -72,11 +75,16 @@ export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: 
       destroyOnHidden
       data-testid="routing-rules"
       extra={
-        <Button type="primary" onClick={submit} loading={save.isPending} disabled={!categoriesChanged && changed.length === 0} data-testid="save-rules">
-          保存{changed.length ? `（${changed.length} 条规则）` : ''}
-        </Button>
+        editable ? (
+          <Button type="primary" onClick={submit} loading={save.isPending} disabled={!categoriesChanged && changed.length === 0} data-testid="save-rules">
+            保存{changed.length ? `（${changed.length} 条规则）` : ''}
+          </Button>
+        ) : (
+          <Tag data-testid="rules-read-only">只读</Tag>
+        )
       }
     >
+      <ConfigProvider componentDisabled={!editable}>
       {save.error && <Alert type="error" showIcon message={save.error.message} style={{ marginBottom: 12 }} data-testid="rules-error" />}
       <Tabs
         items={[
@@ -126,26 +134,27 @@ export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: 
                 {categories.map((c, i) => (
                   <div key={c} className="category-row" data-testid="category-row">
                     <span>{c}</span>
-                    <Space>
+                    {editable && <Space>
                       <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移 ${c}`} />
                       <Button size="small" icon={<ArrowDownOutlined />} disabled={i === categories.length - 1} onClick={() => move(i, 1)} aria-label={`下移 ${c}`} />
                       <Button size="small" danger icon={<DeleteOutlined />} disabled={categories.length === 1} onClick={() => setCategories(categories.filter((x) => x !== c))}>
                         停用
                       </Button>
-                    </Space>
+                    </Space>}
                   </div>
                 ))}
-                <Space.Compact style={{ marginTop: 12, width: 320 }}>
+                {editable && <Space.Compact style={{ marginTop: 12, width: 320 }}>
                   <Input placeholder="新类别名称（2–20 字）" maxLength={20} value={newName} onChange={(e) => setNewName(e.target.value)} onPressEnter={addCategory} data-testid="new-category" />
                   <Button icon={<PlusOutlined />} onClick={addCategory} disabled={newName.trim().length < 2 || categories.includes(newName.trim())}>
                     添加
                   </Button>
-                </Space.Compact>
+                </Space.Compact>}
               </div>
             )
           }
         ]}
       />
+      </ConfigProvider>
     </Drawer>
   )
 }

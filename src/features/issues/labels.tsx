@@ -22,3 +22,12 @@ export function clockTag(clock: 'green' | 'yellow' | 'red' | null, dueAt: string
   const when = formatTime(dueAt)
   return clock === 'red' ? <Tag color="red">已超期（{when}）</Tag> : clock === 'yellow' ? <Tag color="gold">临近期限（{when}）</Tag> : <Tag color="green">期限 {when}</Tag>
 }
+
+const HOUR = 3_600_000
+/** How long until the deadline, or how long past it: 剩 5 小时 · 超期 2 天 (whole units, rounded down). */
+export function timeLeftText(dueAt: string, now: number): string {
+  const ms = Date.parse(dueAt) - now
+  const span = Math.abs(ms)
+  const amount = span < HOUR ? `${Math.max(1, Math.floor(span / 60_000))} 分钟` : span < 48 * HOUR ? `${Math.floor(span / HOUR)} 小时` : `${Math.floor(span / (24 * HOUR))} 天`
+  return ms < 0 ? `超期 ${amount}` : `剩 ${amount}`
+}
