@@ -93,6 +93,12 @@ export const AuditRow = z.object({
   role: z.string().nullable(),
   action: z.string(),
   actionName: z.string(),
+  /** The operation in words, with the issue action where there is one (事件交办). */
+  operation: z.string(),
+  /** What it was done to, named (SS-2026-001242 狮山镇 → 官窑社会管理处, a unit, a grid, a person masked). */
+  object: z.string().nullable(),
+  /** The stored detail as labelled Chinese lines. */
+  details: z.array(z.object({ label: z.string(), value: z.string() })),
   outcome: z.enum(auditOutcomes),
   target: z.string().nullable(),
   detail: z.string().nullable(),

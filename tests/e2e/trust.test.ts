@@ -60,6 +60,8 @@ describe('accounts in the browser', () => {
     expect(await row.textContent()).toContain('未授权')
     expect(await row.textContent()).toContain('须改密码')
     await page.screenshot({ path: join(outputDir, 'trust-accounts.png') })
+    // The administrator's screens asked for nothing the role may not have: no denial in the trail.
+    expect(app.core.store.sqlite.prepare("select action from audit_events where username = 'admin' and outcome = 'denied'").all()).toEqual([])
     await signOut()
   })
 
@@ -119,6 +121,15 @@ describe('accounts in the browser', () => {
     await page.getByTestId('audit-username').locator('input').fill('tingpu')
     await page.getByTestId('audit-username').locator('input').press('Enter')
     await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('失败')
+    // Rows read as words: the operation, its object, the details as labelled lines.
+    await page.getByTestId('audit-username').locator('input').fill('')
+    await page.getByTestId('audit-username').locator('input').press('Enter')
+    await page.getByTestId('audit-action').locator('input').fill('锁屏')
+    await page.getByTestId('audit-action').locator('input').press('Enter')
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('解除锁屏')
+    expect(await page.locator('.ant-table-tbody').textContent()).not.toContain('auth.')
+    await page.getByTestId('audit-action').locator('input').fill('')
+    await page.getByTestId('audit-action').locator('input').press('Enter')
     await page.getByTestId('audit-verify').click()
     await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toContain('哈希链完整')
     await page.screenshot({ path: join(outputDir, 'trust-audit.png') })

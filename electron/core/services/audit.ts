@@ -10,6 +10,7 @@ import { prepared } from '../db/statement'
 import { toWellFormed } from '../domain/wellFormedText'
 import { auditHash, firstBrokenLink, GENESIS, type AuditFields, type ChainedRow } from '../domain/auditChain'
 import { chinaDate, dayEnd, dayStart } from '../../shared/chinaTime'
+import { actionsNamed, describeAudit, type AuditLookup } from '../domain/auditWords'
 
 export type AuditEntry = Omit<AuditFields, 'at' | 'detail' | 'before' | 'after'> & { detail?: unknown; before?: unknown; after?: unknown }
 
@@ -22,12 +23,18 @@ const eventNames: Record<string, string> = {
   'auth.changePassword': '修改密码',
   print: '打印'
 }
+/** 黄*晓 / 李*: a person's name as the trail shows it to the auditor, who has no business reading it whole. */
+const maskName = (name: string) => (name.length <= 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name[name.length - 1]}`)
+
 /** A method's name in words: the first clause of its contract doc. */
 export function actionName(action: string): string {
-  if (eventNames[action]) return eventNames[action]
-  const doc = (contract as Record<string, { doc: string }>)[action as MethodName]?.doc
+  if (Object.hasOwn(eventNames, action)) return eventNames[action]
+  const doc = Object.hasOwn(contract, action) ? contract[action as MethodName].doc : undefined
   return doc ? doc.split(/[：（；，,(]/)[0] : action
 }
+
+/** Every action the trail may hold: the contract's methods and the events written outside them. */
+const methodNamesWithEvents = [...Object.keys(contract), ...Object.keys(eventNames)]
 
 const json = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))
 /** Text as SQLite will hand it back: the hash is taken over exactly what is stored. */
@@ -66,20 +73,50 @@ export function createAuditService(db: Db, clock: Clock) {
     if (q.from) (parts.push('at >= @from'), (params.from = dayStart(q.from)))
     if (q.to) (parts.push('at < @to'), (params.to = dayEnd(q.to)))
     if (q.username) (parts.push('username = @username'), (params.username = q.username))
-    if (q.action) (parts.push('(action = @action or action like @actionPrefix)'), (params.action = q.action), (params.actionPrefix = `${q.action}.%`))
+    if (q.action) {
+      // A method name (persons.unmask, persons) or words of the operation (查看完整号码, 事件交办).
+      const named = /[\u3400-\u9fff]/.test(q.action) ? actionsNamed(q.action, methodNamesWithEvents, actionName) : null
+      if (named) {
+        const alternatives = ['action in (select value from json_each(@methods))']
+        if (named.issueActions.length) alternatives.push("(action = 'issues.act' and json_extract(detail, '$.input.action.type') in (select value from json_each(@issueActions)))")
+        parts.push(`(${alternatives.join(' or ')})`)
+        params.methods = JSON.stringify(named.methods)
+        params.issueActions = JSON.stringify(named.issueActions)
+      } else (parts.push('(action = @action or action like @actionPrefix)'), (params.action = q.action), (params.actionPrefix = `${q.action}.%`))
+    }
     if (q.outcome) (parts.push('outcome = @outcome'), (params.outcome = q.outcome))
     if (q.q) (parts.push("(target like @q or detail like @q escape '\\')"), (params.q = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
     return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params }
   }
 
-  type Raw = Omit<AuditRow, 'actionName'>
+  type Raw = Omit<AuditRow, 'actionName' | 'operation' | 'object' | 'details'>
+  /** Names for the rows of one read, each looked up once. */
+  function lookup(): AuditLookup {
+    const cached = (sql: string, shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))) => {
+      const statement = sqlite.prepare(sql).pluck()
+      const seen = new Map<number, string | undefined>()
+      return (id: number) => {
+        if (!seen.has(id)) seen.set(id, shape(statement.get(id)))
+        return seen.get(id)
+      }
+    }
+    return {
+      unit: cached('select name from units where id = ?'),
+      issueCode: cached('select code from issues where id = ?'),
+      grid: cached('select name from grids where id = ?'),
+      person: cached('select name from persons where id = ?', (v) => (typeof v === 'string' ? maskName(v) : undefined)),
+      briefing: cached('select title from briefings where id = ?'),
+      account: cached("select display_name || '（' || username || '）' from accounts where id = ?")
+    }
+  }
   function search(q: AuditQuery & { offset: number; limit: number }): { total: number; rows: AuditRow[] } {
     const w = where(q)
     const total = sqlite.prepare(`select count(*) from audit_events ${w.sql}`).pluck().get(w.params) as number
     const rows = sqlite
       .prepare(`select id, at, username, role, action, outcome, target, detail, before, after, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`)
       .all({ ...w.params, limit: q.limit, offset: q.offset }) as Raw[]
-    return { total, rows: rows.map((r) => ({ ...r, actionName: actionName(r.action) })) }
+    const look = lookup()
+    return { total, rows: rows.map((r) => ({ ...r, actionName: actionName(r.action), ...describeAudit(r, actionName, look) })) }
   }
 
   /** Walks the whole chain in id order (streamed, so a million rows need no memory). */
@@ -111,17 +148,18 @@ export function createAuditService(db: Db, clock: Clock) {
       { header: '时间', key: 'at', width: 22 },
       { header: '账号', key: 'username', width: 14 },
       { header: '角色', key: 'role', width: 12 },
-      { header: '操作', key: 'actionName', width: 24 },
-      { header: '接口', key: 'action', width: 22 },
+      { header: '操作', key: 'operation', width: 24 },
+      { header: '对象', key: 'object', width: 36 },
       { header: '结果', key: 'outcome', width: 8 },
-      { header: '对象', key: 'target', width: 18 },
-      { header: '详情', key: 'detail', width: 60 },
+      { header: '详情', key: 'detailText', width: 60 },
+      { header: '接口', key: 'action', width: 22 },
+      { header: '原始详情', key: 'detail', width: 40 },
       { header: '修改前', key: 'before', width: 40 },
       { header: '修改后', key: 'after', width: 40 },
       { header: '哈希', key: 'hash', width: 20 }
     ]
     const outcome = { ok: '成功', denied: '拒绝', failed: '失败' }
-    for (const r of rows) sheet.addRow({ ...r, at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }), outcome: outcome[r.outcome] })
+    for (const r of rows) sheet.addRow({ ...r, detailText: r.details.map((d) => `${d.label}：${d.value}`).join('\n'), at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }), outcome: outcome[r.outcome] })
     sheet.getRow(1).font = { bold: true }
     sheet.views = [{ state: 'frozen', ySplit: 1 }]
     const buffer = Buffer.from(await book.xlsx.writeBuffer())

@@ -1,7 +1,7 @@
 // 审计记录 (the auditor's screen): search the trail by time, account, operation, outcome and words;
 // verify its hash chain; export what is found. The auditor can read it, nobody can change it.
 import { useState } from 'react'
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Collapse, DatePicker, Descriptions, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { AuditRow } from '../../../electron/shared/accounts'
 import type { Input as CallInput } from '../../../electron/shared/contract'
 import { useAuditExport, useAuditSearch, useAuditVerify } from '../../api/auth'
@@ -52,7 +52,7 @@ export function AuditScreen() {
             disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
           />
           <Input.Search placeholder="账号" allowClear style={{ width: 140 }} onSearch={(v) => set({ username: v || undefined })} data-testid="audit-username" />
-          <Input.Search placeholder="操作（如 persons.unmask）" allowClear style={{ width: 220 }} onSearch={(v) => set({ action: v || undefined })} data-testid="audit-action" />
+          <Input.Search placeholder="操作，如 事件交办、登录" allowClear style={{ width: 250 }} onSearch={(v) => set({ action: v || undefined })} data-testid="audit-action" />
           <Select
             allowClear
             placeholder="结果"
@@ -72,20 +72,38 @@ export function AuditScreen() {
           expandable={{
             expandedRowRender: (r) => (
               <div className="audit-detail">
-                {r.detail && <Typography.Paragraph><b>详情</b> <code>{r.detail}</code></Typography.Paragraph>}
-                {r.before && <Typography.Paragraph><b>修改前</b> <code>{r.before}</code></Typography.Paragraph>}
-                {r.after && <Typography.Paragraph><b>修改后</b> <code>{r.after}</code></Typography.Paragraph>}
-                <Typography.Text type="secondary">哈希 {r.hash}</Typography.Text>
+                {r.details.length > 0 && (
+                  <Descriptions size="small" column={1} bordered data-testid="audit-details" items={r.details.map((d, i) => ({ key: i, label: d.label, children: d.value }))} />
+                )}
+                {/* What is stored, exactly as hashed: for the rare question the words do not answer. */}
+                <Collapse
+                  ghost
+                  size="small"
+                  items={[
+                    {
+                      key: 'raw',
+                      label: `原始记录（接口 ${r.action}）`,
+                      children: (
+                        <>
+                          {r.detail && <Typography.Paragraph><b>详情</b> <code>{r.detail}</code></Typography.Paragraph>}
+                          {r.before && <Typography.Paragraph><b>修改前</b> <code>{r.before}</code></Typography.Paragraph>}
+                          {r.after && <Typography.Paragraph><b>修改后</b> <code>{r.after}</code></Typography.Paragraph>}
+                          <Typography.Text type="secondary">哈希 {r.hash}</Typography.Text>
+                        </>
+                      )
+                    }
+                  ]}
+                />
               </div>
             )
           }}
           columns={[
             { title: '序号', dataIndex: 'id', width: 80 },
             { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
-            { title: '账号', dataIndex: 'username', width: 200 },
-            { title: '操作', dataIndex: 'actionName', render: (v: string, r) => <span title={r.action}>{v}</span> },
-            { title: '结果', dataIndex: 'outcome', width: 70, render: (v: AuditRow['outcome']) => <Tag color={outcomes[v].color}>{outcomes[v].label}</Tag> },
-            { title: '对象', dataIndex: 'target', width: 160 }
+            { title: '账号', dataIndex: 'username', width: 150 },
+            { title: '操作', dataIndex: 'operation', width: 200, render: (v: string, r) => <span title={r.action}>{v}</span> },
+            { title: '对象', dataIndex: 'object', render: (v: string | null) => v ?? '' },
+            { title: '结果', dataIndex: 'outcome', width: 70, render: (v: AuditRow['outcome']) => <Tag color={outcomes[v].color}>{outcomes[v].label}</Tag> }
           ]}
         />
         <p className="auth-hint">审计记录只能追加，不能修改或删除；每条记录的哈希包含上一条的哈希，任何改动都会在校验时被发现。记录长期保存（不少于 180 天）。</p>
