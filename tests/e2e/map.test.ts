@@ -49,10 +49,25 @@ describe('the map screen', () => {
     await page.screenshot({ path: join(outputDir, 'map-town.png') })
     const png = await mapShot('map-town-canvas')
     expect(countColour(png, tierColour[1])).toBeGreaterThan(400)
+    // At the town's zoom a click picks the village whose name is drawn, not the 经济社 under it.
+    const centre = await visibleMapCentre(page)
+    await page.mouse.click(centre.x, centre.y)
+    await expect.poll(() => page.getByTestId('grid-panel').textContent()).toContain('一级网格')
+    // The export button says what it does.
+    expect(await page.getByTestId('grid-export').textContent()).toContain('导出')
   })
 
   it('finds 汀圃社区 by search, flies there and shows its panel', async () => {
     await searchAndPick('汀圃', '汀圃社区')
+    // The list of hits closes with the choice, by mouse or by keyboard.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0)
+    const box = page.getByRole('combobox', { name: '搜索网格' })
+    await box.fill('汀圃')
+    await page.locator('[data-testid="search-hit"]', { hasText: '汀圃社区' }).first().waitFor()
+    await box.press('ArrowDown')
+    await box.press('Enter')
+    await page.waitForTimeout(500)
+    expect(await page.locator('.ant-select-dropdown:visible').count()).toBe(0)
     const panel = page.getByTestId('grid-panel')
     await expect.poll(() => panel.textContent()).toContain('440605124056')
     const text = (await panel.textContent()) ?? ''

@@ -38,6 +38,14 @@ describe('grid services', () => {
     }
   })
 
+  it('labels a party group on the map with its 经济社, not only 第一党小组', async () => {
+    const fc = await ok<Output<'grids.geojson'>>(core, 'grids.geojson', { tier: 3 })
+    const parentOf = new Map(core.store.sqlite.prepare('select g.id, p.name from grids g join grids p on p.id = g.parent_id where g.tier = 3').all().map((r) => [(r as { id: number }).id, (r as { name: string }).name]))
+    const points = fc.features.filter((f) => f.geometry.type === 'Point')
+    for (const p of points) expect(String(p.properties.label)).toContain(parentOf.get(p.properties.id as number))
+    expect(points.filter((p) => /^第.党小组$/.test(String(p.properties.label)))).toEqual([])
+  })
+
   it('gives a tier-3 grid with its parent chain, village, office and figures', async () => {
     const [hit] = await ok<Output<'grids.search'>>(core, 'grids.search', { q: '汀圃社区' })
     const village = await ok<Output<'grids.get'>>(core, 'grids.get', { id: hit.id })
@@ -87,7 +95,9 @@ describe('grid services', () => {
     expect(town.title).toBe('狮山镇')
     const offices = town.children.filter((c) => c.unitKind === 'office')
     expect(offices).toHaveLength(5)
-    expect(town.children.filter((c) => c.unitKind === 'department').map((d) => d.title)).toContain('综治办')
+    // The town's departments hold no grid: they are not drawn in the grid tree as if they were grids.
+    expect(town.children.filter((c) => c.unitKind === 'department')).toEqual([])
+    expect(town.children.every((c) => c.unitKind === 'office' || c.type === 'grid')).toBe(true)
     const seen = new Map<number, number>()
     const walk = (n: TreeNode, depth: number) => {
       if (n.type === 'grid') {

@@ -64,8 +64,9 @@ export function createGridService(db: Db) {
     for (const u of allUnits) {
       const node = unitNodes.get(u.id)!
       const parent = u.parentId ? unitNodes.get(u.parentId) : undefined
-      // A village is represented by its tier-1 grid below, so only non-village units are tree nodes.
-      if (u.kind === 'village') continue
+      // A village is represented by its tier-1 grid below, so only non-village units are tree nodes;
+      // the town's departments (城管办, 综治办…) hold no grid and are left out.
+      if (u.kind === 'village' || u.kind === 'department') continue
       if (parent) parent.children.push(node)
       else roots.push(node)
     }
@@ -111,11 +112,17 @@ export function createGridService(db: Db) {
       geometry: JSON.parse(r.geometry!),
       properties: { id: r.id, tier: r.tier as Tier, code: r.code, name: r.name, label: r.label, kind: r.kind, parentId: r.parentId, officeId: r.officeId, illustrative: r.illustrative }
     }))
+    // A party group's label on the map names its 经济社 too (第一党小组 alone is on every street).
+    const parentNames = tier === 3 ? new Map((db.$client.prepare('select id, name from grids where tier = 2').all() as { id: number; name: string }[]).map((p) => [p.id, p.name])) : null
+    const mapLabel = (r: (typeof rows)[number]) => {
+      const parent = r.parentId ? parentNames?.get(r.parentId) : undefined
+      return parent && !r.label.includes(parent) ? `${parent}\n${r.label}` : r.label
+    }
     const labels = rows.map((r) => ({
       type: 'Feature' as const,
       id: r.id,
       geometry: { type: 'Point' as const, coordinates: [r.labelLon!, r.labelLat!] as [number, number] },
-      properties: { id: r.id, tier: r.tier as Tier, label: r.label }
+      properties: { id: r.id, tier: r.tier as Tier, label: mapLabel(r) }
     }))
     return { type: 'FeatureCollection', features: [...polygons, ...labels] }
   }

@@ -1,5 +1,6 @@
 // Find a grid by name or code; choosing a hit selects it and flies the map there.
-import { useDeferredValue, useState } from 'react'
+import { useDeferredValue, useRef, useState } from 'react'
+import type { InputRef } from 'antd'
 import { AutoComplete, Input, Tag, Typography } from 'antd'
 import { useGridSearch } from '../../api/hooks'
 import type { Output } from '../../../electron/shared/contract'
@@ -9,6 +10,9 @@ type Hit = Output<'grids.search'>[number]
 
 export function GridSearch({ onPick }: { onPick: (hit: Hit) => void }) {
   const [text, setText] = useState('')
+  // The list closes once a hit is chosen (and the box gives up focus, so it does not reopen on the old hits).
+  const [open, setOpen] = useState(false)
+  const input = useRef<InputRef>(null)
   const q = useDeferredValue(text.trim())
   const { data, isFetching, error } = useGridSearch(q)
   const options = (data ?? []).map((hit) => ({
@@ -30,15 +34,22 @@ export function GridSearch({ onPick }: { onPick: (hit: Hit) => void }) {
       className="grid-search"
       value={text}
       options={options}
-      onSearch={setText}
+      open={open && q !== ''}
+      onOpenChange={setOpen}
+      onSearch={(v) => {
+        setText(v)
+        setOpen(true)
+      }}
       onSelect={(_v, option) => {
         onPick((option as (typeof options)[number]).hit)
         setText('')
+        setOpen(false)
+        input.current?.blur()
       }}
       notFoundContent={notFound}
       popupMatchSelectWidth={360}
     >
-      <Input.Search placeholder="搜索网格名称或编码，如 汀圃社区" allowClear aria-label="搜索网格" loading={isFetching} />
+      <Input.Search ref={input} placeholder="搜索网格名称或编码，如 汀圃社区" allowClear aria-label="搜索网格" loading={isFetching} />
     </AutoComplete>
   )
 }

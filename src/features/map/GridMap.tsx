@@ -8,7 +8,7 @@ import type { Tier } from '../../../electron/shared/contract'
 import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { startDrawSession, type DrawRequest, type DrawSession } from '../draw/drawSession'
 import type { LonLat } from '../draw/snap'
-import { buildStyle, fillLayerOf, fontStack, layersOfTier, shadingColour, sourceOf, tiers, type ShadingMeasure } from './mapStyle'
+import { buildStyle, fillLayerOf, fontStack, layersOfTier, pickableTiers, shadingColour, sourceOf, tiers, type ShadingMeasure } from './mapStyle'
 
 export type GridPick = { id: number; tier: Tier }
 export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [number, number]; nonce: number }
@@ -171,7 +171,7 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
       map.getCanvas().style.cursor = next ? 'pointer' : ''
     }
     const pickAt = (point: { x: number; y: number }) => {
-      const layers = tiers.filter((t) => visibleRef.current[t]).map(fillLayerOf)
+      const layers = pickableTiers(visibleRef.current, map.getZoom()).map(fillLayerOf)
       return layers.length ? finest(map.queryRenderedFeatures([point.x, point.y], { layers })) : null
     }
     map.on('mousemove', (e) => setHover(drawingRef.current ? null : pickAt(e.point)))

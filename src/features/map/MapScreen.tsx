@@ -112,7 +112,9 @@ export function MapScreen() {
                 <div className="side-grids">
                   <div className="side-toolbar">
                     <GridSearch onPick={(hit) => selectAndFly(hit.id, hit.tier)} />
-                    <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} title="导出网格（GeoJSON / Excel）" aria-label="导出" />
+                    <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} title="导出网格（GeoJSON / Excel）" data-testid="grid-export">
+                      导出
+                    </Button>
                   </div>
                   <div className="tree-box" ref={treeBox}>
                     {treeHeight > 0 && <GridTree load={mapDrawn} selectedId={selected?.id ?? null} onSelect={selectAndFly} onContextMenu={setMenu} height={treeHeight} />}

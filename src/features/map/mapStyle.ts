@@ -11,6 +11,16 @@ export const tierColour: Record<Tier, string> = { 1: '#1d4e89', 2: '#c0651f', 3:
 /** Zoom from which a tier's boundaries and hit areas are drawn (finer tiers need room). */
 export const tierMinZoom: Record<Tier, number> = { 1: 0, 2: 11, 3: 12.3 }
 const labelMinZoom: Record<Tier, number> = { 1: 10, 2: 13, 3: 14.3 }
+/**
+ * Zoom from which a click means a tier's grid: at the town's zoom a click picks the village whose
+ * name is drawn, not the 经济社 under its label; finer tiers once the map is close enough to tell
+ * them apart. A tier whose coarser tiers are all hidden is picked at any zoom it is drawn.
+ */
+const pickMinZoom: Record<Tier, number> = { 1: 0, 2: 12.5, 3: 13.5 }
+export function pickableTiers(visible: Record<Tier, boolean>, zoom: number): Tier[] {
+  const shown = ([1, 2, 3] as Tier[]).filter((t) => visible[t])
+  return shown.filter((t) => zoom >= pickMinZoom[t] || t === shown[0])
+}
 
 export const problemColour = '#d4380d'
 export const importColour = { accepted: '#52c41a', acceptedLine: '#237804', rejected: '#f5222d' }
