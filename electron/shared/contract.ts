@@ -491,6 +491,26 @@ export const contract = {
     output: BatchResult,
     doc: '修改一名人员的信息（逐项校验，记录修改，可撤销）'
   },
+  'persons.create': {
+    input: z
+      .object({
+        name: z.string().trim().min(1, '请填写姓名').max(30),
+        gender: z.enum(['男', '女']).optional(),
+        idNumber: z.string().trim().min(1, '请填写身份证号').max(20),
+        phone: z.string().trim().max(20).optional(),
+        hukou: z.enum(['本镇户籍', '佛山市户籍', '非佛山户籍'], { error: '请选择户籍类型' }),
+        isPartyMember: z.boolean().optional(),
+        partyRegistration: z.enum(['村居', '单位']).optional(),
+        partyBranch: z.string().trim().max(60).optional(),
+        villageUnitId: Id,
+        homeAddress: z.string().trim().max(100).optional(),
+        workUnit: z.string().trim().max(60).optional(),
+        specialties: z.string().trim().max(60).optional()
+      })
+      .strict(),
+    output: z.object({ id: Id, batchId: Id }),
+    doc: '新增一名人员（与导入同样的校验：身份证号、重复登记、村居），可撤销'
+  },
   'reporting.register': {
     input: z
       .object({

@@ -49,7 +49,8 @@ export function PagedTable({ datasource, columnDefs, onRowClick, testId, rowClas
           api.current = e.api
           setReady(true)
         }}
-        onRowClicked={(e: RowClickedEvent) => e.data && onRowClick?.(e.data)}
+        // A click on a row's own action (marked data-row-action) is that action's, not the row's.
+        onRowClicked={(e: RowClickedEvent) => e.data && !(e.event?.target as Element | null)?.closest?.('[data-row-action]') && onRowClick?.(e.data)}
       />
     </div>
   )

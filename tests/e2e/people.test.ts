@@ -58,6 +58,41 @@ describe('people registries', () => {
     await page.locator('.ant-drawer-close').click()
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
   })
+
+  it('adds a person by hand, edits one from its row; each tab keeps its own search; import opens on the tab’s registry', async () => {
+    const searched = await page.getByTestId('people-search').locator('input').inputValue()
+    expect(searched).not.toBe('')
+    // 新增: the form, the core's checks, then the new record.
+    await page.getByTestId('new-person-button').click()
+    const dialog = page.getByTestId('new-person')
+    await dialog.getByLabel('姓名').fill('手工新增')
+    await dialog.getByLabel('身份证号').fill(idFor(7))
+    await dialog.getByTestId('village-select').click()
+    await page.keyboard.type('汀圃')
+    await page.locator('.ant-select-item-option', { hasText: '汀圃社区' }).click()
+    await page.getByRole('button', { name: /新\s*增/ }).last().click()
+    await expect.poll(() => page.getByTestId('person-drawer').locator('.ant-drawer-title').textContent()).toContain('手工新增')
+    expect(one<{ village: string }>("select v.name village from persons p join units v on v.id = p.village_unit_id where p.name = '手工新增'").village).toBe('汀圃社区')
+    await page.locator('.ant-drawer-close').click()
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
+    // Another tab starts with its own (empty) search and its whole registry; coming back finds the first search still there.
+    const households = one<{ n: number }>('select count(*) n from households').n
+    await page.getByRole('tab', { name: '党员户联系' }).click()
+    await expect.poll(() => page.getByTestId('registry-total').textContent()).toBe(`共 ${households.toLocaleString('zh-CN')} 条`)
+    expect(await page.getByTestId('people-search').locator('input').inputValue()).toBe('')
+    // 导入 opens on the registry of the tab it was opened from.
+    await page.getByRole('button', { name: /导\s*入/ }).click()
+    await expect.poll(() => page.getByTestId('people-import-kind').textContent()).toContain('党员户联系')
+    await page.keyboard.press('Escape')
+    await page.getByRole('tab', { name: '人员', exact: true }).click()
+    await expect.poll(() => page.getByTestId('people-search').locator('input').inputValue()).toBe(searched)
+    // 编辑 in a row's 操作 column opens the record's form.
+    await page.locator('[data-testid="registry-persons"] [data-testid="row-edit"]').first().click()
+    await page.getByTestId('person-drawer').getByTestId('edit-phone').waitFor()
+    await page.screenshot({ path: join(outputDir, 'people-edit.png') })
+    await page.locator('.ant-drawer-close').click()
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
+  })
 })
 
 describe('import, then placement', () => {
@@ -75,7 +110,10 @@ describe('import, then placement', () => {
     const file = join(tempDir(), '报到党员名单.xlsx')
     writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()))
 
+    // From the 报到党员 tab, 导入 opens on that registry's import.
+    await page.getByRole('tab', { name: '报到党员' }).click()
     await page.getByRole('button', { name: /导\s*入/ }).first().click()
+    await expect.poll(() => page.getByTestId('people-import-kind').textContent()).toContain('报到党员')
     await page.getByRole('dialog').locator('input[type=file]').setInputFiles(file)
     const report = page.getByTestId('people-import-report')
     await expect.poll(() => report.textContent()).toContain('可导入 2 行，不能导入 1 行')

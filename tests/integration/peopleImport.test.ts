@@ -38,6 +38,15 @@ async function fromTemplate(kind: string, rows: Record<string, unknown>[], tweak
 const runImport = (kind: string, fileName: string, contentBase64: string, dryRun = true) => ok<Report>(core, 'people.import', { kind, fileName, contentBase64, dryRun })
 
 describe('people import', () => {
+  it('takes a village’s short name as the town writes it (汀圃 → 汀圃社区), and suggests when it may mean several', async () => {
+    const good = (n: number, village: string) => ({ 姓名: `简称${n}`, 身份证号: idFor(40 + n, 3 + n), 手机号码: `1390001${String(n).padStart(4, '0')}`, 工作单位: '南海区人民医院', 报到村居: village, 报到日期: '2026-05-19' })
+    const report = await runImport('reporting', '简称.xlsx', await fromTemplate('reporting', [good(1, '汀圃'), good(2, '狮北'), good(3, '南海科技工业园'), good(4, '汀圃村')]))
+    expect(report.rejected.map((r) => r.row)).toEqual([4])
+    expect(report.rejected[0].reasons.join()).toMatch(/找不到村居“南海科技工业园”，是否指：南海科技工业园.+社区、/)
+    expect(report.warnings).toEqual(expect.arrayContaining(['第 2 行：村居“汀圃”按“汀圃社区”登记', '第 3 行：村居“狮北”按“狮北村”登记', '第 5 行：村居“汀圃村”按“汀圃社区”登记']))
+    expect(report.accepted).toBe(3)
+  })
+
   it.each(['persons', 'households', 'reporting', 'reserve'])('imports the %s template as downloaded: its example row is a row the app takes', async (kind) => {
     const t = await ok<{ contentBase64: string }>(core, 'people.template', { kind })
     const report = await runImport(kind, `${kind}模板.xlsx`, t.contentBase64)

@@ -68,6 +68,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'persons.get': { id: 1 },
     'persons.unmask': { id: 1, reason: '契约测试' },
     'persons.update': { id: 2, version: 1, patch: { phone: '13912345678', homeAddress: '汀圃社区1号' } },
+    'persons.create': { name: '契约新增', idNumber: '44060519910101004'.concat(idCheckChar('44060519910101004')), hukou: '本镇户籍', villageUnitId: village.id },
     'reporting.register': { name: '契约测试', idNumber: '44060519900101003X'.slice(0, 17) + idCheckChar('44060519900101003'), phone: '13800138000', workUnit: '南海区人民医院', village: '汀圃社区', reportedAt: '2026-11-20' },
     'teams.members': { teamId: 1 },
     'teams.addMember': { teamId: 1, personId: 3 },

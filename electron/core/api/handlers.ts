@@ -98,6 +98,7 @@ export function createHandlers(deps: {
     'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor) as unknown as Output<'persons.unmask'>,
     'persons.update': (input, { actor }) => persons.update(input, actor),
     'reporting.register': (input, { actor }) => peopleImport.registerReporting(input, actor),
+    'persons.create': (input, { actor }) => peopleImport.createPerson(input, actor),
     'teams.members': ({ teamId }) => teams.members(teamId),
     'teams.addMember': (input) => teams.addMember(input),
     'teams.removeMember': ({ memberId }) => teams.removeMember(memberId),

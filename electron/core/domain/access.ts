@@ -156,6 +156,7 @@ export const methodRules: Rules = {
   'persons.unmask': { access: ['people.unmask'], audited: true, scope: [record('person', (i) => i.id)] },
   'persons.update': write(['people.write'], [record('person', (i: ParsedInput<'persons.update'>) => i.id)]),
   'reporting.register': write(['people.write'], none),
+  'persons.create': write(['people.write'], [unit((i: ParsedInput<'persons.create'>) => i.villageUnitId)]),
   'teams.members': read([record('team', (i: ParsedInput<'teams.members'>) => i.teamId)]),
   'teams.addMember': write(['people.write'], [record('team', (i: ParsedInput<'teams.addMember'>) => i.teamId), record('person', (i: ParsedInput<'teams.addMember'>) => i.personId)]),
   'teams.removeMember': write(['people.write'], [record('teamMember', (i: ParsedInput<'teams.removeMember'>) => i.memberId)]),

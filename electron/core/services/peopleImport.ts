@@ -12,10 +12,28 @@ import { beginBatch } from './changes'
 
 type Report = Output<'people.import'>
 type Values = Record<string, string | number | boolean | null>
-type Village = { id: number; name: string }
+type Village = { id: number; name: string; official?: string | null }
 type Group = { id: number; code: string; name: string; village: number; bbox: [number, number, number, number] | null; geometry: string | null; shape?: MultiPolygonCoords | null }
 
 const empty = (kind: ImportKind, fileError: string | null): Report => ({ kind, fileError, rowCount: 0, accepted: 0, warnings: [], rejected: [], committed: false, batchId: null })
+
+/**
+ * A village as a ledger names it: its full or official name or its code; or the short name towns
+ * write (汀圃 for 汀圃社区, 罗村 for 罗村村) when exactly one village has it; else the villages it
+ * may mean, to suggest.
+ */
+export function findVillage(villageBy: Map<string, Village>, text: string): { village?: Village; shortName: boolean; suggestions: string[] } {
+  const exact = villageBy.get(text.trim())
+  if (exact) return { village: exact, shortName: false, suggestions: [] }
+  const short = text.trim().replace(/(社区|村委会|居委会|村)$/, '')
+  if (short.length < 2) return { shortName: false, suggestions: [] }
+  const names = new Map<number, Village>()
+  for (const v of villageBy.values()) if (v.name.startsWith(short) || (v.official ?? '').includes(short)) names.set(v.id, v)
+  const candidates = [...names.values()]
+  const whole = candidates.filter((v) => v.name.replace(/(社区|村)$/, '') === short)
+  if (whole.length === 1) return { village: whole[0], shortName: true, suggestions: [] }
+  return { shortName: false, suggestions: candidates.slice(0, 5).map((v) => v.name) }
+}
 
 export function createPeopleImportService(db: Db, clock: Clock) {
   const sqlite = db.$client
@@ -91,8 +109,10 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     let linked = 0
     for (const r of parsed) {
       const { values, problems } = r
-      const village = values.village ? villageBy.get(String(values.village)) : undefined
-      if (values.village && !village) problems.push(`找不到村居“${values.village}”（请填写村居全称或 12 位统计用区划代码）`)
+      const found = values.village ? findVillage(villageBy, String(values.village)) : null
+      const village = found?.village
+      if (values.village && !village) problems.push(`找不到村居“${values.village}”${found?.suggestions.length ? `，是否指：${found.suggestions.join('、')}？` : ''}（请填写村居全称或 12 位统计用区划代码）`)
+      if (village && found?.shortName && warnings.length < 200) warnings.push(`第 ${r.row} 行：村居“${values.village}”按“${village.name}”登记`)
       let gridId: number | null = null
       if (village && values.grid) {
         const g = groupsOf(village.id).find((x) => x.name === values.grid || x.code === values.grid)
@@ -224,20 +244,34 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     return { ...report, committed: true, batchId }
   }
 
-  /** One reporting member registered at the village desk: the same checks as a file row. */
-  function registerReporting(values: Record<string, string | number | null | undefined>, actor: string) {
-    const columns = templates.reporting.columns
+  /** One record entered by hand, as one row of the registry's template: the same checks, one undoable batch. */
+  function registerOne(kind: ImportKind, values: Record<string, string | number | null | undefined>, actor: string, description: string) {
+    const columns = templates[kind].columns
     const index = Object.fromEntries(columns.map((c, i) => [c.key, i]))
     const cells = columns.map((c) => (values[c.key] === undefined || values[c.key] === null ? null : String(values[c.key])))
     const warnings: string[] = []
-    const { accepted, rejected } = checkRows('reporting', [{ row: 1, cells }], index, warnings)
+    const { accepted, rejected } = checkRows(kind, [{ row: 1, cells }], index, warnings)
     if (rejected.length) throw new AppError('BAD_INPUT', rejected[0].reasons.join('；'))
     return sqlite.transaction(() => {
-      const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description: `登记报到：${values.name}` })
-      const [reportingMemberId] = writeRows('reporting', accepted, recorder)
-      return { reportingMemberId, batchId: recorder.batchId }
+      const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description })
+      const [id] = writeRows(kind, accepted, recorder)
+      return { id, batchId: recorder.batchId }
     })()
   }
 
-  return { run, registerReporting }
+  /** One reporting member registered at the village desk. */
+  function registerReporting(values: Record<string, string | number | null | undefined>, actor: string) {
+    const { id, batchId } = registerOne('reporting', values, actor, `登记报到：${values.name}`)
+    return { reportingMemberId: id, batchId }
+  }
+
+  /** One person entered by hand (人员台账 → 新增). */
+  function createPerson(input: ParsedInput<'persons.create'>, actor: string) {
+    const village = sqlite.prepare("select code from units where id = ? and kind = 'village'").pluck().get(input.villageUnitId) as string | undefined
+    if (!village) throw new AppError('BAD_INPUT', '请选择居住村居', { field: 'villageUnitId' })
+    const { villageUnitId: _v, isPartyMember, ...rest } = input
+    return registerOne('persons', { ...rest, village, isPartyMember: isPartyMember === undefined ? undefined : isPartyMember ? '是' : '否' }, actor, `新增人员：${input.name}`)
+  }
+
+  return { run, registerReporting, createPerson }
 }

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors'
 import { registrySpecs, maskRow } from './registries'
 import { persons, unmaskLog } from '../db/schema'
 import { eq } from 'drizzle-orm'
-import { checkIdNumber, checkPhone } from '../domain/personalData'
+import { checkIdNumber, checkPhone, maskAddress } from '../domain/personalData'
 import { beginBatch } from './changes'
 
 const fieldLabel: Record<string, string> = { phone: '手机号码', idNumber: '身份证号', gender: '性别', hukou: '户籍类型', homeAddress: '住址', workUnit: '工作单位', specialties: '专长', partyBranch: '所在党支部', note: '备注' }
@@ -83,6 +83,10 @@ export function createPersonService(db: Db, clock: Clock) {
         if (!['本镇户籍', '佛山市户籍', '非佛山户籍'].includes(p.hukou)) throw new AppError('BAD_INPUT', `户籍类型“${p.hukou}”应为 本镇户籍、佛山市户籍、非佛山户籍 之一`)
         patch.hukou = p.hukou as '本镇户籍'
       }
+      // The address as the masked record showed it, sent back with the form, means "unchanged"; a
+      // masked address typed anew would overwrite the real one with stars, so it is refused.
+      if (p.homeAddress && before.homeAddress && p.homeAddress.trim() === maskAddress(before.homeAddress)) delete p.homeAddress
+      else if (p.homeAddress?.includes('****')) throw new AppError('BAD_INPUT', '住址不能含有“****”（脱敏显示的部分）：请填写完整住址，不改则留空', { field: 'patch.homeAddress' })
       for (const k of ['homeAddress', 'workUnit', 'specialties', 'partyBranch', 'note'] as const) if (p[k] !== undefined) patch[k] = p[k]?.trim() || null
       if (Object.keys(patch).length === 0) throw new AppError('BAD_INPUT', '没有要修改的内容')
       const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description: `修改人员信息：${before.name}` })

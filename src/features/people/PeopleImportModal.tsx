@@ -17,8 +17,9 @@ const kinds: { value: Kind; label: string }[] = [
   { value: 'reserve', label: '储能联系人' }
 ]
 
-export function PeopleImportModal({ onClose }: { onClose: () => void }) {
-  const [kind, setKind] = useState<Kind>('reporting')
+/** `registry`: the registry the dialog was opened from; it opens on that registry's import when there is one. */
+export function PeopleImportModal({ onClose, registry }: { onClose: () => void; registry?: string | null }) {
+  const [kind, setKind] = useState<Kind>(() => kinds.find((k) => k.value === registry)?.value ?? 'reporting')
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const template = usePeopleCall('people.template')

@@ -1,9 +1,10 @@
 // 人员台账: the five registries (persons, household contact, resident teams, reporting members,
 // reserve contacts) and the rule check, scoped to a village, searched and filtered in the store.
 import { useState } from 'react'
-import { useMe } from '../../api/auth'
+import { useCan, useMe } from '../../api/auth'
+import { NewPersonModal } from './NewPersonModal'
 import { Alert, App, Button, Input, Select, Space, Tabs, Tag } from 'antd'
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import type { RegistryName } from '../../../electron/shared/people'
 import { usePeopleCall, usePeopleCheck, type RegistryFilter } from '../../api/people'
 import { saveFile } from '../../api/download'
@@ -34,11 +35,16 @@ export function PeopleScreen() {
   const [chosenVillage, setVillage] = useState<number | undefined>()
   // A clerk works one of their own villages at a time (the first until they choose); the town sees all.
   const villageUnitId = chosenVillage ?? me.scopeVillageIds?.[0]
-  const [q, setQ] = useState('')
+  // Each registry keeps its own quick search, shown in its box: a search never silently carries over to another tab.
+  const [typed, setTyped] = useState<Partial<Record<Tab, string>>>({})
+  const [searched, setSearched] = useState<Partial<Record<Tab, string>>>({})
   const [filters, setFilters] = useState<Record<string, Record<string, string | number | boolean>>>({})
   const [total, setTotal] = useState<number | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [personId, setPersonId] = useState<number | null>(null)
+  const [editPerson, setEditPerson] = useState(false)
+  const [adding, setAdding] = useState(false)
+  const canWrite = useCan()('people.write')
   const [importing, setImporting] = useState(false)
   const [household, setHousehold] = useState<HouseholdRow | null>(null)
   const [member, setMember] = useState<ReportingRow | null>(null)
@@ -52,6 +58,7 @@ export function PeopleScreen() {
   const problems = check.data?.problems.length ?? 0
 
   const registry = tab === 'rules' || tab === 'visits' ? null : tab
+  const q = registry ? (searched[registry] ?? '') : ''
   const filter: RegistryFilter = { q: q.trim() || undefined, villageUnitId, filters: registry ? filters[registry] : undefined }
   const setFilter = (key: string, value: string | number | boolean | undefined) => {
     if (!registry) return
@@ -80,7 +87,9 @@ export function PeopleScreen() {
             className="people-search"
             allowClear
             placeholder={registry === 'households' ? '户主/单位名称或户编码' : registry === 'teams' ? '团队名称' : '姓名、号码末 4 位或完整号码'}
-            onSearch={setQ}
+            value={typed[registry] ?? ''}
+            onChange={(e) => setTyped({ ...typed, [registry]: e.target.value })}
+            onSearch={(v) => setSearched({ ...searched, [registry]: v })}
             data-testid="people-search"
           />
         )}
@@ -98,6 +107,11 @@ export function PeopleScreen() {
             />
           ))}
         <span className="people-toolbar-spacer" />
+        {registry === 'persons' && canWrite && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-person-button">
+            新增
+          </Button>
+        )}
         {registry === 'reporting' && (
           <Button onClick={() => setRegistering(true)} data-testid="register-reporting">
             登记报到
@@ -155,8 +169,9 @@ export function PeopleScreen() {
               if (registry === 'reporting') return setMember(row as unknown as ReportingRow)
               if (registry === 'teams') return setTeam(row as unknown as TeamRow)
               const id = (row.personId ?? (registry === 'persons' ? row.id : null)) as number | null
-              if (id) setPersonId(id)
+              if (id) (setEditPerson(false), setPersonId(id))
             }}
+            onEdit={registry === 'persons' && canWrite ? (row) => (setEditPerson(true), setPersonId(row.id as number)) : undefined}
           />
         ) : tab === 'visits' ? (
           <VisitStatsPanel villageUnitId={villageUnitId} />
@@ -173,8 +188,9 @@ export function PeopleScreen() {
         )}
       </div>
       <Space />
-      <PersonDrawer personId={personId} onClose={() => setPersonId(null)} />
-      {importing && <PeopleImportModal onClose={() => setImporting(false)} />}
+      <PersonDrawer personId={personId} edit={editPerson} onClose={() => (setPersonId(null), setEditPerson(false))} />
+      {adding && <NewPersonModal villageUnitId={villageUnitId} onClose={() => setAdding(false)} onCreated={(id) => (setEditPerson(false), setPersonId(id))} />}
+      {importing && <PeopleImportModal registry={registry} onClose={() => setImporting(false)} />}
       <HouseholdDrawer household={household} onClose={() => setHousehold(null)} />
       <ReportingDrawer member={member} onClose={() => setMember(null)} onPerson={setPersonId} />
       {sending && <SendNoticeModal villageUnitId={villageUnitId} specialty={filters.reserve?.specialty as string | undefined} count={total} onClose={() => setSending(false)} />}

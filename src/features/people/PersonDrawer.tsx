@@ -1,6 +1,7 @@
 // One person's record and roles. ID number and phone stay masked until the officer gives a reason
 // to see them for this one record; the reason is logged.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { useCan } from '../../api/auth'
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
 import { EditOutlined, EyeOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
@@ -8,19 +9,26 @@ import { usePeopleCall, useStoreWrite, usePerson } from '../../api/people'
 
 type Person = Output<'persons.get'>
 
-export function PersonDrawer({ personId, onClose }: { personId: number | null; onClose: () => void }) {
+/** `edit`: open with the record's form (the registry's 编辑); only for a role that keeps the registry. */
+export function PersonDrawer({ personId, onClose, edit = false }: { personId: number | null; onClose: () => void; edit?: boolean }) {
   const person = usePerson(personId)
   const unmask = usePeopleCall('persons.unmask')
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const [full, setFull] = useState<Person | null>(null)
+  const canEdit = useCan()('people.write')
   const [editing, setEditing] = useState(false)
+  useEffect(() => {
+    if (personId !== null) setEditing(edit && canEdit)
+  }, [personId, edit, canEdit])
   const update = useStoreWrite('persons.update')
   const [form] = Form.useForm()
   const { message } = App.useApp()
   const save = async () => {
     const v = await form.validateFields()
-    const patch = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && (k !== 'phone' || x !== ''))) as Record<string, string>
+    // Left empty, the phone (and a masked address) stays as it is.
+    const keepIfEmpty = new Set(['phone', ...(shown?.masked ? ['homeAddress'] : [])])
+    const patch = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && !(keepIfEmpty.has(k) && x === ''))) as Record<string, string>
     try {
       await update.mutateAsync({ id: personId!, version: shown!.version, patch })
       message.success('已保存')
@@ -87,15 +95,16 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
           {editing ? (
             <div className="person-edit">
               {update.error && <Alert type="error" showIcon message={update.error.message} style={{ marginBottom: 8 }} />}
-              <Form form={form} layout="vertical" initialValues={{ homeAddress: shown.homeAddress, workUnit: shown.workUnit, specialties: shown.specialties, partyBranch: shown.partyBranch, hukou: shown.hukou }}>
+              <Form form={form} layout="vertical" initialValues={{ homeAddress: shown.masked ? undefined : shown.homeAddress, workUnit: shown.workUnit, specialties: shown.specialties, partyBranch: shown.partyBranch, hukou: shown.hukou }}>
                 <Form.Item name="phone" label="新手机号码（不改则留空）">
                   <Input maxLength={20} data-testid="edit-phone" />
                 </Form.Item>
                 <Form.Item name="hukou" label="户籍类型">
                   <Select options={['本镇户籍', '佛山市户籍', '非佛山户籍'].map((x) => ({ value: x, label: x }))} />
                 </Form.Item>
-                <Form.Item name="homeAddress" label="住址">
-                  <Input maxLength={100} />
+                {/* A masked address is not a value to edit: the field starts empty, the current one shown as a hint. */}
+                <Form.Item name="homeAddress" label={shown.masked ? '新住址（不改则留空）' : '住址'}>
+                  <Input maxLength={100} placeholder={shown.masked ? `当前：${shown.homeAddress ?? '—'}` : undefined} />
                 </Form.Item>
                 <Form.Item name="workUnit" label="工作单位">
                   <Input maxLength={60} />
@@ -115,9 +124,11 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
               </Form>
             </div>
           ) : (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              修改信息
-            </Button>
+            canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">
+                修改信息
+              </Button>
+            )
           )}
           {shown.masked ? (
             <Button icon={<EyeOutlined />} onClick={() => setAsking(true)}>
