@@ -1,6 +1,7 @@
 // people.import on a real store: templates round-trip, every bad row is reported with its reason,
 // the rest commit in one transaction and undo as one batch; any bytes give a report, never a crash.
 import ExcelJS from 'exceljs'
+import * as XLSX from '@e965/xlsx'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
@@ -178,6 +179,43 @@ describe('people import', () => {
         }
       ),
       { numRuns: 80 }
+    )
+    expect(count('persons')).toBe(before)
+  })
+
+  it('imports an old Excel 97-2003 (.xls) or WPS 表格 (.et) ledger as it imports .xlsx; mutated ones give a report', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['姓名*', '身份证号*', '户籍类型*', '居住村居*', '住址'],
+      ['旧表甲', idFor(80), '本镇户籍', '汀圃社区', '汀圃社区杨坳经济社 3 号'],
+      ['旧表乙', idFor(81), '非佛山户籍', '汀圃', null],
+      ['旧表丙', '440605199001011234', '本镇户籍', '汀圃社区', null]
+    ])
+    sheet['!merges'] = []
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, sheet, '人员')
+    const xls = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer)
+    expect([...xls.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]) // a real OLE2 compound file
+    for (const name of ['人员台账.xls', '人员台账.et']) {
+      const report = await runImport('persons', name, xls.toString('base64'))
+      expect(report.fileError, name).toBeNull()
+      expect(report.accepted).toBe(2)
+      expect(report.rejected.map((r) => r.row)).toEqual([4])
+      expect(report.rejected[0].reasons.join()).toContain('校验位错误')
+    }
+    const before = count('persons')
+    const committed = await runImport('persons', '人员台账.xls', xls.toString('base64'), false)
+    expect(count('persons')).toBe(before + 2)
+    await core.dispatch('changes.undo', { batchId: committed.batchId })
+    expect((await runImport('persons', '坏.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64'))).fileError).toMatch(/已损坏|不是有效|没有工作表|缺少必填列/)
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }), fc.option(fc.nat(), { nil: undefined }), async (flips, cut) => {
+        const bytes = Buffer.from(xls)
+        for (const [at, v] of flips) bytes[at % bytes.length] = v
+        const mutated = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length)
+        const r = await core.dispatch('people.import', { kind: 'persons', fileName: 'm.xls', contentBase64: mutated.toString('base64'), dryRun: true })
+        expect(r.ok).toBe(true)
+      }),
+      { numRuns: 60 }
     )
     expect(count('persons')).toBe(before)
   })

@@ -1,8 +1,10 @@
-// Read a registry file an officer may have: an Excel workbook (.xlsx) or a CSV in UTF-8 or GBK.
+// Read a registry file an officer may have: an Excel workbook (.xlsx), an old Excel 97-2003 (.xls)
+// or WPS 表格 (.et) file, or a CSV in UTF-8 or GBK.
 // The first sheet's first non-empty row is the header. Every failure is a TableFileError with a
 // reason in Chinese; nothing from deep inside a parser reaches the user.
 import ExcelJS from 'exceljs'
 import { unzipSync } from 'fflate'
+import { read as readWorkbook, utils as sheetUtils, type WorkSheet } from '@e965/xlsx'
 
 export class TableFileError extends Error {}
 export type Cell = string | number | boolean | Date | null
@@ -78,6 +80,38 @@ function fromMatrix(matrix: { row: number; cells: Cell[] }[], warnings: string[]
   return { headers, rows, warnings }
 }
 
+/**
+ * Excel 97-2003 and WPS 表格 files (and the HTML or text tables some systems save as .xls), read
+ * with the maintained SheetJS build. Rows are capped while reading, so a huge sheet costs little.
+ */
+function readLegacy(fileName: string, bytes: Uint8Array): Table {
+  let sheet: WorkSheet | undefined
+  try {
+    const book = readWorkbook(bytes, { type: 'array', cellDates: true, dense: true, sheetRows: MAX_TABLE_ROWS + 52 })
+    sheet = book.Sheets[book.SheetNames[0]]
+  } catch (e) {
+    throw new TableFileError(`文件“${fileName}”已损坏或不是有效的 Excel 97-2003（.xls）/ WPS 表格（.et）文件：${String((e as Error).message ?? e).slice(0, 80)}`)
+  }
+  if (!sheet || !sheet['!ref']) throw new TableFileError(`工作簿“${fileName}”中没有工作表或工作表为空。`)
+  const warnings: string[] = []
+  const start = sheetUtils.decode_range(sheet['!ref']).s
+  const grid = sheetUtils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true })
+  const merges = sheet['!merges'] ?? []
+  if (merges.length) warnings.push(`第一个工作表有 ${merges.length} 处合并单元格；合并区域按其左上角的值读取，请核对这些行。`)
+  // A merged area repeats its top-left value, as the .xlsx reader does.
+  for (const m of merges)
+    for (let r = m.s.r; r <= m.e.r; r++)
+      for (let c = m.s.c; c <= m.e.c; c++) {
+        const row = grid[r - start.r]
+        if (row && (r !== m.s.r || c !== m.s.c)) row[c - start.c] = grid[m.s.r - start.r]?.[m.s.c - start.c] ?? null
+      }
+  if (grid.length > MAX_TABLE_ROWS + 50) throw new TableFileError(`工作表有 ${grid.length} 行以上，超过一次导入的上限 ${MAX_TABLE_ROWS} 行，请分批导入。`)
+  return fromMatrix(
+    grid.map((cells, i) => ({ row: start.r + i + 1, cells: Array.from(cells ?? [], (c) => (c === undefined ? null : c)) })),
+    warnings
+  )
+}
+
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
   if (bytes.length === 0) throw new TableFileError(`文件“${fileName}”是空的（0 字节）。`)
   if (isZip(bytes)) {
@@ -109,7 +143,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
     })
     return fromMatrix(matrix, warnings)
   }
-  if (/\.(xls|et)$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) throw new TableFileError(`“${fileName}”是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入。`)
+  if (/\.(xls|et)$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) return readLegacy(fileName, bytes)
   const sample = bytes.subarray(0, 4096)
   if (sample.some((b) => b === 0)) throw new TableFileError(`文件“${fileName}”不是表格文件（Excel .xlsx 或 CSV）。`)
   const rows = parseCsv(decodeText(bytes))

@@ -102,11 +102,11 @@ export function PeopleImportModal({ onClose, registry }: { onClose: () => void; 
             下载模板
           </Button>
         </Space>
-        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={choose} disabled={preview.isPending} data-testid="people-import-file">
+        <Upload.Dragger accept=".xlsx,.xls,.et,.csv" showUploadList={false} beforeUpload={choose} disabled={preview.isPending} data-testid="people-import-file">
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p>点击或拖入 Excel（.xlsx）或 CSV 文件</p>
+          <p>点击或拖入 Excel（.xlsx、.xls）、WPS 表格（.et）或 CSV 文件</p>
           <p className="muted">先校验每一行，确认后一次性导入；可整批撤销</p>
         </Upload.Dragger>
         {error && <Alert type="error" showIcon message={error.message} />}
