@@ -75,6 +75,9 @@ describe('people registries', () => {
     expect(one<{ village: string }>("select v.name village from persons p join units v on v.id = p.village_unit_id where p.name = '手工新增'").village).toBe('汀圃社区')
     await page.locator('.ant-drawer-close').click()
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
+    // What the README says is undoable is undone from the message.
+    await page.getByTestId('undo-last').click()
+    await expect.poll(() => one<{ n: number }>("select count(*) n from persons where name = '手工新增'").n).toBe(0)
     // Another tab starts with its own (empty) search and its whole registry; coming back finds the first search still there.
     const households = one<{ n: number }>('select count(*) n from households').n
     await page.getByRole('tab', { name: '党员户联系' }).click()

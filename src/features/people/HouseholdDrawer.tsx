@@ -2,6 +2,7 @@
 // resident team or its contact member). A problem found is kept with the visit.
 import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Table } from 'antd'
+import { useUndoMessage } from './undoMessage'
 import dayjs from 'dayjs'
 import { useHouseholdVisits, useStoreWrite } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
@@ -18,6 +19,7 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
   const [version, setVersion] = useState<number | null>(null)
   const [form] = Form.useForm()
   const { message } = App.useApp()
+  const undoable = useUndoMessage()
   const save = async () => {
     const v = await form.validateFields()
     try {
@@ -59,7 +61,7 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
                   (r) => {
                     setVersion(r.version)
                     setContactId(undefined)
-                    message.success('已更换联系党员')
+                    undoable('已更换联系党员。', r.batchId)
                   },
                   () => null
                 )

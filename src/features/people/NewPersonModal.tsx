@@ -1,6 +1,7 @@
 // 人员台账 → 新增: one person entered by hand. The core checks the entry as it checks an imported row
 // (ID number and its check digit, already registered, village) and says what is wrong in Chinese.
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd'
+import { Alert, Form, Input, Modal, Select, Switch } from 'antd'
+import { useUndoMessage } from './undoMessage'
 import type { Input as CallInput } from '../../../electron/shared/contract'
 import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from './VillageSelect'
@@ -11,7 +12,7 @@ export function NewPersonModal({ villageUnitId, onClose, onCreated }: { villageU
   const create = useStoreWrite('persons.create')
   const [form] = Form.useForm<Values>()
   const party = Form.useWatch('isPartyMember', form)
-  const { message } = App.useApp()
+  const undoable = useUndoMessage()
   const submit = async () => {
     const v = await form.validateFields()
     const blank = (s?: string) => (s?.trim() ? s.trim() : undefined)
@@ -29,7 +30,7 @@ export function NewPersonModal({ villageUnitId, onClose, onCreated }: { villageU
         workUnit: blank(v.workUnit),
         specialties: blank(v.specialties)
       })
-      message.success(`已新增：${v.name}`)
+      undoable(`已新增：${v.name}。`, r.batchId)
       onCreated(r.id)
       onClose()
     } catch {

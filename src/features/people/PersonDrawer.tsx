@@ -2,7 +2,8 @@
 // to see them for this one record; the reason is logged.
 import { useEffect, useState } from 'react'
 import { useCan } from '../../api/auth'
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
+import { useUndoMessage } from './undoMessage'
+import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
 import { EditOutlined, EyeOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
 import { usePeopleCall, useStoreWrite, usePerson } from '../../api/people'
@@ -23,15 +24,15 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
   }, [personId, edit, canEdit])
   const update = useStoreWrite('persons.update')
   const [form] = Form.useForm()
-  const { message } = App.useApp()
+  const undoable = useUndoMessage()
   const save = async () => {
     const v = await form.validateFields()
     // Left empty, the phone (and a masked address) stays as it is.
     const keepIfEmpty = new Set(['phone', ...(shown?.masked ? ['homeAddress'] : [])])
     const patch = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && !(keepIfEmpty.has(k) && x === ''))) as Record<string, string>
     try {
-      await update.mutateAsync({ id: personId!, version: shown!.version, patch })
-      message.success('已保存')
+      const r = await update.mutateAsync({ id: personId!, version: shown!.version, patch })
+      undoable('已保存。', r.batchId)
       setEditing(false)
       setFull(null)
     } catch {

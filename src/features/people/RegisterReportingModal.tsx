@@ -1,6 +1,7 @@
 // 登记报到: a member reports at the village desk. The form takes what the receipt needs; the core
 // checks it as it checks an imported row (ID checksum, phone, village, duplicates).
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
+import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
+import { useUndoMessage } from './undoMessage'
 import dayjs from 'dayjs'
 import { useStoreWrite, useVillages } from '../../api/people'
 import { chinaToday } from '../../components/chinaDay'
@@ -9,7 +10,7 @@ export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultV
   const register = useStoreWrite('reporting.register')
   const villages = useVillages()
   const [form] = Form.useForm()
-  const { message } = App.useApp()
+  const undoable = useUndoMessage()
   const submit = async () => {
     const v = await form.validateFields()
     const village = villages.data?.find((x) => x.id === v.village)
@@ -29,20 +30,18 @@ export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultV
         servicesClaimed: v.servicesClaimed || undefined,
         volunteerWishes: v.volunteerWishes || undefined
       })
-      message.success({
-        duration: 10,
-        content: (
-          <span>
-            {v.name}已登记报到。
-            <Button type="link" size="small" href={`#/print/receipt/${r.reportingMemberId}`}>
-              打印报到回执
-            </Button>
-            <Button type="link" size="small" href="#/placement">
-              去编组
-            </Button>
-          </span>
-        )
-      })
+      undoable(
+        `${v.name}已登记报到。`,
+        r.batchId,
+        <>
+          <Button type="link" size="small" href={`#/print/receipt/${r.reportingMemberId}`}>
+            打印报到回执
+          </Button>
+          <Button type="link" size="small" href="#/placement">
+            去编组
+          </Button>
+        </>
+      )
       onClose()
     } catch {
       // shown from register.error
