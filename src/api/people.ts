@@ -7,7 +7,7 @@ import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import type { ListQuery, RegistryName } from '../../electron/shared/people'
 import { personQuery } from '../../electron/shared/personQuery'
 import { call } from './client'
-import { MeContext } from './auth'
+import { MeContext, useCan, useMe } from './auth'
 
 const listMethod = { persons: 'persons.list', households: 'households.list', teams: 'teams.list', reporting: 'reporting.list', reserve: 'reserve.list' } as const
 
@@ -130,4 +130,11 @@ export function usePersonSearch(q: string, villageUnitId?: number, partyOnly = f
     retry: false
   })
   return { found, waitingFor: query.kind === 'partial' ? query.message : null }
+}
+
+/** Whether this account may undo a batch (the core's changes.undo: town roles that keep grids or registries, not the clerks). */
+export function useCanUndo() {
+  const me = useMe()
+  const can = useCan()
+  return me.scopeVillageIds === null && (can('grids.write') || can('people.write'))
 }

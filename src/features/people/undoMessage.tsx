@@ -1,13 +1,15 @@
 // The message after a registry write that can be undone: what was done, and 撤销 for ten seconds
-// (the change stays in the change log either way).
+// (the change stays in the change log either way). A clerk, who may not undo, gets the message alone.
 import type { ReactNode } from 'react'
 import { App, Button } from 'antd'
-import { usePeopleUndo } from '../../api/people'
+import { useCanUndo, usePeopleUndo } from '../../api/people'
 
 export function useUndoMessage() {
   const { message } = App.useApp()
   const undo = usePeopleUndo()
+  const canUndo = useCanUndo()
   return (text: string, batchId: number, extra?: ReactNode) => {
+    if (!canUndo) return void message.success({ content: <span>{text}{extra}</span>, duration: extra ? 10 : 3 })
     const key = `undo-${batchId}`
     void message.success({
       key,

@@ -3,7 +3,7 @@
 // (the grid inspector), members and how full they are.
 import { useState } from 'react'
 import { Alert, App, Button, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd'
-import { useVillages, usePartyGroups, useStoreWrite, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
+import { useCanUndo, useVillages, usePartyGroups, useStoreWrite, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 import { PartyGroupList } from './PartyGroupList'
 
@@ -20,6 +20,7 @@ export function PlacementScreen() {
   const rebalance = useStoreWrite('placement.rebalance')
   const saveSettings = useStoreWrite('people.setSettings')
   const undo = usePeopleUndo()
+  const canUndo = useCanUndo()
   const { message } = App.useApp()
   const waiting = suggestions.data ?? []
   const placeable = waiting.filter((s) => s.groupGridId)
@@ -34,7 +35,7 @@ export function PlacementScreen() {
       content: (
         <span>
           {text}
-          {batchId && (
+          {batchId && canUndo && (
             <Button type="link" size="small" onClick={() => undo(batchId).then(() => message.success({ key, content: '已撤销' }), (e: Error) => message.error({ key, content: e.message }))}>
               撤销
             </Button>
