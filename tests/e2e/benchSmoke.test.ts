@@ -1,9 +1,11 @@
 // The city map benchmark on a tiny dataset, so it cannot rot: the app's map and the bare MapLibre
-// page both load and highlight, and browser mode starts from a cold process, on the town and on the city, and a briefing prints (timings not asserted).
+// page both load and highlight, and browser mode starts from a cold process, on the town and on the city, a briefing prints,
+// and the felt-speed cases run beside their bare pages (timings not asserted).
 import { describe, expect, it } from 'vitest'
 import { runCityMapBench } from '../bench/cityMap'
 import { runBriefingBench } from '../bench/briefingToPdf'
 import { tiny } from '../bench/cityData'
+import { runFeltSpeedBench } from '../bench/feltSpeed'
 
 describe('npm run bench, map part (smoke)', () => {
   it('loads and highlights the tiny city in the app and on a bare page, and times a cold start', async () => {
@@ -21,5 +23,11 @@ describe('npm run bench, map part (smoke)', () => {
     expect(r.cityBriefing.pages).toBeGreaterThan(0)
     for (const c of r.cityBriefing.rows) expect(c.app.p50, c.case).toBeGreaterThan(0)
     expect(r.cityBriefing.rows[2].reference?.p50).toBeGreaterThan(0)
+  }, 180_000)
+
+  it('times the felt speed: screen switches and the issue panel, each beside its bare page', async () => {
+    const r = await runFeltSpeedBench({ runs: 1, write: false })
+    expect(r.cases).toHaveLength(3)
+    for (const c of r.cases) expect([c.app.p50 > 0, (c.reference?.p50 ?? 0) > 0], c.case).toEqual([true, true])
   }, 180_000)
 })
