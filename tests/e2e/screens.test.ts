@@ -34,7 +34,15 @@ const businessScreens: { nav: string; name: string; ready: (p: Page) => Promise<
       await p.getByTestId('issue-holder').waitFor()
     }
   },
-  { nav: '工作简报', name: 'briefings', ready: (p) => p.getByTestId('briefing-kind').waitFor() }
+  {
+    nav: '工作简报',
+    name: 'briefings',
+    // The composer with a month's briefing composed: the preview beside the controls.
+    ready: async (p) => {
+      await p.getByRole('button', { name: /生成简报/ }).click()
+      await p.locator('.briefing-preview [data-testid="print-doc"]').waitFor({ timeout: 60_000 })
+    }
+  }
 ]
 
 async function look(name: string, size: { width: number }): Promise<Overflow[]> {

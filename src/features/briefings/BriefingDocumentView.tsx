@@ -1,6 +1,8 @@
 // A briefing as it is printed: the red masthead (title, 第N期, issuing unit and date), then the
 // sections numbered 一、二、… in their chosen order — paragraphs, the charts and map the core drew,
 // and tables (headers repeat on every page). Used by the print view and the composer's preview.
+// The A4 page's styles come with the document, so the composer's preview is the printed page whether or not a print view was opened first.
+import '../../components/printDoc.css'
 import type { BriefingDocument } from '../../../electron/shared/briefing'
 
 const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']

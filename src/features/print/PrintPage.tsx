@@ -5,7 +5,7 @@ import { Alert, Button } from 'antd'
 import dayjs from 'dayjs'
 import { recordPrint } from '../../api/auth'
 import { ScreenLoading } from '../../components/ScreenLoading'
-import './print.css'
+import '../../components/printDoc.css'
 import { dayOf, formatTime } from '../../components/chinaDay'
 
 /**
