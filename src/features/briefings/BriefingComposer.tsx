@@ -131,12 +131,11 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
                 )}
               </div>
             ))}
-            {me.capabilities.includes('briefings.write') ? (
+            {/* Issuing is the organisation office's and the command centre's; other roles compose and preview, with no hint about it. */}
+            {me.capabilities.includes('briefings.write') && (
               <Button type="primary" size="large" onClick={() => setConfirming(true)} disabled={!edits.some((e) => e.include)} data-testid="issue-briefing">
                 签发
               </Button>
-            ) : (
-              <p className="muted">签发须由组织办或指挥中心进行；本账号可生成、修改并预览。</p>
             )}
           </>
         )}

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Table } from 'antd'
 import { useUndoMessage } from './undoMessage'
+import { useCan } from '../../api/auth'
 import dayjs from 'dayjs'
 import { useHouseholdVisits, useStoreWrite } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
@@ -20,6 +21,7 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
   const [form] = Form.useForm()
   const { message } = App.useApp()
   const undoable = useUndoMessage()
+  const canWrite = useCan()('people.write')
   const save = async () => {
     const v = await form.validateFields()
     try {
@@ -49,6 +51,9 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
             <Descriptions.Item label="所属">{household.village} {household.grid ?? ''}</Descriptions.Item>
             <Descriptions.Item label="联系党员">{household.contact ?? <span className="error-text">无</span>}</Descriptions.Item>
           </Descriptions>
+          {/* The forms are for the roles that keep the registry; a reader sees the record and its visits. */}
+          {canWrite && (
+          <>
           <div className="contact-change">
             {setContact.error && <Alert type="error" showIcon message={setContact.error.message} style={{ margin: '8px 0' }} />}
             <PersonPicker value={contact} onChange={setContactId} villageUnitId={household.villageUnitId} partyOnly placeholder="更换联系党员：查找本村居党员" testId="contact-picker" />
@@ -94,6 +99,8 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
               保存走访记录
             </Button>
           </Form>
+          </>
+          )}
           <h4 className="drawer-section">走访记录（{visits.data?.length ?? 0}）</h4>
           <Table
             size="small"

@@ -44,7 +44,10 @@ export function PeopleScreen() {
   const [personId, setPersonId] = useState<number | null>(null)
   const [editPerson, setEditPerson] = useState(false)
   const [adding, setAdding] = useState(false)
-  const canWrite = useCan()('people.write')
+  const can = useCan()
+  const canWrite = can('people.write')
+  // people.import is the town's: a clerk with people.write is refused it by scope.
+  const canImport = canWrite && me.scopeVillageIds === null
   const [importing, setImporting] = useState(false)
   const [household, setHousehold] = useState<HouseholdRow | null>(null)
   const [member, setMember] = useState<ReportingRow | null>(null)
@@ -112,16 +115,18 @@ export function PeopleScreen() {
             新增
           </Button>
         )}
-        {registry === 'reporting' && (
+        {registry === 'reporting' && canWrite && (
           <Button onClick={() => setRegistering(true)} data-testid="register-reporting">
             登记报到
           </Button>
         )}
         {registry === 'reserve' && (
           <>
-            <Button onClick={() => setSending(true)} data-testid="send-notice">
-              发送通知
-            </Button>
+            {canWrite && (
+              <Button onClick={() => setSending(true)} data-testid="send-notice">
+                发送通知
+              </Button>
+            )}
             <Button onClick={() => setHistory(true)}>通知记录</Button>
           </>
         )}
@@ -131,9 +136,12 @@ export function PeopleScreen() {
             导出 Excel
           </Button>
         )}
-        <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-          导入
-        </Button>
+        {/* Only the organisation office imports registries (people.import); other roles see no 导入. */}
+        {canImport && (
+          <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            导入
+          </Button>
+        )}
       </div>
       {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
       <Tabs

@@ -3,6 +3,7 @@
 // for the work unit (双管理).
 import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd'
+import { useCan } from '../../api/auth'
 import { PrinterOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useStoreWrite, usePosts, useServices } from '../../api/people'
@@ -11,6 +12,8 @@ import { chinaToday } from '../../components/chinaDay'
 export type ReportingRow = { id: number; personId: number; name: string; workUnit: string | null; village: string; villageUnitId: number; reportedAt: string; group: string | null; leader: string | null; posts: string | null; servicesClaimed: string | null; specialties: string | null }
 
 export function ReportingDrawer({ member, onClose, onPerson }: { member: ReportingRow | null; onClose: () => void; onPerson: (id: number) => void }) {
+  // Claiming posts and recording service are for the roles that keep the registry.
+  const canWrite = useCan()('people.write')
   const posts = usePosts(member?.villageUnitId ?? null)
   const services = useServices(member?.id ?? null)
   const claim = useStoreWrite('posts.claim')
@@ -70,22 +73,23 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
           <h4 className="drawer-section">认领岗位（领岗）</h4>
           <Space wrap>
             {mine.map((p) => (
-              <Tag key={p.id} closable onClose={(e) => (e.preventDefault(), void unclaim.mutateAsync({ postId: p.id, reportingMemberId: member.id }).catch(() => null))}>
+              <Tag key={p.id} closable={canWrite} onClose={(e) => (e.preventDefault(), void unclaim.mutateAsync({ postId: p.id, reportingMemberId: member.id }).catch(() => null))}>
                 {p.name}
               </Tag>
             ))}
-            <Select
+            {canWrite && <Select
               style={{ width: 240 }}
               placeholder="选择本村居的岗位"
               value={postId ?? undefined}
               onChange={setPostId}
               options={(posts.data ?? []).filter((p) => !mine.includes(p)).map((p) => ({ value: p.id, label: `${p.name}（${p.claimed}/${p.capacity}）`, disabled: p.claimed >= p.capacity }))}
               data-testid="post-select"
-            />
-            <Button disabled={!postId} loading={claim.isPending} onClick={() => postId && claim.mutateAsync({ postId, reportingMemberId: member.id }).then(() => setPostId(null), () => null)}>
+            />}
+            {canWrite && <Button disabled={!postId} loading={claim.isPending} onClick={() => postId && claim.mutateAsync({ postId, reportingMemberId: member.id }).then(() => setPostId(null), () => null)}>
               认领
-            </Button>
+            </Button>}
           </Space>
+          {canWrite && <>
           <h4 className="drawer-section">登记服务</h4>
           <Form form={form} layout="inline" initialValues={{ date: chinaToday(), hours: 2 }} className="service-form">
             <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
@@ -104,6 +108,7 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
               登记
             </Button>
           </Form>
+          </>}
           <h4 className="drawer-section">服务记录（共 {(services.data ?? []).reduce((s, x) => s + x.hours, 0)} 小时）</h4>
           <Table
             size="small"

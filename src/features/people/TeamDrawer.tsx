@@ -4,10 +4,15 @@ import { useState } from 'react'
 import { Alert, Button, Drawer, Popconfirm, Radio, Space, Table, Tag } from 'antd'
 import { useStoreWrite, useTeamMembers } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
+import { useCan } from '../../api/auth'
+import type { Output } from '../../../electron/shared/contract'
+
+type Member = Output<'teams.members'>[number]
 
 export type TeamRow = { id: number; name: string; village: string; villageUnitId: number; nonFoshanCount: number }
 
 export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: () => void }) {
+  const canWrite = useCan()('people.write')
   const members = useTeamMembers(team?.id ?? null)
   const add = useStoreWrite('teams.addMember')
   const remove = useStoreWrite('teams.removeMember')
@@ -37,19 +42,20 @@ export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: (
               { title: '户籍', dataIndex: 'hukou', width: 110, render: (h: string) => (h === '非佛山户籍' ? <Tag color="purple">{h}</Tag> : h) },
               { title: '电话', dataIndex: 'phone', width: 120 },
               { title: '单位', dataIndex: 'workUnit', ellipsis: true },
-              {
+              ...(canWrite ? [{
                 title: '',
                 width: 60,
-                render: (_: unknown, m) => (
+                render: (_: unknown, m: Member) => (
                   <Popconfirm title={`把${m.name}移出团队？`} okText="移出" cancelText="取消" onConfirm={() => remove.mutateAsync({ memberId: m.id }).catch(() => null)}>
                     <Button size="small" type="link" danger>
                       移出
                     </Button>
                   </Popconfirm>
                 )
-              }
+              }] : [])
             ]}
           />
+          {canWrite && <>
           <h4 className="drawer-section">增加成员</h4>
           <Space wrap>
             <PersonPicker value={personId} onChange={setPersonId} villageUnitId={team.villageUnitId} placeholder="查找本村居居民（姓名或号码末 4 位）" testId="team-person-picker" />
@@ -58,6 +64,7 @@ export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: (
               加入团队
             </Button>
           </Space>
+          </>}
         </>
       )}
     </Drawer>

@@ -3,6 +3,7 @@
 // (the grid inspector), members and how full they are.
 import { useState } from 'react'
 import { Alert, App, Button, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { useCan, useMe } from '../../api/auth'
 import { useCanUndo, useVillages, usePartyGroups, useStoreWrite, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 import { PartyGroupList } from './PartyGroupList'
@@ -21,6 +22,11 @@ export function PlacementScreen() {
   const saveSettings = useStoreWrite('people.setSettings')
   const undo = usePeopleUndo()
   const canUndo = useCanUndo()
+  // A reader sees the suggestions and the groups; placing is for the roles that keep the registry,
+  // and the capacity is the town's setting (the organisation office's).
+  const me = useMe()
+  const canPlace = useCan()('people.write')
+  const canSetCapacity = canPlace && me.scopeVillageIds === null
   const { message } = App.useApp()
   const waiting = suggestions.data ?? []
   const placeable = waiting.filter((s) => s.groupGridId)
@@ -55,15 +61,15 @@ export function PlacementScreen() {
       <div className="people-toolbar">
         <VillageSelect value={villageUnitId ?? undefined} onChange={(v) => setVillage(v)} />
         <span className="muted">党小组容量</span>
-        <InputNumber min={5} max={200} value={capacity ?? settings.data?.partyGroupCapacity} onChange={(v) => setCapacity(v)} addonAfter="人/组" style={{ width: 130 }} data-testid="capacity-input" />
-        <Button
+        <InputNumber min={5} max={200} value={capacity ?? settings.data?.partyGroupCapacity} onChange={(v) => setCapacity(v)} addonAfter="人/组" style={{ width: 130 }} disabled={!canSetCapacity} data-testid="capacity-input" />
+        {canSetCapacity && <Button
           disabled={capacity === null || capacity === settings.data?.partyGroupCapacity}
           onClick={() => capacity && saveSettings.mutateAsync({ partyGroupCapacity: capacity }).then(() => message.success(`党小组容量已改为每组 ${capacity} 人`), () => null)}
         >
           保存容量
-        </Button>
+        </Button>}
         <span className="people-toolbar-spacer" />
-        {over.length > 0 && (
+        {over.length > 0 && canPlace && (
           <Button
             danger
             loading={rebalance.isPending}
@@ -73,11 +79,11 @@ export function PlacementScreen() {
             调整超员党小组（{over.length}）
           </Button>
         )}
-        <Popconfirm title={`把 ${placeable.length} 名报到党员按建议编入党小组？`} okText="全部编入" cancelText="取消" onConfirm={() => placeMembers()} disabled={placeable.length === 0}>
+        {canPlace && <Popconfirm title={`把 ${placeable.length} 名报到党员按建议编入党小组？`} okText="全部编入" cancelText="取消" onConfirm={() => placeMembers()} disabled={placeable.length === 0}>
           <Button type="primary" disabled={placeable.length === 0} loading={place.isPending} data-testid="place-all">
             全部按建议编入（{placeable.length}）
           </Button>
-        </Popconfirm>
+        </Popconfirm>}
       </div>
       {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
       <div className="placement-body">
@@ -115,7 +121,7 @@ export function PlacementScreen() {
                   title: '',
                   width: 70,
                   render: (_: unknown, s) =>
-                    s.groupGridId ? (
+                    s.groupGridId && canPlace ? (
                       <Button size="small" onClick={() => placeMembers([s.memberId])} data-testid={`place-${s.memberId}`}>
                         编入
                       </Button>
