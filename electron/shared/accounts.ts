@@ -23,6 +23,9 @@ export const roleNames: Record<Role, string> = {
 export const scopedRoles: readonly Role[] = ['officeClerk', 'villageClerk']
 /** The unit kind a role is bound to: clerks to their office or village, the district's desk to the district. */
 export const roleUnitKind: Partial<Record<Role, 'office' | 'village' | 'district'>> = { officeClerk: 'office', villageClerk: 'village', districtClerk: 'district' }
+/** A bound unit's kind in words (所属管理处, 须指定所属村（社区）…). */
+export const unitKindNames = { office: '管理处', village: '村（社区）', district: '区' } as const
+
 /** Roles that always act as their own unit in the linkage (the command centre's operator chooses). */
 export const fixedActingRoles: readonly Role[] = ['officeClerk', 'villageClerk', 'districtClerk']
 

@@ -7,7 +7,7 @@ import { issueSources } from './issueWords'
 import { isCalendarDay } from './chinaTime'
 import { Account, AuditQuery, AuditRow, AuditVerification, BackupFolder, Me, Password, Role, SecuritySettings, Username } from './accounts'
 import { BriefingDocument, BriefingKind, sectionKeys } from './briefing'
-import { ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
+import { Hukou, ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from './people'
 
 export const Tier = z.literal([1, 2, 3], { error: '网格级别须为 1、2 或 3' })
 export type Tier = z.infer<typeof Tier>
@@ -229,6 +229,15 @@ export const ImportReport = z.object({
 export const BatchSummary = z.object({ id: Id, kind: z.string(), actor: z.string(), at: z.string(), description: z.string(), undoneBy: Id.nullable() })
 
 const NoInput = z.object({}).strict().optional().default({})
+/** The fields one person entered at a desk has whatever the registry (新增, 登记报到): checked in full by the import's row rules. */
+const personEntry = {
+  name: z.string().trim().min(1, '请填写姓名').max(30),
+  gender: z.enum(['男', '女']).optional(),
+  idNumber: z.string().trim().min(1, '请填写身份证号').max(20),
+  partyBranch: z.string().trim().max(60).optional(),
+  homeAddress: z.string().trim().max(100).optional(),
+  specialties: z.string().trim().max(60).optional()
+}
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天')
 const VisitStats = z.object({
   households: z.number().int(),
@@ -494,18 +503,13 @@ export const contract = {
   'persons.create': {
     input: z
       .object({
-        name: z.string().trim().min(1, '请填写姓名').max(30),
-        gender: z.enum(['男', '女']).optional(),
-        idNumber: z.string().trim().min(1, '请填写身份证号').max(20),
+        ...personEntry,
         phone: z.string().trim().max(20).optional(),
-        hukou: z.enum(['本镇户籍', '佛山市户籍', '非佛山户籍'], { error: '请选择户籍类型' }),
+        hukou: Hukou,
         isPartyMember: z.boolean().optional(),
         partyRegistration: z.enum(['村居', '单位']).optional(),
-        partyBranch: z.string().trim().max(60).optional(),
         villageUnitId: Id,
-        homeAddress: z.string().trim().max(100).optional(),
-        workUnit: z.string().trim().max(60).optional(),
-        specialties: z.string().trim().max(60).optional()
+        workUnit: z.string().trim().max(60).optional()
       })
       .strict(),
     output: z.object({ id: Id, batchId: Id }),
@@ -514,19 +518,14 @@ export const contract = {
   'reporting.register': {
     input: z
       .object({
-        name: z.string().trim().min(1, '请填写姓名').max(30),
-        gender: z.enum(['男', '女']).optional(),
-        idNumber: z.string().trim().min(1, '请填写身份证号').max(20),
+        ...personEntry,
         phone: z.string().trim().min(1, '请填写手机号码').max(20),
-        hukou: z.enum(['本镇户籍', '佛山市户籍', '非佛山户籍']).optional(),
+        hukou: Hukou.optional(),
         workUnit: z.string().trim().min(1, '请填写工作单位').max(60),
-        partyBranch: z.string().trim().max(60).optional(),
         village: z.string().trim().min(1, '请选择报到村居').max(40),
         reportedAt: IsoDate,
-        homeAddress: z.string().trim().max(100).optional(),
         lon: z.number().min(73).max(136).optional(),
         lat: z.number().min(3).max(54).optional(),
-        specialties: z.string().trim().max(60).optional(),
         servicesClaimed: z.string().trim().max(60).optional(),
         volunteerWishes: z.string().trim().max(100).optional(),
         projectWishes: z.string().trim().max(100).optional()

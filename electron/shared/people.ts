@@ -4,6 +4,10 @@ import { z } from 'zod'
 
 const Id = z.number().int().positive()
 
+/** 户籍类型, as the registries, the import templates and the forms name them. */
+export const hukouKinds = ['本镇户籍', '佛山市户籍', '非佛山户籍'] as const
+export const Hukou = z.enum(hukouKinds, { error: `户籍类型应为 ${hukouKinds.join('、')} 之一` })
+
 export const registryNames = ['persons', 'households', 'teams', 'reporting', 'reserve'] as const
 export type RegistryName = (typeof registryNames)[number]
 export const RegistryName = z.enum(registryNames)

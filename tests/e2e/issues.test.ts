@@ -5,9 +5,10 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { openApp, outputDir, printViewToPdf } from '../support/browser'
 import { solidPng } from '../support/fixtures'
+import { doIssueAction, openNewIssue } from '../support/screens'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -29,13 +30,7 @@ const actAs = async (unit: string) => {
   // The issue panel reloads the actions open to the new unit.
   await page.waitForTimeout(300)
 }
-const doAction = async (action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
-  await page.getByTestId(`action-${action}`).click()
-  const dialog = page.getByRole('dialog')
-  if (fill) await fill(dialog)
-  await dialog.getByRole('button', { name: /确\s*定/ }).click()
-  await dialog.waitFor({ state: 'hidden' })
-}
+const doAction = (action: string, fill?: (dialog: Locator) => Promise<void>) => doIssueAction(page, action, fill)
 
 /** Clicks the middle of the town on the new-issue map (the picker fits the town's outline). */
 const pickMiddleOfTown = async (dialog: ReturnType<Page['getByRole']>) => {
@@ -54,13 +49,7 @@ describe('an issue through the four-level linkage', () => {
   })
 
   it('registers an issue on the map at a village, climbs to the town, goes down to a department and is closed', async () => {
-    await page.getByTestId('new-issue').click()
-    const dialog = page.getByRole('dialog', { name: '登记事件' })
-    await dialog.getByLabel('标题').fill('汀圃路口占道经营')
-    await dialog.getByLabel('描述').fill('早市摊档长期占用人行道，影响通行')
-    await dialog.getByTestId('issue-category').click()
-    await page.keyboard.type('矛盾')
-    await page.locator('.ant-select-item-option', { hasText: '矛盾纠纷' }).click()
+    const dialog = await openNewIssue(page, { title: '汀圃路口占道经营', description: '早市摊档长期占用人行道，影响通行', categoryTyped: '矛盾', category: '矛盾纠纷' })
     await pickMiddleOfTown(dialog)
     await dialog.getByRole('button', { name: /登\s*记/ }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -102,13 +91,7 @@ describe('an issue through the four-level linkage', () => {
 
   it('registers an issue by a point on the map, in its party group, and warns of a likely duplicate', async () => {
     const register = async (title: string) => {
-      await page.getByTestId('new-issue').click()
-      const dialog = page.getByRole('dialog', { name: '登记事件' })
-      await dialog.getByLabel('标题').fill(title)
-      await dialog.getByLabel('描述').fill('河涌边堆放建筑垃圾')
-      await dialog.getByTestId('issue-category').click()
-      await page.keyboard.type('环境')
-      await page.locator('.ant-select-item-option', { hasText: '环境卫生' }).click()
+      const dialog = await openNewIssue(page, { title, description: '河涌边堆放建筑垃圾', categoryTyped: '环境', category: '环境卫生' })
       await pickMiddleOfTown(dialog)
       return dialog
     }

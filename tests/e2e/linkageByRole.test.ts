@@ -6,9 +6,10 @@
 // what the role cannot do. At 1366×768, the office PCs' size.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { openApp, outputDir } from '../support/browser'
 import { demoPassword } from '../support/core'
+import { doIssueAction, openNewIssue, signInThroughScreen, signOutThroughMenu } from '../support/screens'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -24,16 +25,10 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 async function signInAs(username: string) {
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(demoPassword)
-  await page.getByTestId('login-submit').click()
+  await signInThroughScreen(page, username)
   await page.getByTestId('issue-kpis').waitFor()
 }
-async function signOut() {
-  await page.getByTestId('account-menu').click()
-  await page.getByRole('menuitem', { name: '退出登录' }).click()
-  await page.getByTestId('login-submit').waitFor()
-}
+const signOut = () => signOutThroughMenu(page)
 const panel = () => page.getByTestId('issue-panel')
 async function openIssue(code: string) {
   await page.getByPlaceholder('编号或标题').fill(code)
@@ -42,14 +37,8 @@ async function openIssue(code: string) {
   await cell.click()
   await expect.poll(() => panel().textContent()).toContain(code)
 }
-async function doAction(action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.getByTestId(`action-${action}`).click()
-  const dialog = page.getByRole('dialog')
-  if (fill) await fill(dialog)
-  await dialog.getByRole('button', { name: /确\s*定/ }).click()
-  await dialog.waitFor({ state: 'hidden' })
-}
-const dispatchTo = (unit: string, note: string) => async (d: ReturnType<Page['getByRole']>) => {
+const doAction = (action: string, fill?: (dialog: Locator) => Promise<void>) => doIssueAction(page, action, fill)
+const dispatchTo = (unit: string, note: string) => async (d: Locator) => {
   await d.getByTestId('dispatch-target').click()
   await page.keyboard.type(unit.slice(0, 2))
   await page.locator('.ant-select-item-option', { hasText: unit }).click()
@@ -63,13 +52,7 @@ describe('the four levels, each at its own desk', () => {
 
   it('the village clerk registers a report in the village and reports it up to the office', async () => {
     await signInAs('tingpu')
-    await page.getByTestId('new-issue').click()
-    const dialog = page.getByRole('dialog', { name: '登记事件' })
-    await dialog.getByLabel('标题').fill('工业园排污口异味')
-    await dialog.getByLabel('描述').fill('村民反映工业园排污口夜间异味明显，疑似偷排')
-    await dialog.getByTestId('issue-category').click()
-    await page.keyboard.type('环境')
-    await page.locator('.ant-select-item-option', { hasText: '环境卫生' }).click()
+    const dialog = await openNewIssue(page, { title: '工业园排污口异味', description: '村民反映工业园排污口夜间异味明显，疑似偷排', categoryTyped: '环境', category: '环境卫生' })
     const picker = dialog.getByTestId('point-picker')
     await expect.poll(() => picker.getAttribute('data-framed')).toBeTruthy()
     await expect.poll(() => picker.getAttribute('data-idle')).toBe('1')

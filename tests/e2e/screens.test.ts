@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, outputDir, waitForMapIdle } from '../support/browser'
-import { demoPassword } from '../support/core'
+import { signInThroughScreen, signOutThroughMenu } from '../support/screens'
 import { overflowingText, type Overflow } from '../support/overflow'
 
 let app: Awaited<ReturnType<typeof openApp>>
@@ -52,11 +52,8 @@ async function look(name: string, size: { width: number }): Promise<Overflow[]> 
 }
 
 async function signInAs(username: string) {
-  await page.getByTestId('account-menu').click()
-  await page.getByRole('menuitem', { name: '退出登录' }).click()
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(demoPassword)
-  await page.getByTestId('login-submit').click()
+  await signOutThroughMenu(page)
+  await signInThroughScreen(page, username)
 }
 
 describe('every screen at 1366×768 and 1920×1080', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, outputDir } from '../support/browser'
 import { demoPassword } from '../support/core'
+import { signInThroughScreen, signOutThroughMenu } from '../support/screens'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -15,22 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => app?.close())
 
-async function signInAs(username: string, password = demoPassword) {
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(password)
-  await page.getByTestId('login-submit').click()
-}
-async function signOut() {
-  await page.getByTestId('account-menu').click()
-  await page.getByRole('menuitem', { name: '退出登录' }).click()
-  // On failure, say what the page showed instead (a CI run once saw no sign-in screen here).
-  await page
-    .getByTestId('login-submit')
-    .waitFor({ timeout: 15_000 })
-    .catch(async (e: Error) => {
-      throw new Error(`退出登录后未见登录页，页面显示：${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: e })
-    })
-}
+const signInAs = (username: string, password = demoPassword) => signInThroughScreen(page, username, password)
+const signOut = () => signOutThroughMenu(page)
 
 describe('accounts in the browser', () => {
   it('asks a new database for the administrator’s password, then opens the accounts screen', async () => {

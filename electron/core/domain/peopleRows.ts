@@ -1,6 +1,7 @@
 // The import templates of the people registries, and the checks one row passes on its own (before
 // the store is asked about villages, grids and duplicates). Pure.
 import { checkIdNumber, checkPhone, normaliseText } from './personalData'
+import { hukouKinds } from '../../shared/people'
 import type { Cell } from '../import/readTable'
 import { chinaDate, isCalendarDay } from '../../shared/chinaTime'
 
@@ -115,7 +116,7 @@ export function parseDate(c: Cell | undefined, today: Date): { ok: true; date: s
 
 export type ParsedRow = { values: Record<string, string | number | boolean | null>; problems: string[] }
 
-const hukous = ['本镇户籍', '佛山市户籍', '非佛山户籍']
+const hukous: readonly string[] = hukouKinds
 const householdKinds = ['居民家庭户', '非户籍家庭户', '工商企业户', '社会组织']
 
 /** Check one row by itself: required cells, ID checksum, phone, choices, dates, coordinates. */

@@ -3,7 +3,7 @@
 // everyone out, which is what a town office expects of a restarted system.
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
-import { fixedActingRoles, roleNames, roleUnitKind, type Account, type Me, type Role, type SecuritySettings } from '../../shared/accounts'
+import { fixedActingRoles, roleNames, unitKindNames, roleUnitKind, type Account, type Me, type Role, type SecuritySettings } from '../../shared/accounts'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
@@ -324,7 +324,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const needs = input.role ? roleUnitKind[input.role] : undefined
     if (needs) {
       const unit = input.unitId ? (sqlite.prepare('select kind, name from units where id = ?').get(input.unitId) as { kind: string; name: string } | undefined) : undefined
-      if (!unit || unit.kind !== needs) throw new AppError('BAD_INPUT', `${roleNames[input.role!]}须指定所属${{ office: '管理处', village: '村（社区）', district: '区' }[needs]}。`, { field: 'unitId' })
+      if (!unit || unit.kind !== needs) throw new AppError('BAD_INPUT', `${roleNames[input.role!]}须指定所属${unitKindNames[needs]}。`, { field: 'unitId' })
     }
     // The last security administrator cannot give the role away: nobody could grant it back.
     if (a.role === 'secadmin' && input.role !== 'secadmin' && (sqlite.prepare("select count(*) from accounts where role = 'secadmin' and enabled = 1").pluck().get() as number) <= 1)

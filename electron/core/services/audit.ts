@@ -90,23 +90,31 @@ export function createAuditService(db: Db, clock: Clock) {
   }
 
   type Raw = Omit<AuditRow, 'actionName' | 'operation' | 'object' | 'details'>
-  /** Names for the rows of one read, each looked up once. */
+  // Names for the trail's words: statements prepared once, each name looked up once per read.
+  const nameStatements = {
+    unit: prepared(sqlite, 'select name from units where id = ?', { pluck: true }),
+    issueCode: prepared(sqlite, 'select code from issues where id = ?', { pluck: true }),
+    grid: prepared(sqlite, 'select name from grids where id = ?', { pluck: true }),
+    person: prepared(sqlite, 'select name from persons where id = ?', { pluck: true }),
+    briefing: prepared(sqlite, 'select title from briefings where id = ?', { pluck: true }),
+    account: prepared(sqlite, "select display_name || '（' || username || '）' from accounts where id = ?", { pluck: true })
+  }
   function lookup(): AuditLookup {
-    const cached = (sql: string, shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))) => {
-      const statement = sqlite.prepare(sql).pluck()
+    const once = (statement: () => { get: (id: number) => unknown }, shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))) => {
       const seen = new Map<number, string | undefined>()
       return (id: number) => {
-        if (!seen.has(id)) seen.set(id, shape(statement.get(id)))
+        if (!seen.has(id)) seen.set(id, shape(statement().get(id)))
         return seen.get(id)
       }
     }
+    const n = nameStatements
     return {
-      unit: cached('select name from units where id = ?'),
-      issueCode: cached('select code from issues where id = ?'),
-      grid: cached('select name from grids where id = ?'),
-      person: cached('select name from persons where id = ?', (v) => (typeof v === 'string' ? maskName(v) : undefined)),
-      briefing: cached('select title from briefings where id = ?'),
-      account: cached("select display_name || '（' || username || '）' from accounts where id = ?")
+      unit: once(n.unit),
+      issueCode: once(n.issueCode),
+      grid: once(n.grid),
+      person: once(n.person, (v) => (typeof v === 'string' ? maskName(v) : undefined)),
+      briefing: once(n.briefing),
+      account: once(n.account)
     }
   }
   function search(q: AuditQuery & { offset: number; limit: number }): { total: number; rows: AuditRow[] } {

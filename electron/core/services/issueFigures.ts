@@ -77,7 +77,7 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       holderUnitId: { label: '承办单位', clause: (v) => ({ sql: 'i.holder_unit_id = ?', params: [v] }) },
       category: { label: '类别', clause: (v) => ({ sql: 'i.category = ?', params: [v] }) },
       source: { label: '来源', clause: (v) => ({ sql: 'i.source = ?', params: [v] }) },
-      overdue: { label: '超期', clause: (v) => (boolFilter(v) ? { sql: `i.status in ('reported', 'accepted', 'resolved') and i.due_at < ?`, params: [now()] } : { sql: `not (i.status in ('reported', 'accepted', 'resolved') and i.due_at < ?)`, params: [now()] }) },
+      overdue: { label: '超期', clause: (v) => (boolFilter(v) ? { sql: `i.status in ${CLOCK_RUNS} and i.due_at < ?`, params: [now()] } : { sql: `not (i.status in ${CLOCK_RUNS} and i.due_at < ?)`, params: [now()] }) },
       supervised: { label: '督办', clause: (v) => ({ sql: boolFilter(v) ? 'i.supervised > 0' : 'i.supervised = 0', params: [] }) },
       from: { label: '起始日期', clause: (v) => ({ sql: 'i.created_at >= ?', params: [dayStart(chinaDay(v, '起始日期'))] }) },
       to: { label: '截止日期', clause: (v) => ({ sql: 'i.created_at < ?', params: [dayEnd(chinaDay(v, '截止日期'))] }) }

@@ -1,5 +1,6 @@
 // One person with every role they hold; masked, or unmasked for one record with a logged reason.
 import type { Db } from '../db/open'
+import { hukouKinds } from '../../shared/people'
 import type { Clock } from '../clock'
 import { AppError, notFound } from '../errors'
 import { registrySpecs, maskRow } from './registries'
@@ -80,7 +81,7 @@ export function createPersonService(db: Db, clock: Clock) {
         Object.assign(patch, { idNumber: c.idNumber, idTail: c.idNumber.slice(-4), gender: c.gender })
       }
       if (p.hukou !== undefined && p.hukou !== null) {
-        if (!['本镇户籍', '佛山市户籍', '非佛山户籍'].includes(p.hukou)) throw new AppError('BAD_INPUT', `户籍类型“${p.hukou}”应为 本镇户籍、佛山市户籍、非佛山户籍 之一`)
+        if (!(hukouKinds as readonly string[]).includes(p.hukou)) throw new AppError('BAD_INPUT', `户籍类型“${p.hukou}”应为 ${hukouKinds.join('、')} 之一`)
         patch.hukou = p.hukou as '本镇户籍'
       }
       // The address as the masked record showed it, sent back with the form, means "unchanged"; a

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
 import type { Account, Role } from '../../../electron/shared/accounts'
-import { isWholePath, roleNames, roleUnitKind, roles } from '../../../electron/shared/accounts'
+import { isWholePath, roleNames, roleUnitKind, roles, unitKindNames } from '../../../electron/shared/accounts'
 import { useAccountMutations, useAccounts, useCan, useMe, useSecuritySettings } from '../../api/auth'
 import { useUnits } from '../../api/issues'
 import { passwordRule } from '../auth/passwordRule'
@@ -116,8 +116,6 @@ function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => v
   )
 }
 
-const unitKindLabel = { office: '所属管理处', village: '所属村（社区）', district: '所属区' } as const
-
 function GrantModal({ account, onClose }: { account: Account; onClose: () => void }) {
   const { setRole } = useAccountMutations()
   const units = useUnits()
@@ -136,7 +134,7 @@ function GrantModal({ account, onClose }: { account: Account; onClose: () => voi
           <Select allowClear placeholder="无（收回全部权限）" options={roles.map((r) => ({ value: r, label: roleNames[r] }))} data-testid="grant-role" />
         </Form.Item>
         {kind && (
-          <Form.Item label={unitKindLabel[kind]} name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
+          <Form.Item label={`所属${unitKindNames[kind]}`} name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
             <Select
               showSearch
               optionFilterProp="label"

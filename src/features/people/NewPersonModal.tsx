@@ -1,6 +1,7 @@
 // 人员台账 → 新增: one person entered by hand. The core checks the entry as it checks an imported row
 // (ID number and its check digit, already registered, village) and says what is wrong in Chinese.
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd'
+import { hukouKinds } from '../../../electron/shared/people'
 import { useUndoMessage } from './undoMessage'
 import type { Input as CallInput } from '../../../electron/shared/contract'
 import { useStoreWrite } from '../../api/people'
@@ -51,7 +52,7 @@ export function NewPersonModal({ villageUnitId, onClose, onCreated }: { villageU
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="hukou" label="户籍类型" rules={[{ required: true, message: '请选择户籍类型' }]}>
-          <Select options={['本镇户籍', '佛山市户籍', '非佛山户籍'].map((v) => ({ value: v, label: v }))} />
+          <Select options={hukouKinds.map((v) => ({ value: v, label: v }))} />
         </Form.Item>
         <Form.Item name="villageUnitId" label="居住村居" rules={[{ required: true, message: '请选择居住村居' }]}>
           <VillageSelect onChange={(id) => form.setFieldValue('villageUnitId', id)} style={{ width: '100%' }} />

@@ -1,6 +1,7 @@
 // One person's record and roles. ID number and phone stay masked until the officer gives a reason
 // to see them for this one record; the reason is logged.
 import { useEffect, useState } from 'react'
+import { hukouKinds } from '../../../electron/shared/people'
 import { useCan } from '../../api/auth'
 import { useUndoMessage } from './undoMessage'
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
@@ -101,7 +102,7 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
                   <Input maxLength={20} data-testid="edit-phone" />
                 </Form.Item>
                 <Form.Item name="hukou" label="户籍类型">
-                  <Select options={['本镇户籍', '佛山市户籍', '非佛山户籍'].map((x) => ({ value: x, label: x }))} />
+                  <Select options={hukouKinds.map((x) => ({ value: x, label: x }))} />
                 </Form.Item>
                 {/* A masked address is not a value to edit: the field starts empty, the current one shown as a hint. */}
                 <Form.Item name="homeAddress" label={shown.masked ? '新住址（不改则留空）' : '住址'}>

@@ -1,6 +1,7 @@
 // 登记报到: a member reports at the village desk. The form takes what the receipt needs; the core
 // checks it as it checks an imported row (ID checksum, phone, village, duplicates).
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
+import { hukouKinds } from '../../../electron/shared/people'
 import { useUndoMessage } from './undoMessage'
 import dayjs from 'dayjs'
 import { useStoreWrite, useVillages } from '../../api/people'
@@ -85,7 +86,7 @@ export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultV
         </div>
         <div className="form-row">
           <Form.Item name="hukou" label="户籍类型">
-            <Select options={['本镇户籍', '佛山市户籍', '非佛山户籍'].map((x) => ({ value: x, label: x }))} />
+            <Select options={hukouKinds.map((x) => ({ value: x, label: x }))} />
           </Form.Item>
           <Form.Item name="homeAddress" label="住址">
             <Input maxLength={100} />

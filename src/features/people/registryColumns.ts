@@ -1,6 +1,7 @@
 // What each registry table shows. Sortable columns are those the store can sort (sqlList specs).
 import type { ColDef } from 'ag-grid-community'
 import type { RegistryName } from '../../../electron/shared/people'
+import { hukouKinds } from '../../../electron/shared/people'
 import { specialties } from '../../../electron/shared/issueWords'
 
 const col = (field: string, headerName: string, width: number, sortable = false, extra: Partial<ColDef> = {}): ColDef => ({ field, headerName, width, sortable, ...extra })
@@ -78,7 +79,7 @@ export const registryColumns: Record<RegistryName, ColDef[]> = {
 /** The quick filters each registry offers above its table (value → the store's filter). */
 export const registryFilters: Record<RegistryName, { key: string; label: string; options: { value: string | boolean; label: string }[] }[]> = {
   persons: [
-    { key: 'hukou', label: '户籍', options: ['本镇户籍', '佛山市户籍', '非佛山户籍'].map((v) => ({ value: v, label: v })) },
+    { key: 'hukou', label: '户籍', options: hukouKinds.map((v) => ({ value: v, label: v })) },
     { key: 'role', label: '身份', options: ['社区党员', '报到党员', '储能联系', '驻点团队', '户联系'].map((v) => ({ value: v, label: v })) },
     { key: 'party', label: '党员', options: [{ value: true, label: '党员' }, { value: false, label: '非党员' }] }
   ],
