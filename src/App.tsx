@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, type ComponentType } from 'react'
 import { Result } from 'antd'
 import { ScreenLoading } from './components/ScreenLoading'
+import { KeptScreens } from './components/KeptScreens'
 import { AccountMenu } from './features/auth/AccountMenu'
 import { AppHeader, screens } from './components/AppHeader'
 import { parseHash, useLocation, type Location, type Route } from './components/useRoute'
@@ -13,18 +14,34 @@ import { issuedBriefingQuery } from './api/briefings'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
-const loadMapScreen = () => import('./features/map/MapScreen')
-const MapScreen = lazy(() => loadMapScreen().then((m) => ({ default: m.MapScreen })))
-const PeopleScreen = lazy(() => import('./features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })))
-const PlacementScreen = lazy(() => import('./features/placement/PlacementScreen').then((m) => ({ default: m.PlacementScreen })))
-const IssuesScreen = lazy(() => import('./features/issues/IssuesScreen').then((m) => ({ default: m.IssuesScreen })))
+/**
+ * A screen whose code is loaded on demand, or beforehand (`load`). Once loaded it renders directly:
+ * through lazy() alone a screen already loaded still suspends once, and React then holds its
+ * fallback for 300 ms before showing it.
+ */
+function screen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>) {
+  let loaded: ComponentType<P> | null = null
+  const loadAndKeep = () => load().then((m) => (loaded = pick(m)))
+  const Lazy = lazy(() => loadAndKeep().then((c) => ({ default: c })))
+  const Screen = (props: P) => {
+    const Loaded = loaded
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />
+  }
+  return Object.assign(Screen, { load: loadAndKeep })
+}
+
+const MapScreen = screen(() => import('./features/map/MapScreen'), (m) => m.MapScreen)
+const PeopleScreen = screen(() => import('./features/people/PeopleScreen'), (m) => m.PeopleScreen)
+const PlacementScreen = screen(() => import('./features/placement/PlacementScreen'), (m) => m.PlacementScreen)
+const IssuesScreen = screen(() => import('./features/issues/IssuesScreen'), (m) => m.IssuesScreen)
+const BriefingsScreen = screen(() => import('./features/briefings/BriefingsScreen'), (m) => m.BriefingsScreen)
+const AccountsScreen = screen(() => import('./features/admin/AccountsScreen'), (m) => m.AccountsScreen)
+const AuditScreen = screen(() => import('./features/admin/AuditScreen'), (m) => m.AuditScreen)
+const screenCode: Partial<Record<Route, () => Promise<unknown>>> = { map: MapScreen.load, people: PeopleScreen.load, placement: PlacementScreen.load, issues: IssuesScreen.load, briefings: BriefingsScreen.load, accounts: AccountsScreen.load, audit: AuditScreen.load }
 const WallScreen = lazy(() => import('./features/wall/WallScreen').then((m) => ({ default: m.WallScreen })))
-const BriefingsScreen = lazy(() => import('./features/briefings/BriefingsScreen').then((m) => ({ default: m.BriefingsScreen })))
 const ReportingPrint = lazy(() => import('./features/print/ReportingPrint').then((m) => ({ default: m.ReportingPrint })))
 const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').then((m) => ({ default: m.IssueSheetPrint })))
 const SupervisionPrint = lazy(() => import('./features/print/SupervisionPrint').then((m) => ({ default: m.SupervisionPrint })))
-const AccountsScreen = lazy(() => import('./features/admin/AccountsScreen').then((m) => ({ default: m.AccountsScreen })))
-const AuditScreen = lazy(() => import('./features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })))
 const loadBriefingPrint = () => import('./features/print/BriefingPrint')
 const BriefingPrint = lazy(() => loadBriefingPrint().then((m) => ({ default: m.BriefingPrint })))
 
@@ -46,7 +63,7 @@ export function startEarly(queryClient: QueryClient) {
     void loadBriefingPrint()
     void queryClient.prefetchQuery(issuedBriefingQuery(briefingId))
   } else {
-    void loadMapScreen()
+    void MapScreen.load()
     prefetchMapData(queryClient)
   }
 }
@@ -70,6 +87,7 @@ function Console({ location, go }: { location: Location; go: (r: Route) => void 
   const can = useCan()
   const allowed = screens.filter((s) => s.needs.some(can)).map((s) => s.value)
   usePrefetchMapData(location.route === 'map' && allowed.includes('map'))
+  usePreloadScreens(allowed.flatMap((r) => screenCode[r] ?? []))
   if (location.route === 'print')
     return (
       <Suspense fallback={loading}>
@@ -97,15 +115,44 @@ function Console({ location, go }: { location: Location; go: (r: Route) => void 
   return (
     <div className="app">
       <AppHeader route={route} onNavigate={go} />
-      <Suspense fallback={loading}>
-        {route === 'accounts' && <AccountsScreen />}
-        {route === 'audit' && <AuditScreen />}
-        {route === 'map' && <MapScreen />}
-        {route === 'people' && <PeopleScreen />}
-        {route === 'placement' && <PlacementScreen />}
-        {route === 'issues' && <IssuesScreen />}
-        {route === 'briefings' && <BriefingsScreen />}
-      </Suspense>
+      <KeptScreens
+        current={route}
+        render={(screen) => (
+          <Suspense fallback={loading}>
+            {screen === 'accounts' && <AccountsScreen />}
+            {screen === 'audit' && <AuditScreen />}
+            {screen === 'map' && <MapScreen />}
+            {screen === 'people' && <PeopleScreen />}
+            {screen === 'placement' && <PlacementScreen />}
+            {screen === 'issues' && <IssuesScreen />}
+            {screen === 'briefings' && <BriefingsScreen />}
+          </Suspense>
+        )}
+      />
     </div>
   )
+}
+
+/**
+ * The code of every screen this role may open is fetched and compiled once the console has been
+ * idle a while after it opened, so the first visit to a screen waits for its drawing, not for its
+ * code (the grids' code alone is 2 MB to parse on an office PC).
+ */
+function usePreloadScreens(loaders: (() => Promise<unknown>)[]) {
+  const key = loaders.length
+  useEffect(() => {
+    let idle = 0
+    const timer = window.setTimeout(() => {
+      idle = window.requestIdleCallback(
+        // Marked on the page when done (the felt-speed benchmark's first visits wait for it, as a person looks at the map first).
+        () => void Promise.all(loaders.map((load) => load())).then(() => (document.documentElement.dataset.screensLoaded = '1')),
+        { timeout: 5000 }
+      )
+    }, 2000)
+    return () => {
+      window.clearTimeout(timer)
+      window.cancelIdleCallback(idle)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
 }

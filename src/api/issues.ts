@@ -1,14 +1,25 @@
 // Data hooks of the issue linkage (issue 5): units, the paged list, one issue with its log and the
 // actions open to the acting unit, figures, rules. Writes refresh every query and open table.
-import { useQuery } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input } from '../../electron/shared/contract'
 import type { ListQuery } from '../../electron/shared/people'
 import { call } from './client'
 import { pagedDatasource } from './people'
 
 export const useUnits = () => useQuery({ queryKey: ['units.all'], queryFn: () => call('units.all'), staleTime: Infinity, retry: false })
-export const useIssue = (id: number | null, actingUnitId: number | null) =>
-  useQuery({ queryKey: ['issues.get', id, actingUnitId], queryFn: () => call('issues.get', { id: id!, actingUnitId: actingUnitId ?? undefined }), enabled: id !== null, retry: false })
+/**
+ * One issue. While the next one chosen is on its way the panel keeps the last one (isPlaceholderData,
+ * shown dimmed and not clickable) rather than a spinner: swapping the panel out unmounts antd's
+ * components, which takes their styles out of the page and puts them back, a third of a click's wait.
+ */
+const issueQuery = (id: number | null, actingUnitId: number | null) => ({ queryKey: ['issues.get', id, actingUnitId], queryFn: () => call('issues.get', { id: id!, actingUnitId: actingUnitId ?? undefined }), retry: false })
+export const useIssue = (id: number | null, actingUnitId: number | null) => useQuery({ ...issueQuery(id, actingUnitId), enabled: id !== null, placeholderData: keepPreviousData })
+/** Starts reading an issue (as the mouse button goes down on its row, so the panel has it by the click); settles when read. */
+export function usePrefetchIssue(actingUnitId: number | null) {
+  const client = useQueryClient()
+  return useCallback((id: number) => client.prefetchQuery(issueQuery(id, actingUnitId)), [client, actingUnitId])
+}
 export const useKpis = (input: Input<'stats.kpis'>, enabled = true) => useQuery({ queryKey: ['stats.kpis', input], queryFn: () => call('stats.kpis', input), enabled, retry: false })
 export const useRoutingRules = () => useQuery({ queryKey: ['routing.rules.get'], queryFn: () => call('routing.rules.get'), retry: false })
 

@@ -2,12 +2,14 @@
 // SQL), person detail, rules, settings, placement. Writes refresh every query and every open table.
 import { useContext } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { IDatasource, IGetRowsParams } from 'ag-grid-community'
 import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import type { ListQuery, RegistryName } from '../../electron/shared/people'
 import { personQuery } from '../../electron/shared/personQuery'
 import { call } from './client'
 import { MeContext, useCan, useMe } from './auth'
+import { pagedDatasource } from './pagedDatasource'
+
+export { pageBlock, pagedDatasource } from './pagedDatasource'
 
 const listMethod = { persons: 'persons.list', households: 'households.list', teams: 'teams.list', reporting: 'reporting.list', reserve: 'reserve.list' } as const
 
@@ -20,30 +22,6 @@ export const onPeopleChanged = (f: () => void) => {
 const peopleChanged = () => listeners.forEach((f) => f())
 
 export type RegistryFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
-
-/** An ag-grid datasource over any paged list method: each block is one SQL page, sorted as the grid asks. */
-export function pagedDatasource<Q extends object>(
-  fetchPage: (query: Q & { offset: number; limit: number; sort?: { field: string; dir: 'asc' | 'desc' } }) => Promise<{ total: number; rows: unknown[] }>,
-  filter: Q,
-  onTotal: (n: number) => void,
-  onError: (e: Error) => void
-): IDatasource {
-  return {
-    getRows: (params: IGetRowsParams) => {
-      const sort = params.sortModel[0]
-      fetchPage({ ...filter, offset: params.startRow, limit: params.endRow - params.startRow, sort: sort ? { field: sort.colId, dir: sort.sort } : undefined }).then(
-        (page) => {
-          onTotal(page.total)
-          params.successCallback(page.rows, page.total)
-        },
-        (e: Error) => {
-          onError(e)
-          params.failCallback()
-        }
-      )
-    }
-  }
-}
 
 /** An ag-grid datasource for one registry. */
 export const registryDatasource = (registry: RegistryName, filter: RegistryFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>

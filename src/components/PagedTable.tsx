@@ -1,17 +1,34 @@
 // An ag-grid table on the infinite row model: every block is a page from the store, sorted there,
 // so 100,000 rows scroll as lightly as 100. Writes elsewhere in the app refresh what it shows.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import { AllCommunityModule, themeQuartz, type ColDef, type GridApi, type IDatasource, type RowClickedEvent, type RowClassRules } from 'ag-grid-community'
+import { AllCommunityModule, themeQuartz, type ColDef, type GridApi, type IDatasource, type RowClickedEvent, type CellMouseDownEvent, type RowClassRules } from 'ag-grid-community'
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
-import { onPeopleChanged } from '../api/people'
+import { onPeopleChanged, pageBlock } from '../api/people'
+import { useOnScreenShown } from './KeptScreens'
 
 /** The grid's Chinese, with an empty table reading 暂无数据 as antd's tables do (the locale's 无显示行 reads oddly). */
 const localeText = { ...AG_GRID_LOCALE_CN, noRowsToShow: '暂无数据' }
 const theme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerBackgroundColor: '#eef2f7', rowHeight: 34, headerHeight: 36 })
 const modules = [AllCommunityModule]
 
-export function PagedTable({ datasource, columnDefs, onRowClick, testId, rowClassRules }: { datasource: IDatasource; columnDefs: ColDef[]; onRowClick?: (row: Record<string, unknown>) => void; testId: string; rowClassRules?: RowClassRules }) {
+// Memoised: a screen re-rendering around it (a record chosen beside the list) does not redraw the grid.
+export const PagedTable = memo(function PagedTable({
+  datasource,
+  columnDefs,
+  onRowClick,
+  onRowPress,
+  testId,
+  rowClassRules
+}: {
+  datasource: IDatasource
+  columnDefs: ColDef[]
+  onRowClick?: (row: Record<string, unknown>) => void
+  /** The mouse button went down on a row: what its click will need can be read meanwhile. */
+  onRowPress?: (row: Record<string, unknown>) => void
+  testId: string
+  rowClassRules?: RowClassRules
+}) {
   const api = useRef<GridApi | null>(null)
   const [ready, setReady] = useState(false)
   // The infinite row model shows no overlay of its own for an empty result: say 暂无数据 when a page comes back with none.
@@ -32,6 +49,8 @@ export function PagedTable({ datasource, columnDefs, onRowClick, testId, rowClas
     if (ready) api.current?.setGridOption('datasource', counted)
   }, [counted, ready])
   useEffect(() => onPeopleChanged(() => api.current?.refreshInfiniteCache()), [])
+  // A kept screen shown again reads its pages again (the rows stay up meanwhile): clocks and counts move on.
+  useOnScreenShown(() => api.current?.refreshInfiniteCache())
   return (
     <div className="registry-table" data-testid={testId}>
       <AgGridReact
@@ -39,7 +58,7 @@ export function PagedTable({ datasource, columnDefs, onRowClick, testId, rowClas
         theme={theme}
         localeText={localeText}
         rowModelType="infinite"
-        cacheBlockSize={100}
+        cacheBlockSize={pageBlock}
         maxBlocksInCache={20}
         columnDefs={columnDefs}
         defaultColDef={{ resizable: true, suppressMovable: true }}
@@ -50,8 +69,9 @@ export function PagedTable({ datasource, columnDefs, onRowClick, testId, rowClas
           setReady(true)
         }}
         // A click on a row's own action (marked data-row-action) is that action's, not the row's.
+        onCellMouseDown={(e: CellMouseDownEvent) => e.data && onRowPress?.(e.data)}
         onRowClicked={(e: RowClickedEvent) => e.data && !(e.event?.target as Element | null)?.closest?.('[data-row-action]') && onRowClick?.(e.data)}
       />
     </div>
   )
-}
+})

@@ -17,9 +17,14 @@ declare global {
   }
 }
 
-/** Arm the clock: the next pointerdown anywhere starts it. */
+/**
+ * Arm the clock: the next pointerdown anywhere starts it. First the page is let settle (two frames
+ * and an idle moment), as a person looks at what is shown before clicking; the bare pages alike.
+ */
 const arm = (page: Page) =>
-  page.evaluate(() => {
+  page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }))
     window.felt = { t0: 0, t1: 0 }
     document.addEventListener('pointerdown', () => (window.felt!.t0 = performance.now()), { capture: true, once: true })
   })
@@ -31,12 +36,19 @@ async function waitDrawn(page: Page, drawn: () => boolean): Promise<number> {
 
 // Functions, not strings: the app's CSP forbids eval. Each records the frame it first held on
 // through `feltStamp`, put on every page by an init script (a function passed in is serialized alone).
-const issueRowsDrawn = () => (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!document.querySelector('[data-testid="issue-list"] .ag-row [col-id="title"]')?.textContent)
-const peopleRowsDrawn = () => (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!document.querySelector('[data-testid="registry-persons"] .ag-row [col-id="idNumber"]')?.textContent)
+// Drawn means on the screen: a row kept in a hidden screen does not count (checkVisibility).
+const issueRowsDrawn = () => {
+  const cell = document.querySelector('[data-testid="issue-list"] .ag-row [col-id="title"]')
+  return (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!cell?.textContent && cell.checkVisibility({ visibilityProperty: true }))
+}
+const peopleRowsDrawn = () => {
+  const cell = document.querySelector('[data-testid="registry-persons"] .ag-row [col-id="idNumber"]')
+  return (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!cell?.textContent && cell.checkVisibility({ visibilityProperty: true }))
+}
 const panelDrawn = () => {
   const want = (window as unknown as { wantCode?: string }).wantCode
   const panel = document.querySelector('[data-testid="issue-panel"]')
-  return (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!want && !!panel?.textContent?.includes(want) && !!panel.querySelector('[data-testid="issue-holder"]') && !!panel.querySelector('.issue-timeline'))
+  return (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!want && !!panel?.checkVisibility({ visibilityProperty: true }) && !!panel.textContent?.includes(want) && !!panel.querySelector('[data-testid="issue-holder"]') && !!panel.querySelector('.issue-timeline'))
 }
 const bareDone = () => (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(document.getElementById('out')?.dataset.done === '1')
 
@@ -87,13 +99,21 @@ export async function runFeltSpeedBench(opts: { runs: number; write?: boolean })
       await page.route(`${server.url}bare-${kind}.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: barePage(kind, openIssues[0].id) }))
     await page.goto(`${server.url}#/map`)
     await waitForMapIdle(page, 0)
+    // A person looks at the map a moment before going on: the other screens' code is loaded meanwhile.
+    await page.waitForFunction(() => document.documentElement.dataset.screensLoaded === '1', undefined, { timeout: 30_000 })
     const nav = (name: string) => page.locator('.app-nav').getByText(name, { exact: true })
 
-    const app = { issues: [] as number[], panel: [] as number[], people: [] as number[] }
-    for (let run = 0; run < opts.runs; run++) {
-      // 人员台账 → 事件处置: the issue list's first rows.
+    // The first round opens each screen and panel for the first time in the session (code, styles and
+    // grids made); the rounds after come back to screens kept open, as a person does all day.
+    const first = { issues: [] as number[], panel: [] as number[], people: [] as number[] }
+    const again = { issues: [] as number[], panel: [] as number[], people: [] as number[] }
+    for (let run = 0; run <= opts.runs; run++) {
+      const app = run === 0 ? first : again
+      // 人员台账 → 事件处置: the issue list's first rows (the first round opens 人员台账 from the map).
+      if (run === 0) await arm(page)
       await nav('人员台账').click()
-      await page.waitForFunction(peopleRowsDrawn, undefined, { polling: 'raf' })
+      if (run === 0) first.people.push(await waitDrawn(page, peopleRowsDrawn))
+      else await page.waitForFunction(peopleRowsDrawn, undefined, { polling: 'raf' })
       await arm(page)
       await nav('事件处置').click()
       app.issues.push(await waitDrawn(page, issueRowsDrawn))
@@ -110,7 +130,7 @@ export async function runFeltSpeedBench(opts: { runs: number; write?: boolean })
       // 事件处置 → 人员台账: the people list's first rows.
       await arm(page)
       await nav('人员台账').click()
-      app.people.push(await waitDrawn(page, peopleRowsDrawn))
+      again.people.push(await waitDrawn(page, peopleRowsDrawn))
     }
 
     const bare = { issues: [] as number[], panel: [] as number[], people: [] as number[] }
@@ -122,10 +142,14 @@ export async function runFeltSpeedBench(opts: { runs: number; write?: boolean })
         bare[kind].push(await waitDrawn(page, bareDone))
       }
 
+    const once = (c: string, xs: number[], goal: string): CaseResult => ({ case: c, unit: 'ms', app: stat(xs), goal })
     const rows: CaseResult[] = [
-      compare({ case: '事件处置: screen switch → issue list drawn', unit: 'ms', app: stat(app.issues), reference: stat(bare.issues), referenceCase: 'bare page: issues.list over HTTP → HTML table', goal: '≤ 500 ms, ≤ 1.5×' }),
-      compare({ case: 'click on an issue → its panel drawn', unit: 'ms', app: stat(app.panel), reference: stat(bare.panel), referenceCase: 'bare page: issues.get over HTTP → HTML', goal: '≤ 200 ms, ≤ 1.5×' }),
-      compare({ case: '人员台账: screen switch → people list drawn', unit: 'ms', app: stat(app.people), reference: stat(bare.people), referenceCase: 'bare page: persons.list over HTTP → HTML table', goal: '≤ 500 ms, ≤ 1.5×' })
+      compare({ case: '事件处置: screen switch → issue list drawn', unit: 'ms', app: stat(again.issues), reference: stat(bare.issues), referenceCase: 'bare page: issues.list over HTTP → HTML table', goal: '≤ 500 ms, ≤ 1.5×' }),
+      compare({ case: 'click on an issue → its panel drawn', unit: 'ms', app: stat(again.panel), reference: stat(bare.panel), referenceCase: 'bare page: issues.get over HTTP → HTML', goal: '≤ 200 ms, ≤ 1.5×' }),
+      compare({ case: '人员台账: screen switch → people list drawn', unit: 'ms', app: stat(again.people), reference: stat(bare.people), referenceCase: 'bare page: persons.list over HTTP → HTML table', goal: '≤ 500 ms, ≤ 1.5×' }),
+      once('first time in the session: 事件处置 opened → issue list drawn', first.issues, '≤ 500 ms'),
+      once('first time in the session: click on an issue → its panel drawn', first.panel, '≤ 200 ms'),
+      once('first time in the session: 人员台账 opened → people list drawn', first.people, '≤ 500 ms')
     ]
     printTable(`手感速度（演示镇，1366×768，${machine()}）`, rows)
     const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, cases: rows }

@@ -27,7 +27,8 @@ describe('npm run bench, map part (smoke)', () => {
 
   it('times the felt speed: screen switches and the issue panel, each beside its bare page', async () => {
     const r = await runFeltSpeedBench({ runs: 1, write: false })
-    expect(r.cases).toHaveLength(3)
-    for (const c of r.cases) expect([c.app.p50 > 0, (c.reference?.p50 ?? 0) > 0], c.case).toEqual([true, true])
+    expect(r.cases).toHaveLength(6)
+    for (const c of r.cases.slice(0, 3)) expect([c.app.p50 > 0, (c.reference?.p50 ?? 0) > 0], c.case).toEqual([true, true])
+    for (const c of r.cases.slice(3)) expect(c.app.p50, c.case).toBeGreaterThan(0)
   }, 180_000)
 })

@@ -129,7 +129,8 @@ describe('import, then placement', () => {
 
   it('places the new members of the village by proximity and shows them in their party group', async () => {
     await page.getByText('党员编组', { exact: true }).click()
-    await page.getByTestId('village-select').click()
+    // The people screen, kept hidden, has its own village choice: this is placement's.
+    await page.locator('[data-screen="placement"]').getByTestId('village-select').click()
     await page.keyboard.type('汀圃')
     await page.locator('.ant-select-item-option', { hasText: '汀圃社区' }).click()
     const waiting = page.getByTestId('placement-waiting')

@@ -24,7 +24,7 @@ const sizes = [
 /** Each screen: its name in the navigation, and what shows it is drawn. */
 const businessScreens: { nav: string; name: string; ready: (p: Page) => Promise<unknown> }[] = [
   { nav: '网格地图', name: 'map', ready: (p) => p.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.idle === '1') },
-  { nav: '人员台账', name: 'people', ready: (p) => p.locator('.ag-row').first().waitFor() },
+  { nav: '人员台账', name: 'people', ready: (p) => p.locator('[data-screen="people"] .ag-row').first().waitFor() },
   { nav: '党员编组', name: 'placement', ready: (p) => p.getByTestId('placement-waiting').waitFor() },
   {
     nav: '事件处置',

@@ -1,13 +1,16 @@
 // 事件处置: the figures for this year, the issue list (paged and filtered in SQL), and the chosen
 // issue with its actions and hand-off log, done as the unit shown at the top (ActingUnit).
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Alert, Badge, Button, DatePicker, Input, Popover, Select, Space, Statistic } from 'antd'
 import dayjs from 'dayjs'
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
-import { issueDatasource, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
+import { issueDatasource, usePrefetchIssue, useKpis, useRoutingRules, useUnits, type IssueFilter } from '../../api/issues'
 import { useCan, useMe, useOwnUnit } from '../../api/auth'
 import { ActingUnit, rememberedActingUnit } from './ActingUnit'
+import { takeIssueToOpen } from './openIssue'
+import { chosenIssue, useChosenIssue, type ChosenIssue } from './chosenIssue'
+import { useOnScreenShown } from '../../components/KeptScreens'
 import { PagedTable } from '../../components/PagedTable'
 import { IssuePanel } from './IssuePanel'
 import { NewIssueModal } from './NewIssueModal'
@@ -56,10 +59,24 @@ export function IssuesScreen() {
   const [chosenUnitId, setActing] = useState<number | null>(rememberedActingUnit)
   const actingUnitId = !can('issues.handle') ? null : (me.actingUnitId ?? chosenUnitId ?? town)
   // A pin clicked on the map opens here with its issue selected.
-  const [selected, setSelected] = useState<number | null>(() => {
-    const id = Number(sessionStorage.getItem('issues.selected')) || null
-    sessionStorage.removeItem('issues.selected')
-    return id
+  const [chosen] = useState(() => chosenIssue(takeIssueToOpen()))
+  // The issue is read from the moment the mouse button goes down on its row; the click shows it when
+  // read (or after 150 ms, dimmed until it comes), so the panel is drawn once, not stale and then fresh.
+  const prefetchIssue = usePrefetchIssue(actingUnitId)
+  const [pressed] = useState(() => ({ id: 0, read: Promise.resolve() }))
+  const pressRow = useCallback((row: Record<string, unknown>) => Object.assign(pressed, { id: row.id as number, read: prefetchIssue(row.id as number) }), [prefetchIssue, pressed])
+  const openRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = row.id as number
+      if (pressed.id !== id) Object.assign(pressed, { id, read: Promise.resolve() })
+      // A row pressed after this one wins.
+      void Promise.race([pressed.read, new Promise((r) => setTimeout(r, 150))]).then(() => pressed.id === id && chosen.set(id))
+    },
+    [chosen, pressed]
+  )
+  useOnScreenShown(() => {
+    const id = takeIssueToOpen()
+    if (id) chosen.set(id)
   })
   const [filters, setFilters] = useState<Record<string, string | number | boolean>>({ status: 'open' })
   const [q, setQ] = useState('')
@@ -158,16 +175,20 @@ export function IssuesScreen() {
       {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
       <div className="issues-body">
         <div className="issues-list">
-          <PagedTable datasource={datasource} columnDefs={columns} onRowClick={(r) => setSelected(r.id as number)} testId="issue-list" rowClassRules={rowClassRules} />
+          <PagedTable datasource={datasource} columnDefs={columns} onRowClick={openRow} onRowPress={pressRow} testId="issue-list" rowClassRules={rowClassRules} />
         </div>
         <aside className="issues-side">
-          <IssuePanel id={selected} actingUnitId={actingUnitId} onOpen={setSelected} />
+          <ChosenIssuePanel chosen={chosen} actingUnitId={actingUnitId} />
         </aside>
       </div>
       <OverdueUnits open={overdueOpen} onClose={() => setOverdueOpen(false)} />
       <RoutingRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} />
       <IssueFiguresDrawer open={figuresOpen} onClose={() => setFiguresOpen(false)} />
-      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={setSelected} reportingUnitId={me.actingUnitId ?? undefined} />}
+      {creating && <NewIssueModal onClose={() => setCreating(false)} onCreated={chosen.set} reportingUnitId={me.actingUnitId ?? undefined} />}
     </div>
   )
+}
+
+function ChosenIssuePanel({ chosen, actingUnitId }: { chosen: ChosenIssue; actingUnitId: number | null }) {
+  return <IssuePanel id={useChosenIssue(chosen)} actingUnitId={actingUnitId} onOpen={chosen.set} />
 }

@@ -9,6 +9,7 @@ import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { startDrawSession, type DrawRequest, type DrawSession } from '../draw/drawSession'
 import type { LonLat } from '../draw/snap'
 import { buildStyle, fillLayerOf, fontStack, layersOfTier, pickableTiers, shadingColour, sourceOf, tiers, type ShadingMeasure } from './mapStyle'
+import { useOnScreenToggle } from '../../components/KeptScreens'
 
 export type GridPick = { id: number; tier: Tier }
 export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [number, number]; nonce: number }
@@ -209,6 +210,15 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     map.fitBounds([w, s, e, n], { padding: 32, duration: 0 })
   }, [loaded, outline.data])
 
+  // A map kept on a hidden screen takes no pointer input: its drag handlers listen on the whole page
+  // and measure the canvas at every mouse move, which lays the hidden screen out again (8 ms a move).
+  useOnScreenToggle((shown) => {
+    const map = mapRef.current
+    for (const handler of map ? [map.dragPan, map.boxZoom] : []) {
+      if (shown) handler.enable()
+      else handler.disable()
+    }
+  })
   useSourceData(loaded ? mapRef.current : null, 'importPreview', importPreview ?? emptyPreview)
   useSourceData(loaded ? mapRef.current : null, 'people', peoplePoints ?? emptyPreview)
   useSourceData(loaded ? mapRef.current : null, 'issues', issuePoints ?? emptyPreview)

@@ -15,6 +15,7 @@ import { call } from '../../api/client'
 import { GridMap, type FlyTarget, type GridPick } from './GridMap'
 import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
+import { leaveIssueToOpen } from '../issues/openIssue'
 import { HealthCheckPanel, type Problem } from '../health/HealthCheckPanel'
 import { ImportPanel } from '../imports/ImportPanel'
 import { useGridDrawing } from '../draw/useGridDrawing'
@@ -157,7 +158,7 @@ export function MapScreen() {
           peoplePoints={people.collection}
           issuePoints={showIssues ? ((issuePoints.data as FeatureCollection | undefined) ?? null) : null}
           onIssueClick={(id) => {
-            sessionStorage.setItem('issues.selected', String(id))
+            leaveIssueToOpen(id)
             window.location.hash = '#/issues'
           }}
           shading={people.shading}
