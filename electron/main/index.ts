@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startCore, type Core } from '../core/app'
 import { DatabaseFileError, defaultBackupFolder } from '../core/db/open'
-import { restoreBeforeOpen } from '../core/services/backups'
+import { restoreBeforeOpen } from '../core/trust/backups'
 import { applySessionSecurity, isTrustedSender, lockDownWindow, secureWebPreferences } from './security'
-import { hasCapability, type Capability } from '../core/domain/access'
+import { hasCapability, type Capability } from '../core/api/access'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 const here = dirname(fileURLToPath(import.meta.url))

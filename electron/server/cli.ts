@@ -6,7 +6,7 @@ import { startCore } from '../core/app'
 import { DatabaseFileError } from '../core/db/open'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../core/paths'
 import { startHttpServer } from './http'
-import { defaultBackupFolder, listBackups, restoreBeforeOpen } from '../core/services/backups'
+import { defaultBackupFolder, listBackups, restoreBeforeOpen } from '../core/trust/backups'
 
 async function main() {
   let args

@@ -34,7 +34,7 @@ export const Username = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母开头')
-/** Checked in full by the core's password policy (domain/passwordPolicy.ts); here only the length cap. */
+/** Checked in full by the core's password policy (electron/core/trust/domain/passwordPolicy.ts); here only the length cap. */
 export const Password = z.string().min(1, '请输入密码').max(128, '密码至多 128 位')
 
 export const Account = z.object({

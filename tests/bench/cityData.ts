@@ -4,7 +4,7 @@
 // flagged illustrative — a load of the right size and shape, never a map of the city.
 import type Database from 'better-sqlite3'
 import { apportion, createRng } from '../../electron/core/demo/prng'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 
 export type CityScale = { tier1: number; tier2: number; tier3: number; households: number; persons: number; issues: number }
 export const foshan: CityScale = { tier1: 787, tier2: 5_302, tier3: 10_721, households: 300_000, persons: 100_000, issues: 100_000 }

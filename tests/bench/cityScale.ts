@@ -11,7 +11,7 @@ import { buildCity, foshan, tiny, type CityScale } from './cityData'
 import { compare, machine, printTable, repeat, stat, time, writeResults, type CaseResult } from './report'
 import { signedIn } from './signedIn'
 import { recordStatements, replayer } from './sameSql'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 
 export async function runCityBench(opts: { scale: CityScale; iterations: number; importRows: number; write?: boolean }) {
   let now = Date.parse('2026-11-22T01:00:00Z')

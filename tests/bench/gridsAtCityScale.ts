@@ -9,7 +9,7 @@ import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { apportion, createRng } from '../../electron/core/demo/prng'
 import { partition, spreadPoints } from '../../electron/core/demo/partition'
-import { fromGeoJsonGeometry, toGeoJsonGeometry, withoutRepeatedPoints, mapCoords, roundTo } from '../../electron/core/domain/geometry'
+import { fromGeoJsonGeometry, toGeoJsonGeometry, withoutRepeatedPoints, mapCoords, roundTo } from '../../electron/core/kernel/geometry'
 import { tempDbFile } from '../support/core'
 import { nodeShapes } from '../../electron/core/demo/topology'
 

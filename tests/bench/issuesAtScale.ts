@@ -6,7 +6,7 @@ import { stat, time, writeResults } from './report'
 import { startCore } from '../../electron/core/app'
 import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { tempDbFile } from '../support/core'
-import { createIssueFigureService } from '../../electron/core/services/issueFigures'
+import { createIssueFigureService } from '../../electron/core/issues/issueFigures'
 
 const TARGET = 100_000
 const ITER = Number(process.env.BENCH_ITER ?? 300)

@@ -10,8 +10,8 @@ import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/
 import { createRng } from '../../electron/core/demo/prng'
 import { demoIdNumber, demoPhone } from '../../electron/core/demo/identities'
 import { personName } from '../../electron/core/demo/names'
-import { registrySpecs } from '../../electron/core/services/registries'
-import { whereOf } from '../../electron/core/services/sqlList'
+import { registrySpecs } from '../../electron/core/people/registries'
+import { whereOf } from '../../electron/core/db/sqlList'
 import { tempDbFile } from '../support/core'
 
 const PERSONS = 100_000

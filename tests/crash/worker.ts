@@ -2,7 +2,7 @@
 // (one transaction each) and issues created and accepted — printing an ACK line after each call
 // the core has acknowledged. The parent kills it with SIGKILL at a random moment and checks the store.
 import { startCore } from '../../electron/core/app'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 
 const [dbFile, migrationsFolder, resourcesFolder, iteration] = process.argv.slice(2)
 const ROWS = 20

@@ -70,7 +70,7 @@ describe('registering at the desk', () => {
     const dialog = page.getByRole('dialog', { name: '登记报到党员' })
     await dialog.getByLabel('姓名').fill('林晓岚')
     const first17 = '44060519920506002'
-    const { idCheckChar } = await import('../../electron/core/domain/personalData')
+    const { idCheckChar } = await import('../../electron/core/kernel/personalData')
     const right = idCheckChar(first17)
     await dialog.getByLabel('身份证号').fill(first17 + (right === '1' ? '2' : '1'))
     await dialog.getByLabel('手机号码').fill('13800138000')

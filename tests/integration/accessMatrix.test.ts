@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methodNames, type MethodName, type Result } from '../../electron/shared/contract'
 import { demoPassword, ok, signIn, testCoreWithPeople } from '../support/core'
 import { solidPng } from '../support/fixtures'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 
 /** O operator · G organiser · L leader · C office clerk (官窑) · V village clerk (汀圃) · D the district's desk (南海区) · S system admin · A security admin · U auditor. */
 const users = { O: 'operator', G: 'organiser', L: 'leader', C: 'guanyao', V: 'tingpu', D: 'nanhai', S: 'admin', A: 'secadmin', U: 'auditor' } as const

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../electron/shared/contract'
 import { DatabaseFileError } from '../../electron/core/db/open'
-import { defaultBackupFolder, inspectBackup, listBackups, restoreBeforeOpen } from '../../electron/core/services/backups'
+import { defaultBackupFolder, inspectBackup, listBackups, restoreBeforeOpen } from '../../electron/core/trust/backups'
 import { demoPassword, ok, signIn, tempDbFile, tempDir, testCore } from '../support/core'
 
 let core: ReturnType<typeof testCore>

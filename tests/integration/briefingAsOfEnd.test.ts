@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../electron/core/clock'
 import { dayEnd } from '../../electron/shared/chinaTime'
-import { KEY_ISSUES_LISTED } from '../../electron/core/services/briefings'
+import { KEY_ISSUES_LISTED } from '../../electron/core/briefings/briefings'
 import { ok, testCoreWithPeople } from '../support/core'
 
 let now = Date.parse('2026-12-02T09:00:00+08:00')

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { buildSync } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
-import { firstBrokenLink, type ChainedRow } from '../../electron/core/domain/auditChain'
+import { firstBrokenLink, type ChainedRow } from '../../electron/core/trust/domain/auditChain'
 import { createRng } from '../../electron/core/demo/prng'
 import { tempDir, testCore } from '../support/core'
 

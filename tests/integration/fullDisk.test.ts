@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, rmSync, statfsSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { tempDbFile, tempDir, testCore } from '../support/core'
 
 let mountPoint: string | null = null

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Output } from '../../electron/shared/contract'
 import type { Core } from '../../electron/core/app'
-import { convertPoint } from '../../electron/core/domain/crs'
+import { convertPoint } from '../../electron/core/grids/domain/crs'
 import { ok, testCore } from '../support/core'
 
 let core: Core

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../electron/core/clock'
 import type { Result } from '../../electron/shared/contract'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { WHOLE_NUMBER_SEARCHES } from '../../electron/core/api/guard'
 import { demoPassword, ok, signIn, testCore } from '../support/core'
 

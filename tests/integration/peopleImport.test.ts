@@ -5,7 +5,7 @@ import * as XLSX from '@e965/xlsx'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { ok, testCoreWithPeople } from '../support/core'
 import { encodeGbk } from '../support/fixtures'
 

@@ -2,7 +2,7 @@
 // village), lands in the registry, and is undone as one batch; a bad entry names its problem in
 // Chinese and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { ok, testCoreWithPeople } from '../support/core'
 
 let core: ReturnType<typeof testCoreWithPeople>

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../electron/core/clock'
 import type { Result } from '../../electron/shared/contract'
-import { createAuditService } from '../../electron/core/services/audit'
+import { createAuditService } from '../../electron/core/trust/audit'
 import { demoPassword, ok, signIn, testCore } from '../support/core'
 
 let now = Date.parse('2026-11-22T01:00:00Z')

@@ -2,7 +2,7 @@
 // without .prj/.cpg), KML/KMZ and GeoJSON.
 import { deflateSync } from 'node:zlib'
 import { zipSync, strToU8 } from 'fflate'
-import type { MultiPolygonCoords, PolygonCoords } from '../../electron/core/domain/geometry'
+import type { MultiPolygonCoords, PolygonCoords } from '../../electron/core/kernel/geometry'
 
 let gbkTable: Map<string, number[]> | null = null
 /** Encode text as GBK by inverting Node's GBK decoder (tests only; no extra dependency). */

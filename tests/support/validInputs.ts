@@ -2,7 +2,7 @@
 // own; the fuzz test starts its malformed bodies from them).
 import type Database from 'better-sqlite3'
 import type { MethodName } from '../../electron/shared/contract'
-import { idCheckChar } from '../../electron/core/domain/personalData'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { solidPng } from './fixtures'
 
 /** The password api.test.ts gives the administrator at first start. */

@@ -2,8 +2,8 @@
 // written by a later version, a row tampered with) gives words and never an exception.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { actionsNamed, describeAudit, type AuditLookup } from '../../electron/core/domain/auditWords'
-import { actionName as name } from '../../electron/core/services/audit'
+import { actionsNamed, describeAudit, type AuditLookup } from '../../electron/core/trust/domain/auditWords'
+import { actionName as name } from '../../electron/core/trust/audit'
 
 const look: AuditLookup = {
   unit: (id) => ({ 1: '汀圃社区', 2: '官窑社会管理处' })[id],

@@ -2,8 +2,8 @@
 // hold a day; the period before; and how changes and shares read on paper.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isCalendarDay, periodOf, previousPeriod } from '../../electron/core/domain/briefingPeriod'
-import { change, pct } from '../../electron/core/domain/briefingModel'
+import { isCalendarDay, periodOf, previousPeriod } from '../../electron/core/briefings/domain/briefingPeriod'
+import { change, pct } from '../../electron/core/briefings/domain/briefingModel'
 
 const kinds = ['周报', '月报', '季报', '年报'] as const
 

@@ -6,11 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import polygonClipping from 'polygon-clipping'
 import area from '@turf/area'
 import { generateDemoTown, parseVillageCsv, type DemoGrid, type DemoTown } from '../../electron/core/demo/town'
-import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, type MultiPolygonCoords } from '../../electron/core/domain/geometry'
+import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, type MultiPolygonCoords } from '../../electron/core/kernel/geometry'
 import { defaultResourcesFolder } from '../../electron/core/paths'
 import { gridTargets, townTotals } from '../../electron/core/demo/facts'
-import { checkGridGeometry } from '../../electron/core/domain/gridShape'
-import { checkGridHealth } from '../../electron/core/domain/gridHealth'
+import { checkGridGeometry } from '../../electron/core/grids/domain/gridShape'
+import { checkGridHealth } from '../../electron/core/grids/domain/gridHealth'
 
 const villages = parseVillageCsv(readFileSync(join(defaultResourcesFolder, 'data', 'shishan_villages.csv'), 'utf8'))
 const shape = (g: DemoGrid): MultiPolygonCoords => fromGeoJsonGeometry(JSON.parse(g.geometry))

@@ -11,7 +11,7 @@ import {
   type MultiPolygonCoords,
   type Pt,
   type Ring
-} from '../../electron/core/domain/geometry'
+} from '../../electron/core/kernel/geometry'
 import { apportion, createRng } from '../../electron/core/demo/prng'
 import { partition, spreadPoints } from '../../electron/core/demo/partition'
 import { chineseNumber } from '../../electron/core/demo/names'

@@ -2,8 +2,8 @@
 // partition has no problems, and moving any one cell makes one appear.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { checkGridHealth, type HealthGrid } from '../../electron/core/domain/gridHealth'
-import { localProjection, mapCoords, type MultiPolygonCoords, type Pt } from '../../electron/core/domain/geometry'
+import { checkGridHealth, type HealthGrid } from '../../electron/core/grids/domain/gridHealth'
+import { localProjection, mapCoords, type MultiPolygonCoords, type Pt } from '../../electron/core/kernel/geometry'
 import { partition, spreadPoints } from '../../electron/core/demo/partition'
 import { createRng } from '../../electron/core/demo/prng'
 

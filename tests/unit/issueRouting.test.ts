@@ -3,7 +3,7 @@
 // closed means nothing but reopen).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { availableActions, clockColour, decide, defaultHolder, initialState, type IssueAction, type IssueState, type RoutingContext, type RoutingRule, type RoutingUnit } from '../../electron/core/domain/issueRouting'
+import { availableActions, clockColour, decide, defaultHolder, initialState, type IssueAction, type IssueState, type RoutingContext, type RoutingRule, type RoutingUnit } from '../../electron/core/issues/domain/issueRouting'
 
 const unitList: RoutingUnit[] = [
   { id: 1, name: '南海区', kind: 'district', parentId: null },

@@ -1,7 +1,7 @@
 // ID numbers (GB 11643), phones and masking: known cases and properties.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { checkIdNumber, checkPhone, idCheckChar, maskIdNumber, maskNumbersInText, maskPhone, normaliseText } from '../../electron/core/domain/personalData'
+import { checkIdNumber, checkPhone, idCheckChar, maskIdNumber, maskNumbersInText, maskPhone, normaliseText } from '../../electron/core/kernel/personalData'
 import { personQuery } from '../../electron/shared/personQuery'
 
 const today = new Date('2026-11-22T00:00:00Z')

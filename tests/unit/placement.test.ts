@@ -1,8 +1,8 @@
 // Placing reporting members into party groups: hand-built cases with known answers, and properties.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { rebalance, suggestPlacements, type PartyGroup, type PlacementMember } from '../../electron/core/domain/placement'
-import type { MultiPolygonCoords, Pt } from '../../electron/core/domain/geometry'
+import { rebalance, suggestPlacements, type PartyGroup, type PlacementMember } from '../../electron/core/people/domain/placement'
+import type { MultiPolygonCoords, Pt } from '../../electron/core/kernel/geometry'
 
 // Village 1 is two side-by-side squares of 0.01° (about 1 km): A west, B east. Village 2 has none.
 const sq = (x: number, y: number, d = 0.01): MultiPolygonCoords => [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]]

@@ -2,8 +2,8 @@
 // property that the two parts always add back up to the whole.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { splitByLine } from '../../electron/core/domain/splitShape'
-import { multiPolygonArea, type MultiPolygonCoords, type Pt } from '../../electron/core/domain/geometry'
+import { splitByLine } from '../../electron/core/grids/domain/splitShape'
+import { multiPolygonArea, type MultiPolygonCoords, type Pt } from '../../electron/core/kernel/geometry'
 
 const square: MultiPolygonCoords = [[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]]
 const area = (r: ReturnType<typeof splitByLine>) => ('parts' in r ? r.parts.map(multiPolygonArea) : r.error)

@@ -2,9 +2,10 @@
 // the hash chain (any change to any row is found, at that row), and what an audit row may keep.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { afterFailure, MAX_FAILURES, minutesLocked, mustChangePassword, passwordProblems } from '../../electron/core/domain/passwordPolicy'
-import { auditHash, firstBrokenLink, GENESIS, redactForAudit, type AuditFields, type ChainedRow } from '../../electron/core/domain/auditChain'
-import { hasCapability, methodRules, roleCapabilities } from '../../electron/core/domain/access'
+import { afterFailure, MAX_FAILURES, minutesLocked, mustChangePassword, passwordProblems } from '../../electron/core/trust/domain/passwordPolicy'
+import { auditHash, firstBrokenLink, GENESIS, redactForAudit, type AuditFields, type ChainedRow } from '../../electron/core/trust/domain/auditChain'
+import { hasCapability, roleCapabilities } from '../../electron/core/api/access'
+import { methodRules } from '../../electron/core/api/methodRules'
 import { roles } from '../../electron/shared/accounts'
 
 describe('password policy', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { contract, type ApiError, type CallContext, type MethodName, type Result } from '../../shared/contract'
 import { AppError } from '../errors'
 import { chineseInputError } from '../../shared/inputErrors'
-import { findMalformed } from '../domain/wellFormedText'
+import { findMalformed } from '../kernel/wellFormedText'
 import type { Handlers } from './handlers'
 import type { CallerCredentials, Guard } from './guard'
 

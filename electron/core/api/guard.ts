@@ -8,11 +8,12 @@ import type { Db } from '../db/open'
 import { isWholeNumber, personQuery, type PersonQuery } from '../../shared/personQuery'
 import { AppError } from '../errors'
 import { prepared } from '../db/statement'
-import { actingRefusal, capabilityNames, hasCapability, methodRules, type MethodRule, type ScopeCheck } from '../domain/access'
-import { redactForAudit } from '../domain/auditChain'
-import type { AccountService } from '../services/accounts'
-import type { AuditService } from '../services/audit'
-import type { AccessScope, Scope } from '../services/accessScope'
+import { actingRefusal, capabilityNames, hasCapability, type MethodRule, type ScopeCheck } from './access'
+import { methodRules } from './methodRules'
+import { redactForAudit } from '../trust/domain/auditChain'
+import type { AccountService } from '../trust/accounts'
+import type { AuditService } from '../trust/audit'
+import type { AccessScope, Scope } from '../trust/accessScope'
 
 /** In-process callers (tests, benchmarks, scripts) name themselves; no transport can send this. */
 export type Internal = { internal: string }

@@ -1,7 +1,7 @@
 // The geometry columns of a grid row (GeoJSON text, extent, label point, area), from a geometry.
 import { AppError } from '../errors'
-import { checkGridGeometry, measureShape } from '../domain/gridShape'
-import { toGeoJsonGeometry } from '../domain/geometry'
+import { checkGridGeometry, measureShape } from '../grids/domain/gridShape'
+import { toGeoJsonGeometry } from '../kernel/geometry'
 
 /** Geometry columns for a grid from a GeoJSON geometry (or all null when it has none yet). */
 export function geometryColumns(geometry: unknown | null) {

@@ -1,5 +1,5 @@
 // Generated, checksum-valid ID numbers and phone numbers for the demo (never real people's).
-import { idCheckChar } from '../domain/personalData'
+import { idCheckChar } from '../kernel/personalData'
 import type { Rng } from './prng'
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0')

@@ -1,9 +1,9 @@
 // Split an area into cells around seed points (Voronoi clipped to the area). The cells cover the
 // area exactly and do not overlap, which is what nested grids must do.
 import { Delaunay } from 'd3-delaunay'
-import { bboxOf, multiPolygonArea, pointInMultiPolygon, ringCentroid, largestPolygon, type MultiPolygonCoords, type Pt } from '../domain/geometry'
+import { bboxOf, multiPolygonArea, pointInMultiPolygon, ringCentroid, largestPolygon, type MultiPolygonCoords, type Pt } from '../kernel/geometry'
 import type { Rng } from './prng'
-import { clip } from '../domain/clip'
+import { clip } from '../grids/domain/clip'
 
 /** Voronoi cells of `points` clipped to `area`; cell i belongs to point i (may be multi-part). */
 export function partition(area: MultiPolygonCoords, points: Pt[]): MultiPolygonCoords[] {

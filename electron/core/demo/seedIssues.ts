@@ -3,7 +3,7 @@
 // log is one the app could have written: escalations through all four levels, dispatches, returns,
 // supervision, extensions, suspensions, rejected verifications, and recent ones still open or overdue.
 import type { Db } from '../db/open'
-import { ancestors, decide, defaultHolder, dispatchTargets, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../domain/issueRouting'
+import { ancestors, decide, defaultHolder, dispatchTargets, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../issues/domain/issueRouting'
 import { createRng, type Rng } from './prng'
 
 const perYear: [number, number][] = [

@@ -2,7 +2,7 @@
 // Clipping leaves a point where a child's edge meets its parent's edge on the child only; after
 // rounding it drifts off the parent's edge and opens centimetre slivers. Noding inserts every such
 // point into every edge it lies on, and snapping merges points that are the same point computed twice.
-import type { MultiPolygonCoords, Pt, Ring } from '../domain/geometry'
+import type { MultiPolygonCoords, Pt, Ring } from '../kernel/geometry'
 
 const CELL = 0.25 // km; spatial hash cell size
 

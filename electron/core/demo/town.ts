@@ -15,7 +15,7 @@ import {
   type Pt,
   type Ring,
   withoutRepeatedPoints
-} from '../domain/geometry'
+} from '../kernel/geometry'
 import { chineseNumber, commercialBuildingName, economicCooperativeName, personName, residentialComplexName, residentsGroupName } from './names'
 import { apportion, createRng, type Rng } from './prng'
 import { partition, spreadPoints } from './partition'

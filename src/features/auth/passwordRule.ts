@@ -1,4 +1,4 @@
-// The form's early word on a new password; the core's policy (domain/passwordPolicy.ts) decides.
+// The form's early word on a new password; the core's policy (electron/core/trust/domain/passwordPolicy.ts) decides.
 export const passwordRule = {
   validator: (_: unknown, v: string | undefined) => {
     if (!v) return Promise.resolve()

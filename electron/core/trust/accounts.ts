@@ -1,0 +1,380 @@
+// Accounts and sessions: first-start setup, sign-in with lock-out, the idle screen lock, password
+// change and expiry, and the administrators' account work. Sessions live in memory: a restart signs
+// everyone out, which is what a town office expects of a restarted system.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
+import { fixedActingRoles, roleNames, unitKindNames, roleUnitKind, type Account, type Me, type Role, type SecuritySettings } from '../../shared/accounts'
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { AppError, notFound } from '../errors'
+import { prepared } from '../db/statement'
+import { roleCapabilities } from '../api/access'
+import { afterFailure, describePasswordProblems, LOCK_MINUTES, MAX_FAILURES, minutesLocked, mustChangePassword, passwordExpiresAt, passwordProblems } from './domain/passwordPolicy'
+import type { AccessScope, Scope } from './accessScope'
+import type { AuditService } from './audit'
+
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>
+const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+/** A session ends after this long whatever happens (a new working day means a new sign-in). */
+const SESSION_HOURS = 12
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await scrypt(password, salt, 32, SCRYPT)
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`
+}
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$')
+  if (scheme !== 'scrypt') return false
+  const expected = Buffer.from(key, 'base64')
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem })
+  return timingSafeEqual(actual, expected)
+}
+/** Unknown usernames cost a hash too, so timing does not tell which names exist. */
+const decoy = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+
+export const defaultSecuritySettings: SecuritySettings = { passwordMaxAgeDays: 90, idleLockMinutes: 15, backupFolder: null, backupKeep: 14, backupEveryHours: 24 }
+
+type AccountRow = {
+  id: number
+  username: string
+  displayName: string
+  role: Role | null
+  unitId: number | null
+  unitName: string | null
+  unitKind: string | null
+  passwordHash: string
+  passwordChangedAt: string | null
+  failedLogins: number
+  lockedUntil: string | null
+  enabled: number
+  lastLoginAt: string | null
+  createdAt: string
+}
+export type Session = { tokenHash: string; accountId: number; createdAt: number; lastSeen: number; locked: boolean }
+
+const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex')
+
+export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditService; scope: AccessScope }) {
+  const sqlite = db.$client
+  const sessions = new Map<string, Session>()
+  const selectAccount = `select a.id, a.username, a.display_name displayName, a.role, a.unit_id unitId, u.name unitName, u.kind unitKind,
+      a.password_hash passwordHash, a.password_changed_at passwordChangedAt, a.failed_logins failedLogins, a.locked_until lockedUntil,
+      a.enabled, a.last_login_at lastLoginAt, a.created_at createdAt
+    from accounts a left join units u on u.id = a.unit_id`
+  const byIdStatement = prepared(sqlite, `${selectAccount} where a.id = ?`)
+  const byNameStatement = prepared(sqlite, `${selectAccount} where a.username = ?`)
+  const byId = { get: (id: number) => byIdStatement().get(id) }
+  const byName = { get: (name: string) => byNameStatement().get(name) }
+  const now = () => clock.now()
+
+  const settingsRow = prepared(sqlite, "select value from app_meta where key = 'security'", { pluck: true })
+  // Read on every call (the idle lock, expiry): kept in memory, written through.
+  let cachedSettings: SecuritySettings | null = null
+  function settings(): SecuritySettings {
+    if (cachedSettings) return cachedSettings
+    const raw = settingsRow().get() as string | undefined
+    return (cachedSettings = { ...defaultSecuritySettings, ...(raw ? (JSON.parse(raw) as Partial<SecuritySettings>) : {}) })
+  }
+  function setSettings(patch: Partial<SecuritySettings>): SecuritySettings {
+    const next = { ...settings(), ...patch }
+    sqlite.prepare("insert into app_meta (key, value) values ('security', ?) on conflict(key) do update set value = excluded.value").run(JSON.stringify(next))
+    // Read again from the store next time: a rolled-back call must not leave its value behind.
+    cachedSettings = null
+    return next
+  }
+
+  const view = (a: AccountRow): Account => ({
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    roleName: a.role ? roleNames[a.role] : '未授权',
+    unitId: a.unitId,
+    unitName: a.unitName,
+    enabled: !!a.enabled,
+    lockedUntil: minutesLocked(a.lockedUntil, now()) > 0 ? a.lockedUntil : null,
+    passwordChangedAt: a.passwordChangedAt,
+    lastLoginAt: a.lastLoginAt,
+    createdAt: a.createdAt
+  })
+  const account = (id: number) => {
+    const row = byId.get(id) as AccountRow | undefined
+    if (!row) throw notFound('账号', id)
+    return row
+  }
+
+  /**
+   * `row`: the account as just read for this call (the guard reads it once per call); `scope`: its
+   * scope, when the caller has worked it out already.
+   */
+  function me(session: Session, row?: AccountRow, scope?: Scope | null): Me {
+    const a = row ?? account(session.accountId)
+    const s = settings()
+    if (scope === undefined) scope = deps.scope.scopeOf(a.role, a.unitId)
+    return {
+      account: view(a),
+      capabilities: a.role ? [...roleCapabilities[a.role]] : [],
+      scopeVillageIds: scope?.villageIds ?? null,
+      actingUnitId: a.role && fixedActingRoles.includes(a.role) ? a.unitId : null,
+      locked: session.locked,
+      mustChangePassword: mustChangePassword(a.passwordChangedAt, s.passwordMaxAgeDays, now()),
+      passwordExpiresAt: passwordExpiresAt(a.passwordChangedAt, s.passwordMaxAgeDays),
+      idleLockMinutes: s.idleLockMinutes
+    }
+  }
+
+  function startSession(accountId: number) {
+    const token = randomBytes(32).toString('base64url')
+    const t = now().getTime()
+    const session: Session = { tokenHash: tokenHashOf(token), accountId, createdAt: t, lastSeen: t, locked: false }
+    sessions.set(session.tokenHash, session)
+    return { token, me: me(session) }
+  }
+
+  /**
+   * The session a token names, or null. Idle past the lock time locks it (the password unlocks);
+   * past the session's life, or when the account was disabled, it is gone.
+   */
+  function sessionOf(token: string | undefined): Session | null {
+    return liveSession(token)?.session ?? null
+  }
+  /**
+   * The session of a token and its account as they stand now (one read of the account per call): the
+   * caller's view, and the units and villages it may act on (null: the whole town).
+   */
+  function callerOf(token: string | undefined): { session: Session; me: Me; scope: Scope | null } | null {
+    const live = liveSession(token)
+    if (!live) return null
+    const scope = deps.scope.scopeOf(live.row.role, live.row.unitId)
+    return { session: live.session, me: me(live.session, live.row, scope), scope }
+  }
+  function liveSession(token: string | undefined): { session: Session; row: AccountRow } | null {
+    if (!token) return null
+    const session = sessions.get(tokenHashOf(token))
+    if (!session) return null
+    const t = now().getTime()
+    const a = byId.get(session.accountId) as AccountRow | undefined
+    if (!a || !a.enabled || t - session.createdAt > SESSION_HOURS * 3_600_000) {
+      sessions.delete(session.tokenHash)
+      return null
+    }
+    if (!session.locked && t - session.lastSeen > settings().idleLockMinutes * 60_000) session.locked = true
+    return { session, row: a }
+  }
+  const touch = (session: Session) => (session.lastSeen = now().getTime())
+
+  const auditAs = (a: Pick<AccountRow, 'id' | 'username' | 'role'> | null, username: string, action: string, outcome: 'ok' | 'denied' | 'failed', detail?: unknown) =>
+    deps.audit.append({ accountId: a?.id ?? null, username: a?.username ?? username, role: a?.role ?? null, action, outcome, target: a ? `account:${a.id}` : null, detail })
+
+  function checkNewPassword(password: string, username: string) {
+    const problems = passwordProblems(password, username)
+    if (problems.length) throw new AppError('BAD_INPUT', describePasswordProblems(problems), { field: 'password' })
+  }
+
+  async function insertAccount(a: { username: string; displayName: string; role: Role | null; unitId: number | null; password: string; mustChange: boolean }) {
+    checkNewPassword(a.password, a.username)
+    const hash = await hashPassword(a.password)
+    const at = now().toISOString()
+    const id = sqlite
+      .prepare('insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)')
+      .run(a.username, a.displayName, a.role, a.unitId, hash, a.mustChange ? null : at, at).lastInsertRowid
+    return Number(id)
+  }
+
+  const accountCount = () => sqlite.prepare('select count(*) from accounts').pluck().get() as number
+
+  async function setup(password: string) {
+    if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
+    checkNewPassword(password, 'admin')
+    const hash = await hashPassword(password)
+    // Checked again after the await: two first-start pages must not both create an administrator.
+    const id = sqlite.transaction(() => {
+      if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
+      const at = now().toISOString()
+      const id = Number(sqlite.prepare("insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)").run(hash, at, at).lastInsertRowid)
+      auditAs({ id, username: 'admin', role: 'sysadmin' }, 'admin', 'auth.setup', 'ok')
+      return id
+    })()
+    return startSession(id)
+  }
+
+  /**
+   * Failed sign-ins of names that are no account, counted as an account's would be: an unknown name
+   * and a real one get the same answers, down to the lock (kept in memory, the oldest dropped first).
+   */
+  const unknownNames = new Map<string, { failures: number; lockedUntil: string | null }>()
+  const UNKNOWN_NAMES_KEPT = 10_000
+  /** Why a password was refused: the account is locked for so many minutes, or so many tries are left. */
+  type Refusal = { lockedFor: number } | { left: number }
+  const refusalText = (r: Refusal, wrong: string) =>
+    'left' in r
+      ? r.left > 0
+        ? `${wrong}（再错 ${r.left} 次将锁定 ${LOCK_MINUTES} 分钟）。`
+        : `${wrong}：密码连续输错 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟。请稍后再试，或请系统管理员重置密码。`
+      : `账号已锁定（密码连续输错 ${MAX_FAILURES} 次），请 ${r.lockedFor} 分钟后再试，或请系统管理员重置密码。`
+  /** After a counted failure: 0 left means this one locked the account. */
+  const counted = (next: { failures: number; lockedUntil: string | null }): Refusal => ({ left: next.lockedUntil ? 0 : MAX_FAILURES - next.failures })
+
+  /**
+   * Check a password against the account's counter of wrong ones (sign-in, unlock and password
+   * change share it): refused while locked, a failure counted (the fifth locks it for 10 minutes),
+   * a success clears it. Returns why it was refused; null when the password is right.
+   */
+  function countPassword(a: AccountRow, matches: boolean, action: string): Refusal | null {
+    const t = now()
+    const lockedFor = minutesLocked(a.lockedUntil, t)
+    if (lockedFor > 0) {
+      auditAs(a, a.username, action, 'denied', { reason: '账号锁定中' })
+      return { lockedFor }
+    }
+    if (matches) {
+      if (a.failedLogins > 0) sqlite.prepare('update accounts set failed_logins = 0 where id = ?').run(a.id)
+      return null
+    }
+    const next = afterFailure(a.failedLogins, t)
+    sqlite.transaction(() => {
+      sqlite.prepare('update accounts set failed_logins = ?, locked_until = ? where id = ?').run(next.failures, next.lockedUntil, a.id)
+      auditAs(a, a.username, action, 'failed', { reason: '密码错误', lockedUntil: next.lockedUntil })
+    })()
+    return counted(next)
+  }
+
+  /** An unknown name's failure, answered exactly as a real account's wrong password would be. */
+  function countUnknownName(name: string, typed: string): Refusal {
+    const t = now()
+    const counter = unknownNames.get(name) ?? { failures: 0, lockedUntil: null }
+    const lockedFor = minutesLocked(counter.lockedUntil, t)
+    auditAs(null, typed.slice(0, 32), 'auth.login', lockedFor > 0 ? 'denied' : 'failed', { reason: '用户名不存在' })
+    if (lockedFor > 0) return { lockedFor }
+    const next = afterFailure(counter.failures, t)
+    unknownNames.delete(name)
+    unknownNames.set(name, next)
+    if (unknownNames.size > UNKNOWN_NAMES_KEPT) unknownNames.delete(unknownNames.keys().next().value!)
+    return counted(next)
+  }
+
+  async function login(username: string, password: string) {
+    const name = username.trim().toLowerCase()
+    const a = byName.get(name) as AccountRow | undefined
+    const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
+    const refused = a ? countPassword(a, matches, 'auth.login') : countUnknownName(name, username)
+    if (!a || refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused!, '用户名或密码错误'))
+    // Said only to whoever knows the password: otherwise a disabled account answers like any other.
+    if (!a.enabled) {
+      auditAs(a, username, 'auth.login', 'denied', { reason: '账号已停用' })
+      throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。')
+    }
+    sqlite.transaction(() => {
+      sqlite.prepare('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?').run(now().toISOString(), a.id)
+      auditAs(a, username, 'auth.login', 'ok')
+    })()
+    return startSession(a.id)
+  }
+
+  function logout(session: Session) {
+    sessions.delete(session.tokenHash)
+    const a = account(session.accountId)
+    auditAs(a, a.username, 'auth.logout', 'ok')
+    return { loggedOut: true }
+  }
+
+  function lock(session: Session) {
+    session.locked = true
+    const a = account(session.accountId)
+    auditAs(a, a.username, 'auth.lock', 'ok')
+    return { locked: true }
+  }
+
+  /** The lock screen takes the password under the same count as sign-in: five wrong lock the account. */
+  async function unlock(session: Session, password: string) {
+    const a = account(session.accountId)
+    const refused = countPassword(a, await verifyPassword(password, a.passwordHash), 'auth.unlock')
+    if (refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused, '密码错误，未能解锁'))
+    session.locked = false
+    touch(session)
+    auditAs(a, a.username, 'auth.unlock', 'ok')
+    return me(session)
+  }
+
+  async function changePassword(session: Session, current: string, next: string) {
+    const a = account(session.accountId)
+    const refused = countPassword(a, await verifyPassword(current, a.passwordHash), 'auth.changePassword')
+    if (refused !== null) throw new AppError('BAD_INPUT', refusalText(refused, '原密码不正确'), { field: 'currentPassword' })
+    if (current === next) throw new AppError('BAD_INPUT', '新密码不能与原密码相同。', { field: 'newPassword' })
+    checkNewPassword(next, a.username)
+    const hash = await hashPassword(next)
+    sqlite.transaction(() => {
+      sqlite.prepare('update accounts set password_hash = ?, password_changed_at = ? where id = ?').run(hash, now().toISOString(), a.id)
+      auditAs(a, a.username, 'auth.changePassword', 'ok')
+    })()
+    return me(session)
+  }
+
+  const list = () => (sqlite.prepare(`${selectAccount} order by a.id`).all() as AccountRow[]).map(view)
+
+  async function create(input: { username: string; displayName: string; password: string }) {
+    if (byName.get(input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { field: 'username' })
+    const id = await insertAccount({ ...input, role: null, unitId: null, mustChange: true })
+    return view(account(id))
+  }
+
+  function setRole(input: { id: number; role: Role | null; unitId: number | null }) {
+    const a = account(input.id)
+    const needs = input.role ? roleUnitKind[input.role] : undefined
+    if (needs) {
+      const unit = input.unitId ? (sqlite.prepare('select kind, name from units where id = ?').get(input.unitId) as { kind: string; name: string } | undefined) : undefined
+      if (!unit || unit.kind !== needs) throw new AppError('BAD_INPUT', `${roleNames[input.role!]}须指定所属${unitKindNames[needs]}。`, { field: 'unitId' })
+    }
+    // The last security administrator cannot give the role away: nobody could grant it back.
+    if (a.role === 'secadmin' && input.role !== 'secadmin' && (sqlite.prepare("select count(*) from accounts where role = 'secadmin' and enabled = 1").pluck().get() as number) <= 1)
+      throw new AppError('CONFLICT', '这是最后一名安全管理员，不能撤销其角色。')
+    sqlite.prepare('update accounts set role = ?, unit_id = ? where id = ?').run(input.role, needs ? input.unitId : null, a.id)
+    return view(account(a.id))
+  }
+
+  function dropSessions(accountId: number) {
+    for (const [k, s] of sessions) if (s.accountId === accountId) sessions.delete(k)
+  }
+
+  function setEnabled(input: { id: number; enabled: boolean }, actorId: number | null) {
+    const a = account(input.id)
+    if (!input.enabled && a.id === actorId) throw new AppError('CONFLICT', '不能停用自己正在使用的账号。')
+    sqlite.prepare('update accounts set enabled = ? where id = ?').run(input.enabled ? 1 : 0, a.id)
+    if (!input.enabled) dropSessions(a.id)
+    return view(account(a.id))
+  }
+
+  async function resetPassword(input: { id: number; password: string }) {
+    const a = account(input.id)
+    checkNewPassword(input.password, a.username)
+    const hash = await hashPassword(input.password)
+    sqlite.prepare('update accounts set password_hash = ?, password_changed_at = null, failed_logins = 0, locked_until = null where id = ?').run(hash, a.id)
+    dropSessions(a.id)
+    return view(account(a.id))
+  }
+
+  /**
+   * `--demo-password`: the administrator and one demo account per role, all with this password and
+   * no forced change (for demonstrations and tests). Existing demo accounts get the password again.
+   */
+  async function seedDemoAccounts(password: string, demo: { username: string; displayName: string; role: Role; unitCode?: string }[]) {
+    checkNewPassword(password, 'admin')
+    const hash = await hashPassword(password)
+    const at = now().toISOString()
+    sqlite.transaction(() => {
+      for (const d of [{ username: 'admin', displayName: '系统管理员', role: 'sysadmin' as Role }, ...demo]) {
+        const unitId = d.unitCode ? (sqlite.prepare('select id from units where code = ?').pluck().get(d.unitCode) as number | undefined) ?? null : null
+        sqlite
+          .prepare(
+            `insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)
+             on conflict(username) do update set password_hash = excluded.password_hash, password_changed_at = excluded.password_changed_at, failed_logins = 0, locked_until = null, enabled = 1`
+          )
+          .run(d.username, d.displayName, d.role, unitId, hash, at, at)
+      }
+    })()
+  }
+
+  return { status: () => ({ needsSetup: accountCount() === 0 }), setup, login, logout, lock, unlock, changePassword, me, sessionOf, callerOf, touch, settings, setSettings, list, create, setRole, setEnabled, resetPassword, seedDemoAccounts, account: (id: number) => view(account(id)) }
+}
+export type AccountService = ReturnType<typeof createAccountService>

@@ -1,0 +1,40 @@
+// Accounts, sessions, audit and backups:
+// one short function per method of this feature's contract part, each calling a service.
+import type { FeatureHandlers } from '../api/handlers'
+import type { trustContract } from './contract'
+import type { CallContext, Output } from '../../shared/contract'
+import type { AccountService } from './accounts'
+import type { AuditService } from './audit'
+import type { BackupService } from './backups'
+
+export function createTrustHandlers(deps: { accounts: AccountService; audit: AuditService; backups: BackupService; restore: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>> }): FeatureHandlers<typeof trustContract> {
+  const { accounts, audit, backups, restore } = deps
+  // The guard admitted the call on this token, so its session exists.
+  const session = (ctx: CallContext) => accounts.sessionOf(ctx.token)!
+  return {
+    'auth.status': () => accounts.status(),
+    'auth.setup': ({ password }) => accounts.setup(password),
+    'auth.login': ({ username, password }) => accounts.login(username, password),
+    'auth.logout': (_, ctx) => accounts.logout(session(ctx)),
+    'auth.me': (_, ctx) => accounts.me(session(ctx)),
+    'auth.lock': (_, ctx) => accounts.lock(session(ctx)),
+    'auth.unlock': ({ password }, ctx) => accounts.unlock(session(ctx), password),
+    'auth.changePassword': ({ currentPassword, newPassword }, ctx) => accounts.changePassword(session(ctx), currentPassword, newPassword),
+    'accounts.list': () => accounts.list(),
+    'accounts.create': (input) => accounts.create(input),
+    'accounts.setRole': (input) => accounts.setRole(input),
+    'accounts.setEnabled': (input, ctx) => accounts.setEnabled(input, ctx.accountId),
+    'accounts.resetPassword': (input) => accounts.resetPassword(input),
+    'security.settings': () => accounts.settings(),
+    'security.setSettings': (patch) => accounts.setSettings(patch),
+    'audit.search': (q) => audit.search(q),
+    'audit.verify': () => audit.verify(),
+    'audit.export': (q) => audit.exportFile(q),
+    // The guard writes the audit row (what was printed, which record); nothing else to do.
+    'audit.recordPrint': () => ({ recorded: true }),
+    'backups.list': () => backups.list(),
+    'backups.run': () => backups.run(),
+    'backups.preview': ({ file }) => backups.preview(file),
+    'backups.restore': ({ file }, ctx) => restore(backups.inFolder(file), ctx)
+  }
+}

@@ -1,0 +1,57 @@
+// Accounts and the audit trail (issue 8).
+// Part of the store's schema (db/schema.ts gathers the parts; drizzle.config.ts lists them):
+// change it, run `npm run db:generate`, read the SQL, commit the migration.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { roles } from '../../shared/accounts'
+import { units } from '../grids/schema'
+
+/** Who may sign in. Passwords are scrypt hashes (electron/core/trust/domain/passwordPolicy.ts); never stored in clear. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    /** Null until the security administrator grants one: the account can then do nothing but sign in. */
+    role: text('role', { enum: roles }),
+    /** The office or village a clerk is bound to (the district for the district's desk). */
+    unitId: integer('unit_id').references(() => units.id),
+    passwordHash: text('password_hash').notNull(),
+    /** Null = must change at next sign-in (a new or reset account). */
+    passwordChangedAt: text('password_changed_at'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    lastLoginAt: text('last_login_at'),
+    createdAt: text('created_at').notNull()
+  },
+  (t) => [uniqueIndex('accounts_username').on(t.username)]
+)
+
+/**
+ * The audit trail: every change, unmask, export, print, sign-in and denial. Append-only (triggers in
+ * the migration refuse UPDATE and DELETE) and hash-chained: each row's hash covers the previous
+ * row's hash, so a changed or removed row breaks the chain at that point (trust/domain/auditChain.ts).
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    accountId: integer('account_id'),
+    username: text('username').notNull(),
+    role: text('role'),
+    /** The API method or event (auth.login, persons.unmask, print …). */
+    action: text('action').notNull(),
+    outcome: text('outcome', { enum: ['ok', 'denied', 'failed'] }).notNull(),
+    /** Which record (person:12, issue:301 …). */
+    target: text('target'),
+    /** The request (personal data masked), the reason, the change batches. JSON. */
+    detail: text('detail'),
+    before: text('before'),
+    after: text('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull()
+  },
+  (t) => [index('audit_events_at').on(t.at), index('audit_events_user').on(t.username, t.at), index('audit_events_action').on(t.action, t.at)]
+)

@@ -1,0 +1,17 @@
+// The pieces of the contract more than one feature's methods use: ids, points, dates, empty
+// inputs, grid and unit references, files. Each feature's own schemas live in its contract part.
+import { z } from 'zod'
+import { isCalendarDay } from './chinaTime'
+
+export const Id = z.number().int().positive()
+export const LonLat = z.tuple([z.number(), z.number()])
+export const Version = z.number().int().min(1)
+export const BatchResult = z.object({ version: z.number().int(), batchId: Id })
+
+/** A file produced by the core, carried as base64 so it crosses IPC and HTTP alike. */
+export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), count: z.number().int() })
+
+export const NoInput = z.object({}).strict().optional().default({})
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天')
+export const Share = z.number().min(0).max(1)
+export const MB = 1024 * 1024
