@@ -4,16 +4,15 @@ import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { createQueryClient } from './api/queryClient'
 import { App, startEarly } from './App'
 // MapLibre's stylesheet before ours, once for every map: the screens are lazy chunks, and a chunk's
 // CSS would otherwise land after styles.css and win over it.
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 
-// The store is on this machine: whether the PC is on a network must never pause a read or a write
-// (TanStack's default 'online' mode would hold every call on an offline office PC).
-const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } } })
+const queryClient = createQueryClient()
 
 // antd's pickers take month and weekday names from dayjs: 十二月 and 一 二 三, never Dec or Su Mo Tu.
 dayjs.locale('zh-cn')

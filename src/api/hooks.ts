@@ -1,11 +1,12 @@
 // Data hooks for components: each wraps one contract method in TanStack Query.
 import { useEffect } from 'react'
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { Input, Tier } from '../../electron/shared/contract'
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { Tier } from '../../electron/shared/contract'
 import { call } from './client'
+import { markStale, useWrite } from './write'
 
 // Grid data changes only through this app; keep it until something invalidates it.
-const stable = { staleTime: Infinity, gcTime: Infinity, retry: false } as const
+const stable = { staleTime: Infinity, gcTime: Infinity } as const
 
 export const useGridSummary = (enabled = true) => useQuery({ queryKey: ['grids.summary'], queryFn: () => call('grids.summary'), enabled, ...stable })
 export const useGridTree = (enabled = true) => useQuery({ queryKey: ['grids.tree'], queryFn: () => call('grids.tree'), enabled, ...stable })
@@ -35,23 +36,18 @@ export const useGrid = (id: number | null) =>
   useQuery({ queryKey: ['grids.get', id], queryFn: () => call('grids.get', { id: id! }), enabled: id !== null, ...stable })
 
 export const useGridSearch = (q: string) =>
-  useQuery({ queryKey: ['grids.search', q], queryFn: () => call('grids.search', { q, limit: 20 }), enabled: q.trim().length > 0, staleTime: 30_000, retry: false })
+  useQuery({ queryKey: ['grids.search', q], queryFn: () => call('grids.search', { q, limit: 20 }), enabled: q.trim().length > 0, staleTime: 30_000 })
 
-export const useGridHistory = (id: number) => useQuery({ queryKey: ['grids.history', id], queryFn: () => call('grids.history', { id }), retry: false })
+export const useGridHistory = (id: number) => useQuery({ queryKey: ['grids.history', id], queryFn: () => call('grids.history', { id }) })
 export const useOffices = () => useQuery({ queryKey: ['units.offices'], queryFn: () => call('units.offices'), ...stable })
 
 /** The health check runs when asked (it is a read, but not a cheap one to repeat on every render). */
-export const useGridCheck = () => useMutation({ mutationFn: (input: { gridId?: number }) => call('grids.check', input) })
+export const useGridCheck = () => useWrite('grids.check', { invalidates: 'nothing' })
 
-export const useGridExport = () => useMutation({ mutationFn: (input: Input<'grids.export'>) => call('grids.export', input) })
+export const useGridExport = () => useWrite('grids.export', { invalidates: 'nothing' })
 
 export const useGridImport = () => {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (input: Input<'grids.import'>) => call('grids.import', input),
-    onSuccess: (report) => {
-      if (report.committed) void queryClient.invalidateQueries()
-    }
-  })
+  return useWrite('grids.import', { invalidates: 'nothing', onSuccess: (report) => report.committed && markStale(queryClient, 'everything') })
 }
-export const useRecentImports = () => useQuery({ queryKey: ['changes.list', 'import'], queryFn: () => call('changes.list', { kind: 'import', limit: 10 }), retry: false })
+export const useRecentImports = () => useQuery({ queryKey: ['changes.list', 'import'], queryFn: () => call('changes.list', { kind: 'import', limit: 10 }) })

@@ -1,28 +1,20 @@
-// Writes: each wraps one contract method; on success every grid query is refreshed, so the map,
-// tree, panel and header all show the new state.
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { Input, MethodName, Output } from '../../electron/shared/contract'
+// Grid writes: on success every grid query is refreshed, so the map, tree, panel and header all show
+// the new state.
+import { useQueryClient } from '@tanstack/react-query'
+import type { MethodName } from '../../electron/shared/contract'
 import { call } from './client'
+import { markStale, useWrite } from './write'
 
-const gridKeys = new Set(['grids.summary', 'grids.tree', 'grids.geojson', 'grids.get', 'grids.search', 'grids.history', 'town.outline', 'units.offices', 'changes.list'])
+const gridQueries = ['grids.summary', 'grids.tree', 'grids.geojson', 'grids.get', 'grids.search', 'grids.history', 'town.outline', 'units.offices', 'changes.list'] as const
 
-const isGridQuery = (q: { queryKey: readonly unknown[] }) => gridKeys.has(String(q.queryKey[0]))
-
-export function useApiMutation<M extends MethodName>(method: M) {
-  const queryClient = useQueryClient()
-  return useMutation<Output<M>, Error, Input<M>>({
-    mutationFn: (input) => call(method, input),
-    // Not awaited: the caller's own success handling must not wait for (or be unmounted by) the refetch.
-    onSuccess: () => void queryClient.invalidateQueries({ predicate: isGridQuery })
-  })
-}
+export const useApiMutation = <M extends MethodName>(method: M) => useWrite(method, { invalidates: gridQueries })
 
 /** Undo a batch from anywhere, even after the component that offered it is gone (e.g. a toast). */
 export function useUndo() {
   const queryClient = useQueryClient()
   return async (batchId: number) => {
     const result = await call('changes.undo', { batchId })
-    void queryClient.invalidateQueries({ predicate: isGridQuery })
+    markStale(queryClient, gridQueries)
     return result
   }
 }

@@ -1,25 +1,18 @@
 // Data hooks of the people side (issue 4): villages, registries (as ag-grid datasources paging in
 // SQL), person detail, rules, settings, placement. Writes refresh every query and every open table.
 import { useContext } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import type { ListQuery, RegistryName } from '../../electron/shared/people'
 import { personQuery } from '../../electron/shared/personQuery'
 import { call } from './client'
 import { MeContext, useCan, useMe } from './auth'
+import { markStale, useWrite } from './write'
 import { pagedDatasource } from './pagedDatasource'
 
 export { pageBlock, pagedDatasource } from './pagedDatasource'
 
 const listMethod = { persons: 'persons.list', households: 'households.list', teams: 'teams.list', reporting: 'reporting.list', reserve: 'reserve.list' } as const
-
-// Tables page straight from the store; a write anywhere tells them to reload what they show.
-const listeners = new Set<() => void>()
-export const onPeopleChanged = (f: () => void) => {
-  listeners.add(f)
-  return () => void listeners.delete(f)
-}
-const peopleChanged = () => listeners.forEach((f) => f())
 
 export type RegistryFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
 
@@ -34,64 +27,53 @@ export const useVillages = () => {
     queryKey: ['units.villages'],
     queryFn: () => call('units.villages'),
     staleTime: Infinity,
-    retry: false,
     select: scope ? (rows: Output<'units.villages'>) => rows.filter((v) => scope.includes(v.id)) : undefined
   })
 }
-export const usePerson = (id: number | null) => useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null, retry: false })
+export const usePerson = (id: number | null) => useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null })
 export const usePeopleCheck = (villageUnitId?: number) =>
-  useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }), retry: false })
-export const usePeopleSettings = () => useQuery({ queryKey: ['people.settings'], queryFn: () => call('people.settings'), retry: false })
+  useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }) })
+export const usePeopleSettings = () => useQuery({ queryKey: ['people.settings'], queryFn: () => call('people.settings') })
 export const usePlacementSuggestions = (villageUnitId: number | null) =>
-  useQuery({ queryKey: ['placement.suggest', villageUnitId], queryFn: () => call('placement.suggest', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
+  useQuery({ queryKey: ['placement.suggest', villageUnitId], queryFn: () => call('placement.suggest', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null })
 export const usePartyGroups = (villageUnitId: number | null) =>
-  useQuery({ queryKey: ['placement.groups', villageUnitId], queryFn: () => call('placement.groups', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
+  useQuery({ queryKey: ['placement.groups', villageUnitId], queryFn: () => call('placement.groups', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null })
 
 /** A write (people, placement, issues …): afterwards every query and every open paged table reloads. */
-export function useStoreWrite<M extends MethodName>(method: M) {
-  const queryClient = useQueryClient()
-  return useMutation<Output<M>, Error, Input<M>>({
-    mutationFn: (input) => call(method, input),
-    onSuccess: () => {
-      void queryClient.invalidateQueries()
-      peopleChanged()
-    }
-  })
-}
+export const useStoreWrite = <M extends MethodName>(method: M) => useWrite(method, { invalidates: 'everything' })
 
 /** Reads that produce a file or a one-off answer (export, template, unmask, import preview). */
-export const usePeopleCall = <M extends MethodName>(method: M) => useMutation<Output<M>, Error, Input<M>>({ mutationFn: (input) => call(method, input) })
+export const usePeopleCall = <M extends MethodName>(method: M) => useWrite(method, { invalidates: 'nothing' })
 
 /** Undo a people batch (placement, import) and reload everything. */
 export function usePeopleUndo() {
   const queryClient = useQueryClient()
   return async (batchId: number) => {
     const r = await call('changes.undo', { batchId })
-    void queryClient.invalidateQueries()
-    peopleChanged()
+    markStale(queryClient, 'everything')
     return r
   }
 }
 
 export const useVisitStats = (input: { villageUnitId?: number; from: string; to: string }) =>
-  useQuery({ queryKey: ['visits.stats', input], queryFn: () => call('visits.stats', input), retry: false })
+  useQuery({ queryKey: ['visits.stats', input], queryFn: () => call('visits.stats', input) })
 export const useHouseholdVisits = (householdId: number | null) =>
-  useQuery({ queryKey: ['visits.ofHousehold', householdId], queryFn: () => call('visits.ofHousehold', { householdId: householdId! }), enabled: householdId !== null, retry: false })
+  useQuery({ queryKey: ['visits.ofHousehold', householdId], queryFn: () => call('visits.ofHousehold', { householdId: householdId! }), enabled: householdId !== null })
 export const usePosts = (villageUnitId: number | null) =>
-  useQuery({ queryKey: ['posts.list', villageUnitId], queryFn: () => call('posts.list', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null, retry: false })
+  useQuery({ queryKey: ['posts.list', villageUnitId], queryFn: () => call('posts.list', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null })
 export const useServices = (reportingMemberId: number | null) =>
-  useQuery({ queryKey: ['services.list', reportingMemberId], queryFn: () => call('services.list', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null, retry: false })
+  useQuery({ queryKey: ['services.list', reportingMemberId], queryFn: () => call('services.list', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null })
 export const usePrintout = (reportingMemberId: number | null) =>
-  useQuery({ queryKey: ['reporting.printout', reportingMemberId], queryFn: () => call('reporting.printout', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null, retry: false })
-export const useReserveNotices = (villageUnitId?: number) => useQuery({ queryKey: ['reserve.notices', villageUnitId ?? null], queryFn: () => call('reserve.notices', { villageUnitId }), retry: false })
+  useQuery({ queryKey: ['reporting.printout', reportingMemberId], queryFn: () => call('reporting.printout', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null })
+export const useReserveNotices = (villageUnitId?: number) => useQuery({ queryKey: ['reserve.notices', villageUnitId ?? null], queryFn: () => call('reserve.notices', { villageUnitId }) })
 export const useNoticeAnswers = (noticeId: number | null) =>
-  useQuery({ queryKey: ['reserve.answers', noticeId], queryFn: () => call('reserve.answers', { noticeId: noticeId! }), enabled: noticeId !== null, retry: false })
+  useQuery({ queryKey: ['reserve.answers', noticeId], queryFn: () => call('reserve.answers', { noticeId: noticeId! }), enabled: noticeId !== null })
 export const usePeoplePoints = (kind: 'reporting' | 'reserve' | null, specialty?: string) =>
-  useQuery({ queryKey: ['people.points', kind, specialty ?? null], queryFn: () => call('people.points', { kind: kind!, specialty }), enabled: kind !== null, retry: false })
+  useQuery({ queryKey: ['people.points', kind, specialty ?? null], queryFn: () => call('people.points', { kind: kind!, specialty }), enabled: kind !== null })
 export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' | null) =>
-  useQuery({ queryKey: ['grids.peopleMeasure', measure], queryFn: () => call('grids.peopleMeasure', { measure: measure! }), enabled: measure !== null, retry: false })
+  useQuery({ queryKey: ['grids.peopleMeasure', measure], queryFn: () => call('grids.peopleMeasure', { measure: measure! }), enabled: measure !== null })
 export const useTeamMembers = (teamId: number | null) =>
-  useQuery({ queryKey: ['teams.members', teamId], queryFn: () => call('teams.members', { teamId: teamId! }), enabled: teamId !== null, retry: false })
+  useQuery({ queryKey: ['teams.members', teamId], queryFn: () => call('teams.members', { teamId: teamId! }), enabled: teamId !== null })
 /** Quick person search for pickers (name prefix or ID/phone tail), optionally party members of one village. */
 /**
  * People found as the user types: a name at once; digits only once they are the four a mask shows or
@@ -104,8 +86,7 @@ export function usePersonSearch(q: string, villageUnitId?: number, partyOnly = f
     queryKey: ['persons.list', 'picker', q, villageUnitId ?? null, partyOnly],
     queryFn: () => call('persons.list', { q: q || undefined, villageUnitId, filters: partyOnly ? { party: true } : undefined, limit: 20 }),
     enabled: q.trim().length > 0 && query.kind !== 'partial',
-    staleTime: 10_000,
-    retry: false
+    staleTime: 10_000
   })
   return { found, waitingFor: query.kind === 'partial' ? query.message : null }
 }

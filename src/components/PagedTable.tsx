@@ -4,7 +4,8 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import { AllCommunityModule, themeQuartz, type ColDef, type GridApi, type IDatasource, type RowClickedEvent, type CellMouseDownEvent, type RowClassRules } from 'ag-grid-community'
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
-import { onPeopleChanged, pageBlock } from '../api/people'
+import { pageBlock } from '../api/pagedDatasource'
+import { onTablesStale } from '../api/write'
 import { useOnScreenShown } from './KeptScreens'
 
 /** The grid's Chinese, with an empty table reading 暂无数据 as antd's tables do (the locale's 无显示行 reads oddly). */
@@ -48,7 +49,7 @@ export const PagedTable = memo(function PagedTable({
   useEffect(() => {
     if (ready) api.current?.setGridOption('datasource', counted)
   }, [counted, ready])
-  useEffect(() => onPeopleChanged(() => api.current?.refreshInfiniteCache()), [])
+  useEffect(() => onTablesStale(() => api.current?.refreshInfiniteCache()), [])
   // A kept screen shown again reads its pages again (the rows stay up meanwhile): clocks and counts move on.
   useOnScreenShown(() => api.current?.refreshInfiniteCache())
   return (

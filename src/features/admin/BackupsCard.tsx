@@ -37,7 +37,7 @@ export function BackupsCard() {
             title: '操作',
             width: 160,
             render: (_, b) => (
-              <Button size="small" onClick={() => preview.mutate(b.file)} data-testid="backup-preview">
+              <Button size="small" onClick={() => preview.mutate({ file: b.file })} data-testid="backup-preview">
                 查看 / 恢复
               </Button>
             )
@@ -63,7 +63,7 @@ export function BackupsCard() {
                   content: '当前数据将先自动备份，再被此备份替换；恢复后所有人须重新登录。',
                   okText: '恢复',
                   okButtonProps: { danger: true },
-                  onOk: () => restore.mutateAsync(p!.file).catch((e: Error) => void message.error(e.message))
+                  onOk: () => restore.mutateAsync({ file: p!.file, confirm: true }).catch((e: Error) => void message.error(e.message))
                 })
               }
             >

@@ -11,7 +11,7 @@ export function LockScreen({ me }: { me: Me }) {
       <p className="auth-hint">
         {me.account.displayName}（{me.account.username}，{me.account.roleName}）已超过 {me.idleLockMinutes} 分钟无操作或主动锁屏。请输入密码继续。
       </p>
-      <Form layout="vertical" onFinish={(v: { password: string }) => unlock.mutate(v.password)} requiredMark={false}>
+      <Form layout="vertical" onFinish={(v: { password: string }) => unlock.mutate({ password: v.password })} requiredMark={false}>
         <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password autoFocus autoComplete="current-password" data-testid="unlock-password" />
         </Form.Item>
