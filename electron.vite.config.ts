@@ -5,7 +5,10 @@ import type { Plugin } from 'vite'
 import { contentSecurityPolicy } from './electron/shared/csp'
 
 // frame-ancestors is not allowed in a meta policy; the HTTP header carries it in browser mode.
-const metaPolicy = contentSecurityPolicy.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ')
+const metaPolicy = contentSecurityPolicy
+  .split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ')
 
 /** The built page carries its CSP in a meta tag too (file:// in Electron has no response headers). */
 const cspMeta = (): Plugin => ({

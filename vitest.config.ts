@@ -8,8 +8,28 @@ export default defineConfig({
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], setupFiles: ['./tests/support/cleanup.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 90_000, sequence: { groupOrder: 0 } } },
-      { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], setupFiles: ['./tests/support/cleanup.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 90_000, sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['./tests/support/cleanup.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+          sequence: { groupOrder: 0 }
+        }
+      },
+      {
+        test: {
+          name: 'contract',
+          include: ['tests/contract/**/*.test.ts'],
+          setupFiles: ['./tests/support/cleanup.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+          sequence: { groupOrder: 0 }
+        }
+      },
       {
         test: {
           name: 'e2e',

@@ -30,14 +30,43 @@ function screen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => Com
   return Object.assign(Screen, { load: loadAndKeep })
 }
 
-const MapScreen = screen(() => import('./features/map/MapScreen'), (m) => m.MapScreen)
-const PeopleScreen = screen(() => import('./features/people/PeopleScreen'), (m) => m.PeopleScreen)
-const PlacementScreen = screen(() => import('./features/placement/PlacementScreen'), (m) => m.PlacementScreen)
-const IssuesScreen = screen(() => import('./features/issues/IssuesScreen'), (m) => m.IssuesScreen)
-const BriefingsScreen = screen(() => import('./features/briefings/BriefingsScreen'), (m) => m.BriefingsScreen)
-const AccountsScreen = screen(() => import('./features/admin/AccountsScreen'), (m) => m.AccountsScreen)
-const AuditScreen = screen(() => import('./features/admin/AuditScreen'), (m) => m.AuditScreen)
-const screenCode: Partial<Record<Route, () => Promise<unknown>>> = { map: MapScreen.load, people: PeopleScreen.load, placement: PlacementScreen.load, issues: IssuesScreen.load, briefings: BriefingsScreen.load, accounts: AccountsScreen.load, audit: AuditScreen.load }
+const MapScreen = screen(
+  () => import('./features/map/MapScreen'),
+  (m) => m.MapScreen
+)
+const PeopleScreen = screen(
+  () => import('./features/people/PeopleScreen'),
+  (m) => m.PeopleScreen
+)
+const PlacementScreen = screen(
+  () => import('./features/placement/PlacementScreen'),
+  (m) => m.PlacementScreen
+)
+const IssuesScreen = screen(
+  () => import('./features/issues/IssuesScreen'),
+  (m) => m.IssuesScreen
+)
+const BriefingsScreen = screen(
+  () => import('./features/briefings/BriefingsScreen'),
+  (m) => m.BriefingsScreen
+)
+const AccountsScreen = screen(
+  () => import('./features/admin/AccountsScreen'),
+  (m) => m.AccountsScreen
+)
+const AuditScreen = screen(
+  () => import('./features/admin/AuditScreen'),
+  (m) => m.AuditScreen
+)
+const screenCode: Partial<Record<Route, () => Promise<unknown>>> = {
+  map: MapScreen.load,
+  people: PeopleScreen.load,
+  placement: PlacementScreen.load,
+  issues: IssuesScreen.load,
+  briefings: BriefingsScreen.load,
+  accounts: AccountsScreen.load,
+  audit: AuditScreen.load
+}
 const WallScreen = lazy(() => import('./features/wall/WallScreen').then((m) => ({ default: m.WallScreen })))
 const ReportingPrint = lazy(() => import('./features/print/ReportingPrint').then((m) => ({ default: m.ReportingPrint })))
 const IssueSheetPrint = lazy(() => import('./features/print/IssueSheetPrint').then((m) => ({ default: m.IssueSheetPrint })))

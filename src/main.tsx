@@ -24,7 +24,10 @@ const motion = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { motion, colorPrimary: '#1d4e89', borderRadius: 4, fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { motion, colorPrimary: '#1d4e89', borderRadius: 4, fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <App />

@@ -55,15 +55,32 @@ export type Core = {
   close: () => void
 }
 
-type Live = { store: OpenedStore; dispatch: Dispatch; accounts: AccountService; backups: BackupService; audit: AuditService; guard: Guard; timer?: ReturnType<typeof setInterval> }
+type Live = {
+  store: OpenedStore
+  dispatch: Dispatch
+  accounts: AccountService
+  backups: BackupService
+  audit: AuditService
+  guard: Guard
+  timer?: ReturnType<typeof setInterval>
+}
 
 /** The services behind the dispatcher: accounts and the audit trail, the guard, backups, the handlers. */
-export function createCoreServices(db: Db, clock: Clock, opts: { dbFile?: string; nativeBinding?: string; restore?: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>> } = {}) {
+export function createCoreServices(
+  db: Db,
+  clock: Clock,
+  opts: { dbFile?: string; nativeBinding?: string; restore?: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>> } = {}
+) {
   const audit = createAuditService(db, clock)
   const scope = createAccessScope(db)
   const accounts = createAccountService(db, clock, { audit, scope })
   const guard = createGuard({ db, clock, accounts, audit, scope })
-  const backups = createBackupService(db, clock, { dbFile: opts.dbFile ?? db.$client.name, folder: () => accounts.settings().backupFolder, keep: () => accounts.settings().backupKeep, nativeBinding: opts.nativeBinding })
+  const backups = createBackupService(db, clock, {
+    dbFile: opts.dbFile ?? db.$client.name,
+    folder: () => accounts.settings().backupFolder,
+    keep: () => accounts.settings().backupKeep,
+    nativeBinding: opts.nativeBinding
+  })
   const restore = opts.restore ?? (() => Promise.reject(new AppError('BAD_INPUT', '此处不能恢复备份。')))
   const handlers = createHandlers({ db, clock, accounts, audit, backups, restore: (file, ctx) => guard.exclusive(() => restore(file, ctx)) })
   return { audit, scope, accounts, guard, backups, handlers }
@@ -77,8 +94,16 @@ export function startCore(opts: CoreOptions): Core {
 
   function assemble(store: OpenedStore): Live {
     ensureIssueDefaults(store.db)
-    const { accounts, guard, handlers, backups, audit } = createCoreServices(store.db, clock, { dbFile: opts.dbFile, nativeBinding: opts.nativeBinding, restore: restoreFrom })
-    const { dispatch } = withChangeFeed(store.sqlite, createDispatcher(handlers, guard, { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }), feed)
+    const { accounts, guard, handlers, backups, audit } = createCoreServices(store.db, clock, {
+      dbFile: opts.dbFile,
+      nativeBinding: opts.nativeBinding,
+      restore: restoreFrom
+    })
+    const { dispatch } = withChangeFeed(
+      store.sqlite,
+      createDispatcher(handlers, guard, { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }),
+      feed
+    )
     return { store, dispatch, accounts, backups, audit, guard }
   }
 
@@ -104,7 +129,15 @@ export function startCore(opts: CoreOptions): Core {
     }
     live = assemble(open())
     if (schedule) scheduleBackups()
-    live.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: 'backups.restore', outcome: 'ok', target: preview.name, detail: { restoredFrom: file, safetyBackup: safety.file, counts: preview.counts } })
+    live.audit.append({
+      accountId: ctx.accountId,
+      username: ctx.username ?? ctx.actor,
+      role: ctx.role,
+      action: 'backups.restore',
+      outcome: 'ok',
+      target: preview.name,
+      detail: { restoredFrom: file, safetyBackup: safety.file, counts: preview.counts }
+    })
     feed.notify()
     return { restored: true, safetyBackup: safety.file, preview }
   }
@@ -116,14 +149,34 @@ export function startCore(opts: CoreOptions): Core {
     live.timer = setInterval(() => {
       live.backups
         .run()
-        .then((b) => live.audit.append({ accountId: null, username: '系统（定时备份）', role: null, action: 'backups.run', outcome: 'ok', target: b.name, detail: { removed: b.removed } }))
-        .catch((e: Error) => live.audit.append({ accountId: null, username: '系统（定时备份）', role: null, action: 'backups.run', outcome: 'failed', target: null, detail: { error: e.message } }))
+        .then((b) =>
+          live.audit.append({
+            accountId: null,
+            username: '系统（定时备份）',
+            role: null,
+            action: 'backups.run',
+            outcome: 'ok',
+            target: b.name,
+            detail: { removed: b.removed }
+          })
+        )
+        .catch((e: Error) =>
+          live.audit.append({
+            accountId: null,
+            username: '系统（定时备份）',
+            role: null,
+            action: 'backups.run',
+            outcome: 'failed',
+            target: null,
+            detail: { error: e.message }
+          })
+        )
     }, hours * 3_600_000)
     live.timer.unref?.()
   }
 
   const store = open()
-  let createdDemo = false
+  let createdDemo: boolean
   try {
     createdDemo = opts.demo === false ? false : ensureDemoTown(store.db, { resourcesFolder: opts.resourcesFolder, clock })
     ensureIssueDefaults(store.db)

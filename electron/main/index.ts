@@ -51,7 +51,8 @@ function rememberedWallDisplay(): number | undefined {
 function openWall(displayId: number | undefined, token: string) {
   const displays = screen.getAllDisplays()
   const remembered = rememberedWallDisplay()
-  const display = displays.find((d) => d.id === (displayId ?? remembered)) ?? displays.find((d) => d.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay()
+  const display =
+    displays.find((d) => d.id === (displayId ?? remembered)) ?? displays.find((d) => d.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay()
   writeFileSync(wallSettings(), JSON.stringify({ displayId: display.id }))
   createConsoleWindow({ hash: `#/wall?session=${encodeURIComponent(token)}`, bounds: display.bounds, kiosk: true })
   return { displayId: display.id }
@@ -59,7 +60,14 @@ function openWall(displayId: number | undefined, token: string) {
 
 /** A small window saying the first start is preparing the demo data (seeding blocks for ~10 s). */
 async function showFirstStartNotice(): Promise<BrowserWindow> {
-  const notice = new BrowserWindow({ width: 420, height: 140, frame: false, resizable: false, show: true, webPreferences: { ...secureWebPreferences(), javascript: false } })
+  const notice = new BrowserWindow({
+    width: 420,
+    height: 140,
+    frame: false,
+    resizable: false,
+    show: true,
+    webPreferences: { ...secureWebPreferences(), javascript: false }
+  })
   const html = `<meta charset="utf-8"><body style="font:16px sans-serif;display:flex;align-items:center;justify-content:center;height:100vh;margin:0;background:#f5f7fa">
     <div>狮山镇网格化指挥中心<br><small>首次启动：正在生成示例数据（网格、党员、户与走访记录），约需十余秒…</small></div></body>`
   await notice.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
@@ -87,9 +95,21 @@ app.whenReady().then(async () => {
     const message = e instanceof DatabaseFileError ? e.message : `无法打开数据库“${dbFile}”：${(e as Error).message}`
     // A damaged store (the start check failed): offer to restore a backup, then start again.
     if (e instanceof DatabaseFileError && e.reason === 'CORRUPT') {
-      const choice = await dialog.showMessageBox({ type: 'error', title: '狮山镇网格化指挥中心', message, buttons: ['从备份恢复…', '退出'], defaultId: 0, cancelId: 1 })
+      const choice = await dialog.showMessageBox({
+        type: 'error',
+        title: '狮山镇网格化指挥中心',
+        message,
+        buttons: ['从备份恢复…', '退出'],
+        defaultId: 0,
+        cancelId: 1
+      })
       if (choice.response === 0) {
-        const picked = await dialog.showOpenDialog({ title: '选择备份文件', defaultPath: defaultBackupFolder(dbFile), filters: [{ name: '备份', extensions: ['db'] }], properties: ['openFile'] })
+        const picked = await dialog.showOpenDialog({
+          title: '选择备份文件',
+          defaultPath: defaultBackupFolder(dbFile),
+          filters: [{ name: '备份', extensions: ['db'] }],
+          properties: ['openFile']
+        })
         if (!picked.canceled && picked.filePaths[0]) {
           try {
             await restoreBeforeOpen(dbFile, picked.filePaths[0], process.env.SHISHAN_SQLITE_BINDING)
@@ -121,7 +141,14 @@ app.whenReady().then(async () => {
   ipcMain.handle('shell:displays', (event, token: unknown) => {
     if (!sessionMay(event, token, 'wall.read')) return []
     const remembered = rememberedWallDisplay()
-    return screen.getAllDisplays().map((d, i) => ({ id: d.id, label: d.label || `显示器 ${i + 1}`, width: d.size.width, height: d.size.height, primary: d.id === screen.getPrimaryDisplay().id, remembered: d.id === remembered }))
+    return screen.getAllDisplays().map((d, i) => ({
+      id: d.id,
+      label: d.label || `显示器 ${i + 1}`,
+      width: d.size.width,
+      height: d.size.height,
+      primary: d.id === screen.getPrimaryDisplay().id,
+      remembered: d.id === remembered
+    }))
   })
   ipcMain.handle('shell:openWall', (event, displayId: unknown, token: unknown) =>
     sessionMay(event, token, 'wall.read') ? openWall(typeof displayId === 'number' ? displayId : undefined, token as string) : null
@@ -130,7 +157,9 @@ app.whenReady().then(async () => {
   ipcMain.handle('shell:savePdf', async (event, defaultName: unknown, token: unknown) => {
     if (!sessionMay(event, token, 'data.read')) return { saved: false }
     const window = BrowserWindow.fromWebContents(event.sender)
-    const target = await (window ? dialog.showSaveDialog(window, { defaultPath: String(defaultName).replace(/[\\/:*?"<>|]/g, '_'), filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : dialog.showSaveDialog({ defaultPath: String(defaultName) }))
+    const target = await (window
+      ? dialog.showSaveDialog(window, { defaultPath: String(defaultName).replace(/[\\/:*?"<>|]/g, '_'), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      : dialog.showSaveDialog({ defaultPath: String(defaultName) }))
     if (target.canceled || !target.filePath) return { saved: false }
     const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true })
     await writeFile(target.filePath, pdf)

@@ -13,7 +13,16 @@ export function applySessionSecurity(): void {
 
 /** Every window's web preferences: isolated, sandboxed, no Node in the page, web security on. */
 export function secureWebPreferences(preload?: string): Electron.WebPreferences {
-  return { ...(preload ? { preload } : {}), contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, spellcheck: false }
+  return {
+    ...(preload ? { preload } : {}),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    webviewTag: false,
+    spellcheck: false
+  }
 }
 
 export function lockDownWindow(win: BrowserWindow, isOwnUrl: (url: string) => boolean): void {

@@ -11,7 +11,14 @@ import { defaultBackupFolder, listBackups, restoreBeforeOpen } from '../core/tru
 async function main() {
   let args
   try {
-    args = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string', default: 'shishan-demo.db' }, 'demo-password': { type: 'string' }, restore: { type: 'string' } } }).values
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '5180' },
+        db: { type: 'string', default: 'shishan-demo.db' },
+        'demo-password': { type: 'string' },
+        restore: { type: 'string' }
+      }
+    }).values
   } catch (e) {
     console.error(`参数有误：${(e as Error).message}。用法：npm run serve -- --port 5180 --db 数据库文件.db`)
     process.exit(2)
@@ -32,7 +39,9 @@ async function main() {
     const backupFile = resolve(process.env.INIT_CWD ?? process.cwd(), args.restore)
     try {
       const { keptAs, preview } = await restoreBeforeOpen(dbFile, backupFile)
-      console.log(`已从备份“${preview.name}”恢复到 ${dbFile}（网格 ${preview.counts.grids}、人员 ${preview.counts.persons ?? 0}、事件 ${preview.counts.issues ?? 0}）。${keptAs ? `原文件保留为 ${keptAs}。` : ''}`)
+      console.log(
+        `已从备份“${preview.name}”恢复到 ${dbFile}（网格 ${preview.counts.grids}、人员 ${preview.counts.persons ?? 0}、事件 ${preview.counts.issues ?? 0}）。${keptAs ? `原文件保留为 ${keptAs}。` : ''}`
+      )
     } catch (e) {
       console.error(`恢复失败：${(e as Error).message}`)
       process.exit(1)
@@ -52,7 +61,8 @@ async function main() {
     if (e instanceof DatabaseFileError) {
       console.error(e.message)
       const backups = listBackups(defaultBackupFolder(dbFile)).slice(0, 5)
-      if (backups.length) console.error(`最近的备份：\n${backups.map((b) => `  ${b.file}（${new Date(b.at).toLocaleString('zh-CN', { hour12: false })}）`).join('\n')}`)
+      if (backups.length)
+        console.error(`最近的备份：\n${backups.map((b) => `  ${b.file}（${new Date(b.at).toLocaleString('zh-CN', { hour12: false })}）`).join('\n')}`)
       process.exit(1)
     }
     throw e
@@ -67,11 +77,19 @@ async function main() {
       core.close()
       process.exit(2)
     }
-    console.log('演示账号已设置（密码均为 --demo-password 所给）：admin（系统管理员）、operator、organiser、leader、guanyao（官窑管理处）、tingpu（汀圃社区）、secadmin、auditor')
+    console.log(
+      '演示账号已设置（密码均为 --demo-password 所给）：admin（系统管理员）、operator、organiser、leader、guanyao（官窑管理处）、tingpu（汀圃社区）、secadmin、auditor'
+    )
   } else if (core.accounts.status().needsSetup) console.log('新数据库：请在浏览器中打开下面的地址，先设置系统管理员（admin）的密码。')
   let running
   try {
-    running = await startHttpServer({ dispatch: core.dispatch, staticDir, port, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
+    running = await startHttpServer({
+      dispatch: core.dispatch,
+      staticDir,
+      port,
+      changes: core.changes,
+      isValidToken: (t) => core.accounts.sessionOf(t) !== null
+    })
   } catch (e) {
     console.error(`无法在 127.0.0.1:${port} 上监听：${(e as Error).message}`)
     core.close()

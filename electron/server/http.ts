@@ -25,7 +25,18 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.ico': 'image/x-icon'
 }
-const statusOf: Record<ApiError['code'], number> = { BAD_INPUT: 400, NOT_FOUND: 404, UNKNOWN_METHOD: 404, CONFLICT: 409, INTERNAL: 500, UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, LOCKED: 423, PASSWORD_EXPIRED: 403 }
+const statusOf: Record<ApiError['code'], number> = {
+  BAD_INPUT: 400,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  LOCKED: 423,
+  PASSWORD_EXPIRED: 403
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   // A failure after the answer began (a stream cut short) can only end the connection.
@@ -34,7 +45,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
   res.end(text)
 }
-const sendError = (res: ServerResponse, status: number, code: ApiError['code'], message: string) => sendJson(res, status, { ok: false, error: { code, message } })
+const sendError = (res: ServerResponse, status: number, code: ApiError['code'], message: string) =>
+  sendJson(res, status, { ok: false, error: { code, message } })
 
 /**
  * Answer before (or instead of) reading the body: what the client still sends is read and dropped,
@@ -109,7 +121,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
     return sendJson(res, 200, { ok: true, value: { methods: methodNames.map((name) => ({ name, doc: contract[name].doc })) } })
   }
   const method = decodePath(path.slice('/api/'.length))
-  if (method === null || !isMethod(method)) return refuseBody(req, res, 404, 'UNKNOWN_METHOD', method === null ? '接口名称的编码无效。' : `没有名为“${method.slice(0, 60)}”的接口方法。`)
+  if (method === null || !isMethod(method))
+    return refuseBody(req, res, 404, 'UNKNOWN_METHOD', method === null ? '接口名称的编码无效。' : `没有名为“${method.slice(0, 60)}”的接口方法。`)
   if (req.method !== 'POST') return refuseBody(req, res, 405, 'BAD_INPUT', `接口“${method}”只接受 POST 请求（JSON 请求体）。`)
   const token = bearerOf(req)
   if (needsSession(method) && !opts.isValidToken(token)) return refuseBody(req, res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
@@ -206,10 +219,11 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
         server,
         port,
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((r) => {
-          server.closeAllConnections()
-          server.close(() => r())
-        })
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections()
+            server.close(() => r())
+          })
       })
     })
   })

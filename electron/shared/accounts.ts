@@ -22,7 +22,11 @@ export const roleNames: Record<Role, string> = {
 /** Roles that see only their own unit and what lies under it. */
 export const scopedRoles: readonly Role[] = ['officeClerk', 'villageClerk']
 /** The unit kind a role is bound to: clerks to their office or village, the district's desk to the district. */
-export const roleUnitKind: Partial<Record<Role, 'office' | 'village' | 'district'>> = { officeClerk: 'office', villageClerk: 'village', districtClerk: 'district' }
+export const roleUnitKind: Partial<Record<Role, 'office' | 'village' | 'district'>> = {
+  officeClerk: 'office',
+  villageClerk: 'village',
+  districtClerk: 'district'
+}
 /** A bound unit's kind in words (所属管理处, 须指定所属村（社区）…). */
 export const unitKindNames = { office: '管理处', village: '村（社区）', district: '区' } as const
 
@@ -75,7 +79,10 @@ export type Me = z.infer<typeof Me>
 export const isWholePath = (folder: string) => /^([A-Za-z]:[\\/]|\\\\[^\\]|\/)/.test(folder)
 
 /** A backup folder as the administrator may set it (one stored by an older version is still shown, then refused at the backup). */
-export const BackupFolder = z.string().max(500).refine(isWholePath, '备份目录须为完整路径（如 D:\\网格备份、\\\\服务器\\共享 或 /srv/backups），留空则在数据库旁')
+export const BackupFolder = z
+  .string()
+  .max(500)
+  .refine(isWholePath, '备份目录须为完整路径（如 D:\\网格备份、\\\\服务器\\共享 或 /srv/backups），留空则在数据库旁')
 
 export const SecuritySettings = z
   .object({
@@ -83,7 +90,11 @@ export const SecuritySettings = z
     idleLockMinutes: z.number().int().min(1, '锁屏时间为 1–60 分钟').max(60, '锁屏时间为 1–60 分钟'),
     backupFolder: z.string().max(500).nullable(),
     backupKeep: z.number().int().min(1, '至少保留 1 份备份').max(365),
-    backupEveryHours: z.number().int().min(0).max(24 * 7)
+    backupEveryHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 7)
   })
   .strict()
 export type SecuritySettings = z.infer<typeof SecuritySettings>
@@ -113,8 +124,16 @@ export type AuditRow = z.infer<typeof AuditRow>
 
 export const AuditQuery = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天').optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19')
+      .refine(isCalendarDay, '日期无效：日历上没有这一天')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19')
+      .refine(isCalendarDay, '日期无效：日历上没有这一天')
+      .optional(),
     username: z.string().trim().max(32).optional(),
     action: z.string().trim().max(40).optional(),
     outcome: z.enum(auditOutcomes).optional(),

@@ -6,7 +6,12 @@ export const briefingKinds = ['周报', '月报', '季报', '年报', '专报'] 
 export const BriefingKind = z.enum(briefingKinds)
 
 /** A table as printed: header cells and rows of text (numbers already formatted). */
-export const BriefingTable = z.object({ caption: z.string().optional(), columns: z.array(z.string()), rows: z.array(z.array(z.string())), align: z.array(z.enum(['left', 'right', 'center'])).optional() })
+export const BriefingTable = z.object({
+  caption: z.string().optional(),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  align: z.array(z.enum(['left', 'right', 'center'])).optional()
+})
 
 export const sectionKeys = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'] as const
 export const BriefingSection = z.object({

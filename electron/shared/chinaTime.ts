@@ -31,7 +31,8 @@ export function chinaStamp(d: Date): string {
 }
 
 /** Whether text is a day the calendar has, written YYYY-MM-DD (not 2026-02-30 or 2026-13-01). */
-export const isCalendarDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+export const isCalendarDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
 
 /** The instant a China day (YYYY-MM-DD) begins, written as stored instants are (UTC ISO). */
 export const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString()

@@ -14,7 +14,25 @@ import { trustContract } from '../core/trust/contract'
 import type { Role } from './accounts'
 
 // The schemas other modules use by name, wherever they are declared.
-export { Tier, Geometry, GridFeature, GridLabelFeature, GridFeatureCollection, GridRef, UnitRef, gridKinds, HistoryEntry, GridDetail, GridSearchHit, TreeNode, GridSummary, TownOutline, HealthProblem, ImportOptions, ImportReport } from '../core/grids/contract'
+export {
+  Tier,
+  Geometry,
+  GridFeature,
+  GridLabelFeature,
+  GridFeatureCollection,
+  GridRef,
+  UnitRef,
+  gridKinds,
+  HistoryEntry,
+  GridDetail,
+  GridSearchHit,
+  TreeNode,
+  GridSummary,
+  TownOutline,
+  HealthProblem,
+  ImportOptions,
+  ImportReport
+} from '../core/grids/contract'
 export { ExportedFile } from './contractParts'
 export { BatchSummary } from '../core/changes/contract'
 export { IssueAction } from '../core/issues/contract'
@@ -47,7 +65,18 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>
 
-export const ErrorCode = z.enum(['BAD_INPUT', 'NOT_FOUND', 'UNKNOWN_METHOD', 'CONFLICT', 'INTERNAL', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'LOCKED', 'PASSWORD_EXPIRED'])
+export const ErrorCode = z.enum([
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'UNKNOWN_METHOD',
+  'CONFLICT',
+  'INTERNAL',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'LOCKED',
+  'PASSWORD_EXPIRED'
+])
 export type ErrorCode = z.infer<typeof ErrorCode>
 export type ApiError = { code: ErrorCode; message: string; details?: unknown }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
@@ -59,7 +88,15 @@ export type Credentials = { token?: string }
  * Who is calling, after the core checked the token: recorded with every change. `scopeVillageIds`
  * limits office and village clerks to their own villages (null = the whole town).
  */
-export type CallContext = { actor: string; username: string | null; accountId: number | null; role: Role | null; unitId: number | null; scopeVillageIds: number[] | null; token?: string }
+export type CallContext = {
+  actor: string
+  username: string | null
+  accountId: number | null
+  role: Role | null
+  unitId: number | null
+  scopeVillageIds: number[] | null
+  token?: string
+}
 
 /** What the preload exposes as `window.api` and what the HTTP client mimics. */
 export type ApiBridge = { [M in MethodName]: (input?: Input<M>, token?: string) => Promise<Result<Output<M>>> }

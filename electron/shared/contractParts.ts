@@ -12,6 +12,9 @@ export const BatchResult = z.object({ version: z.number().int(), batchId: Id })
 export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), count: z.number().int() })
 
 export const NoInput = z.object({}).strict().optional().default({})
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19').refine(isCalendarDay, '日期无效：日历上没有这一天')
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-05-19')
+  .refine(isCalendarDay, '日期无效：日历上没有这一天')
 export const Share = z.number().min(0).max(1)
 export const MB = 1024 * 1024

@@ -27,7 +27,15 @@ const short = (v: unknown) => {
   const s = typeof v === 'string' ? `“${v}”` : String(JSON.stringify(v))
   return s.length > 32 ? `${s.slice(0, 30)}…` : s
 }
-const formats: Record<string, string> = { email: '电子邮件地址', url: '网址', date: '日期（如 2026-05-19）', datetime: '日期时间', time: '时间', uuid: '编号', base64: 'Base64 文本' }
+const formats: Record<string, string> = {
+  email: '电子邮件地址',
+  url: '网址',
+  date: '日期（如 2026-05-19）',
+  datetime: '日期时间',
+  time: '时间',
+  uuid: '编号',
+  base64: 'Base64 文本'
+}
 
 type Issue = z.core.$ZodRawIssue
 /** One message per issue: the field it names is added by whoever reports it. */

@@ -1,7 +1,33 @@
 // The words of the issue linkage, shared by the state machine (its refusals) and the screens.
 export const levelName: Record<1 | 2 | 3 | 4, string> = { 1: '村居', 2: '管理处', 3: '镇', 4: '区' }
-export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged', string> = { reported: '待受理', accepted: '办理中', resolved: '待核查', closed: '已办结', suspended: '已挂起', merged: '已合并' }
-export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 'return' | 'cohandle' | 'note' | 'resolve' | 'verify' | 'supervise' | 'requestExtension' | 'decideExtension' | 'suspend' | 'resume' | 'reopen' | 'merge' | 'absorb', string> = {
+export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged', string> = {
+  reported: '待受理',
+  accepted: '办理中',
+  resolved: '待核查',
+  closed: '已办结',
+  suspended: '已挂起',
+  merged: '已合并'
+}
+export const actionName: Record<
+  | 'create'
+  | 'accept'
+  | 'escalate'
+  | 'dispatch'
+  | 'return'
+  | 'cohandle'
+  | 'note'
+  | 'resolve'
+  | 'verify'
+  | 'supervise'
+  | 'requestExtension'
+  | 'decideExtension'
+  | 'suspend'
+  | 'resume'
+  | 'reopen'
+  | 'merge'
+  | 'absorb',
+  string
+> = {
   create: '登记',
   accept: '受理',
   escalate: '上报上级',
@@ -23,7 +49,20 @@ export const actionName: Record<'create' | 'accept' | 'escalate' | 'dispatch' | 
 }
 
 /** Specialties of reporting members and reserve contacts (filters, map, demo). */
-export const specialties = ['医疗卫生', '法律咨询', '教育培训', '规划建设', '财务会计', '心理咨询', '文体活动', '信息技术', '消防安全', '环境保护', '农业技术', '社会工作']
+export const specialties = [
+  '医疗卫生',
+  '法律咨询',
+  '教育培训',
+  '规划建设',
+  '财务会计',
+  '心理咨询',
+  '文体活动',
+  '信息技术',
+  '消防安全',
+  '环境保护',
+  '农业技术',
+  '社会工作'
+]
 
 /** Where an issue came from (the intake form, filters, demo). */
 export const issueSources = ['网格巡查', '驻点团队', '党员户联系', '报到党员', '12345热线', '信访', '来访'] as const

@@ -69,7 +69,8 @@ export function useAccountMutations() {
   }
 }
 
-export const useAuditSearch = (q: Input<'audit.search'>) => useQuery({ queryKey: ['audit.search', q], queryFn: () => call('audit.search', q), placeholderData: (prev) => prev })
+export const useAuditSearch = (q: Input<'audit.search'>) =>
+  useQuery({ queryKey: ['audit.search', q], queryFn: () => call('audit.search', q), placeholderData: (prev) => prev })
 export const useAuditVerify = () => useWrite('audit.verify', { invalidates: 'nothing' })
 export const useAuditExport = () => useWrite('audit.export', { invalidates: 'nothing' })
 /** Record a print in the audit trail before the print dialog opens. */

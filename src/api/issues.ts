@@ -13,14 +13,19 @@ export const useUnits = () => useQuery({ queryKey: ['units.all'], queryFn: () =>
  * shown dimmed and not clickable) rather than a spinner: swapping the panel out unmounts antd's
  * components, which takes their styles out of the page and puts them back, a third of a click's wait.
  */
-const issueQuery = (id: number | null, actingUnitId: number | null) => ({ queryKey: ['issues.get', id, actingUnitId], queryFn: () => call('issues.get', { id: id!, actingUnitId: actingUnitId ?? undefined }) })
-export const useIssue = (id: number | null, actingUnitId: number | null) => useQuery({ ...issueQuery(id, actingUnitId), enabled: id !== null, placeholderData: keepPreviousData })
+const issueQuery = (id: number | null, actingUnitId: number | null) => ({
+  queryKey: ['issues.get', id, actingUnitId],
+  queryFn: () => call('issues.get', { id: id!, actingUnitId: actingUnitId ?? undefined })
+})
+export const useIssue = (id: number | null, actingUnitId: number | null) =>
+  useQuery({ ...issueQuery(id, actingUnitId), enabled: id !== null, placeholderData: keepPreviousData })
 /** Starts reading an issue (as the mouse button goes down on its row, so the panel has it by the click); settles when read. */
 export function usePrefetchIssue(actingUnitId: number | null) {
   const client = useQueryClient()
   return useCallback((id: number) => client.prefetchQuery(issueQuery(id, actingUnitId)), [client, actingUnitId])
 }
-export const useKpis = (input: Input<'stats.kpis'>, enabled = true) => useQuery({ queryKey: ['stats.kpis', input], queryFn: () => call('stats.kpis', input), enabled })
+export const useKpis = (input: Input<'stats.kpis'>, enabled = true) =>
+  useQuery({ queryKey: ['stats.kpis', input], queryFn: () => call('stats.kpis', input), enabled })
 export const useRoutingRules = () => useQuery({ queryKey: ['routing.rules.get'], queryFn: () => call('routing.rules.get') })
 
 export type IssueFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
@@ -40,7 +45,14 @@ export const useOverdueUnits = (enabled: boolean) => useQuery({ queryKey: ['issu
 export const useAccountability = (enabled: boolean) => useQuery({ queryKey: ['accountability.list'], queryFn: () => call('accountability.list', {}), enabled })
 /** One photo as a data URL (photos are few and small; the query cache keeps them). */
 export const useIssuePhoto = (id: number) =>
-  useQuery({ queryKey: ['issues.photo', id], queryFn: async () => { const p = await call('issues.photo', { id }); return `data:${p.mimeType};base64,${p.contentBase64}` }, staleTime: Infinity })
+  useQuery({
+    queryKey: ['issues.photo', id],
+    queryFn: async () => {
+      const p = await call('issues.photo', { id })
+      return `data:${p.mimeType};base64,${p.contentBase64}`
+    },
+    staleTime: Infinity
+  })
 /** Open issues another one may be merged into: the likely duplicates, or a search by code or title. */
 export const useMergeTargets = (issue: { id: number; category: string; lonLat: [number, number] | null }, q: string) =>
   useQuery({
@@ -54,4 +66,5 @@ export const useMergeTargets = (issue: { id: number; category: string; lonLat: [
       return found.filter((i) => i.id !== issue.id && i.status !== 'closed').map((i) => ({ id: i.id, code: i.code, title: i.title }))
     }
   })
-export const useSupervisionNotice = (eventId: number) => useQuery({ queryKey: ['issues.supervisionNotice', eventId], queryFn: () => call('issues.supervisionNotice', { eventId }) })
+export const useSupervisionNotice = (eventId: number) =>
+  useQuery({ queryKey: ['issues.supervisionNotice', eventId], queryFn: () => call('issues.supervisionNotice', { eventId }) })

@@ -5,7 +5,17 @@ import type { MethodName } from '../../electron/shared/contract'
 import { call } from './client'
 import { markStale, useWrite } from './write'
 
-const gridQueries = ['grids.summary', 'grids.tree', 'grids.geojson', 'grids.get', 'grids.search', 'grids.history', 'town.outline', 'units.offices', 'changes.list'] as const
+const gridQueries = [
+  'grids.summary',
+  'grids.tree',
+  'grids.geojson',
+  'grids.get',
+  'grids.search',
+  'grids.history',
+  'town.outline',
+  'units.offices',
+  'changes.list'
+] as const
 
 export const useApiMutation = <M extends MethodName>(method: M) => useWrite(method, { invalidates: gridQueries })
 

@@ -22,7 +22,15 @@ export function pagedDatasource<Q extends object>(
       const sort = params.sortModel[0]
       const early = firstPage !== null && params.startRow === 0 && params.endRow === pageBlock && !sort ? firstPage : null
       firstPage = null
-      ;(early ?? fetchPage({ ...filter, offset: params.startRow, limit: params.endRow - params.startRow, sort: sort ? { field: sort.colId, dir: sort.sort } : undefined })).then(
+      ;(
+        early ??
+        fetchPage({
+          ...filter,
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          sort: sort ? { field: sort.colId, dir: sort.sort } : undefined
+        })
+      ).then(
         (page) => {
           onTotal(page.total)
           params.successCallback(page.rows, page.total)

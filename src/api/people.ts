@@ -12,7 +12,13 @@ import { pagedDatasource } from './pagedDatasource'
 
 export { pageBlock, pagedDatasource } from './pagedDatasource'
 
-const listMethod = { persons: 'persons.list', households: 'households.list', teams: 'teams.list', reporting: 'reporting.list', reserve: 'reserve.list' } as const
+const listMethod = {
+  persons: 'persons.list',
+  households: 'households.list',
+  teams: 'teams.list',
+  reporting: 'reporting.list',
+  reserve: 'reserve.list'
+} as const
 
 export type RegistryFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
 
@@ -30,14 +36,23 @@ export const useVillages = () => {
     select: scope ? (rows: Output<'units.villages'>) => rows.filter((v) => scope.includes(v.id)) : undefined
   })
 }
-export const usePerson = (id: number | null) => useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null })
+export const usePerson = (id: number | null) =>
+  useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null })
 export const usePeopleCheck = (villageUnitId?: number) =>
   useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }) })
 export const usePeopleSettings = () => useQuery({ queryKey: ['people.settings'], queryFn: () => call('people.settings') })
 export const usePlacementSuggestions = (villageUnitId: number | null) =>
-  useQuery({ queryKey: ['placement.suggest', villageUnitId], queryFn: () => call('placement.suggest', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null })
+  useQuery({
+    queryKey: ['placement.suggest', villageUnitId],
+    queryFn: () => call('placement.suggest', { villageUnitId: villageUnitId! }),
+    enabled: villageUnitId !== null
+  })
 export const usePartyGroups = (villageUnitId: number | null) =>
-  useQuery({ queryKey: ['placement.groups', villageUnitId], queryFn: () => call('placement.groups', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null })
+  useQuery({
+    queryKey: ['placement.groups', villageUnitId],
+    queryFn: () => call('placement.groups', { villageUnitId: villageUnitId! }),
+    enabled: villageUnitId !== null
+  })
 
 /** A write (people, placement, issues …): afterwards every query and every open paged table reloads. */
 export const useStoreWrite = <M extends MethodName>(method: M) => useWrite(method, { invalidates: 'everything' })
@@ -58,14 +73,27 @@ export function usePeopleUndo() {
 export const useVisitStats = (input: { villageUnitId?: number; from: string; to: string }) =>
   useQuery({ queryKey: ['visits.stats', input], queryFn: () => call('visits.stats', input) })
 export const useHouseholdVisits = (householdId: number | null) =>
-  useQuery({ queryKey: ['visits.ofHousehold', householdId], queryFn: () => call('visits.ofHousehold', { householdId: householdId! }), enabled: householdId !== null })
+  useQuery({
+    queryKey: ['visits.ofHousehold', householdId],
+    queryFn: () => call('visits.ofHousehold', { householdId: householdId! }),
+    enabled: householdId !== null
+  })
 export const usePosts = (villageUnitId: number | null) =>
   useQuery({ queryKey: ['posts.list', villageUnitId], queryFn: () => call('posts.list', { villageUnitId: villageUnitId! }), enabled: villageUnitId !== null })
 export const useServices = (reportingMemberId: number | null) =>
-  useQuery({ queryKey: ['services.list', reportingMemberId], queryFn: () => call('services.list', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null })
+  useQuery({
+    queryKey: ['services.list', reportingMemberId],
+    queryFn: () => call('services.list', { reportingMemberId: reportingMemberId! }),
+    enabled: reportingMemberId !== null
+  })
 export const usePrintout = (reportingMemberId: number | null) =>
-  useQuery({ queryKey: ['reporting.printout', reportingMemberId], queryFn: () => call('reporting.printout', { reportingMemberId: reportingMemberId! }), enabled: reportingMemberId !== null })
-export const useReserveNotices = (villageUnitId?: number) => useQuery({ queryKey: ['reserve.notices', villageUnitId ?? null], queryFn: () => call('reserve.notices', { villageUnitId }) })
+  useQuery({
+    queryKey: ['reporting.printout', reportingMemberId],
+    queryFn: () => call('reporting.printout', { reportingMemberId: reportingMemberId! }),
+    enabled: reportingMemberId !== null
+  })
+export const useReserveNotices = (villageUnitId?: number) =>
+  useQuery({ queryKey: ['reserve.notices', villageUnitId ?? null], queryFn: () => call('reserve.notices', { villageUnitId }) })
 export const useNoticeAnswers = (noticeId: number | null) =>
   useQuery({ queryKey: ['reserve.answers', noticeId], queryFn: () => call('reserve.answers', { noticeId: noticeId! }), enabled: noticeId !== null })
 export const usePeoplePoints = (kind: 'reporting' | 'reserve' | null, specialty?: string) =>

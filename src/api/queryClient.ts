@@ -5,4 +5,5 @@
 //   repeats it (and a refused call in the audit trail) and delays the message. The wall opts back in.
 import { QueryClient } from '@tanstack/react-query'
 
-export const createQueryClient = () => new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: false }, mutations: { networkMode: 'always' } } })
+export const createQueryClient = () =>
+  new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: false }, mutations: { networkMode: 'always' } } })

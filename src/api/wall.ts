@@ -5,7 +5,9 @@ import type { Input } from '../../electron/shared/contract'
 import { call } from './client'
 
 export const wallQueries = ['wall.summary', 'wall.measure', 'wall.points']
-export const useWallSummary = () => useQuery({ queryKey: ['wall.summary'], queryFn: () => call('wall.summary'), retry: true, placeholderData: (previous) => previous })
+export const useWallSummary = () =>
+  useQuery({ queryKey: ['wall.summary'], queryFn: () => call('wall.summary'), retry: true, placeholderData: (previous) => previous })
 export const useWallMeasure = (measure: Input<'wall.measure'>['measure']) =>
   useQuery({ queryKey: ['wall.measure', measure], queryFn: () => call('wall.measure', { measure }), retry: true, placeholderData: (previous) => previous })
-export const useWallPoints = () => useQuery({ queryKey: ['wall.points'], queryFn: () => call('wall.points'), retry: true, placeholderData: (previous) => previous })
+export const useWallPoints = () =>
+  useQuery({ queryKey: ['wall.points'], queryFn: () => call('wall.points'), retry: true, placeholderData: (previous) => previous })

@@ -36,13 +36,31 @@ export function AppHeader({ route, onNavigate }: { route: Route; onNavigate: (r:
       {error && <Alert type="error" showIcon message={(error as Error).message} />}
       {data && (
         <dl className="app-figures" data-testid="app-figures">
-          <div><dt>村居</dt><dd>{data.villages.total}</dd></div>
+          <div>
+            <dt>村居</dt>
+            <dd>{data.villages.total}</dd>
+          </div>
           {/* On an office PC's narrower screen the lesser figures give way (styles.css); the map's legend has them all. */}
-          <div className="figure-minor"><dt>一级网格</dt><dd data-testid="count-tier1">{data.tiers[0].count}</dd></div>
-          <div className="figure-minor"><dt>二级网格</dt><dd data-testid="count-tier2">{data.tiers[1].count}</dd></div>
-          <div><dt>三级网格</dt><dd data-testid="count-tier3">{data.tiers[2].count}</dd></div>
-          <div className="figure-minor-narrow"><dt>户数</dt><dd>{formatCount(data.households)}</dd></div>
-          <div><dt>非户籍人口</dt><dd>{formatCount(data.nonHukouPopulation)}</dd></div>
+          <div className="figure-minor">
+            <dt>一级网格</dt>
+            <dd data-testid="count-tier1">{data.tiers[0].count}</dd>
+          </div>
+          <div className="figure-minor">
+            <dt>二级网格</dt>
+            <dd data-testid="count-tier2">{data.tiers[1].count}</dd>
+          </div>
+          <div>
+            <dt>三级网格</dt>
+            <dd data-testid="count-tier3">{data.tiers[2].count}</dd>
+          </div>
+          <div className="figure-minor-narrow">
+            <dt>户数</dt>
+            <dd>{formatCount(data.households)}</dd>
+          </div>
+          <div>
+            <dt>非户籍人口</dt>
+            <dd>{formatCount(data.nonHukouPopulation)}</dd>
+          </div>
         </dl>
       )}
     </header>

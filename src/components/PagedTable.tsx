@@ -2,7 +2,16 @@
 // so 100,000 rows scroll as lightly as 100. Writes elsewhere in the app refresh what it shows.
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import { AllCommunityModule, themeQuartz, type ColDef, type GridApi, type IDatasource, type RowClickedEvent, type CellMouseDownEvent, type RowClassRules } from 'ag-grid-community'
+import {
+  AllCommunityModule,
+  themeQuartz,
+  type ColDef,
+  type GridApi,
+  type IDatasource,
+  type RowClickedEvent,
+  type CellMouseDownEvent,
+  type RowClassRules
+} from 'ag-grid-community'
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
 import { pageBlock } from '../api/pagedDatasource'
 import { onTablesStale } from '../api/write'

@@ -10,7 +10,13 @@ import { sessionToken } from '../api/session'
 export function WallButton() {
   const [screens, setScreens] = useState<DisplayInfo[]>([])
   const button = (
-    <Button ghost size="small" icon={<DesktopOutlined />} onClick={isDesktop() ? undefined : () => window.open(`#/wall?session=${encodeURIComponent(sessionToken() ?? '')}`, '_blank', 'noopener')} data-testid="open-wall">
+    <Button
+      ghost
+      size="small"
+      icon={<DesktopOutlined />}
+      onClick={isDesktop() ? undefined : () => window.open(`#/wall?session=${encodeURIComponent(sessionToken() ?? '')}`, '_blank', 'noopener')}
+      data-testid="open-wall"
+    >
       指挥大屏
     </Button>
   )
@@ -20,7 +26,10 @@ export function WallButton() {
       trigger={['click']}
       onOpenChange={(open) => open && void displays().then(setScreens)}
       menu={{
-        items: screens.map((d) => ({ key: String(d.id), label: `${d.label}（${d.width}×${d.height}${d.primary ? '，主屏' : ''}${d.remembered ? '，上次使用' : ''}）` })),
+        items: screens.map((d) => ({
+          key: String(d.id),
+          label: `${d.label}（${d.width}×${d.height}${d.primary ? '，主屏' : ''}${d.remembered ? '，上次使用' : ''}）`
+        })),
         onClick: ({ key }) => void openWallOn(Number(key))
       }}
     >

@@ -11,7 +11,8 @@ export type Location = { route: Route } | { route: 'print'; doc: PrintDoc; id: n
 
 export function parseHash(hash: string): Location {
   const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/')
-  if (parts[0] === 'print' && (printDocs as readonly string[]).includes(parts[1]) && /^\d+$/.test(parts[2] ?? '')) return { route: 'print', doc: parts[1] as PrintDoc, id: Number(parts[2]) }
+  if (parts[0] === 'print' && (printDocs as readonly string[]).includes(parts[1]) && /^\d+$/.test(parts[2] ?? ''))
+    return { route: 'print', doc: parts[1] as PrintDoc, id: Number(parts[2]) }
   return { route: (routes as readonly string[]).includes(parts[0]) ? (parts[0] as Route) : 'map' }
 }
 

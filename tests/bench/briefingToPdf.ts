@@ -13,7 +13,10 @@ import { buildCity, foshan, tiny, type CityScale } from './cityData'
 import { compare, machine, printTable, stat, time, writeResults, type CaseResult } from './report'
 import { signedIn } from './signedIn'
 
-const sections = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'].map((key) => ({ key, ...(key === 'nextSteps' ? { paragraphs: ['一是加快超期问题办理。'] } : {}) }))
+const sections = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'].map((key) => ({
+  key,
+  ...(key === 'nextSteps' ? { paragraphs: ['一是加快超期问题办理。'] } : {})
+}))
 
 /** Compose, issue and print one monthly briefing `runs` times on `core`; the cases, named for `where`. */
 async function measureBriefing(core: Core, where: string, runs: number): Promise<{ rows: CaseResult[]; pages: number }> {
@@ -39,7 +42,11 @@ async function measureBriefing(core: Core, where: string, runs: number): Promise
     for (let run = -1; run < runs; run++) {
       keep(compose, run, await time(() => must(user.call('briefings.compose', { kind: '月报', anchor: '2026-11-01' }))))
       let issued!: { id: number }
-      keep(issue, run, await time(async () => (issued = (await must(user.call('briefings.issue', { kind: '月报', anchor: '2026-11-01', sections }))) as { id: number })))
+      keep(
+        issue,
+        run,
+        await time(async () => (issued = (await must(user.call('briefings.issue', { kind: '月报', anchor: '2026-11-01', sections }))) as { id: number }))
+      )
       // The app: navigate to the print view, wait for the document, print.
       await page.goto('about:blank')
       let t = performance.now()
@@ -77,7 +84,14 @@ async function measureBriefing(core: Core, where: string, runs: number): Promise
   const rows = [
     { case: `briefings.compose: monthly, ${where} (all sections, chart and map)`, unit: 'ms' as const, app: stat(compose) },
     { case: `briefings.issue: compose again, number, freeze (${where})`, unit: 'ms' as const, app: stat(issue) },
-    compare({ case: `briefing to PDF: navigation → print view → PDF (${where}, ${pages} pages)`, unit: 'ms', app: stat(app), reference: stat(ref), referenceCase: 'the same document as static HTML, printed', goal: '≤ 1.5' })
+    compare({
+      case: `briefing to PDF: navigation → print view → PDF (${where}, ${pages} pages)`,
+      unit: 'ms',
+      app: stat(app),
+      reference: stat(ref),
+      referenceCase: 'the same document as static HTML, printed',
+      goal: '≤ 1.5'
+    })
   ]
   return { rows, pages }
 }

@@ -25,11 +25,26 @@ const surnames = '陈黄李梁何林张罗谭吴刘周冯邓区麦关郭潘杜'
 const given = '志明伟强丽芳少华建国美玲俊杰淑仪家豪嘉欣永健秀英国平'
 
 type Rect = [number, number, number, number]
-const polygon = ([w, s, e, n]: Rect) => JSON.stringify({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] })
+const polygon = ([w, s, e, n]: Rect) =>
+  JSON.stringify({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s]
+      ]
+    ]
+  })
 /** Split a rectangle into `k` strips along its longer side. */
 function strips([w, s, e, n]: Rect, k: number): Rect[] {
   const wide = e - w >= n - s
-  return Array.from({ length: k }, (_, i) => (wide ? [w + ((e - w) * i) / k, s, w + ((e - w) * (i + 1)) / k, n] : [w, s + ((n - s) * i) / k, e, s + ((n - s) * (i + 1)) / k]) as Rect)
+  return Array.from(
+    { length: k },
+    (_, i) => (wide ? [w + ((e - w) * i) / k, s, w + ((e - w) * (i + 1)) / k, n] : [w, s + ((n - s) * i) / k, e, s + ((n - s) * (i + 1)) / k]) as Rect
+  )
 }
 
 /**
@@ -56,7 +71,11 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
     // The map frames the first town's outline: give it the city's extent, so the map opens on the city.
     sqlite.prepare('update units set geometry = ? where id = ?').run(polygon([BOX.west, BOX.south, BOX.east, BOX.north]), towns[0].id)
     // Villages spread over the towns; each a lattice cell (tier 1).
-    const perTown = apportion(scale.tier1, towns.map(() => 1), 1)
+    const perTown = apportion(
+      scale.tier1,
+      towns.map(() => 1),
+      1
+    )
     const cols = Math.ceil(Math.sqrt(scale.tier1 * ((BOX.east - BOX.west) / (BOX.north - BOX.south))))
     const rows = Math.ceil(scale.tier1 / cols)
     const cell = (i: number): Rect => {
@@ -68,10 +87,22 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
       `insert into grids (tier, code, name, label, kind, parent_id, village_unit_id, geometry, min_lon, min_lat, max_lon, max_lat, label_lon, label_lat, area_km2, inspector, households, illustrative, sort_order)
        values (@tier, @code, @name, @label, @kind, @parent, @village, @geometry, @w, @s, @e, @n, @lon, @lat, @area, @inspector, @households, 1, @order)`
     )
-    const addGrid = (g: { tier: number; code: string; name: string; label: string; kind: string; parent: number | null; village: number; rect: Rect; order: number }) => {
+    const addGrid = (g: {
+      tier: number
+      code: string
+      name: string
+      label: string
+      kind: string
+      parent: number | null
+      village: number
+      rect: Rect
+      order: number
+    }) => {
       const [w, s, e, n] = g.rect
       const area = (e - w) * 111.32 * Math.cos((((s + n) / 2) * Math.PI) / 180) * (n - s) * 110.57
-      return Number(grid.run({ ...g, geometry: polygon(g.rect), w, s, e, n, lon: (w + e) / 2, lat: (s + n) / 2, area, inspector: name(rng), households: 0 }).lastInsertRowid)
+      return Number(
+        grid.run({ ...g, geometry: polygon(g.rect), w, s, e, n, lon: (w + e) / 2, lat: (s + n) / 2, area, inspector: name(rng), households: 0 }).lastInsertRowid
+      )
     }
     const tier2PerVillage = apportion(scale.tier2, Array(scale.tier1).fill(1), 1)
     const tier3PerTier2 = apportion(scale.tier3, Array(scale.tier2).fill(1), 1)
@@ -85,9 +116,29 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
         const rect = cell(v)
         const g1 = addGrid({ tier: 1, code: `G1-${village}`, name: vname, label: vname, kind: '村', parent: null, village, rect, order: k })
         strips(rect, tier2PerVillage[v]).forEach((r2, j) => {
-          const g2 = addGrid({ tier: 2, code: `G2-${village}-${j + 1}`, name: `${vname}第${j + 1}经济社`, label: `第${j + 1}经济社`, kind: '经济社', parent: g1, village, rect: r2, order: j })
+          const g2 = addGrid({
+            tier: 2,
+            code: `G2-${village}-${j + 1}`,
+            name: `${vname}第${j + 1}经济社`,
+            label: `第${j + 1}经济社`,
+            kind: '经济社',
+            parent: g1,
+            village,
+            rect: r2,
+            order: j
+          })
           strips(r2, tier3PerTier2[t2++]).forEach((r3, m) => {
-            const id = addGrid({ tier: 3, code: `G3-${village}-${j + 1}-${m + 1}`, name: `${vname}第${j + 1}经济社第${m + 1}党小组`, label: `第${m + 1}党小组`, kind: '党小组', parent: g2, village, rect: r3, order: m })
+            const id = addGrid({
+              tier: 3,
+              code: `G3-${village}-${j + 1}-${m + 1}`,
+              name: `${vname}第${j + 1}经济社第${m + 1}党小组`,
+              label: `第${m + 1}党小组`,
+              kind: '党小组',
+              parent: g2,
+              village,
+              rect: r3,
+              order: m
+            })
             ids.tier3.push({ id, village, lon: (r3[0] + r3[2]) / 2, lat: (r3[1] + r3[3]) / 2 })
           })
         })
@@ -106,13 +157,44 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
       const idNumber = id17 + idCheckChar(id17)
       const phone = `13${String(100_000_000 + i * 7).slice(-9)}`
       const party = i % 5 === 0
-      personIds.push(Number(person.run(name(rng), i % 2 ? '男' : '女', idNumber, idNumber.slice(-4), phone, phone.slice(-4), ['本镇户籍', '佛山市户籍', '非佛山户籍'][i % 3], party ? 1 : 0, party ? '村居' : null, `第${i % 300}号`, g.lon, g.lat, g.village, g.id, now).lastInsertRowid))
+      personIds.push(
+        Number(
+          person.run(
+            name(rng),
+            i % 2 ? '男' : '女',
+            idNumber,
+            idNumber.slice(-4),
+            phone,
+            phone.slice(-4),
+            ['本镇户籍', '佛山市户籍', '非佛山户籍'][i % 3],
+            party ? 1 : 0,
+            party ? '村居' : null,
+            `第${i % 300}号`,
+            g.lon,
+            g.lat,
+            g.village,
+            g.id,
+            now
+          ).lastInsertRowid
+        )
+      )
     }
-    const household = sqlite.prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)')
+    const household = sqlite.prepare(
+      'insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)'
+    )
     const kinds = ['居民家庭户', '非户籍家庭户', '工商企业户', '社会组织']
     for (let i = 0; i < scale.households; i++) {
       const g = ids.tier3[i % ids.tier3.length]
-      household.run(`H-${String(i + 1).padStart(7, '0')}`, kinds[i % 4], name(rng), `第${i % 500}号`, 1 + (i % 5), g.village, g.id, personIds[(i * 5) % personIds.length])
+      household.run(
+        `H-${String(i + 1).padStart(7, '0')}`,
+        kinds[i % 4],
+        name(rng),
+        `第${i % 500}号`,
+        1 + (i % 5),
+        g.village,
+        g.id,
+        personIds[(i * 5) % personIds.length]
+      )
     }
     // Issues over five years, each with its log: reported → accepted → resolved → closed, or open.
     const issue = sqlite.prepare(
@@ -120,7 +202,9 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
        select @code, @title, '基准测试事件', @category, '一般', '网格巡查', @lon, @lat, @village, g2.parent_id, g3.parent_id, g3.id, @status, @village, @stage, @due, @created, @closed, @level, @onTime, @version
        from grids g3 join grids g2 on g2.id = g3.parent_id where g3.id = @grid`
     )
-    const event = sqlite.prepare("insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, status_before, status_after) values (?, ?, ?, ?, ?, '基准数据', ?, ?)")
+    const event = sqlite.prepare(
+      "insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, status_before, status_after) values (?, ?, ?, ?, ?, '基准数据', ?, ?)"
+    )
     const start = Date.parse('2022-01-01T00:00:00Z')
     const span = Date.parse('2026-11-20T00:00:00Z') - start
     for (let i = 0; i < scale.issues; i++) {
@@ -129,7 +213,23 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
       const open = i % 50 === 0
       const at = (h: number) => new Date(created + h * 3_600_000).toISOString()
       const id = Number(
-        issue.run({ code: `SS-${2022 + Math.floor((4.9 * i) / scale.issues)}-${String(i + 1).padStart(6, '0')}`, title: `${categories[i % categories.length]}问题${i + 1}`, category: categories[i % categories.length], lon: g.lon, lat: g.lat, village: g.village, grid: g.id, status: open ? 'accepted' : 'closed', stage: open ? 'handle' : null, due: open ? at(120) : null, created: at(0), closed: open ? null : at(72), level: open ? null : 1, onTime: open ? null : i % 7 ? 1 : 0, version: open ? 2 : 4 }).lastInsertRowid
+        issue.run({
+          code: `SS-${2022 + Math.floor((4.9 * i) / scale.issues)}-${String(i + 1).padStart(6, '0')}`,
+          title: `${categories[i % categories.length]}问题${i + 1}`,
+          category: categories[i % categories.length],
+          lon: g.lon,
+          lat: g.lat,
+          village: g.village,
+          grid: g.id,
+          status: open ? 'accepted' : 'closed',
+          stage: open ? 'handle' : null,
+          due: open ? at(120) : null,
+          created: at(0),
+          closed: open ? null : at(72),
+          level: open ? null : 1,
+          onTime: open ? null : i % 7 ? 1 : 0,
+          version: open ? 2 : 4
+        }).lastInsertRowid
       )
       event.run(id, at(0), 'create', null, g.village, null, 'reported')
       event.run(id, at(2), 'accept', g.village, g.village, 'reported', 'accepted')
@@ -140,7 +240,12 @@ export function buildCity(sqlite: Database.Database, scale: CityScale = foshan) 
     }
   })()
   sqlite.exec('analyze')
-  const b = sqlite.prepare('select min(min_lon) w, min(min_lat) s, max(max_lon) e, max(max_lat) n from grids where tier = 1').get() as { w: number; s: number; e: number; n: number }
+  const b = sqlite.prepare('select min(min_lon) w, min(min_lat) s, max(max_lon) e, max(max_lat) n from grids where tier = 1').get() as {
+    w: number
+    s: number
+    e: number
+    n: number
+  }
   return { ...ids, bbox: [b.w, b.s, b.e, b.n] }
 }
 

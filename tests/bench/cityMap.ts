@@ -56,12 +56,18 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
   const core = startCore({ dbFile, migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, demo: false })
   const city = buildCity(core.store.sqlite, opts.scale)
   const user = await signedIn(core, 'operator')
-  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
+  const server = await startHttpServer({
+    dispatch: core.dispatch,
+    staticDir: rendererDir,
+    port: 0,
+    changes: core.changes,
+    isValidToken: (t) => core.accounts.sessionOf(t) !== null
+  })
   const tiers = await Promise.all([1, 2, 3].map(async (tier) => JSON.stringify(((await user.call('grids.geojson', { tier })) as { value: unknown }).value)))
   const townOutline = JSON.stringify(((await user.call('town.outline', {})) as { value: unknown }).value)
   const browser = await launchChromium()
   const rows: CaseResult[] = []
-  let framesToLoad = { app: 0, bare: 0 }
+  let framesToLoad: { app: number; bare: number }
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
     await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), user.token)
@@ -72,7 +78,8 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
       if (path === '/') return route.fulfill({ contentType: 'text/html', body: barePage(city.bbox, appMapSize) })
       if (path === '/town.json') return route.fulfill({ contentType: 'application/json', body: townOutline })
       if (/^\/tier[123]\.json$/.test(path)) return route.fulfill({ contentType: 'application/json', body: tiers[Number(path[5]) - 1] })
-      if (path.startsWith('/dist/')) return route.fulfill({ contentType: path.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(join(dist, path.slice(6))) })
+      if (path.startsWith('/dist/'))
+        return route.fulfill({ contentType: path.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(join(dist, path.slice(6))) })
       return route.fulfill({ status: 404, body: '' })
     })
     // The app's map lies beside the tree and under the header; the bare page draws at its size.
@@ -121,7 +128,8 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
       await page.evaluate(
         (gid) =>
           new Promise<void>((r) => {
-            const map = (window as never as { bare: { map: { setFeatureState: (f: object, s: object) => void; once: (e: string, f: () => void) => void } } }).bare.map
+            const map = (window as never as { bare: { map: { setFeatureState: (f: object, s: object) => void; once: (e: string, f: () => void) => void } } })
+              .bare.map
             map.once('idle', () => r())
             map.setFeatureState({ source: 'tier3', id: gid }, { selected: true })
           }),
@@ -130,10 +138,36 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
       barePick.push(performance.now() - t)
     }
     framesToLoad = { app: stat(mapFrames.app).p50, bare: stat(mapFrames.bare).p50 }
-    rows.push(compare({ case: `map load: ${(opts.scale.tier1 + opts.scale.tier2 + opts.scale.tier3).toLocaleString('en')} grids, navigation → first idle with all tiers drawn`, unit: 'ms', app: stat(load), reference: stat(bareLoad), referenceCase: 'a bare MapLibre page, same style and GeoJSON', goal: '≤ 1.3' }))
+    rows.push(
+      compare({
+        case: `map load: ${(opts.scale.tier1 + opts.scale.tier2 + opts.scale.tier3).toLocaleString('en')} grids, navigation → first idle with all tiers drawn`,
+        unit: 'ms',
+        app: stat(load),
+        reference: stat(bareLoad),
+        referenceCase: 'a bare MapLibre page, same style and GeoJSON',
+        goal: '≤ 1.3'
+      })
+    )
     const timeouts = pickTimeouts ? `; ${pickTimeouts} of ${opts.runs} clicks not shown selected within 30 s` : ''
-    if (pick.length) rows.push(compare({ case: `highlight: click → grid drawn selected${timeouts}`, unit: 'ms', app: stat(pick), reference: stat(barePick), referenceCase: 'feature-state set on the bare page', goal: '—' }))
-    else rows.push({ case: `highlight: click → grid drawn selected${timeouts}`, unit: 'ms', app: { p50: Number.NaN, p95: Number.NaN }, reference: stat(barePick), referenceCase: 'feature-state set on the bare page' })
+    if (pick.length)
+      rows.push(
+        compare({
+          case: `highlight: click → grid drawn selected${timeouts}`,
+          unit: 'ms',
+          app: stat(pick),
+          reference: stat(barePick),
+          referenceCase: 'feature-state set on the bare page',
+          goal: '—'
+        })
+      )
+    else
+      rows.push({
+        case: `highlight: click → grid drawn selected${timeouts}`,
+        unit: 'ms',
+        app: { p50: Number.NaN, p95: Number.NaN },
+        reference: stat(barePick),
+        referenceCase: 'feature-state set on the bare page'
+      })
   } finally {
     await browser.close()
     await server.close()
@@ -142,7 +176,11 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
   // BENCH_START=0 leaves out the starts (a minute or two), for quick runs while working on the map.
   let servedCity: { ms: number; serverPeakRssMb: number } | null = null
   if (process.env.BENCH_START !== '0') {
-    rows.push({ case: 'start: npm run serve (the town) → sign-in → the map’s first idle with all tiers drawn', unit: 'ms', app: stat(await measureStart(opts.runs)) })
+    rows.push({
+      case: 'start: npm run serve (the town) → sign-in → the map’s first idle with all tiers drawn',
+      unit: 'ms',
+      app: stat(await measureStart(opts.runs))
+    })
     // The browser-mode server on the city store, as a user meets it: its peak memory once the map has drawn.
     const browser2 = await launchChromium()
     servedCity = await serveAndOpenMap(browser2, dbFile).finally(() => browser2.close())
@@ -151,7 +189,14 @@ export async function runCityMapBench(opts: { scale: CityScale; runs: number; wr
   printTable(`城市规模·地图（${machine()}）`, rows)
   console.log(`加载期间地图绘制的帧（中位数）：应用 ${framesToLoad.app}，裸 MapLibre 页面 ${framesToLoad.bare}`)
   if (servedCity) console.log(`浏览器模式服务进程峰值内存（RSS，城市数据，地图已绘制）：${servedCity.serverPeakRssMb} MB`)
-  const result = { at: new Date().toISOString(), machine: machine(), runs: opts.runs, serverPeakRssMb: servedCity?.serverPeakRssMb ?? null, framesToLoad, cases: rows }
+  const result = {
+    at: new Date().toISOString(),
+    machine: machine(),
+    runs: opts.runs,
+    serverPeakRssMb: servedCity?.serverPeakRssMb ?? null,
+    framesToLoad,
+    cases: rows
+  }
   // A quick run without the starts does not replace the recorded results.
   if (opts.write !== false && servedCity) writeResults('cityMap', result)
   return result
@@ -175,7 +220,9 @@ function peakRssMb(pid: number): number {
  */
 async function serveAndOpenMap(browser: Awaited<ReturnType<typeof launchChromium>>, db: string): Promise<{ ms: number; serverPeakRssMb: number }> {
   const t = performance.now()
-  const child = spawn(process.execPath, [join(repoRoot, 'electron/launch/serve.mjs'), '--port', '0', '--db', db, '--demo-password', 'Bench#Pass2026'], { cwd: repoRoot })
+  const child = spawn(process.execPath, [join(repoRoot, 'electron/launch/serve.mjs'), '--port', '0', '--db', db, '--demo-password', 'Bench#Pass2026'], {
+    cwd: repoRoot
+  })
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let text = ''
@@ -187,7 +234,9 @@ async function serveAndOpenMap(browser: Awaited<ReturnType<typeof launchChromium
       child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${text}`)))
     })
     const served = performance.now() - t
-    const login = (await (await fetch(`${url}api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'operator', password: 'Bench#Pass2026' }) })).json()) as { value: { token: string } }
+    const login = (await (
+      await fetch(`${url}api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'operator', password: 'Bench#Pass2026' }) })
+    ).json()) as { value: { token: string } }
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
     await page.addInitScript((tok) => sessionStorage.setItem('shishan.session', tok), login.value.token)
     await page.goto(`${url}#/map`)

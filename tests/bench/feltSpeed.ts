@@ -48,7 +48,13 @@ const peopleRowsDrawn = () => {
 const panelDrawn = () => {
   const want = (window as unknown as { wantCode?: string }).wantCode
   const panel = document.querySelector('[data-testid="issue-panel"]')
-  return (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(!!want && !!panel?.checkVisibility({ visibilityProperty: true }) && !!panel.textContent?.includes(want) && !!panel.querySelector('[data-testid="issue-holder"]') && !!panel.querySelector('.issue-timeline'))
+  return (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(
+    !!want &&
+      !!panel?.checkVisibility({ visibilityProperty: true }) &&
+      !!panel.textContent?.includes(want) &&
+      !!panel.querySelector('[data-testid="issue-holder"]') &&
+      !!panel.querySelector('.issue-timeline')
+  )
 }
 const bareDone = () => (window as unknown as { feltStamp: (ok: boolean) => boolean }).feltStamp(document.getElementById('out')?.dataset.done === '1')
 
@@ -57,7 +63,12 @@ const bareDone = () => (window as unknown as { feltStamp: (ok: boolean) => boole
  * same token, drawn as plain HTML. No framework, no grid, no cache.
  */
 function barePage(kind: 'issues' | 'panel' | 'people', issueId: number): string {
-  const call = kind === 'issues' ? `['issues.list', { filters: { status: 'open' }, offset: 0, limit: 100 }]` : kind === 'people' ? `['persons.list', { offset: 0, limit: 100 }]` : `['issues.get', { id: ${issueId}, actingUnitId: undefined }]`
+  const call =
+    kind === 'issues'
+      ? `['issues.list', { filters: { status: 'open' }, offset: 0, limit: 100 }]`
+      : kind === 'people'
+        ? `['persons.list', { offset: 0, limit: 100 }]`
+        : `['issues.get', { id: ${issueId}, actingUnitId: undefined }]`
   return `<!doctype html><meta charset="utf-8"><button id="go" style="width:200px;height:40px">go</button><div id="out"></div>
 <script type="module">
 const token = sessionStorage.getItem('shishan.session')
@@ -81,10 +92,18 @@ document.getElementById('go').addEventListener('click', async () => {
 
 export async function runFeltSpeedBench(opts: { runs: number; write?: boolean }) {
   const core = testCoreWithPeople()
-  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
+  const server = await startHttpServer({
+    dispatch: core.dispatch,
+    staticDir: rendererDir,
+    port: 0,
+    changes: core.changes,
+    isValidToken: (t) => core.accounts.sessionOf(t) !== null
+  })
   const browser = await launchChromium()
   const token = await signIn(core, 'operator')
-  const openIssues = core.store.sqlite.prepare("select id, code from issues where status in ('reported', 'accepted', 'resolved') order by created_at desc limit 40").all() as { id: number; code: string }[]
+  const openIssues = core.store.sqlite
+    .prepare("select id, code from issues where status in ('reported', 'accepted', 'resolved') order by created_at desc limit 40")
+    .all() as { id: number; code: string }[]
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' })
     await page.addInitScript((t) => sessionStorage.setItem('shishan.session', t), token)
@@ -96,7 +115,9 @@ export async function runFeltSpeedBench(opts: { runs: number; write?: boolean })
     })
     // The bare pages live at the server's origin (so their fetches carry the same token to the same API).
     for (const kind of ['issues', 'panel', 'people'] as const)
-      await page.route(`${server.url}bare-${kind}.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: barePage(kind, openIssues[0].id) }))
+      await page.route(`${server.url}bare-${kind}.html`, (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: barePage(kind, openIssues[0].id) })
+      )
     await page.goto(`${server.url}#/map`)
     await waitForMapIdle(page, 0)
     // A person looks at the map a moment before going on: the other screens' code is loaded meanwhile.
@@ -144,9 +165,30 @@ export async function runFeltSpeedBench(opts: { runs: number; write?: boolean })
 
     const once = (c: string, xs: number[], goal: string): CaseResult => ({ case: c, unit: 'ms', app: stat(xs), goal })
     const rows: CaseResult[] = [
-      compare({ case: '事件处置: screen switch → issue list drawn', unit: 'ms', app: stat(again.issues), reference: stat(bare.issues), referenceCase: 'bare page: issues.list over HTTP → HTML table', goal: '≤ 500 ms, ≤ 1.5×' }),
-      compare({ case: 'click on an issue → its panel drawn', unit: 'ms', app: stat(again.panel), reference: stat(bare.panel), referenceCase: 'bare page: issues.get over HTTP → HTML', goal: '≤ 200 ms, ≤ 1.5×' }),
-      compare({ case: '人员台账: screen switch → people list drawn', unit: 'ms', app: stat(again.people), reference: stat(bare.people), referenceCase: 'bare page: persons.list over HTTP → HTML table', goal: '≤ 500 ms, ≤ 1.5×' }),
+      compare({
+        case: '事件处置: screen switch → issue list drawn',
+        unit: 'ms',
+        app: stat(again.issues),
+        reference: stat(bare.issues),
+        referenceCase: 'bare page: issues.list over HTTP → HTML table',
+        goal: '≤ 500 ms, ≤ 1.5×'
+      }),
+      compare({
+        case: 'click on an issue → its panel drawn',
+        unit: 'ms',
+        app: stat(again.panel),
+        reference: stat(bare.panel),
+        referenceCase: 'bare page: issues.get over HTTP → HTML',
+        goal: '≤ 200 ms, ≤ 1.5×'
+      }),
+      compare({
+        case: '人员台账: screen switch → people list drawn',
+        unit: 'ms',
+        app: stat(again.people),
+        reference: stat(bare.people),
+        referenceCase: 'bare page: persons.list over HTTP → HTML table',
+        goal: '≤ 500 ms, ≤ 1.5×'
+      }),
       once('first time in the session: 事件处置 opened → issue list drawn', first.issues, '≤ 500 ms'),
       once('first time in the session: click on an issue → its panel drawn', first.panel, '≤ 200 ms'),
       once('first time in the session: 人员台账 opened → people list drawn', first.people, '≤ 500 ms')

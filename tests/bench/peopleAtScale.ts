@@ -19,7 +19,12 @@ const ITER = Number(process.env.BENCH_ITER ?? 300)
 
 async function main() {
   const started = performance.now()
-  const core = startCore({ dbFile: tempDbFile(), migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, clock: fixedClock('2026-11-22T09:00:00+08:00') })
+  const core = startCore({
+    dbFile: tempDbFile(),
+    migrationsFolder: defaultMigrationsFolder,
+    resourcesFolder: defaultResourcesFolder,
+    clock: fixedClock('2026-11-22T09:00:00+08:00')
+  })
   const user = await signedIn(core, 'organiser')
   const seedMs = performance.now() - started
   const sqlite = core.store.sqlite
@@ -44,7 +49,10 @@ async function main() {
 
   // ── Registry filter and quick search: the dispatcher vs the same SQL, prepared once ────────────
   const queries = [
-    { case: 'persons: filter 户籍=非佛山户籍, sort by name, page of 100 at random offsets', input: (i: number) => ({ filters: { hukou: '非佛山户籍' }, sort: { field: 'name', dir: 'asc' as const }, offset: (i * 997) % 30_000, limit: 100 }) },
+    {
+      case: 'persons: filter 户籍=非佛山户籍, sort by name, page of 100 at random offsets',
+      input: (i: number) => ({ filters: { hukou: '非佛山户籍' }, sort: { field: 'name', dir: 'asc' as const }, offset: (i * 997) % 30_000, limit: 100 })
+    },
     { case: 'persons: quick search by phone tail (4 digits)', input: (i: number) => ({ q: String(1000 + ((i * 37) % 9000)), offset: 0, limit: 100 }) },
     { case: 'persons: quick search by name prefix', input: (i: number) => ({ q: ['陈', '李志', '黄', '梁国', '何'][i % 5], offset: 0, limit: 100 }) }
   ]
@@ -55,20 +63,26 @@ async function main() {
     const ref: number[] = []
     for (let i = 0; i < ITER; i++) {
       const input = q.input(i)
-      app.push(await time(async () => {
-        const r = await user.call('persons.list', input)
-        if (!r.ok) throw new Error(JSON.stringify(r.error))
-      }))
+      app.push(
+        await time(async () => {
+          const r = await user.call('persons.list', input)
+          if (!r.ok) throw new Error(JSON.stringify(r.error))
+        })
+      )
       // The reference: the very statements the service builds, prepared once, results unprocessed.
       const where = whereOf(spec, input)
       const sort = 'sort' in input ? input.sort : undefined
       const order = sort ? `${spec.sortable[sort.field]} asc, ${spec.defaultOrder}` : spec.defaultOrder
       const count = sqlite.prepare(`select count(*) as n from ${spec.countFrom} ${where.sql}`)
-      const page = sqlite.prepare(`select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`)
-      ref.push(await time(() => {
-        count.get(...where.params)
-        page.all(...where.params, input.limit, input.offset)
-      }))
+      const page = sqlite.prepare(
+        `select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`
+      )
+      ref.push(
+        await time(() => {
+          count.get(...where.params)
+          page.all(...where.params, input.limit, input.offset)
+        })
+      )
     }
     const a = { p50: pct(app, 0.5), p95: pct(app, 0.95) }
     const b = { p50: pct(ref, 0.5), p95: pct(ref, 0.95) }
@@ -86,7 +100,10 @@ async function main() {
       placed += (r.value as { placed: number }).placed
     }
   })
-  rows.push({ case: `placement: ${placed.toLocaleString()} reporting members in ${reportingVillages.length} villages (one undoable batch each)`, app: { p50: placeMs, p95: placeMs } })
+  rows.push({
+    case: `placement: ${placed.toLocaleString()} reporting members in ${reportingVillages.length} villages (one undoable batch each)`,
+    app: { p50: placeMs, p95: placeMs }
+  })
 
   // ── Importing 10,000 rows of persons from Excel ────────────────────────────────────────────────
   const book = new ExcelJS.Workbook()
@@ -110,15 +127,23 @@ async function main() {
   const village = (sqlite.prepare("select id from units where name = '汀圃社区'").get() as { id: number }).id
   const rawMs = await time(() =>
     sqlite.transaction(() => {
-      for (const [name, gender, id, phone, hukou] of importRows) insert.run(name, gender, `R${id.slice(1)}`, id.slice(-4), `9${phone.slice(1)}`, phone.slice(-4), hukou, village)
+      for (const [name, gender, id, phone, hukou] of importRows)
+        insert.run(name, gender, `R${id.slice(1)}`, id.slice(-4), `9${phone.slice(1)}`, phone.slice(-4), hukou, village)
     })()
   )
-  rows.push({ case: `import: ${accepted.toLocaleString()} persons from a 10,000-row Excel file (read, check, commit, change log)`, app: { p50: importMs, p95: importMs }, reference: { p50: rawMs, p95: rawMs }, ratio: importMs / rawMs })
+  rows.push({
+    case: `import: ${accepted.toLocaleString()} persons from a 10,000-row Excel file (read, check, commit, change log)`,
+    app: { p50: importMs, p95: importMs },
+    reference: { p50: rawMs, p95: rawMs },
+    ratio: importMs / rawMs
+  })
   core.close()
 
   console.log('\n| case | the app p50 / p95 (ms) | raw reference p50 / p95 (ms) | ratio (p95) |\n|---|---|---|---|')
   for (const r of rows)
-    console.log(`| ${r.case} | ${r.app.p50.toFixed(1)} / ${r.app.p95.toFixed(1)} | ${r.reference ? `${r.reference.p50.toFixed(1)} / ${r.reference.p95.toFixed(1)}` : '—'} | ${r.ratio ? r.ratio.toFixed(2) : '—'} |`)
+    console.log(
+      `| ${r.case} | ${r.app.p50.toFixed(1)} / ${r.app.p95.toFixed(1)} | ${r.reference ? `${r.reference.p50.toFixed(1)} / ${r.reference.p95.toFixed(1)}` : '—'} | ${r.ratio ? r.ratio.toFixed(2) : '—'} |`
+    )
   writeResults('people', { at: new Date().toISOString(), persons: PERSONS, iterations: ITER, cases: rows })
 }
 

@@ -31,14 +31,17 @@ export function compare(c: Omit<CaseResult, 'ratio'>): CaseResult {
   return { ...c, ratio: Math.round(ratio * 100) / 100 }
 }
 
-const fmt = (v: number, unit: CaseResult['unit']) => (unit === 'rows/s' ? `${Math.round(v).toLocaleString('en')} rows/s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`)
+const fmt = (v: number, unit: CaseResult['unit']) =>
+  unit === 'rows/s' ? `${Math.round(v).toLocaleString('en')} rows/s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`
 
 export function printTable(title: string, rows: CaseResult[]) {
   console.log(`\n${title}`)
   console.log('| case | the app p50 / p95 | raw reference p50 / p95 | ratio | goal |')
   console.log('|---|---|---|---|---|')
   for (const r of rows)
-    console.log(`| ${r.case} | ${fmt(r.app.p50, r.unit)} / ${fmt(r.app.p95, r.unit)} | ${r.reference ? `${fmt(r.reference.p50, r.unit)} / ${fmt(r.reference.p95, r.unit)}${r.referenceCase ? ` (${r.referenceCase})` : ''}` : '—'} | ${r.ratio ?? '—'} | ${r.goal ?? ''} |`)
+    console.log(
+      `| ${r.case} | ${fmt(r.app.p50, r.unit)} / ${fmt(r.app.p95, r.unit)} | ${r.reference ? `${fmt(r.reference.p50, r.unit)} / ${fmt(r.reference.p95, r.unit)}${r.referenceCase ? ` (${r.referenceCase})` : ''}` : '—'} | ${r.ratio ?? '—'} | ${r.goal ?? ''} |`
+    )
 }
 
 export const machine = () => `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`

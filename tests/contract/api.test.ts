@@ -51,7 +51,8 @@ afterAll(async () => {
   core.close()
 })
 
-const post = (method: string, body: string) => fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+const post = (method: string, body: string) =>
+  fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
 
 describe('contract', () => {
   it('binds a handler to every declared method and nothing else', () => {

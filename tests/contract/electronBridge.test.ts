@@ -59,7 +59,15 @@ describe('window security', () => {
 
   it('gives every window isolated, sandboxed web preferences without Node', async () => {
     const { secureWebPreferences } = await import('../../electron/main/security')
-    expect(secureWebPreferences('/app/preload/index.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, preload: '/app/preload/index.cjs' })
+    expect(secureWebPreferences('/app/preload/index.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/preload/index.cjs'
+    })
     // Every BrowserWindow the shell creates takes them (no window may set its own, weaker ones).
     const main = readFileSync(join(repoRoot, 'electron/main/index.ts'), 'utf8')
     const windows = main.split('new BrowserWindow(').slice(1)
@@ -75,12 +83,19 @@ describe('window security', () => {
     const { applySessionSecurity } = await import('../../electron/main/security')
     const { session } = await import('electron')
     applySessionSecurity()
-    const onHeaders = vi.mocked(session.defaultSession.webRequest.onHeadersReceived).mock.calls[0][0] as unknown as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void
+    const onHeaders = vi.mocked(session.defaultSession.webRequest.onHeadersReceived).mock.calls[0][0] as unknown as (
+      d: unknown,
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void
+    ) => void
     let headers: Record<string, string[]> = {}
     onHeaders({ responseHeaders: { 'x-a': ['1'] } }, (r) => (headers = r.responseHeaders))
     expect(headers['Content-Security-Policy']).toEqual([contentSecurityPolicy])
     // Every permission (camera, location, notifications …) is refused.
-    const permission = vi.mocked(session.defaultSession.setPermissionRequestHandler).mock.calls[0][0] as unknown as (wc: unknown, p: string, cb: (ok: boolean) => void) => void
+    const permission = vi.mocked(session.defaultSession.setPermissionRequestHandler).mock.calls[0][0] as unknown as (
+      wc: unknown,
+      p: string,
+      cb: (ok: boolean) => void
+    ) => void
     let granted = true
     permission(null, 'geolocation', (ok) => (granted = ok))
     expect(granted).toBe(false)

@@ -34,7 +34,11 @@ let bases: Record<MethodName, unknown>
 const tokens = new Map<string, string>()
 
 async function post(method: string, body: string, token?: string) {
-  const res = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body })
+  const res = await fetch(`${server.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body
+  })
   const text = await res.text()
   return { status: res.status, text }
 }
@@ -72,7 +76,8 @@ function callerOf(method: MethodName): string | null {
 }
 
 /** What no message may show: how the code is laid out, where it runs, what SQLite said. */
-const leaks = /\bat \S+ \(|\.(ts|js|mjs|cjs):\d+|node_modules|SQLITE_|constraint failed|no such (table|column)|syntax error|near "|Cannot read prop|is not a function|is not iterable|Maximum call stack|TypeError|RangeError|ReferenceError|\[object Object\]|\bundefined\b|\bNaN\b/
+const leaks =
+  /\bat \S+ \(|\.(ts|js|mjs|cjs):\d+|node_modules|SQLITE_|constraint failed|no such (table|column)|syntax error|near "|Cannot read prop|is not a function|is not iterable|Maximum call stack|TypeError|RangeError|ReferenceError|\[object Object\]|\bundefined\b|\bNaN\b/
 
 beforeAll(async () => {
   dbFile = peopleStoreCopy()

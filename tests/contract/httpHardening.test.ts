@@ -140,7 +140,9 @@ describe('bodies', () => {
     expect(bodyLimitOf('persons.list')).toBeLessThanOrEqual(4 * 1024 * 1024)
     expect(bodyLimitOf('auth.login')).toBeLessThanOrEqual(64 * 1024)
     expect(bodyLimitOf('grids.import')).toBeGreaterThanOrEqual(150 * 1024 * 1024)
-    expect(bodyLimitOf('people.import')).toBeGreaterThanOrEqual(Number((contract['people.import'].input.shape.contentBase64 as { maxLength: number }).maxLength))
+    expect(bodyLimitOf('people.import')).toBeGreaterThanOrEqual(
+      Number((contract['people.import'].input.shape.contentBase64 as { maxLength: number }).maxLength)
+    )
     expect(bodyLimitOf('issues.create')).toBeGreaterThanOrEqual(9 * 14_000_000)
     // Declared too large: refused before a byte of it is read.
     const declared = await postPartly('persons.list', { declared: 50 * 1024 * 1024, sent: 64 * 1024, token })
@@ -153,7 +155,11 @@ describe('bodies', () => {
     expect(login.status).toBe(413)
     // A file import of a few megabytes is still taken (and judged by the import, not the transport).
     const file = Buffer.alloc(3 * 1024 * 1024, 0x61).toString('base64')
-    const big = await fetch(`${server.url}api/grids.import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ fileName: 'a.geojson', contentBase64: file, options: { tier: 3, parentMatch: 'location' }, dryRun: true }) })
+    const big = await fetch(`${server.url}api/grids.import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({ fileName: 'a.geojson', contentBase64: file, options: { tier: 3, parentMatch: 'location' }, dryRun: true })
+    })
     expect(big.status).toBeLessThan(500)
     expect(big.status).not.toBe(413)
     expect(await server.answering()).toBe(true)

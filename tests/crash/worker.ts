@@ -29,11 +29,19 @@ async function main() {
       const tag = `崩${i}-${round}-`
       const rows = Array.from({ length: ROWS }, (_, k) => `${tag}${k},${idNumber(i, round, k)},本镇户籍,汀圃社区`)
       const csv = `姓名,身份证号,户籍类型,居住村居\n${rows.join('\n')}\n`
-      const r = await core.dispatch('people.import', { kind: 'persons', fileName: 'crash.csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false }, as)
+      const r = await core.dispatch(
+        'people.import',
+        { kind: 'persons', fileName: 'crash.csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false },
+        as
+      )
       if (r.ok && (r.value as { committed: boolean }).committed) ack(`import ${tag} ${ROWS}`)
       else process.stderr.write(`import refused: ${JSON.stringify(r)}\n`)
     } else {
-      const created = await core.dispatch('issues.create', { title: `崩溃测试${i}-${round}`, description: '崩溃测试登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', villageUnitId: 34 }, as)
+      const created = await core.dispatch(
+        'issues.create',
+        { title: `崩溃测试${i}-${round}`, description: '崩溃测试登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', villageUnitId: 34 },
+        as
+      )
       if (!created.ok) continue
       const { id, holderUnitId } = created.value as { id: number; holderUnitId: number }
       ack(`issue ${id} 1`)

@@ -42,7 +42,10 @@ describe('a monthly briefing for the town', () => {
     await page.getByLabel('下一步工作文字').fill('一是对超期问题逐件督办，限期办结；\n二是继续抓好出租屋消防隐患排查。')
     await page.screenshot({ path: join(outputDir, 'briefing-compose.png') })
     await page.getByTestId('issue-briefing').click()
-    await page.getByRole('dialog', { name: '签发简报' }).getByRole('button', { name: /签\s*发/ }).click()
+    await page
+      .getByRole('dialog', { name: '签发简报' })
+      .getByRole('button', { name: /签\s*发/ })
+      .click()
     await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/print\/briefing\/\d+$/)
     briefingId = Number((await page.evaluate(() => window.location.hash)).split('/').pop())
     expect(one<{ number: number; year: number }>('select number, year from briefings where id = ?', briefingId)).toEqual({ number: 1, year: 2026 })
@@ -58,7 +61,15 @@ describe('a monthly briefing for the town', () => {
     const k = await app.core.dispatch('stats.kpis', { from: '2026-11-01', to: '2026-11-30' })
     if (!k.ok) throw new Error(k.error.message)
     const v = k.value as { collected: number; resolved: number; resolutionRate: number; overdue: number; supervised: number }
-    for (const words of ['狮山镇网格化管理工作简报', '2026年第1期', '狮山镇2026年11月网格化管理工作月报', `共收集问题${v.collected}条，解决${v.resolved}条，问题解决率${(Math.round(v.resolutionRate * 1000) / 10).toFixed(1)}%`, `期末仍超期${v.overdue}件，本期督办${v.supervised}件`, '一是对超期问题逐件督办，限期办结；', '六、下一步工作'])
+    for (const words of [
+      '狮山镇网格化管理工作简报',
+      '2026年第1期',
+      '狮山镇2026年11月网格化管理工作月报',
+      `共收集问题${v.collected}条，解决${v.resolved}条，问题解决率${(Math.round(v.resolutionRate * 1000) / 10).toFixed(1)}%`,
+      `期末仍超期${v.overdue}件，本期督办${v.supervised}件`,
+      '一是对超期问题逐件督办，限期办结；',
+      '六、下一步工作'
+    ])
       expect(flat).toContain(words)
     for (let n = 1; n <= pages; n++) expect(text).toMatch(new RegExp(`^—\\s*${n}\\s*—$`, 'm'))
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
@@ -71,7 +82,15 @@ describe('a monthly briefing for the town', () => {
 
   it('reprints the same document after the data changed', async () => {
     const spot = one<{ lon: number; lat: number }>('select label_lon lon, label_lat lat from grids where tier = 3 order by id limit 1')
-    for (let n = 0; n < 2; n++) await app.core.dispatch('issues.create', { title: '签发后新增', description: '签发后新增的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', ...spot })
+    for (let n = 0; n < 2; n++)
+      await app.core.dispatch('issues.create', {
+        title: '签发后新增',
+        description: '签发后新增的问题',
+        category: '环境卫生',
+        urgency: '一般',
+        source: '网格巡查',
+        ...spot
+      })
     await page.reload()
     expect((await printViewToPdf(page, 'briefing-town-reprint')).text).toBe(firstText)
   })
@@ -93,7 +112,10 @@ describe('a monthly briefing for one office', () => {
     await expect.poll(() => page.getByLabel('下一步工作文字').inputValue()).toContain('一是抓好辖区超期问题办理。<b>加粗</b>')
     expect(await page.getByTestId('briefing-scope').textContent()).toContain(office.name)
     await page.getByTestId('issue-briefing').click()
-    await page.getByRole('dialog', { name: '签发简报' }).getByRole('button', { name: /签\s*发/ }).click()
+    await page
+      .getByRole('dialog', { name: '签发简报' })
+      .getByRole('button', { name: /签\s*发/ })
+      .click()
     await expect.poll(() => one<{ n: number }>('select count(*) n from briefings where scope_unit_id = ?', office.id).n).toBe(1)
     const { text } = await printViewToPdf(page, 'briefing-office')
     expect(text.replace(/\s+/g, '')).toContain(`一是抓好辖区超期问题办理。<b>加粗</b><script>alert(1)</script>`)

@@ -31,7 +31,9 @@ describe('browser mode CLI', () => {
       expect((await fetch(`${url}api/grids.summary`, { method: 'POST', body: '{}' })).status).toBe(401)
       const login = await (await fetch(`${url}api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'leader', password: demoPassword }) })).json()
       expect(login.value.me.account.roleName).toBe('镇领导（只读）')
-      const body = await (await fetch(`${url}api/grids.summary`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${login.value.token}` } })).json()
+      const body = await (
+        await fetch(`${url}api/grids.summary`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${login.value.token}` } })
+      ).json()
       expect(body.value.tiers.map((t: { count: number }) => t.count)).toEqual([84, 600, 1400])
       expect(await (await fetch(url)).text()).toContain('狮山镇网格化指挥中心')
     } finally {

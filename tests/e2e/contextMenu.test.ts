@@ -16,7 +16,10 @@ describe('right-click menus', () => {
     await page.locator('.grid-tree .ant-tree-title', { hasText: /^穆院社区$/ }).click({ button: 'right' })
     await page.getByRole('menuitem', { name: '新建下级网格' }).click()
     await expect.poll(() => page.getByRole('dialog').textContent()).toContain('在“穆院社区”下新建二级网格')
-    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click()
     expect(await page.getByTestId('grid-panel-name').textContent()).toBe('穆院社区')
   })
 
@@ -27,7 +30,10 @@ describe('right-click menus', () => {
     await page.getByRole('menuitem', { name: '编辑属性' }).click()
     const title = await page.getByRole('dialog').locator('.ant-modal-title').textContent()
     expect(title).toMatch(/^编辑网格：.+(党小组|片区)$/)
-    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click()
     // Closing and reopening the panel does not bring the dialog back.
     await page.getByRole('button', { name: '关闭详情' }).click()
     await searchAndPick(page, '汀圃', '汀圃社区')

@@ -13,7 +13,10 @@ const button = (name: string) => page.getByRole('button', { name: new RegExp(`^\
 
 async function selectInPanel(name: string) {
   const before = await idleCount(page)
-  await page.getByTestId('grid-panel').locator('.grid-panel-child a', { hasText: new RegExp(`^${name}$`) }).click()
+  await page
+    .getByTestId('grid-panel')
+    .locator('.grid-panel-child a', { hasText: new RegExp(`^${name}$`) })
+    .click()
   await page.waitForFunction((n) => document.querySelector('[data-testid="grid-panel-name"]')?.textContent === n, name)
   await waitForMapIdle(page, before)
 }
@@ -41,7 +44,9 @@ describe('drawing on the map', () => {
     await page.mouse.click(b.x + 30, b.y)
     await page.mouse.click(b.x + 30, b.y) // clicking the last point again finishes the line
     await expect.poll(() => page.getByTestId('grid-panel-name').textContent()).toBe(`${target.name}（拆分）`)
-    const parts = app.core.store.sqlite.prepare('select households from grids where id = ? or name = ?').all(target.id, `${target.name}（拆分）`) as { households: number }[]
+    const parts = app.core.store.sqlite.prepare('select households from grids where id = ? or name = ?').all(target.id, `${target.name}（拆分）`) as {
+      households: number
+    }[]
     expect(parts).toHaveLength(2)
     expect(parts.reduce((s, p) => s + p.households, 0)).toBe(target.households)
     await page.screenshot({ path: join(outputDir, 'draw-split.png') })
@@ -49,13 +54,24 @@ describe('drawing on the map', () => {
 
   it('draws a new party group’s boundary, snapping its first point to the parent’s corner', async () => {
     await searchAndPick(page, '汀圃', '汀圃社区')
-    const parent = row<{ id: number; name: string; geometry: string; label_lon: number; label_lat: number }>("select id, name, geometry, label_lon, label_lat from grids where parent_id = (select id from grids where tier = 1 and name = '汀圃社区') order by id limit 1 offset 1")
+    const parent = row<{ id: number; name: string; geometry: string; label_lon: number; label_lat: number }>(
+      "select id, name, geometry, label_lon, label_lat from grids where parent_id = (select id from grids where tier = 1 and name = '汀圃社区') order by id limit 1 offset 1"
+    )
     await selectInPanel(parent.name)
-    await page.getByTestId('grid-panel').getByRole('button', { name: /新建下级/ }).click()
+    await page
+      .getByTestId('grid-panel')
+      .getByRole('button', { name: /新建下级/ })
+      .click()
     await page.getByRole('dialog').getByLabel('名称').fill('画出来的党小组')
-    await page.getByRole('dialog').getByRole('button', { name: /新\s*建/ }).click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /新\s*建/ })
+      .click()
     await expect.poll(() => page.getByTestId('grid-panel-name').textContent()).toBe('画出来的党小组')
-    await page.getByTestId('grid-panel').getByRole('button', { name: /绘制边界/ }).click()
+    await page
+      .getByTestId('grid-panel')
+      .getByRole('button', { name: /绘制边界/ })
+      .click()
     await page.getByTestId('draw-toolbar').waitFor()
     const ring = JSON.parse(parent.geometry).coordinates[0] as [number, number][]
     const corner = ring[0]
@@ -64,7 +80,8 @@ describe('drawing on the map', () => {
     // half-way along its two edges from that corner, and the parent's label point.
     const c = await screenPoint(page, corner)
     const pts = [{ x: c.x + 4, y: c.y - 3 }]
-    for (const p of [mid(corner, ring[1]), [parent.label_lon, parent.label_lat] as [number, number], mid(corner, ring[ring.length - 2])]) pts.push(await screenPoint(page, p))
+    for (const p of [mid(corner, ring[1]), [parent.label_lon, parent.label_lat] as [number, number], mid(corner, ring[ring.length - 2])])
+      pts.push(await screenPoint(page, p))
     for (const p of pts) await page.mouse.click(p.x, p.y)
     await page.keyboard.press('Enter')
     await expect.poll(() => row<{ geometry: string | null }>("select geometry from grids where name = '画出来的党小组'").geometry).not.toBeNull()
@@ -75,8 +92,14 @@ describe('drawing on the map', () => {
   })
 
   it('moves a vertex of an existing boundary and saves it', async () => {
-    const before = JSON.parse(row<{ geometry: string }>("select geometry from grids where name = '画出来的党小组'").geometry).coordinates[0] as [number, number][]
-    await page.getByTestId('grid-panel').getByRole('button', { name: /修改边界/ }).click()
+    const before = JSON.parse(row<{ geometry: string }>("select geometry from grids where name = '画出来的党小组'").geometry).coordinates[0] as [
+      number,
+      number
+    ][]
+    await page
+      .getByTestId('grid-panel')
+      .getByRole('button', { name: /修改边界/ })
+      .click()
     await page.getByTestId('draw-toolbar').waitFor()
     await page.waitForTimeout(300)
     const v = await screenPoint(page, before[1])
@@ -86,10 +109,17 @@ describe('drawing on the map', () => {
     await page.mouse.move(v.x + 25, v.y + 20, { steps: 5 })
     await page.mouse.up()
     await button('保存').click()
-    await expect.poll(() => row<{ geometry: string }>("select geometry from grids where name = '画出来的党小组'").geometry).not.toBe(JSON.stringify({ type: 'Polygon', coordinates: [before] }))
-    const after = JSON.parse(row<{ geometry: string }>("select geometry from grids where name = '画出来的党小组'").geometry).coordinates[0] as [number, number][]
+    await expect
+      .poll(() => row<{ geometry: string }>("select geometry from grids where name = '画出来的党小组'").geometry)
+      .not.toBe(JSON.stringify({ type: 'Polygon', coordinates: [before] }))
+    const after = JSON.parse(row<{ geometry: string }>("select geometry from grids where name = '画出来的党小组'").geometry).coordinates[0] as [
+      number,
+      number
+    ][]
     expect(after.some((p) => !before.some((q) => Math.abs(p[0] - q[0]) < 1e-9 && Math.abs(p[1] - q[1]) < 1e-9))).toBe(true)
-    const history = row<{ n: number }>("select count(*) n from changes c join change_batches b on b.id = c.batch_id where b.kind = 'geometry' and c.entity_id = (select id from grids where name = '画出来的党小组')")
+    const history = row<{ n: number }>(
+      "select count(*) n from changes c join change_batches b on b.id = c.batch_id where b.kind = 'geometry' and c.entity_id = (select id from grids where name = '画出来的党小组')"
+    )
     expect(history.n).toBe(2)
   })
 })

@@ -31,7 +31,11 @@ describe('health check screen', () => {
   it('lists the overlap an edit creates; clicking it zooms there and highlights the area', async () => {
     const sqlite = app.core.store.sqlite
     const village = sqlite.prepare("select id from grids where tier = 1 and name = '汀圃社区'").get() as { id: number }
-    const [a, b] = sqlite.prepare('select id, version, geometry from grids where parent_id = ? order by id limit 2').all(village.id) as { id: number; version: number; geometry: string }[]
+    const [a, b] = sqlite.prepare('select id, version, geometry from grids where parent_id = ? order by id limit 2').all(village.id) as {
+      id: number
+      version: number
+      geometry: string
+    }[]
     const r = await app.core.dispatch('grids.setGeometry', { id: a.id, version: a.version, geometry: JSON.parse(b.geometry) })
     expect(r.ok).toBe(true)
     await runCheck()

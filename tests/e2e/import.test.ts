@@ -15,12 +15,20 @@ import { zippedShapefile } from '../support/fixtures'
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
 let file: string
-const children = () => (app.core.store.sqlite.prepare("select count(*) n from grids where parent_id = (select id from grids where tier = 1 and name = '汀圃社区')").get() as { n: number }).n
+const children = () =>
+  (
+    app.core.store.sqlite.prepare("select count(*) n from grids where parent_id = (select id from grids where tier = 1 and name = '汀圃社区')").get() as {
+      n: number
+    }
+  ).n
 
 beforeAll(async () => {
   app = await openApp()
   page = app.page
-  const village = app.core.store.sqlite.prepare("select code, geometry from grids where tier = 1 and name = '汀圃社区'").get() as { code: string; geometry: string }
+  const village = app.core.store.sqlite.prepare("select code, geometry from grids where tier = 1 and name = '汀圃社区'").get() as {
+    code: string
+    geometry: string
+  }
   const shape = fromGeoJsonGeometry(JSON.parse(village.geometry))
   const cells = partition(shape, spreadPoints(shape, 3, createRng(5), 2))
   file = join(tempDir(), '汀圃社区二级网格.zip')

@@ -25,7 +25,10 @@ const actAs = async (unit: string) => {
   if ((await page.getByTestId('acting-unit').textContent()) === unit) return
   await page.getByTestId('acting-unit').click()
   await page.keyboard.type(unit)
-  await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${unit}$`) }).first().click()
+  await page
+    .locator('.ant-select-item-option', { hasText: new RegExp(`^${unit}$`) })
+    .first()
+    .click()
   await expect.poll(() => page.getByTestId('acting-unit').textContent()).toBe(unit)
   // The issue panel reloads the actions open to the new unit.
   await page.waitForTimeout(300)
@@ -49,12 +52,19 @@ describe('an issue through the four-level linkage', () => {
   })
 
   it('registers an issue on the map at a village, climbs to the town, goes down to a department and is closed', async () => {
-    const dialog = await openNewIssue(page, { title: '汀圃路口占道经营', description: '早市摊档长期占用人行道，影响通行', categoryTyped: '矛盾', category: '矛盾纠纷' })
+    const dialog = await openNewIssue(page, {
+      title: '汀圃路口占道经营',
+      description: '早市摊档长期占用人行道，影响通行',
+      categoryTyped: '矛盾',
+      category: '矛盾纠纷'
+    })
     await pickMiddleOfTown(dialog)
     await dialog.getByRole('button', { name: /登\s*记/ }).click()
     await dialog.waitFor({ state: 'hidden' })
     const panel = page.getByTestId('issue-panel')
-    const issue = one<{ id: number; code: string; village: string }>("select i.id, i.code, v.name village from issues i join units v on v.id = i.village_unit_id where i.title = '汀圃路口占道经营'")
+    const issue = one<{ id: number; code: string; village: string }>(
+      "select i.id, i.code, v.name village from issues i join units v on v.id = i.village_unit_id where i.title = '汀圃路口占道经营'"
+    )
     await expect.poll(() => panel.getByTestId('issue-holder').textContent()).toBe(issue.village)
 
     await actAs(issue.village)
@@ -82,10 +92,21 @@ describe('an issue through the four-level linkage', () => {
     await doAction('verify', (d) => d.getByLabel('意见').fill('现场核查属实'))
     await expect.poll(() => panel.textContent()).toContain('已办结')
     const timeline = await panel.locator('.issue-timeline').textContent()
-    for (const step of [`登记 → ${issue.village}`, `上报上级 ${issue.village} → ${office}`, `上报上级 ${office} → 狮山镇`, '交办 狮山镇 → 城管办', '办结 城管办 → 狮山镇', '核查 狮山镇']) expect(timeline).toContain(step)
+    for (const step of [
+      `登记 → ${issue.village}`,
+      `上报上级 ${issue.village} → ${office}`,
+      `上报上级 ${office} → 狮山镇`,
+      '交办 狮山镇 → 城管办',
+      '办结 城管办 → 狮山镇',
+      '核查 狮山镇'
+    ])
+      expect(timeline).toContain(step)
     // create, accept, escalate, accept, escalate, dispatch, accept, resolve, verify
     expect(one<{ n: number }>('select count(*) n from issue_events where issue_id = ?', issue.id).n).toBe(9)
-    expect(one<{ status: string; closed_level: number }>('select status, closed_level from issues where id = ?', issue.id)).toEqual({ status: 'closed', closed_level: 3 })
+    expect(one<{ status: string; closed_level: number }>('select status, closed_level from issues where id = ?', issue.id)).toEqual({
+      status: 'closed',
+      closed_level: 3
+    })
     await page.screenshot({ path: join(outputDir, 'issue-closed.png') })
   })
 
@@ -130,7 +151,9 @@ describe('an issue through the four-level linkage', () => {
     await waitForMapIdle(page, before)
     await page.waitForTimeout(300)
     const shot = await page.getByTestId('grid-map').screenshot()
-    expect(countColour(shot, '#389e0d', 40) + countColour(shot, '#faad14', 40) + countColour(shot, '#d4380d', 40) + countColour(shot, '#ad6800', 40)).toBeGreaterThan(60)
+    expect(
+      countColour(shot, '#389e0d', 40) + countColour(shot, '#faad14', 40) + countColour(shot, '#d4380d', 40) + countColour(shot, '#ad6800', 40)
+    ).toBeGreaterThan(60)
     await page.screenshot({ path: join(outputDir, 'issue-pins.png') })
     // Close in on one open issue's party group; its pin opens the issue.
     const target = one<{ id: number; code: string; lon: number; lat: number; gcode: string; gname: string }>(
@@ -163,7 +186,9 @@ describe('an issue through the four-level linkage', () => {
 
   it('offers a unit only the actions it may take now', async () => {
     await actAs('狮山镇')
-    const waiting = one<{ code: string }>("select i.code from issues i join units h on h.id = i.holder_unit_id where i.status = 'reported' and h.kind = 'village' order by i.id desc limit 1")
+    const waiting = one<{ code: string }>(
+      "select i.code from issues i join units h on h.id = i.holder_unit_id where i.status = 'reported' and h.kind = 'village' order by i.id desc limit 1"
+    )
     await page.getByPlaceholder('编号或标题').fill(waiting.code)
     await page.getByPlaceholder('编号或标题').press('Enter')
     const first = page.locator('[data-testid="issue-list"] .ag-row [col-id="code"]').first()
@@ -187,7 +212,8 @@ describe('an issue through the four-level linkage', () => {
     await panel.getByTestId('print-supervision').last().click()
     const notice = await pdfText('issue-supervision-notice')
     const holder = one<{ name: string }>('select h.name from issues i join units h on h.id = i.holder_unit_id where i.code = ?', code).name
-    for (const words of ['督办通知单', `狮网督〔2026〕`, `${holder}：`, code, '群众反映强烈，请三日内办结', '狮山镇（盖章）', '签收人']) expect(notice).toContain(words)
+    for (const words of ['督办通知单', `狮网督〔2026〕`, `${holder}：`, code, '群众反映强烈，请三日内办结', '狮山镇（盖章）', '签收人'])
+      expect(notice).toContain(words)
     // Back on the issue screen with the same issue open.
     await page.goBack()
     await expect.poll(() => page.getByTestId('issue-panel').textContent()).toContain(code)
@@ -195,7 +221,18 @@ describe('an issue through the four-level linkage', () => {
     const closed = one<{ id: number; code: string }>("select id, code from issues where title = '汀圃路口占道经营'")
     await page.evaluate((id) => (window.location.hash = `#/print/issue/${id}`), closed.id)
     const sheet = await pdfText('issue-routing-sheet')
-    for (const words of ['狮山镇网格化管理事件流转单', closed.code, '汀圃路口占道经营', '流转记录', '上报上级', '交办', '城管办', '已清理摊档并设置便民疏导点', '已办结']) expect(sheet).toContain(words)
+    for (const words of [
+      '狮山镇网格化管理事件流转单',
+      closed.code,
+      '汀圃路口占道经营',
+      '流转记录',
+      '上报上级',
+      '交办',
+      '城管办',
+      '已清理摊档并设置便民疏导点',
+      '已办结'
+    ])
+      expect(sheet).toContain(words)
     await page.goBack()
   })
 
@@ -205,7 +242,9 @@ describe('an issue through the four-level linkage', () => {
     await page.getByTestId('holder-filter').click()
     await page.keyboard.type('城管办')
     await page.locator('.ant-select-item-option', { hasText: '城管办' }).first().click()
-    const expected = one<{ n: number }>("select count(*) n from issues i join units h on h.id = i.holder_unit_id where h.name = '城管办' and i.status in ('reported', 'accepted', 'resolved', 'suspended')").n
+    const expected = one<{ n: number }>(
+      "select count(*) n from issues i join units h on h.id = i.holder_unit_id where h.name = '城管办' and i.status in ('reported', 'accepted', 'resolved', 'suspended')"
+    ).n
     await expect.poll(() => page.getByTestId('issue-total').textContent()).toBe(`共 ${expected.toLocaleString('zh-CN')} 件`)
     await page.getByTestId('holder-filter').locator('.ant-select-clear').click({ force: true })
   })
@@ -221,7 +260,9 @@ describe('an issue through the four-level linkage', () => {
     const k = await app.core.dispatch('stats.kpis', { from: `${year}-01-01`, to: `${year}-12-31`, scope: office.id })
     if (!k.ok) throw new Error(k.error.message)
     const v = k.value as { collected: number; resolved: number; byUnit: unknown[] }
-    await expect.poll(() => drawer.getByTestId('figures-kpis').textContent()).toContain(`收集问题${v.collected.toLocaleString('zh-CN')}解决${v.resolved.toLocaleString('zh-CN')}`)
+    await expect
+      .poll(() => drawer.getByTestId('figures-kpis').textContent())
+      .toContain(`收集问题${v.collected.toLocaleString('zh-CN')}解决${v.resolved.toLocaleString('zh-CN')}`)
     await expect.poll(() => drawer.getByTestId('figures-by-village').locator('.ant-table-row').count()).toBe(Math.min(20, v.byUnit.length))
     await page.screenshot({ path: join(outputDir, 'issue-figures.png') })
     await page.locator('.ant-drawer-open .ant-drawer-close').click()

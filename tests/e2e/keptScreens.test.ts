@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 const nav = (name: string) => page.locator('.app-nav').getByText(name, { exact: true })
-const shown = (selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.checkVisibility({ visibilityProperty: true })), selector)
+const shown = (selector: string) =>
+  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.checkVisibility({ visibilityProperty: true })), selector)
 
 describe('screens kept while another is shown', () => {
   it('comes back to the issue list with its search, rows and chosen issue, the same elements, the map not reloaded', async () => {
@@ -22,7 +23,9 @@ describe('screens kept while another is shown', () => {
     await expect.poll(() => map.getAttribute('data-grids-drawn-at')).not.toBeNull()
     const drawnAt = await map.getAttribute('data-grids-drawn-at')
     await nav('事件处置').click()
-    const target = app.core.store.sqlite.prepare("select id, code, title from issues where status in ('reported', 'accepted') order by id desc limit 1").get() as { id: number; code: string; title: string }
+    const target = app.core.store.sqlite
+      .prepare("select id, code, title from issues where status in ('reported', 'accepted') order by id desc limit 1")
+      .get() as { id: number; code: string; title: string }
     await page.getByPlaceholder('编号或标题').fill(target.code)
     await page.getByPlaceholder('编号或标题').press('Enter')
     const cell = page.locator('[data-testid="issue-list"] .ag-row [col-id="code"]', { hasText: target.code })

@@ -52,7 +52,12 @@ describe('the four levels, each at its own desk', () => {
 
   it('the village clerk registers a report in the village and reports it up to the office', async () => {
     await signInAs('tingpu')
-    const dialog = await openNewIssue(page, { title: '工业园排污口异味', description: '村民反映工业园排污口夜间异味明显，疑似偷排', categoryTyped: '环境', category: '环境卫生' })
+    const dialog = await openNewIssue(page, {
+      title: '工业园排污口异味',
+      description: '村民反映工业园排污口夜间异味明显，疑似偷排',
+      categoryTyped: '环境',
+      category: '环境卫生'
+    })
     const picker = dialog.getByTestId('point-picker')
     await expect.poll(() => picker.getAttribute('data-framed')).toBeTruthy()
     await expect.poll(() => picker.getAttribute('data-idle')).toBe('1')
@@ -86,7 +91,9 @@ describe('the four levels, each at its own desk', () => {
     // The district is not on the operator's list.
     await page.getByTestId('acting-unit').click()
     await page.keyboard.type('南海区')
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-empty, .ant-select-dropdown:visible .ant-empty').count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-empty, .ant-select-dropdown:visible .ant-empty').count())
+      .toBeGreaterThan(0)
     expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).not.toContain('南海区')
     await page.keyboard.press('Escape')
     await openIssue(code)
@@ -145,7 +152,11 @@ describe('the four levels, each at its own desk', () => {
     ])
       expect(timeline).toContain(step)
     // Reached the district, closed back in the village: counted in neither 小事不出村 nor 大事不出镇.
-    expect(one('select status, closed_level closedLevel, peak_level peakLevel from issues where code = ?', code)).toEqual({ status: 'closed', closedLevel: 1, peakLevel: 4 })
+    expect(one('select status, closed_level closedLevel, peak_level peakLevel from issues where code = ?', code)).toEqual({
+      status: 'closed',
+      closedLevel: 1,
+      peakLevel: 4
+    })
     await page.screenshot({ path: join(outputDir, 'linkage-closed-1366.png') })
     await signOut()
   })
@@ -158,7 +169,9 @@ describe('the four levels, each at its own desk', () => {
     await page.getByTestId('issue-list').locator('.ag-header-cell[col-id="timeLeft"]').click()
     const firstRow = page.locator('[data-testid="issue-list"] .ag-row[row-index="0"]').first()
     await expect.poll(() => firstRow.getAttribute('class')).toContain('issue-row-red')
-    await expect.poll(() => page.locator('[data-testid="issue-list"] .ag-row[row-index="0"] [col-id="timeLeft"]').first().textContent()).toMatch(/^超期 \d+ (分钟|小时|天)$/)
+    await expect
+      .poll(() => page.locator('[data-testid="issue-list"] .ag-row[row-index="0"] [col-id="timeLeft"]').first().textContent())
+      .toMatch(/^超期 \d+ (分钟|小时|天)$/)
     await page.screenshot({ path: join(outputDir, 'linkage-leader-list-1366.png') })
     // Closed now: found among all statuses.
     await page.getByTestId('issue-status-filter').click()

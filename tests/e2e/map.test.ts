@@ -149,9 +149,14 @@ describe('the map screen', () => {
       await other.getByTestId('login-username').fill('organiser')
       await other.getByTestId('login-password').fill(demoPassword)
       await other.getByTestId('login-submit').click()
-      await other.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.tiersDrawn === '3', undefined, { timeout: 30_000 })
+      await other.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.tiersDrawn === '3', undefined, {
+        timeout: 30_000
+      })
       // The tree is read once the map has drawn: it opens on the town's offices.
-      await other.locator('.grid-tree .ant-tree-title', { hasText: /管理处/ }).first().waitFor({ timeout: 30_000 })
+      await other
+        .locator('.grid-tree .ant-tree-title', { hasText: /管理处/ })
+        .first()
+        .waitFor({ timeout: 30_000 })
       expect(await other.locator('.grid-tree .ant-tree-treenode').count()).toBeGreaterThan(5)
     } finally {
       await other.close()

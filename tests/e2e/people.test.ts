@@ -35,7 +35,9 @@ describe('people registries', () => {
   })
 
   it('finds a person by whole phone number and shows the full record only with a logged reason', async () => {
-    const p = one<{ id: number; name: string; phone: string; id_number: string }>("select id, name, phone, id_number from persons where party_registration = '村居' order by id limit 1 offset 500")
+    const p = one<{ id: number; name: string; phone: string; id_number: string }>(
+      "select id, name, phone, id_number from persons where party_registration = '村居' order by id limit 1 offset 500"
+    )
     // Seven digits of a phone would show three hidden ones: the search says what it takes instead.
     await page.getByTestId('people-search').locator('input').fill(p.phone.slice(-7))
     await page.getByTestId('people-search').locator('input').press('Enter')
@@ -52,7 +54,10 @@ describe('people registries', () => {
     await expect.poll(() => drawer.getByTestId('person-id-number').textContent()).toBe(`${p.id_number.slice(0, 4)}**********${p.id_number.slice(-4)}`)
     await drawer.getByRole('button', { name: /查看完整证件号和电话/ }).click()
     await page.getByTestId('unmask-reason').fill('核对户联系信息')
-    await page.getByRole('dialog', { name: '查看完整个人信息' }).getByRole('button', { name: /查\s*看/ }).click()
+    await page
+      .getByRole('dialog', { name: '查看完整个人信息' })
+      .getByRole('button', { name: /查\s*看/ })
+      .click()
     await expect.poll(() => drawer.getByTestId('person-id-number').textContent()).toBe(p.id_number)
     expect(one<{ reason: string }>('select reason from unmask_log where person_id = ?', p.id).reason).toBe('核对户联系信息')
     await page.locator('.ant-drawer-close').click()
@@ -70,9 +75,14 @@ describe('people registries', () => {
     await dialog.getByTestId('village-select').click()
     await page.keyboard.type('汀圃')
     await page.locator('.ant-select-item-option', { hasText: '汀圃社区' }).click()
-    await page.getByRole('button', { name: /新\s*增/ }).last().click()
+    await page
+      .getByRole('button', { name: /新\s*增/ })
+      .last()
+      .click()
     await expect.poll(() => page.getByTestId('person-drawer').locator('.ant-drawer-title').textContent()).toContain('手工新增')
-    expect(one<{ village: string }>("select v.name village from persons p join units v on v.id = p.village_unit_id where p.name = '手工新增'").village).toBe('汀圃社区')
+    expect(one<{ village: string }>("select v.name village from persons p join units v on v.id = p.village_unit_id where p.name = '手工新增'").village).toBe(
+      '汀圃社区'
+    )
     await page.locator('.ant-drawer-close').click()
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
     // What the README says is undoable is undone from the message.
@@ -105,17 +115,58 @@ describe('import, then placement', () => {
     const book = new ExcelJS.Workbook()
     const sheet = book.addWorksheet('报到党员')
     sheet.addRow(['姓名*', '性别', '身份证号*', '手机号码', '户籍类型', '工作单位*', '所在党支部', '报到村居*', '报到日期*', '住址', '经度', '纬度'])
-    const village = one<{ name: string; lon: number; lat: number }>("select v.name, g.label_lon lon, g.label_lat lat from units v join grids g on g.village_unit_id = v.id and g.tier = 3 where v.name = '汀圃社区' limit 1")
-    sheet.addRow(['林兆强', '男', idFor(1), '13800001111', '佛山市户籍', '佛山市自然资源局南海分局', '机关委员会一支部', village.name, '2026-05-19', '汀圃社区', village.lon, village.lat])
-    sheet.addRow(['黄婉琪', '女', idFor(2), '13800002222', '佛山市户籍', '佛山市自然资源局南海分局', '机关委员会一支部', village.name, '2026/5/19', '汀圃社区', village.lon, village.lat])
+    const village = one<{ name: string; lon: number; lat: number }>(
+      "select v.name, g.label_lon lon, g.label_lat lat from units v join grids g on g.village_unit_id = v.id and g.tier = 3 where v.name = '汀圃社区' limit 1"
+    )
+    sheet.addRow([
+      '林兆强',
+      '男',
+      idFor(1),
+      '13800001111',
+      '佛山市户籍',
+      '佛山市自然资源局南海分局',
+      '机关委员会一支部',
+      village.name,
+      '2026-05-19',
+      '汀圃社区',
+      village.lon,
+      village.lat
+    ])
+    sheet.addRow([
+      '黄婉琪',
+      '女',
+      idFor(2),
+      '13800002222',
+      '佛山市户籍',
+      '佛山市自然资源局南海分局',
+      '机关委员会一支部',
+      village.name,
+      '2026/5/19',
+      '汀圃社区',
+      village.lon,
+      village.lat
+    ])
     const bad = idFor(3)
-    sheet.addRow(['丁赞', '男', bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0'), '13800003333', '佛山市户籍', '佛山市自然资源局南海分局', '', village.name, '2026-05-19'])
+    sheet.addRow([
+      '丁赞',
+      '男',
+      bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0'),
+      '13800003333',
+      '佛山市户籍',
+      '佛山市自然资源局南海分局',
+      '',
+      village.name,
+      '2026-05-19'
+    ])
     const file = join(tempDir(), '报到党员名单.xlsx')
     writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()))
 
     // From the 报到党员 tab, 导入 opens on that registry's import.
     await page.getByRole('tab', { name: '报到党员' }).click()
-    await page.getByRole('button', { name: /导\s*入/ }).first().click()
+    await page
+      .getByRole('button', { name: /导\s*入/ })
+      .first()
+      .click()
     await expect.poll(() => page.getByTestId('people-import-kind').textContent()).toContain('报到党员')
     await page.getByRole('dialog').locator('input[type=file]').setInputFiles(file)
     const report = page.getByTestId('people-import-report')

@@ -21,7 +21,7 @@ const choose = async (testId: string, label: string) => {
 
 describe('people layers', () => {
   it('shows reporting members’ homes clustered, and single homes when zoomed in', async () => {
-    let before = await idleCount(page)
+    const before = await idleCount(page)
     await choose('people-points-select', '报到党员住址')
     const total = (app.core.store.sqlite.prepare('select count(*) n from reporting_members').get() as { n: number }).n
     await expect.poll(() => page.getByTestId('people-points-count').textContent()).toContain(`共 ${total} 人`)

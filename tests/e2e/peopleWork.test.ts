@@ -37,7 +37,9 @@ describe('reporting members: posts, service, printouts', () => {
     await expect.poll(() => one<{ n: number }>('select count(*) n from post_claims where reporting_member_id = ?', member.id).n).toBe(claimsBefore + 1)
     await drawer.getByPlaceholder('服务内容，如 义诊').fill('垃圾分类宣传')
     await drawer.getByRole('button', { name: /登\s*记/ }).click()
-    await expect.poll(() => one<{ n: number }>("select count(*) n from service_records where reporting_member_id = ? and activity = '垃圾分类宣传'", member.id).n).toBe(1)
+    await expect
+      .poll(() => one<{ n: number }>("select count(*) n from service_records where reporting_member_id = ? and activity = '垃圾分类宣传'", member.id).n)
+      .toBe(1)
   })
 
   it('prints the service record for the work unit to a one-page A4 PDF', async () => {
@@ -112,7 +114,9 @@ describe('households and teams', () => {
     await drawer.getByRole('button', { name: '保存走访记录' }).click()
     await expect.poll(() => drawer.locator('.ant-table-row').first().textContent()).toContain('楼道电动车充电')
     const h = one<{ id: number }>('select id from households where code = ?', code)
-    expect(one<{ problem: string }>('select problem_found problem from visits where household_id = ? order by id desc limit 1', h.id).problem).toBe('楼道电动车充电')
+    expect(one<{ problem: string }>('select problem_found problem from visits where household_id = ? order by id desc limit 1', h.id).problem).toBe(
+      '楼道电动车充电'
+    )
     await page.screenshot({ path: join(outputDir, 'household-drawer.png') })
     await page.locator('.ant-drawer-open .ant-drawer-close').click()
   })
@@ -124,7 +128,7 @@ describe('households and teams', () => {
     await first.click()
     const drawer = page.getByTestId('team-drawer')
     await expect.poll(() => drawer.textContent()).toContain('符合每队至少 2 名的要求')
-    expect((await drawer.locator('.ant-tag', { hasText: '非佛山户籍' }).count())).toBe(2)
+    expect(await drawer.locator('.ant-tag', { hasText: '非佛山户籍' }).count()).toBe(2)
     await page.screenshot({ path: join(outputDir, 'team-drawer.png') })
     await page.locator('.ant-drawer-open .ant-drawer-close').click()
   })
@@ -167,7 +171,9 @@ describe('reserve contacts', () => {
     const download = page.waitForEvent('download')
     await dialog.getByRole('button', { name: '记录并导出名单' }).click()
     expect((await download).suggestedFilename()).toMatch(/^储能联系人台账_\d{8}\.xlsx$/)
-    const notice = one<{ id: number; n: number }>("select n.id, count(r.id) n from reserve_notices n join reserve_notice_recipients r on r.notice_id = n.id where n.subject = '心理健康讲座志愿者招募' group by n.id")
+    const notice = one<{ id: number; n: number }>(
+      "select n.id, count(r.id) n from reserve_notices n join reserve_notice_recipients r on r.notice_id = n.id where n.subject = '心理健康讲座志愿者招募' group by n.id"
+    )
     expect(notice.n).toBe(expected)
   })
 })

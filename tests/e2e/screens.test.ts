@@ -23,7 +23,11 @@ const sizes = [
 
 /** Each screen: its name in the navigation, and what shows it is drawn. */
 const businessScreens: { nav: string; name: string; ready: (p: Page) => Promise<unknown> }[] = [
-  { nav: '网格地图', name: 'map', ready: (p) => p.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.idle === '1') },
+  {
+    nav: '网格地图',
+    name: 'map',
+    ready: (p) => p.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="grid-map"]')?.dataset.idle === '1')
+  },
   { nav: '人员台账', name: 'people', ready: (p) => p.locator('[data-screen="people"] .ag-row').first().waitFor() },
   { nav: '党员编组', name: 'placement', ready: (p) => p.getByTestId('placement-waiting').waitFor() },
   {
@@ -63,7 +67,9 @@ describe('every screen at 1366×768 and 1920×1080', () => {
     await page.getByTestId('issue-kpis').waitFor()
     expect(await overflowingText(page)).toEqual([])
     // As the header was before it gave way at office sizes: every figure and the subtitle shown.
-    await page.addStyleTag({ content: '.app-figures .figure-minor, .app-figures .figure-minor-narrow { display: flex !important } .app-title-sub { display: inline !important }' })
+    await page.addStyleTag({
+      content: '.app-figures .figure-minor, .app-figures .figure-minor-narrow { display: flex !important } .app-title-sub { display: inline !important }'
+    })
     await page.evaluate(() => {
       const box = document.createElement('div')
       box.style.cssText = 'position: fixed; left: 10px; top: 300px; width: 60px; height: 20px; overflow: hidden; white-space: nowrap'
@@ -119,7 +125,12 @@ describe('every screen at 1366×768 and 1920×1080', () => {
     await page.getByRole('tab', { name: '党员户联系' }).click()
     await page.locator('[data-testid="registry-households"] .ag-row [col-id="code"]').first().click()
     await page.getByTestId('household-drawer').waitFor()
-    expect(await page.getByTestId('household-drawer').getByRole('button', { name: /保存走访记录|指定为联系党员/ }).count()).toBe(0)
+    expect(
+      await page
+        .getByTestId('household-drawer')
+        .getByRole('button', { name: /保存走访记录|指定为联系党员/ })
+        .count()
+    ).toBe(0)
     await page.locator('.ant-drawer-close').click()
     await page.getByRole('tab', { name: '人员', exact: true }).click()
     await page.locator('.app-nav').getByText('党员编组', { exact: true }).click()

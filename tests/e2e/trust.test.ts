@@ -41,7 +41,10 @@ describe('accounts in the browser', () => {
     await page.getByTestId('new-username').fill('xiaotang')
     await page.getByTestId('new-display-name').fill('小塘专干')
     await page.getByTestId('new-password-initial').fill('Initial#2026')
-    await page.getByRole('button', { name: /新\s*建/ }).last().click()
+    await page
+      .getByRole('button', { name: /新\s*建/ })
+      .last()
+      .click()
     const row = page.locator('tr', { hasText: 'xiaotang' })
     await row.waitFor()
     expect(await row.textContent()).toContain('未授权')
@@ -64,7 +67,9 @@ describe('accounts in the browser', () => {
     await page.locator('.app-nav').getByText('事件处置').click()
     const acting = page.getByTestId('acting-unit')
     await expect.poll(() => acting.textContent()).toContain('汀圃社区')
-    expect(await acting.locator('.ant-select-disabled').count() + (await acting.evaluate((el) => el.className.includes('disabled') ? 1 : 0))).toBeGreaterThan(0)
+    expect(
+      (await acting.locator('.ant-select-disabled').count()) + (await acting.evaluate((el) => (el.className.includes('disabled') ? 1 : 0)))
+    ).toBeGreaterThan(0)
     expect(await page.locator('.app-nav').textContent()).not.toContain('账号与安全')
     // Fifteen idle minutes lock the screen; the password opens it again where it was.
     await page.clock.fastForward('16:00')

@@ -30,8 +30,10 @@ async function resize(width: number, height: number) {
   await ready()
 }
 const tile = (label: string) => page.locator(`[data-tile="${label}"] .wall-figure`).textContent()
-const spot = () => app.core.store.sqlite.prepare('select label_lon lon, label_lat lat from grids where tier = 3 order by id limit 1').get() as { lon: number; lat: number }
-const register = (title: string) => app.core.dispatch('issues.create', { title, description: '大屏测试登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', ...spot() })
+const spot = () =>
+  app.core.store.sqlite.prepare('select label_lon lon, label_lat lat from grids where tier = 3 order by id limit 1').get() as { lon: number; lat: number }
+const register = (title: string) =>
+  app.core.dispatch('issues.create', { title, description: '大屏测试登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', ...spot() })
 
 /** Everything that would make the wall unreadable across a room, measured in the page. */
 const layoutProblems = () =>
@@ -43,7 +45,8 @@ const layoutProblems = () =>
     for (const el of document.querySelectorAll<HTMLElement | SVGElement>('.wall *')) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0) continue
-      if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.top < -1) problems.push(`越出屏幕：${el.tagName}.${el.getAttribute('class') ?? ''}`)
+      if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.top < -1)
+        problems.push(`越出屏幕：${el.tagName}.${el.getAttribute('class') ?? ''}`)
       const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
       if (!hasText) continue
       const size = parseFloat(getComputedStyle(el).fontSize)
@@ -51,11 +54,16 @@ const layoutProblems = () =>
       if (size < min) problems.push(`字号 ${size.toFixed(1)}px < ${min.toFixed(1)}px：“${el.textContent!.trim().slice(0, 12)}”`)
     }
     // The regions never overlap one another.
-    const boxes = ['.wall-header', '.wall-left', '.wall-centre', '.wall-right', '.wall-bottom'].map((s) => [s, document.querySelector(s)!.getBoundingClientRect()] as const)
+    const boxes = ['.wall-header', '.wall-left', '.wall-centre', '.wall-right', '.wall-bottom'].map(
+      (s) => [s, document.querySelector(s)!.getBoundingClientRect()] as const
+    )
     for (const [a, ra] of boxes)
-      for (const [b, rb] of boxes) if (a < b && ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) problems.push(`重叠：${a} 与 ${b}`)
+      for (const [b, rb] of boxes)
+        if (a < b && ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) problems.push(`重叠：${a} 与 ${b}`)
     // Tiles and panels hold their contents.
-    for (const el of document.querySelectorAll<HTMLElement>('.wall-tile, .wall-panel, .wall-list')) if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) problems.push(`内容溢出：${el.className} ${el.textContent!.slice(0, 10)}`)
+    for (const el of document.querySelectorAll<HTMLElement>('.wall-tile, .wall-panel, .wall-list'))
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        problems.push(`内容溢出：${el.className} ${el.textContent!.slice(0, 10)}`)
     return problems
   })
 
@@ -110,7 +118,12 @@ describe('the wall display', () => {
     const burst = async (count: number) => {
       for (let k = 0; k < count; k++) {
         const id = open[k % open.length].id
-        const r = await app.core.dispatch('issues.act', { id, version: version.get(id), actingUnitId: town, action: { type: 'supervise', note: `压力测试督办 ${k}` } })
+        const r = await app.core.dispatch('issues.act', {
+          id,
+          version: version.get(id),
+          actingUnitId: town,
+          action: { type: 'supervise', note: `压力测试督办 ${k}` }
+        })
         if (!r.ok) throw new Error(r.error.message)
         await page.waitForTimeout(15)
       }

@@ -16,35 +16,137 @@ type Letter = keyof typeof users
  * is allowed on records of their own villages (汀圃 is under 官窑) and denied on 大学城社区's.
  */
 const expected: Record<MethodName, string> = {
-  'grids.summary': 'OGLDCV', 'grids.tree': 'OGLDCV', 'grids.geojson': 'OGLDCV', 'grids.get': 'OGLDCV', 'grids.search': 'OGLDCV',
-  'town.outline': 'OGLDCV', 'units.offices': 'OGLDCV', 'units.villages': 'OGLDCV', 'units.all': 'OGLDCVA', 'grids.check': 'OGLDCV',
-  'grids.history': 'OGLDCV', 'grids.peopleMeasure': 'OGLDCV', 'routing.rules.get': 'OGLDCV', 'people.settings': 'OGLDCV',
-  'people.template': 'OGLDCV', 'people.importReportFile': 'OGLDCV',
-  'grids.create': 'OG', 'grids.update': 'OG', 'grids.setGeometry': 'OG', 'grids.split': 'OG', 'grids.move': 'OG', 'grids.delete': 'OG',
-  'grids.import': 'OG', 'units.moveVillage': 'OG', 'changes.undo': 'OG', 'changes.list': 'OGLD', 'grids.export': 'OGCV',
-  'persons.list': 'OGLDCV', 'households.list': 'OGLDCV', 'teams.list': 'OGLDCV', 'reporting.list': 'OGLDCV', 'reserve.list': 'OGLDCV',
-  'persons.get': 'OGLDcv', 'persons.unmask': 'OGcv', 'persons.update': 'Gcv', 'persons.create': 'Gcv', 'reporting.register': 'G',
-  'teams.members': 'OGLDcv', 'teams.addMember': 'Gcv', 'teams.removeMember': 'Gcv', 'households.setContact': 'Gcv',
-  'issues.create': 'OcvD', 'issues.act': 'OcvD', 'issues.get': 'OGLDcv', 'issues.photo': 'OGLDcv', 'issues.supervisionNotice': 'OGLDcv',
-  'issues.list': 'OGLDCV', 'issues.place': 'OGLDCV', 'issues.similar': 'OGLDCV', 'issues.points': 'OGLDCV', 'issues.overdueUnits': 'OGLD',
-  'accountability.record': 'O', 'accountability.list': 'OGLDcv', 'stats.kpis': 'OGLDcv', 'routing.rules.set': 'O',
-  'briefings.compose': 'OGLDcv', 'briefings.issue': 'OG', 'briefings.get': 'OGLDcv', 'briefings.list': 'OGLDCV',
-  'wall.summary': 'OGL', 'wall.measure': 'OGL', 'wall.points': 'OGL',
-  'people.check': 'OGLDcv', 'people.setSettings': 'G', 'placement.suggest': 'OGLDcv', 'placement.groups': 'OGLDcv',
-  'placement.placeSuggested': 'Gcv', 'placement.rebalance': 'Gcv', 'placement.assign': 'Gcv',
-  'people.export': 'OGCV', 'people.import': 'G', 'visits.record': 'Gcv', 'visits.ofHousehold': 'OGLDcv', 'visits.stats': 'OGLDcv',
-  'posts.list': 'OGLDcv', 'posts.create': 'Gcv', 'posts.claim': 'Gcv', 'posts.unclaim': 'Gcv', 'services.record': 'Gcv',
-  'services.list': 'OGLDcv', 'reporting.printout': 'OGLDcv', 'reserve.sendNotice': 'Gcv', 'reserve.notices': 'OGLDcv',
-  'reserve.answers': 'OGLDcv', 'reserve.answer': 'Gcv', 'people.points': 'OGLDCV',
-  'auth.status': 'OGLDCVSAU', 'auth.setup': 'OGLDCVSAU', 'auth.login': 'OGLDCVSAU', 'auth.logout': 'OGLDCVSAU', 'auth.me': 'OGLDCVSAU',
-  'auth.lock': 'OGLDCVSAU', 'auth.unlock': 'OGLDCVSAU', 'auth.changePassword': 'OGLDCVSAU',
-  'accounts.list': 'SA', 'accounts.create': 'S', 'accounts.setRole': 'A', 'accounts.setEnabled': 'S', 'accounts.resetPassword': 'S',
-  'backups.list': 'S', 'backups.run': 'S', 'backups.preview': 'S', 'backups.restore': 'S',
-  'security.settings': 'S', 'security.setSettings': 'S', 'audit.search': 'U', 'audit.verify': 'U', 'audit.export': 'U', 'audit.recordPrint': 'OGLDCV'
+  'grids.summary': 'OGLDCV',
+  'grids.tree': 'OGLDCV',
+  'grids.geojson': 'OGLDCV',
+  'grids.get': 'OGLDCV',
+  'grids.search': 'OGLDCV',
+  'town.outline': 'OGLDCV',
+  'units.offices': 'OGLDCV',
+  'units.villages': 'OGLDCV',
+  'units.all': 'OGLDCVA',
+  'grids.check': 'OGLDCV',
+  'grids.history': 'OGLDCV',
+  'grids.peopleMeasure': 'OGLDCV',
+  'routing.rules.get': 'OGLDCV',
+  'people.settings': 'OGLDCV',
+  'people.template': 'OGLDCV',
+  'people.importReportFile': 'OGLDCV',
+  'grids.create': 'OG',
+  'grids.update': 'OG',
+  'grids.setGeometry': 'OG',
+  'grids.split': 'OG',
+  'grids.move': 'OG',
+  'grids.delete': 'OG',
+  'grids.import': 'OG',
+  'units.moveVillage': 'OG',
+  'changes.undo': 'OG',
+  'changes.list': 'OGLD',
+  'grids.export': 'OGCV',
+  'persons.list': 'OGLDCV',
+  'households.list': 'OGLDCV',
+  'teams.list': 'OGLDCV',
+  'reporting.list': 'OGLDCV',
+  'reserve.list': 'OGLDCV',
+  'persons.get': 'OGLDcv',
+  'persons.unmask': 'OGcv',
+  'persons.update': 'Gcv',
+  'persons.create': 'Gcv',
+  'reporting.register': 'G',
+  'teams.members': 'OGLDcv',
+  'teams.addMember': 'Gcv',
+  'teams.removeMember': 'Gcv',
+  'households.setContact': 'Gcv',
+  'issues.create': 'OcvD',
+  'issues.act': 'OcvD',
+  'issues.get': 'OGLDcv',
+  'issues.photo': 'OGLDcv',
+  'issues.supervisionNotice': 'OGLDcv',
+  'issues.list': 'OGLDCV',
+  'issues.place': 'OGLDCV',
+  'issues.similar': 'OGLDCV',
+  'issues.points': 'OGLDCV',
+  'issues.overdueUnits': 'OGLD',
+  'accountability.record': 'O',
+  'accountability.list': 'OGLDcv',
+  'stats.kpis': 'OGLDcv',
+  'routing.rules.set': 'O',
+  'briefings.compose': 'OGLDcv',
+  'briefings.issue': 'OG',
+  'briefings.get': 'OGLDcv',
+  'briefings.list': 'OGLDCV',
+  'wall.summary': 'OGL',
+  'wall.measure': 'OGL',
+  'wall.points': 'OGL',
+  'people.check': 'OGLDcv',
+  'people.setSettings': 'G',
+  'placement.suggest': 'OGLDcv',
+  'placement.groups': 'OGLDcv',
+  'placement.placeSuggested': 'Gcv',
+  'placement.rebalance': 'Gcv',
+  'placement.assign': 'Gcv',
+  'people.export': 'OGCV',
+  'people.import': 'G',
+  'visits.record': 'Gcv',
+  'visits.ofHousehold': 'OGLDcv',
+  'visits.stats': 'OGLDcv',
+  'posts.list': 'OGLDcv',
+  'posts.create': 'Gcv',
+  'posts.claim': 'Gcv',
+  'posts.unclaim': 'Gcv',
+  'services.record': 'Gcv',
+  'services.list': 'OGLDcv',
+  'reporting.printout': 'OGLDcv',
+  'reserve.sendNotice': 'Gcv',
+  'reserve.notices': 'OGLDcv',
+  'reserve.answers': 'OGLDcv',
+  'reserve.answer': 'Gcv',
+  'people.points': 'OGLDCV',
+  'auth.status': 'OGLDCVSAU',
+  'auth.setup': 'OGLDCVSAU',
+  'auth.login': 'OGLDCVSAU',
+  'auth.logout': 'OGLDCVSAU',
+  'auth.me': 'OGLDCVSAU',
+  'auth.lock': 'OGLDCVSAU',
+  'auth.unlock': 'OGLDCVSAU',
+  'auth.changePassword': 'OGLDCVSAU',
+  'accounts.list': 'SA',
+  'accounts.create': 'S',
+  'accounts.setRole': 'A',
+  'accounts.setEnabled': 'S',
+  'accounts.resetPassword': 'S',
+  'backups.list': 'S',
+  'backups.run': 'S',
+  'backups.preview': 'S',
+  'backups.restore': 'S',
+  'security.settings': 'S',
+  'security.setSettings': 'S',
+  'audit.search': 'U',
+  'audit.verify': 'U',
+  'audit.export': 'U',
+  'audit.recordPrint': 'OGLDCV'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
-type Place = { village: number; office: number; person: number; household: number; team: number; teamMember: number; member: number; post: number; notice: number; recipient: number; issue: number; photo: number; supervision: number; briefing: number; lon: number; lat: number; tier1: number }
+type Place = {
+  village: number
+  office: number
+  person: number
+  household: number
+  team: number
+  teamMember: number
+  member: number
+  post: number
+  notice: number
+  recipient: number
+  issue: number
+  photo: number
+  supervision: number
+  briefing: number
+  lon: number
+  lat: number
+  tier1: number
+}
 let inside: Place
 let outside: Place
 let throwaway: number
@@ -52,19 +154,31 @@ let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
 function placeOf(villageName: string): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue'> {
-  const one = (sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).pluck().get(...p) as number
+  const one = (sql: string, ...p: unknown[]) =>
+    core.store.sqlite
+      .prepare(sql)
+      .pluck()
+      .get(...p) as number
   const village = one('select id from units where name = ?', villageName)
-  const spot = core.store.sqlite.prepare('select label_lon lon, label_lat lat from grids where tier = 3 and village_unit_id = ? order by id limit 1').get(village) as { lon: number; lat: number }
+  const spot = core.store.sqlite
+    .prepare('select label_lon lon, label_lat lat from grids where tier = 3 and village_unit_id = ? order by id limit 1')
+    .get(village) as { lon: number; lat: number }
   return {
     village,
     office: one('select parent_id from units where id = ?', village),
     person: one('select id from persons where village_unit_id = ? order by id limit 1', village),
     household: one('select id from households where village_unit_id = ? order by id limit 1', village),
     team: one('select id from resident_teams where village_unit_id = ?', village),
-    teamMember: one('select m.id from team_members m join resident_teams t on t.id = m.team_id where t.village_unit_id = ? order by m.id desc limit 1', village),
+    teamMember: one(
+      'select m.id from team_members m join resident_teams t on t.id = m.team_id where t.village_unit_id = ? order by m.id desc limit 1',
+      village
+    ),
     member: one('select id from reporting_members where village_unit_id = ? order by id limit 1', village),
     post: one('select id from volunteer_posts where village_unit_id = ? order by id limit 1', village),
-    supervision: one("select e.id from issue_events e join issues i on i.id = e.issue_id where i.village_unit_id = ? and e.action = 'supervise' limit 1", village),
+    supervision: one(
+      "select e.id from issue_events e join issues i on i.id = e.issue_id where i.village_unit_id = ? and e.action = 'supervise' limit 1",
+      village
+    ),
     tier1: one('select id from grids where tier = 1 and village_unit_id = ?', village),
     ...spot
   }
@@ -74,12 +188,32 @@ function placeOf(villageName: string): Omit<Place, 'notice' | 'recipient' | 'pho
 async function completePlace(name: string): Promise<Place> {
   const p = placeOf(name)
   const contacts = core.store.sqlite.prepare('select id from reserve_contacts where village_unit_id = ? limit 2').pluck().all(p.village) as number[]
-  const notice = await ok<{ noticeId: number }>(core, 'reserve.sendNotice', { villageUnitId: p.village, contactIds: contacts, subject: '矩阵测试', content: '矩阵测试通知' })
+  const notice = await ok<{ noticeId: number }>(core, 'reserve.sendNotice', {
+    villageUnitId: p.village,
+    contactIds: contacts,
+    subject: '矩阵测试',
+    content: '矩阵测试通知'
+  })
   const recipient = core.store.sqlite.prepare('select id from reserve_notice_recipients where notice_id = ? limit 1').pluck().get(notice.noticeId) as number
   const png = solidPng(2, 2, [0, 0, 0]).toString('base64')
-  const issue = await ok<{ id: number }>(core, 'issues.create', { title: '矩阵测试', description: '矩阵测试登记', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: p.lon, lat: p.lat, photos: [{ fileName: 'a.png', mimeType: 'image/png', contentBase64: png }] })
+  const issue = await ok<{ id: number }>(core, 'issues.create', {
+    title: '矩阵测试',
+    description: '矩阵测试登记',
+    category: '环境卫生',
+    urgency: '一般',
+    source: '网格巡查',
+    lon: p.lon,
+    lat: p.lat,
+    photos: [{ fileName: 'a.png', mimeType: 'image/png', contentBase64: png }]
+  })
   const photo = core.store.sqlite.prepare('select id from issue_photos where issue_id = ?').pluck().get(issue.id) as number
-  const briefing = await ok<{ id: number }>(core, 'briefings.issue', { kind: '专报', from: '2026-11-01', to: '2026-11-20', scopeUnitId: p.village, sections: [{ key: 'nextSteps', paragraphs: ['矩阵测试。'] }] })
+  const briefing = await ok<{ id: number }>(core, 'briefings.issue', {
+    kind: '专报',
+    from: '2026-11-01',
+    to: '2026-11-20',
+    scopeUnitId: p.village,
+    sections: [{ key: 'nextSteps', paragraphs: ['矩阵测试。'] }]
+  })
   return { ...p, notice: notice.noticeId, recipient, issue: issue.id, photo, briefing: briefing.id }
 }
 
@@ -88,57 +222,133 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
   const acting = who === 'C' ? p.office : who === 'D' ? district : p.village
   const id = idCheckChar('44060519850101123')
   const inputs: Partial<Record<MethodName, unknown>> = {
-    'grids.geojson': { tier: 1 }, 'grids.get': { id: p.tier1 }, 'grids.search': { q: '社区' }, 'grids.check': { gridId: p.tier1 }, 'grids.history': { id: p.tier1 },
-    'grids.peopleMeasure': { measure: 'contactCoverage' }, 'people.template': { kind: 'persons' },
+    'grids.geojson': { tier: 1 },
+    'grids.get': { id: p.tier1 },
+    'grids.search': { q: '社区' },
+    'grids.check': { gridId: p.tier1 },
+    'grids.history': { id: p.tier1 },
+    'grids.peopleMeasure': { measure: 'contactCoverage' },
+    'people.template': { kind: 'persons' },
     'people.importReportFile': { kind: 'persons', rejected: [{ row: 2, name: '甲', reasons: ['校验位错误'] }] },
-    'grids.create': { tier: 3, parentId: core.store.sqlite.prepare('select id from grids where tier = 2 and village_unit_id = ? limit 1').pluck().get(p.village), name: '矩阵党小组', kind: '党小组' },
+    'grids.create': {
+      tier: 3,
+      parentId: core.store.sqlite.prepare('select id from grids where tier = 2 and village_unit_id = ? limit 1').pluck().get(p.village),
+      name: '矩阵党小组',
+      kind: '党小组'
+    },
     'grids.update': { id: p.tier1, version: 999, patch: { inspector: '矩阵' } },
-    'grids.setGeometry': { id: p.tier1, version: 999, geometry: { type: 'Polygon', coordinates: [[[p.lon, p.lat], [p.lon + 0.001, p.lat], [p.lon, p.lat + 0.001], [p.lon, p.lat]]] } },
-    'grids.split': { id: p.tier1, version: 999, line: [[p.lon - 1, p.lat], [p.lon + 1, p.lat]] },
+    'grids.setGeometry': {
+      id: p.tier1,
+      version: 999,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [p.lon, p.lat],
+            [p.lon + 0.001, p.lat],
+            [p.lon, p.lat + 0.001],
+            [p.lon, p.lat]
+          ]
+        ]
+      }
+    },
+    'grids.split': {
+      id: p.tier1,
+      version: 999,
+      line: [
+        [p.lon - 1, p.lat],
+        [p.lon + 1, p.lat]
+      ]
+    },
     'grids.move': { id: p.tier1, version: 999, parentId: p.tier1 },
     'grids.delete': { id: p.tier1, version: 999, children: 'cascade' },
-    'grids.import': { fileName: 'a.geojson', contentBase64: Buffer.from('{"type":"FeatureCollection","features":[]}').toString('base64'), options: { tier: 3, parentMatch: 'location' }, dryRun: true },
+    'grids.import': {
+      fileName: 'a.geojson',
+      contentBase64: Buffer.from('{"type":"FeatureCollection","features":[]}').toString('base64'),
+      options: { tier: 3, parentMatch: 'location' },
+      dryRun: true
+    },
     'units.moveVillage': { villageUnitId: p.village, version: 999, officeId: p.office },
     'changes.undo': { batchId: 999_999 },
     'grids.export': { format: 'geojson', tier: 1 },
-    'persons.get': { id: p.person }, 'persons.unmask': { id: p.person, reason: '矩阵测试' }, 'persons.update': { id: p.person, version: 999, patch: { phone: '13912345678' } },
-    'reporting.register': { name: '矩阵', idNumber: `44060519850101123${id}`, phone: '13800138000', workUnit: '南海区人民医院', village: '汀圃社区', reportedAt: '2026-11-20' },
+    'persons.get': { id: p.person },
+    'persons.unmask': { id: p.person, reason: '矩阵测试' },
+    'persons.update': { id: p.person, version: 999, patch: { phone: '13912345678' } },
+    'reporting.register': {
+      name: '矩阵',
+      idNumber: `44060519850101123${id}`,
+      phone: '13800138000',
+      workUnit: '南海区人民医院',
+      village: '汀圃社区',
+      reportedAt: '2026-11-20'
+    },
     'persons.create': { name: '矩阵新增', idNumber: `44060519850101123${id}`, hukou: '本镇户籍', villageUnitId: p.village },
-    'teams.members': { teamId: p.team }, 'teams.addMember': { teamId: p.team, personId: p.person }, 'teams.removeMember': { memberId: p.teamMember },
+    'teams.members': { teamId: p.team },
+    'teams.addMember': { teamId: p.team, personId: p.person },
+    'teams.removeMember': { memberId: p.teamMember },
     'households.setContact': { householdId: p.household, version: 999, contactPersonId: null },
-    'issues.create': { title: '矩阵登记', description: '矩阵测试登记', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: p.lon, lat: p.lat, reportingUnitId: acting },
+    'issues.create': {
+      title: '矩阵登记',
+      description: '矩阵测试登记',
+      category: '环境卫生',
+      urgency: '一般',
+      source: '网格巡查',
+      lon: p.lon,
+      lat: p.lat,
+      reportingUnitId: acting
+    },
     'issues.act': { id: p.issue, version: 999, actingUnitId: acting, action: { type: 'accept' } },
     'issues.get': { id: p.issue, actingUnitId: who === 'C' || who === 'V' ? acting : undefined },
-    'issues.photo': { id: p.photo }, 'issues.supervisionNotice': { eventId: p.supervision },
-    'issues.place': { lon: p.lon, lat: p.lat }, 'issues.similar': { category: '环境卫生', lon: p.lon, lat: p.lat }, 'issues.points': {},
-    'accountability.record': { unitId: p.village, kind: '约谈', note: '矩阵测试' }, 'accountability.list': { unitId: p.village },
+    'issues.photo': { id: p.photo },
+    'issues.supervisionNotice': { eventId: p.supervision },
+    'issues.place': { lon: p.lon, lat: p.lat },
+    'issues.similar': { category: '环境卫生', lon: p.lon, lat: p.lat },
+    'issues.points': {},
+    'accountability.record': { unitId: p.village, kind: '约谈', note: '矩阵测试' },
+    'accountability.list': { unitId: p.village },
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31', scope: p.village },
     'routing.rules.set': { rules: [] },
     'briefings.compose': { kind: '月报', anchor: '2026-11-01', scopeUnitId: p.village },
     'briefings.issue': { kind: '月报', anchor: '2026-10-01', scopeUnitId: p.village, sections: [{ key: 'nextSteps', paragraphs: ['矩阵。'] }] },
-    'briefings.get': { id: p.briefing }, 'briefings.list': {}, 'wall.measure': { measure: 'open' },
-    'people.check': { villageUnitId: p.village }, 'people.setSettings': { partyGroupCapacity: 30 },
-    'placement.suggest': { villageUnitId: p.village }, 'placement.groups': { villageUnitId: p.village },
-    'placement.placeSuggested': { villageUnitId: p.village, memberIds: [] }, 'placement.rebalance': { villageUnitId: p.village },
+    'briefings.get': { id: p.briefing },
+    'briefings.list': {},
+    'wall.measure': { measure: 'open' },
+    'people.check': { villageUnitId: p.village },
+    'people.setSettings': { partyGroupCapacity: 30 },
+    'placement.suggest': { villageUnitId: p.village },
+    'placement.groups': { villageUnitId: p.village },
+    'placement.placeSuggested': { villageUnitId: p.village, memberIds: [] },
+    'placement.rebalance': { villageUnitId: p.village },
     'placement.assign': { memberId: p.member, version: 999, groupGridId: null },
     'people.export': { registry: 'teams' },
     'people.import': { kind: 'persons', fileName: 'a.csv', contentBase64: Buffer.from('姓名,身份证号\n').toString('base64'), dryRun: true },
     'visits.record': { kind: '入户走访', date: '2026-11-20', villageUnitId: p.village, householdId: p.household, visitorKind: '驻点团队' },
-    'visits.ofHousehold': { householdId: p.household }, 'visits.stats': { villageUnitId: p.village, from: '2026-11-01', to: '2026-11-20' },
-    'posts.list': { villageUnitId: p.village }, 'posts.create': { villageUnitId: p.village, name: '矩阵岗', capacity: 5 },
-    'posts.claim': { postId: p.post, reportingMemberId: p.member }, 'posts.unclaim': { postId: p.post, reportingMemberId: p.member },
+    'visits.ofHousehold': { householdId: p.household },
+    'visits.stats': { villageUnitId: p.village, from: '2026-11-01', to: '2026-11-20' },
+    'posts.list': { villageUnitId: p.village },
+    'posts.create': { villageUnitId: p.village, name: '矩阵岗', capacity: 5 },
+    'posts.claim': { postId: p.post, reportingMemberId: p.member },
+    'posts.unclaim': { postId: p.post, reportingMemberId: p.member },
     'services.record': { reportingMemberId: p.member, date: '2026-11-01', activity: '矩阵', hours: 1 },
-    'services.list': { reportingMemberId: p.member }, 'reporting.printout': { reportingMemberId: p.member },
-    'reserve.sendNotice': { villageUnitId: p.village, subject: '矩阵', content: '矩阵测试' }, 'reserve.notices': { villageUnitId: p.village },
-    'reserve.answers': { noticeId: p.notice }, 'reserve.answer': { recipientId: p.recipient, answer: '愿意参加', participated: false },
+    'services.list': { reportingMemberId: p.member },
+    'reporting.printout': { reportingMemberId: p.member },
+    'reserve.sendNotice': { villageUnitId: p.village, subject: '矩阵', content: '矩阵测试' },
+    'reserve.notices': { villageUnitId: p.village },
+    'reserve.answers': { noticeId: p.notice },
+    'reserve.answer': { recipientId: p.recipient, answer: '愿意参加', participated: false },
     'people.points': { kind: 'reporting', villageUnitId: p.village },
-    'auth.setup': { password: 'Another#2026' }, 'auth.login': { username: users[who], password: demoPassword }, 'auth.unlock': { password: demoPassword },
+    'auth.setup': { password: 'Another#2026' },
+    'auth.login': { username: users[who], password: demoPassword },
+    'auth.unlock': { password: demoPassword },
     // A wrong current password: the call passes the gate and is refused on its merits, leaving the account as it was.
     'auth.changePassword': { currentPassword: 'Wrong#pass1', newPassword: 'Whatever#2026' },
     'accounts.create': { username: `m${who.toLowerCase()}${p.village}`, displayName: '矩阵', password: 'Matrix#2026' },
-    'accounts.setRole': { id: throwaway, role: null, unitId: null }, 'accounts.setEnabled': { id: throwaway, enabled: true },
+    'accounts.setRole': { id: throwaway, role: null, unitId: null },
+    'accounts.setEnabled': { id: throwaway, enabled: true },
     'accounts.resetPassword': { id: throwaway, password: 'Matrix#2027' },
-    'security.setSettings': { idleLockMinutes: 15 }, 'audit.search': { limit: 5 }, 'audit.export': { limit: 5 },
+    'security.setSettings': { idleLockMinutes: 15 },
+    'audit.search': { limit: 5 },
+    'audit.export': { limit: 5 },
     'audit.recordPrint': { what: '矩阵', target: `issue=${p.issue}` },
     // No such file: the call passes the gate and is refused on its merits, so nothing is restored mid-test.
     'backups.preview': { file: '/nonexistent/shishan-backup.db' },
@@ -181,7 +391,11 @@ describe('role × method', () => {
         const r = await call(who, method, inputFor(method, place, who))
         const code = r.ok ? 'OK' : r.error.code
         // The session must never be the reason: every caller here is signed in and unlocked.
-        expect(['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_EXPIRED'].includes(code) && method !== 'auth.login' && method !== 'auth.unlock' ? `${who} ${where} ${code}` : 'session fine').toBe('session fine')
+        expect(
+          ['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_EXPIRED'].includes(code) && method !== 'auth.login' && method !== 'auth.unlock'
+            ? `${who} ${where} ${code}`
+            : 'session fine'
+        ).toBe('session fine')
         const got = code !== 'FORBIDDEN'
         decisions.push(`${who}${where === 'outside' ? '↗' : ''}:${got ? '✓' : '✗'}`)
         if (got !== allowed) wrong.push(`${users[who]} (${where}): expected ${allowed ? 'allowed' : 'denied'}, got ${code}${r.ok ? '' : ` ${r.error.message}`}`)
@@ -191,10 +405,23 @@ describe('role × method', () => {
   })
 
   it('narrows every list to the clerk’s villages', async () => {
-    const villagesOf = (office: number) => core.store.sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").pluck().all(office) as number[]
-    for (const [who, villages] of [['V', [inside.village]], ['C', villagesOf(inside.office)]] as [Letter, number[]][]) {
-      const inScope = (table: string) => core.store.sqlite.prepare(`select count(*) from ${table} where village_unit_id in (select value from json_each(?))`).pluck().get(JSON.stringify(villages)) as number
-      for (const [method, table] of [['persons.list', 'persons'], ['households.list', 'households'], ['reporting.list', 'reporting_members'], ['issues.list', 'issues']] as const) {
+    const villagesOf = (office: number) =>
+      core.store.sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").pluck().all(office) as number[]
+    for (const [who, villages] of [
+      ['V', [inside.village]],
+      ['C', villagesOf(inside.office)]
+    ] as [Letter, number[]][]) {
+      const inScope = (table: string) =>
+        core.store.sqlite
+          .prepare(`select count(*) from ${table} where village_unit_id in (select value from json_each(?))`)
+          .pluck()
+          .get(JSON.stringify(villages)) as number
+      for (const [method, table] of [
+        ['persons.list', 'persons'],
+        ['households.list', 'households'],
+        ['reporting.list', 'reporting_members'],
+        ['issues.list', 'issues']
+      ] as const) {
         const r = (await call(who, method, { limit: 1 })) as Result<{ total: number }>
         expect(r.ok && r.value.total, `${users[who]} ${method}`).toBe(inScope(table))
       }
@@ -202,7 +429,14 @@ describe('role × method', () => {
       expect(briefings.ok && briefings.value.map((b) => b.id)).toContain(inside.briefing)
       expect(briefings.ok && briefings.value.map((b) => b.id)).not.toContain(outside.briefing)
       const homes = (await call(who, 'people.points', { kind: 'reporting' })) as Result<{ features: unknown[] }>
-      expect(homes.ok && homes.value.features.length).toBe(core.store.sqlite.prepare('select count(*) from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null and r.village_unit_id in (select value from json_each(?))').pluck().get(JSON.stringify(villages)))
+      expect(homes.ok && homes.value.features.length).toBe(
+        core.store.sqlite
+          .prepare(
+            'select count(*) from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null and r.village_unit_id in (select value from json_each(?))'
+          )
+          .pluck()
+          .get(JSON.stringify(villages))
+      )
       // Asking for another village by name gives nothing of it.
       const other = (await call(who, 'persons.list', { villageUnitId: outside.village, limit: 5 })) as Result<{ total: number }>
       expect(other.ok && other.value.total).toBe(0)
@@ -220,12 +454,25 @@ describe('role × method', () => {
     expect(code(await act('D', district))).not.toBe('FORBIDDEN')
     for (const unit of [town, inside.office, inside.village]) expect(code(await act('D', unit))).toBe('FORBIDDEN')
     // Registering: the operator registers as the command centre or for a unit, never as the district.
-    const report = (who: Letter, reportingUnitId?: number) => call(who, 'issues.create', { title: '代办登记', description: '代为办理登记', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: inside.lon, lat: inside.lat, reportingUnitId })
+    const report = (who: Letter, reportingUnitId?: number) =>
+      call(who, 'issues.create', {
+        title: '代办登记',
+        description: '代为办理登记',
+        category: '环境卫生',
+        urgency: '一般',
+        source: '网格巡查',
+        lon: inside.lon,
+        lat: inside.lat,
+        reportingUnitId
+      })
     expect(code(await report('O', district))).toBe('FORBIDDEN')
     expect(code(await report('D'))).toBe('FORBIDDEN')
     // Who an account acts as, for the screens: fixed for clerks and the district's desk, chosen by the operator.
-    const me = async (who: Letter) => ((await call(who, 'auth.me', {})) as Result<{ actingUnitId: number | null }>)
-    const actingOf = async (who: Letter) => { const r = await me(who); return r.ok ? r.value.actingUnitId : 'error' }
+    const me = async (who: Letter) => (await call(who, 'auth.me', {})) as Result<{ actingUnitId: number | null }>
+    const actingOf = async (who: Letter) => {
+      const r = await me(who)
+      return r.ok ? r.value.actingUnitId : 'error'
+    }
     expect(await actingOf('D')).toBe(district)
     expect(await actingOf('V')).toBe(inside.village)
     expect(await actingOf('O')).toBeNull()

@@ -10,7 +10,11 @@ let operator: string
 let auditor: string
 let code: string
 let personName: string
-const one = (sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).pluck().get(...p) as never
+const one = (sql: string, ...p: unknown[]) =>
+  core.store.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...p) as never
 const call = async <T>(token: string, method: string, input: unknown) => {
   const r = await core.dispatch(method as never, input, { token })
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`)
@@ -25,17 +29,30 @@ beforeAll(async () => {
   const village = one("select id from units where name = '汀圃社区'") as number
   const town = one("select id from units where kind = 'town'") as number
   const dept = one("select id from units where name = '城管办'") as number
-  const issue = await call<{ id: number; code: string }>(operator, 'issues.create', { title: '审计可读性', description: '审计可读性测试', category: '城市管理', urgency: '一般', source: '网格巡查', villageUnitId: village })
+  const issue = await call<{ id: number; code: string }>(operator, 'issues.create', {
+    title: '审计可读性',
+    description: '审计可读性测试',
+    category: '城市管理',
+    urgency: '一般',
+    source: '网格巡查',
+    villageUnitId: village
+  })
   code = issue.code
   const version = () => one('select version from issues where id = ?', issue.id) as number
   const holder = () => one('select holder_unit_id from issues where id = ?', issue.id) as number
   // Up to the town, then down to a department.
   while (holder() !== town) {
     const at = holder()
-    if (one('select status from issues where id = ?', issue.id) === 'reported') await call(operator, 'issues.act', { id: issue.id, version: version(), actingUnitId: at, action: { type: 'accept' } })
+    if (one('select status from issues where id = ?', issue.id) === 'reported')
+      await call(operator, 'issues.act', { id: issue.id, version: version(), actingUnitId: at, action: { type: 'accept' } })
     await call(operator, 'issues.act', { id: issue.id, version: version(), actingUnitId: at, action: { type: 'escalate', reason: '需镇统筹协调' } })
   }
-  await call(operator, 'issues.act', { id: issue.id, version: version(), actingUnitId: town, action: { type: 'dispatch', toUnitId: dept, note: '请三日内清理' } })
+  await call(operator, 'issues.act', {
+    id: issue.id,
+    version: version(),
+    actingUnitId: town,
+    action: { type: 'dispatch', toUnitId: dept, note: '请三日内清理' }
+  })
   const person = one('select id from persons order by id limit 1') as number
   personName = one('select name from persons where id = ?', person) as string
   await call(operator, 'persons.unmask', { id: person, reason: '核对身份' })
@@ -47,7 +64,12 @@ describe('the audit trail in words', () => {
     const { rows } = await search({ username: 'operator' })
     const dispatch = rows.find((r) => r.operation === '事件交办')!
     expect(dispatch.object).toBe(`${code} 狮山镇 → 城管办`)
-    expect(dispatch.details).toEqual(expect.arrayContaining([{ label: '办理单位', value: '狮山镇' }, { label: '动作', value: '交办（目标单位：城管办；意见：请三日内清理）' }]))
+    expect(dispatch.details).toEqual(
+      expect.arrayContaining([
+        { label: '办理单位', value: '狮山镇' },
+        { label: '动作', value: '交办（目标单位：城管办；意见：请三日内清理）' }
+      ])
+    )
     const escalate = rows.find((r) => r.operation === '事件上报上级')!
     expect(escalate.object).toMatch(new RegExp(`^${code} .+ → .+$`))
     expect(rows.find((r) => r.action === 'issues.create')!.object).toMatch(new RegExp(`^${code} → `))

@@ -12,7 +12,14 @@ import { demoPassword, ok, signIn, tempDbFile, tempDir, testCore } from '../supp
 
 let core: ReturnType<typeof testCore>
 let admin: string
-const issueInput = (n: number) => ({ title: `备份测试${n}`, description: '备份期间登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', villageUnitId: 34 })
+const issueInput = (n: number) => ({
+  title: `备份测试${n}`,
+  description: '备份期间登记的问题',
+  category: '环境卫生',
+  urgency: '一般',
+  source: '网格巡查',
+  villageUnitId: 34
+})
 const issues = () => core.store.sqlite.prepare('select count(*) from issues').pluck().get() as number
 const asAdmin = (method: string, input?: unknown) => core.dispatch(method, input, { token: admin }) as Promise<Result<never>>
 
@@ -96,7 +103,10 @@ describe('backups', () => {
     const other = join(folder, 'shishan-20260101-000001.db')
     new Database(other).exec('create table t (x)')
     expect(await asAdmin('backups.restore', { file: other, confirm: true })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
-    expect(await asAdmin('backups.restore', { file: join(folder, 'shishan-20990101-000000.db'), confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await asAdmin('backups.restore', { file: join(folder, 'shishan-20990101-000000.db'), confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     expect(issues()).toBe(before)
   })
 
@@ -120,7 +130,8 @@ describe('the backup folder', () => {
       expect(r, folder).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
       if (!r.ok) expect(r.error.message).toMatch(/字段“backupFolder”：备份目录须为完整路径/)
     }
-    for (const folder of [tempDir(), 'D:\\网格备份', '\\\\nas\\backup']) expect((await asAdmin('security.setSettings', { backupFolder: folder })).ok, folder).toBe(true)
+    for (const folder of [tempDir(), 'D:\\网格备份', '\\\\nas\\backup'])
+      expect((await asAdmin('security.setSettings', { backupFolder: folder })).ok, folder).toBe(true)
     // A relative folder stored by an older version is refused at the backup, never resolved against the working folder.
     const cwdBefore = readdirSync(process.cwd())
     core.store.sqlite.prepare("update app_meta set value = json_set(value, '$.backupFolder', 'fuzzed') where key = 'security'").run()

@@ -39,7 +39,16 @@ describe('names every object inherits', () => {
   it('takes true and false as filter values wherever a filter takes a value', async () => {
     for (const method of lists)
       for (const value of [true, false, 0, '']) {
-        const filters = method === 'persons.list' ? { hukou: value } : method === 'households.list' ? { kind: value } : method === 'reserve.list' ? { specialty: value } : method === 'issues.list' ? { status: value } : {}
+        const filters =
+          method === 'persons.list'
+            ? { hukou: value }
+            : method === 'households.list'
+              ? { kind: value }
+              : method === 'reserve.list'
+                ? { specialty: value }
+                : method === 'issues.list'
+                  ? { status: value }
+                  : {}
         const r = await core.dispatch(method, { filters })
         expect(r.ok, `${method} ${JSON.stringify(filters)}: ${JSON.stringify(errorOf(r))}`).toBe(true)
       }
@@ -55,9 +64,17 @@ describe('records that do not exist', () => {
   })
 
   it('a visit by a visitor or in a village that does not exist is NOT_FOUND or BAD_INPUT in words', async () => {
-    const byTeam = await core.dispatch('visits.record', { kind: '入户走访', date: '2026-11-20', householdId: 1, visitorKind: '驻点团队', visitorPersonId: 987654321 })
+    const byTeam = await core.dispatch('visits.record', {
+      kind: '入户走访',
+      date: '2026-11-20',
+      householdId: 1,
+      visitorKind: '驻点团队',
+      visitorPersonId: 987654321
+    })
     expect(byTeam.ok).toBe(true)
-    const byMember = errorOf(await core.dispatch('visits.record', { kind: '入户走访', date: '2026-11-20', householdId: 1, visitorKind: '报到党员', visitorPersonId: 987654321 }))
+    const byMember = errorOf(
+      await core.dispatch('visits.record', { kind: '入户走访', date: '2026-11-20', householdId: 1, visitorKind: '报到党员', visitorPersonId: 987654321 })
+    )
     expect(byMember).toMatchObject({ code: 'BAD_INPUT', message: '走访人须为已登记的党员' })
     const reception = errorOf(await core.dispatch('visits.record', { kind: '来访接待', date: '2026-11-20', villageUnitId: 987654, visitorKind: '驻点团队' }))
     expect(reception).toMatchObject({ code: 'NOT_FOUND' })
@@ -85,11 +102,21 @@ describe('records that do not exist', () => {
     const fk = errorOf(await careless('reserve.answer', { recipientId: 1, answer: '愿意参加', participated: true }, { internal: '测试' })) as ApiError
     expect(fk).toMatchObject({ code: 'BAD_INPUT' })
     expect(fk.message).toMatch(/不存在或已被删除/)
-    const unique = errorOf(await careless('visits.record', { kind: '来访接待', date: '2026-11-20', villageUnitId: 34, visitorKind: '驻点团队' }, { internal: '测试' })) as ApiError
+    const unique = errorOf(
+      await careless('visits.record', { kind: '来访接待', date: '2026-11-20', villageUnitId: 34, visitorKind: '驻点团队' }, { internal: '测试' })
+    ) as ApiError
     expect(unique.code).toMatch(/CONFLICT|BAD_INPUT/)
     for (const e of [fk, unique]) expect(e.message).not.toMatch(raw)
     expect(logged).toHaveLength(2)
-    const broken = createDispatcher({ ...handlers, 'grids.summary': () => { throw new Error('/srv/app/electron/core/services/grids.ts:12 disk on fire') } }, guard)
+    const broken = createDispatcher(
+      {
+        ...handlers,
+        'grids.summary': () => {
+          throw new Error('/srv/app/electron/core/services/grids.ts:12 disk on fire')
+        }
+      },
+      guard
+    )
     const internal = errorOf(await broken('grids.summary', {}, { internal: '测试' }))
     expect(internal).toMatchObject({ code: 'INTERNAL' })
     expect(internal!.message).not.toMatch(/disk on fire|grids\.ts/)

@@ -38,7 +38,9 @@ function keyIssuesByReplay(at: string) {
 describe('a briefing as of its period end', () => {
   it('counts members placed after the period as still waiting', async () => {
     const before = await november()
-    const member = core.store.sqlite.prepare('select r.id, r.version, r.village_unit_id v from reporting_members r where r.group_grid_id is null order by r.id limit 1').get() as { id: number; version: number; v: number }
+    const member = core.store.sqlite
+      .prepare('select r.id, r.version, r.village_unit_id v from reporting_members r where r.group_grid_id is null order by r.id limit 1')
+      .get() as { id: number; version: number; v: number }
     const group = core.store.sqlite.prepare('select id from grids where tier = 3 and village_unit_id = ? limit 1').pluck().get(member.v) as number
     await ok(core, 'placement.assign', { memberId: member.id, version: member.version, groupGridId: group })
     const after = await november()

@@ -19,10 +19,20 @@ const text = (d: BriefingDocument) => JSON.stringify(d.sections.map((s) => [s.he
 describe('composing a briefing', () => {
   it('writes this month’s town briefing with the numbers of stats.kpis and the visit statistics', async () => {
     const d = await compose({ kind: '月报', anchor: '2026-11-10' })
-    const k = await ok<{ collected: number; resolved: number; overdue: number; supervised: number }>(core, 'stats.kpis', { from: '2026-11-01', to: '2026-11-30' })
+    const k = await ok<{ collected: number; resolved: number; overdue: number; supervised: number }>(core, 'stats.kpis', {
+      from: '2026-11-01',
+      to: '2026-11-30'
+    })
     const v = await ok<{ total: { teamPersonTimes: number } }>(core, 'visits.stats', { from: '2026-11-01', to: '2026-11-30' })
     expect(d.period).toEqual({ from: '2026-11-01', to: '2026-11-30', label: '2026年11月' })
-    expect(d.figures).toMatchObject({ collected: k.collected, resolved: k.resolved, overdue: k.overdue, supervised: k.supervised, personTimes: v.total.teamPersonTimes, teams: 73 })
+    expect(d.figures).toMatchObject({
+      collected: k.collected,
+      resolved: k.resolved,
+      overdue: k.overdue,
+      supervised: k.supervised,
+      personTimes: v.total.teamPersonTimes,
+      teams: 73
+    })
     expect(d.sections.map((s) => s.key)).toEqual(['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'nextSteps'])
     expect(d.sections[0].paragraphs[0]).toContain(`共收集问题${k.collected}条，解决${k.resolved}条`)
     expect(d.sections[0].paragraphs[0]).toContain('73个驻点团队')
@@ -78,7 +88,10 @@ describe('issuing and reprinting', () => {
     const missing = await core.dispatch('briefings.issue', { ...base, sections: [{ key: 'overview' }, { key: 'nextSteps', paragraphs: ['  '] }] })
     expect(missing.ok === false && missing.error.message).toContain('下一步工作')
     const words = '一是加快超期问题办理；二是<b>抓好</b>出租屋消防隐患排查 🔥；' + '长'.repeat(300)
-    const first = await ok<{ id: number; number: number; year: number }>(core, 'briefings.issue', { ...base, sections: [{ key: 'linkage' }, { key: 'overview', paragraphs: ['本月总体平稳。'] }, { key: 'nextSteps', paragraphs: [words] }] })
+    const first = await ok<{ id: number; number: number; year: number }>(core, 'briefings.issue', {
+      ...base,
+      sections: [{ key: 'linkage' }, { key: 'overview', paragraphs: ['本月总体平稳。'] }, { key: 'nextSteps', paragraphs: [words] }]
+    })
     expect(first).toMatchObject({ number: 1, year: 2026 })
     const issued = await ok<{ document: BriefingDocument }>(core, 'briefings.get', { id: first.id })
     expect(issued.document.number).toBe(1)
@@ -87,7 +100,15 @@ describe('issuing and reprinting', () => {
     expect(issued.document.sections[2].paragraphs).toEqual([words])
     // New issues this month change a new composition, not the issued one.
     const spot = one<{ lon: number; lat: number }>('select label_lon lon, label_lat lat from grids where tier = 3 order by id limit 1')
-    for (let n = 0; n < 3; n++) await ok(core, 'issues.create', { title: '重印测试', description: '签发后新增的事件', category: '环境卫生', urgency: '一般', source: '网格巡查', ...spot })
+    for (let n = 0; n < 3; n++)
+      await ok(core, 'issues.create', {
+        title: '重印测试',
+        description: '签发后新增的事件',
+        category: '环境卫生',
+        urgency: '一般',
+        source: '网格巡查',
+        ...spot
+      })
     expect((await compose(base)).figures.collected).toBe((issued.document.figures.collected as number) + 3)
     expect((await ok<{ document: BriefingDocument }>(core, 'briefings.get', { id: first.id })).document).toEqual(issued.document)
     const second = await ok<{ number: number }>(core, 'briefings.issue', { ...base, sections: [{ key: 'overview' }] })

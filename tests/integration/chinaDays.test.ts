@@ -13,7 +13,15 @@ let core: ReturnType<typeof testCoreWithPeople>
 let village: number
 let town: number
 
-const register = (title: string) => ok<{ id: number; code: string }>(core, 'issues.create', { title, description: '中国日界测试登记', category: '环境卫生', urgency: '一般', source: '网格巡查', villageUnitId: village })
+const register = (title: string) =>
+  ok<{ id: number; code: string }>(core, 'issues.create', {
+    title,
+    description: '中国日界测试登记',
+    category: '环境卫生',
+    urgency: '一般',
+    source: '网格巡查',
+    villageUnitId: village
+  })
 const collected = async (from: string, to: string) => (await ok<{ collected: number }>(core, 'stats.kpis', { from, to, scope: village })).collected
 
 beforeAll(() => {
@@ -61,7 +69,12 @@ describe('China days', () => {
     const first = await register('新年第一件')
     expect(first.code).toBe('SS-2027-000001')
     const version = core.store.sqlite.prepare('select version from issues where id = ?').pluck().get(first.id) as number
-    const r = (await core.dispatch('issues.act', { id: first.id, version, actingUnitId: town, action: { type: 'supervise', note: '新年督办' } })) as Result<unknown>
+    const r = (await core.dispatch('issues.act', {
+      id: first.id,
+      version,
+      actingUnitId: town,
+      action: { type: 'supervise', note: '新年督办' }
+    })) as Result<unknown>
     expect(r.ok, JSON.stringify(r)).toBe(true)
     const event = core.store.sqlite.prepare("select id from issue_events where issue_id = ? and action = 'supervise'").pluck().get(first.id) as number
     const notice = await ok<{ number: string }>(core, 'issues.supervisionNotice', { eventId: event })
@@ -74,7 +87,10 @@ describe('China days', () => {
     await register('六月十日深夜')
     at('2026-06-11T00:30:00')
     // The demo's own issues of that China day, and not one of the day before.
-    const demoToday = core.store.sqlite.prepare("select count(*) from issues where date(created_at, '+8 hours') = '2026-06-11' and status <> 'merged'").pluck().get() as number
+    const demoToday = core.store.sqlite
+      .prepare("select count(*) from issues where date(created_at, '+8 hours') = '2026-06-11' and status <> 'merged'")
+      .pluck()
+      .get() as number
     expect((await ok<Wall>(core, 'wall.summary')).tiles.issuesToday).toBe(demoToday)
     await register('六月十一日凌晨')
     expect((await ok<Wall>(core, 'wall.summary')).tiles.issuesToday).toBe(demoToday + 1)

@@ -39,7 +39,10 @@ afterAll(() => undefined)
 /** Run the child for `ms`, kill it hard, and return the lines it acknowledged. */
 function runAndKill(iteration: number, ms: number): Promise<{ acks: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, dbFile, defaultMigrationsFolder, defaultResourcesFolder, String(iteration)], { cwd: join(__dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [worker, dbFile, defaultMigrationsFolder, defaultResourcesFolder, String(iteration)], {
+      cwd: join(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
@@ -49,7 +52,13 @@ function runAndKill(iteration: number, ms: number): Promise<{ acks: string[]; st
     child.on('exit', () => {
       clearTimeout(timer)
       // A line cut off by the kill was never acknowledged.
-      resolve({ acks: out.split('\n').slice(0, -1).filter((l) => l.startsWith('ACK ')), stderr })
+      resolve({
+        acks: out
+          .split('\n')
+          .slice(0, -1)
+          .filter((l) => l.startsWith('ACK ')),
+        stderr
+      })
     })
   })
 }
@@ -73,7 +82,11 @@ describe('crash harness', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true }), `iteration ${i}`).toBe('ok')
         // Imports: every one present in full or not at all; every acknowledged one present.
-        const perTag = db.prepare("select substr(name, 1, instr(name, '-') + instr(substr(name, instr(name, '-') + 1), '-')) tag, count(*) n from persons where name like '崩%' group by tag").all() as { tag: string; n: number }[]
+        const perTag = db
+          .prepare(
+            "select substr(name, 1, instr(name, '-') + instr(substr(name, instr(name, '-') + 1), '-')) tag, count(*) n from persons where name like '崩%' group by tag"
+          )
+          .all() as { tag: string; n: number }[]
         for (const { tag, n } of perTag) expect(n, `import ${tag} at iteration ${i}`).toBe(20)
         const present = new Set(perTag.map((t) => t.tag))
         for (const tag of ackedImports) expect(present.has(tag), `acknowledged import ${tag}`).toBe(true)
@@ -82,13 +95,19 @@ describe('crash harness', () => {
         for (const [id, v] of ackedIssues) expect(version.get(id) as number, `issue ${id}`).toBeGreaterThanOrEqual(v)
         expect(db.prepare('select count(*) from issues i where not exists (select 1 from issue_events e where e.issue_id = i.id)').pluck().get()).toBe(0)
         // The audit chain verifies.
-        const rows = db.prepare('select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id').all() as ChainedRow[]
+        const rows = db
+          .prepare(
+            'select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id'
+          )
+          .all() as ChainedRow[]
         expect(firstBrokenLink(rows), `audit chain at iteration ${i}`).toBeNull()
       } finally {
         db.close()
       }
     }
-    console.log(`崩溃测试：${ITERATIONS} 次 SIGKILL，确认的操作 ${acks} 次（导入 ${ackedImports.size} 批、事件 ${ackedIssues.size} 件），每次重启后完整性校验、导入完整性、已确认操作、审计哈希链均通过。`)
+    console.log(
+      `崩溃测试：${ITERATIONS} 次 SIGKILL，确认的操作 ${acks} 次（导入 ${ackedImports.size} 批、事件 ${ackedIssues.size} 件），每次重启后完整性校验、导入完整性、已确认操作、审计哈希链均通过。`
+    )
     expect(acks).toBeGreaterThan(ITERATIONS / 4)
   }, 900_000)
 })

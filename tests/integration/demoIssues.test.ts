@@ -28,19 +28,43 @@ describe('demo issues', () => {
 
   it('use every hand-off of the linkage, up to the district', () => {
     const actions = (core.store.sqlite.prepare('select distinct action from issue_events').all() as { action: string }[]).map((a) => a.action)
-    for (const a of ['create', 'accept', 'escalate', 'dispatch', 'return', 'resolve', 'verify', 'supervise', 'requestExtension', 'decideExtension', 'suspend', 'resume']) expect(actions).toContain(a)
-    expect(one<{ n: number }>("select count(*) n from issue_events e join units u on u.id = e.to_unit_id where e.action = 'escalate' and u.kind = 'district'").n).toBeGreaterThan(0)
+    for (const a of [
+      'create',
+      'accept',
+      'escalate',
+      'dispatch',
+      'return',
+      'resolve',
+      'verify',
+      'supervise',
+      'requestExtension',
+      'decideExtension',
+      'suspend',
+      'resume'
+    ])
+      expect(actions).toContain(a)
+    expect(
+      one<{ n: number }>("select count(*) n from issue_events e join units u on u.id = e.to_unit_id where e.action = 'escalate' and u.kind = 'district'").n
+    ).toBeGreaterThan(0)
     expect(one<{ n: number }>("select count(*) n from issue_events where action = 'verify' and status_after = 'accepted'").n).toBeGreaterThan(0)
   })
 
   it('have logs that start with the report and never go back in time', () => {
-    expect(one<{ n: number }>("select count(*) n from issues i where (select action from issue_events e where e.issue_id = i.id order by e.id limit 1) <> 'create'").n).toBe(0)
-    const backwards = one<{ n: number }>('select count(*) n from (select at, lag(at) over (partition by issue_id order by id) prev from issue_events) where prev > at')
+    expect(
+      one<{ n: number }>("select count(*) n from issues i where (select action from issue_events e where e.issue_id = i.id order by e.id limit 1) <> 'create'")
+        .n
+    ).toBe(0)
+    const backwards = one<{ n: number }>(
+      'select count(*) n from (select at, lag(at) over (partition by issue_id order by id) prev from issue_events) where prev > at'
+    )
     expect(backwards.n).toBe(0)
   })
 
   it('leave some issues open, overdue and supervised on the demo date', async () => {
-    const k = await ok<{ collected: number; resolved: number; overdue: number; supervised: number }>(core, 'stats.kpis', { from: '2026-01-01', to: '2026-12-31' })
+    const k = await ok<{ collected: number; resolved: number; overdue: number; supervised: number }>(core, 'stats.kpis', {
+      from: '2026-01-01',
+      to: '2026-12-31'
+    })
     expect(k.collected - k.resolved).toBeGreaterThanOrEqual(15)
     expect(k.overdue).toBeGreaterThanOrEqual(5)
     const supervisedOpen = one<{ n: number }>("select count(*) n from issues where supervised > 0 and status in ('reported', 'accepted', 'resolved')").n

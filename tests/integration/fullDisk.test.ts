@@ -62,7 +62,11 @@ function personsCsv(n: number) {
 
 describe('a full disk', () => {
   it('refuses the write with a clear message, writes nothing, and works again once there is room', async () => {
-    console.log(mountPoint ? '满盘测试：数据库位于 48 MB 的 tmpfs，剩余约 100 KB。' : '满盘测试：无法挂载 tmpfs（需要 root），改用 SQLite 的 max_page_count 模拟磁盘已满。')
+    console.log(
+      mountPoint
+        ? '满盘测试：数据库位于 48 MB 的 tmpfs，剩余约 100 KB。'
+        : '满盘测试：无法挂载 tmpfs（需要 root），改用 SQLite 的 max_page_count 模拟磁盘已满。'
+    )
     const count = () => core.store.sqlite.prepare('select count(*) from persons').pluck().get() as number
     const before = count()
     const big = personsCsv(3000)

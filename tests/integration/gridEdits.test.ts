@@ -14,11 +14,23 @@ const fail = async (method: string, input: unknown) => {
   if (r.ok) throw new Error(`${method} should have failed`)
   return r.error
 }
-const act = <T>(method: string, input: unknown) => core.dispatch(method, input, { internal: '测试员' }).then((r) => {
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as T
+const act = <T>(method: string, input: unknown) =>
+  core.dispatch(method, input, { internal: '测试员' }).then((r) => {
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    return r.value as T
+  })
+const square = (x: number, y: number, d = 0.002) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y]
+    ]
+  ]
 })
-const square = (x: number, y: number, d = 0.002) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] })
 
 /** A tier-1 grid (village) with its first tier-2 child and that child's first tier-3 child. */
 function family(villageName = '汀圃社区') {
@@ -110,10 +122,31 @@ describe('creating grids', () => {
   it('refuses a bad shape with the reason, and writes nothing', async () => {
     const { tier2 } = family()
     const counts = [count('grids'), count('change_batches')]
-    const bowTie = { type: 'Polygon', coordinates: [[[113, 23.1], [113.01, 23.11], [113.01, 23.1], [113, 23.11], [113, 23.1]]] }
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113, 23.1],
+          [113.01, 23.11],
+          [113.01, 23.1],
+          [113, 23.11],
+          [113, 23.1]
+        ]
+      ]
+    }
     const e1 = await fail('grids.create', { tier: 3, parentId: tier2, name: '蝴蝶形', kind: '党小组', geometry: bowTie })
     expect(e1.message).toContain('自相交')
-    const projected = { type: 'Polygon', coordinates: [[[38500000, 2560000], [38500100, 2560000], [38500100, 2560100], [38500000, 2560000]]] }
+    const projected = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [38500000, 2560000],
+          [38500100, 2560000],
+          [38500100, 2560100],
+          [38500000, 2560000]
+        ]
+      ]
+    }
     const e2 = await fail('grids.create', { tier: 3, parentId: tier2, name: '投影坐标', kind: '党小组', geometry: projected })
     expect(e2.message).toContain('超出经纬度范围')
     expect([count('grids'), count('change_batches')]).toEqual(counts)
@@ -146,13 +179,17 @@ describe('moving and deleting', () => {
 
   it('deletes a village with everything under it, and one undo brings all of it back as it was', async () => {
     const { village } = family()
-    const snapshot = core.store.sqlite.prepare('select * from grids where village_unit_id = (select village_unit_id from grids where id = ?) order by id').all(village)
+    const snapshot = core.store.sqlite
+      .prepare('select * from grids where village_unit_id = (select village_unit_id from grids where id = ?) order by id')
+      .all(village)
     const { deleted, batchId } = await act<{ deleted: number; batchId: number }>('grids.delete', { id: village, version: 1, children: 'cascade' })
     expect(deleted).toBe(snapshot.length)
     expect(count('grids')).toBe(2084 - snapshot.length)
     expect((await core.dispatch('grids.get', { id: village })).ok).toBe(false)
     await act('changes.undo', { batchId })
-    const restored = core.store.sqlite.prepare('select * from grids where village_unit_id = (select village_unit_id from grids where id = ?) order by id').all(village)
+    const restored = core.store.sqlite
+      .prepare('select * from grids where village_unit_id = (select village_unit_id from grids where id = ?) order by id')
+      .all(village)
     expect(restored).toEqual(snapshot)
     const history = await ok<Output<'grids.history'>>(core, 'grids.history', { id: village })
     expect(history.map((h) => h.kind)).toEqual(['undo', 'delete'])
@@ -212,7 +249,10 @@ describe('splitting', () => {
     const r = await act<{ keptId: number; newId: number; batchId: number; movedChildren: number }>('grids.split', {
       id: tier2,
       version: g.version,
-      line: [[w - 0.001, y], [e + 0.001, y]],
+      line: [
+        [w - 0.001, y],
+        [e + 0.001, y]
+      ],
       newName: '新拆分经济社'
     })
     const kept = await get(r.keptId)
@@ -227,7 +267,9 @@ describe('splitting', () => {
     // The two halves tile the old grid: no overlap among the village's tier-2 grids, no gap in the village.
     const villageId = g.parentChain[0].id
     const check = await ok<Output<'grids.check'>>(core, 'grids.check', { gridId: villageId })
-    const siblingLevel = check.problems.filter((p) => (p.kind === 'OVERLAP' && p.grids.every((x) => x.tier === 2)) || (p.kind === 'GAP' && p.gridIds[0] === villageId))
+    const siblingLevel = check.problems.filter(
+      (p) => (p.kind === 'OVERLAP' && p.grids.every((x) => x.tier === 2)) || (p.kind === 'GAP' && p.gridIds[0] === villageId)
+    )
     expect(siblingLevel.map((p) => p.message)).toEqual([])
     // Party groups that straddled the line went whole to one side; the check shows where to redraw them.
     const childLevel = check.problems.filter((p) => p.gridIds.includes(r.keptId) || p.gridIds.includes(r.newId) || p.grids.some((x) => x.tier === 3))
@@ -241,9 +283,29 @@ describe('splitting', () => {
 
   it('refuses to split a village, or along a line that misses the grid', async () => {
     const { village, tier3 } = family()
-    expect((await fail('grids.split', { id: village, version: 1, line: [[113, 23], [113.1, 23.2]] })).message).toContain('不能拆分')
+    expect(
+      (
+        await fail('grids.split', {
+          id: village,
+          version: 1,
+          line: [
+            [113, 23],
+            [113.1, 23.2]
+          ]
+        })
+      ).message
+    ).toContain('不能拆分')
     const g = await get(tier3)
-    const far = (await fail('grids.split', { id: tier3, version: g.version, line: [[112.0, 22.0], [112.0, 22.1]] })).message
+    const far = (
+      await fail('grids.split', {
+        id: tier3,
+        version: g.version,
+        line: [
+          [112.0, 22.0],
+          [112.0, 22.1]
+        ]
+      })
+    ).message
     expect(far).toContain('没有把网格分成两部分')
   })
 })

@@ -12,7 +12,11 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 
-type Fc = { type: string; coordinate_system: string; features: { geometry: { type: string; coordinates: number[][][] }; properties: Record<string, unknown> }[] }
+type Fc = {
+  type: string
+  coordinate_system: string
+  features: { geometry: { type: string; coordinates: number[][][] }; properties: Record<string, unknown> }[]
+}
 const exportFile = (input: object) => ok<Output<'grids.export'>>(core, 'grids.export', input)
 const decode = (f: Output<'grids.export'>) => JSON.parse(Buffer.from(f.contentBase64, 'base64').toString('utf8')) as Fc
 const metres = (a: number[], b: number[]) => Math.hypot((a[0] - b[0]) * 102_400, (a[1] - b[1]) * 110_600)

@@ -23,7 +23,11 @@ describe('health check service', () => {
 
   it('finds the overlap an edit creates, in the village scope and the town scope, with its area', async () => {
     const village = sql<{ id: number }>("select id from grids where tier = 1 and name = '汀圃社区'")
-    const [a, b] = core.store.sqlite.prepare('select id, geometry, version from grids where parent_id = ? order by id limit 2').all(village.id) as { id: number; geometry: string; version: number }[]
+    const [a, b] = core.store.sqlite.prepare('select id, geometry, version from grids where parent_id = ? order by id limit 2').all(village.id) as {
+      id: number
+      geometry: string
+      version: number
+    }[]
     // Give the first tier-2 grid the second one's shape: they now overlap completely.
     await ok(core, 'grids.setGeometry', { id: a.id, version: a.version, geometry: JSON.parse(b.geometry) })
     const scoped = await check(village.id)

@@ -40,12 +40,20 @@ const tier2Fields = [
 describe('importing a zipped Shapefile', () => {
   it('reads GBK attributes without a .cpg, previews, replaces the village’s tier-2 grids in one batch, and undoes it', async () => {
     const village = tingpu()
-    const before = all<{ id: number }>('select id from grids where village_unit_id = (select village_unit_id from grids where id = ?) and tier > 1', village.id).length
+    const before = all<{ id: number }>(
+      'select id from grids where village_unit_id = (select village_unit_id from grids where id = ?) and tier > 1',
+      village.id
+    ).length
     const shapes = recut(3)
     const file = zippedShapefile({
       shapes,
       fields: tier2Fields,
-      records: ['新一经济社', '新二经济社', '新三经济社'].map((name, i) => ({ 名称: name, 编码: `${village.code}9${i + 1}1`, 上级编码: village.code, 户数: 100 + i }))
+      records: ['新一经济社', '新二经济社', '新三经济社'].map((name, i) => ({
+        名称: name,
+        编码: `${village.code}9${i + 1}1`,
+        上级编码: village.code,
+        户数: 100 + i
+      }))
     })
     const options = { tier: 2 as const, parentMatch: 'code' as const, mode: 'replace' as const }
     const preview = await run('汀圃社区二级网格.zip', file, options)
@@ -63,7 +71,10 @@ describe('importing a zipped Shapefile', () => {
 
     const done = await run('汀圃社区二级网格.zip', file, options, false)
     expect(done.committed).toBe(true)
-    const kids = all<{ name: string; households: number; code: string }>('select name, households, code from grids where parent_id = ? order by code', village.id)
+    const kids = all<{ name: string; households: number; code: string }>(
+      'select name, households, code from grids where parent_id = ? order by code',
+      village.id
+    )
     expect(kids.map((k) => k.name)).toEqual(['新一经济社', '新二经济社', '新三经济社'])
     expect(kids.map((k) => k.households)).toEqual([100, 101, 102])
     const check = await ok<Output<'grids.check'>>(core, 'grids.check', { gridId: village.id })
@@ -86,7 +97,17 @@ describe('importing a zipped Shapefile', () => {
       { name: 'NAME', type: 'C' as const, length: 40 },
       { name: 'SJBM', type: 'C' as const, length: 20 }
     ]
-    const file = zippedShapefile({ shapes: projected, fields, prj: cgcs2000Gk114Prj, cpg: 'UTF-8', encoding: 'utf-8', records: [{ NAME: '投影甲', SJBM: village.code }, { NAME: '投影乙', SJBM: village.code }] })
+    const file = zippedShapefile({
+      shapes: projected,
+      fields,
+      prj: cgcs2000Gk114Prj,
+      cpg: 'UTF-8',
+      encoding: 'utf-8',
+      records: [
+        { NAME: '投影甲', SJBM: village.code },
+        { NAME: '投影乙', SJBM: village.code }
+      ]
+    })
     const r = await run('cgcs2000.zip', file, { tier: 2, parentMatch: 'code', mode: 'add' }, false)
     expect(r.rejected).toEqual([])
     expect(r.warnings.join()).toContain('.prj')
@@ -105,7 +126,10 @@ describe('importing GeoJSON, KML and KMZ', () => {
     const village = tingpu()
     const truth = recut(2)[0]
     const gcj = mapCoords(truth, (p) => convertPoint(p, 'WGS84', 'GCJ02'))
-    const doc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '高德画的网格', parent_code: village.code }, geometry: { type: 'Polygon', coordinates: gcj[0] } }] }
+    const doc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: '高德画的网格', parent_code: village.code }, geometry: { type: 'Polygon', coordinates: gcj[0] } }]
+    }
     const wrong = await run('amap.geojson', JSON.stringify(doc), { tier: 2, parentMatch: 'code', crs: 'WGS84' })
     const right = await run('amap.geojson', JSON.stringify(doc), { tier: 2, parentMatch: 'code', crs: 'GCJ02' }, false)
     expect(right.rejected).toEqual([])
@@ -117,13 +141,30 @@ describe('importing GeoJSON, KML and KMZ', () => {
   })
 
   it('imports a KMZ from a phone app, finding each party group’s parent by location', async () => {
-    const [a, b] = all<{ id: number; label_lon: number; label_lat: number; name: string }>('select id, label_lon, label_lat, name from grids where tier = 2 order by id limit 2')
-    const square = (x: number, y: number, d = 0.0002) => [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]]
-    const file = kmz(kmlDocument([{ name: '巷长甲片区', code: 'KMZ-1', rings: square(a.label_lon, a.label_lat) }, { name: '巷长乙片区', rings: square(b.label_lon, b.label_lat) }]))
+    const [a, b] = all<{ id: number; label_lon: number; label_lat: number; name: string }>(
+      'select id, label_lon, label_lat, name from grids where tier = 2 order by id limit 2'
+    )
+    const square = (x: number, y: number, d = 0.0002) => [
+      [
+        [x - d, y - d],
+        [x + d, y - d],
+        [x + d, y + d],
+        [x - d, y + d],
+        [x - d, y - d]
+      ]
+    ]
+    const file = kmz(
+      kmlDocument([
+        { name: '巷长甲片区', code: 'KMZ-1', rings: square(a.label_lon, a.label_lat) },
+        { name: '巷长乙片区', rings: square(b.label_lon, b.label_lat) }
+      ])
+    )
     const r = await run('奥维.kmz', file, { tier: 3, parentMatch: 'location', kind: '巷长' }, false)
     expect(r.format).toBe('KMZ')
     expect(r.accepted).toBe(2)
-    const rows = all<{ name: string; parent_id: number; kind: string; code: string }>("select name, parent_id, kind, code from grids where name like '巷长%' order by name")
+    const rows = all<{ name: string; parent_id: number; kind: string; code: string }>(
+      "select name, parent_id, kind, code from grids where name like '巷长%' order by name"
+    )
     expect(rows.map((x) => [x.name, x.parent_id, x.kind])).toEqual([
       ['巷长乙片区', b.id, '巷长'],
       ['巷长甲片区', a.id, '巷长']
@@ -133,10 +174,19 @@ describe('importing GeoJSON, KML and KMZ', () => {
 
   it('reads a plain KML, and a GeoJSON saved with the wrong extension, by their content', async () => {
     const { label_lon: x, label_lat: y } = sql<{ label_lon: number; label_lat: number }>('select label_lon, label_lat from grids where tier = 2 limit 1')
-    const ring = [[x, y], [x + 0.0003, y], [x + 0.0003, y + 0.0003], [x, y]]
+    const ring = [
+      [x, y],
+      [x + 0.0003, y],
+      [x + 0.0003, y + 0.0003],
+      [x, y]
+    ]
     const kml = await run('grid.kml', kmlDocument([{ name: 'KML网格', rings: [ring] }]), { tier: 3, parentMatch: 'location' })
     expect([kml.format, kml.accepted]).toEqual(['KML', 1])
-    const misnamed = await run('grid.kml', JSON.stringify({ type: 'Feature', properties: { name: '扩展名不对' }, geometry: { type: 'Polygon', coordinates: [ring] } }), { tier: 3, parentMatch: 'location' })
+    const misnamed = await run(
+      'grid.kml',
+      JSON.stringify({ type: 'Feature', properties: { name: '扩展名不对' }, geometry: { type: 'Polygon', coordinates: [ring] } }),
+      { tier: 3, parentMatch: 'location' }
+    )
     expect([misnamed.format, misnamed.accepted]).toEqual(['GeoJSON', 1])
   })
 })
@@ -145,17 +195,65 @@ describe('what the importer refuses, and why', () => {
   it('rejects each faulty feature with its reason and accepts the rest', async () => {
     const village = tingpu()
     const [x, y] = [113.034, 23.218]
-    const sq = (dx: number) => ({ type: 'Polygon', coordinates: [[[x + dx, y], [x + dx + 0.0005, y], [x + dx + 0.0005, y + 0.0005], [x + dx, y]]] })
+    const sq = (dx: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x + dx, y],
+          [x + dx + 0.0005, y],
+          [x + dx + 0.0005, y + 0.0005],
+          [x + dx, y]
+        ]
+      ]
+    })
     const features = [
       { properties: { name: '好的', parent_code: village.code, code: 'OK-1' }, geometry: sq(0) },
       { properties: { name: '没有图形', parent_code: village.code }, geometry: null },
-      { properties: { name: '两个点', parent_code: village.code }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x, y]]] } },
+      {
+        properties: { name: '两个点', parent_code: village.code },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + 0.001, y],
+              [x, y]
+            ]
+          ]
+        }
+      },
       { properties: { name: '上级不存在', parent_code: '000000000000' }, geometry: sq(0.001) },
       { properties: { name: '编码重复', parent_code: village.code, code: 'OK-1' }, geometry: sq(0.002) },
       { properties: { name: '编码已被占用', parent_code: village.code, code: `${village.code}001` }, geometry: sq(0.003) },
-      { properties: { name: '在北京', parent_code: village.code }, geometry: { type: 'Polygon', coordinates: [[[116.39, 39.9], [116.4, 39.9], [116.4, 39.91], [116.39, 39.9]]] } },
+      {
+        properties: { name: '在北京', parent_code: village.code },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [116.39, 39.9],
+              [116.4, 39.9],
+              [116.4, 39.91],
+              [116.39, 39.9]
+            ]
+          ]
+        }
+      },
       { properties: { name: '是个点', parent_code: village.code }, geometry: { type: 'Point', coordinates: [x, y] } },
-      { properties: { name: '投影坐标', parent_code: village.code }, geometry: { type: 'Polygon', coordinates: [[[399628, 2560379], [399728, 2560379], [399728, 2560479], [399628, 2560379]]] } },
+      {
+        properties: { name: '投影坐标', parent_code: village.code },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [399628, 2560379],
+              [399728, 2560379],
+              [399728, 2560479],
+              [399628, 2560379]
+            ]
+          ]
+        }
+      },
       { properties: { parent_code: village.code }, geometry: sq(0.004) }
     ].map((f) => ({ type: 'Feature', ...f }))
     const before = sql<{ n: number }>('select count(*) n from grids').n

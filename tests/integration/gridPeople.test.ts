@@ -7,7 +7,8 @@ import { ok, testCoreWithPeople } from '../support/core'
 
 let core: Core
 const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
-const grid = (id: number) => ok<{ id: number; version: number; holds: { households: number; partyMembers: number; reportingMembers: number; issues: number } }>(core, 'grids.get', { id })
+const grid = (id: number) =>
+  ok<{ id: number; version: number; holds: { households: number; partyMembers: number; reportingMembers: number; issues: number } }>(core, 'grids.get', { id })
 beforeAll(() => {
   core = testCoreWithPeople()
 })
@@ -29,7 +30,9 @@ describe('deleting a grid that holds people', () => {
   })
 
   it('moves them to another party group of the village, and undo brings the group and them back', async () => {
-    const g = one<{ id: number; village: number }>('select r.group_grid_id id, r.village_unit_id village from reporting_members r where group_grid_id is not null group by 1 order by count(*) desc limit 1 offset 1')
+    const g = one<{ id: number; village: number }>(
+      'select r.group_grid_id id, r.village_unit_id village from reporting_members r where group_grid_id is not null group by 1 order by count(*) desc limit 1 offset 1'
+    )
     const heir = one<{ id: number }>('select id from grids where tier = 3 and village_unit_id = ? and id != ? limit 1', g.village, g.id)
     const elsewhere = one<{ id: number }>('select id from grids where tier = 3 and village_unit_id != ? limit 1', g.village)
     const detail = await grid(g.id)
@@ -48,7 +51,9 @@ describe('deleting a grid that holds people', () => {
   })
 
   it('cascading a village’s tier-2 grid releases its people (reporting members become unplaced), undoably', async () => {
-    const t2 = one<{ id: number }>('select p.id from grids p join grids c on c.parent_id = p.id join reporting_members r on r.group_grid_id = c.id where p.tier = 2 group by p.id limit 1')
+    const t2 = one<{ id: number }>(
+      'select p.id from grids p join grids c on c.parent_id = p.id join reporting_members r on r.group_grid_id = c.id where p.tier = 2 group by p.id limit 1'
+    )
     const detail = await grid(t2.id)
     const unplacedBefore = one<{ n: number }>('select count(*) n from reporting_members where group_grid_id is null').n
     const issuesBefore = one<{ n: number }>('select count(*) n from issues').n

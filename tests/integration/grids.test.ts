@@ -28,7 +28,11 @@ describe('grid services', () => {
   })
 
   it('returns each tier as GeoJSON: one polygon and one label point per grid', async () => {
-    for (const [tier, n] of [[1, 84], [2, 600], [3, 1400]] as const) {
+    for (const [tier, n] of [
+      [1, 84],
+      [2, 600],
+      [3, 1400]
+    ] as const) {
       const fc = await ok<Output<'grids.geojson'>>(core, 'grids.geojson', { tier })
       const polygons = fc.features.filter((f) => f.geometry.type !== 'Point')
       const points = fc.features.filter((f) => f.geometry.type === 'Point')
@@ -40,7 +44,12 @@ describe('grid services', () => {
 
   it('labels a party group on the map with its 经济社, not only 第一党小组', async () => {
     const fc = await ok<Output<'grids.geojson'>>(core, 'grids.geojson', { tier: 3 })
-    const parentOf = new Map(core.store.sqlite.prepare('select g.id, p.name from grids g join grids p on p.id = g.parent_id where g.tier = 3').all().map((r) => [(r as { id: number }).id, (r as { name: string }).name]))
+    const parentOf = new Map(
+      core.store.sqlite
+        .prepare('select g.id, p.name from grids g join grids p on p.id = g.parent_id where g.tier = 3')
+        .all()
+        .map((r) => [(r as { id: number }).id, (r as { name: string }).name])
+    )
     const points = fc.features.filter((f) => f.geometry.type === 'Point')
     for (const p of points) expect(String(p.properties.label)).toContain(parentOf.get(p.properties.id as number))
     expect(points.filter((p) => /^第.党小组$/.test(String(p.properties.label)))).toEqual([])

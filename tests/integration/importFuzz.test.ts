@@ -11,16 +11,36 @@ let core: Core
 let seeds: { name: string; bytes: Uint8Array }[]
 beforeAll(() => {
   core = testCore()
-  const v = core.store.sqlite.prepare("select code, label_lon x, label_lat y from grids where tier = 1 and name = '汀圃社区'").get() as { code: string; x: number; y: number }
-  const ring: [number, number][] = [[v.x, v.y], [v.x + 0.0004, v.y], [v.x + 0.0004, v.y + 0.0004], [v.x, v.y + 0.0004], [v.x, v.y]]
-  const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '样例', parent_code: v.code }, geometry: { type: 'Polygon', coordinates: [ring] } }] })
+  const v = core.store.sqlite.prepare("select code, label_lon x, label_lat y from grids where tier = 1 and name = '汀圃社区'").get() as {
+    code: string
+    x: number
+    y: number
+  }
+  const ring: [number, number][] = [
+    [v.x, v.y],
+    [v.x + 0.0004, v.y],
+    [v.x + 0.0004, v.y + 0.0004],
+    [v.x, v.y + 0.0004],
+    [v.x, v.y]
+  ]
+  const geojson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { name: '样例', parent_code: v.code }, geometry: { type: 'Polygon', coordinates: [ring] } }]
+  })
   seeds = [
     { name: 'a.geojson', bytes: new TextEncoder().encode(geojson) },
     { name: 'a.kml', bytes: new TextEncoder().encode(kmlDocument([{ name: '样例', rings: [ring] }])) },
     { name: 'a.kmz', bytes: kmz(kmlDocument([{ name: '样例', rings: [ring] }])) },
     {
       name: 'a.zip',
-      bytes: zippedShapefile({ shapes: [[[ring]]], fields: [{ name: '名称', type: 'C', length: 20 }, { name: '上级编码', type: 'C', length: 20 }], records: [{ 名称: '样例', 上级编码: v.code }] })
+      bytes: zippedShapefile({
+        shapes: [[[ring]]],
+        fields: [
+          { name: '名称', type: 'C', length: 20 },
+          { name: '上级编码', type: 'C', length: 20 }
+        ],
+        records: [{ 名称: '样例', 上级编码: v.code }]
+      })
     }
   ]
 })
@@ -30,7 +50,11 @@ const count = () => (core.store.sqlite.prepare('select count(*) n from grids').g
 
 async function importAndCheck(name: string, bytes: Uint8Array, dryRun: boolean) {
   const before = count()
-  const r = await core.dispatch('grids.import', { fileName: name, contentBase64: base64(bytes), options: { tier: 2, parentMatch: 'code', mode: 'add' }, dryRun }, { internal: '模糊测试' })
+  const r = await core.dispatch(
+    'grids.import',
+    { fileName: name, contentBase64: base64(bytes), options: { tier: 2, parentMatch: 'code', mode: 'add' }, dryRun },
+    { internal: '模糊测试' }
+  )
   expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true)
   const report = (r as { value: Output<'grids.import'> }).value
   expect(typeof report.fileError === 'string' || report.featureCount > 0).toBe(true)
@@ -42,7 +66,9 @@ async function importAndCheck(name: string, bytes: Uint8Array, dryRun: boolean) 
 describe('importer under bad input', () => {
   it('answers random bytes with a report', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('x.zip', 'x.geojson', 'x.kml', 'x.shp', 'x'), (bytes, name) => importAndCheck(name, bytes, false)),
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('x.zip', 'x.geojson', 'x.kml', 'x.shp', 'x'), (bytes, name) =>
+        importAndCheck(name, bytes, false)
+      ),
       { numRuns: 150 }
     )
   })
@@ -73,10 +99,19 @@ describe('importer under bad input', () => {
       })
       return [...pts, pts[0]]
     }
-    const features = Array.from({ length: 18_000 }, (_, i) => ({ type: 'Feature', properties: { name: `北京网格${i}`, parent_code: 'x' }, geometry: { type: 'Polygon', coordinates: [ring(i)] } }))
+    const features = Array.from({ length: 18_000 }, (_, i) => ({
+      type: 'Feature',
+      properties: { name: `北京网格${i}`, parent_code: 'x' },
+      geometry: { type: 'Polygon', coordinates: [ring(i)] }
+    }))
     const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }))
     expect(bytes.length).toBeGreaterThan(50 * 1024 * 1024)
-    const r = await core.dispatch('grids.import', { fileName: 'big.geojson', contentBase64: base64(bytes), options: { tier: 2, parentMatch: 'code' }, dryRun: true })
+    const r = await core.dispatch('grids.import', {
+      fileName: 'big.geojson',
+      contentBase64: base64(bytes),
+      options: { tier: 2, parentMatch: 'code' },
+      dryRun: true
+    })
     expect(r.ok).toBe(true)
     const report = (r as { value: Output<'grids.import'> }).value
     expect(report.featureCount).toBe(18_000)

@@ -19,12 +19,23 @@ type Kpis = { collected: number; resolved: number; villageShare: number; townSha
 const kpis = () => ok<Kpis>(core, 'stats.kpis', { from: '2026-05-01', to: '2026-05-31', scope: village })
 
 async function walk(title: string, steps: [number, Record<string, unknown>][]) {
-  const issue = await ok<{ id: number }>(core, 'issues.create', { title, description: '定义测试的手工流转', category: '环境卫生', urgency: '一般', source: '网格巡查', villageUnitId: village })
+  const issue = await ok<{ id: number }>(core, 'issues.create', {
+    title,
+    description: '定义测试的手工流转',
+    category: '环境卫生',
+    urgency: '一般',
+    source: '网格巡查',
+    villageUnitId: village
+  })
   for (const [actingUnitId, action] of steps) {
     const version = core.store.sqlite.prepare('select version from issues where id = ?').pluck().get(issue.id) as number
     await ok(core, 'issues.act', { id: issue.id, version, actingUnitId, action })
   }
-  return core.store.sqlite.prepare('select status, closed_level closedLevel, peak_level peakLevel from issues where id = ?').get(issue.id) as { status: string; closedLevel: number; peakLevel: number }
+  return core.store.sqlite.prepare('select status, closed_level closedLevel, peak_level peakLevel from issues where id = ?').get(issue.id) as {
+    status: string
+    closedLevel: number
+    peakLevel: number
+  }
 }
 
 beforeAll(() => {

@@ -18,12 +18,27 @@ beforeAll(() => {
   core = testCore({ clock })
   const q = <T>(sql: string) => core.store.sqlite.prepare(sql).all() as T[]
   spots = q<{ lon: number; lat: number }>('select label_lon lon, label_lat lat from grids where tier = 3 and label_lon is not null order by id limit 6')
-  const village = q<{ id: number; office: number }>('select g.village_unit_id id, v.parent_id office from grids g join units v on v.id = g.village_unit_id where g.tier = 3 order by g.id limit 1')[0]
+  const village = q<{ id: number; office: number }>(
+    'select g.village_unit_id id, v.parent_id office from grids g join units v on v.id = g.village_unit_id where g.tier = 3 order by g.id limit 1'
+  )[0]
   actors = [village.id, village.office, ...q<{ id: number }>("select id from units where kind in ('town', 'district') or name = '城管办'").map((u) => u.id)]
 })
 afterAll(() => core.close())
 
-type Kpis = { collected: number; resolved: number; overdue: number; supervised: number; resolutionRate: number; onTimeRate: number; villageShare: number; townShare: number; medianByLevel: { resolved: number }[]; byCategory: { collected: number; resolved: number }[]; byUnit: { collected: number }[]; byOffice: { collected: number }[] }
+type Kpis = {
+  collected: number
+  resolved: number
+  overdue: number
+  supervised: number
+  resolutionRate: number
+  onTimeRate: number
+  villageShare: number
+  townShare: number
+  medianByLevel: { resolved: number }[]
+  byCategory: { collected: number; resolved: number }[]
+  byUnit: { collected: number }[]
+  byOffice: { collected: number }[]
+}
 const fill: Record<string, Record<string, unknown>> = {
   escalate: { reason: '需上级协调' },
   return: { reason: '不属本单位职责' },
@@ -37,7 +52,13 @@ const fill: Record<string, Record<string, unknown>> = {
   cohandle: { note: '请协助' },
   note: { note: '已协助' }
 }
-const step = fc.record({ kind: fc.constantFrom('create', 'act', 'act', 'act', 'wait'), pick: fc.nat(), actor: fc.nat(), hours: fc.integer({ min: 1, max: 96 }), yes: fc.boolean() })
+const step = fc.record({
+  kind: fc.constantFrom('create', 'act', 'act', 'act', 'wait'),
+  pick: fc.nat(),
+  actor: fc.nat(),
+  hours: fc.integer({ min: 1, max: 96 }),
+  yes: fc.boolean()
+})
 
 describe('figures under random work', () => {
   it('stay consistent whatever happens', async () => {
@@ -48,7 +69,14 @@ describe('figures under random work', () => {
           if (s.kind === 'wait') now += s.hours * 3_600_000
           else if (s.kind === 'create' || ids.length === 0) {
             const spot = spots[s.pick % spots.length]
-            const made = await ok<{ id: number }>(core, 'issues.create', { title: '随机事件', description: '随机生成的事件', category: ['环境卫生', '城市管理', '安全生产'][s.pick % 3], urgency: (['一般', '较急', '紧急'] as const)[s.actor % 3], source: '网格巡查', ...spot })
+            const made = await ok<{ id: number }>(core, 'issues.create', {
+              title: '随机事件',
+              description: '随机生成的事件',
+              category: ['环境卫生', '城市管理', '安全生产'][s.pick % 3],
+              urgency: (['一般', '较急', '紧急'] as const)[s.actor % 3],
+              source: '网格巡查',
+              ...spot
+            })
             ids.push(made.id)
           } else {
             const id = ids[s.pick % ids.length]
@@ -63,7 +91,17 @@ describe('figures under random work', () => {
             const issue = views[actors.indexOf(actor)]
             const allowed = issue.actions.filter(usable)
             const type = allowed.length && s.yes ? allowed[s.hours % allowed.length] : Object.keys(fill)[s.hours % Object.keys(fill).length]
-            const r = await core.dispatch('issues.act', { id, version: issue.version, actingUnitId: actor, action: { type, ...fill[type], ...(type === 'verify' || type === 'decideExtension' ? { approved: s.yes } : {}), ...(type === 'cohandle' ? { unitIds: [actors[(s.actor + 1) % actors.length]] } : {}) } })
+            const r = await core.dispatch('issues.act', {
+              id,
+              version: issue.version,
+              actingUnitId: actor,
+              action: {
+                type,
+                ...fill[type],
+                ...(type === 'verify' || type === 'decideExtension' ? { approved: s.yes } : {}),
+                ...(type === 'cohandle' ? { unitIds: [actors[(s.actor + 1) % actors.length]] } : {})
+              }
+            })
             if (!r.ok) expect((await ok<{ version: number }>(core, 'issues.get', { id })).version).toBe(issue.version)
           }
           now += 3_600_000
@@ -85,7 +123,9 @@ describe('figures under random work', () => {
       { numRuns: 40 }
     )
     // The runs did reach the states the figures count.
-    const seen = core.store.sqlite.prepare("select sum(status = 'closed') closed, sum(escalations > 0) escalated, sum(supervised > 0) supervised from issues").get() as Record<string, number>
+    const seen = core.store.sqlite
+      .prepare("select sum(status = 'closed') closed, sum(escalations > 0) escalated, sum(supervised > 0) supervised from issues")
+      .get() as Record<string, number>
     expect(seen.closed).toBeGreaterThan(0)
     expect(seen.escalated).toBeGreaterThan(0)
     expect(seen.supervised).toBeGreaterThan(0)

@@ -26,9 +26,28 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 
-type Issue = { waitingOn: { unitId: number; unit: string; for: string } | null; photos: { id: number; fileName: string; mimeType: string; sha256: string }[]; id: number; version: number; status: string; holderUnitId: number; events: { id: number; action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null }[]; actions: string[]; grids: Record<string, string | null> }
+type Issue = {
+  waitingOn: { unitId: number; unit: string; for: string } | null
+  photos: { id: number; fileName: string; mimeType: string; sha256: string }[]
+  id: number
+  version: number
+  status: string
+  holderUnitId: number
+  events: { id: number; action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null }[]
+  actions: string[]
+  grids: Record<string, string | null>
+}
 const create = (extra: Record<string, unknown> = {}) =>
-  ok<{ id: number; code: string; holderUnitId: number }>(core, 'issues.create', { title: '巷道垃圾堆放', description: '巷口生活垃圾堆放多日', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, ...extra })
+  ok<{ id: number; code: string; holderUnitId: number }>(core, 'issues.create', {
+    title: '巷道垃圾堆放',
+    description: '巷口生活垃圾堆放多日',
+    category: '环境卫生',
+    urgency: '一般',
+    source: '网格巡查',
+    lon: spot.lon,
+    lat: spot.lat,
+    ...extra
+  })
 const get = (id: number, actingUnitId?: number) => ok<Issue>(core, 'issues.get', { id, actingUnitId })
 const act = async (id: number, actingUnitId: number, action: Record<string, unknown>) => {
   const { version } = await get(id)
@@ -39,13 +58,30 @@ describe('an issue through the four levels', () => {
   it('is created on a map point, in the grids of all three tiers, at the village', async () => {
     const png = solidPng(4, 3, [200, 30, 30]).toString('base64')
     // The same picture twice is stored once (content hash); a text file named .jpg is refused.
-    const refused = await core.dispatch('issues.create', { title: '巷道垃圾堆放', description: '巷口生活垃圾堆放多日', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, photos: [{ fileName: '现场.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('不是图片').toString('base64') }] })
+    const refused = await core.dispatch('issues.create', {
+      title: '巷道垃圾堆放',
+      description: '巷口生活垃圾堆放多日',
+      category: '环境卫生',
+      urgency: '一般',
+      source: '网格巡查',
+      lon: spot.lon,
+      lat: spot.lat,
+      photos: [{ fileName: '现场.jpg', mimeType: 'image/jpeg', contentBase64: Buffer.from('不是图片').toString('base64') }]
+    })
     expect(refused.ok === false && refused.error.message).toContain('现场.jpg')
     expect(one<{ n: number }>('select count(*) n from issues').n).toBe(0)
-    const c = await create({ photos: [{ fileName: 'a.png', mimeType: 'image/jpeg', contentBase64: png }, { fileName: 'b.png', mimeType: 'image/png', contentBase64: png }] })
+    const c = await create({
+      photos: [
+        { fileName: 'a.png', mimeType: 'image/jpeg', contentBase64: png },
+        { fileName: 'b.png', mimeType: 'image/png', contentBase64: png }
+      ]
+    })
     expect(c.code).toBe('SS-2026-000001')
     expect(c.holderUnitId).toBe(spot.village)
-    const row = one<{ tier1_grid_id: number; tier2_grid_id: number; tier3_grid_id: number }>('select tier1_grid_id, tier2_grid_id, tier3_grid_id from issues where id = ?', c.id)
+    const row = one<{ tier1_grid_id: number; tier2_grid_id: number; tier3_grid_id: number }>(
+      'select tier1_grid_id, tier2_grid_id, tier3_grid_id from issues where id = ?',
+      c.id
+    )
     expect(row).toEqual({ tier1_grid_id: spot.t1, tier2_grid_id: spot.t2, tier3_grid_id: spot.t3 })
     const [photo] = (await get(c.id)).photos
     expect(photo).toMatchObject({ fileName: 'a.png', mimeType: 'image/png', sha256: createHash('sha256').update(Buffer.from(png, 'base64')).digest('hex') })
@@ -80,7 +116,10 @@ describe('an issue through the four levels', () => {
       ['resolve', dept, spot.town],
       ['verify', spot.town, null]
     ])
-    expect(one<{ closed_level: number; closed_on_time: number }>('select closed_level, closed_on_time from issues where id = ?', id)).toEqual({ closed_level: 3, closed_on_time: 1 })
+    expect(one<{ closed_level: number; closed_on_time: number }>('select closed_level, closed_on_time from issues where id = ?', id)).toEqual({
+      closed_level: 3,
+      closed_on_time: 1
+    })
   })
 
   it('refuses a stale version, the wrong unit and actions on a closed issue — and changes nothing', async () => {
@@ -106,7 +145,16 @@ describe('an issue through the four levels', () => {
     expect(log.at(-1)).toMatchObject({ action: 'absorb', note: `${dup.code}：巷口垃圾又堆满了（反映人 李女士）` })
     // Into a closed issue: refused, and the new report is not half-registered.
     const count = one<{ n: number }>('select count(*) n from issues').n
-    const refused = await core.dispatch('issues.create', { title: '垃圾', description: '巷口垃圾', category: '环境卫生', urgency: '一般', source: '来访', lon: spot.lon, lat: spot.lat, duplicateOf: 1 })
+    const refused = await core.dispatch('issues.create', {
+      title: '垃圾',
+      description: '巷口垃圾',
+      category: '环境卫生',
+      urgency: '一般',
+      source: '来访',
+      lon: spot.lon,
+      lat: spot.lat,
+      duplicateOf: 1
+    })
     expect(refused.ok === false && refused.error.message).toContain('已结束')
     expect(one<{ n: number }>('select count(*) n from issues').n).toBe(count)
   })
@@ -120,7 +168,16 @@ describe('an issue through the four levels', () => {
     await act(c.id, spot.town, { type: 'supervise', note: '再次督办' })
     const events = (await get(c.id)).events.filter((e) => e.action === 'supervise')
     const first = await ok<Record<string, unknown>>(core, 'issues.supervisionNotice', { eventId: events[0].id })
-    expect(first).toMatchObject({ number: '狮网督〔2026〕1号', nth: 1, supervisor: '狮山镇', note: '请于三日内办结并反馈', previousDueAt: due, overdueDays: 2, dueAt: '2026-11-20T15:59:59.999Z', issue: { code: c.code, title: '巷道垃圾堆放' } })
+    expect(first).toMatchObject({
+      number: '狮网督〔2026〕1号',
+      nth: 1,
+      supervisor: '狮山镇',
+      note: '请于三日内办结并反馈',
+      previousDueAt: due,
+      overdueDays: 2,
+      dueAt: '2026-11-20T15:59:59.999Z',
+      issue: { code: c.code, title: '巷道垃圾堆放' }
+    })
     expect((first.holder as string).length).toBeGreaterThan(1)
     const second = await ok<Record<string, unknown>>(core, 'issues.supervisionNotice', { eventId: events[1].id })
     expect(second).toMatchObject({ number: '狮网督〔2026〕2号', nth: 2, previousDueAt: '2026-11-20T15:59:59.999Z' })
@@ -132,9 +189,24 @@ describe('an issue through the four levels', () => {
     await core.seedDemoAccounts(demoPassword)
     const tingpu = await signIn(core, 'tingpu')
     const own = one<{ id: number; parent: number }>("select id, parent_id parent from units where name = '汀圃社区'")
-    const elsewhere = one<{ lon: number; lat: number; village: string }>("select g.label_lon lon, g.label_lat lat, v.name village from grids g join units v on v.id = g.village_unit_id where g.tier = 3 and v.name = '大学城社区' limit 1")
+    const elsewhere = one<{ lon: number; lat: number; village: string }>(
+      "select g.label_lon lon, g.label_lat lat, v.name village from grids g join units v on v.id = g.village_unit_id where g.tier = 3 and v.name = '大学城社区' limit 1"
+    )
     const before = one<{ n: number }>('select count(*) n from issues').n
-    const r = await core.dispatch('issues.create', { title: '隔壁村的问题', description: '汀圃专干在大学城选了点', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: elsewhere.lon, lat: elsewhere.lat, reportingUnitId: own.id }, { token: tingpu })
+    const r = await core.dispatch(
+      'issues.create',
+      {
+        title: '隔壁村的问题',
+        description: '汀圃专干在大学城选了点',
+        category: '环境卫生',
+        urgency: '一般',
+        source: '网格巡查',
+        lon: elsewhere.lon,
+        lat: elsewhere.lat,
+        reportingUnitId: own.id
+      },
+      { token: tingpu }
+    )
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     if (!r.ok) expect(r.error.message).toContain(`所选位置在${elsewhere.village}`)
     expect(one<{ n: number }>('select count(*) n from issues').n).toBe(before)
@@ -145,7 +217,23 @@ describe('an issue through the four levels', () => {
     // In their own village it is taken.
     const inside = one<{ lon: number; lat: number }>(`select label_lon lon, label_lat lat from grids where tier = 3 and village_unit_id = ${own.id} limit 1`)
     expect(await core.dispatch('issues.place', inside, { token: tingpu })).toMatchObject({ ok: true, value: { village: '汀圃社区', inReach: true } })
-    expect((await core.dispatch('issues.create', { title: '本村的问题', description: '汀圃专干在本村选点', category: '环境卫生', urgency: '一般', source: '网格巡查', ...inside, reportingUnitId: own.id }, { token: tingpu })).ok).toBe(true)
+    expect(
+      (
+        await core.dispatch(
+          'issues.create',
+          {
+            title: '本村的问题',
+            description: '汀圃专干在本村选点',
+            category: '环境卫生',
+            urgency: '一般',
+            source: '网格巡查',
+            ...inside,
+            reportingUnitId: own.id
+          },
+          { token: tingpu }
+        )
+      ).ok
+    ).toBe(true)
   })
 
   it('sends a new issue to the level its rule names', async () => {
@@ -158,11 +246,21 @@ describe('an issue through the four levels', () => {
     expect(bad.ok === false && bad.error.message).toContain('受理时限')
     // A new category comes with rules for each urgency; a retired one is no longer offered or accepted.
     const names = (rules as unknown as { categories: { name: string; active: boolean }[] }).categories.filter((c) => c.active).map((c) => c.name)
-    const after = await ok<{ categories: { name: string; active: boolean }[]; rules: { category: string }[] }>(core, 'routing.rules.set', { categories: [...names.filter((n) => n !== '交通安全'), '噪音扰民'] })
+    const after = await ok<{ categories: { name: string; active: boolean }[]; rules: { category: string }[] }>(core, 'routing.rules.set', {
+      categories: [...names.filter((n) => n !== '交通安全'), '噪音扰民']
+    })
     expect(after.rules.filter((r) => r.category === '噪音扰民')).toHaveLength(3)
     expect(after.categories.find((c) => c.name === '交通安全')?.active).toBe(false)
     expect((await create({ category: '噪音扰民' })).holderUnitId).toBe(spot.village)
-    const retired = await core.dispatch('issues.create', { title: '路口拥堵', description: '早高峰拥堵', category: '交通安全', urgency: '一般', source: '来访', lon: spot.lon, lat: spot.lat })
+    const retired = await core.dispatch('issues.create', {
+      title: '路口拥堵',
+      description: '早高峰拥堵',
+      category: '交通安全',
+      urgency: '一般',
+      source: '来访',
+      lon: spot.lon,
+      lat: spot.lat
+    })
     expect(retired.ok === false && retired.error.message).toContain('不在类别表中')
   })
 })
@@ -192,7 +290,17 @@ describe('figures (stats.kpis), by hand', () => {
       hours(24 * 10) // d waits past its acceptance deadline, and the town supervises it
       await act(d.id, spot.town, { type: 'supervise', note: '请尽快受理' })
       const k = await ok<Record<string, unknown>>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31' })
-      expect(k).toMatchObject({ collected: 4, resolved: 3, resolutionRate: 0.75, onTimeRate: 1, villageShare: 0.6667, townShare: 1, overdue: 1, supervised: 1, escalations: 1 })
+      expect(k).toMatchObject({
+        collected: 4,
+        resolved: 3,
+        resolutionRate: 0.75,
+        onTimeRate: 1,
+        villageShare: 0.6667,
+        townShare: 1,
+        overdue: 1,
+        supervised: 1,
+        escalations: 1
+      })
       expect(k.medianByLevel).toEqual([
         { level: 1, resolved: 2, medianHours: 1 },
         { level: 2, resolved: 1, medianHours: 10 },

@@ -40,8 +40,18 @@ const names = (r: Result<Page>) => (r.ok ? r.value.rows.map((p) => p.name).sort(
 
 beforeAll(async () => {
   core = testCore({ clock })
-  const csv = ['姓名,身份证号,手机号码,户籍类型,居住村居', `孪生甲,${idA},${phoneA},非佛山户籍,汀圃社区`, `孪生乙,${idB},${phoneB},非佛山户籍,汀圃社区`, `对照丙,${idC},13900001234,本镇户籍,汀圃社区`].join('\n')
-  const report = await ok<{ accepted: number; rejected: unknown[] }>(core, 'people.import', { kind: 'persons', fileName: 'twins.csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false })
+  const csv = [
+    '姓名,身份证号,手机号码,户籍类型,居住村居',
+    `孪生甲,${idA},${phoneA},非佛山户籍,汀圃社区`,
+    `孪生乙,${idB},${phoneB},非佛山户籍,汀圃社区`,
+    `对照丙,${idC},13900001234,本镇户籍,汀圃社区`
+  ].join('\n')
+  const report = await ok<{ accepted: number; rejected: unknown[] }>(core, 'people.import', {
+    kind: 'persons',
+    fileName: 'twins.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+    dryRun: false
+  })
   expect(report).toMatchObject({ accepted: 3, rejected: [] })
   await core.seedDemoAccounts(demoPassword)
   leader = await signIn(core, 'leader')
@@ -137,11 +147,18 @@ describe('a search by number', () => {
   })
 
   it('records every search by a whole number, masked, and never keeps a whole number in the trail', async () => {
-    const rows = core.store.sqlite.prepare("select outcome, detail from audit_events where action in ('persons.list', 'people.export')").all() as { outcome: string; detail: string }[]
+    const rows = core.store.sqlite.prepare("select outcome, detail from audit_events where action in ('persons.list', 'people.export')").all() as {
+      outcome: string
+      detail: string
+    }[]
     expect(rows.filter((r) => r.outcome === 'ok').length).toBeGreaterThan(WHOLE_NUMBER_SEARCHES.limit)
     expect(rows.filter((r) => r.outcome === 'denied').length).toBeGreaterThanOrEqual(2)
     expect(rows.some((r) => r.detail.includes(`4406**********${idA.slice(-4)}`))).toBe(true)
-    const trail = (core.store.sqlite.prepare('select group_concat(coalesce(username, \'\') || detail || coalesce(before, \'\') || coalesce(after, \'\'), \'|\') from audit_events').pluck().get() as string) ?? ''
+    const trail =
+      (core.store.sqlite
+        .prepare("select group_concat(coalesce(username, '') || detail || coalesce(before, '') || coalesce(after, ''), '|') from audit_events")
+        .pluck()
+        .get() as string) ?? ''
     for (const whole of [idA, idB, phoneA, phoneB]) expect(trail).not.toContain(whole)
     // A name or the tail the lists show is an ordinary read, not recorded.
     const before = core.store.sqlite.prepare('select count(*) from audit_events').pluck().get()

@@ -32,7 +32,9 @@ describe('demo people at the seeds’ scale', () => {
   })
 
   it('places reporting members with the placement rule, never over capacity, inside the village reported to', () => {
-    const wrongVillage = one<{ n: number }>('select count(*) n from reporting_members r join grids g on g.id = r.group_grid_id where g.village_unit_id != r.village_unit_id or g.tier != 3').n
+    const wrongVillage = one<{ n: number }>(
+      'select count(*) n from reporting_members r join grids g on g.id = r.group_grid_id where g.village_unit_id != r.village_unit_id or g.tier != 3'
+    ).n
     expect(wrongVillage).toBe(0)
     const over = one<{ n: number }>(
       `select count(*) n from (select g.id, (select count(*) from persons p where p.home_grid_id = g.id and p.party_registration = '村居') +
@@ -46,7 +48,10 @@ describe('demo people at the seeds’ scale', () => {
 
 describe('registries', () => {
   it('pages, filters and sorts in SQL and masks personal data', async () => {
-    const page = await ok<{ total: number; rows: { idNumber: string; phone: string; name: string }[] }>(core, 'persons.list', { limit: 50, sort: { field: 'name', dir: 'asc' } })
+    const page = await ok<{ total: number; rows: { idNumber: string; phone: string; name: string }[] }>(core, 'persons.list', {
+      limit: 50,
+      sort: { field: 'name', dir: 'asc' }
+    })
     expect(page.total).toBe(one<{ n: number }>('select count(*) n from persons').n)
     expect(page.rows).toHaveLength(50)
     for (const r of page.rows) {
@@ -108,10 +113,12 @@ describe('rules', () => {
     expect(before.problems.reduce((s, p) => s + p.count, 0)).toBe(120)
     const db = core.store.sqlite
     const team = one<{ id: number }>('select id from resident_teams order by id limit 1')
-    db.prepare("update persons set hukou = '本镇户籍' where id = (select m.person_id from team_members m join persons p on p.id = m.person_id where m.team_id = ? and p.hukou = '非佛山户籍' limit 1)").run(team.id)
+    db.prepare(
+      "update persons set hukou = '本镇户籍' where id = (select m.person_id from team_members m join persons p on p.id = m.person_id where m.team_id = ? and p.hukou = '非佛山户籍' limit 1)"
+    ).run(team.id)
     db.prepare('update households set contact_person_id = null where id in (1, 2, 3)').run()
     const p = one<{ id: number; id_number: string }>('select id, id_number from persons where id = 10')
-    db.prepare("update persons set id_number = ? where id = 11").run(p.id_number)
+    db.prepare('update persons set id_number = ? where id = 11').run(p.id_number)
     db.prepare('update households set contact_person_id = 20 where id between 100 and 160').run()
     const after = await ok<{ problems: { kind: string; message: string; count: number }[] }>(core, 'people.check', {})
     const kinds = after.problems.map((p) => p.kind)

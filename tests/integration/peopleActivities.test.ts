@@ -27,7 +27,14 @@ describe('visits', () => {
   it('records a visit, updates the household’s last visit, and refuses a future date or a missing household', async () => {
     const h = one<{ id: number; village_unit_id: number }>('select id, village_unit_id from households where id = 42')
     const before = (await ok<Stats[]>(core, 'visits.ofHousehold', { householdId: 42 })).length
-    await ok(core, 'visits.record', { kind: '入户走访', date: '2026-11-21', householdId: h.id, visitorKind: '驻点团队', notes: '了解出租屋消防情况', problemFound: '楼道堆放杂物' })
+    await ok(core, 'visits.record', {
+      kind: '入户走访',
+      date: '2026-11-21',
+      householdId: h.id,
+      visitorKind: '驻点团队',
+      notes: '了解出租屋消防情况',
+      problemFound: '楼道堆放杂物'
+    })
     const list = await ok<{ date: string; problemFound: string | null; visitor: string }[]>(core, 'visits.ofHousehold', { householdId: 42 })
     expect(list).toHaveLength(before + 1)
     expect(list[0]).toMatchObject({ date: '2026-11-21', problemFound: '楼道堆放杂物' })
@@ -58,10 +65,14 @@ describe('posts and service (一报到两认领双管理)', () => {
   })
 
   it('records service and prints it with the member’s personal data masked', async () => {
-    const m = one<{ id: number; id_number: string; phone: string }>('select r.id, p.id_number, p.phone from reporting_members r join persons p on p.id = r.person_id order by r.id limit 1 offset 3')
+    const m = one<{ id: number; id_number: string; phone: string }>(
+      'select r.id, p.id_number, p.phone from reporting_members r join persons p on p.id = r.person_id order by r.id limit 1 offset 3'
+    )
     const hoursBefore = (await ok<{ hours: number }[]>(core, 'services.list', { reportingMemberId: m.id })).reduce((s, x) => s + x.hours, 0)
     await ok(core, 'services.record', { reportingMemberId: m.id, date: '2026-11-15', activity: '便民服务进小区', hours: 3.5, householdsVisited: 12 })
-    const p = await ok<{ idNumber: string; phone: string; totalHours: number; services: { activity: string }[] }>(core, 'reporting.printout', { reportingMemberId: m.id })
+    const p = await ok<{ idNumber: string; phone: string; totalHours: number; services: { activity: string }[] }>(core, 'reporting.printout', {
+      reportingMemberId: m.id
+    })
     expect(p.totalHours).toBe(hoursBefore + 3.5)
     expect(p.services[0].activity).toBe('便民服务进小区')
     expect(p.idNumber).not.toContain(m.id_number.slice(4, 14))
@@ -73,8 +84,15 @@ describe('posts and service (一报到两认领双管理)', () => {
 
 describe('reserve contacts (储能联系)', () => {
   it('records a notice to the contacts of a specialty in a village, then their answers', async () => {
-    const v = one<{ v: number; n: number }>("select village_unit_id v, count(*) n from reserve_contacts where specialty = '法律咨询' group by 1 order by 2 desc limit 1")
-    const sent = await ok<{ noticeId: number; recipients: number }>(core, 'reserve.sendNotice', { villageUnitId: v.v, specialty: '法律咨询', subject: '法律咨询进社区', content: '本周六上午在党群服务中心开展法律咨询。' })
+    const v = one<{ v: number; n: number }>(
+      "select village_unit_id v, count(*) n from reserve_contacts where specialty = '法律咨询' group by 1 order by 2 desc limit 1"
+    )
+    const sent = await ok<{ noticeId: number; recipients: number }>(core, 'reserve.sendNotice', {
+      villageUnitId: v.v,
+      specialty: '法律咨询',
+      subject: '法律咨询进社区',
+      content: '本周六上午在党群服务中心开展法律咨询。'
+    })
     expect(sent.recipients).toBe(v.n)
     const answers = await ok<{ id: number; specialty: string }[]>(core, 'reserve.answers', { noticeId: sent.noticeId })
     expect(answers.every((a) => a.specialty === '法律咨询')).toBe(true)
@@ -91,7 +109,9 @@ describe('reserve contacts (储能联系)', () => {
 describe('people on the map', () => {
   it('gives reporting members’ homes and per-grid shading measures', async () => {
     const pts = await ok<{ features: { properties: { placed: boolean } }[] }>(core, 'people.points', { kind: 'reporting' })
-    expect(pts.features.length).toBe(one<{ n: number }>('select count(*) n from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null').n)
+    expect(pts.features.length).toBe(
+      one<{ n: number }>('select count(*) n from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null').n
+    )
     const coverage = await ok<{ gridId: number; value: number }[]>(core, 'grids.peopleMeasure', { measure: 'contactCoverage' })
     expect(coverage.every((c) => c.value === 100)).toBe(true)
     const days = await ok<{ gridId: number; value: number }[]>(core, 'grids.peopleMeasure', { measure: 'daysSinceVisit' })
@@ -107,7 +127,10 @@ describe('fixing what the rules find', () => {
     await ok(core, 'teams.removeMember', { memberId: foreign[0].id })
     const check = await ok<{ problems: { kind: string; refs: { id: number }[] }[] }>(core, 'people.check', { villageUnitId: team.v })
     expect(check.problems.find((p) => p.kind === 'TEAM_FEW_NON_FOSHAN')?.refs[0].id).toBe(team.id)
-    const newcomer = one<{ id: number }>("select id from persons where hukou = '非佛山户籍' and village_unit_id = ? and id not in (select person_id from team_members) limit 1", team.v)
+    const newcomer = one<{ id: number }>(
+      "select id from persons where hukou = '非佛山户籍' and village_unit_id = ? and id not in (select person_id from team_members) limit 1",
+      team.v
+    )
     await ok(core, 'teams.addMember', { teamId: team.id, personId: newcomer.id, role: '队长' })
     const after = await ok<{ problems: { kind: string }[] }>(core, 'people.check', { villageUnitId: team.v })
     expect(after.problems.some((p) => p.kind === 'TEAM_FEW_NON_FOSHAN')).toBe(false)

@@ -9,7 +9,15 @@ import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { ok, testCoreWithPeople } from '../support/core'
 import { encodeGbk } from '../support/fixtures'
 
-type Report = { fileError: string | null; rowCount: number; accepted: number; warnings: string[]; rejected: { row: number; name: string | null; reasons: string[] }[]; committed: boolean; batchId: number | null }
+type Report = {
+  fileError: string | null
+  rowCount: number
+  accepted: number
+  warnings: string[]
+  rejected: { row: number; name: string | null; reasons: string[] }[]
+  committed: boolean
+  batchId: number | null
+}
 
 let core: Core
 const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
@@ -36,15 +44,29 @@ async function fromTemplate(kind: string, rows: Record<string, unknown>[], tweak
   tweak?.(sheet)
   return Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
 }
-const runImport = (kind: string, fileName: string, contentBase64: string, dryRun = true) => ok<Report>(core, 'people.import', { kind, fileName, contentBase64, dryRun })
+const runImport = (kind: string, fileName: string, contentBase64: string, dryRun = true) =>
+  ok<Report>(core, 'people.import', { kind, fileName, contentBase64, dryRun })
 
 describe('people import', () => {
   it('takes a village’s short name as the town writes it (汀圃 → 汀圃社区), and suggests when it may mean several', async () => {
-    const good = (n: number, village: string) => ({ 姓名: `简称${n}`, 身份证号: idFor(40 + n, 3 + n), 手机号码: `1390001${String(n).padStart(4, '0')}`, 工作单位: '南海区人民医院', 报到村居: village, 报到日期: '2026-05-19' })
-    const report = await runImport('reporting', '简称.xlsx', await fromTemplate('reporting', [good(1, '汀圃'), good(2, '狮北'), good(3, '南海科技工业园'), good(4, '汀圃村')]))
+    const good = (n: number, village: string) => ({
+      姓名: `简称${n}`,
+      身份证号: idFor(40 + n, 3 + n),
+      手机号码: `1390001${String(n).padStart(4, '0')}`,
+      工作单位: '南海区人民医院',
+      报到村居: village,
+      报到日期: '2026-05-19'
+    })
+    const report = await runImport(
+      'reporting',
+      '简称.xlsx',
+      await fromTemplate('reporting', [good(1, '汀圃'), good(2, '狮北'), good(3, '南海科技工业园'), good(4, '汀圃村')])
+    )
     expect(report.rejected.map((r) => r.row)).toEqual([4])
     expect(report.rejected[0].reasons.join()).toMatch(/找不到村居“南海科技工业园”，是否指：南海科技工业园.+社区、/)
-    expect(report.warnings).toEqual(expect.arrayContaining(['第 2 行：村居“汀圃”按“汀圃社区”登记', '第 3 行：村居“狮北”按“狮北村”登记', '第 5 行：村居“汀圃村”按“汀圃社区”登记']))
+    expect(report.warnings).toEqual(
+      expect.arrayContaining(['第 2 行：村居“汀圃”按“汀圃社区”登记', '第 3 行：村居“狮北”按“狮北村”登记', '第 5 行：村居“汀圃村”按“汀圃社区”登记'])
+    )
     expect(report.accepted).toBe(3)
   })
 
@@ -59,7 +81,14 @@ describe('people import', () => {
   it('reports each bad row with its reason, then commits the rest in one undoable batch', async () => {
     const village = one<{ name: string; code: string }>("select name, code from units where kind = 'village' order by id limit 1")
     const existing = one<{ id_number: string; name: string }>("select id_number, name from persons where party_registration = '村居' limit 1")
-    const good = (n: number) => ({ 姓名: `测试${n}`, 身份证号: idFor(n, 1 + (n % 27)), 手机号码: `1390000${String(n).padStart(4, '0')}`, 工作单位: '南海区人民医院', 报到村居: n % 2 ? village.name : village.code, 报到日期: '2026-05-19' })
+    const good = (n: number) => ({
+      姓名: `测试${n}`,
+      身份证号: idFor(n, 1 + (n % 27)),
+      手机号码: `1390000${String(n).padStart(4, '0')}`,
+      工作单位: '南海区人民医院',
+      报到村居: n % 2 ? village.name : village.code,
+      报到日期: '2026-05-19'
+    })
     const rows = [
       good(1),
       { ...good(2), 身份证号: idFor(2, 2).slice(0, 17) + (idFor(2, 2)[17] === '1' ? '2' : '1') }, // wrong check digit
@@ -92,7 +121,9 @@ describe('people import', () => {
     expect(one<{ phone: string }>("select phone from persons where name = '测试3'").phone).toBe('13900000033')
     expect(one<{ id_number: string }>("select id_number from persons where name = '测试6'").id_number).toHaveLength(18)
     // The change log holds each written row as stored, keyed as the app reads rows (undo and the audit rely on it).
-    const logged = core.store.sqlite.prepare('select entity, entity_id id, action, after, summary from changes where batch_id = ? order by id').all(committed.batchId) as { entity: string; id: number; action: string; after: string; summary: string }[]
+    const logged = core.store.sqlite
+      .prepare('select entity, entity_id id, action, after, summary from changes where batch_id = ? order by id')
+      .all(committed.batchId) as { entity: string; id: number; action: string; after: string; summary: string }[]
     expect(logged.map((c) => c.entity).sort()).toEqual([...Array(3).fill('person'), ...Array(4).fill('reportingMember')])
     const person3 = one<{ id: number }>("select id from persons where name = '测试3'")
     const snapshot = JSON.parse(logged.find((c) => c.entity === 'person' && c.id === person3.id)!.after)
@@ -116,7 +147,7 @@ describe('people import', () => {
 
   it('reads a GBK CSV of households and checks the contact member', async () => {
     const village = one<{ name: string }>("select name from units where kind = 'village' order by id limit 1")
-    const contact = one<{ id_number: string }>("select id_number from persons where is_party_member limit 1")
+    const contact = one<{ id_number: string }>('select id_number from persons where is_party_member limit 1')
     const csv = [
       '户编码,户类型,户主或单位名称,地址,人数,所属村居,所属网格,联系党员身份证号',
       `T-0001,居民家庭户,黄伟强,"${village.name}1号, 东座",3,${village.name},,${contact.id_number}`,
@@ -163,7 +194,13 @@ describe('people import', () => {
 
   it('answers mutated workbooks and CSVs with a report, never a crash or a partial write', async () => {
     const before = count('persons')
-    const xlsx = Buffer.from(await fromTemplate('persons', [1, 2, 3].map((n) => ({ 姓名: `变异${n}`, 身份证号: idFor(60 + n), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }))), 'base64')
+    const xlsx = Buffer.from(
+      await fromTemplate(
+        'persons',
+        [1, 2, 3].map((n) => ({ 姓名: `变异${n}`, 身份证号: idFor(60 + n), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }))
+      ),
+      'base64'
+    )
     const csv = Buffer.from(`姓名,身份证号,户籍类型,居住村居\n变异4,${idFor(70)},本镇户籍,汀圃社区\n变异5,${idFor(71)},非佛山户籍,汀圃社区\n`)
     await fc.assert(
       fc.asyncProperty(
@@ -174,7 +211,12 @@ describe('people import', () => {
           const bytes = Buffer.from(file)
           for (const [at, v] of flips) bytes[at % bytes.length] = v
           const mutated = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length)
-          const r = await core.dispatch('people.import', { kind: 'persons', fileName: file === csv ? 'm.csv' : 'm.xlsx', contentBase64: mutated.toString('base64'), dryRun: true })
+          const r = await core.dispatch('people.import', {
+            kind: 'persons',
+            fileName: file === csv ? 'm.csv' : 'm.xlsx',
+            contentBase64: mutated.toString('base64'),
+            dryRun: true
+          })
           expect(r.ok).toBe(true)
         }
       ),
@@ -206,22 +248,35 @@ describe('people import', () => {
     const committed = await runImport('persons', '人员台账.xls', xls.toString('base64'), false)
     expect(count('persons')).toBe(before + 2)
     await core.dispatch('changes.undo', { batchId: committed.batchId })
-    expect((await runImport('persons', '坏.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64'))).fileError).toMatch(/已损坏|不是有效|没有工作表|缺少必填列/)
+    expect((await runImport('persons', '坏.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64'))).fileError).toMatch(
+      /已损坏|不是有效|没有工作表|缺少必填列/
+    )
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }), fc.option(fc.nat(), { nil: undefined }), async (flips, cut) => {
-        const bytes = Buffer.from(xls)
-        for (const [at, v] of flips) bytes[at % bytes.length] = v
-        const mutated = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length)
-        const r = await core.dispatch('people.import', { kind: 'persons', fileName: 'm.xls', contentBase64: mutated.toString('base64'), dryRun: true })
-        expect(r.ok).toBe(true)
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (flips, cut) => {
+          const bytes = Buffer.from(xls)
+          for (const [at, v] of flips) bytes[at % bytes.length] = v
+          const mutated = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length)
+          const r = await core.dispatch('people.import', { kind: 'persons', fileName: 'm.xls', contentBase64: mutated.toString('base64'), dryRun: true })
+          expect(r.ok).toBe(true)
+        }
+      ),
       { numRuns: 60 }
     )
     expect(count('persons')).toBe(before)
   })
 
   it('reads merged cells from their master and warns', async () => {
-    const content = await fromTemplate('persons', [{ 姓名: '乙', 身份证号: idFor(21), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' }, { 姓名: '丙', 身份证号: idFor(22) }], (s) => s.mergeCells('E2:E3'))
+    const content = await fromTemplate(
+      'persons',
+      [
+        { 姓名: '乙', 身份证号: idFor(21), 户籍类型: '本镇户籍', 居住村居: '汀圃社区' },
+        { 姓名: '丙', 身份证号: idFor(22) }
+      ],
+      (s) => s.mergeCells('E2:E3')
+    )
     const report = await runImport('persons', 'm.xlsx', content)
     expect(report.warnings.join()).toContain('合并单元格')
   })
@@ -229,11 +284,38 @@ describe('people import', () => {
 
 describe('registering one reporting member and correcting a record', () => {
   it('registers at the desk with the same checks as a file row, and refuses a bad ID with the reason', async () => {
-    const bad = await core.dispatch('reporting.register', { name: '窗口甲', idNumber: '440605199001010010', phone: '13800138001', workUnit: '南海区教育局', village: '汀圃社区', reportedAt: '2026-11-20' })
+    const bad = await core.dispatch('reporting.register', {
+      name: '窗口甲',
+      idNumber: '440605199001010010',
+      phone: '13800138001',
+      workUnit: '南海区教育局',
+      village: '汀圃社区',
+      reportedAt: '2026-11-20'
+    })
     expect(bad.ok === false && bad.error.message).toContain('校验位错误')
-    const r = await ok<{ reportingMemberId: number }>(core, 'reporting.register', { name: '窗口乙', idNumber: idFor(77, 7), phone: '13800138002', workUnit: '南海区教育局', village: '汀圃社区', reportedAt: '2026-11-20', servicesClaimed: '学业辅导' })
-    expect(one<{ name: string; village: string }>('select p.name, v.name village from reporting_members r join persons p on p.id = r.person_id join units v on v.id = r.village_unit_id where r.id = ?', r.reportingMemberId)).toEqual({ name: '窗口乙', village: '汀圃社区' })
-    const again = await core.dispatch('reporting.register', { name: '窗口乙', idNumber: idFor(77, 7), phone: '13800138002', workUnit: '南海区教育局', village: '汀圃社区', reportedAt: '2026-11-20' })
+    const r = await ok<{ reportingMemberId: number }>(core, 'reporting.register', {
+      name: '窗口乙',
+      idNumber: idFor(77, 7),
+      phone: '13800138002',
+      workUnit: '南海区教育局',
+      village: '汀圃社区',
+      reportedAt: '2026-11-20',
+      servicesClaimed: '学业辅导'
+    })
+    expect(
+      one<{ name: string; village: string }>(
+        'select p.name, v.name village from reporting_members r join persons p on p.id = r.person_id join units v on v.id = r.village_unit_id where r.id = ?',
+        r.reportingMemberId
+      )
+    ).toEqual({ name: '窗口乙', village: '汀圃社区' })
+    const again = await core.dispatch('reporting.register', {
+      name: '窗口乙',
+      idNumber: idFor(77, 7),
+      phone: '13800138002',
+      workUnit: '南海区教育局',
+      village: '汀圃社区',
+      reportedAt: '2026-11-20'
+    })
     expect(again.ok === false && again.error.message).toContain('已在报到党员台账中')
   })
 
@@ -241,8 +323,15 @@ describe('registering one reporting member and correcting a record', () => {
     const p = one<{ id: number; version: number }>('select id, version from persons where id = 30')
     const bad = await core.dispatch('persons.update', { id: p.id, version: p.version, patch: { phone: '12345' } })
     expect(bad.ok === false && bad.error.message).toContain('格式不对')
-    const r = await ok<{ version: number; batchId: number }>(core, 'persons.update', { id: p.id, version: p.version, patch: { phone: '１３９ ００１２ ３４５６' } })
-    expect(one<{ phone: string; phone_tail: string }>('select phone, phone_tail from persons where id = ?', p.id)).toEqual({ phone: '13900123456', phone_tail: '3456' })
+    const r = await ok<{ version: number; batchId: number }>(core, 'persons.update', {
+      id: p.id,
+      version: p.version,
+      patch: { phone: '１３９ ００１２ ３４５６' }
+    })
+    expect(one<{ phone: string; phone_tail: string }>('select phone, phone_tail from persons where id = ?', p.id)).toEqual({
+      phone: '13900123456',
+      phone_tail: '3456'
+    })
     expect(one<{ summary: string }>('select summary from changes where batch_id = ?', r.batchId).summary).toBe('修改：手机号码')
     const stale = await core.dispatch('persons.update', { id: p.id, version: p.version, patch: { workUnit: '某单位' } })
     expect(stale.ok === false && stale.error.code).toBe('CONFLICT')

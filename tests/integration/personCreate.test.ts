@@ -18,9 +18,19 @@ afterAll(() => core.close())
 describe('persons.create', () => {
   it('adds a party member by hand, placed in the village, and undoes as one batch', async () => {
     const before = count()
-    const made = await ok<{ id: number; batchId: number }>(core, 'persons.create', { name: '手工录入', idNumber: idNumber('4123'), phone: '13912340000', hukou: '非佛山户籍', isPartyMember: true, villageUnitId: village, homeAddress: '汀圃社区杨坳经济社 8 号' })
+    const made = await ok<{ id: number; batchId: number }>(core, 'persons.create', {
+      name: '手工录入',
+      idNumber: idNumber('4123'),
+      phone: '13912340000',
+      hukou: '非佛山户籍',
+      isPartyMember: true,
+      villageUnitId: village,
+      homeAddress: '汀圃社区杨坳经济社 8 号'
+    })
     expect(count()).toBe(before + 1)
-    const row = core.store.sqlite.prepare('select name, gender, is_party_member party, party_registration reg, village_unit_id village, phone_tail tail from persons where id = ?').get(made.id)
+    const row = core.store.sqlite
+      .prepare('select name, gender, is_party_member party, party_registration reg, village_unit_id village, phone_tail tail from persons where id = ?')
+      .get(made.id)
     expect(row).toEqual({ name: '手工录入', gender: '男', party: 1, reg: '村居', village, tail: '0000' })
     const listed = await ok<{ rows: { name: string }[] }>(core, 'persons.list', { q: '手工录入', villageUnitId: village, offset: 0, limit: 5 })
     expect(listed.rows.map((r) => r.name)).toEqual(['手工录入'])
@@ -45,7 +55,11 @@ describe('persons.create', () => {
 
 describe('persons.update with what the masked form showed', () => {
   it('keeps the real address when the masked one comes back unchanged, and refuses a masked one typed anew', async () => {
-    const p = core.store.sqlite.prepare("select id, version, home_address address from persons where length(home_address) > 8 limit 1").get() as { id: number; version: number; address: string }
+    const p = core.store.sqlite.prepare('select id, version, home_address address from persons where length(home_address) > 8 limit 1').get() as {
+      id: number
+      version: number
+      address: string
+    }
     const shown = await ok<{ homeAddress: string }>(core, 'persons.get', { id: p.id })
     expect(shown.homeAddress).toContain('****')
     // The form's other fields saved with the masked address as it was shown: the address is kept.

@@ -5,7 +5,15 @@ import type { Core } from '../../electron/core/app'
 import { ok, testCoreWithPeople } from '../support/core'
 
 type Suggestion = { memberId: number; groupGridId: number | null; reason: string; capacityLeft: number | null; leader: string | null; version: number }
-type Group = { gridId: number; name: string; leader: string | null; total: number; capacity: number; over: boolean; reporting: { id: number; placement: string | null }[] }
+type Group = {
+  gridId: number
+  name: string
+  leader: string | null
+  total: number
+  capacity: number
+  over: boolean
+  reporting: { id: number; placement: string | null }[]
+}
 
 let core: Core
 let villageId: number
@@ -13,7 +21,8 @@ const all = <T>(sql: string, ...params: unknown[]) => core.store.sqlite.prepare(
 beforeAll(() => {
   core = testCoreWithPeople()
   // The village with the most members waiting to be placed.
-  villageId = all<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null group by 1 order by count(*) desc, 1 limit 1')[0].v
+  villageId = all<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null group by 1 order by count(*) desc, 1 limit 1')[0]
+    .v
 })
 afterAll(() => core.close())
 
@@ -48,7 +57,11 @@ describe('placement', () => {
     const target = before.filter((g) => g.reporting.some((m) => m.placement === 'suggested')).sort((a, b) => b.total - a.total)[0]
     const capacity = target.total
     await ok(core, 'people.setSettings', { partyGroupCapacity: capacity })
-    const other = all<{ id: number; version: number }>('select id, version from reporting_members where village_unit_id = ? and group_grid_id != ? limit 1', villageId, target.gridId)[0]
+    const other = all<{ id: number; version: number }>(
+      'select id, version from reporting_members where village_unit_id = ? and group_grid_id != ? limit 1',
+      villageId,
+      target.gridId
+    )[0]
     await ok(core, 'placement.assign', { memberId: other.id, version: other.version, groupGridId: target.gridId, reason: '与组长同单位' })
     const check = await ok<{ problems: { kind: string; refs: { id: number }[] }[] }>(core, 'people.check', { villageUnitId: villageId })
     expect(check.problems.find((p) => p.kind === 'GROUP_OVER_CAPACITY')?.refs[0].id).toBe(target.gridId)

@@ -35,10 +35,23 @@ describe('text the store cannot hold as it is', () => {
   it('hashes exactly what it stores, for every text field of a row', async () => {
     const audit = createAuditService(core.store.db, clock)
     const half = '\ud83d'
-    audit.append({ accountId: null, username: `甲${half}`, role: null, action: `auth.login${half}`, outcome: 'failed', target: `x${half}`, detail: `明细${half}`, before: `前${half}`, after: { note: `后${half}` } })
+    audit.append({
+      accountId: null,
+      username: `甲${half}`,
+      role: null,
+      action: `auth.login${half}`,
+      outcome: 'failed',
+      target: `x${half}`,
+      detail: `明细${half}`,
+      before: `前${half}`,
+      after: { note: `后${half}` }
+    })
     // A name cut at 32 code units can split a pair: what is stored is what was hashed.
     audit.append({ accountId: null, username: `${'a'.repeat(31)}😀`.slice(0, 32), role: null, action: 'auth.login', outcome: 'failed', target: null })
-    const stored = core.store.sqlite.prepare('select username, hex(username) bytes from audit_events order by id desc limit 2').all() as { username: string; bytes: string }[]
+    const stored = core.store.sqlite.prepare('select username, hex(username) bytes from audit_events order by id desc limit 2').all() as {
+      username: string
+      bytes: string
+    }[]
     for (const row of stored) expect(row.bytes).not.toMatch(/^(..)*ED[AB]/)
     expect(stored[1].username).toBe('甲\ufffd')
     expect(await verify()).toMatchObject({ ok: true, value: { ok: true } })

@@ -82,7 +82,9 @@ describe('opening the store', () => {
     expect(() => first.store.sqlite.prepare('select count(*) from persons').get()).toThrow()
     first.close()
     const upgraded = testCore({ dbFile: file })
-    expect((upgraded.store.sqlite.prepare("select inspector from grids where code = '440605124056'").get() as { inspector: string }).inspector).toBe('旧版本巡查员')
+    expect((upgraded.store.sqlite.prepare("select inspector from grids where code = '440605124056'").get() as { inspector: string }).inspector).toBe(
+      '旧版本巡查员'
+    )
     expect((upgraded.store.sqlite.prepare('select count(*) n from persons').get() as { n: number }).n).toBe(0)
     expect((upgraded.store.sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length)
     upgraded.close()
@@ -102,9 +104,21 @@ describe('opening the store', () => {
       `insert into issues (code, title, description, category, urgency, source, village_unit_id, status, holder_unit_id, created_at, closed_level, escalations)
        values (?, ?, '旧版本的问题', '环境卫生', '一般', '网格巡查', ?, 'closed', ?, '2026-05-10T01:00:00Z', 1, ?) returning id`
     )
-    const event = sqlite.prepare("insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, status_after) values (?, '2026-05-10T01:00:00Z', ?, ?, ?, '旧版本', 'reported')")
+    const event = sqlite.prepare(
+      "insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, status_after) values (?, '2026-05-10T01:00:00Z', ?, ?, ?, '旧版本', 'reported')"
+    )
     const climbed = id(issue.get('SS-2026-000001', '上到区又回村', village, village, 3))
-    for (const [action, from, to] of [['create', null, village], ['escalate', village, office], ['escalate', office, town], ['escalate', town, district], ['dispatch', district, town], ['dispatch', town, office], ['dispatch', office, village], ['verify', office, null]] as const) event.run(climbed, action, from, to)
+    for (const [action, from, to] of [
+      ['create', null, village],
+      ['escalate', village, office],
+      ['escalate', office, town],
+      ['escalate', town, district],
+      ['dispatch', district, town],
+      ['dispatch', town, office],
+      ['dispatch', office, village],
+      ['verify', office, null]
+    ] as const)
+      event.run(climbed, action, from, to)
     const stayed = id(issue.get('SS-2026-000002', '在村解决', village, village, 0))
     event.run(stayed, 'create', null, village)
     old.close()
@@ -141,7 +155,9 @@ describe('opening the store', () => {
     const file = tempDbFile()
     testCore({ dbFile: file }).close()
     const raw = new Database(file)
-    raw.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-a-newer-version', Math.max(...journal.entries.map((e) => e.when)) + 1000)
+    raw
+      .prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)')
+      .run('from-a-newer-version', Math.max(...journal.entries.map((e) => e.when)) + 1000)
     raw.pragma('wal_checkpoint(TRUNCATE)')
     raw.close()
     expectRefusedUntouched(file, 'NEWER_SCHEMA', /更新版本/)

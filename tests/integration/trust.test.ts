@@ -44,7 +44,17 @@ describe('first start', () => {
   it('--demo-password gives admin and one account per role that password', async () => {
     await core.seedDemoAccounts(demoPassword)
     const accounts = await ok<{ username: string; role: string; unitName: string | null }[]>(core, 'accounts.list')
-    expect(accounts.map((a) => a.role).sort()).toEqual(['auditor', 'districtClerk', 'leader', 'officeClerk', 'operator', 'organiser', 'secadmin', 'sysadmin', 'villageClerk'])
+    expect(accounts.map((a) => a.role).sort()).toEqual([
+      'auditor',
+      'districtClerk',
+      'leader',
+      'officeClerk',
+      'operator',
+      'organiser',
+      'secadmin',
+      'sysadmin',
+      'villageClerk'
+    ])
     expect(accounts.find((a) => a.username === 'tingpu')?.unitName).toBe('汀圃社区')
     expect(accounts.find((a) => a.username === 'nanhai')?.unitName).toBe('南海区')
     expect(codeOf(await core.dispatch('auth.login', { username: 'admin', password: 'First#Pass2026' }))).toBe('UNAUTHENTICATED')
@@ -107,7 +117,10 @@ describe('the administrators', () => {
   it('a new account can do nothing until the security administrator grants a role, and must change its first password', async () => {
     const admin = as(await signIn(core, 'admin'))
     const secadmin = as(await signIn(core, 'secadmin'))
-    const created = (await admin('accounts.create', { username: 'luocun', displayName: '罗村专干', password: 'Initial#2026' })) as Result<{ id: number; role: null }>
+    const created = (await admin('accounts.create', { username: 'luocun', displayName: '罗村专干', password: 'Initial#2026' })) as Result<{
+      id: number
+      role: null
+    }>
     expect(created).toMatchObject({ ok: true, value: { role: null } })
     const id = (created as { value: { id: number } }).value.id
     // The system administrator cannot grant roles; the security administrator cannot create accounts.
@@ -159,7 +172,7 @@ describe('the audit trail', () => {
     expect(() => sqlite.prepare('delete from audit_events where id = 3').run()).toThrow(/只能追加/)
     // Someone with the file drops the trigger and edits a row: the chain breaks at that row.
     sqlite.exec('drop trigger audit_events_no_update')
-    sqlite.prepare("update audit_events set detail = '{\"reason\":\"改写\"}' where id = 5").run()
+    sqlite.prepare('update audit_events set detail = \'{"reason":"改写"}\' where id = 5').run()
     const v = await ok<{ ok: boolean; checked: number; firstBroken: { id: number; reason: string } }>(core, 'audit.verify')
     expect(v.ok).toBe(false)
     expect(v.firstBroken.id).toBe(5)
@@ -173,7 +186,8 @@ describe('HTTP bridge', () => {
     server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
   })
   afterAll(() => server.close())
-  const post = (method: string, body: string, headers: Record<string, string> = {}) => fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+  const post = (method: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
 
   it('wants a Bearer token on every method but sign-in', async () => {
     expect((await post('grids.summary', '{}')).status).toBe(401)

@@ -16,15 +16,31 @@ const newIssue = () => ({ title: '大屏测试', description: '大屏测试登�
 
 describe('wall figures', () => {
   it('count the town and agree with stats.kpis for the year', async () => {
-    const w = await ok<{ tiles: Record<string, number>; flow: { resolvedThisYear: number; heldNow: number }[]; trend: unknown[]; newest: unknown[] }>(core, 'wall.summary', {})
+    const w = await ok<{ tiles: Record<string, number>; flow: { resolvedThisYear: number; heldNow: number }[]; trend: unknown[]; newest: unknown[] }>(
+      core,
+      'wall.summary',
+      {}
+    )
     const k = await ok<{ collected: number; resolved: number; resolutionRate: number }>(core, 'stats.kpis', { from: '2026-01-01', to: '2026-12-31' })
-    expect(w.tiles).toMatchObject({ tier1: 84, tier2: 600, tier3: 1400, residentTeams: 73, reportingMembers: 1900, reserveContacts: 6065, collectedThisYear: k.collected, resolvedThisYear: k.resolved, resolutionRate: k.resolutionRate })
+    expect(w.tiles).toMatchObject({
+      tier1: 84,
+      tier2: 600,
+      tier3: 1400,
+      residentTeams: 73,
+      reportingMembers: 1900,
+      reserveContacts: 6065,
+      collectedThisYear: k.collected,
+      resolvedThisYear: k.resolved,
+      resolutionRate: k.resolutionRate
+    })
     expect(w.flow.reduce((s, f) => s + f.resolvedThisYear, 0)).toBe(k.resolved)
     expect(w.flow.reduce((s, f) => s + f.heldNow, 0)).toBe(w.tiles.openIssues)
     expect(w.trend).toHaveLength(12)
     expect(w.newest).toHaveLength(8)
     const m = await ok<{ max: number; values: { value: number }[] }>(core, 'wall.measure', { measure: 'open' })
-    expect(m.values.reduce((s, v) => s + v.value, 0)).toBe(one<{ n: number }>("select count(*) n from issues where status in ('reported', 'accepted', 'resolved', 'suspended') and tier3_grid_id is not null").n)
+    expect(m.values.reduce((s, v) => s + v.value, 0)).toBe(
+      one<{ n: number }>("select count(*) n from issues where status in ('reported', 'accepted', 'resolved', 'suspended') and tier3_grid_id is not null").n
+    )
   })
 })
 
@@ -43,7 +59,13 @@ describe('change feed', () => {
   })
 
   it('streams as server-sent events in browser mode', async () => {
-    const server = await startHttpServer({ dispatch: core.dispatch, staticDir: tempDir(), port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
+    const server = await startHttpServer({
+      dispatch: core.dispatch,
+      staticDir: tempDir(),
+      port: 0,
+      changes: core.changes,
+      isValidToken: (t) => core.accounts.sessionOf(t) !== null
+    })
     try {
       // Without a session the stream is refused; with one (in the URL, as EventSource cannot send headers) it flows.
       expect((await fetch(`${server.url}api/events`)).status).toBe(401)

@@ -59,7 +59,13 @@ export async function openApp(viewport = { width: 1600, height: 900 }, opts: { p
   const { testCore, testCoreWithPeople, signIn } = await import('./core')
   const { startHttpServer } = await import('../../electron/server/http')
   const core = opts.people ? testCoreWithPeople() : testCore()
-  const server = await startHttpServer({ dispatch: core.dispatch, staticDir: rendererDir, port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
+  const server = await startHttpServer({
+    dispatch: core.dispatch,
+    staticDir: rendererDir,
+    port: 0,
+    changes: core.changes,
+    isValidToken: (t) => core.accounts.sessionOf(t) !== null
+  })
   const browser = await launchChromium()
   // Reduced motion, as an office PC set to show no animations: antd's menus and dialogs appear at
   // once, so a click never lands on an item still zooming in on a loaded machine.

@@ -60,7 +60,11 @@ export async function signIn(core: ReturnType<typeof testCore>, username: string
 }
 
 /** Call a method and insist it succeeded; tests read the value directly. */
-export async function ok<T = unknown>(core: { dispatch: (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }> }, method: string, input?: unknown): Promise<T> {
+export async function ok<T = unknown>(
+  core: { dispatch: (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }> },
+  method: string,
+  input?: unknown
+): Promise<T> {
   const r = await core.dispatch(method, input)
   if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`)
   return r.value as T

@@ -4,7 +4,16 @@
 import { z } from 'zod'
 
 type Path = (string | number)[]
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; enum?: unknown[]; const?: unknown }
+type JsonSchema = {
+  type?: string | string[]
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  additionalProperties?: JsonSchema | boolean
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  enum?: unknown[]
+  const?: unknown
+}
 
 /** Nested arrays this deep: past the core's limit (32), and deep enough to overflow a careless recursion. */
 export const deeplyNested = (depth: number): unknown => {
@@ -74,7 +83,10 @@ function declaredPaths(schema: JsonSchema, depth = 4, at: Path = []): { path: Pa
   const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]
   const props = Object.entries(schema.properties ?? {}).flatMap(([k, s]) => declaredPaths(s, depth - 1, [...at, k]))
   const items = schema.items ? declaredPaths(schema.items, depth - 1, [...at, 0]) : []
-  const record = schema.additionalProperties && typeof schema.additionalProperties === 'object' ? [{ path: [...at, 'someKey'], sample: sampleOf(schema.additionalProperties) }] : []
+  const record =
+    schema.additionalProperties && typeof schema.additionalProperties === 'object'
+      ? [{ path: [...at, 'someKey'], sample: sampleOf(schema.additionalProperties) }]
+      : []
   return [...here, ...props, ...items, ...record, ...branches.flatMap((b) => declaredPaths(b, depth, at).filter((p) => p.path.length > at.length))]
 }
 
@@ -116,7 +128,7 @@ function schemaOf(input: z.ZodType): JsonSchema {
 /** A seeded shuffle: the same bodies every run, a different sample with another seed (FUZZ_SEED). */
 function shuffled<T>(items: T[], seed: number): T[] {
   let s = seed >>> 0 || 1
-  const rnd = () => ((s = (s * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32)
+  const rnd = () => (s = (s * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
   const out = [...items]
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1))

@@ -10,7 +10,12 @@ export function overflowingText(page: Page): Promise<Overflow[]> {
     const found: { text: string; where: string; why: string }[] = []
     const describe = (el: Element) => {
       const parts: string[] = []
-      for (let e: Element | null = el; e && parts.length < 4; e = e.parentElement) parts.unshift(e.tagName.toLowerCase() + (e.classList.length ? '.' + [...e.classList].slice(0, 2).join('.') : '') + (e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''))
+      for (let e: Element | null = el; e && parts.length < 4; e = e.parentElement)
+        parts.unshift(
+          e.tagName.toLowerCase() +
+            (e.classList.length ? '.' + [...e.classList].slice(0, 2).join('.') : '') +
+            (e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : '')
+        )
       return parts.join(' > ')
     }
     const visible = (el: Element, r: DOMRect) => {
@@ -20,7 +25,10 @@ export function overflowingText(page: Page): Promise<Overflow[]> {
     }
     const scrolls = (v: string) => v === 'auto' || v === 'scroll'
     for (const el of document.body.querySelectorAll('*')) {
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).map((n) => n.textContent!.trim()).join(' ')
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
+        .map((n) => n.textContent!.trim())
+        .join(' ')
       if (!own) continue
       // The text's own extent (a text node's range), not the element's, which may be a wide flex item.
       const range = document.createRange()

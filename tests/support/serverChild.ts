@@ -19,7 +19,13 @@ const core = startCore({
   onInternalError: (e, method) => console.error(`[${method}]`, e)
 })
 await core.seedDemoAccounts('Shishan#2026')
-const running = await startHttpServer({ dispatch: core.dispatch, staticDir, port: 0, changes: core.changes, isValidToken: (t) => core.accounts.sessionOf(t) !== null })
+const running = await startHttpServer({
+  dispatch: core.dispatch,
+  staticDir,
+  port: 0,
+  changes: core.changes,
+  isValidToken: (t) => core.accounts.sessionOf(t) !== null
+})
 console.log(JSON.stringify({ url: running.url }))
 process.on('SIGTERM', () => {
   void running.close().then(() => {

@@ -16,23 +16,33 @@ export const adminPassword = 'Setup#2026a'
 export function validInputs(sqlite: Database.Database, latestBackup: () => string): Record<MethodName, unknown> {
   const q = <T>(sql: string) => sqlite.prepare(sql).get() as T
   const tier2 = q<{ id: number }>('select id from grids where tier = 2 order by id limit 1')
-  const tier2Box = q<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(`select min_lon, min_lat, max_lon, max_lat from grids where id = ${tier2.id}`)
+  const tier2Box = q<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
+    `select min_lon, min_lat, max_lon, max_lat from grids where id = ${tier2.id}`
+  )
   const otherTier2 = q<{ id: number }>(`select id from grids where tier = 2 and id != ${tier2.id} order by id limit 1`)
   const tier3 = q<{ id: number; version: number }>(`select id, version from grids where tier = 3 and parent_id = ${tier2.id} order by id limit 1`)
   const lastTier3 = q<{ id: number; version: number }>('select id, version from grids where tier = 3 order by id desc limit 1')
-  const tier1 = q<{ id: number; version: number; min_lon: number; min_lat: number }>('select id, version, min_lon, min_lat from grids where tier = 1 order by id limit 1')
+  const tier1 = q<{ id: number; version: number; min_lon: number; min_lat: number }>(
+    'select id, version, min_lon, min_lat from grids where tier = 1 order by id limit 1'
+  )
   const village = q<{ id: number; version: number }>("select id, version from units where kind = 'village' order by id limit 1")
   const office = q<{ id: number }>("select id from units where kind = 'office' order by id desc limit 1")
   const [x, y] = [tier1.min_lon + 0.001, tier1.min_lat + 0.001]
   const reportingVillage = q<{ v: number }>('select village_unit_id v from reporting_members where group_grid_id is null limit 1')
   const member = q<{ id: number; version: number }>('select id, version from reporting_members where group_grid_id is not null order by id desc limit 1')
-  const spot = q<{ lon: number; lat: number; village: number }>('select label_lon lon, label_lat lat, village_unit_id village from grids where tier = 3 order by id limit 1')
+  const spot = q<{ lon: number; lat: number; village: number }>(
+    'select label_lon lon, label_lat lat, village_unit_id village from grids where tier = 3 order by id limit 1'
+  )
   // The issue issues.create makes (the demo's issues come first).
   const nextIssue = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issues').n
   const supervision = q<{ id: number }>("select id from issue_events where action = 'supervise' order by id limit 1")
   const nextPhoto = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issue_photos').n
-  const post = q<{ id: number; v: number }>('select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1')
-  const unclaimed = q<{ id: number }>(`select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`)
+  const post = q<{ id: number; v: number }>(
+    'select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1'
+  )
+  const unclaimed = q<{ id: number }>(
+    `select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`
+  )
   return {
     'grids.summary': {},
     'grids.tree': {},
@@ -43,8 +53,29 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'units.offices': {},
     'grids.create': { tier: 3, parentId: tier2.id, name: '契约测试党小组', kind: '党小组' },
     'grids.update': { id: tier1.id, version: tier1.version, patch: { inspector: '陈志明', households: 1200 } },
-    'grids.setGeometry': { id: lastTier3.id, version: lastTier3.version, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y]]] } },
-    'grids.split': { id: tier2.id, version: 1, line: [[tier2Box.min_lon - 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2], [tier2Box.max_lon + 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2]] },
+    'grids.setGeometry': {
+      id: lastTier3.id,
+      version: lastTier3.version,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.001, y],
+            [x + 0.001, y + 0.001],
+            [x, y]
+          ]
+        ]
+      }
+    },
+    'grids.split': {
+      id: tier2.id,
+      version: 1,
+      line: [
+        [tier2Box.min_lon - 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2],
+        [tier2Box.max_lon + 0.01, (tier2Box.min_lat + tier2Box.max_lat) / 2]
+      ]
+    },
     'grids.move': { id: tier3.id, version: tier3.version, parentId: otherTier2.id },
     'grids.delete': { id: lastTier3.id, version: lastTier3.version + 1, children: 'cascade' },
     'grids.history': { id: tier1.id },
@@ -53,7 +84,28 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'grids.export': { format: 'geojson', tier: 1 },
     'grids.import': {
       fileName: '新网格.geojson',
-      contentBase64: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '新党小组' }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.0005, y], [x + 0.0005, y + 0.0005], [x, y]]] } }] })).toString('base64'),
+      contentBase64: Buffer.from(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: '新党小组' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [x, y],
+                    [x + 0.0005, y],
+                    [x + 0.0005, y + 0.0005],
+                    [x, y]
+                  ]
+                ]
+              }
+            }
+          ]
+        })
+      ).toString('base64'),
       options: { tier: 3, parentMatch: 'location' },
       dryRun: true
     },
@@ -68,14 +120,35 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'persons.get': { id: 1 },
     'persons.unmask': { id: 1, reason: '契约测试' },
     'persons.update': { id: 2, version: 1, patch: { phone: '13912345678', homeAddress: '汀圃社区1号' } },
-    'persons.create': { name: '契约新增', idNumber: '44060519910101004'.concat(idCheckChar('44060519910101004')), hukou: '本镇户籍', villageUnitId: village.id },
-    'reporting.register': { name: '契约测试', idNumber: '44060519900101003X'.slice(0, 17) + idCheckChar('44060519900101003'), phone: '13800138000', workUnit: '南海区人民医院', village: '汀圃社区', reportedAt: '2026-11-20' },
+    'persons.create': {
+      name: '契约新增',
+      idNumber: '44060519910101004'.concat(idCheckChar('44060519910101004')),
+      hukou: '本镇户籍',
+      villageUnitId: village.id
+    },
+    'reporting.register': {
+      name: '契约测试',
+      idNumber: '44060519900101003X'.slice(0, 17) + idCheckChar('44060519900101003'),
+      phone: '13800138000',
+      workUnit: '南海区人民医院',
+      village: '汀圃社区',
+      reportedAt: '2026-11-20'
+    },
     'teams.members': { teamId: 1 },
     'teams.addMember': { teamId: 1, personId: 3 },
     'teams.removeMember': { memberId: 1 },
     'households.setContact': { householdId: 2, version: 1, contactPersonId: null },
     'units.all': {},
-    'issues.create': { title: '垃圾堆放', description: '巷口堆放生活垃圾多日未清理', category: '环境卫生', urgency: '一般', source: '网格巡查', lon: spot.lon, lat: spot.lat, photos: [{ fileName: '现场.png', mimeType: 'image/png', contentBase64: solidPng(2, 2, [0, 0, 0]).toString('base64') }] },
+    'issues.create': {
+      title: '垃圾堆放',
+      description: '巷口堆放生活垃圾多日未清理',
+      category: '环境卫生',
+      urgency: '一般',
+      source: '网格巡查',
+      lon: spot.lon,
+      lat: spot.lat,
+      photos: [{ fileName: '现场.png', mimeType: 'image/png', contentBase64: solidPng(2, 2, [0, 0, 0]).toString('base64') }]
+    },
     'issues.act': { id: nextIssue, version: 1, actingUnitId: spot.village, action: { type: 'accept' } },
     'issues.get': { id: nextIssue, actingUnitId: spot.village },
     'issues.photo': { id: nextPhoto },
@@ -89,7 +162,11 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'accountability.list': {},
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
     'routing.rules.get': {},
-    'routing.rules.set': { rules: [{ category: '环境卫生', urgency: '一般', defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }] },
+    'routing.rules.set': {
+      rules: [
+        { category: '环境卫生', urgency: '一般', defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }
+      ]
+    },
     'briefings.compose': { kind: '月报', anchor: '2026-11-01' },
     'briefings.issue': { kind: '月报', anchor: '2026-11-01', sections: [{ key: 'overview' }, { key: 'nextSteps', paragraphs: ['继续做好走访。'] }] },
     'briefings.get': { id: 1 },
@@ -152,4 +229,3 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'backups.restore': () => ({ file: latestBackup(), confirm: true })
   }
 }
-

@@ -16,7 +16,16 @@ const look: AuditLookup = {
 
 describe('describeAudit', () => {
   it('names a hand-off from the stored input and result', () => {
-    const words = describeAudit({ action: 'issues.act', target: 'id=7', detail: JSON.stringify({ input: { id: 7, version: 3, actingUnitId: 1, action: { type: 'escalate', reason: '需协调' } } }), after: JSON.stringify({ holderUnitId: 2 }) }, name, look)
+    const words = describeAudit(
+      {
+        action: 'issues.act',
+        target: 'id=7',
+        detail: JSON.stringify({ input: { id: 7, version: 3, actingUnitId: 1, action: { type: 'escalate', reason: '需协调' } } }),
+        after: JSON.stringify({ holderUnitId: 2 })
+      },
+      name,
+      look
+    )
     expect(words.operation).toBe('事件上报上级')
     expect(words.object).toBe('SS-2026-000007 汀圃社区 → 官窑社会管理处')
     expect(words.details).toEqual([
@@ -27,13 +36,25 @@ describe('describeAudit', () => {
   })
 
   it('never throws, whatever the row holds', () => {
-    const text = fc.oneof(fc.constant(null), fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ input: v })), fc.constant('{"input":{"constructor":1,"action":{"type":"__proto__"}},"toString":2}'))
+    const text = fc.oneof(
+      fc.constant(null),
+      fc.string(),
+      fc.json(),
+      fc.jsonValue().map((v) => JSON.stringify({ input: v })),
+      fc.constant('{"input":{"constructor":1,"action":{"type":"__proto__"}},"toString":2}')
+    )
     fc.assert(
-      fc.property(fc.constantFrom('issues.act', 'issues.create', 'persons.unmask', 'grids.update', 'auth.login', '__proto__', 'constructor', 'toString'), fc.option(fc.string()), text, text, (action, target, detail, after) => {
-        const w = describeAudit({ action, target, detail, after }, name, look)
-        expect(typeof w.operation).toBe('string')
-        for (const d of w.details) expect([typeof d.label, typeof d.value]).toEqual(['string', 'string'])
-      }),
+      fc.property(
+        fc.constantFrom('issues.act', 'issues.create', 'persons.unmask', 'grids.update', 'auth.login', '__proto__', 'constructor', 'toString'),
+        fc.option(fc.string()),
+        text,
+        text,
+        (action, target, detail, after) => {
+          const w = describeAudit({ action, target, detail, after }, name, look)
+          expect(typeof w.operation).toBe('string')
+          for (const d of w.details) expect([typeof d.label, typeof d.value]).toEqual(['string', 'string'])
+        }
+      ),
       { numRuns: 400 }
     )
   })

@@ -108,7 +108,15 @@ describe('demo town generator', () => {
     for (const g of town.grids) expect(checkGridGeometry(JSON.parse(g.geometry)).problems, g.name).toEqual([])
     const ids = new Map(town.grids.map((g, i) => [g.key, i + 1]))
     const problems = checkGridHealth(
-      town.grids.map((g, i) => ({ id: i + 1, tier: g.tier, name: g.name, parentId: g.parentKey ? ids.get(g.parentKey)! : null, shape: shape(g), partyOrganisation: g.partyOrganisation, inspector: g.inspector })),
+      town.grids.map((g, i) => ({
+        id: i + 1,
+        tier: g.tier,
+        name: g.name,
+        parentId: g.parentKey ? ids.get(g.parentKey)! : null,
+        shape: shape(g),
+        partyOrganisation: g.partyOrganisation,
+        inspector: g.inspector
+      })),
       fromGeoJsonGeometry(JSON.parse(town.units.find((u) => u.kind === 'town')!.geometry!))
     )
     expect(problems.map((p) => p.message)).toEqual([])

@@ -26,7 +26,11 @@ const rect = (x: number, y: number, w: number, h: number): Ring => [
 
 /** A star-shaped (possibly concave) polygon around a centre. */
 const starPolygon = fc
-  .record({ cx: fc.double({ min: -50, max: 50, noNaN: true }), cy: fc.double({ min: -50, max: 50, noNaN: true }), radii: fc.array(fc.double({ min: 0.5, max: 10, noNaN: true }), { minLength: 3, maxLength: 24 }) })
+  .record({
+    cx: fc.double({ min: -50, max: 50, noNaN: true }),
+    cy: fc.double({ min: -50, max: 50, noNaN: true }),
+    radii: fc.array(fc.double({ min: 0.5, max: 10, noNaN: true }), { minLength: 3, maxLength: 24 })
+  })
   .map(({ cx, cy, radii }): MultiPolygonCoords => {
     const ring: Ring = radii.map((r, i) => {
       const t = (i / radii.length) * Math.PI * 2
@@ -39,9 +43,15 @@ const starPolygon = fc
 describe('geometry', () => {
   it('computes a rectangle’s area and is unmoved by translation', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (x, y, w, h) => {
-        expect(polygonArea([rect(x, y, w, h)])).toBeCloseTo(w * h, 6)
-      })
+      fc.property(
+        fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+        fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (x, y, w, h) => {
+          expect(polygonArea([rect(x, y, w, h)])).toBeCloseTo(w * h, 6)
+        }
+      )
     )
   })
 
@@ -75,14 +85,34 @@ describe('geometry', () => {
   })
 
   it('partitions the shape fast-check once found polygon-clipping failing on (snapping retry)', () => {
-    const mp: MultiPolygonCoords = [[[[0.5, 0], [0.15450849718747373, 0.47552825814757677], [-0.40450849718747367, 0.2938926261462366], [-0.40450849718747384, -0.29389262614623657], [0.41807664669051386, -1.2867076127968302], [0.5, 0]]]]
+    const mp: MultiPolygonCoords = [
+      [
+        [
+          [0.5, 0],
+          [0.15450849718747373, 0.47552825814757677],
+          [-0.40450849718747367, 0.2938926261462366],
+          [-0.40450849718747384, -0.29389262614623657],
+          [0.41807664669051386, -1.2867076127968302],
+          [0.5, 0]
+        ]
+      ]
+    ]
     const cells = partition(mp, spreadPoints(mp, 2, createRng(255530375), 1))
     const total = cells.reduce((s, c) => s + c.reduce((a, p) => a + polygonArea(p), 0), 0)
     expect(total).toBeCloseTo(polygonArea(mp[0]), 5)
   })
 
   it('partitions the triangle fast-check once found polygon-clipping answering with an empty cell (retried)', () => {
-    const mp: MultiPolygonCoords = [[[[2.339485584517283, 0], [-4.999999999999989, 8.660254037844371], [-4.999999999999991, -8.660254037844362], [2.339485584517283, 0]]]]
+    const mp: MultiPolygonCoords = [
+      [
+        [
+          [2.339485584517283, 0],
+          [-4.999999999999989, 8.660254037844371],
+          [-4.999999999999991, -8.660254037844362],
+          [2.339485584517283, 0]
+        ]
+      ]
+    ]
     const cells = partition(mp, spreadPoints(mp, 5, createRng(-1390095848), 1))
     for (const cell of cells) expect(multiPolygonArea(cell)).toBeGreaterThan(0)
     const total = cells.reduce((s, c) => s + c.reduce((a, p) => a + polygonArea(p), 0), 0)
@@ -107,16 +137,21 @@ describe('geometry', () => {
 describe('apportion and the seeded PRNG', () => {
   it('splits a total into parts that add up exactly, respect the minimum and stay within one of the exact share', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.001, max: 1000, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100000 }), (weights, min, extra) => {
-        const total = min * weights.length + extra
-        const parts = apportion(total, weights, min)
-        expect(parts.reduce((s, p) => s + p, 0)).toBe(total)
-        const sum = weights.reduce((s, w) => s + w, 0)
-        parts.forEach((p, i) => {
-          expect(p).toBeGreaterThanOrEqual(min)
-          expect(Math.abs(p - min - (weights[i] / sum) * extra)).toBeLessThan(1 + 1e-9)
-        })
-      })
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 1000, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 100000 }),
+        (weights, min, extra) => {
+          const total = min * weights.length + extra
+          const parts = apportion(total, weights, min)
+          expect(parts.reduce((s, p) => s + p, 0)).toBe(total)
+          const sum = weights.reduce((s, w) => s + w, 0)
+          parts.forEach((p, i) => {
+            expect(p).toBeGreaterThanOrEqual(min)
+            expect(Math.abs(p - min - (weights[i] / sum) * extra)).toBeLessThan(1 + 1e-9)
+          })
+        }
+      )
     )
   })
 

@@ -83,7 +83,17 @@ describe('grid health check', () => {
   })
 
   it('reports a self-intersecting boundary and does not measure it', () => {
-    const bowTie: MultiPolygonCoords = [[[[X0, Y0], [X0 + 0.01, Y0 + 0.01], [X0 + 0.01, Y0], [X0, Y0 + 0.01], [X0, Y0]]]]
+    const bowTie: MultiPolygonCoords = [
+      [
+        [
+          [X0, Y0],
+          [X0 + 0.01, Y0 + 0.01],
+          [X0 + 0.01, Y0],
+          [X0, Y0 + 0.01],
+          [X0, Y0]
+        ]
+      ]
+    ]
     const problems = checkGridHealth([grid(2, 3, null, bowTie)], null)
     expect(kinds(problems)).toEqual(['SELF_INTERSECTION'])
   })
@@ -101,15 +111,25 @@ describe('grid health check', () => {
   })
 
   const cleanThenMoved = (n: number, seed: number, shiftKm: number, angle: number) => {
-          const proj = localProjection([X0, Y0])
-          const areaKm: MultiPolygonCoords = [[[[-1, -1], [1.2, -0.9], [1.1, 1], [-0.8, 1.3], [-1, -1]]]]
-          const cells = partition(areaKm, spreadPoints(areaKm, n, createRng(seed), 1))
-          const toGeo = (mp: MultiPolygonCoords) => mapCoords(mp, proj.toLonLat)
-          const grids = [grid(1, 2, null, toGeo(areaKm)), ...cells.map((c, i) => grid(i + 2, 3, 1, toGeo(c)))]
-          expect(checkGridHealth(grids, null).filter((p) => p.severity === 'error')).toEqual([])
-          const moved = mapCoords(cells[0], ([x, y]) => [x + shiftKm * Math.cos(angle), y + shiftKm * Math.sin(angle)])
-          const broken = grids.map((g) => (g.id === 2 ? { ...g, shape: toGeo(moved) } : g))
-          expect(checkGridHealth(broken, null).filter((p) => p.severity === 'error').length).toBeGreaterThan(0)
+    const proj = localProjection([X0, Y0])
+    const areaKm: MultiPolygonCoords = [
+      [
+        [
+          [-1, -1],
+          [1.2, -0.9],
+          [1.1, 1],
+          [-0.8, 1.3],
+          [-1, -1]
+        ]
+      ]
+    ]
+    const cells = partition(areaKm, spreadPoints(areaKm, n, createRng(seed), 1))
+    const toGeo = (mp: MultiPolygonCoords) => mapCoords(mp, proj.toLonLat)
+    const grids = [grid(1, 2, null, toGeo(areaKm)), ...cells.map((c, i) => grid(i + 2, 3, 1, toGeo(c)))]
+    expect(checkGridHealth(grids, null).filter((p) => p.severity === 'error')).toEqual([])
+    const moved = mapCoords(cells[0], ([x, y]) => [x + shiftKm * Math.cos(angle), y + shiftKm * Math.sin(angle)])
+    const broken = grids.map((g) => (g.id === 2 ? { ...g, shape: toGeo(moved) } : g))
+    expect(checkGridHealth(broken, null).filter((p) => p.severity === 'error').length).toBeGreaterThan(0)
   }
 
   it('never reports a clean partition, and always notices when one cell is moved', () => {

@@ -3,7 +3,18 @@
 // closed means nothing but reopen).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { availableActions, clockColour, decide, defaultHolder, initialState, type IssueAction, type IssueState, type RoutingContext, type RoutingRule, type RoutingUnit } from '../../electron/core/issues/domain/issueRouting'
+import {
+  availableActions,
+  clockColour,
+  decide,
+  defaultHolder,
+  initialState,
+  type IssueAction,
+  type IssueState,
+  type RoutingContext,
+  type RoutingRule,
+  type RoutingUnit
+} from '../../electron/core/issues/domain/issueRouting'
 
 const unitList: RoutingUnit[] = [
   { id: 1, name: '南海区', kind: 'district', parentId: null },
@@ -33,7 +44,7 @@ function run(steps: [IssueAction, number, number][], start: IssueState = initial
 }
 
 describe('the four-level linkage', () => {
-  it("does not ask a unit to accept its own report: it starts being handled, on the handling clock", () => {
+  it('does not ask a unit to accept its own report: it starts being handled, on the handling clock', () => {
     const own = initialState(5, 5, ctx(0))
     expect(own).toMatchObject({ status: 'accepted', stage: 'handle', senderUnitId: null })
     expect(own.dueAt).toBe(at(72))
@@ -106,7 +117,13 @@ describe('the four-level linkage', () => {
     ])
     const back = decide(s, { type: 'return', reason: '不属于本社区' }, 6, ctx(3))
     expect(back.ok && back.next.holderUnitId).toBe(3)
-    const { s: done } = run([[{ type: 'accept' }, 6, 3], [{ type: 'resolve', result: '已处理' }, 6, 4]], s)
+    const { s: done } = run(
+      [
+        [{ type: 'accept' }, 6, 3],
+        [{ type: 'resolve', result: '已处理' }, 6, 4]
+      ],
+      s
+    )
     expect(decide(done, { type: 'verify', approved: true, note: '' }, 7, ctx(5))).toMatchObject({ ok: false })
     const rejected = decide(done, { type: 'verify', approved: false, note: '群众不满意' }, 3, ctx(5))
     expect(rejected.ok && rejected.next.status).toBe('accepted')
@@ -116,7 +133,13 @@ describe('the four-level linkage', () => {
   it('stops the clock while suspended and pushes the deadline on by the pause', () => {
     const { s } = run([[{ type: 'accept' }, 5, 0]])
     expect(s.dueAt).toBe(at(72))
-    const { s: resumed } = run([[{ type: 'suspend', reason: '等待鉴定结果' }, 5, 10], [{ type: 'resume' }, 5, 40]], s)
+    const { s: resumed } = run(
+      [
+        [{ type: 'suspend', reason: '等待鉴定结果' }, 5, 10],
+        [{ type: 'resume' }, 5, 40]
+      ],
+      s
+    )
     expect(resumed.dueAt).toBe(at(102))
     expect(clockColour(resumed, at(90))).toBe('yellow')
     expect(clockColour(resumed, at(103))).toBe('red')
@@ -153,7 +176,11 @@ describe('the four-level linkage', () => {
 describe('invariants under random action sequences', () => {
   const action: fc.Arbitrary<IssueAction> = fc.oneof(
     fc.constant({ type: 'accept' } as const),
-    fc.record({ type: fc.constant('escalate' as const), reason: fc.constantFrom('', '需要上级协调'), toUnitId: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }) }),
+    fc.record({
+      type: fc.constant('escalate' as const),
+      reason: fc.constantFrom('', '需要上级协调'),
+      toUnitId: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined })
+    }),
     fc.record({ type: fc.constant('dispatch' as const), toUnitId: fc.integer({ min: 1, max: 8 }) }),
     fc.record({ type: fc.constant('return' as const), reason: fc.constantFrom('x', '不属于本单位') }),
     fc.record({ type: fc.constant('resolve' as const), result: fc.constant('已处理完毕') }),
@@ -167,29 +194,34 @@ describe('invariants under random action sequences', () => {
   )
   it('one holder, the log only grows, deadlines never precede the action, closed allows only reopen', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(action, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 30 })), { maxLength: 60 }), fc.constantFrom(5, 6, 7), (steps, village) => {
-        let s = initialState(village, null, ctx(0))
-        let hour = 0
-        const log: { statusBefore: string; statusAfter: string }[] = []
-        for (const [a, actor, dt] of steps) {
-          hour += dt
-          const d = decide(s, a, actor, ctx(hour))
-          if (s.status === 'closed' && a.type !== 'reopen') expect(d.ok).toBe(false)
-          if (!d.ok) {
-            expect(d.problem.length).toBeGreaterThan(0)
-            continue
+      fc.property(
+        fc.array(fc.tuple(action, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 30 })), { maxLength: 60 }),
+        fc.constantFrom(5, 6, 7),
+        (steps, village) => {
+          let s = initialState(village, null, ctx(0))
+          let hour = 0
+          const log: { statusBefore: string; statusAfter: string }[] = []
+          for (const [a, actor, dt] of steps) {
+            hour += dt
+            const d = decide(s, a, actor, ctx(hour))
+            if (s.status === 'closed' && a.type !== 'reopen') expect(d.ok).toBe(false)
+            if (!d.ok) {
+              expect(d.problem.length).toBeGreaterThan(0)
+              continue
+            }
+            expect(units.has(d.next.holderUnitId)).toBe(true)
+            expect(d.event.statusBefore).toBe(s.status)
+            // A new deadline is never already past — except after a resume, which shifts an overdue
+            // deadline by the pause and so keeps it overdue.
+            if (a.type !== 'resume' && d.next.dueAt && d.next.status !== 'suspended' && d.next.dueAt !== s.dueAt) expect(d.next.dueAt >= at(hour)).toBe(true)
+            if (a.type === 'resume' && s.dueAt && d.next.dueAt)
+              expect(Date.parse(d.next.dueAt) - Date.parse(s.dueAt)).toBe(Date.parse(at(hour)) - Date.parse(s.suspendedAt!))
+            log.push(d.event)
+            s = d.next
           }
-          expect(units.has(d.next.holderUnitId)).toBe(true)
-          expect(d.event.statusBefore).toBe(s.status)
-          // A new deadline is never already past — except after a resume, which shifts an overdue
-          // deadline by the pause and so keeps it overdue.
-          if (a.type !== 'resume' && d.next.dueAt && d.next.status !== 'suspended' && d.next.dueAt !== s.dueAt) expect(d.next.dueAt >= at(hour)).toBe(true)
-          if (a.type === 'resume' && s.dueAt && d.next.dueAt) expect(Date.parse(d.next.dueAt) - Date.parse(s.dueAt)).toBe(Date.parse(at(hour)) - Date.parse(s.suspendedAt!))
-          log.push(d.event)
-          s = d.next
+          for (let i = 1; i < log.length; i++) expect(log[i].statusBefore).toBe(log[i - 1].statusAfter)
         }
-        for (let i = 1; i < log.length; i++) expect(log[i].statusBefore).toBe(log[i - 1].statusAfter)
-      }),
+      ),
       { numRuns: 1000 }
     )
   })

@@ -29,7 +29,12 @@ describe('pagedDatasource', () => {
     const asked: Query[] = []
     const fetchPage = async (q: Query) => (asked.push(q), { total: 250, rows: [`page@${q.offset}${q.sort ? ' sorted' : ''}`] })
     const totals: number[] = []
-    const ds = pagedDatasource(fetchPage, { q: '汀圃' }, (n) => totals.push(n), () => undefined)
+    const ds = pagedDatasource(
+      fetchPage,
+      { q: '汀圃' },
+      (n) => totals.push(n),
+      () => undefined
+    )
     expect(asked).toEqual([{ q: '汀圃', offset: 0, limit: pageBlock }])
 
     const first = rowsRequest(0, pageBlock)
@@ -53,7 +58,12 @@ describe('pagedDatasource', () => {
 
   it('reads a sorted first request anew', async () => {
     const asked: Query[] = []
-    const ds = pagedDatasource(async (q: Query) => (asked.push(q), { total: 1, rows: [q.sort?.dir ?? 'none'] }), {}, () => undefined, () => undefined)
+    const ds = pagedDatasource(
+      async (q: Query) => (asked.push(q), { total: 1, rows: [q.sort?.dir ?? 'none'] }),
+      {},
+      () => undefined,
+      () => undefined
+    )
     const sorted = rowsRequest(0, pageBlock, { colId: 'createdAt', sort: 'desc' })
     ds.getRows(sorted.params)
     await sorted.done
@@ -63,7 +73,12 @@ describe('pagedDatasource', () => {
 
   it('reports a failed early read to the table that takes it', async () => {
     const errors: string[] = []
-    const ds = pagedDatasource(async () => Promise.reject(new Error('无权查看')), {}, () => undefined, (e) => errors.push(e.message))
+    const ds = pagedDatasource(
+      async () => Promise.reject(new Error('无权查看')),
+      {},
+      () => undefined,
+      (e) => errors.push(e.message)
+    )
     // Nothing is reported (nor left unhandled) before the table asks.
     await new Promise((r) => setTimeout(r, 10))
     expect(errors).toEqual([])

@@ -11,7 +11,13 @@ const makeId = (region: string, date: string, seq: string) => `${region}${date}$
 describe('ID numbers', () => {
   it('accepts the standard example and reads birth date and gender from it', () => {
     // The worked example of GB 11643-1999: 11010519491231002X.
-    expect(checkIdNumber('11010519491231002X', today)).toEqual({ ok: true, idNumber: '11010519491231002X', birthDate: '1949-12-31', gender: '女', upgradedFrom15: false })
+    expect(checkIdNumber('11010519491231002X', today)).toEqual({
+      ok: true,
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: '女',
+      upgradedFrom15: false
+    })
     const nanhai = makeId('440605', '19850615', '123')
     expect(checkIdNumber(nanhai, today)).toMatchObject({ ok: true, gender: '男', birthDate: '1985-06-15' })
   })
@@ -29,7 +35,10 @@ describe('ID numbers', () => {
   it("accepts a foreigner's permanent-residence ID card (2023 format: starts with 9, same checksum)", () => {
     const card = makeId('931586', '19850615', '123')
     expect(checkIdNumber(card, today)).toMatchObject({ ok: true, idNumber: card, birthDate: '1985-06-15' })
-    expect(checkIdNumber(card.slice(0, 17) + (card[17] === '1' ? '2' : '1'), today)).toMatchObject({ ok: false, problem: expect.stringContaining('校验位错误') })
+    expect(checkIdNumber(card.slice(0, 17) + (card[17] === '1' ? '2' : '1'), today)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('校验位错误')
+    })
   })
 
   it('refuses wrong lengths, regions, dates and check characters, saying which', () => {
@@ -68,7 +77,8 @@ describe('phones', () => {
     expect(checkPhone('(0757)86681234')).toEqual({ ok: true, phone: '0757-86681234', kind: 'landline' })
   })
   it('refuses anything else with the expected formats named', () => {
-    for (const bad of ['12800138000', '1380013800', '86681234', 'abc']) expect(checkPhone(bad)).toMatchObject({ ok: false, problem: expect.stringContaining('11 位') })
+    for (const bad of ['12800138000', '1380013800', '86681234', 'abc'])
+      expect(checkPhone(bad)).toMatchObject({ ok: false, problem: expect.stringContaining('11 位') })
   })
 })
 
@@ -91,7 +101,9 @@ describe('masking', () => {
 
 describe('numbers inside text (what the audit trail keeps)', () => {
   it('masks whole ID numbers and phones wherever they stand, and nothing else', () => {
-    expect(maskNumbersInText('按44010119900101123X查找，电话13812341234，固话0757-86681234')).toBe('按4401**********123X查找，电话138****1234，固话0757-****1234')
+    expect(maskNumbersInText('按44010119900101123X查找，电话13812341234，固话0757-86681234')).toBe(
+      '按4401**********123X查找，电话138****1234，固话0757-****1234'
+    )
     expect(maskNumbersInText('SS-2026-000123 第20261122090000号 批次 12345')).toBe('SS-2026-000123 第20261122090000号 批次 12345')
   })
   it('leaves no whole number in any text (property)', () => {
@@ -115,7 +127,8 @@ describe('what a quick search over people may look for', () => {
     expect(personQuery('440101900101123')).toEqual({ kind: 'idNumber', value: '440101900101123' })
     expect(personQuery('+86 138 1234 1234')).toMatchObject({ kind: 'phone' })
     expect(personQuery('(0757)86681234')).toMatchObject({ kind: 'phone' })
-    for (const partial of ['1', '123', '12345', '0101123X', '4401011990', '1381234123', '138123412345']) expect(personQuery(partial), partial).toMatchObject({ kind: 'partial' })
+    for (const partial of ['1', '123', '12345', '0101123X', '4401011990', '1381234123', '138123412345'])
+      expect(personQuery(partial), partial).toMatchObject({ kind: 'partial' })
   })
   it('refuses every run of digits longer than the shown tail and shorter than a whole number (property; a leading 0 would be a landline)', () => {
     fc.assert(

@@ -18,7 +18,11 @@ describe('photoKind', () => {
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
         const kind = photoKind(bytes)
         if (kind === null) return true
-        return kind === 'image/jpeg' ? bytes[0] === 0xff && bytes[1] === 0xd8 : kind === 'image/png' ? bytes[0] === 0x89 : Buffer.from(bytes.slice(8, 12)).toString() === 'WEBP'
+        return kind === 'image/jpeg'
+          ? bytes[0] === 0xff && bytes[1] === 0xd8
+          : kind === 'image/png'
+            ? bytes[0] === 0x89
+            : Buffer.from(bytes.slice(8, 12)).toString() === 'WEBP'
       })
     )
   })

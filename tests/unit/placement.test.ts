@@ -5,7 +5,17 @@ import { rebalance, suggestPlacements, type PartyGroup, type PlacementMember } f
 import type { MultiPolygonCoords, Pt } from '../../electron/core/kernel/geometry'
 
 // Village 1 is two side-by-side squares of 0.01° (about 1 km): A west, B east. Village 2 has none.
-const sq = (x: number, y: number, d = 0.01): MultiPolygonCoords => [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]]
+const sq = (x: number, y: number, d = 0.01): MultiPolygonCoords => [
+  [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y]
+    ]
+  ]
+]
 const group = (id: number, name: string, x: number, extra: Partial<PartyGroup> = {}): PartyGroup => ({
   id,
   name,
@@ -37,8 +47,16 @@ describe('placing reporting members', () => {
   })
 
   it('respects capacity: when the home group is full, the next nearest group with room', () => {
-    const homes: Pt[] = [[113.001, 23.001], [113.002, 23.002], [113.003, 23.003]]
-    const s = suggestPlacements(homes.map((h, i) => member(i + 1, h)), [A, B], 2)
+    const homes: Pt[] = [
+      [113.001, 23.001],
+      [113.002, 23.002],
+      [113.003, 23.003]
+    ]
+    const s = suggestPlacements(
+      homes.map((h, i) => member(i + 1, h)),
+      [A, B],
+      2
+    )
     expect(s.map((x) => x.groupId)).toEqual([1, 1, 2])
     expect(s[2].reason).toContain('还可容纳 1 人')
   })
@@ -52,7 +70,10 @@ describe('placing reporting members', () => {
     const inside = member(1, [113.009, 23.005])
     const near = member(2, [113.0095, 22.9995])
     const oneSeat = [{ ...A, occupied: 29 }, B]
-    for (const order of [[inside, near], [near, inside]]) {
+    for (const order of [
+      [inside, near],
+      [near, inside]
+    ]) {
       const s = suggestPlacements(order, oneSeat)
       expect(s.find((x) => x.memberId === 1)!.groupId).toBe(1)
       expect(s.find((x) => x.memberId === 2)!.groupId).toBe(2)
@@ -63,7 +84,13 @@ describe('placing reporting members', () => {
     const [noHome, otherVillage] = suggestPlacements([member(1, null), member(2, [113.002, 23.002], 2)], [A, B])
     expect(noHome).toMatchObject({ groupId: null, reason: expect.stringContaining('没有住址坐标') })
     expect(otherVillage).toMatchObject({ groupId: null, reason: expect.stringContaining('没有三级网格') })
-    const full = suggestPlacements([member(3, [113.002, 23.002])], [{ ...A, occupied: 30 }, { ...B, occupied: 30 }])
+    const full = suggestPlacements(
+      [member(3, [113.002, 23.002])],
+      [
+        { ...A, occupied: 30 },
+        { ...B, occupied: 30 }
+      ]
+    )
     expect(full[0]).toMatchObject({ groupId: null, reason: expect.stringContaining('均已满员') })
   })
 
@@ -83,7 +110,10 @@ describe('placement properties', () => {
   const arbitraryCase = fc.record({
     capacity: fc.integer({ min: 1, max: 6 }),
     occupied: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 6, maxLength: 6 }),
-    homes: fc.array(fc.tuple(fc.integer({ min: 1, max: 2 }), fc.double({ min: 112.995, max: 113.035, noNaN: true }), fc.double({ min: 22.995, max: 23.015, noNaN: true })), { maxLength: 40 })
+    homes: fc.array(
+      fc.tuple(fc.integer({ min: 1, max: 2 }), fc.double({ min: 112.995, max: 113.035, noNaN: true }), fc.double({ min: 22.995, max: 23.015, noNaN: true })),
+      { maxLength: 40 }
+    )
   })
   const groupsFor = (occupied: number[]) =>
     occupied.map((o, i) => ({ ...group(i + 1, `G${i + 1}`, 113 + (i % 3) * 0.01), villageUnitId: i < 3 ? 1 : 2, occupied: o }))
@@ -95,7 +125,8 @@ describe('placement properties', () => {
         const members = homes.map(([v, x, y], i) => member(i + 1, [x, y], v))
         const s = suggestPlacements(members, groups, capacity)
         for (const g of groups) expect(g.occupied + s.filter((x) => x.groupId === g.id).length).toBeLessThanOrEqual(Math.max(capacity, g.occupied))
-        for (const x of s.filter((y) => y.groupId !== null)) expect(groups.find((g) => g.id === x.groupId)!.villageUnitId).toBe(members.find((m) => m.id === x.memberId)!.villageUnitId)
+        for (const x of s.filter((y) => y.groupId !== null))
+          expect(groups.find((g) => g.id === x.groupId)!.villageUnitId).toBe(members.find((m) => m.id === x.memberId)!.villageUnitId)
         for (const v of [1, 2]) {
           const seats = groups.filter((g) => g.villageUnitId === v).reduce((sum, g) => sum + Math.max(0, capacity - g.occupied), 0)
           const demand = members.filter((m) => m.villageUnitId === v).length
@@ -110,7 +141,7 @@ describe('placement properties', () => {
       fc.property(arbitraryCase, fc.integer(), ({ capacity, occupied, homes }, seed) => {
         const groups = groupsFor(occupied)
         const members = homes.map(([v, x, y], i) => member(i + 1, [x, y], v))
-        const shuffled = [...members].sort((a, b) => ((a.id * 2654435761) ^ seed) % 97 - ((b.id * 2654435761) ^ seed) % 97)
+        const shuffled = [...members].sort((a, b) => (((a.id * 2654435761) ^ seed) % 97) - (((b.id * 2654435761) ^ seed) % 97))
         const key = (list: ReturnType<typeof suggestPlacements>) => [...list].sort((a, b) => a.memberId - b.memberId).map((x) => x.groupId)
         expect(key(suggestPlacements(shuffled, groups, capacity))).toEqual(key(suggestPlacements(members, groups, capacity)))
       })
@@ -119,15 +150,23 @@ describe('placement properties', () => {
 
   it('after rebalancing, no group is over capacity while its village has room', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.double({ min: 113, max: 113.03, noNaN: true })), { maxLength: 25 }), fc.integer({ min: 2, max: 8 }), (entries, capacity) => {
-        const groups = [group(1, 'A', 113), group(2, 'B', 113.01), group(3, 'C', 113.02)]
-        const placed = entries.map(([g, x], i) => ({ memberId: i + 1, groupId: g, home: [x, 23.005] as Pt }))
-        const moves = rebalance(placed, groups, capacity)
-        const after = new Map(groups.map((g) => [g.id, 0]))
-        for (const p of placed) after.set(moves.find((m) => m.memberId === p.memberId)?.to ?? p.groupId, after.get(moves.find((m) => m.memberId === p.memberId)?.to ?? p.groupId)! + 1)
-        const total = placed.length
-        if (total <= capacity * groups.length) for (const n of after.values()) expect(n).toBeLessThanOrEqual(capacity)
-      })
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.double({ min: 113, max: 113.03, noNaN: true })), { maxLength: 25 }),
+        fc.integer({ min: 2, max: 8 }),
+        (entries, capacity) => {
+          const groups = [group(1, 'A', 113), group(2, 'B', 113.01), group(3, 'C', 113.02)]
+          const placed = entries.map(([g, x], i) => ({ memberId: i + 1, groupId: g, home: [x, 23.005] as Pt }))
+          const moves = rebalance(placed, groups, capacity)
+          const after = new Map(groups.map((g) => [g.id, 0]))
+          for (const p of placed)
+            after.set(
+              moves.find((m) => m.memberId === p.memberId)?.to ?? p.groupId,
+              after.get(moves.find((m) => m.memberId === p.memberId)?.to ?? p.groupId)! + 1
+            )
+          const total = placed.length
+          if (total <= capacity * groups.length) for (const n of after.values()) expect(n).toBeLessThanOrEqual(capacity)
+        }
+      )
     )
   })
 })

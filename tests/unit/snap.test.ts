@@ -4,7 +4,15 @@ import { ringsOf, snapTo, type LonLat } from '../../src/features/draw/snap'
 
 // A plain projection for the test: 1 degree = 100 px.
 const project = ([x, y]: LonLat) => ({ x: x * 100, y: -y * 100 })
-const square: LonLat[][] = [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]
+const square: LonLat[][] = [
+  [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0]
+  ]
+]
 
 describe('snapping', () => {
   it('snaps to a vertex within the tolerance', () => {

@@ -40,7 +40,18 @@ describe('password policy', () => {
 })
 
 const field = fc.string({ maxLength: 12 })
-const entry = fc.record({ at: fc.constant('2026-11-22T01:00:00.000Z'), accountId: fc.option(fc.nat(), { nil: null }), username: field, role: fc.option(field, { nil: null }), action: field, outcome: fc.constantFrom('ok', 'denied', 'failed'), target: fc.option(field, { nil: null }), detail: fc.option(field, { nil: null }), before: fc.option(field, { nil: null }), after: fc.option(field, { nil: null }) })
+const entry = fc.record({
+  at: fc.constant('2026-11-22T01:00:00.000Z'),
+  accountId: fc.option(fc.nat(), { nil: null }),
+  username: field,
+  role: fc.option(field, { nil: null }),
+  action: field,
+  outcome: fc.constantFrom('ok', 'denied', 'failed'),
+  target: fc.option(field, { nil: null }),
+  detail: fc.option(field, { nil: null }),
+  before: fc.option(field, { nil: null }),
+  after: fc.option(field, { nil: null })
+})
 function chain(entries: AuditFields[]): ChainedRow[] {
   let prev = GENESIS
   return entries.map((e, i) => {
@@ -62,13 +73,18 @@ describe('the audit chain', () => {
 
   it('finds any changed field of any row, at that row', () => {
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 30 }), fc.nat(), fc.constantFrom('username', 'action', 'outcome', 'detail', 'after'), (entries, pick, key) => {
-        const rows = chain(entries)
-        const i = pick % rows.length
-        const row = rows[i] as unknown as Record<string, unknown>
-        row[key] = `${String(row[key])}改`
-        expect(firstBrokenLink(rows)?.id).toBe(i + 1)
-      })
+      fc.property(
+        fc.array(entry, { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.constantFrom('username', 'action', 'outcome', 'detail', 'after'),
+        (entries, pick, key) => {
+          const rows = chain(entries)
+          const i = pick % rows.length
+          const row = rows[i] as unknown as Record<string, unknown>
+          row[key] = `${String(row[key])}改`
+          expect(firstBrokenLink(rows)?.id).toBe(i + 1)
+        }
+      )
     )
   })
 
@@ -84,7 +100,13 @@ describe('the audit chain', () => {
   })
 
   it('keeps no password, full ID number, phone, address or file in a row', () => {
-    const kept = JSON.stringify(redactForAudit({ password: 'Shishan#2026', patch: { idNumber: '440605198507150031', phone: '13800001234', homeAddress: '汀圃社区杨坳经济社12号' }, contentBase64: 'A'.repeat(4000) }))
+    const kept = JSON.stringify(
+      redactForAudit({
+        password: 'Shishan#2026',
+        patch: { idNumber: '440605198507150031', phone: '13800001234', homeAddress: '汀圃社区杨坳经济社12号' },
+        contentBase64: 'A'.repeat(4000)
+      })
+    )
     expect(kept).not.toContain('Shishan#2026')
     expect(kept).not.toContain('440605198507150031')
     expect(kept).not.toContain('13800001234')

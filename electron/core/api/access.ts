@@ -61,7 +61,12 @@ export const roleCapabilities: Record<Role, readonly Capability[]> = {
  * the town (代为办理) — never as the district, which has its own desk. A call naming no unit acts as
  * the command centre itself.
  */
-export function actingRefusal(role: Role | null, ownUnitId: number | null, unitId: number | null | undefined, kindOf: (id: number) => string | undefined): string | null {
+export function actingRefusal(
+  role: Role | null,
+  ownUnitId: number | null,
+  unitId: number | null | undefined,
+  kindOf: (id: number) => string | undefined
+): string | null {
   const fixed = role === 'officeClerk' || role === 'villageClerk' || role === 'districtClerk'
   if (fixed) return unitId === ownUnitId && ownUnitId !== null ? null : '只能以本单位的身份办理'
   if (!unitId) return null
@@ -72,7 +77,19 @@ export function actingRefusal(role: Role | null, ownUnitId: number | null, unitI
 export const hasCapability = (role: Role | null, any: readonly Capability[]) => role !== null && any.some((c) => roleCapabilities[role].includes(c))
 
 /** Records whose village decides whether a scoped clerk may touch them. */
-export type RecordKind = 'person' | 'household' | 'team' | 'teamMember' | 'reportingMember' | 'post' | 'reserveNotice' | 'reserveRecipient' | 'issue' | 'issuePhoto' | 'issueEvent' | 'briefing'
+export type RecordKind =
+  | 'person'
+  | 'household'
+  | 'team'
+  | 'teamMember'
+  | 'reportingMember'
+  | 'post'
+  | 'reserveNotice'
+  | 'reserveRecipient'
+  | 'issue'
+  | 'issuePhoto'
+  | 'issueEvent'
+  | 'briefing'
 
 /**
  * How a method is narrowed for office and village clerks (other roles see the whole town):

@@ -23,7 +23,11 @@ export function createChangeFeed(): ChangeFeed {
   }
 }
 
-export function withChangeFeed(sqlite: Database.Database, dispatch: Dispatch, feed: ChangeFeed = createChangeFeed()): { dispatch: Dispatch; changes: ChangeFeed } {
+export function withChangeFeed(
+  sqlite: Database.Database,
+  dispatch: Dispatch,
+  feed: ChangeFeed = createChangeFeed()
+): { dispatch: Dispatch; changes: ChangeFeed } {
   const totalChanges = sqlite.prepare('select total_changes() n').pluck()
   let seen = totalChanges.get() as number
   const watched: Dispatch = async (method, input, ctx) => {

@@ -19,7 +19,11 @@ function describeIssues(error: z.ZodError): string {
   return `${shown.join('；')}${error.issues.length > 5 ? `；等共 ${error.issues.length} 处` : ''}。`
 }
 
-export function createDispatcher(handlers: Handlers, guard: Guard, opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  guard: Guard,
+  opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}
+): Dispatch {
   z.config({ localeError: chineseInputError })
   return async (method, input, credentials) => {
     if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `没有名为“${String(method).slice(0, 60)}”的接口方法。` })
@@ -56,7 +60,8 @@ const fail = (error: ApiError): Result<never> => ({ ok: false, error })
 /** What a violated constraint means to the user; SQLite's own words stay in the log. */
 function constraintRefusal(code: string, e: Error): ApiError | null {
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'BAD_INPUT', message: '所引用的记录（村居、网格、人员等）不存在或已被删除，请刷新后重新选择。' }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { code: 'CONFLICT', message: '与已有记录重复，未写入。请刷新后核对。' }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return { code: 'CONFLICT', message: '与已有记录重复，未写入。请刷新后核对。' }
   // The append-only tables' triggers speak Chinese already (审计记录只能追加…).
   if (code === 'SQLITE_CONSTRAINT_TRIGGER') return { code: 'CONFLICT', message: /[\u4e00-\u9fff]/.test(e.message) ? e.message : '此记录不能修改。' }
   if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'BAD_INPUT', message: '有必填项为空或取值不在允许范围内，未写入。请检查后重试。' }

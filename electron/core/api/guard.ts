@@ -33,7 +33,23 @@ type Caller = NonNullable<ReturnType<AccountService['callerOf']>>
 export type Identified = { ctx: CallContext; caller?: Caller }
 
 const nobody: CallContext = { actor: '未登录', username: null, accountId: null, role: null, unitId: null, scopeVillageIds: null }
-const idKeys = ['id', 'batchId', 'householdId', 'memberId', 'reportingMemberId', 'teamId', 'personId', 'eventId', 'noticeId', 'recipientId', 'postId', 'gridId', 'villageUnitId', 'unitId', 'scopeUnitId']
+const idKeys = [
+  'id',
+  'batchId',
+  'householdId',
+  'memberId',
+  'reportingMemberId',
+  'teamId',
+  'personId',
+  'eventId',
+  'noticeId',
+  'recipientId',
+  'postId',
+  'gridId',
+  'villageUnitId',
+  'unitId',
+  'scopeUnitId'
+]
 /** Which record a call is about, for the audit row: the first id the input names, else the one created. */
 function targetOf(input: unknown, value: unknown): string | null {
   const pick = (o: unknown) => {
@@ -60,7 +76,15 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
   let writing: Promise<unknown> = Promise.resolve()
 
   function deny(ctx: CallContext, method: string, input: unknown, message: string): never {
-    deps.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: method, outcome: 'denied', target: targetOf(input, null), detail: { reason: message, input: redactForAudit(input) } })
+    deps.audit.append({
+      accountId: ctx.accountId,
+      username: ctx.username ?? ctx.actor,
+      role: ctx.role,
+      action: method,
+      outcome: 'denied',
+      target: targetOf(input, null),
+      detail: { reason: message, input: redactForAudit(input) }
+    })
     throw new AppError('FORBIDDEN', message)
   }
 
@@ -113,7 +137,18 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     const caller = deps.accounts.callerOf(credentials.token)
     if (!caller) throw new AppError('UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
     const a = caller.me.account
-    return { ctx: { actor: `${a.displayName}（${a.username}）`, username: a.username, accountId: a.id, role: a.role, unitId: a.unitId, scopeVillageIds: caller.me.scopeVillageIds, token: credentials.token }, caller }
+    return {
+      ctx: {
+        actor: `${a.displayName}（${a.username}）`,
+        username: a.username,
+        accountId: a.id,
+        role: a.role,
+        unitId: a.unitId,
+        scopeVillageIds: caller.me.scopeVillageIds,
+        token: credentials.token
+      },
+      caller
+    }
   }
 
   /** Whether the caller may make this call with this input: the handler's context, or an AppError refusing it. */
@@ -124,7 +159,8 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     if (session.locked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁。')
     if (me.mustChangePassword) throw new AppError('PASSWORD_EXPIRED', '密码已过期或为初始密码，请先修改密码。')
     deps.accounts.touch(session)
-    if (!hasCapability(me.account.role, rule.access)) deny(ctx, method, input, `当前账号（${me.account.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
+    if (!hasCapability(me.account.role, rule.access))
+      deny(ctx, method, input, `当前账号（${me.account.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
     // The clerk's reach, worked out with the session's account: their own unit and its villages.
     if (scope) for (const check of rule.scope) checkScope(ctx, method, input, scope, check)
     else for (const check of rule.scope) if (check.kind === 'acting') checkActing(ctx, method, input, check)
@@ -144,8 +180,19 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     const recent = (wholeNumberSearches.get(ctx.accountId) ?? []).filter((at) => t - at < windowMs)
     if (recent.length >= WHOLE_NUMBER_SEARCHES.limit) {
       const waitMinutes = Math.ceil((recent[0] + windowMs - t) / 60_000)
-      deps.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: method, outcome: 'denied', target: null, detail: { reason: '按完整号码查找过于频繁', input: redactForAudit(input) } })
-      throw new AppError('RATE_LIMITED', `按完整证件号或电话查找过于频繁：每个账号 ${WHOLE_NUMBER_SEARCHES.minutes} 分钟内至多 ${WHOLE_NUMBER_SEARCHES.limit} 次，请 ${waitMinutes} 分钟后再试；按姓名或号码末 4 位查找不受此限。`)
+      deps.audit.append({
+        accountId: ctx.accountId,
+        username: ctx.username ?? ctx.actor,
+        role: ctx.role,
+        action: method,
+        outcome: 'denied',
+        target: null,
+        detail: { reason: '按完整号码查找过于频繁', input: redactForAudit(input) }
+      })
+      throw new AppError(
+        'RATE_LIMITED',
+        `按完整证件号或电话查找过于频繁：每个账号 ${WHOLE_NUMBER_SEARCHES.minutes} 分钟内至多 ${WHOLE_NUMBER_SEARCHES.limit} 次，请 ${waitMinutes} 分钟后再试；按姓名或号码末 4 位查找不受此限。`
+      )
     }
     recent.push(t)
     wholeNumberSearches.set(ctx.accountId, recent)
@@ -169,7 +216,15 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
       if (ownRecords) return await handler()
       if (!writes) {
         const value = await handler()
-        deps.audit.append({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role, action: method, outcome: 'ok', target: targetOf(input, value), detail: { input: redactForAudit(input) } })
+        deps.audit.append({
+          accountId: ctx.accountId,
+          username: ctx.username ?? ctx.actor,
+          role: ctx.role,
+          action: method,
+          outcome: 'ok',
+          target: targetOf(input, value),
+          detail: { input: redactForAudit(input) }
+        })
         return value
       }
       sqlite.exec('savepoint api_call')
@@ -177,7 +232,13 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
         const { batch: batchBefore, change: changeBefore } = logEnds().get() as { batch: number; change: number }
         const value = await handler()
         if (audited) {
-          const changed = changesSince().all(changeBefore) as { entity: string; entityId: number; action: string; before: string | null; after: string | null }[]
+          const changed = changesSince().all(changeBefore) as {
+            entity: string
+            entityId: number
+            action: string
+            before: string | null
+            after: string | null
+          }[]
           const parse = (s: string | null) => (s ? redactForAudit(JSON.parse(s)) : null)
           const some = changed.length <= 20
           deps.audit.append({

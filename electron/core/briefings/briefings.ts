@@ -33,12 +33,21 @@ export function createBriefingService(db: Db, clock: Clock) {
   function scopeOf(unitId?: number) {
     if (!unitId) {
       const town = sqlite.prepare("select id, name from units where kind = 'town'").get() as { id: number; name: string }
-      return { unitId: null, name: town.name, villages: (sqlite.prepare("select id from units where kind = 'village'").all() as { id: number }[]).map((v) => v.id) }
+      return {
+        unitId: null,
+        name: town.name,
+        villages: (sqlite.prepare("select id from units where kind = 'village'").all() as { id: number }[]).map((v) => v.id)
+      }
     }
     const u = sqlite.prepare('select id, name, kind from units where id = ?').get(unitId) as { id: number; name: string; kind: string } | undefined
     if (!u) throw notFound('单位', unitId)
     if (u.kind === 'village') return { unitId: u.id, name: u.name, villages: [u.id] }
-    if (u.kind === 'office') return { unitId: u.id, name: u.name, villages: (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((v) => v.id) }
+    if (u.kind === 'office')
+      return {
+        unitId: u.id,
+        name: u.name,
+        villages: (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((v) => v.id)
+      }
     if (u.kind === 'town') return scopeOf(undefined)
     throw new AppError('BAD_INPUT', `简报范围须为全镇、管理处或村（社区），“${u.name}”不是`)
   }
@@ -74,9 +83,13 @@ export function createBriefingService(db: Db, clock: Clock) {
       households: rows.reduce((s, r) => s + r.households, 0),
       visits: rows.reduce((s, r) => s + r.visits, 0),
       rounds: withHouseholds.length ? Math.min(...withHouseholds.map((r) => r.rounds)) : 0,
-      partyMembers: count(`select count(*) n from persons where is_party_member = 1 and party_registration = '村居' and created_at < :asOf and village_unit_id in ${inList(villages)}`),
+      partyMembers: count(
+        `select count(*) n from persons where is_party_member = 1 and party_registration = '村居' and created_at < :asOf and village_unit_id in ${inList(villages)}`
+      ),
       householdsContacted: count(`select count(*) n from households h where ${contactThen} is not null and h.village_unit_id in ${inList(villages)}`),
-      nonHukouContacted: count(`select sum(h.members) n from households h where h.kind = '非户籍家庭户' and ${contactThen} is not null and h.village_unit_id in ${inList(villages)}`)
+      nonHukouContacted: count(
+        `select sum(h.members) n from households h where h.kind = '非户籍家庭户' and ${contactThen} is not null and h.village_unit_id in ${inList(villages)}`
+      )
     }
   }
 
@@ -89,7 +102,11 @@ export function createBriefingService(db: Db, clock: Clock) {
       `select count(*) members, sum(${placedThen} is not null) placed, sum(r.reported_at >= :from) reportedInPeriod from reporting_members r where r.village_unit_id in ${v} and r.reported_at <= :to`,
       { from: p.from, to: p.to, asOf: asOfEnd(p) }
     )
-    const s = one(`select count(*) services, sum(s.hours) hours from service_records s join reporting_members r on r.id = s.reporting_member_id where r.village_unit_id in ${v} and s.date between ? and ?`, p.from, p.to)
+    const s = one(
+      `select count(*) services, sum(s.hours) hours from service_records s join reporting_members r on r.id = s.reporting_member_id where r.village_unit_id in ${v} and s.date between ? and ?`,
+      p.from,
+      p.to
+    )
     const n = one(
       `select count(distinct n.id) notices, count(x.id) recipients, sum(x.answer = '愿意参加') willing from reserve_notices n left join reserve_notice_recipients x on x.notice_id = n.id
        where (n.village_unit_id in ${v} or n.village_unit_id is null) and ${chinaDateSql('n.sent_at')} between ? and ?`,
@@ -128,7 +145,8 @@ export function createBriefingService(db: Db, clock: Clock) {
          where e.status_after in ('reported', 'accepted', 'resolved', 'suspended')`
       )
       .all({ at }) as { code: string; title: string; status: string; dueAt: string | null; holder: string; supervised: number }[]
-    const overdueDays = (k: { status: string; dueAt: string | null }) => (k.status !== 'suspended' && k.dueAt && k.dueAt < at ? Math.ceil((Date.parse(at) - Date.parse(k.dueAt)) / 86_400_000) : 0)
+    const overdueDays = (k: { status: string; dueAt: string | null }) =>
+      k.status !== 'suspended' && k.dueAt && k.dueAt < at ? Math.ceil((Date.parse(at) - Date.parse(k.dueAt)) / 86_400_000) : 0
     const key = rows.map((k) => ({ ...k, overdueDays: overdueDays(k) })).filter((k) => k.overdueDays > 0 || k.supervised > 0)
     key.sort((a, b) => b.overdueDays - a.overdueDays || b.supervised - a.supervised || a.code.localeCompare(b.code))
     return { total: key.length, overdue: key.filter((k) => k.overdueDays > 0).length, rows: key.slice(0, listed) }
@@ -145,7 +163,12 @@ export function createBriefingService(db: Db, clock: Clock) {
       )
       .all() as { id: number; name: string; geometry: string; lon: number | null; lat: number | null; n: number }[]
     return briefingMapSvg(
-      rows.map((r) => ({ name: r.name, polygons: fromGeoJsonGeometry(JSON.parse(r.geometry)) as unknown as number[][][][], value: single ? r.n : (collectedByVillage.get(r.id) ?? 0), label: r.lon !== null && r.lat !== null ? [r.lon, r.lat] : null })),
+      rows.map((r) => ({
+        name: r.name,
+        polygons: fromGeoJsonGeometry(JSON.parse(r.geometry)) as unknown as number[][][][],
+        value: single ? r.n : (collectedByVillage.get(r.id) ?? 0),
+        label: r.lon !== null && r.lat !== null ? [r.lon, r.lat] : null
+      })),
       { width: 640, height: 420, unit: '件', labels: rows.length <= 30 }
     )
   }
@@ -162,7 +185,13 @@ export function createBriefingService(db: Db, clock: Clock) {
     const byVillage = new Map(kpis.byUnit.map((u) => [u.unitId, u]))
     const villages = stats.villages
       .filter((v) => scope.villages.includes(v.villageUnitId))
-      .map((v) => ({ name: v.village, collected: byVillage.get(v.villageUnitId)?.collected ?? 0, resolved: byVillage.get(v.villageUnitId)?.resolved ?? 0, overdue: byVillage.get(v.villageUnitId)?.overdue ?? 0, visitRate: v.households ? v.visits / v.households : null }))
+      .map((v) => ({
+        name: v.village,
+        collected: byVillage.get(v.villageUnitId)?.collected ?? 0,
+        resolved: byVillage.get(v.villageUnitId)?.resolved ?? 0,
+        overdue: byVillage.get(v.villageUnitId)?.overdue ?? 0,
+        visitRate: v.households ? v.visits / v.households : null
+      }))
     return composeBriefing({
       kind: input.kind,
       title,
@@ -191,7 +220,8 @@ export function createBriefingService(db: Db, clock: Clock) {
     const keys = input.sections.map((s) => s.key)
     if (new Set(keys).size !== keys.length) throw new AppError('BAD_INPUT', '简报的部分有重复')
     const nextSteps = input.sections.find((s) => s.key === 'nextSteps')
-    if (nextSteps && !(nextSteps.paragraphs ?? []).some((p) => p.trim())) throw new AppError('BAD_INPUT', '“下一步工作”还没有填写；不需要时请从简报中去掉这一部分')
+    if (nextSteps && !(nextSteps.paragraphs ?? []).some((p) => p.trim()))
+      throw new AppError('BAD_INPUT', '“下一步工作”还没有填写；不需要时请从简报中去掉这一部分')
     const date = today()
     const year = Number(date.slice(0, 4))
     return sqlite.transaction(() => {
@@ -203,14 +233,29 @@ export function createBriefingService(db: Db, clock: Clock) {
       })
       const frozen = BriefingDocument.parse({ ...doc, sections })
       const id = sqlite
-        .prepare('insert into briefings (kind, year, number, title, scope_unit_id, scope_name, period_from, period_to, issued_at, issued_by, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(frozen.kind, year, n, frozen.title, frozen.scope.unitId, frozen.scope.name, frozen.period.from, frozen.period.to, clock.now().toISOString(), actor, JSON.stringify(frozen)).lastInsertRowid as number
+        .prepare(
+          'insert into briefings (kind, year, number, title, scope_unit_id, scope_name, period_from, period_to, issued_at, issued_by, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+        )
+        .run(
+          frozen.kind,
+          year,
+          n,
+          frozen.title,
+          frozen.scope.unitId,
+          frozen.scope.name,
+          frozen.period.from,
+          frozen.period.to,
+          clock.now().toISOString(),
+          actor,
+          JSON.stringify(frozen)
+        ).lastInsertRowid as number
       return { id, number: n, year }
     })()
   }
 
   function get(id: number) {
-    const row = sqlite.prepare('select id, snapshot, issued_at as issuedAt, issued_by as issuedBy from briefings where id = ?').get(id) as { id: number; snapshot: string; issuedAt: string; issuedBy: string } | undefined
+    const row = sqlite.prepare('select id, snapshot, issued_at as issuedAt, issued_by as issuedBy from briefings where id = ?').get(id) as
+      { id: number; snapshot: string; issuedAt: string; issuedBy: string } | undefined
     if (!row) throw notFound('简报', id)
     return { id: row.id, issuedAt: row.issuedAt, issuedBy: row.issuedBy, document: BriefingDocument.parse(JSON.parse(row.snapshot)) }
   }
@@ -225,7 +270,18 @@ export function createBriefingService(db: Db, clock: Clock) {
            and (@scope is null or scope_unit_id in (select value from json_each(@scope)))
          order by issued_at desc, id desc limit 200`
       )
-      .all({ year: input.year ?? null, q: q || null, like: `%${q ?? ''}%`, scope: scopeUnitIds ? JSON.stringify(scopeUnitIds) : null }) as { id: number; kind: string; year: number; number: number; title: string; scopeName: string; periodFrom: string; periodTo: string; issuedAt: string; issuedBy: string }[]
+      .all({ year: input.year ?? null, q: q || null, like: `%${q ?? ''}%`, scope: scopeUnitIds ? JSON.stringify(scopeUnitIds) : null }) as {
+      id: number
+      kind: string
+      year: number
+      number: number
+      title: string
+      scopeName: string
+      periodFrom: string
+      periodTo: string
+      issuedAt: string
+      issuedBy: string
+    }[]
   }
 
   return { compose: (input: ComposeInput) => compose(input), issue, get, list }

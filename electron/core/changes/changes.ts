@@ -6,14 +6,30 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { changeBatches, changes, grids, households, issues, persons, reportingMembers, reserveContacts, units } from '../db/schema'
 import { AppError, notFound } from '../errors'
-import { describeChange } from '../grids/domain/gridRules'
+import { describeChange } from './describeChange'
 
 type Entity = keyof typeof tableOf
 type Row = Record<string, unknown> & { id: number }
 export type BatchKind = (typeof changeBatches.$inferInsert)['kind']
 
-const tableOf = { grid: grids, unit: units, person: persons, household: households, reportingMember: reportingMembers, reserveContact: reserveContacts, issue: issues } as const
-const entityLabel: Record<Entity, string> = { grid: '网格', unit: '单位', person: '人员', household: '户', reportingMember: '报到党员', reserveContact: '储能联系人', issue: '事件' }
+const tableOf = {
+  grid: grids,
+  unit: units,
+  person: persons,
+  household: households,
+  reportingMember: reportingMembers,
+  reserveContact: reserveContacts,
+  issue: issues
+} as const
+const entityLabel: Record<Entity, string> = {
+  grid: '网格',
+  unit: '单位',
+  person: '人员',
+  household: '户',
+  reportingMember: '报到党员',
+  reserveContact: '储能联系人',
+  issue: '事件'
+}
 
 export type Recorder = {
   batchId: number
@@ -26,7 +42,10 @@ export type Recorder = {
 
 const changeColumns = '(batch_id, entity, entity_id, action, before, after, summary)'
 /** The snapshot of a row as JSON, keyed like the rows drizzle reads (its property names). */
-const snapshotSql = (entity: Entity) => `json_object(${Object.entries(getTableColumns(tableOf[entity])).map(([key, c]) => `'${key}', "${c.name}"`).join(', ')})`
+const snapshotSql = (entity: Entity) =>
+  `json_object(${Object.entries(getTableColumns(tableOf[entity]))
+    .map(([key, c]) => `'${key}', "${c.name}"`)
+    .join(', ')})`
 
 const statementsOf = new WeakMap<Database.Database, ReturnType<typeof recorderStatements>>()
 function recorderStatements(sqlite: Database.Database) {
@@ -37,7 +56,9 @@ function recorderStatements(sqlite: Database.Database) {
     inserted: (entity: Entity) => {
       let statement = insertedOf.get(entity)
       if (!statement) {
-        statement = sqlite.prepare(`insert into changes ${changeColumns} select ?, ?, id, 'create', null, ${snapshotSql(entity)}, ? from "${getTableName(tableOf[entity])}" where id = ?`)
+        statement = sqlite.prepare(
+          `insert into changes ${changeColumns} select ?, ?, id, 'create', null, ${snapshotSql(entity)}, ? from "${getTableName(tableOf[entity])}" where id = ?`
+        )
         insertedOf.set(entity, statement)
       }
       return statement
@@ -121,7 +142,10 @@ export function createChangeService(db: Db, clock: Clock) {
           .where(and(eq(changes.entity, entity), inArray(changes.entityId, ids), gt(changes.id, lastOwn)))
           .get()
         if (later)
-          throw new AppError('CONFLICT', `此操作涉及的${entityLabel[entity]}（编号 ${later.entityId}）之后又被修改过；为免覆盖后来的修改，不能撤销，请先撤销后来的修改。`)
+          throw new AppError(
+            'CONFLICT',
+            `此操作涉及的${entityLabel[entity]}（编号 ${later.entityId}）之后又被修改过；为免覆盖后来的修改，不能撤销，请先撤销后来的修改。`
+          )
       }
       const recorder = beginBatch(db, clock, { kind: 'undo', actor, description: `撤销：${batch.description}`, undoes: batchId })
       for (const c of list) {
@@ -135,13 +159,18 @@ export function createChangeService(db: Db, clock: Clock) {
             recorder.deleted(c.entity as Entity, current)
           }
         } else if (c.action === 'delete') {
-          tx.insert(table).values(before as never).run()
+          tx.insert(table)
+            .values(before as never)
+            .run()
           recorder.created(c.entity as Entity, before!)
         } else if (current && before) {
           const restored = { ...before, version: Number(current.version) + 1 }
           // Never SET the primary key: SQLite would then check every table referencing the row.
           const { id: _id, ...columns } = restored
-          tx.update(table).set(columns as never).where(eq(table.id, c.entityId)).run()
+          tx.update(table)
+            .set(columns as never)
+            .where(eq(table.id, c.entityId))
+            .run()
           recorder.updated(c.entity as Entity, current, restored)
         }
       }
@@ -153,7 +182,14 @@ export function createChangeService(db: Db, clock: Clock) {
   /** Recent batches, newest first (e.g. the imports, to undo one). */
   function list(kind?: BatchKind, limit = 50) {
     return db
-      .select({ id: changeBatches.id, kind: changeBatches.kind, actor: changeBatches.actor, at: changeBatches.at, description: changeBatches.description, undoneBy: changeBatches.undoneBy })
+      .select({
+        id: changeBatches.id,
+        kind: changeBatches.kind,
+        actor: changeBatches.actor,
+        at: changeBatches.at,
+        description: changeBatches.description,
+        undoneBy: changeBatches.undoneBy
+      })
       .from(changeBatches)
       .where(kind ? eq(changeBatches.kind, kind) : undefined)
       .orderBy(desc(changeBatches.id))

@@ -13,7 +13,14 @@ export const changesContract = {
     doc: '撤销一次操作（整批撤销）'
   },
   'changes.list': {
-    input: z.object({ kind: z.enum(['import', 'edit', 'create', 'delete', 'move', 'geometry', 'split', 'undo', 'place', 'people-import', 'people-edit']).optional(), limit: z.number().int().min(1).max(200).optional() }).strict().optional().default({}),
+    input: z
+      .object({
+        kind: z.enum(['import', 'edit', 'create', 'delete', 'move', 'geometry', 'split', 'undo', 'place', 'people-import', 'people-edit']).optional(),
+        limit: z.number().int().min(1).max(200).optional()
+      })
+      .strict()
+      .optional()
+      .default({}),
     output: z.array(BatchSummary),
     doc: '最近的操作记录（如导入记录），可据此撤销'
   }

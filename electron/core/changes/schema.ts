@@ -8,7 +8,9 @@ export const changeBatches = sqliteTable(
   'change_batches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['edit', 'create', 'delete', 'move', 'geometry', 'split', 'import', 'undo', 'place', 'people-import', 'people-edit'] }).notNull(),
+    kind: text('kind', {
+      enum: ['edit', 'create', 'delete', 'move', 'geometry', 'split', 'import', 'undo', 'place', 'people-import', 'people-edit']
+    }).notNull(),
     actor: text('actor').notNull(),
     at: text('at').notNull(),
     description: text('description').notNull(),
@@ -28,7 +30,23 @@ export const changes = sqliteTable(
     batchId: integer('batch_id')
       .notNull()
       .references(() => changeBatches.id),
-    entity: text('entity', { enum: ['grid', 'unit', 'person', 'household', 'reportingMember', 'reserveContact', 'residentTeam', 'teamMember', 'volunteerPost', 'postClaim', 'serviceRecord', 'visit', 'issue'] }).notNull(),
+    entity: text('entity', {
+      enum: [
+        'grid',
+        'unit',
+        'person',
+        'household',
+        'reportingMember',
+        'reserveContact',
+        'residentTeam',
+        'teamMember',
+        'volunteerPost',
+        'postClaim',
+        'serviceRecord',
+        'visit',
+        'issue'
+      ]
+    }).notNull(),
     /** No foreign key: the history of a deleted grid outlives it. */
     entityId: integer('entity_id').notNull(),
     action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),

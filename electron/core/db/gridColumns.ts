@@ -25,4 +25,3 @@ export function measuredColumns(geometry: object | string, m: Pick<ReturnType<ty
     areaKm2: m.areaKm2
   }
 }
-

@@ -59,7 +59,16 @@ export function whereOf(spec: ListSpec, input: Omit<ListInput, 'offset' | 'limit
   if (input.scopeVillageIds) add(inScope(spec.villageColumn, input.scopeVillageIds))
   for (const [key, value] of Object.entries(input.filters ?? {})) {
     const f = ownEntry(spec.filters, key)
-    if (!f) throw new AppError('BAD_INPUT', `不能按“${key.slice(0, 40)}”筛选；可用的筛选：${Object.values(spec.filters).map((x) => x.label).join('、') || '无'}`, { field: `filters.${key}` })
+    if (!f)
+      throw new AppError(
+        'BAD_INPUT',
+        `不能按“${key.slice(0, 40)}”筛选；可用的筛选：${
+          Object.values(spec.filters)
+            .map((x) => x.label)
+            .join('、') || '无'
+        }`,
+        { field: `filters.${key}` }
+      )
     if (value === '' || value === null) continue
     add(f.clause(value))
   }
@@ -80,8 +89,10 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
   const { n } = cachedStatement(sqlite, `select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }
   // Deferred join: skipping `offset` rows walks keys only; the joins and per-row subqueries run
   // for the page's rows alone, so a deep page costs little more than the first.
-  const rows = cachedStatement(sqlite, `select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`)
-    .all(...where.params, input.limit, input.offset) as T[]
+  const rows = cachedStatement(
+    sqlite,
+    `select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`
+  ).all(...where.params, input.limit, input.offset) as T[]
   return { total: n, rows }
 }
 

@@ -77,7 +77,18 @@ export { specialties } from '../../shared/issueWords'
 
 export const volunteerPostNames = ['关爱长者爱心岗', '治安卫生巡逻岗', '社情民意收集岗', '垃圾分类宣传岗', '政策宣讲岗', '文明交通劝导岗']
 
-export const serviceActivities = ['入户走访', '义诊', '法律咨询', '垃圾分类宣传', '登革热防控宣传', '关爱长者探访', '公园清扫', '便民服务进小区', '治安巡逻', '政策宣讲']
+export const serviceActivities = [
+  '入户走访',
+  '义诊',
+  '法律咨询',
+  '垃圾分类宣传',
+  '登革热防控宣传',
+  '关爱长者探访',
+  '公园清扫',
+  '便民服务进小区',
+  '治安巡逻',
+  '政策宣讲'
+]
 
 export const serviceClaims = ['联系群众', '义诊服务', '法律援助', '学业辅导', '环境整治', '便民服务', '政策宣传', '文体活动组织']
 

@@ -3,7 +3,18 @@
 // log is one the app could have written: escalations through all four levels, dispatches, returns,
 // supervision, extensions, suspensions, rejected verifications, and recent ones still open or overdue.
 import type { Db } from '../db/open'
-import { ancestors, decide, defaultHolder, dispatchTargets, initialState, levelOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from '../issues/domain/issueRouting'
+import {
+  ancestors,
+  decide,
+  defaultHolder,
+  dispatchTargets,
+  initialState,
+  levelOf,
+  type IssueAction,
+  type IssueState,
+  type RoutingRule,
+  type RoutingUnit
+} from '../issues/domain/issueRouting'
 import { createRng, type Rng } from './prng'
 
 const perYear: [number, number][] = [
@@ -15,9 +26,28 @@ const perYear: [number, number][] = [
 ]
 const lastDay = Date.parse('2026-11-20T16:00:00Z')
 const categories: [string, number][] = [
-  ['环境卫生', 22], ['矛盾纠纷', 16], ['城市管理', 12], ['出租屋消防隐患', 10], ['治安隐患', 9], ['民生服务', 9], ['违法建设', 6], ['消防安全', 5], ['安全生产', 4], ['交通安全', 3], ['困难救助', 3], ['信访维稳', 1]
+  ['环境卫生', 22],
+  ['矛盾纠纷', 16],
+  ['城市管理', 12],
+  ['出租屋消防隐患', 10],
+  ['治安隐患', 9],
+  ['民生服务', 9],
+  ['违法建设', 6],
+  ['消防安全', 5],
+  ['安全生产', 4],
+  ['交通安全', 3],
+  ['困难救助', 3],
+  ['信访维稳', 1]
 ]
-const sources: [string, number][] = [['网格巡查', 38], ['驻点团队', 18], ['党员户联系', 14], ['报到党员', 6], ['12345热线', 16], ['信访', 3], ['来访', 5]]
+const sources: [string, number][] = [
+  ['网格巡查', 38],
+  ['驻点团队', 18],
+  ['党员户联系', 14],
+  ['报到党员', 6],
+  ['12345热线', 16],
+  ['信访', 3],
+  ['来访', 5]
+]
 const titles: Record<string, string[]> = {
   环境卫生: ['巷道垃圾堆放', '河涌漂浮物', '公厕卫生差', '绿化带杂物'],
   矛盾纠纷: ['邻里噪音纠纷', '租赁押金纠纷', '宅基地边界争议', '工资拖欠纠纷'],
@@ -32,7 +62,11 @@ const titles: Record<string, string[]> = {
   困难救助: ['独居老人生活困难', '因病致困家庭求助'],
   信访维稳: ['集体讨薪', '征地补偿诉求']
 }
-const urgencies: [('一般' | '较急' | '紧急'), number][] = [['一般', 70], ['较急', 22], ['紧急', 8]]
+const urgencies: ['一般' | '较急' | '紧急', number][] = [
+  ['一般', 70],
+  ['较急', 22],
+  ['紧急', 8]
+]
 
 function weighted<T>(rng: Rng, items: [T, number][]): T {
   const total = items.reduce((s, [, w]) => s + w, 0)
@@ -47,14 +81,19 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
   const units = new Map((sqlite.prepare('select id, name, kind, parent_id as parentId from units').all() as RoutingUnit[]).map((u) => [u.id, u]))
   const town = [...units.values()].find((u) => u.kind === 'town')!
   const groups = sqlite
-    .prepare('select g.id, g.parent_id as t2, p.parent_id as t1, g.village_unit_id as village, g.label_lon as lon, g.label_lat as lat, g.households from grids g join grids p on p.id = g.parent_id where g.tier = 3 and g.label_lon is not null')
+    .prepare(
+      'select g.id, g.parent_id as t2, p.parent_id as t1, g.village_unit_id as village, g.label_lon as lon, g.label_lat as lat, g.households from grids g join grids p on p.id = g.parent_id where g.tier = 3 and g.label_lon is not null'
+    )
     .all() as { id: number; t2: number; t1: number; village: number; lon: number; lat: number; households: number }[]
   if (groups.length === 0) return
   const rules = new Map(
-    (sqlite.prepare('select category, urgency, default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules').all() as (RoutingRule & { category: string; urgency: string; skipAllowed: unknown })[]).map((r) => [
-      `${r.category}|${r.urgency}`,
-      { ...r, skipAllowed: (r.skipAllowed as unknown) === 1 } as RoutingRule
-    ])
+    (
+      sqlite
+        .prepare(
+          'select category, urgency, default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules'
+        )
+        .all() as (RoutingRule & { category: string; urgency: string; skipAllowed: unknown })[]
+    ).map((r) => [`${r.category}|${r.urgency}`, { ...r, skipAllowed: (r.skipAllowed as unknown) === 1 } as RoutingRule])
   )
   const groupWeights = groups.map((g) => [g, Math.max(1, g.households)] as [typeof g, number])
   const insertIssue = sqlite.prepare(
@@ -63,7 +102,9 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
      values (@code, @title, @description, @category, @urgency, @source, @lon, @lat, @village, @t1, @t2, @t3, @status, @holderUnitId, @senderUnitId, @dispatcherUnitId,
        @stage, @dueAt, @warnAt, @suspendedAt, @suspendedFrom, @supervised, @escalations, @extensionRequest, @coHandlers, @createdAt, @createdBy, @closedAt, @closedLevel, @closedOnTime, @peakLevel, @version)`
   )
-  const insertEvent = sqlite.prepare('insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const insertEvent = sqlite.prepare(
+    'insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+  )
 
   sqlite.transaction(() => {
     for (const [year, count] of perYear) {
@@ -110,13 +151,34 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
         step({ type: 'accept' }, state.holderUnitId, h(rule.acceptHours, 0.04))
         // Climb: some issues need a higher level (the seeds' linkage), a few all the way to the district.
         let climbs = rng.next() < 0.12 ? (rng.next() < 0.25 ? (rng.next() < 0.2 ? 3 : 2) : 1) : 0
-        while (climbs-- > 0 && step({ type: 'escalate', reason: rng.pick(['涉及多个部门，需上级协调', '超出本级处置权限', '群众诉求涉及政策']) }, state.holderUnitId, 2 + rng.next() * 20)) step({ type: 'accept' }, state.holderUnitId, h(rule.acceptHours, 0.04))
+        while (
+          climbs-- > 0 &&
+          step(
+            { type: 'escalate', reason: rng.pick(['涉及多个部门，需上级协调', '超出本级处置权限', '群众诉求涉及政策']) },
+            state.holderUnitId,
+            2 + rng.next() * 20
+          )
+        )
+          step({ type: 'accept' }, state.holderUnitId, h(rule.acceptHours, 0.04))
         // Higher levels often dispatch down to the unit that can act, with a deadline.
         if (levelOf[units.get(state.holderUnitId)!.kind] >= 2 && rng.next() < 0.55) {
-          const targets = dispatchTargets(units, state.holderUnitId).filter((u) => u.kind === 'department' || u.kind === 'town' || u.kind === 'office' || u.id === g.village || ancestors(units, g.village).some((a) => a.id === u.id))
+          const targets = dispatchTargets(units, state.holderUnitId).filter(
+            (u) =>
+              u.kind === 'department' ||
+              u.kind === 'town' ||
+              u.kind === 'office' ||
+              u.id === g.village ||
+              ancestors(units, g.village).some((a) => a.id === u.id)
+          )
           if (targets.length) {
             const target = rng.pick(targets)
-            if (step({ type: 'dispatch', toUnitId: target.id, deadline: new Date(t + (1 + rule.handleHours) * 3_600_000).toISOString() }, state.holderUnitId, 1 + rng.next() * 6)) {
+            if (
+              step(
+                { type: 'dispatch', toUnitId: target.id, deadline: new Date(t + (1 + rule.handleHours) * 3_600_000).toISOString() },
+                state.holderUnitId,
+                1 + rng.next() * 6
+              )
+            ) {
               if (rng.next() < 0.05) {
                 step({ type: 'return', reason: '不属于本单位职责范围' }, state.holderUnitId, 2 + rng.next() * 10)
                 step({ type: 'accept' }, state.holderUnitId, 1)
@@ -128,13 +190,25 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
         // A few recent issues are stuck: handled past their deadline, then supervised from above —
         // what the overdue lists, the supervision notices and the wall are for.
         if (t0 > lastDay - 60 * 86_400_000 && rng.next() < 0.1) {
-          if (state.dueAt && rng.next() < 0.75) step({ type: 'supervise', note: rng.pick(['已超期，请加快办理并反馈', '群众多次反映，请限期办结']) }, superior(), Math.max(1, (Date.parse(state.dueAt) - t) / 3_600_000 + 24 + rng.next() * 48))
+          if (state.dueAt && rng.next() < 0.75)
+            step(
+              { type: 'supervise', note: rng.pick(['已超期，请加快办理并反馈', '群众多次反映，请限期办结']) },
+              superior(),
+              Math.max(1, (Date.parse(state.dueAt) - t) / 3_600_000 + 24 + rng.next() * 48)
+            )
         } else {
           if (rng.next() < 0.05) step({ type: 'supervise', note: '群众反映强烈，请加快办理' }, superior(), rule.handleHours * 0.5)
           if (rng.next() < 0.03 && step({ type: 'requestExtension', days: 3, reason: '需协调相关部门现场处置' }, state.holderUnitId, rule.handleHours * 0.6))
             step({ type: 'decideExtension', approved: rng.next() < 0.8 }, state.dispatcherUnitId ?? town.id, 4)
-          if (rng.next() < 0.02 && step({ type: 'suspend', reason: '等待当事人提供材料' }, state.holderUnitId, 5)) step({ type: 'resume' }, state.holderUnitId, 24 + rng.next() * 72)
-          if (step({ type: 'resolve', result: rng.pick(['已现场处置完毕', '已调解，双方达成协议', '已清理并落实长效管理', '已整改并复查']) }, state.holderUnitId, h(rule.handleHours))) {
+          if (rng.next() < 0.02 && step({ type: 'suspend', reason: '等待当事人提供材料' }, state.holderUnitId, 5))
+            step({ type: 'resume' }, state.holderUnitId, 24 + rng.next() * 72)
+          if (
+            step(
+              { type: 'resolve', result: rng.pick(['已现场处置完毕', '已调解，双方达成协议', '已清理并落实长效管理', '已整改并复查']) },
+              state.holderUnitId,
+              h(rule.handleHours)
+            )
+          ) {
             const verifier = state.dispatcherUnitId ?? town.id
             if (rng.next() < 0.04) {
               step({ type: 'verify', approved: false, note: '现场核查未整改到位' }, verifier, h(rule.verifyHours, 0.02))
@@ -172,4 +246,3 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
     }
   })()
 }
-

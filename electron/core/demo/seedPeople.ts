@@ -16,7 +16,17 @@ import { addDays } from '../../shared/chinaTime'
 export type SeedProgress = (stage: string, fraction: number) => void
 
 type Village = { id: number; name: string; villageType: string | null }
-type Group = { id: number; villageId: number; code: string; name: string; tier2Name: string; households: number; inspector: string | null; shape: MultiPolygonCoords | null; label: Pt | null }
+type Group = {
+  id: number
+  villageId: number
+  code: string
+  name: string
+  tier2Name: string
+  households: number
+  inspector: string | null
+  shape: MultiPolygonCoords | null
+  label: Pt | null
+}
 type Hukou = '本镇户籍' | '佛山市户籍' | '非佛山户籍'
 
 const DAY = 86_400_000
@@ -30,7 +40,18 @@ function readTown(sqlite: Database.Database) {
       `select g.id, g.village_unit_id as villageId, g.code, g.name, p.name as tier2Name, g.households, g.inspector, g.geometry, g.label_lon, g.label_lat
        from grids g left join grids p on p.id = g.parent_id where g.tier = 3 order by g.id`
     )
-    .all() as { id: number; villageId: number; code: string; name: string; tier2Name: string | null; households: number; inspector: string | null; geometry: string | null; label_lon: number | null; label_lat: number | null }[]
+    .all() as {
+    id: number
+    villageId: number
+    code: string
+    name: string
+    tier2Name: string | null
+    households: number
+    inspector: string | null
+    geometry: string | null
+    label_lon: number | null
+    label_lat: number | null
+  }[]
   const groups: Group[] = rows.map((r) => {
     const shape = r.geometry ? fromGeoJsonGeometry(JSON.parse(r.geometry)) : null
     return {
@@ -78,7 +99,17 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
      values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @branch, @address, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt)`
   )
   let doorNo = 0
-  const person = (p: { hukou: Hukou; party: boolean; community?: boolean; group: Group | null; villageId: number; branch?: string | null; workUnit?: string | null; specialties?: string | null; birthYears?: [number, number] }) => {
+  const person = (p: {
+    hukou: Hukou
+    party: boolean
+    community?: boolean
+    group: Group | null
+    villageId: number
+    branch?: string | null
+    workUnit?: string | null
+    specialties?: string | null
+    birthYears?: [number, number]
+  }) => {
     const gender = rng.next() < 0.55 ? '男' : '女'
     const regions = F.idRegions[p.hukou]
     const idNumber = demoIdNumber(rng, rng.pick(regions), gender, p.birthYears ?? [1955, 2000], usedIds)
@@ -95,7 +126,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       party: p.party ? 1 : 0,
       registration: p.party ? (p.community ? '村居' : '单位') : null,
       branch: p.branch ?? null,
-      address: p.group ? `${villageName.get(p.villageId)}${p.group.tier2Name}${++doorNo % 300 + 1}号` : null,
+      address: p.group ? `${villageName.get(p.villageId)}${p.group.tier2Name}${(++doorNo % 300) + 1}号` : null,
       lon: home?.[0] ?? null,
       lat: home?.[1] ?? null,
       villageId: p.villageId,
@@ -123,13 +154,24 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
   sqlite.transaction(() => {
     // ── Party members in household contact (党员户联系) ───────────────────────────────────────
     progress('党员', 0)
-    const memberCounts = apportion(F.peopleTotals.partyMembers, villages.map((v) => householdsOf(v.id)), 20)
+    const memberCounts = apportion(
+      F.peopleTotals.partyMembers,
+      villages.map((v) => householdsOf(v.id)),
+      20
+    )
     const membersOf = new Map<number, { id: number; group: Group | null }[]>()
     villages.forEach((v, vi) => {
       const list: { id: number; group: Group | null }[] = []
       for (let i = 0; i < memberCounts[vi]; i++) {
         const group = groupByHouseholds(v.id)
-        const { id } = person({ hukou: hukouOf(0.08), party: true, community: true, group, villageId: v.id, branch: group ? `${group.tier2Name}党支部` : `${v.name}党委` })
+        const { id } = person({
+          hukou: hukouOf(0.08),
+          party: true,
+          community: true,
+          group,
+          villageId: v.id,
+          branch: group ? `${group.tier2Name}党支部` : `${v.name}党委`
+        })
         list.push({ id, group })
       }
       // Grid order keeps each member's households near home when they are dealt out below.
@@ -160,14 +202,27 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
                 ? `${v.name}${rng.pick(F.orgKinds)}`
                 : personName(rng)
           const contact = contacts[Math.floor((k * contacts.length) / n)]
-          const id = insertHousehold.run(`${g.code}-H${String(i + 1).padStart(4, '0')}`, kind, name, `${v.name}${g.tier2Name}${(i % 400) + 1}号`, kind === '居民家庭户' ? rng.int(1, 5) : 1, v.id, g.id, contact.id).lastInsertRowid as number
+          const id = insertHousehold.run(
+            `${g.code}-H${String(i + 1).padStart(4, '0')}`,
+            kind,
+            name,
+            `${v.name}${g.tier2Name}${(i % 400) + 1}号`,
+            kind === '居民家庭户' ? rng.int(1, 5) : 1,
+            v.id,
+            g.id,
+            contact.id
+          ).lastInsertRowid as number
           householdIds.push({ id, villageId: v.id, contact: contact.id })
           if (kind === '非户籍家庭户') nonHukouHouseholds.push(id)
         }
     }
     // Σ members of non-hukou households = the seed's non-hukou residents contacted.
     const setMembers = sqlite.prepare('update households set members = ? where id = ?')
-    apportion(F.peopleTotals.nonHukouContacted, nonHukouHouseholds.map(() => rng.next() + 0.2), 1).forEach((m, i) => setMembers.run(m, nonHukouHouseholds[i]))
+    apportion(
+      F.peopleTotals.nonHukouContacted,
+      nonHukouHouseholds.map(() => rng.next() + 0.2),
+      1
+    ).forEach((m, i) => setMembers.run(m, nonHukouHouseholds[i]))
 
     // ── Resident teams (驻点团队): the 73 largest villages and communities, 2 non-Foshan members each ─
     progress('驻点团队', 0.3)
@@ -185,7 +240,14 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       const cadres = rng.int(3, 5)
       for (let i = 0; i < cadres + F.peopleTotals.nonFoshanPerTeam; i++) {
         const nonFoshan = i >= cadres
-        const { id } = person({ hukou: nonFoshan ? '非佛山户籍' : '本镇户籍', party: !nonFoshan || rng.next() < 0.5, group: groupByHouseholds(v.id), villageId: v.id, workUnit: nonFoshan ? null : rng.pick(F.reserveUnits), birthYears: [1965, 1998] })
+        const { id } = person({
+          hukou: nonFoshan ? '非佛山户籍' : '本镇户籍',
+          party: !nonFoshan || rng.next() < 0.5,
+          group: groupByHouseholds(v.id),
+          villageId: v.id,
+          workUnit: nonFoshan ? null : rng.pick(F.reserveUnits),
+          birthYears: [1965, 1998]
+        })
         insertTeamMember.run(teamId, id, i === 0 ? '队长' : '队员')
       }
     }
@@ -195,12 +257,21 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     // The villages the seed names first, then the largest others, 75 in all.
     const reportingVillages = villages
       .filter((v) => v.villageType !== '园区')
-      .sort((a, b) => Number(b.name in F.peopleTotals.reportingFixed) - Number(a.name in F.peopleTotals.reportingFixed) || householdsOf(b.id) - householdsOf(a.id) || a.id - b.id)
+      .sort(
+        (a, b) =>
+          Number(b.name in F.peopleTotals.reportingFixed) - Number(a.name in F.peopleTotals.reportingFixed) ||
+          householdsOf(b.id) - householdsOf(a.id) ||
+          a.id - b.id
+      )
       .slice(0, F.peopleTotals.reportingVillages)
     // 塍下村 (seed 001) is not in the NBS 2023 list; only the named villages that exist take a fixed count.
     const fixedTotal = reportingVillages.reduce((s, v) => s + (F.peopleTotals.reportingFixed[v.name] ?? 0), 0)
     const rest = reportingVillages.filter((v) => !(v.name in F.peopleTotals.reportingFixed))
-    const restCounts = apportion(F.peopleTotals.reportingMembers - fixedTotal, rest.map((v) => householdsOf(v.id)), 5)
+    const restCounts = apportion(
+      F.peopleTotals.reportingMembers - fixedTotal,
+      rest.map((v) => householdsOf(v.id)),
+      5
+    )
     const reportingCount = new Map<number, number>(rest.map((v, i) => [v.id, restCounts[i]]))
     for (const v of reportingVillages) if (v.name in F.peopleTotals.reportingFixed) reportingCount.set(v.id, F.peopleTotals.reportingFixed[v.name])
     const insertReporting = sqlite.prepare(
@@ -211,12 +282,30 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     let lateLeft = F.peopleTotals.unplacedReporting
     for (const v of reportingVillages) {
       for (let i = 0; i < (reportingCount.get(v.id) ?? 0); i++) {
-        const late = lateLeft > 0 && rng.next() < F.peopleTotals.unplacedReporting / total * 1.6
+        const late = lateLeft > 0 && rng.next() < (F.peopleTotals.unplacedReporting / total) * 1.6
         if (late) lateLeft--
         const workUnit = v.name === '塍下村' && i < 28 ? '南海区人民医院' : rng.pick(F.reportingWorkUnits)
-        const { id: personId, home } = person({ hukou: hukouOf(0.15, 0.35), party: true, group: groupByHouseholds(v.id), villageId: v.id, branch: `${workUnit}党支部`, workUnit, specialties: rng.pick(F.specialties), birthYears: [1965, 1998] })
-        const reportedAt = late ? dateBetween(rng, F.reportingPeriod.lateFrom, F.reportingPeriod.lateTo) : dateBetween(rng, F.reportingPeriod.from, F.reportingPeriod.to)
-        const id = insertReporting.run(personId, v.id, reportedAt, rng.pick(F.serviceClaims), rng.pick(F.volunteerWishes), rng.next() < 0.4 ? rng.pick(F.projectWishes) : null).lastInsertRowid as number
+        const { id: personId, home } = person({
+          hukou: hukouOf(0.15, 0.35),
+          party: true,
+          group: groupByHouseholds(v.id),
+          villageId: v.id,
+          branch: `${workUnit}党支部`,
+          workUnit,
+          specialties: rng.pick(F.specialties),
+          birthYears: [1965, 1998]
+        })
+        const reportedAt = late
+          ? dateBetween(rng, F.reportingPeriod.lateFrom, F.reportingPeriod.lateTo)
+          : dateBetween(rng, F.reportingPeriod.from, F.reportingPeriod.to)
+        const id = insertReporting.run(
+          personId,
+          v.id,
+          reportedAt,
+          rng.pick(F.serviceClaims),
+          rng.pick(F.volunteerWishes),
+          rng.next() < 0.4 ? rng.pick(F.projectWishes) : null
+        ).lastInsertRowid as number
         reporting.push({ id, villageId: v.id, home, late })
       }
     }
@@ -226,7 +315,15 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     const toPlace = reporting.filter((r) => !r.late)
     const suggestions = suggestPlacements(
       toPlace.map((r) => ({ id: r.id, name: '', home: r.home, villageUnitId: r.villageId })),
-      groups.map((g) => ({ id: g.id, name: g.name, villageUnitId: g.villageId, shape: g.shape, labelPoint: g.label, occupied: occupied.get(g.id) ?? 0, inspector: g.inspector })),
+      groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        villageUnitId: g.villageId,
+        shape: g.shape,
+        labelPoint: g.label,
+        occupied: occupied.get(g.id) ?? 0,
+        inspector: g.inspector
+      })),
       30
     )
     const place = sqlite.prepare("update reporting_members set group_grid_id = ?, placed_at = ?, placement = 'suggested', placement_reason = ? where id = ?")
@@ -261,7 +358,10 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
 
     // ── Reserve contacts (储能联系): never placed in grids; notices and answers ───────────────────
     progress('储能联系', 0.55)
-    const reserveCounts = apportion(F.peopleTotals.reserveContacts, villages.map((v) => householdsOf(v.id)))
+    const reserveCounts = apportion(
+      F.peopleTotals.reserveContacts,
+      villages.map((v) => householdsOf(v.id))
+    )
     const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
     const reserveOf = new Map<number, { id: number; specialty: string }[]>()
     villages.forEach((v, vi) => {
@@ -269,16 +369,33 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       for (let i = 0; i < reserveCounts[vi]; i++) {
         const unit = rng.pick(F.reserveUnits)
         const specialty = rng.pick(F.specialties)
-        const { id: personId } = person({ hukou: hukouOf(0.1, 0.2), party: rng.next() < 0.6, group: groupByHouseholds(v.id), villageId: v.id, workUnit: unit, specialties: specialty, birthYears: [1962, 2000] })
+        const { id: personId } = person({
+          hukou: hukouOf(0.1, 0.2),
+          party: rng.next() < 0.6,
+          group: groupByHouseholds(v.id),
+          villageId: v.id,
+          workUnit: unit,
+          specialties: specialty,
+          birthYears: [1962, 2000]
+        })
         list.push({ id: insertReserve.run(personId, unit, specialty, v.id).lastInsertRowid as number, specialty })
       }
       reserveOf.set(v.id, list)
     })
-    const insertNotice = sqlite.prepare('insert into reserve_notices (village_unit_id, subject, content, specialty, sent_at, sent_by) values (?, ?, ?, ?, ?, ?)')
+    const insertNotice = sqlite.prepare(
+      'insert into reserve_notices (village_unit_id, subject, content, specialty, sent_at, sent_by) values (?, ?, ?, ?, ?, ?)'
+    )
     const insertRecipient = sqlite.prepare('insert into reserve_notice_recipients (notice_id, reserve_contact_id, answer, participated) values (?, ?, ?, ?)')
     for (const v of teamVillages.slice(0, 30)) {
       const specialty = rng.pick(F.specialties)
-      const noticeId = insertNotice.run(v.id, `邀请参加${v.name}${specialty}志愿服务`, `${v.name}将于近期开展${specialty}志愿服务活动，诚邀具有相关专长的公职人员参与。`, specialty, `${dateBetween(rng, '2026-06-01', '2026-10-31')}T09:00:00.000Z`, '示例数据').lastInsertRowid as number
+      const noticeId = insertNotice.run(
+        v.id,
+        `邀请参加${v.name}${specialty}志愿服务`,
+        `${v.name}将于近期开展${specialty}志愿服务活动，诚邀具有相关专长的公职人员参与。`,
+        specialty,
+        `${dateBetween(rng, '2026-06-01', '2026-10-31')}T09:00:00.000Z`,
+        '示例数据'
+      ).lastInsertRowid as number
       for (const c of reserveOf.get(v.id)!.filter((c) => c.specialty === specialty)) {
         const r = rng.next()
         insertRecipient.run(noticeId, c.id, r < 0.5 ? '愿意参加' : r < 0.75 ? '不能参加' : '未回复', r < 0.4 ? 1 : 0)
@@ -294,7 +411,16 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     const lastVisit = new Map<number, string>()
     const visit = (h: { id: number; villageId: number; contact: number }, byTeam: boolean, from: string, to: string) => {
       const date = dateBetween(rng, from, to)
-      insertVisit.run('入户走访', date, h.villageId, h.id, byTeam ? '驻点团队' : '户联系党员', byTeam ? teamOf.get(h.villageId)! : null, byTeam ? null : h.contact, 1)
+      insertVisit.run(
+        '入户走访',
+        date,
+        h.villageId,
+        h.id,
+        byTeam ? '驻点团队' : '户联系党员',
+        byTeam ? teamOf.get(h.villageId)! : null,
+        byTeam ? null : h.contact,
+        1
+      )
       if ((lastVisit.get(h.id) ?? '') < date) lastVisit.set(h.id, date)
     }
     let teamVisits = 0
@@ -314,7 +440,10 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       }
     // Receptions at the teams' stations make up the rest of the teams' person-times.
     const receptionTimes = Math.max(0, F.peopleTotals.teamPersonTimes - teamVisits)
-    const perVillage = apportion(receptionTimes, teamVillages.map((v) => householdsOf(v.id)))
+    const perVillage = apportion(
+      receptionTimes,
+      teamVillages.map((v) => householdsOf(v.id))
+    )
     teamVillages.forEach((v, i) => {
       let left = perVillage[i]
       while (left > 0) {
@@ -326,10 +455,9 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     progress('走访记录', 0.95)
     const setLast = sqlite.prepare('update households set last_visit_at = ? where id = ?')
     for (const [id, date] of lastVisit) setLast.run(date, id)
-    sqlite.prepare("insert or replace into app_meta (key, value) values ('demoPeople', ?), ('partyGroupCapacity', '30'), ('householdsPerMemberLimit', '50')").run(
-      JSON.stringify({ seed: opts.seed ?? 2024, visitPeriod: F.visitPeriod, createdAt })
-    )
+    sqlite
+      .prepare("insert or replace into app_meta (key, value) values ('demoPeople', ?), ('partyGroupCapacity', '30'), ('householdsPerMemberLimit', '50')")
+      .run(JSON.stringify({ seed: opts.seed ?? 2024, visitPeriod: F.visitPeriod, createdAt }))
     progress('完成', 1)
   })()
 }
-

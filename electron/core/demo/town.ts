@@ -63,7 +63,10 @@ export type DemoTown = { seed: number; units: DemoUnit[]; grids: DemoGrid[]; met
 
 /** Parse the NBS village list (resources/data/shishan_villages.csv). */
 export function parseVillageCsv(text: string): VillageRow[] {
-  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
   const header = lines[0].split(',')
   const col = (name: string) => header.indexOf(name)
   return lines.slice(1).map((line) => {
@@ -116,7 +119,14 @@ export function generateDemoTown(villages: VillageRow[], seed = 2023): DemoTown 
   unit({ key: 'district', code: facts.district.code, name: facts.district.name, kind: 'district', parentKey: null, illustrative: false })
   unit({ key: 'town', code: facts.town.code, name: facts.town.name, kind: 'town', parentKey: 'district', illustrative: false })
   facts.departments.forEach((d, i) =>
-    unit({ key: `dept:${d}`, code: `${facts.town.code}-D${String(i + 1).padStart(2, '0')}`, name: d, kind: 'department', parentKey: 'town', illustrative: false })
+    unit({
+      key: `dept:${d}`,
+      code: `${facts.town.code}-D${String(i + 1).padStart(2, '0')}`,
+      name: d,
+      kind: 'department',
+      parentKey: 'town',
+      illustrative: false
+    })
   )
   facts.offices.forEach((o, i) =>
     unit({ key: `office:${o.key}`, code: `${facts.town.code}-O${i + 1}`, name: o.name, kind: 'office', parentKey: 'town', illustrative: true })
@@ -227,8 +237,14 @@ export function generateDemoTown(villages: VillageRow[], seed = 2023): DemoTown 
   const villageShare = villages.map((v, i) => (isPark[i] ? rng.range(0.75, 0.9) : v.name === '大学城社区' ? 0.85 : rng.range(0.5, 0.72)))
   const weight = tier3.map((c) => Math.sqrt(multiPolygonArea(c.shape)) * rng.range(0.6, 1.4) * (isPark[c.village] ? 0.5 : 1))
   const households = apportion(facts.townTotals.households, weight)
-  const nonHukou = apportion(facts.townTotals.nonHukouPopulation, weight.map((w, i) => w * villageShare[tier3[i].village]))
-  const registered = apportion(facts.townTotals.registeredPopulation, weight.map((w, i) => w * (1 - villageShare[tier3[i].village])))
+  const nonHukou = apportion(
+    facts.townTotals.nonHukouPopulation,
+    weight.map((w, i) => w * villageShare[tier3[i].village])
+  )
+  const registered = apportion(
+    facts.townTotals.registeredPopulation,
+    weight.map((w, i) => w * (1 - villageShare[tier3[i].village]))
+  )
 
   // --- Output: shared boundaries made identical, then WGS-84 at 6 decimals (≈0.1 m) --------------
   const tier1Shapes = villages.map((_, i) => tier1Cells[pointOf[i]])

@@ -67,7 +67,10 @@ const allKinds = [...gridKinds[1], ...gridKinds[2], ...gridKinds[3]] as [string,
 const Count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000)
 const GridAttributes = z
   .object({
-    code: z.string().trim().regex(/^[0-9A-Za-z-]{1,32}$/, '编码只能由数字、字母和连字符组成（至多 32 位）'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z-]{1,32}$/, '编码只能由数字、字母和连字符组成（至多 32 位）'),
     name: z.string().trim().min(1, '名称不能为空').max(60, '名称至多 60 字'),
     label: z.string().trim().min(1).max(30, '地图标注至多 30 字'),
     kind: z.enum(allKinds),
@@ -163,7 +166,18 @@ export const TownOutline = z.object({
 })
 
 export const HealthProblem = z.object({
-  kind: z.enum(['OUTSIDE_PARENT', 'OVERLAP', 'GAP', 'SELF_INTERSECTION', 'SLIVER', 'NO_GEOMETRY', 'NO_INSPECTOR', 'NO_PARTY_ORGANISATION', 'OVER_CAPACITY', 'NOT_CHECKED']),
+  kind: z.enum([
+    'OUTSIDE_PARENT',
+    'OVERLAP',
+    'GAP',
+    'SELF_INTERSECTION',
+    'SLIVER',
+    'NO_GEOMETRY',
+    'NO_INSPECTOR',
+    'NO_PARTY_ORGANISATION',
+    'OVER_CAPACITY',
+    'NOT_CHECKED'
+  ]),
   severity: z.enum(['error', 'warning']),
   gridIds: z.array(Id),
   grids: z.array(z.object({ id: Id, tier: Tier, name: z.string() })),
@@ -192,7 +206,13 @@ export const ImportOptions = z
 const PreviewFeature = z.object({
   type: z.literal('Feature'),
   geometry: Geometry,
-  properties: z.object({ index: z.number().int(), name: z.string(), status: z.enum(['accepted', 'rejected']), parent: z.string().nullable(), reasons: z.string().nullable() })
+  properties: z.object({
+    index: z.number().int(),
+    name: z.string(),
+    status: z.enum(['accepted', 'rejected']),
+    parent: z.string().nullable(),
+    reasons: z.string().nullable()
+  })
 })
 
 export const ImportReport = z.object({
@@ -247,9 +267,7 @@ export const gridsContract = {
     doc: '新建网格（二、三级须指定上级；一级须指定管理处和区划代码）'
   },
   'grids.update': {
-    input: z
-      .object({ id: Id, version: Version, patch: GridAttributes.refine((p) => Object.keys(p).length > 0, '没有要修改的内容') })
-      .strict(),
+    input: z.object({ id: Id, version: Version, patch: GridAttributes.refine((p) => Object.keys(p).length > 0, '没有要修改的内容') }).strict(),
     output: BatchResult,
     doc: '修改网格属性（名称、类型、党组织、巡查员、户数、人口等）'
   },
@@ -270,9 +288,7 @@ export const gridsContract = {
     doc: '调整上级网格（连同下级一起移动）'
   },
   'grids.delete': {
-    input: z
-      .object({ id: Id, version: Version, children: z.enum(['refuse', 'cascade', 'reparent']).default('refuse'), reparentTo: Id.optional() })
-      .strict(),
+    input: z.object({ id: Id, version: Version, children: z.enum(['refuse', 'cascade', 'reparent']).default('refuse'), reparentTo: Id.optional() }).strict(),
     output: z.object({ deleted: z.number().int(), batchId: Id }),
     doc: '删除网格；有下级时须选择一并删除或移到其他网格'
   },
@@ -283,9 +299,7 @@ export const gridsContract = {
     doc: '网格健康检查：超出上级、相互重叠、空隙、自相交、碎片、缺巡查员或党组织、党小组超员'
   },
   'grids.export': {
-    input: z
-      .object({ format: z.enum(['geojson', 'xlsx']), tier: Tier.optional(), gridId: Id.optional(), crs: z.enum(['WGS84', 'GCJ02']).optional() })
-      .strict(),
+    input: z.object({ format: z.enum(['geojson', 'xlsx']), tier: Tier.optional(), gridId: Id.optional(), crs: z.enum(['WGS84', 'GCJ02']).optional() }).strict(),
     output: ExportedFile,
     doc: '导出网格：GeoJSON（WGS-84 或 GCJ-02）或 Excel 台账；可按级别、按网格范围'
   },

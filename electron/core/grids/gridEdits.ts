@@ -17,7 +17,8 @@ type GridRow = typeof grids.$inferSelect
 type UnitRow = typeof units.$inferSelect
 
 function uniqueCodeError(e: unknown, code: string): never {
-  if (e instanceof Error && /UNIQUE constraint failed: (grids|units)\.code/.test(e.message)) throw new AppError('CONFLICT', `编码“${code}”已被其他网格或单位使用，请换一个编码。`)
+  if (e instanceof Error && /UNIQUE constraint failed: (grids|units)\.code/.test(e.message))
+    throw new AppError('CONFLICT', `编码“${code}”已被其他网格或单位使用，请换一个编码。`)
   throw e
 }
 
@@ -29,7 +30,8 @@ export function createGridEditService(db: Db, clock: Clock) {
   }
   const current = (tx: Tx, id: number, version: number): GridRow => {
     const g = gridById(tx, id)
-    if (g.version !== version) throw new AppError('CONFLICT', `“${g.name}”已被他人修改（当前版本 ${g.version}，你看到的是版本 ${version}）。你的修改未保存，请刷新后重试。`)
+    if (g.version !== version)
+      throw new AppError('CONFLICT', `“${g.name}”已被他人修改（当前版本 ${g.version}，你看到的是版本 ${version}）。你的修改未保存，请刷新后重试。`)
     return g
   }
   const unitById = (tx: Tx, id: number): UnitRow => {
@@ -54,7 +56,14 @@ export function createGridEditService(db: Db, clock: Clock) {
         try {
           const [unit] = tx
             .insert(units)
-            .values({ code, name: input.name, kind: 'village', villageType: input.kind === '村' ? '村' : input.kind === '园区' ? '园区' : '社区', parentId: office.id, illustrative: false })
+            .values({
+              code,
+              name: input.name,
+              kind: 'village',
+              villageType: input.kind === '村' ? '村' : input.kind === '园区' ? '园区' : '社区',
+              parentId: office.id,
+              illustrative: false
+            })
             .returning()
             .all()
           recorder.created('unit', unit)
@@ -71,7 +80,11 @@ export function createGridEditService(db: Db, clock: Clock) {
         villageUnitId = parent.villageUnitId
         if (!code) {
           const siblings = tx.select({ code: grids.code }).from(grids).where(eq(grids.parentId, parent.id)).all()
-          code = nextChildCode(parent.code, input.tier as Tier, siblings.map((s) => s.code))
+          code = nextChildCode(
+            parent.code,
+            input.tier as Tier,
+            siblings.map((s) => s.code)
+          )
         }
       }
       try {
@@ -91,7 +104,11 @@ export function createGridEditService(db: Db, clock: Clock) {
             registeredPopulation: input.registeredPopulation ?? 0,
             nonHukouPopulation: input.nonHukouPopulation ?? 0,
             illustrative: false,
-            sortOrder: (tx.select({ m: max(grids.sortOrder) }).from(grids).get()?.m ?? 0) + 1,
+            sortOrder:
+              (tx
+                .select({ m: max(grids.sortOrder) })
+                .from(grids)
+                .get()?.m ?? 0) + 1,
             ...geometryColumns(input.geometry ?? null)
           })
           .returning()
@@ -112,7 +129,12 @@ export function createGridEditService(db: Db, clock: Clock) {
       const patch = { ...input.patch, ...(input.patch.name && !input.patch.label && before.tier < 3 ? { label: input.patch.name } : {}) }
       const recorder = beginBatch(db, clock, { kind: 'edit', actor, description: `修改网格“${before.name}”` })
       try {
-        const [after] = tx.update(grids).set({ ...patch, version: before.version + 1 }).where(eq(grids.id, before.id)).returning().all()
+        const [after] = tx
+          .update(grids)
+          .set({ ...patch, version: before.version + 1 })
+          .where(eq(grids.id, before.id))
+          .returning()
+          .all()
         recorder.updated('grid', before, after)
         return { version: after.version, batchId: recorder.batchId }
       } catch (e) {
@@ -154,7 +176,12 @@ export function createGridEditService(db: Db, clock: Clock) {
       recorder.updated('grid', before, after, `上级网格：${from} → ${parent.name}`)
       if (parent.villageUnitId !== before.villageUnitId) {
         for (const child of tx.select().from(grids).where(eq(grids.parentId, before.id)).all()) {
-          const [moved] = tx.update(grids).set({ villageUnitId: parent.villageUnitId, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
+          const [moved] = tx
+            .update(grids)
+            .set({ villageUnitId: parent.villageUnitId, version: child.version + 1 })
+            .where(eq(grids.id, child.id))
+            .returning()
+            .all()
           recorder.updated('grid', child, moved)
         }
       }
@@ -168,7 +195,9 @@ export function createGridEditService(db: Db, clock: Clock) {
     if (ids.length === 0) return []
     const list = ids.map(() => '?').join(',')
     return db.$client
-      .prepare(`select id, tier1_grid_id as tier1GridId, tier2_grid_id as tier2GridId, tier3_grid_id as tier3GridId, version from issues where tier3_grid_id in (${list}) or tier2_grid_id in (${list}) or tier1_grid_id in (${list})`)
+      .prepare(
+        `select id, tier1_grid_id as tier1GridId, tier2_grid_id as tier2GridId, tier3_grid_id as tier3GridId, version from issues where tier3_grid_id in (${list}) or tier2_grid_id in (${list}) or tier1_grid_id in (${list})`
+      )
       .all(...ids, ...ids, ...ids) as { id: number; tier1GridId: number | null; tier2GridId: number | null; tier3GridId: number | null; version: number }[]
   }
 
@@ -177,13 +206,16 @@ export function createGridEditService(db: Db, clock: Clock) {
    * party group's contents move, else to what remains of their chain. Issues are never deleted.
    */
   function moveIssues(tx: Tx, recorder: ReturnType<typeof beginBatch>, going: Set<number>, heirTier3: number | null) {
-    const parentOf = (id: number | null) => (id ? ((db.$client.prepare('select parent_id as p from grids where id = ?').get(id) as { p: number | null } | undefined)?.p ?? null) : null)
+    const parentOf = (id: number | null) =>
+      id ? ((db.$client.prepare('select parent_id as p from grids where id = ?').get(id) as { p: number | null } | undefined)?.p ?? null) : null
     for (const before of issuesIn([...going])) {
       const t3 = before.tier3GridId && going.has(before.tier3GridId) ? heirTier3 : before.tier3GridId
       const t2 = t3 ? parentOf(t3) : before.tier2GridId && !going.has(before.tier2GridId) ? before.tier2GridId : null
       const t1 = t2 ? parentOf(t2) : before.tier1GridId && !going.has(before.tier1GridId) ? before.tier1GridId : null
       const after = { ...before, tier1GridId: t1, tier2GridId: t2, tier3GridId: t3, version: before.version + 1 }
-      db.$client.prepare('update issues set tier1_grid_id = ?, tier2_grid_id = ?, tier3_grid_id = ?, version = version + 1 where id = ?').run(t1, t2, t3, before.id)
+      db.$client
+        .prepare('update issues set tier1_grid_id = ?, tier2_grid_id = ?, tier3_grid_id = ?, version = version + 1 where id = ?')
+        .run(t1, t2, t3, before.id)
       recorder.updated('issue', before, after, `所在网格：${before.tier3GridId ?? '无'} → ${t3 ?? '无'}`)
     }
     void tx
@@ -204,17 +236,33 @@ export function createGridEditService(db: Db, clock: Clock) {
   function movePeople(tx: Tx, recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
     if (from.length === 0) return
     for (const h of tx.select().from(households).where(inArray(households.gridId, from)).all()) {
-      const [after] = tx.update(households).set({ gridId: to, version: h.version + 1 }).where(eq(households.id, h.id)).returning().all()
+      const [after] = tx
+        .update(households)
+        .set({ gridId: to, version: h.version + 1 })
+        .where(eq(households.id, h.id))
+        .returning()
+        .all()
       recorder.updated('household', h, after, `所属网格：${h.gridId} → ${to ?? '无'}`)
     }
     for (const p of tx.select().from(persons).where(inArray(persons.homeGridId, from)).all()) {
-      const [after] = tx.update(persons).set({ homeGridId: to, version: p.version + 1 }).where(eq(persons.id, p.id)).returning().all()
+      const [after] = tx
+        .update(persons)
+        .set({ homeGridId: to, version: p.version + 1 })
+        .where(eq(persons.id, p.id))
+        .returning()
+        .all()
       recorder.updated('person', p, after, `住址网格：${p.homeGridId} → ${to ?? '无'}`)
     }
     for (const r of tx.select().from(reportingMembers).where(inArray(reportingMembers.groupGridId, from)).all()) {
       const [after] = tx
         .update(reportingMembers)
-        .set({ groupGridId: to, placement: to ? 'manual' : null, placedAt: to ? clock.now().toISOString() : null, placementReason: to ? '原党小组删除，随之移入' : null, version: r.version + 1 })
+        .set({
+          groupGridId: to,
+          placement: to ? 'manual' : null,
+          placedAt: to ? clock.now().toISOString() : null,
+          placementReason: to ? '原党小组删除，随之移入' : null,
+          version: r.version + 1
+        })
         .where(eq(reportingMembers.id, r.id))
         .returning()
         .all()
@@ -226,24 +274,50 @@ export function createGridEditService(db: Db, clock: Clock) {
     return db.transaction((tx) => {
       const target = current(tx, input.id, input.version)
       const children = tx.select().from(grids).where(eq(grids.parentId, target.id)).orderBy(asc(grids.id)).all()
-      const grandchildren = children.length ? tx.select().from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).all() : []
+      const grandchildren = children.length
+        ? tx
+            .select()
+            .from(grids)
+            .where(
+              inArray(
+                grids.parentId,
+                children.map((c) => c.id)
+              )
+            )
+            .all()
+        : []
       // People hang on tier-3 grids: the target itself, or those that go with it in a cascade.
-      const goingTier3 = [target, ...children, ...grandchildren].filter((g) => g.tier === 3 && (g.id === target.id || input.children === 'cascade' || input.children === 'refuse')).map((g) => g.id)
+      const goingTier3 = [target, ...children, ...grandchildren]
+        .filter((g) => g.tier === 3 && (g.id === target.id || input.children === 'cascade' || input.children === 'refuse'))
+        .map((g) => g.id)
       // Grids that go: the target, and in a cascade everything under it.
       const going = new Set([target.id, ...(input.children === 'cascade' ? [...children, ...grandchildren].map((g) => g.id) : [])])
-      const held = { ...holdings(goingTier3), issues: issuesIn(input.children === 'refuse' ? [target.id, ...children.map((c) => c.id), ...grandchildren.map((g) => g.id)] : [...going]).length }
+      const held = {
+        ...holdings(goingTier3),
+        issues: issuesIn(input.children === 'refuse' ? [target.id, ...children.map((c) => c.id), ...grandchildren.map((g) => g.id)] : [...going]).length
+      }
       const blocker = deletionBlocker(target, children.length, input.children, held)
       if (blocker) throw new AppError('CONFLICT', blocker, { children: children.length, ...held })
-      const recorder = beginBatch(db, clock, { kind: 'delete', actor, description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}` })
+      const recorder = beginBatch(db, clock, {
+        kind: 'delete',
+        actor,
+        description: `删除网格“${target.name}”${children.length ? `（下级 ${children.length} 个${input.children === 'cascade' ? '一并删除' : '已移走'}）` : ''}`
+      })
       let deleted = 0
-      let heir: (typeof target) | null = null
+      let heir: typeof target | null = null
       if (input.children === 'reparent' && (children.length || holdsAnyone(held))) {
         if (!input.reparentTo) throw new AppError('BAD_INPUT', children.length ? '请选择接收下级网格的网格。' : '请选择接收这些人员的党小组。')
         heir = gridById(tx, input.reparentTo)
         if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `只能移到另一个${target.tier}级网格下。`)
-        if ((held.reportingMembers || held.issues) && heir.villageUnitId !== target.villageUnitId) throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，事件也须留在所在村居：请选择同一村居的网格。`)
+        if ((held.reportingMembers || held.issues) && heir.villageUnitId !== target.villageUnitId)
+          throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，事件也须留在所在村居：请选择同一村居的网格。`)
         for (const child of children) {
-          const [moved] = tx.update(grids).set({ parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
+          const [moved] = tx
+            .update(grids)
+            .set({ parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 })
+            .where(eq(grids.id, child.id))
+            .returning()
+            .all()
           recorder.updated('grid', child, moved)
         }
       }
@@ -316,7 +390,11 @@ export function createGridEditService(db: Db, clock: Clock) {
         .insert(grids)
         .values({
           tier: before.tier,
-          code: nextChildCode(parent.code, before.tier as Tier, siblings.map((x) => x.code)),
+          code: nextChildCode(
+            parent.code,
+            before.tier as Tier,
+            siblings.map((x) => x.code)
+          ),
           name: newName,
           label: newName,
           kind: before.kind,
@@ -337,7 +415,12 @@ export function createGridEditService(db: Db, clock: Clock) {
       let movedChildren = 0
       for (const child of tx.select().from(grids).where(eq(grids.parentId, before.id)).all()) {
         if (child.labelLon === null || !pointInMultiPolygon([child.labelLon, child.labelLat!], give)) continue
-        const [moved] = tx.update(grids).set({ parentId: created.id, version: child.version + 1 }).where(eq(grids.id, child.id)).returning().all()
+        const [moved] = tx
+          .update(grids)
+          .set({ parentId: created.id, version: child.version + 1 })
+          .where(eq(grids.id, child.id))
+          .returning()
+          .all()
         recorder.updated('grid', child, moved, `上级网格：${before.name} → ${newName}`)
         movedChildren++
       }

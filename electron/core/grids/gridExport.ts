@@ -128,8 +128,7 @@ export function createGridExportService(db: Db, clock: Clock) {
       { header: '面积（平方公里）', key: 'area_km2', width: 14 },
       { header: '边界', key: 'boundary', width: 10 }
     ]
-    for (const r of list)
-      sheet.addRow({ ...r, tier: tierWord[r.tier], boundary: !r.geometry ? '未绘制' : r.illustrative ? '示意' : '正式' })
+    for (const r of list) sheet.addRow({ ...r, tier: tierWord[r.tier], boundary: !r.geometry ? '未绘制' : r.illustrative ? '示意' : '正式' })
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } }
     sheet.autoFilter = { from: 'A1', to: 'O1' }

@@ -8,7 +8,15 @@ import { fromGeoJsonGeometry, toGeoJsonGeometry } from '../kernel/geometry'
 import { checkGridHealth, defaultHealthOptions, type HealthGrid } from './domain/gridHealth'
 import { groupCounts, readSetting } from './partyGroups'
 
-type Row = { id: number; tier: number; name: string; parent_id: number | null; geometry: string | null; party_organisation: string | null; inspector: string | null }
+type Row = {
+  id: number
+  tier: number
+  name: string
+  parent_id: number | null
+  geometry: string | null
+  party_organisation: string | null
+  inspector: string | null
+}
 
 export function createGridHealthService(db: Db) {
   function check(gridId?: number): Output<'grids.check'> {
@@ -33,7 +41,9 @@ export function createGridHealthService(db: Db) {
       outline = town?.geometry ? fromGeoJsonGeometry(JSON.parse(town.geometry)) : null
       rows = db.$client.prepare('select id, tier, name, parent_id, geometry, party_organisation, inspector from grids').all() as Row[]
     }
-    const members = new Map(groupCounts(db.$client, gridId ? { gridIds: rows.filter((r) => r.tier === 3).map((r) => r.id) } : {}).map((c) => [c.gridId, c.total]))
+    const members = new Map(
+      groupCounts(db.$client, gridId ? { gridIds: rows.filter((r) => r.tier === 3).map((r) => r.id) } : {}).map((c) => [c.gridId, c.total])
+    )
     const input: HealthGrid[] = rows.map((r) => ({
       members: members.get(r.id) ?? 0,
       id: r.id,
@@ -47,7 +57,8 @@ export function createGridHealthService(db: Db) {
     const started = performance.now()
     const problems = checkGridHealth(input, outline, { ...defaultHealthOptions, partyGroupCapacity: readSetting(db.$client, 'partyGroupCapacity') })
     const byId = new Map(rows.map((r) => [r.id, r]))
-    const tierOf = (id: number) => (gridId === id ? db.select({ tier: grids.tier }).from(grids).where(eq(grids.id, id)).get()!.tier : byId.get(id)!.tier) as Tier
+    const tierOf = (id: number) =>
+      (gridId === id ? db.select({ tier: grids.tier }).from(grids).where(eq(grids.id, id)).get()!.tier : byId.get(id)!.tier) as Tier
     return {
       scopeName,
       checkedGrids: rows.length,

@@ -33,11 +33,20 @@ function toWgs84(f: RawFeature, crs: Crs): RawFeature {
 
 export function createGridImportService(db: Db, clock: Clock) {
   function context(tier: Tier, withShapes: boolean): ImportContext {
-    const parentRows = tier > 1 ? db.select().from(grids).where(eq(grids.tier, tier - 1)).all() : []
+    const parentRows =
+      tier > 1
+        ? db
+            .select()
+            .from(grids)
+            .where(eq(grids.tier, tier - 1))
+            .all()
+        : []
     const codesUnderParent = new Map<number, string[]>()
     if (tier > 1) {
       const rows = db.$client
-        .prepare('select c.parent_id as parent, c.code from grids c where c.tier = ? union all select c.parent_id, g.code from grids c join grids g on g.parent_id = c.id where c.tier = ?')
+        .prepare(
+          'select c.parent_id as parent, c.code from grids c where c.tier = ? union all select c.parent_id, g.code from grids c join grids g on g.parent_id = c.id where c.tier = ?'
+        )
         .all(tier, tier) as { parent: number; code: string }[]
       for (const r of rows) codesUnderParent.set(r.parent, [...(codesUnderParent.get(r.parent) ?? []), r.code])
     }
@@ -53,14 +62,35 @@ export function createGridImportService(db: Db, clock: Clock) {
       })),
       existingCodes: new Set((db.$client.prepare('select code from grids').all() as { code: string }[]).map((r) => r.code)),
       codesUnderParent,
-      tier1ByCode: new Map(tier === 1 ? db.select({ id: grids.id, code: grids.code, name: grids.name }).from(grids).where(eq(grids.tier, 1)).all().map((g) => [g.code, g]) : []),
+      tier1ByCode: new Map(
+        tier === 1
+          ? db
+              .select({ id: grids.id, code: grids.code, name: grids.name })
+              .from(grids)
+              .where(eq(grids.tier, 1))
+              .all()
+              .map((g) => [g.code, g])
+          : []
+      ),
       townOutline: town?.geometry ? (fromGeoJsonGeometry(JSON.parse(town.geometry)) as MultiPolygonCoords) : null
     }
   }
 
   function run(input: ParsedInput<'grids.import'>, actor: string): Report {
     const bytes = Buffer.from(input.contentBase64, 'base64')
-    const empty = { format: null, featureCount: 0, fields: [], warnings: [], options: null, accepted: 0, rejected: [], replacedGrids: 0, preview: { type: 'FeatureCollection' as const, features: [] }, committed: false, batchId: null }
+    const empty = {
+      format: null,
+      featureCount: 0,
+      fields: [],
+      warnings: [],
+      options: null,
+      accepted: 0,
+      rejected: [],
+      replacedGrids: 0,
+      preview: { type: 'FeatureCollection' as const, features: [] },
+      committed: false,
+      batchId: null
+    }
     let read
     try {
       read = readGridFile(input.fileName, bytes)
@@ -79,7 +109,11 @@ export function createGridImportService(db: Db, clock: Clock) {
       parentField: o.parentField ?? guessField(read.fields, 'parent')
     }
     const ctx = context(o.tier, o.parentMatch === 'location')
-    const plan = planImport(read.features.map((f) => toWgs84(f, o.crs)), options, ctx)
+    const plan = planImport(
+      read.features.map((f) => toWgs84(f, o.crs)),
+      options,
+      ctx
+    )
     const parentName = new Map(ctx.parents.map((p) => [p.id, p.name]))
     const replacedGrids = plan.replacedParents.reduce((s, p) => s + (ctx.codesUnderParent.get(p)?.length ?? 0), 0)
     const report: Report = {
@@ -95,10 +129,24 @@ export function createGridImportService(db: Db, clock: Clock) {
       preview: {
         type: 'FeatureCollection',
         features: [
-          ...plan.accepted.map((a) => ({ type: 'Feature' as const, geometry: a.geometry, properties: { index: a.index, name: a.name, status: 'accepted' as const, parent: a.parentId ? (parentName.get(a.parentId) ?? null) : null, reasons: null } })),
+          ...plan.accepted.map((a) => ({
+            type: 'Feature' as const,
+            geometry: a.geometry,
+            properties: {
+              index: a.index,
+              name: a.name,
+              status: 'accepted' as const,
+              parent: a.parentId ? (parentName.get(a.parentId) ?? null) : null,
+              reasons: null
+            }
+          })),
           ...plan.rejected
             .filter((r) => r.geometry)
-            .map((r) => ({ type: 'Feature' as const, geometry: r.geometry!, properties: { index: r.index, name: r.name ?? '', status: 'rejected' as const, parent: null, reasons: r.reasons.join('；') } }))
+            .map((r) => ({
+              type: 'Feature' as const,
+              geometry: r.geometry!,
+              properties: { index: r.index, name: r.name ?? '', status: 'rejected' as const, parent: null, reasons: r.reasons.join('；') }
+            }))
         ]
       },
       committed: false,
@@ -114,9 +162,23 @@ export function createGridImportService(db: Db, clock: Clock) {
       })
       // Replace: the parents' current grids of this tier (and theirs) go first, deepest first.
       if (plan.replacedParents.length) {
-        const deleteGrid = tx.delete(grids).where(eq(grids.id, sql.placeholder('id'))).prepare()
+        const deleteGrid = tx
+          .delete(grids)
+          .where(eq(grids.id, sql.placeholder('id')))
+          .prepare()
         const olds = tx.select().from(grids).where(inArray(grids.parentId, plan.replacedParents)).all()
-        const below = olds.length ? tx.select().from(grids).where(inArray(grids.parentId, olds.map((g) => g.id))).all() : []
+        const below = olds.length
+          ? tx
+              .select()
+              .from(grids)
+              .where(
+                inArray(
+                  grids.parentId,
+                  olds.map((g) => g.id)
+                )
+              )
+              .all()
+          : []
         for (const row of [...below, ...olds]) {
           deleteGrid.run({ id: row.id })
           recorder.deleted('grid', row)

@@ -19,12 +19,7 @@ export function createGridService(db: Db) {
     const town = db.select().from(units).where(eq(units.kind, 'town')).get()
     if (!town) throw notFound('镇级单位', 'town')
     const perTier = db.select({ tier: grids.tier, n: count() }).from(grids).groupBy(grids.tier).all()
-    const villageTypes = db
-      .select({ type: units.villageType, n: count() })
-      .from(units)
-      .where(eq(units.kind, 'village'))
-      .groupBy(units.villageType)
-      .all()
+    const villageTypes = db.select({ type: units.villageType, n: count() }).from(units).where(eq(units.kind, 'village')).groupBy(units.villageType).all()
     const byType = (t: string) => villageTypes.find((v) => v.type === t)?.n ?? 0
     const totals = db
       .select({
@@ -53,13 +48,31 @@ export function createGridService(db: Db) {
   function tree(): Output<'grids.tree'> {
     const allUnits = db.select().from(units).orderBy(asc(units.sortOrder), asc(units.id)).all()
     const allGrids = db
-      .select({ id: grids.id, tier: grids.tier, code: grids.code, name: grids.name, label: grids.label, parentId: grids.parentId, villageUnitId: grids.villageUnitId, illustrative: grids.illustrative })
+      .select({
+        id: grids.id,
+        tier: grids.tier,
+        code: grids.code,
+        name: grids.name,
+        label: grids.label,
+        parentId: grids.parentId,
+        villageUnitId: grids.villageUnitId,
+        illustrative: grids.illustrative
+      })
       .from(grids)
       .orderBy(asc(grids.tier), asc(grids.sortOrder), asc(grids.id))
       .all()
     const unitNodes = new Map<number, TreeNode>()
     for (const u of allUnits)
-      unitNodes.set(u.id, { key: `u:${u.id}`, title: u.name, type: 'unit', unitKind: u.kind, id: u.id, code: u.code, illustrative: u.illustrative, children: [] })
+      unitNodes.set(u.id, {
+        key: `u:${u.id}`,
+        title: u.name,
+        type: 'unit',
+        unitKind: u.kind,
+        id: u.id,
+        code: u.code,
+        illustrative: u.illustrative,
+        children: []
+      })
     const roots: TreeNode[] = []
     for (const u of allUnits) {
       const node = unitNodes.get(u.id)!
@@ -72,7 +85,16 @@ export function createGridService(db: Db) {
     }
     const gridNodes = new Map<number, TreeNode>()
     for (const g of allGrids) {
-      const node: TreeNode = { key: `g:${g.id}`, title: g.tier === 3 ? g.label : g.name, type: 'grid', tier: g.tier as Tier, id: g.id, code: g.code, illustrative: g.illustrative, children: [] }
+      const node: TreeNode = {
+        key: `g:${g.id}`,
+        title: g.tier === 3 ? g.label : g.name,
+        type: 'grid',
+        tier: g.tier as Tier,
+        id: g.id,
+        code: g.code,
+        illustrative: g.illustrative,
+        children: []
+      }
       gridNodes.set(g.id, node)
       if (g.parentId) gridNodes.get(g.parentId)?.children.push(node)
       else {
@@ -110,10 +132,23 @@ export function createGridService(db: Db) {
       type: 'Feature' as const,
       id: r.id,
       geometry: JSON.parse(r.geometry!),
-      properties: { id: r.id, tier: r.tier as Tier, code: r.code, name: r.name, label: r.label, kind: r.kind, parentId: r.parentId, officeId: r.officeId, illustrative: r.illustrative }
+      properties: {
+        id: r.id,
+        tier: r.tier as Tier,
+        code: r.code,
+        name: r.name,
+        label: r.label,
+        kind: r.kind,
+        parentId: r.parentId,
+        officeId: r.officeId,
+        illustrative: r.illustrative
+      }
     }))
     // A party group's label on the map names its 经济社 too (第一党小组 alone is on every street).
-    const parentNames = tier === 3 ? new Map((db.$client.prepare('select id, name from grids where tier = 2').all() as { id: number; name: string }[]).map((p) => [p.id, p.name])) : null
+    const parentNames =
+      tier === 3
+        ? new Map((db.$client.prepare('select id, name from grids where tier = 2').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]))
+        : null
     const mapLabel = (r: (typeof rows)[number]) => {
       const parent = r.parentId ? parentNames?.get(r.parentId) : undefined
       return parent && !r.label.includes(parent) ? `${parent}\n${r.label}` : r.label
@@ -131,7 +166,7 @@ export function createGridService(db: Db) {
     const g = db.select().from(grids).where(eq(grids.id, id)).get()
     if (!g) throw notFound('网格', id)
     const chain: GridRow[] = []
-    for (let p = g.parentId; p; ) {
+    for (let p = g.parentId; p;) {
       const parent = db.select().from(grids).where(eq(grids.id, p)).get()
       if (!parent) break
       chain.unshift(parent)
@@ -140,7 +175,16 @@ export function createGridService(db: Db) {
     const children = db.select().from(grids).where(eq(grids.parentId, id)).orderBy(asc(grids.sortOrder), asc(grids.id)).all()
     const grandchildren =
       g.tier === 1 && children.length > 0
-        ? db.select({ n: count() }).from(grids).where(inArray(grids.parentId, children.map((c) => c.id))).get()!.n
+        ? db
+            .select({ n: count() })
+            .from(grids)
+            .where(
+              inArray(
+                grids.parentId,
+                children.map((c) => c.id)
+              )
+            )
+            .get()!.n
         : 0
     const village = db.select().from(units).where(eq(units.id, g.villageUnitId)).get()!
     // People registered on the tier-3 grids at or under this one (households, resident party members, reporting members).
@@ -154,7 +198,13 @@ export function createGridService(db: Db) {
            (select count(*) from issues where tier3_grid_id in t3 or tier2_grid_id = @id or tier1_grid_id = @id) as issues`
       )
       .get({ id }) as { households: number; partyMembers: number; reportingMembers: number; issues: number }
-    const office = village.parentId ? db.select().from(units).where(and(eq(units.id, village.parentId), eq(units.kind, 'office'))).get() : undefined
+    const office = village.parentId
+      ? db
+          .select()
+          .from(units)
+          .where(and(eq(units.id, village.parentId), eq(units.kind, 'office')))
+          .get()
+      : undefined
     return {
       ...gridRef(g),
       version: g.version,
@@ -227,7 +277,12 @@ export function createGridService(db: Db) {
     if (!town?.geometry) throw notFound('镇域轮廓', 'town')
     const geometry = JSON.parse(town.geometry)
     const b = db
-      .select({ minLon: sql<number>`min(${grids.minLon})`, minLat: sql<number>`min(${grids.minLat})`, maxLon: sql<number>`max(${grids.maxLon})`, maxLat: sql<number>`max(${grids.maxLat})` })
+      .select({
+        minLon: sql<number>`min(${grids.minLon})`,
+        minLat: sql<number>`min(${grids.minLat})`,
+        maxLon: sql<number>`max(${grids.maxLon})`,
+        maxLat: sql<number>`max(${grids.maxLat})`
+      })
       .from(grids)
       .where(eq(grids.tier, 1))
       .get()!
@@ -254,7 +309,12 @@ export function createGridService(db: Db) {
   }
 
   function allUnits() {
-    return db.$client.prepare('select id, name, kind, parent_id as parentId from units order by sort_order, id').all() as { id: number; name: string; kind: 'district' | 'town' | 'department' | 'office' | 'village'; parentId: number | null }[]
+    return db.$client.prepare('select id, name, kind, parent_id as parentId from units order by sort_order, id').all() as {
+      id: number
+      name: string
+      kind: 'district' | 'town' | 'department' | 'office' | 'village'
+      parentId: number | null
+    }[]
   }
 
   return { summary, tree, geojson, get, search, outline, offices, villages, allUnits }

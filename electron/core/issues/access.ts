@@ -6,8 +6,14 @@ import type { issuesContract } from './contract'
 export const issuesAccess: FeatureRules<typeof issuesContract> = {
   'routing.rules.get': read(town),
   'issues.create': write(['issues.handle'], [{ kind: 'acting', unitOf: (i: ParsedInput<'issues.create'>) => i.reportingUnitId }]),
-  'issues.act': write(['issues.handle'], [{ kind: 'acting', unitOf: (i: ParsedInput<'issues.act'>) => i.actingUnitId }, record('issue', (i: ParsedInput<'issues.act'>) => i.id)]),
-  'issues.get': read([{ kind: 'acting', unitOf: (i: ParsedInput<'issues.get'>) => i.actingUnitId, optional: true }, record('issue', (i: ParsedInput<'issues.get'>) => i.id)]),
+  'issues.act': write(
+    ['issues.handle'],
+    [{ kind: 'acting', unitOf: (i: ParsedInput<'issues.act'>) => i.actingUnitId }, record('issue', (i: ParsedInput<'issues.act'>) => i.id)]
+  ),
+  'issues.get': read([
+    { kind: 'acting', unitOf: (i: ParsedInput<'issues.get'>) => i.actingUnitId, optional: true },
+    record('issue', (i: ParsedInput<'issues.get'>) => i.id)
+  ]),
   'issues.photo': read([record('issuePhoto', (i: ParsedInput<'issues.photo'>) => i.id)]),
   'issues.supervisionNotice': read([record('issueEvent', (i: ParsedInput<'issues.supervisionNotice'>) => i.eventId)]),
   'issues.list': read(list),

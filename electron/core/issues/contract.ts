@@ -57,9 +57,18 @@ const RoutingRuleRow = z.object({
   urgency: z.enum(['一般', '较急', '紧急']),
   defaultLevel: z.number().int().min(1, '处置层级为 1–4').max(4, '处置层级为 1–4'),
   skipAllowed: z.boolean(),
-  acceptHours: z.number().positive('时限须大于 0').max(24 * 365),
-  handleHours: z.number().positive('时限须大于 0').max(24 * 365),
-  verifyHours: z.number().positive('时限须大于 0').max(24 * 365),
+  acceptHours: z
+    .number()
+    .positive('时限须大于 0')
+    .max(24 * 365),
+  handleHours: z
+    .number()
+    .positive('时限须大于 0')
+    .max(24 * 365),
+  verifyHours: z
+    .number()
+    .positive('时限须大于 0')
+    .max(24 * 365),
   warnPercent: z.number().int().min(10, '预警点为 10%–95%').max(95, '预警点为 10%–95%')
 })
 
@@ -80,7 +89,12 @@ export const issuesContract = {
         address: z.string().trim().max(100).optional(),
         villageUnitId: Id.optional(),
         reportingUnitId: Id.optional(),
-        photos: z.array(z.object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') }).strict()).max(9, '最多 9 张照片').optional(),
+        photos: z
+          .array(
+            z.object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') }).strict()
+          )
+          .max(9, '最多 9 张照片')
+          .optional(),
         duplicateOf: Id.optional()
       })
       .strict(),
@@ -124,7 +138,21 @@ export const issuesContract = {
       version: z.number().int(),
       photos: z.array(z.object({ id: Id, fileName: z.string(), mimeType: z.string(), sha256: z.string() })),
       events: z.array(
-        z.object({ id: Id, at: z.string(), action: z.string(), actionName: z.string(), fromUnitId: Id.nullable(), fromUnit: z.string().nullable(), toUnitId: Id.nullable(), toUnit: z.string().nullable(), actor: z.string(), note: z.string().nullable(), dueAt: z.string().nullable(), statusBefore: z.string().nullable(), statusAfter: z.string() })
+        z.object({
+          id: Id,
+          at: z.string(),
+          action: z.string(),
+          actionName: z.string(),
+          fromUnitId: Id.nullable(),
+          fromUnit: z.string().nullable(),
+          toUnitId: Id.nullable(),
+          toUnit: z.string().nullable(),
+          actor: z.string(),
+          note: z.string().nullable(),
+          dueAt: z.string().nullable(),
+          statusBefore: z.string().nullable(),
+          statusAfter: z.string()
+        })
       ),
       actions: z.array(z.string())
     }),
@@ -147,11 +175,27 @@ export const issuesContract = {
       previousDueAt: z.string().nullable(),
       overdueDays: z.number().int(),
       dueAt: z.string().nullable(),
-      issue: z.object({ id: Id, code: z.string(), title: z.string(), description: z.string(), category: z.string(), urgency: z.string(), source: z.string(), address: z.string().nullable(), createdAt: z.string(), village: z.string(), tier3: z.string().nullable() })
+      issue: z.object({
+        id: Id,
+        code: z.string(),
+        title: z.string(),
+        description: z.string(),
+        category: z.string(),
+        urgency: z.string(),
+        source: z.string(),
+        address: z.string().nullable(),
+        createdAt: z.string(),
+        village: z.string(),
+        tier3: z.string().nullable()
+      })
     }),
     doc: '督办单（打印）：按年编号，督办单位、承办单位、原期限、督办意见和新的期限'
   },
-  'issues.list': { input: ListQuery, output: z.object({ total: z.number().int(), rows: z.array(IssueRow) }), doc: '事件列表：状态、层级、承办单位、类别、来源、超期、督办、期间筛选（数据库分页）' },
+  'issues.list': {
+    input: ListQuery,
+    output: z.object({ total: z.number().int(), rows: z.array(IssueRow) }),
+    doc: '事件列表：状态、层级、承办单位、类别、来源、超期、督办、期间筛选（数据库分页）'
+  },
   'issues.place': {
     input: z.object({ lon: z.number().min(73).max(136), lat: z.number().min(3).max(54) }).strict(),
     output: z
@@ -168,12 +212,35 @@ export const issuesContract = {
     doc: '登记前确认位置：所在村居与三级网格，及是否在本账号管辖范围内'
   },
   'issues.similar': {
-    input: z.object({ category: z.string().max(20), lon: z.number(), lat: z.number(), radiusM: z.number().positive().max(5000).optional(), days: z.number().int().positive().max(90).optional() }).strict(),
-    output: z.array(z.object({ id: Id, code: z.string(), title: z.string(), status: z.string(), createdAt: z.string(), lon: z.number(), lat: z.number(), distanceM: z.number() })),
+    input: z
+      .object({
+        category: z.string().max(20),
+        lon: z.number(),
+        lat: z.number(),
+        radiusM: z.number().positive().max(5000).optional(),
+        days: z.number().int().positive().max(90).optional()
+      })
+      .strict(),
+    output: z.array(
+      z.object({
+        id: Id,
+        code: z.string(),
+        title: z.string(),
+        status: z.string(),
+        createdAt: z.string(),
+        lon: z.number(),
+        lat: z.number(),
+        distanceM: z.number()
+      })
+    ),
     doc: '可能重复的事件：同类别、附近、近期'
   },
   'issues.points': {
-    input: z.object({ closedDays: z.number().int().min(0).max(365).optional() }).strict().optional().default({}),
+    input: z
+      .object({ closedDays: z.number().int().min(0).max(365).optional() })
+      .strict()
+      .optional()
+      .default({}),
     output: z.object({
       type: z.literal('FeatureCollection'),
       features: z.array(
@@ -193,13 +260,27 @@ export const issuesContract = {
     doc: '有超期事件的单位（按超期件数排序）及已有的约谈问责记录数'
   },
   'accountability.record': {
-    input: z.object({ unitId: Id, issueId: Id.optional(), kind: z.enum(['约谈', '问责', '通报']), note: z.string().trim().min(2, '请填写约谈问责的事由').max(500) }).strict(),
+    input: z
+      .object({ unitId: Id, issueId: Id.optional(), kind: z.enum(['约谈', '问责', '通报']), note: z.string().trim().min(2, '请填写约谈问责的事由').max(500) })
+      .strict(),
     output: z.object({ id: Id }),
     doc: '对单位记录一次约谈、问责或通报（可关联事件）'
   },
   'accountability.list': {
     input: z.object({ unitId: Id.optional() }).strict().optional().default({}),
-    output: z.array(z.object({ id: Id, unitId: Id, unit: z.string(), issueId: Id.nullable(), issueCode: z.string().nullable(), kind: z.string(), note: z.string(), at: z.string(), by: z.string() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        unitId: Id,
+        unit: z.string(),
+        issueId: Id.nullable(),
+        issueCode: z.string().nullable(),
+        kind: z.string(),
+        note: z.string(),
+        at: z.string(),
+        by: z.string()
+      })
+    ),
     doc: '约谈问责记录'
   },
   'stats.kpis': {
@@ -230,7 +311,9 @@ export const issuesContract = {
     doc: '事件类别和流转规则（类别×紧急程度→默认处置层级、可否越级、各环节时限与预警点）'
   },
   'routing.rules.set': {
-    input: z.object({ categories: z.array(z.string().trim().min(2).max(20)).min(1).max(60).optional(), rules: z.array(RoutingRuleRow).max(500).optional() }).strict(),
+    input: z
+      .object({ categories: z.array(z.string().trim().min(2).max(20)).min(1).max(60).optional(), rules: z.array(RoutingRuleRow).max(500).optional() })
+      .strict(),
     output: z.object({ categories: z.array(z.object({ id: Id, name: z.string(), active: z.boolean() })), rules: z.array(RoutingRuleRow) }),
     doc: '修改事件类别和流转规则'
   }

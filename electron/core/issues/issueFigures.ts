@@ -13,7 +13,20 @@ const CLOCK_RUNS = "('reported', 'accepted', 'resolved')"
 /** A unit's level in the linkage (1 村居, 2 管理处, 3 镇与部门, 4 区), in SQL; the same as issueRouting's levelOf. */
 export const levelExpr = (alias: string) => `(case ${alias}.kind when 'village' then 1 when 'office' then 2 when 'district' then 4 else 3 end)`
 
-export const defaultCategories = ['治安隐患', '矛盾纠纷', '消防安全', '出租屋消防隐患', '环境卫生', '城市管理', '违法建设', '安全生产', '交通安全', '民生服务', '困难救助', '信访维稳']
+export const defaultCategories = [
+  '治安隐患',
+  '矛盾纠纷',
+  '消防安全',
+  '出租屋消防隐患',
+  '环境卫生',
+  '城市管理',
+  '违法建设',
+  '安全生产',
+  '交通安全',
+  '民生服务',
+  '困难救助',
+  '信访维稳'
+]
 const categoryLevel: Record<string, [number, number, number]> = {
   // 一般, 较急, 紧急 → default handling level (小事不出村：most start in the village).
   治安隐患: [1, 1, 3],
@@ -45,8 +58,12 @@ export function ensureIssueDefaults(db: Db) {
 
 /** Rules for a category that has none yet (a new one starts at the village, with the usual limits). */
 function insertMissingRules(db: Db, category: string) {
-  const insert = db.$client.prepare('insert or ignore into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, 75)')
-  ;(['一般', '较急', '紧急'] as const).forEach((u, i) => insert.run(category, u, categoryLevel[category]?.[i] ?? 1, u === '紧急' && /安全|消防|治安|信访/.test(category) ? 1 : 0, ...hours[u]))
+  const insert = db.$client.prepare(
+    'insert or ignore into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, 75)'
+  )
+  ;(['一般', '较急', '紧急'] as const).forEach((u, i) =>
+    insert.run(category, u, categoryLevel[category]?.[i] ?? 1, u === '紧急' && /安全|消防|治安|信访/.test(category) ? 1 : 0, ...hours[u])
+  )
 }
 
 /** A date filter's value: a China day written 2026-05-19. */
@@ -67,7 +84,15 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     select: `i.id, i.code, i.title, i.category, i.urgency, i.source, i.status, i.holder_unit_id as holderUnitId, h.name as holder, ${levelExpr('h')} as level, v.name as village,
       i.created_at as createdAt, i.due_at as dueAt, i.warn_at as warnAt, i.supervised, i.escalations, i.closed_at as closedAt, i.version, i.lon, i.lat`,
     // Time left: the deadline of an issue whose clock runs (as clockColour says); the others last.
-    sortable: { createdAt: 'i.created_at', dueAt: 'i.due_at', timeLeft: `(case when i.status in ${CLOCK_RUNS} then i.due_at end)`, code: 'i.code', category: 'i.category', status: 'i.status', holder: 'h.name' },
+    sortable: {
+      createdAt: 'i.created_at',
+      dueAt: 'i.due_at',
+      timeLeft: `(case when i.status in ${CLOCK_RUNS} then i.due_at end)`,
+      code: 'i.code',
+      category: 'i.category',
+      status: 'i.status',
+      holder: 'h.name'
+    },
     nullsLast: ['timeLeft'],
     defaultOrder: 'i.created_at desc, i.id desc',
     villageColumn: 'i.village_unit_id',
@@ -77,7 +102,13 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       holderUnitId: { label: '承办单位', clause: (v) => ({ sql: 'i.holder_unit_id = ?', params: [v] }) },
       category: { label: '类别', clause: (v) => ({ sql: 'i.category = ?', params: [v] }) },
       source: { label: '来源', clause: (v) => ({ sql: 'i.source = ?', params: [v] }) },
-      overdue: { label: '超期', clause: (v) => (boolFilter(v) ? { sql: `i.status in ${CLOCK_RUNS} and i.due_at < ?`, params: [now()] } : { sql: `not (i.status in ${CLOCK_RUNS} and i.due_at < ?)`, params: [now()] }) },
+      overdue: {
+        label: '超期',
+        clause: (v) =>
+          boolFilter(v)
+            ? { sql: `i.status in ${CLOCK_RUNS} and i.due_at < ?`, params: [now()] }
+            : { sql: `not (i.status in ${CLOCK_RUNS} and i.due_at < ?)`, params: [now()] }
+      },
       supervised: { label: '督办', clause: (v) => ({ sql: boolFilter(v) ? 'i.supervised > 0' : 'i.supervised = 0', params: [] }) },
       from: { label: '起始日期', clause: (v) => ({ sql: 'i.created_at >= ?', params: [dayStart(chinaDay(v, '起始日期'))] }) },
       to: { label: '截止日期', clause: (v) => ({ sql: 'i.created_at < ?', params: [dayEnd(chinaDay(v, '截止日期'))] }) }
@@ -98,7 +129,8 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     const u = sqlite.prepare('select id, kind from units where id = ?').get(unitId) as { id: number; kind: string } | undefined
     if (!u) throw notFound('单位', unitId)
     if (u.kind === 'village') return [u.id]
-    if (u.kind === 'office') return (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((r) => r.id)
+    if (u.kind === 'office')
+      return (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((r) => r.id)
     return null
   }
 
@@ -139,32 +171,43 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       )
       .get(period) as Record<string, number | null>
     const overdue = overdueAt(asOf, villages)
-    const tally = <K extends string | number>(key: (o: (typeof overdue)[number]) => K) => overdue.reduce((m, o) => m.set(key(o), (m.get(key(o)) ?? 0) + 1), new Map<K, number>())
+    const tally = <K extends string | number>(key: (o: (typeof overdue)[number]) => K) =>
+      overdue.reduce((m, o) => m.set(key(o), (m.get(key(o)) ?? 0) + 1), new Map<K, number>())
     const overdueByVillage = tally((o) => o.villageUnitId)
     const overdueByOffice = tally((o) => o.officeId)
     const overdueByCategory = tally((o) => o.category)
     const supervised = (
       sqlite
-        .prepare(`select count(distinct e.issue_id) n from issue_events e join issues i on i.id = e.issue_id where e.action = 'supervise' and e.at >= @from and e.at < @to ${scope}`)
+        .prepare(
+          `select count(distinct e.issue_id) n from issue_events e join issues i on i.id = e.issue_id where e.action = 'supervise' and e.at >= @from and e.at < @to ${scope}`
+        )
         .get(period) as { n: number }
     ).n
     const n = (k: string) => Number(t[k] ?? 0)
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : 0)
     const durations = sqlite
-      .prepare(`select i.closed_level as level, (julianday(i.closed_at) - julianday(i.created_at)) * 24 as hours from issues i where ${where} and i.status = 'closed' and i.closed_at < @to order by level, hours`)
+      .prepare(
+        `select i.closed_level as level, (julianday(i.closed_at) - julianday(i.created_at)) * 24 as hours from issues i where ${where} and i.status = 'closed' and i.closed_at < @to order by level, hours`
+      )
       .all(period) as { level: number; hours: number }[]
     const medianByLevel = [1, 2, 3, 4].map((level) => {
       const xs = durations.filter((d) => d.level === level).map((d) => d.hours)
       return { level, resolved: xs.length, medianHours: xs.length ? Math.round(xs[Math.floor((xs.length - 1) / 2)] * 10) / 10 : null }
     })
     const escalationsByLevel = sqlite
-      .prepare(`select ${levelExpr('f')} as level, count(*) n from issue_events e join issues i on i.id = e.issue_id join units f on f.id = e.from_unit_id where e.action = 'escalate' and ${where} group by 1 order by 1`)
+      .prepare(
+        `select ${levelExpr('f')} as level, count(*) n from issue_events e join issues i on i.id = e.issue_id join units f on f.id = e.from_unit_id where e.action = 'escalate' and ${where} group by 1 order by 1`
+      )
       .all(period) as { level: number; n: number }[]
     const byCategory = sqlite
-      .prepare(`select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i where ${where} group by 1 order by 2 desc`)
+      .prepare(
+        `select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i where ${where} group by 1 order by 2 desc`
+      )
       .all(period) as { category: string; collected: number; resolved: number | null }[]
     const byUnit = sqlite
-      .prepare(`select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`)
+      .prepare(
+        `select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`
+      )
       .all(period) as { unitId: number; unit: string; collected: number; resolved: number | null }[]
     const byOffice = sqlite
       .prepare(
@@ -174,8 +217,10 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       .all(period) as { unitId: number; unit: string; collected: number; resolved: number | null }[]
     // A unit or category with overdue issues and nothing new in the period still has its row.
     const nameOf = (id: number) => (sqlite.prepare('select name from units where id = ?').pluck().get(id) as string | undefined) ?? String(id)
-    for (const [unitId] of overdueByVillage) if (!byUnit.some((u) => u.unitId === unitId)) byUnit.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
-    for (const [unitId] of overdueByOffice) if (!byOffice.some((u) => u.unitId === unitId)) byOffice.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
+    for (const [unitId] of overdueByVillage)
+      if (!byUnit.some((u) => u.unitId === unitId)) byUnit.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
+    for (const [unitId] of overdueByOffice)
+      if (!byOffice.some((u) => u.unitId === unitId)) byOffice.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
     for (const [category] of overdueByCategory) if (!byCategory.some((c) => c.category === category)) byCategory.push({ category, collected: 0, resolved: 0 })
     const resolved = n('resolved')
     return {
@@ -200,7 +245,10 @@ export function createIssueFigureService(db: Db, clock: Clock) {
 
   function rules() {
     return {
-      categories: sqlite.prepare('select id, name, active from issue_categories order by sort_order, id').all().map((c) => ({ ...(c as { id: number; name: string }), active: (c as { active: number }).active === 1 })),
+      categories: sqlite
+        .prepare('select id, name, active from issue_categories order by sort_order, id')
+        .all()
+        .map((c) => ({ ...(c as { id: number; name: string }), active: (c as { active: number }).active === 1 })),
       rules: (
         sqlite
           .prepare(
@@ -212,17 +260,36 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     }
   }
 
-  function setRules(input: { categories?: string[]; rules?: { category: string; urgency: string; defaultLevel: number; skipAllowed: boolean; acceptHours: number; handleHours: number; verifyHours: number; warnPercent: number }[] }) {
+  function setRules(input: {
+    categories?: string[]
+    rules?: {
+      category: string
+      urgency: string
+      defaultLevel: number
+      skipAllowed: boolean
+      acceptHours: number
+      handleHours: number
+      verifyHours: number
+      warnPercent: number
+    }[]
+  }) {
     sqlite.transaction(() => {
       if (input.categories) {
         const names = input.categories.map((c) => c.trim())
         if (new Set(names).size !== names.length) throw new AppError('BAD_INPUT', '事件类别有重复')
         sqlite.prepare('update issue_categories set active = 0').run()
-        names.forEach((name, i) => sqlite.prepare('insert into issue_categories (name, sort_order, active) values (?, ?, 1) on conflict(name) do update set sort_order = excluded.sort_order, active = 1').run(name, i))
+        names.forEach((name, i) =>
+          sqlite
+            .prepare(
+              'insert into issue_categories (name, sort_order, active) values (?, ?, 1) on conflict(name) do update set sort_order = excluded.sort_order, active = 1'
+            )
+            .run(name, i)
+        )
         names.forEach((name) => insertMissingRules(db, name))
       }
       for (const r of input.rules ?? []) {
-        if (!sqlite.prepare('select 1 from issue_categories where name = ?').get(r.category)) throw new AppError('BAD_INPUT', `规则中的类别“${r.category}”不在类别表中`)
+        if (!sqlite.prepare('select 1 from issue_categories where name = ?').get(r.category))
+          throw new AppError('BAD_INPUT', `规则中的类别“${r.category}”不在类别表中`)
         if (!(r.acceptHours <= r.handleHours)) throw new AppError('BAD_INPUT', `“${r.category}·${r.urgency}”的受理时限不应长于办理时限`)
         sqlite
           .prepare(
@@ -248,7 +315,15 @@ export function createIssueFigureService(db: Db, clock: Clock) {
           `select id, code, title, status, created_at as createdAt, lon, lat from issues where category = ? and created_at >= ? and status <> 'merged'
            and lat between ? and ? and lon between ? and ? and ${scope.sql} order by created_at desc limit 20`
         )
-        .all(input.category, since, input.lat - r, input.lat + r, input.lon - r / cos, input.lon + r / cos, ...scope.params) as { id: number; code: string; title: string; status: string; createdAt: string; lon: number; lat: number }[]
+        .all(input.category, since, input.lat - r, input.lat + r, input.lon - r / cos, input.lon + r / cos, ...scope.params) as {
+        id: number
+        code: string
+        title: string
+        status: string
+        createdAt: string
+        lon: number
+        lat: number
+      }[]
     ).map((i) => ({ ...i, distanceM: Math.round(Math.hypot((i.lon - input.lon) * cos, i.lat - input.lat) * 111_320) }))
   }
 
@@ -261,7 +336,16 @@ export function createIssueFigureService(db: Db, clock: Clock) {
         `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (@closedDays > 0 and status = 'closed' and closed_at >= @since))
            and (@scope is null or village_unit_id in (select value from json_each(@scope)))`
       )
-      .all({ since, closedDays: input.closedDays ?? 0, scope: scopeVillageIds ? JSON.stringify(scopeVillageIds) : null }) as { id: number; code: string; title: string; status: string; lon: number; lat: number; dueAt: string | null; warnAt: string | null }[]
+      .all({ since, closedDays: input.closedDays ?? 0, scope: scopeVillageIds ? JSON.stringify(scopeVillageIds) : null }) as {
+      id: number
+      code: string
+      title: string
+      status: string
+      lon: number
+      lat: number
+      dueAt: string | null
+      warnAt: string | null
+    }[]
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => ({
@@ -274,7 +358,13 @@ export function createIssueFigureService(db: Db, clock: Clock) {
           title: r.title,
           status: r.status,
           // red overdue, yellow past the warning point, green in time, grey when no clock runs.
-          clock: (r.status === 'closed' || r.status === 'suspended' || !r.dueAt ? 'none' : t > r.dueAt ? 'red' : r.warnAt && t > r.warnAt ? 'yellow' : 'green') as 'none' | 'red' | 'yellow' | 'green'
+          clock: (r.status === 'closed' || r.status === 'suspended' || !r.dueAt
+            ? 'none'
+            : t > r.dueAt
+              ? 'red'
+              : r.warnAt && t > r.warnAt
+                ? 'yellow'
+                : 'green') as 'none' | 'red' | 'yellow' | 'green'
         }
       }))
     }
@@ -295,7 +385,9 @@ export function createIssueFigureService(db: Db, clock: Clock) {
   function recordAccountability(input: { unitId: number; issueId?: number; kind: '约谈' | '问责' | '通报'; note: string }, actor: string) {
     if (!sqlite.prepare('select 1 from units where id = ?').get(input.unitId)) throw notFound('单位', input.unitId)
     if (input.issueId && !sqlite.prepare('select 1 from issues where id = ?').get(input.issueId)) throw notFound('事件', input.issueId)
-    const id = sqlite.prepare('insert into accountability_records (unit_id, issue_id, kind, note, at, by) values (?, ?, ?, ?, ?, ?)').run(input.unitId, input.issueId ?? null, input.kind, input.note.trim(), now(), actor).lastInsertRowid as number
+    const id = sqlite
+      .prepare('insert into accountability_records (unit_id, issue_id, kind, note, at, by) values (?, ?, ?, ?, ?, ?)')
+      .run(input.unitId, input.issueId ?? null, input.kind, input.note.trim(), now(), actor).lastInsertRowid as number
     return { id }
   }
 
@@ -305,7 +397,17 @@ export function createIssueFigureService(db: Db, clock: Clock) {
         `select a.id, a.unit_id as unitId, u.name as unit, a.issue_id as issueId, i.code as issueCode, a.kind, a.note, a.at, a.by from accountability_records a join units u on u.id = a.unit_id
          left join issues i on i.id = a.issue_id ${unitId ? 'where a.unit_id = ?' : ''} order by a.at desc, a.id desc limit 200`
       )
-      .all(...(unitId ? [unitId] : [])) as { id: number; unitId: number; unit: string; issueId: number | null; issueCode: string | null; kind: string; note: string; at: string; by: string }[]
+      .all(...(unitId ? [unitId] : [])) as {
+      id: number
+      unitId: number
+      unit: string
+      issueId: number | null
+      issueCode: string | null
+      kind: string
+      note: string
+      at: string
+      by: string
+    }[]
   }
 
   return { list, kpis, rules, setRules, similar, points, overdueUnits, recordAccountability, accountability }

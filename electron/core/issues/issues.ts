@@ -7,13 +7,34 @@ import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { photoKind } from './domain/photoKind'
 import { fromGeoJsonGeometry, pointInMultiPolygon } from '../kernel/geometry'
-import { actionName, availableActions, clockColour, decide, defaultHolder, initialState, levelOf, verifierOf, type IssueAction, type IssueState, type RoutingRule, type RoutingUnit } from './domain/issueRouting'
+import {
+  actionName,
+  availableActions,
+  clockColour,
+  decide,
+  defaultHolder,
+  initialState,
+  levelOf,
+  verifierOf,
+  type IssueAction,
+  type IssueState,
+  type RoutingRule,
+  type RoutingUnit
+} from './domain/issueRouting'
 import { chinaYear } from '../../shared/chinaTime'
 import { levelExpr } from './issueFigures'
 
 export const defaultRule: RoutingRule = { defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }
 
-type IssueRow = Record<string, unknown> & { id: number; version: number; status: IssueState['status']; category: string; urgency: string; holder_unit_id: number; code: string }
+type IssueRow = Record<string, unknown> & {
+  id: number
+  version: number
+  status: IssueState['status']
+  category: string
+  urgency: string
+  holder_unit_id: number
+  code: string
+}
 
 export type CreateIssueInput = {
   title: string
@@ -43,7 +64,9 @@ export function createIssueService(db: Db, clock: Clock) {
 
   function ruleFor(category: string, urgency: string): RoutingRule {
     const r = sqlite
-      .prepare('select default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules where category = ? and urgency = ?')
+      .prepare(
+        'select default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules where category = ? and urgency = ?'
+      )
       .get(category, urgency) as (Omit<RoutingRule, 'skipAllowed' | 'defaultLevel'> & { skipAllowed: number; defaultLevel: number }) | undefined
     return r ? { ...r, skipAllowed: r.skipAllowed === 1, defaultLevel: r.defaultLevel as RoutingRule['defaultLevel'] } : defaultRule
   }
@@ -51,7 +74,9 @@ export function createIssueService(db: Db, clock: Clock) {
   /** The grids of all three tiers holding a point (tier 3 first, then its parents). */
   function gridsAt(lon: number, lat: number) {
     const candidates = sqlite
-      .prepare('select id, parent_id as parentId, village_unit_id as villageUnitId, geometry from grids where tier = 3 and geometry is not null and min_lon <= ? and max_lon >= ? and min_lat <= ? and max_lat >= ?')
+      .prepare(
+        'select id, parent_id as parentId, village_unit_id as villageUnitId, geometry from grids where tier = 3 and geometry is not null and min_lon <= ? and max_lon >= ? and min_lat <= ? and max_lat >= ?'
+      )
       .all(lon, lon, lat, lat) as { id: number; parentId: number; villageUnitId: number; geometry: string }[]
     const t3 = candidates.find((g) => pointInMultiPolygon([lon, lat], fromGeoJsonGeometry(JSON.parse(g.geometry))))
     if (!t3) return null
@@ -97,9 +122,24 @@ export function createIssueService(db: Db, clock: Clock) {
         ...extra
       })
 
-  const insertEvent = (issueId: number, at: string, e: { action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null; statusBefore: string | null; statusAfter: string }, actor: string) =>
+  const insertEvent = (
+    issueId: number,
+    at: string,
+    e: {
+      action: string
+      fromUnitId: number | null
+      toUnitId: number | null
+      note: string | null
+      dueAt: string | null
+      statusBefore: string | null
+      statusAfter: string
+    },
+    actor: string
+  ) =>
     sqlite
-      .prepare('insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      )
       .run(issueId, at, e.action, e.fromUnitId, e.toUnitId, actor, e.note, e.dueAt, e.statusBefore, e.statusAfter)
 
   /** An issue a duplicate may be merged into: another one, still open. */
@@ -111,8 +151,26 @@ export function createIssueService(db: Db, clock: Clock) {
   }
 
   /** The target's log tells its holder that another report of the same problem came in. */
-  const absorb = (target: { id: number; status: string }, source: { id: number; code: string; title?: unknown; reporter_name?: unknown }, at: string, actor: string) =>
-    insertEvent(target.id, at, { action: 'absorb', fromUnitId: null, toUnitId: null, note: `${source.code}：${String(source.title)}${source.reporter_name ? `（反映人 ${String(source.reporter_name)}）` : ''}`, dueAt: null, statusBefore: target.status, statusAfter: target.status }, actor)
+  const absorb = (
+    target: { id: number; status: string },
+    source: { id: number; code: string; title?: unknown; reporter_name?: unknown },
+    at: string,
+    actor: string
+  ) =>
+    insertEvent(
+      target.id,
+      at,
+      {
+        action: 'absorb',
+        fromUnitId: null,
+        toUnitId: null,
+        note: `${source.code}：${String(source.title)}${source.reporter_name ? `（反映人 ${String(source.reporter_name)}）` : ''}`,
+        dueAt: null,
+        statusBefore: target.status,
+        statusAfter: target.status
+      },
+      actor
+    )
 
   /** Where a point falls, said in names, before anything is registered there (null: outside every party group). */
   function place(lon: number, lat: number, scopeVillageIds: number[] | null) {
@@ -133,7 +191,8 @@ export function createIssueService(db: Db, clock: Clock) {
   function create(input: CreateIssueInput, actor: string, scopeVillageIds: number[] | null = null) {
     const now = clock.now().toISOString()
     return sqlite.transaction(() => {
-      if (!sqlite.prepare('select 1 from issue_categories where name = ? and active').get(input.category)) throw new AppError('BAD_INPUT', `事件类别“${input.category}”不在类别表中`)
+      if (!sqlite.prepare('select 1 from issue_categories where name = ? and active').get(input.category))
+        throw new AppError('BAD_INPUT', `事件类别“${input.category}”不在类别表中`)
       const at = input.lon !== undefined && input.lat !== undefined ? gridsAt(input.lon, input.lat) : null
       if (input.lon !== undefined && !at && !input.villageUnitId) throw new AppError('BAD_INPUT', '所选位置不在任何三级网格内，请在镇内选点或选择村居')
       const villageUnitId = at?.villageUnitId ?? input.villageUnitId
@@ -141,13 +200,17 @@ export function createIssueService(db: Db, clock: Clock) {
       const units = routingUnits()
       if (units.get(villageUnitId)?.kind !== 'village') throw notFound('村居', villageUnitId)
       if (scopeVillageIds && !scopeVillageIds.includes(villageUnitId))
-        throw new AppError('BAD_INPUT', `所选位置在${units.get(villageUnitId)!.name}，不在本账号管辖的村（社区）内，未登记。请在本村（社区）范围内选点；其他村居的问题请转告该村居或指挥中心登记。`, { field: at ? 'lon' : 'villageUnitId' })
+        throw new AppError(
+          'BAD_INPUT',
+          `所选位置在${units.get(villageUnitId)!.name}，不在本账号管辖的村（社区）内，未登记。请在本村（社区）范围内选点；其他村居的问题请转告该村居或指挥中心登记。`,
+          { field: at ? 'lon' : 'villageUnitId' }
+        )
       if (input.reportingUnitId && !units.has(input.reportingUnitId)) throw notFound('上报单位', input.reportingUnitId)
       const rule = ruleFor(input.category, input.urgency)
       const holder = defaultHolder(units, villageUnitId, rule.defaultLevel)
       const state = initialState(holder, input.reportingUnitId ?? null, { units, rule, now })
       const year = chinaYear(clock.now())
-      const { n } = sqlite.prepare("select count(*) + 1 as n from issues where code like ?").get(`SS-${year}-%`) as { n: number }
+      const { n } = sqlite.prepare('select count(*) + 1 as n from issues where code like ?').get(`SS-${year}-%`) as { n: number }
       const code = `SS-${year}-${String(n).padStart(6, '0')}`
       const id = sqlite
         .prepare(
@@ -155,15 +218,54 @@ export function createIssueService(db: Db, clock: Clock) {
              status, holder_unit_id, sender_unit_id, stage, due_at, warn_at, created_at, created_by_unit_id, peak_level)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(code, input.title.trim(), input.description.trim(), input.category, input.urgency, input.source, input.reporterName?.trim() || null, input.reporterPhone?.trim() || null, input.lon ?? null, input.lat ?? null, input.address?.trim() || null, villageUnitId, at?.tier1 ?? null, at?.tier2 ?? null, at?.tier3 ?? null, state.status, state.holderUnitId, state.senderUnitId, state.stage, state.dueAt, state.warnAt, now, input.reportingUnitId ?? null, levelOf[units.get(holder)!.kind])
-        .lastInsertRowid as number
-      insertEvent(id, now, { action: 'create', fromUnitId: input.reportingUnitId ?? null, toUnitId: holder, note: `${input.source}：${input.title.trim()}`, dueAt: state.dueAt, statusBefore: null, statusAfter: state.status }, actor)
+        .run(
+          code,
+          input.title.trim(),
+          input.description.trim(),
+          input.category,
+          input.urgency,
+          input.source,
+          input.reporterName?.trim() || null,
+          input.reporterPhone?.trim() || null,
+          input.lon ?? null,
+          input.lat ?? null,
+          input.address?.trim() || null,
+          villageUnitId,
+          at?.tier1 ?? null,
+          at?.tier2 ?? null,
+          at?.tier3 ?? null,
+          state.status,
+          state.holderUnitId,
+          state.senderUnitId,
+          state.stage,
+          state.dueAt,
+          state.warnAt,
+          now,
+          input.reportingUnitId ?? null,
+          levelOf[units.get(holder)!.kind]
+        ).lastInsertRowid as number
+      insertEvent(
+        id,
+        now,
+        {
+          action: 'create',
+          fromUnitId: input.reportingUnitId ?? null,
+          toUnitId: holder,
+          note: `${input.source}：${input.title.trim()}`,
+          dueAt: state.dueAt,
+          statusBefore: null,
+          statusAfter: state.status
+        },
+        actor
+      )
       for (const p of input.photos ?? []) {
         const bytes = Buffer.from(p.contentBase64, 'base64')
         if (bytes.length === 0) throw new AppError('BAD_INPUT', `照片“${p.fileName}”是空文件`)
         const mime = photoKind(bytes)
         if (!mime) throw new AppError('BAD_INPUT', `照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
-        sqlite.prepare('insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)').run(id, createHash('sha256').update(bytes).digest('hex'), mime, p.fileName, bytes, now)
+        sqlite
+          .prepare('insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)')
+          .run(id, createHash('sha256').update(bytes).digest('hex'), mime, p.fileName, bytes, now)
       }
       // Confirmed as a duplicate while registering: kept (the report and its reporter count) but merged at once.
       if (input.duplicateOf !== undefined) {
@@ -184,7 +286,8 @@ export function createIssueService(db: Db, clock: Clock) {
     return sqlite.transaction(() => {
       const row = sqlite.prepare('select * from issues where id = ?').get(input.id) as IssueRow | undefined
       if (!row) throw notFound('事件', input.id)
-      if (row.version !== input.version) throw new AppError('CONFLICT', `事件 ${row.code} 已被他人处理（现在是第 ${row.version} 版），请刷新后再操作。你的操作未执行。`)
+      if (row.version !== input.version)
+        throw new AppError('CONFLICT', `事件 ${row.code} 已被他人处理（现在是第 ${row.version} 版），请刷新后再操作。你的操作未执行。`)
       const units = routingUnits()
       const state = stateOf(row)
       const target = input.action.type === 'merge' ? mergeTarget(input.action.intoId, row.id) : null
@@ -193,7 +296,11 @@ export function createIssueService(db: Db, clock: Clock) {
       if (target) absorb(target, row, now, actor)
       // On time = resolved before the handling deadline; the level is the holder's when it closes.
       const extra =
-        d.next.status === 'resolved' ? { closedOnTime: !state.dueAt || now <= state.dueAt ? 1 : 0 } : d.next.status === 'closed' ? { closedAt: now, closedLevel: levelOf[units.get(d.next.holderUnitId)!.kind] } : {}
+        d.next.status === 'resolved'
+          ? { closedOnTime: !state.dueAt || now <= state.dueAt ? 1 : 0 }
+          : d.next.status === 'closed'
+            ? { closedAt: now, closedLevel: levelOf[units.get(d.next.holderUnitId)!.kind] }
+            : {}
       writeState(row.id, d.next, extra)
       insertEvent(row.id, now, d.event, actor)
       return { version: row.version + 1, status: d.next.status, holderUnitId: d.next.holderUnitId }
@@ -235,7 +342,10 @@ export function createIssueService(db: Db, clock: Clock) {
       status: state.status,
       holderUnitId: state.holderUnitId,
       holder: String(row.holderName),
-      waitingOn: verifier === null ? null : { unitId: verifier, unit: units.get(verifier)!.name, for: state.status === 'resolved' ? ('核查' as const) : ('审批延期' as const) },
+      waitingOn:
+        verifier === null
+          ? null
+          : { unitId: verifier, unit: units.get(verifier)!.name, for: state.status === 'resolved' ? ('核查' as const) : ('审批延期' as const) },
       stage: state.stage,
       dueAt: state.dueAt,
       clock: clockColour(state, now),
@@ -246,7 +356,12 @@ export function createIssueService(db: Db, clock: Clock) {
       closedAt: row.closed_at as string | null,
       mergedInto: row.merged_into ? (sqlite.prepare('select id, code from issues where id = ?').get(row.merged_into) as { id: number; code: string }) : null,
       version: row.version,
-      photos: (sqlite.prepare('select id, file_name as fileName, mime_type as mimeType, sha256 from issue_photos where issue_id = ?').all(id) as { id: number; fileName: string; mimeType: string; sha256: string }[]),
+      photos: sqlite.prepare('select id, file_name as fileName, mime_type as mimeType, sha256 from issue_photos where issue_id = ?').all(id) as {
+        id: number
+        fileName: string
+        mimeType: string
+        sha256: string
+      }[],
       events: events.map((e) => ({ ...e, actionName: actionName[e.action as keyof typeof actionName] ?? e.action })),
       actions: actingUnitId ? availableActions(state, actingUnitId, { units, rule, now }) : []
     }
@@ -254,7 +369,8 @@ export function createIssueService(db: Db, clock: Clock) {
 
   /** One stored photo, for the issue page and the printed 流转单. */
   function photo(id: number) {
-    const p = sqlite.prepare('select file_name as fileName, mime_type as mimeType, bytes from issue_photos where id = ?').get(id) as { fileName: string; mimeType: string; bytes: Buffer } | undefined
+    const p = sqlite.prepare('select file_name as fileName, mime_type as mimeType, bytes from issue_photos where id = ?').get(id) as
+      { fileName: string; mimeType: string; bytes: Buffer } | undefined
     if (!p) throw notFound('照片', id)
     return { fileName: p.fileName, mimeType: p.mimeType, contentBase64: p.bytes.toString('base64') }
   }

@@ -136,7 +136,9 @@ export function mapCoords(mp: MultiPolygonCoords, f: (p: Pt) => Pt): MultiPolygo
 }
 
 /** GeoJSON geometry for a multipolygon: a single part becomes a Polygon. */
-export function toGeoJsonGeometry(mp: MultiPolygonCoords): { type: 'Polygon'; coordinates: PolygonCoords } | { type: 'MultiPolygon'; coordinates: MultiPolygonCoords } {
+export function toGeoJsonGeometry(
+  mp: MultiPolygonCoords
+): { type: 'Polygon'; coordinates: PolygonCoords } | { type: 'MultiPolygon'; coordinates: MultiPolygonCoords } {
   return mp.length === 1 ? { type: 'Polygon', coordinates: mp[0] } : { type: 'MultiPolygon', coordinates: mp }
 }
 

@@ -22,9 +22,7 @@ function validDate(y: number, m: number, d: number, today: Date): boolean {
   return y >= 1900 && isCalendarDay(date) && date <= chinaDate(today)
 }
 
-export type IdCheck =
-  | { ok: true; idNumber: string; birthDate: string; gender: '男' | '女'; upgradedFrom15: boolean }
-  | { ok: false; problem: string }
+export type IdCheck = { ok: true; idNumber: string; birthDate: string; gender: '男' | '女'; upgradedFrom15: boolean } | { ok: false; problem: string }
 
 /**
  * Check a resident ID number: 18 digits (the last may be X) with a valid region, birth date and
@@ -44,14 +42,22 @@ export function checkIdNumber(raw: string, today = new Date()): IdCheck {
   if (!validDate(y, m, d, today)) return { ok: false, problem: `身份证号“${raw}”中的出生日期 ${s.slice(6, 14)} 无效` }
   const expected = idCheckChar(s.slice(0, 17))
   if (s[17] !== expected) return { ok: false, problem: `身份证号“${raw}”校验位错误（应为 ${expected}），请核对是否录错` }
-  return { ok: true, idNumber: s, birthDate: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`, gender: Number(s[16]) % 2 === 1 ? '男' : '女', upgradedFrom15: false }
+  return {
+    ok: true,
+    idNumber: s,
+    birthDate: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`,
+    gender: Number(s[16]) % 2 === 1 ? '男' : '女',
+    upgradedFrom15: false
+  }
 }
 
 export type PhoneCheck = { ok: true; phone: string; kind: 'mobile' | 'landline' } | { ok: false; problem: string }
 
 /** A mainland mobile number (11 digits, 1[3-9]…) or a landline with area code (0757-8xxxxxxx). */
 export function checkPhone(raw: string): PhoneCheck {
-  const s = normaliseText(raw).replace(/^(\+?86)(?=1\d{10}$)/, '').replace(/[()（）]/g, '')
+  const s = normaliseText(raw)
+    .replace(/^(\+?86)(?=1\d{10}$)/, '')
+    .replace(/[()（）]/g, '')
   if (/^1[3-9]\d{9}$/.test(s)) return { ok: true, phone: s, kind: 'mobile' }
   const landline = s.match(/^(0\d{2,3})-?(\d{7,8})$/)
   if (landline) return { ok: true, phone: `${landline[1]}-${landline[2]}`, kind: 'landline' }

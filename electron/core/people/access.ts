@@ -21,7 +21,10 @@ export const peopleAccess: FeatureRules<typeof peopleContract> = {
   'reporting.register': write(['people.write'], none),
   'persons.create': write(['people.write'], [unit((i: ParsedInput<'persons.create'>) => i.villageUnitId)]),
   'teams.members': read([record('team', (i: ParsedInput<'teams.members'>) => i.teamId)]),
-  'teams.addMember': write(['people.write'], [record('team', (i: ParsedInput<'teams.addMember'>) => i.teamId), record('person', (i: ParsedInput<'teams.addMember'>) => i.personId)]),
+  'teams.addMember': write(
+    ['people.write'],
+    [record('team', (i: ParsedInput<'teams.addMember'>) => i.teamId), record('person', (i: ParsedInput<'teams.addMember'>) => i.personId)]
+  ),
   'teams.removeMember': write(['people.write'], [record('teamMember', (i: ParsedInput<'teams.removeMember'>) => i.memberId)]),
   'households.setContact': write(['people.write'], [record('household', (i: ParsedInput<'households.setContact'>) => i.householdId)]),
   'people.check': read([unit((i: ParsedInput<'people.check'>) => i.villageUnitId)]),
@@ -31,15 +34,29 @@ export const peopleAccess: FeatureRules<typeof peopleContract> = {
   'placement.placeSuggested': write(['people.write'], [unit((i: ParsedInput<'placement.placeSuggested'>) => i.villageUnitId)]),
   'placement.rebalance': write(['people.write'], [unit((i: ParsedInput<'placement.rebalance'>) => i.villageUnitId)]),
   'placement.assign': write(['people.write'], [record('reportingMember', (i: ParsedInput<'placement.assign'>) => i.memberId)]),
-  'people.export': { access: ['data.export'], audited: true, scope: [...list], personSearch: (i: ParsedInput<'people.export'>) => (personRegistries.includes(i.registry) ? i.query?.q : undefined) },
+  'people.export': {
+    access: ['data.export'],
+    audited: true,
+    scope: [...list],
+    personSearch: (i: ParsedInput<'people.export'>) => (personRegistries.includes(i.registry) ? i.query?.q : undefined)
+  },
   'people.import': write(['people.write'], none),
-  'visits.record': write(['people.write'], [unit((i: ParsedInput<'visits.record'>) => i.villageUnitId), record('household', (i: ParsedInput<'visits.record'>) => i.householdId)]),
+  'visits.record': write(
+    ['people.write'],
+    [unit((i: ParsedInput<'visits.record'>) => i.villageUnitId), record('household', (i: ParsedInput<'visits.record'>) => i.householdId)]
+  ),
   'visits.ofHousehold': read([record('household', (i: ParsedInput<'visits.ofHousehold'>) => i.householdId)]),
   'visits.stats': read([unit((i: ParsedInput<'visits.stats'>) => i.villageUnitId)]),
   'posts.list': read([unit((i: ParsedInput<'posts.list'>) => i.villageUnitId)]),
   'posts.create': write(['people.write'], [unit((i: ParsedInput<'posts.create'>) => i.villageUnitId)]),
-  'posts.claim': write(['people.write'], [record('post', (i: ParsedInput<'posts.claim'>) => i.postId), record('reportingMember', (i: ParsedInput<'posts.claim'>) => i.reportingMemberId)]),
-  'posts.unclaim': write(['people.write'], [record('post', (i: ParsedInput<'posts.unclaim'>) => i.postId), record('reportingMember', (i: ParsedInput<'posts.unclaim'>) => i.reportingMemberId)]),
+  'posts.claim': write(
+    ['people.write'],
+    [record('post', (i: ParsedInput<'posts.claim'>) => i.postId), record('reportingMember', (i: ParsedInput<'posts.claim'>) => i.reportingMemberId)]
+  ),
+  'posts.unclaim': write(
+    ['people.write'],
+    [record('post', (i: ParsedInput<'posts.unclaim'>) => i.postId), record('reportingMember', (i: ParsedInput<'posts.unclaim'>) => i.reportingMemberId)]
+  ),
   'services.record': write(['people.write'], [record('reportingMember', (i: ParsedInput<'services.record'>) => i.reportingMemberId)]),
   'services.list': read([record('reportingMember', (i: ParsedInput<'services.list'>) => i.reportingMemberId)]),
   'reporting.printout': read([record('reportingMember', (i: ParsedInput<'reporting.printout'>) => i.reportingMemberId)]),

@@ -2,7 +2,18 @@
 // this feature's part of the contract, merged into electron/shared/contract.ts.
 // Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { Hukou, ListQuery, PartyGroupView, PeopleImportKind, PeopleImportReport, PeopleProblem, PersonDetail, PlacementSuggestion, RegistryName, registryPages } from '../../shared/people'
+import {
+  Hukou,
+  ListQuery,
+  PartyGroupView,
+  PeopleImportKind,
+  PeopleImportReport,
+  PeopleProblem,
+  PersonDetail,
+  PlacementSuggestion,
+  RegistryName,
+  registryPages
+} from '../../shared/people'
 import { Id, LonLat, Version, BatchResult, ExportedFile, NoInput, IsoDate, MB } from '../../shared/contractParts'
 
 /** The fields one person entered at a desk has whatever the registry (新增, 登记报到): checked in full by the import's row rules. */
@@ -42,7 +53,9 @@ const ReportingPrintout = z.object({
   group: z.string().nullable(),
   leader: z.string().nullable(),
   posts: z.array(z.string()),
-  services: z.array(z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })),
+  services: z.array(
+    z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })
+  ),
   totalHours: z.number(),
   totalHouseholds: z.number().int(),
   printedAt: z.string()
@@ -119,7 +132,17 @@ export const peopleContract = {
   },
   'teams.members': {
     input: z.object({ teamId: Id }).strict(),
-    output: z.array(z.object({ id: Id, role: z.enum(['队长', '队员']), personId: Id, name: z.string(), hukou: z.string(), phone: z.string().nullable(), workUnit: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        role: z.enum(['队长', '队员']),
+        personId: Id,
+        name: z.string(),
+        hukou: z.string(),
+        phone: z.string().nullable(),
+        workUnit: z.string().nullable()
+      })
+    ),
     doc: '驻点团队成员（电话脱敏）'
   },
   'teams.addMember': {
@@ -223,7 +246,17 @@ export const peopleContract = {
   },
   'visits.ofHousehold': {
     input: z.object({ householdId: Id }).strict(),
-    output: z.array(z.object({ id: Id, date: z.string(), kind: z.string(), visitorKind: z.string(), visitor: z.string().nullable(), notes: z.string().nullable(), problemFound: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        date: z.string(),
+        kind: z.string(),
+        visitorKind: z.string(),
+        visitor: z.string().nullable(),
+        notes: z.string().nullable(),
+        problemFound: z.string().nullable()
+      })
+    ),
     doc: '一户最近的走访记录'
   },
   'visits.stats': {
@@ -233,15 +266,35 @@ export const peopleContract = {
   },
   'posts.list': {
     input: z.object({ villageUnitId: Id }).strict(),
-    output: z.array(z.object({ id: Id, name: z.string(), capacity: z.number().int(), description: z.string().nullable(), claimed: z.number().int(), members: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        capacity: z.number().int(),
+        description: z.string().nullable(),
+        claimed: z.number().int(),
+        members: z.string().nullable()
+      })
+    ),
     doc: '村居的志愿服务岗位及认领情况'
   },
   'posts.create': {
-    input: z.object({ villageUnitId: Id, name: z.string().trim().min(2, '岗位名称至少 2 字').max(30), capacity: z.number().int().min(1).max(500), description: z.string().trim().max(200).optional() }).strict(),
+    input: z
+      .object({
+        villageUnitId: Id,
+        name: z.string().trim().min(2, '岗位名称至少 2 字').max(30),
+        capacity: z.number().int().min(1).max(500),
+        description: z.string().trim().max(200).optional()
+      })
+      .strict(),
     output: z.object({ id: Id }),
     doc: '新设志愿服务岗位'
   },
-  'posts.claim': { input: z.object({ postId: Id, reportingMemberId: Id }).strict(), output: z.object({ claimed: z.number().int() }), doc: '报到党员认领岗位（领岗）' },
+  'posts.claim': {
+    input: z.object({ postId: Id, reportingMemberId: Id }).strict(),
+    output: z.object({ claimed: z.number().int() }),
+    doc: '报到党员认领岗位（领岗）'
+  },
   'posts.unclaim': { input: z.object({ postId: Id, reportingMemberId: Id }).strict(), output: z.object({ removed: z.number().int() }), doc: '取消认领岗位' },
   'services.record': {
     input: z
@@ -259,7 +312,9 @@ export const peopleContract = {
   },
   'services.list': {
     input: z.object({ reportingMemberId: Id }).strict(),
-    output: z.array(z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })),
+    output: z.array(
+      z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })
+    ),
     doc: '报到党员的服务记录'
   },
   'reporting.printout': {
@@ -283,17 +338,42 @@ export const peopleContract = {
   'reserve.notices': {
     input: z.object({ villageUnitId: Id.optional() }).strict().optional().default({}),
     output: z.array(
-      z.object({ id: Id, subject: z.string(), content: z.string(), specialty: z.string().nullable(), sentAt: z.string(), sentBy: z.string(), village: z.string().nullable(), recipients: z.number().int(), willing: z.number().int(), declined: z.number().int(), participated: z.number().int() })
+      z.object({
+        id: Id,
+        subject: z.string(),
+        content: z.string(),
+        specialty: z.string().nullable(),
+        sentAt: z.string(),
+        sentBy: z.string(),
+        village: z.string().nullable(),
+        recipients: z.number().int(),
+        willing: z.number().int(),
+        declined: z.number().int(),
+        participated: z.number().int()
+      })
     ),
     doc: '已发出的储能联系通知及回复、参与情况'
   },
   'reserve.answers': {
     input: z.object({ noticeId: Id }).strict(),
-    output: z.array(z.object({ id: Id, name: z.string(), unit: z.string(), specialty: z.string().nullable(), village: z.string(), answer: z.enum(['未回复', '愿意参加', '不能参加']), participated: z.boolean(), note: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        unit: z.string(),
+        specialty: z.string().nullable(),
+        village: z.string(),
+        answer: z.enum(['未回复', '愿意参加', '不能参加']),
+        participated: z.boolean(),
+        note: z.string().nullable()
+      })
+    ),
     doc: '一次通知的对象及其回复'
   },
   'reserve.answer': {
-    input: z.object({ recipientId: Id, answer: z.enum(['未回复', '愿意参加', '不能参加']), participated: z.boolean(), note: z.string().trim().max(200).optional() }).strict(),
+    input: z
+      .object({ recipientId: Id, answer: z.enum(['未回复', '愿意参加', '不能参加']), participated: z.boolean(), note: z.string().trim().max(200).optional() })
+      .strict(),
     output: z.object({ updated: z.number().int() }),
     doc: '登记储能联系人的回复和是否参与'
   },
@@ -301,7 +381,14 @@ export const peopleContract = {
     input: z.object({ kind: z.enum(['reporting', 'reserve']), specialty: z.string().trim().max(20).optional(), villageUnitId: Id.optional() }).strict(),
     output: z.object({
       type: z.literal('FeatureCollection'),
-      features: z.array(z.object({ type: z.literal('Feature'), id: Id, geometry: z.object({ type: z.literal('Point'), coordinates: LonLat }), properties: z.object({ id: Id, name: z.string(), detail: z.string().nullable(), placed: z.boolean() }) }))
+      features: z.array(
+        z.object({
+          type: z.literal('Feature'),
+          id: Id,
+          geometry: z.object({ type: z.literal('Point'), coordinates: LonLat }),
+          properties: z.object({ id: Id, name: z.string(), detail: z.string().nullable(), placed: z.boolean() })
+        })
+      )
     }),
     doc: '地图：报到党员住址、储能联系人（按专长）的位置'
   },

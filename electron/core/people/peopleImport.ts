@@ -13,9 +13,26 @@ import { beginBatch } from '../changes/changes'
 type Report = Output<'people.import'>
 type Values = Record<string, string | number | boolean | null>
 type Village = { id: number; name: string; official?: string | null }
-type Group = { id: number; code: string; name: string; village: number; bbox: [number, number, number, number] | null; geometry: string | null; shape?: MultiPolygonCoords | null }
+type Group = {
+  id: number
+  code: string
+  name: string
+  village: number
+  bbox: [number, number, number, number] | null
+  geometry: string | null
+  shape?: MultiPolygonCoords | null
+}
 
-const empty = (kind: ImportKind, fileError: string | null): Report => ({ kind, fileError, rowCount: 0, accepted: 0, warnings: [], rejected: [], committed: false, batchId: null })
+const empty = (kind: ImportKind, fileError: string | null): Report => ({
+  kind,
+  fileError,
+  rowCount: 0,
+  accepted: 0,
+  warnings: [],
+  rejected: [],
+  committed: false,
+  batchId: null
+})
 
 /**
  * A village as a ledger names it: its full or official name or its code; or the short name towns
@@ -41,7 +58,12 @@ export function createPeopleImportService(db: Db, clock: Clock) {
   // What the checks need from the store, read for this file's keys only: an import into a city-sized
   // store must not read every person, household and grid boundary to check 10,000 rows.
   function villageIndex() {
-    const villages = sqlite.prepare("select id, code, name, official_name as official from units where kind = 'village'").all() as { id: number; code: string; name: string; official: string | null }[]
+    const villages = sqlite.prepare("select id, code, name, official_name as official from units where kind = 'village'").all() as {
+      id: number
+      code: string
+      name: string
+      official: string | null
+    }[]
     const villageBy = new Map<string, Village>()
     for (const v of villages) for (const key of [v.code, v.name, v.official]) if (key) villageBy.set(key, v)
     return villageBy
@@ -49,12 +71,19 @@ export function createPeopleImportService(db: Db, clock: Clock) {
 
   /** The tier-3 grids of a village, read the first time a row names it. */
   function groupsByVillage() {
-    const read = sqlite.prepare('select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where village_unit_id = ? and tier = 3')
+    const read = sqlite.prepare(
+      'select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where village_unit_id = ? and tier = 3'
+    )
     const groupsOf = new Map<number, Group[]>()
     return (villageId: number) => {
       let groups = groupsOf.get(villageId)
       if (!groups) {
-        const rows = read.all(villageId) as (Omit<Group, 'bbox'> & { min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null })[]
+        const rows = read.all(villageId) as (Omit<Group, 'bbox'> & {
+          min_lon: number | null
+          min_lat: number | null
+          max_lon: number | null
+          max_lat: number | null
+        })[]
         groups = rows.map((g) => ({ ...g, bbox: g.min_lon === null ? null : [g.min_lon, g.min_lat!, g.max_lon!, g.max_lat!] }))
         groupsOf.set(villageId, groups)
       }
@@ -101,7 +130,8 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     for (const { values } of parsed) for (const key of [values.idNumber, values.contactIdNumber]) if (key) ids.add(String(key))
     const personByIdNumber = knownPersons([...ids])
     const roleTaken = (p: KnownPerson) => (kind === 'reporting' ? p.reporting : kind === 'reserve' ? p.reserve : 0) === 1
-    const householdCodes = kind === 'households' ? existingHouseholdCodes(parsed.flatMap((p) => (p.values.code ? [String(p.values.code)] : []))) : new Set<string>()
+    const householdCodes =
+      kind === 'households' ? existingHouseholdCodes(parsed.flatMap((p) => (p.values.code ? [String(p.values.code)] : []))) : new Set<string>()
     const seenInFile = new Map<string, number>()
 
     const accepted: Accepted[] = []
@@ -111,7 +141,10 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       const { values, problems } = r
       const found = values.village ? findVillage(villageBy, String(values.village)) : null
       const village = found?.village
-      if (values.village && !village) problems.push(`找不到村居“${values.village}”${found?.suggestions.length ? `，是否指：${found.suggestions.join('、')}？` : ''}（请填写村居全称或 12 位统计用区划代码）`)
+      if (values.village && !village)
+        problems.push(
+          `找不到村居“${values.village}”${found?.suggestions.length ? `，是否指：${found.suggestions.join('、')}？` : ''}（请填写村居全称或 12 位统计用区划代码）`
+        )
       if (village && found?.shortName && warnings.length < 200) warnings.push(`第 ${r.row} 行：村居“${values.village}”按“${village.name}”登记`)
       let gridId: number | null = null
       if (village && values.grid) {
@@ -122,7 +155,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       if (village && typeof values.lon === 'number' && typeof values.lat === 'number') {
         const g = groupAt(groupsOf(village.id), values.lon, values.lat)
         if (g) gridId = g.id
-        else warnings.length < 200 && warnings.push(`第 ${r.row} 行：坐标不在${village.name}的任何三级网格内，住址网格留空`)
+        else if (warnings.length < 200) warnings.push(`第 ${r.row} 行：坐标不在${village.name}的任何三级网格内，住址网格留空`)
       }
       const key = kind === 'households' ? (values.code as string | null) : (values.idNumber as string | null)
       if (key) {
@@ -165,34 +198,40 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
        values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt)`
     )
-    const insertReporting = sqlite.prepare('insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?)')
+    const insertReporting = sqlite.prepare(
+      'insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?)'
+    )
     const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
-    const insertHousehold = sqlite.prepare('insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)')
+    const insertHousehold = sqlite.prepare(
+      'insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)'
+    )
     const created: number[] = []
     for (const a of accepted) {
       const v = a.values
       let personId = a.personId
       if (kind !== 'households' && !personId) {
-        personId = Number(insertPerson.run({
-          name: v.name,
-          gender: v.gender,
-          idNumber: v.idNumber,
-          idTail: String(v.idNumber).slice(-4),
-          phone: v.phone,
-          phoneTail: v.phone ? String(v.phone).slice(-4) : null,
-          hukou: v.hukou,
-          party: kind === 'reporting' || v.isPartyMember ? 1 : 0,
-          registration: kind === 'reporting' ? '单位' : kind === 'persons' && v.isPartyMember ? v.partyRegistration : null,
-          partyBranch: v.partyBranch ?? null,
-          homeAddress: v.homeAddress ?? null,
-          lon: v.lon ?? null,
-          lat: v.lat ?? null,
-          villageId: a.villageId,
-          gridId: a.gridId,
-          workUnit: v.workUnit ?? v.unit ?? null,
-          specialties: v.specialties ?? v.specialty ?? null,
-          createdAt
-        }).lastInsertRowid)
+        personId = Number(
+          insertPerson.run({
+            name: v.name,
+            gender: v.gender,
+            idNumber: v.idNumber,
+            idTail: String(v.idNumber).slice(-4),
+            phone: v.phone,
+            phoneTail: v.phone ? String(v.phone).slice(-4) : null,
+            hukou: v.hukou,
+            party: kind === 'reporting' || v.isPartyMember ? 1 : 0,
+            registration: kind === 'reporting' ? '单位' : kind === 'persons' && v.isPartyMember ? v.partyRegistration : null,
+            partyBranch: v.partyBranch ?? null,
+            homeAddress: v.homeAddress ?? null,
+            lon: v.lon ?? null,
+            lat: v.lat ?? null,
+            villageId: a.villageId,
+            gridId: a.gridId,
+            workUnit: v.workUnit ?? v.unit ?? null,
+            specialties: v.specialties ?? v.specialty ?? null,
+            createdAt
+          }).lastInsertRowid
+        )
         recorder.inserted('person', personId, `新建：${v.name}`)
       }
       if (kind === 'reporting') {
@@ -224,13 +263,21 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       return empty(kind, `文件“${input.fileName}”无法读取：${(e as Error).message.slice(0, 100)}`)
     }
     const { index, missing, unknown } = matchHeaders(kind, table.headers)
-    if (missing.length)
-      return empty(kind, `这不是“${templates[kind].title}”导入模板：缺少必填列 ${missing.join('、')}。请下载模板，按模板的列填写后再导入。`)
+    if (missing.length) return empty(kind, `这不是“${templates[kind].title}”导入模板：缺少必填列 ${missing.join('、')}。请下载模板，按模板的列填写后再导入。`)
     const warnings = [...table.warnings]
     if (unknown.length) warnings.push(`以下列不在模板中，已忽略：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' …' : ''}`)
     const { accepted, rejected, linked } = checkRows(kind, table.rows, index, warnings)
     if (linked) warnings.push(`${linked} 人已在人员台账中，将关联到现有人员记录（不重复登记）`)
-    const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false, batchId: null }
+    const report: Report = {
+      kind,
+      fileError: null,
+      rowCount: table.rows.length,
+      accepted: accepted.length,
+      warnings,
+      rejected,
+      committed: false,
+      batchId: null
+    }
     if (input.dryRun || accepted.length === 0) return report
     const batchId = sqlite.transaction(() => {
       const recorder = beginBatch(db, clock, {
@@ -270,7 +317,12 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     const village = sqlite.prepare("select code from units where id = ? and kind = 'village'").pluck().get(input.villageUnitId) as string | undefined
     if (!village) throw new AppError('BAD_INPUT', '请选择居住村居', { field: 'villageUnitId' })
     const { villageUnitId: _v, isPartyMember, ...rest } = input
-    return registerOne('persons', { ...rest, village, isPartyMember: isPartyMember === undefined ? undefined : isPartyMember ? '是' : '否' }, actor, `新增人员：${input.name}`)
+    return registerOne(
+      'persons',
+      { ...rest, village, isPartyMember: isPartyMember === undefined ? undefined : isPartyMember ? '是' : '否' },
+      actor,
+      `新增人员：${input.name}`
+    )
   }
 
   return { run, registerReporting, createPerson }

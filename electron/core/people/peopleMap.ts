@@ -17,14 +17,28 @@ export function createPeopleMapService(db: Db, clock: Clock) {
                left join grids g on g.id = r.group_grid_id where p.home_lon is not null ${input.villageUnitId ? 'and r.village_unit_id = @village' : ''}
                and (@scope is null or r.village_unit_id in (select value from json_each(@scope)))`
             )
-            .all({ village: input.villageUnitId ?? null, scope }) as { id: number; name: string; lon: number; lat: number; detail: string | null; placed: number }[])
+            .all({ village: input.villageUnitId ?? null, scope }) as {
+            id: number
+            name: string
+            lon: number
+            lat: number
+            detail: string | null
+            placed: number
+          }[])
         : (sqlite
             .prepare(
               `select s.id, p.name, p.home_lon as lon, p.home_lat as lat, s.specialty as detail, 1 as placed from reserve_contacts s join persons p on p.id = s.person_id
                where p.home_lon is not null ${input.specialty ? 'and s.specialty = @specialty' : ''} ${input.villageUnitId ? 'and s.village_unit_id = @village' : ''}
                and (@scope is null or s.village_unit_id in (select value from json_each(@scope)))`
             )
-            .all({ specialty: input.specialty ?? null, village: input.villageUnitId ?? null, scope }) as { id: number; name: string; lon: number; lat: number; detail: string | null; placed: number }[])
+            .all({ specialty: input.specialty ?? null, village: input.villageUnitId ?? null, scope }) as {
+            id: number
+            name: string
+            lon: number
+            lat: number
+            detail: string | null
+            placed: number
+          }[])
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => ({

@@ -26,7 +26,15 @@ export function createPeopleRuleService(db: Db) {
       )
       .all() as { id: number; name: string; village: string; vid: number; n: number }[]
     for (const t of teams.filter((t) => t.n < 2))
-      problems.push({ kind: 'TEAM_FEW_NON_FOSHAN', severity: 'error', message: `${t.name}只有 ${t.n} 名非佛山户籍成员，每个驻点团队至少须有 2 名`, village: t.village, villageUnitId: t.vid, count: 2 - t.n, refs: [{ type: 'team', id: t.id, name: t.name }] })
+      problems.push({
+        kind: 'TEAM_FEW_NON_FOSHAN',
+        severity: 'error',
+        message: `${t.name}只有 ${t.n} 名非佛山户籍成员，每个驻点团队至少须有 2 名`,
+        village: t.village,
+        villageUnitId: t.vid,
+        count: 2 - t.n,
+        refs: [{ type: 'team', id: t.id, name: t.name }]
+      })
 
     const noContact = sqlite
       .prepare(
@@ -52,7 +60,15 @@ export function createPeopleRuleService(db: Db) {
       )
       .all(limit) as { id: number; name: string; vid: number | null; village: string | null; n: number }[]
     for (const m of busy)
-      problems.push({ kind: 'MEMBER_TOO_MANY_HOUSEHOLDS', severity: 'warning', message: `${m.name}联系 ${m.n} 户，超过每名党员 ${limit} 户的合理上限`, village: m.village, villageUnitId: m.vid, count: m.n, refs: [{ type: 'person', id: m.id, name: m.name }] })
+      problems.push({
+        kind: 'MEMBER_TOO_MANY_HOUSEHOLDS',
+        severity: 'warning',
+        message: `${m.name}联系 ${m.n} 户，超过每名党员 ${limit} 户的合理上限`,
+        village: m.village,
+        villageUnitId: m.vid,
+        count: m.n,
+        refs: [{ type: 'person', id: m.id, name: m.name }]
+      })
 
     const unplaced = sqlite
       .prepare(
@@ -72,7 +88,9 @@ export function createPeopleRuleService(db: Db) {
         refs: (JSON.parse(r.sample) as { id: number; name: string }[]).slice(0, SAMPLE).map((x) => ({ type: 'reporting', ...x }))
       })
 
-    const villageNames = new Map((sqlite.prepare("select id, name from units where kind = 'village'").all() as { id: number; name: string }[]).map((v) => [v.id, v.name]))
+    const villageNames = new Map(
+      (sqlite.prepare("select id, name from units where kind = 'village'").all() as { id: number; name: string }[]).map((v) => [v.id, v.name])
+    )
     for (const g of groupCounts(sqlite, { villageUnitId }).filter((g) => g.total > capacity && g.reporting > 0))
       problems.push({
         kind: 'GROUP_OVER_CAPACITY',
@@ -93,7 +111,15 @@ export function createPeopleRuleService(db: Db) {
       .all() as { idNumber: string; people: string; vid: number | null; village: string | null }[]
     for (const d of dups) {
       const people = JSON.parse(d.people) as { id: number; name: string }[]
-      problems.push({ kind: 'DUPLICATE_ID', severity: 'error', message: `身份证号 ${maskIdNumber(d.idNumber)} 登记了 ${people.length} 次（${people.map((p) => p.name).join('、')}）`, village: d.village, villageUnitId: d.vid, count: people.length, refs: people.map((p) => ({ type: 'person', ...p })) })
+      problems.push({
+        kind: 'DUPLICATE_ID',
+        severity: 'error',
+        message: `身份证号 ${maskIdNumber(d.idNumber)} 登记了 ${people.length} 次（${people.map((p) => p.name).join('、')}）`,
+        village: d.village,
+        villageUnitId: d.vid,
+        count: people.length,
+        refs: people.map((p) => ({ type: 'person', ...p }))
+      })
     }
     return { problems, capacity, householdsPerMemberLimit: limit }
   }

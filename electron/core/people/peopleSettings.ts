@@ -4,7 +4,10 @@ import { readSetting, type SettingKey } from '../grids/partyGroups'
 
 export function createPeopleSettingService(db: Db) {
   const sqlite = db.$client
-  const get = () => ({ partyGroupCapacity: readSetting(sqlite, 'partyGroupCapacity'), householdsPerMemberLimit: readSetting(sqlite, 'householdsPerMemberLimit') })
+  const get = () => ({
+    partyGroupCapacity: readSetting(sqlite, 'partyGroupCapacity'),
+    householdsPerMemberLimit: readSetting(sqlite, 'householdsPerMemberLimit')
+  })
   function set(patch: Partial<Record<SettingKey, number>>) {
     const write = sqlite.prepare('insert into app_meta (key, value) values (?, ?) on conflict(key) do update set value = excluded.value')
     sqlite.transaction(() => {

@@ -9,7 +9,17 @@ import { eq } from 'drizzle-orm'
 import { checkIdNumber, checkPhone, maskAddress } from '../kernel/personalData'
 import { beginBatch } from '../changes/changes'
 
-const fieldLabel: Record<string, string> = { phone: '手机号码', idNumber: '身份证号', gender: '性别', hukou: '户籍类型', homeAddress: '住址', workUnit: '工作单位', specialties: '专长', partyBranch: '所在党支部', note: '备注' }
+const fieldLabel: Record<string, string> = {
+  phone: '手机号码',
+  idNumber: '身份证号',
+  gender: '性别',
+  hukou: '户籍类型',
+  homeAddress: '住址',
+  workUnit: '工作单位',
+  specialties: '专长',
+  partyBranch: '所在党支部',
+  note: '备注'
+}
 
 type Row = Record<string, unknown> & { id: number; idNumber: string | null; phone: string | null }
 
@@ -58,7 +68,14 @@ export function createPersonService(db: Db, clock: Clock) {
   }
 
   /** Correct a person's record (phone, ID number, address, unit …): checked like an import row, recorded, undoable. */
-  function update(input: { id: number; version: number; patch: Partial<Record<'phone' | 'idNumber' | 'homeAddress' | 'workUnit' | 'specialties' | 'partyBranch' | 'hukou' | 'note', string | null>> }, actor: string) {
+  function update(
+    input: {
+      id: number
+      version: number
+      patch: Partial<Record<'phone' | 'idNumber' | 'homeAddress' | 'workUnit' | 'specialties' | 'partyBranch' | 'hukou' | 'note', string | null>>
+    },
+    actor: string
+  ) {
     return sqlite.transaction(() => {
       const before = db.select().from(persons).where(eq(persons.id, input.id)).get()
       if (!before) throw notFound('人员', input.id)
@@ -87,13 +104,21 @@ export function createPersonService(db: Db, clock: Clock) {
       // The address as the masked record showed it, sent back with the form, means "unchanged"; a
       // masked address typed anew would overwrite the real one with stars, so it is refused.
       if (p.homeAddress && before.homeAddress && p.homeAddress.trim() === maskAddress(before.homeAddress)) delete p.homeAddress
-      else if (p.homeAddress?.includes('****')) throw new AppError('BAD_INPUT', '住址不能含有“****”（脱敏显示的部分）：请填写完整住址，不改则留空', { field: 'patch.homeAddress' })
+      else if (p.homeAddress?.includes('****'))
+        throw new AppError('BAD_INPUT', '住址不能含有“****”（脱敏显示的部分）：请填写完整住址，不改则留空', { field: 'patch.homeAddress' })
       for (const k of ['homeAddress', 'workUnit', 'specialties', 'partyBranch', 'note'] as const) if (p[k] !== undefined) patch[k] = p[k]?.trim() || null
       if (Object.keys(patch).length === 0) throw new AppError('BAD_INPUT', '没有要修改的内容')
       const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description: `修改人员信息：${before.name}` })
-      const [after] = db.update(persons).set({ ...patch, version: before.version + 1 }).where(eq(persons.id, input.id)).returning().all()
+      const [after] = db
+        .update(persons)
+        .set({ ...patch, version: before.version + 1 })
+        .where(eq(persons.id, input.id))
+        .returning()
+        .all()
       // Personal data never goes into the change summary in clear.
-      const fields = Object.keys(patch).filter((k) => !k.endsWith('Tail')).map((k) => fieldLabel[k] ?? k)
+      const fields = Object.keys(patch)
+        .filter((k) => !k.endsWith('Tail'))
+        .map((k) => fieldLabel[k] ?? k)
       recorder.updated('person', before, after, `修改：${fields.join('、')}`)
       return { version: after.version, batchId: recorder.batchId }
     })()

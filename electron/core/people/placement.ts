@@ -9,7 +9,18 @@ import { rebalance as planRebalance, suggestPlacements, type PartyGroup } from '
 import { beginBatch } from '../changes/changes'
 import { groupCounts, readSetting } from '../grids/partyGroups'
 
-type MemberRow = { id: number; name: string; workUnit: string | null; reportedAt: string; villageUnitId: number; lon: number | null; lat: number | null; groupGridId: number | null; placement: string | null; version: number }
+type MemberRow = {
+  id: number
+  name: string
+  workUnit: string | null
+  reportedAt: string
+  villageUnitId: number
+  lon: number | null
+  lat: number | null
+  groupGridId: number | null
+  placement: string | null
+  version: number
+}
 
 export function createPlacementService(db: Db, clock: Clock) {
   const sqlite = db.$client
@@ -28,7 +39,9 @@ export function createPlacementService(db: Db, clock: Clock) {
     const counts = new Map(groupCounts(sqlite, { villageUnitId }).map((c) => [c.gridId, c]))
     const reportingIn = new Map<number, number>()
     for (const m of members) if (m.groupGridId && countReporting(m)) reportingIn.set(m.groupGridId, (reportingIn.get(m.groupGridId) ?? 0) + 1)
-    const rows = sqlite.prepare('select id, name, geometry, label_lon, label_lat, inspector from grids where tier = 3 and village_unit_id = ? order by sort_order, id').all(villageUnitId) as {
+    const rows = sqlite
+      .prepare('select id, name, geometry, label_lon, label_lat, inspector from grids where tier = 3 and village_unit_id = ? order by sort_order, id')
+      .all(villageUnitId) as {
       id: number
       name: string
       geometry: string | null
@@ -56,7 +69,11 @@ export function createPlacementService(db: Db, clock: Clock) {
     const groups = partyGroups(villageUnitId, () => true, members)
     const unplaced = members.filter((m) => !m.groupGridId)
     const byId = new Map(groups.map((g) => [g.id, g]))
-    const suggestions = suggestPlacements(unplaced.map((m) => ({ id: m.id, name: m.name, home: home(m), villageUnitId })), groups, capacity)
+    const suggestions = suggestPlacements(
+      unplaced.map((m) => ({ id: m.id, name: m.name, home: home(m), villageUnitId })),
+      groups,
+      capacity
+    )
     return unplaced.map((m, i) => {
       const s = suggestions[i]
       return {
@@ -75,7 +92,9 @@ export function createPlacementService(db: Db, clock: Clock) {
     })
   }
 
-  const readMember = (id: number) => sqlite.prepare('select * from reporting_members where id = ?').get(id) as (Record<string, unknown> & { id: number; version: number; village_unit_id: number }) | undefined
+  const readMember = (id: number) =>
+    sqlite.prepare('select * from reporting_members where id = ?').get(id) as
+      (Record<string, unknown> & { id: number; version: number; village_unit_id: number }) | undefined
   /** Snapshot in the shape the change log stores (drizzle's field names), for history and undo. */
   const snapshot = (id: number) => {
     const r = readMember(id)!
@@ -94,11 +113,17 @@ export function createPlacementService(db: Db, clock: Clock) {
       version: r.version
     } as Record<string, unknown> & { id: number }
   }
-  const groupName = (id: number | null) => (id ? ((sqlite.prepare('select name from grids where id = ?').get(id) as { name: string } | undefined)?.name ?? String(id)) : '未编组')
+  const groupName = (id: number | null) =>
+    id ? ((sqlite.prepare('select name from grids where id = ?').get(id) as { name: string } | undefined)?.name ?? String(id)) : '未编组'
 
-  function apply(moves: { memberId: number; groupGridId: number | null; placement: 'suggested' | 'manual' | null; reason: string | null }[], info: { kind: 'place'; actor: string; description: string }) {
+  function apply(
+    moves: { memberId: number; groupGridId: number | null; placement: 'suggested' | 'manual' | null; reason: string | null }[],
+    info: { kind: 'place'; actor: string; description: string }
+  ) {
     const recorder = beginBatch(db, clock, info)
-    const setGroup = sqlite.prepare('update reporting_members set group_grid_id = ?, placed_at = ?, placement = ?, placement_reason = ?, version = version + 1 where id = ?')
+    const setGroup = sqlite.prepare(
+      'update reporting_members set group_grid_id = ?, placed_at = ?, placement = ?, placement_reason = ?, version = version + 1 where id = ?'
+    )
     const at = clock.now().toISOString()
     for (const m of moves) {
       const before = snapshot(m.memberId)
@@ -115,12 +140,20 @@ export function createPlacementService(db: Db, clock: Clock) {
       const village = villageOf(input.villageUnitId)
       const wanted = input.memberIds ? new Set(input.memberIds) : null
       const list = suggest(input.villageUnitId).filter((s) => !wanted || wanted.has(s.memberId))
-      if (wanted) for (const id of wanted) if (!list.some((s) => s.memberId === id)) throw new AppError('CONFLICT', `报到党员（编号 ${id}）不在${village.name}的未编组名单中，可能已被编组，请刷新后重试。`)
+      if (wanted)
+        for (const id of wanted)
+          if (!list.some((s) => s.memberId === id))
+            throw new AppError('CONFLICT', `报到党员（编号 ${id}）不在${village.name}的未编组名单中，可能已被编组，请刷新后重试。`)
       const placeable = list.filter((s) => s.groupGridId)
       if (placeable.length === 0) return { placed: 0, notPlaced: list.length, batchId: null }
       const batchId = apply(
         placeable.map((s) => ({ memberId: s.memberId, groupGridId: s.groupGridId, placement: 'suggested' as const, reason: s.reason })),
-        { kind: 'place', actor, description: placeable.length === 1 ? `${placeable[0].name}编入${placeable[0].group}` : `${village.name}：${placeable.length} 名报到党员按就近原则编入党小组` }
+        {
+          kind: 'place',
+          actor,
+          description:
+            placeable.length === 1 ? `${placeable[0].name}编入${placeable[0].group}` : `${village.name}：${placeable.length} 名报到党员按就近原则编入党小组`
+        }
       )
       return { placed: placeable.length, notPlaced: list.length - placeable.length, batchId }
     })()
@@ -133,17 +166,28 @@ export function createPlacementService(db: Db, clock: Clock) {
       if (!m) throw notFound('报到党员', input.memberId)
       if (m.version !== input.version) throw new AppError('CONFLICT', '该报到党员的编组已被他人修改，请刷新后重试。')
       if (input.groupGridId !== null) {
-        const g = sqlite.prepare('select tier, village_unit_id as v, name from grids where id = ?').get(input.groupGridId) as { tier: number; v: number; name: string } | undefined
+        const g = sqlite.prepare('select tier, village_unit_id as v, name from grids where id = ?').get(input.groupGridId) as
+          { tier: number; v: number; name: string } | undefined
         if (!g) throw notFound('网格', input.groupGridId)
         if (g.tier !== 3) throw new AppError('BAD_INPUT', `“${g.name}”不是三级网格（党小组），报到党员只能编入三级网格`)
         if (g.v !== m.village_unit_id) throw new AppError('BAD_INPUT', `“${g.name}”不在该党员报到的村居，报到党员只能编入报到村居的党小组`)
       }
       const name = (sqlite.prepare('select p.name from persons p where p.id = ?').get(m.person_id) as { name: string }).name
-      const batchId = apply([{ memberId: m.id, groupGridId: input.groupGridId, placement: input.groupGridId ? 'manual' : null, reason: input.groupGridId ? input.reason?.trim() || '人工指定' : null }], {
-        kind: 'place',
-        actor,
-        description: input.groupGridId ? `${name}人工编入${groupName(input.groupGridId)}` : `${name}移出党小组`
-      })
+      const batchId = apply(
+        [
+          {
+            memberId: m.id,
+            groupGridId: input.groupGridId,
+            placement: input.groupGridId ? 'manual' : null,
+            reason: input.groupGridId ? input.reason?.trim() || '人工指定' : null
+          }
+        ],
+        {
+          kind: 'place',
+          actor,
+          description: input.groupGridId ? `${name}人工编入${groupName(input.groupGridId)}` : `${name}移出党小组`
+        }
+      )
       return { version: m.version + 1, batchId }
     })()
   }
@@ -160,7 +204,12 @@ export function createPlacementService(db: Db, clock: Clock) {
       if (moves.length === 0) return { moved: 0, batchId: null }
       const names = new Map(groups.map((g) => [g.id, g.name]))
       const batchId = apply(
-        moves.map((mv) => ({ memberId: mv.memberId, groupGridId: mv.to, placement: 'suggested' as const, reason: `原党小组（${names.get(mv.from)}）超员，调整到距住址约 ${mv.distanceM} 米的${names.get(mv.to)}` })),
+        moves.map((mv) => ({
+          memberId: mv.memberId,
+          groupGridId: mv.to,
+          placement: 'suggested' as const,
+          reason: `原党小组（${names.get(mv.from)}）超员，调整到距住址约 ${mv.distanceM} 米的${names.get(mv.to)}`
+        })),
         { kind: 'place', actor, description: `${village.name}：调整超员党小组，${moves.length} 人` }
       )
       return { moved: moves.length, batchId }
@@ -175,7 +224,9 @@ export function createPlacementService(db: Db, clock: Clock) {
     const info = new Map(
       (
         sqlite
-          .prepare('select g.id, g.code, g.inspector, p.name as tier2 from grids g left join grids p on p.id = g.parent_id where g.tier = 3 and g.village_unit_id = ?')
+          .prepare(
+            'select g.id, g.code, g.inspector, p.name as tier2 from grids g left join grids p on p.id = g.parent_id where g.tier = 3 and g.village_unit_id = ?'
+          )
           .all(villageUnitId) as { id: number; code: string; inspector: string | null; tier2: string | null }[]
       ).map((g) => [g.id, g])
     )
@@ -184,7 +235,15 @@ export function createPlacementService(db: Db, clock: Clock) {
         `select r.id, r.group_grid_id as g, p.name, p.work_unit as workUnit, r.placement, r.placement_reason as reason, r.version from reporting_members r join persons p on p.id = r.person_id
          where r.village_unit_id = ? and r.group_grid_id is not null order by p.name`
       )
-      .all(villageUnitId) as { id: number; g: number; name: string; workUnit: string | null; placement: string | null; reason: string | null; version: number }[]
+      .all(villageUnitId) as {
+      id: number
+      g: number
+      name: string
+      workUnit: string | null
+      placement: string | null
+      reason: string | null
+      version: number
+    }[]
     return counts.map((c) => ({
       gridId: c.gridId,
       code: info.get(c.gridId)?.code ?? '',

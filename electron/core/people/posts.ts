@@ -24,13 +24,18 @@ export function createPostService(db: Db, clock: Clock) {
 
   function create(input: { villageUnitId: number; name: string; capacity: number; description?: string }) {
     if (!sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(input.villageUnitId)) throw notFound('村居', input.villageUnitId)
-    if (sqlite.prepare('select 1 from volunteer_posts where village_unit_id = ? and name = ?').get(input.villageUnitId, input.name)) throw new AppError('CONFLICT', `本村居已有“${input.name}”`)
-    const id = sqlite.prepare('insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)').run(input.villageUnitId, input.name, input.capacity, input.description ?? null).lastInsertRowid as number
+    if (sqlite.prepare('select 1 from volunteer_posts where village_unit_id = ? and name = ?').get(input.villageUnitId, input.name))
+      throw new AppError('CONFLICT', `本村居已有“${input.name}”`)
+    const id = sqlite
+      .prepare('insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)')
+      .run(input.villageUnitId, input.name, input.capacity, input.description ?? null).lastInsertRowid as number
     return { id }
   }
 
   function member(id: number) {
-    const m = sqlite.prepare('select r.id, r.village_unit_id as v, p.name from reporting_members r join persons p on p.id = r.person_id where r.id = ?').get(id) as { id: number; v: number; name: string } | undefined
+    const m = sqlite
+      .prepare('select r.id, r.village_unit_id as v, p.name from reporting_members r join persons p on p.id = r.person_id where r.id = ?')
+      .get(id) as { id: number; v: number; name: string } | undefined
     if (!m) throw notFound('报到党员', id)
     return m
   }
@@ -38,10 +43,12 @@ export function createPostService(db: Db, clock: Clock) {
   function claim(input: { postId: number; reportingMemberId: number }) {
     return sqlite.transaction(() => {
       const m = member(input.reportingMemberId)
-      const post = sqlite.prepare('select id, name, capacity, village_unit_id as v from volunteer_posts where id = ?').get(input.postId) as { id: number; name: string; capacity: number; v: number } | undefined
+      const post = sqlite.prepare('select id, name, capacity, village_unit_id as v from volunteer_posts where id = ?').get(input.postId) as
+        { id: number; name: string; capacity: number; v: number } | undefined
       if (!post) throw notFound('岗位', input.postId)
       if (post.v !== m.v) throw new AppError('BAD_INPUT', `“${post.name}”不是${m.name}报到村居的岗位`)
-      if (sqlite.prepare('select 1 from post_claims where post_id = ? and reporting_member_id = ?').get(post.id, m.id)) throw new AppError('CONFLICT', `${m.name}已认领“${post.name}”`)
+      if (sqlite.prepare('select 1 from post_claims where post_id = ? and reporting_member_id = ?').get(post.id, m.id))
+        throw new AppError('CONFLICT', `${m.name}已认领“${post.name}”`)
       const { n } = sqlite.prepare('select count(*) n from post_claims where post_id = ?').get(post.id) as { n: number }
       if (n >= post.capacity) throw new AppError('CONFLICT', `“${post.name}”已满（${post.capacity} 人），请选择其他岗位或先扩大岗位人数`)
       sqlite.prepare('insert into post_claims (post_id, reporting_member_id, claimed_at) values (?, ?, ?)').run(post.id, m.id, today())
@@ -60,14 +67,17 @@ export function createPostService(db: Db, clock: Clock) {
     if (input.date > today()) throw new AppError('BAD_INPUT', `服务日期 ${input.date} 在今天之后`)
     const id = sqlite
       .prepare('insert into service_records (reporting_member_id, date, activity, hours, households_visited, note) values (?, ?, ?, ?, ?, ?)')
-      .run(input.reportingMemberId, input.date, input.activity.trim(), input.hours, input.householdsVisited, input.note?.trim() || null).lastInsertRowid as number
+      .run(input.reportingMemberId, input.date, input.activity.trim(), input.hours, input.householdsVisited, input.note?.trim() || null)
+      .lastInsertRowid as number
     return { id }
   }
 
   function services(reportingMemberId: number) {
     member(reportingMemberId)
     return sqlite
-      .prepare('select id, date, activity, hours, households_visited as householdsVisited, note from service_records where reporting_member_id = ? order by date desc, id desc')
+      .prepare(
+        'select id, date, activity, hours, households_visited as householdsVisited, note from service_records where reporting_member_id = ? order by date desc, id desc'
+      )
       .all(reportingMemberId) as { id: number; date: string; activity: string; hours: number; householdsVisited: number; note: string | null }[]
   }
 
@@ -83,7 +93,11 @@ export function createPostService(db: Db, clock: Clock) {
       )
       .get(reportingMemberId) as Record<string, string | null> | undefined
     if (!r) throw notFound('报到党员', reportingMemberId)
-    const posts = (sqlite.prepare('select vp.name from post_claims c join volunteer_posts vp on vp.id = c.post_id where c.reporting_member_id = ? order by vp.id').all(reportingMemberId) as { name: string }[]).map((x) => x.name)
+    const posts = (
+      sqlite
+        .prepare('select vp.name from post_claims c join volunteer_posts vp on vp.id = c.post_id where c.reporting_member_id = ? order by vp.id')
+        .all(reportingMemberId) as { name: string }[]
+    ).map((x) => x.name)
     const records = services(reportingMemberId)
     return {
       ...r,

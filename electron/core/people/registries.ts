@@ -62,7 +62,10 @@ export const registrySpecs: Record<RegistryName, ListSpec> = {
       kind: eqFilter('类型', 'h.kind'),
       gridId: eqFilter('网格', 'h.grid_id'),
       contactPersonId: eqFilter('联系党员', 'h.contact_person_id'),
-      noContact: { label: '无联系党员', clause: (v) => ({ sql: boolFilter(v) ? 'h.contact_person_id is null' : 'h.contact_person_id is not null', params: [] }) }
+      noContact: {
+        label: '无联系党员',
+        clause: (v) => ({ sql: boolFilter(v) ? 'h.contact_person_id is null' : 'h.contact_person_id is not null', params: [] })
+      }
     },
     search: (q) => (/^\d{6,}/.test(q) ? prefix('h.code')(q) : prefix('h.name')(q))
   },

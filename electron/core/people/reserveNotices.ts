@@ -10,18 +10,22 @@ export function createReserveNoticeService(db: Db, clock: Clock) {
 
   function recipients(input: { villageUnitId?: number; specialty?: string }) {
     const where = [input.villageUnitId ? 's.village_unit_id = @village' : '1', input.specialty ? 's.specialty = @specialty' : '1'].join(' and ')
-    return sqlite.prepare(`select s.id from reserve_contacts s where ${where} order by s.id`).all({ village: input.villageUnitId ?? null, specialty: input.specialty ?? null }) as { id: number }[]
+    return sqlite
+      .prepare(`select s.id from reserve_contacts s where ${where} order by s.id`)
+      .all({ village: input.villageUnitId ?? null, specialty: input.specialty ?? null }) as { id: number }[]
   }
 
   /** Record a notice to everyone matching the selection (or the listed contacts). */
   function send(input: { villageUnitId?: number; specialty?: string; contactIds?: number[]; subject: string; content: string }, actor: string) {
     return sqlite.transaction(() => {
-      if (input.villageUnitId && !sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(input.villageUnitId)) throw notFound('村居', input.villageUnitId)
+      if (input.villageUnitId && !sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(input.villageUnitId))
+        throw notFound('村居', input.villageUnitId)
       const ids = input.contactIds ?? recipients(input).map((r) => r.id)
       if (ids.length === 0) throw new AppError('BAD_INPUT', '没有符合条件的储能联系人，请调整村居或专长')
       const noticeId = sqlite
         .prepare('insert into reserve_notices (village_unit_id, subject, content, specialty, sent_at, sent_by) values (?, ?, ?, ?, ?, ?)')
-        .run(input.villageUnitId ?? null, input.subject.trim(), input.content.trim(), input.specialty ?? null, clock.now().toISOString(), actor).lastInsertRowid as number
+        .run(input.villageUnitId ?? null, input.subject.trim(), input.content.trim(), input.specialty ?? null, clock.now().toISOString(), actor)
+        .lastInsertRowid as number
       const add = sqlite.prepare('insert into reserve_notice_recipients (notice_id, reserve_contact_id) values (?, ?)')
       for (const id of new Set(ids)) {
         if (!sqlite.prepare('select 1 from reserve_contacts where id = ?').get(id)) throw notFound('储能联系人', id)
@@ -39,7 +43,19 @@ export function createReserveNoticeService(db: Db, clock: Clock) {
          from reserve_notices n left join units v on v.id = n.village_unit_id left join reserve_notice_recipients r on r.notice_id = n.id
          ${villageUnitId ? 'where n.village_unit_id = ?' : ''} group by n.id order by n.sent_at desc, n.id desc`
       )
-      .all(...(villageUnitId ? [villageUnitId] : [])) as { id: number; subject: string; content: string; specialty: string | null; sentAt: string; sentBy: string; village: string | null; recipients: number; willing: number; declined: number; participated: number }[]
+      .all(...(villageUnitId ? [villageUnitId] : [])) as {
+      id: number
+      subject: string
+      content: string
+      specialty: string | null
+      sentAt: string
+      sentBy: string
+      village: string | null
+      recipients: number
+      willing: number
+      declined: number
+      participated: number
+    }[]
   }
 
   function answers(noticeId: number) {
@@ -63,7 +79,9 @@ export function createReserveNoticeService(db: Db, clock: Clock) {
   }
 
   function answer(input: { recipientId: number; answer: '未回复' | '愿意参加' | '不能参加'; participated: boolean; note?: string }) {
-    const r = sqlite.prepare('update reserve_notice_recipients set answer = ?, participated = ?, note = ? where id = ?').run(input.answer, input.participated ? 1 : 0, input.note?.trim() || null, input.recipientId)
+    const r = sqlite
+      .prepare('update reserve_notice_recipients set answer = ?, participated = ?, note = ? where id = ?')
+      .run(input.answer, input.participated ? 1 : 0, input.note?.trim() || null, input.recipientId)
     if (r.changes === 0) throw notFound('通知对象', input.recipientId)
     return { updated: r.changes }
   }

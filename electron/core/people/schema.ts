@@ -232,7 +232,9 @@ export const reserveNoticeRecipients = sqliteTable(
     reserveContactId: integer('reserve_contact_id')
       .notNull()
       .references(() => reserveContacts.id),
-    answer: text('answer', { enum: ['未回复', '愿意参加', '不能参加'] }).notNull().default('未回复'),
+    answer: text('answer', { enum: ['未回复', '愿意参加', '不能参加'] })
+      .notNull()
+      .default('未回复'),
     participated: integer('participated', { mode: 'boolean' }).notNull().default(false),
     note: text('note')
   },

@@ -18,7 +18,18 @@ export type VisitInput = {
   problemFound?: string
 }
 
-type VillageStats = { villageUnitId: number; village: string; households: number; visits: number; visitRate: number; rounds: number; teamPersonTimes: number; teamVisits: number; memberVisits: number; receptions: number }
+type VillageStats = {
+  villageUnitId: number
+  village: string
+  households: number
+  visits: number
+  visitRate: number
+  rounds: number
+  teamPersonTimes: number
+  teamVisits: number
+  memberVisits: number
+  receptions: number
+}
 
 export function createVisitService(db: Db, clock: Clock) {
   const sqlite = db.$client
@@ -30,7 +41,8 @@ export function createVisitService(db: Db, clock: Clock) {
       let villageUnitId = input.villageUnitId
       if (input.kind === '入户走访') {
         if (!input.householdId) throw new AppError('BAD_INPUT', '入户走访须选择所走访的户')
-        const h = sqlite.prepare('select village_unit_id as v, last_visit_at as last from households where id = ?').get(input.householdId) as { v: number; last: string | null } | undefined
+        const h = sqlite.prepare('select village_unit_id as v, last_visit_at as last from households where id = ?').get(input.householdId) as
+          { v: number; last: string | null } | undefined
         if (!h) throw notFound('户', input.householdId)
         villageUnitId = h.v
       }
@@ -39,16 +51,32 @@ export function createVisitService(db: Db, clock: Clock) {
       if (input.visitorKind === '驻点团队') {
         const team = input.teamId
           ? (sqlite.prepare('select id, village_unit_id as v from resident_teams where id = ?').get(input.teamId) as { id: number; v: number } | undefined)
-          : (sqlite.prepare('select id, village_unit_id as v from resident_teams where village_unit_id = ?').get(villageUnitId) as { id: number; v: number } | undefined)
+          : (sqlite.prepare('select id, village_unit_id as v from resident_teams where village_unit_id = ?').get(villageUnitId) as
+              { id: number; v: number } | undefined)
         if (!team) throw new AppError('BAD_INPUT', '该村居没有驻点团队，请选择其他走访人')
         // A team's visit names no single visitor.
         input = { ...input, teamId: team.id, visitorPersonId: undefined }
       } else if (!input.visitorPersonId) throw new AppError('BAD_INPUT', '请选择走访的党员')
-      else if (!sqlite.prepare('select 1 from persons where id = ? and is_party_member').get(input.visitorPersonId)) throw new AppError('BAD_INPUT', '走访人须为已登记的党员')
+      else if (!sqlite.prepare('select 1 from persons where id = ? and is_party_member').get(input.visitorPersonId))
+        throw new AppError('BAD_INPUT', '走访人须为已登记的党员')
       const id = sqlite
-        .prepare('insert into visits (kind, date, village_unit_id, household_id, visitor_kind, team_id, visitor_person_id, person_times, notes, problem_found) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.kind, input.date, villageUnitId, input.householdId ?? null, input.visitorKind, input.teamId ?? null, input.visitorPersonId ?? null, input.personTimes, input.notes?.trim() || null, input.problemFound?.trim() || null).lastInsertRowid as number
-      if (input.householdId) sqlite.prepare('update households set last_visit_at = max(coalesce(last_visit_at, ?), ?) where id = ?').run(input.date, input.date, input.householdId)
+        .prepare(
+          'insert into visits (kind, date, village_unit_id, household_id, visitor_kind, team_id, visitor_person_id, person_times, notes, problem_found) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+        )
+        .run(
+          input.kind,
+          input.date,
+          villageUnitId,
+          input.householdId ?? null,
+          input.visitorKind,
+          input.teamId ?? null,
+          input.visitorPersonId ?? null,
+          input.personTimes,
+          input.notes?.trim() || null,
+          input.problemFound?.trim() || null
+        ).lastInsertRowid as number
+      if (input.householdId)
+        sqlite.prepare('update households set last_visit_at = max(coalesce(last_visit_at, ?), ?) where id = ?').run(input.date, input.date, input.householdId)
       return { id }
     })()
   }
@@ -61,7 +89,15 @@ export function createVisitService(db: Db, clock: Clock) {
          from visits x left join resident_teams t on t.id = x.team_id left join persons p on p.id = x.visitor_person_id
          where x.household_id = ? order by x.date desc, x.id desc limit 50`
       )
-      .all(householdId) as { id: number; date: string; kind: string; visitorKind: string; visitor: string | null; notes: string | null; problemFound: string | null }[]
+      .all(householdId) as {
+      id: number
+      date: string
+      kind: string
+      visitorKind: string
+      visitor: string | null
+      notes: string | null
+      problemFound: string | null
+    }[]
   }
 
   /**

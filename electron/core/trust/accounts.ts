@@ -9,11 +9,25 @@ import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { prepared } from '../db/statement'
 import { roleCapabilities } from '../api/access'
-import { afterFailure, describePasswordProblems, LOCK_MINUTES, MAX_FAILURES, minutesLocked, mustChangePassword, passwordExpiresAt, passwordProblems } from './domain/passwordPolicy'
+import {
+  afterFailure,
+  describePasswordProblems,
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  minutesLocked,
+  mustChangePassword,
+  passwordExpiresAt,
+  passwordProblems
+} from './domain/passwordPolicy'
 import type { AccessScope, Scope } from './accessScope'
 import type { AuditService } from './audit'
 
-const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>
+const scrypt = promisify(scryptCb) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  opts: { N: number; r: number; p: number; maxmem: number }
+) => Promise<Buffer>
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 /** A session ends after this long whatever happens (a new working day means a new sign-in). */
 const SESSION_HOURS = 12
@@ -33,7 +47,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Unknown usernames cost a hash too, so timing does not tell which names exist. */
 const decoy = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
 
-export const defaultSecuritySettings: SecuritySettings = { passwordMaxAgeDays: 90, idleLockMinutes: 15, backupFolder: null, backupKeep: 14, backupEveryHours: 24 }
+export const defaultSecuritySettings: SecuritySettings = {
+  passwordMaxAgeDays: 90,
+  idleLockMinutes: 15,
+  backupFolder: null,
+  backupKeep: 14,
+  backupEveryHours: 24
+}
 
 type AccountRow = {
   id: number
@@ -164,8 +184,22 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
   }
   const touch = (session: Session) => (session.lastSeen = now().getTime())
 
-  const auditAs = (a: Pick<AccountRow, 'id' | 'username' | 'role'> | null, username: string, action: string, outcome: 'ok' | 'denied' | 'failed', detail?: unknown) =>
-    deps.audit.append({ accountId: a?.id ?? null, username: a?.username ?? username, role: a?.role ?? null, action, outcome, target: a ? `account:${a.id}` : null, detail })
+  const auditAs = (
+    a: Pick<AccountRow, 'id' | 'username' | 'role'> | null,
+    username: string,
+    action: string,
+    outcome: 'ok' | 'denied' | 'failed',
+    detail?: unknown
+  ) =>
+    deps.audit.append({
+      accountId: a?.id ?? null,
+      username: a?.username ?? username,
+      role: a?.role ?? null,
+      action,
+      outcome,
+      target: a ? `account:${a.id}` : null,
+      detail
+    })
 
   function checkNewPassword(password: string, username: string) {
     const problems = passwordProblems(password, username)
@@ -192,7 +226,13 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const id = sqlite.transaction(() => {
       if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
       const at = now().toISOString()
-      const id = Number(sqlite.prepare("insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)").run(hash, at, at).lastInsertRowid)
+      const id = Number(
+        sqlite
+          .prepare(
+            "insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)"
+          )
+          .run(hash, at, at).lastInsertRowid
+      )
       auditAs({ id, username: 'admin', role: 'sysadmin' }, 'admin', 'auth.setup', 'ok')
       return id
     })()
@@ -323,11 +363,17 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const a = account(input.id)
     const needs = input.role ? roleUnitKind[input.role] : undefined
     if (needs) {
-      const unit = input.unitId ? (sqlite.prepare('select kind, name from units where id = ?').get(input.unitId) as { kind: string; name: string } | undefined) : undefined
+      const unit = input.unitId
+        ? (sqlite.prepare('select kind, name from units where id = ?').get(input.unitId) as { kind: string; name: string } | undefined)
+        : undefined
       if (!unit || unit.kind !== needs) throw new AppError('BAD_INPUT', `${roleNames[input.role!]}须指定所属${unitKindNames[needs]}。`, { field: 'unitId' })
     }
     // The last security administrator cannot give the role away: nobody could grant it back.
-    if (a.role === 'secadmin' && input.role !== 'secadmin' && (sqlite.prepare("select count(*) from accounts where role = 'secadmin' and enabled = 1").pluck().get() as number) <= 1)
+    if (
+      a.role === 'secadmin' &&
+      input.role !== 'secadmin' &&
+      (sqlite.prepare("select count(*) from accounts where role = 'secadmin' and enabled = 1").pluck().get() as number) <= 1
+    )
       throw new AppError('CONFLICT', '这是最后一名安全管理员，不能撤销其角色。')
     sqlite.prepare('update accounts set role = ?, unit_id = ? where id = ?').run(input.role, needs ? input.unitId : null, a.id)
     return view(account(a.id))
@@ -364,7 +410,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const at = now().toISOString()
     sqlite.transaction(() => {
       for (const d of [{ username: 'admin', displayName: '系统管理员', role: 'sysadmin' as Role }, ...demo]) {
-        const unitId = d.unitCode ? (sqlite.prepare('select id from units where code = ?').pluck().get(d.unitCode) as number | undefined) ?? null : null
+        const unitId = d.unitCode ? ((sqlite.prepare('select id from units where code = ?').pluck().get(d.unitCode) as number | undefined) ?? null) : null
         sqlite
           .prepare(
             `insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)
@@ -375,6 +421,27 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     })()
   }
 
-  return { status: () => ({ needsSetup: accountCount() === 0 }), setup, login, logout, lock, unlock, changePassword, me, sessionOf, callerOf, touch, settings, setSettings, list, create, setRole, setEnabled, resetPassword, seedDemoAccounts, account: (id: number) => view(account(id)) }
+  return {
+    status: () => ({ needsSetup: accountCount() === 0 }),
+    setup,
+    login,
+    logout,
+    lock,
+    unlock,
+    changePassword,
+    me,
+    sessionOf,
+    callerOf,
+    touch,
+    settings,
+    setSettings,
+    list,
+    create,
+    setRole,
+    setEnabled,
+    resetPassword,
+    seedDemoAccounts,
+    account: (id: number) => view(account(id))
+  }
 }
 export type AccountService = ReturnType<typeof createAccountService>

@@ -70,22 +70,24 @@ export function createAuditService(db: Db, clock: Clock) {
     const parts: string[] = []
     const params: Record<string, unknown> = {}
     // Dates are China days; stored times are UTC.
-    if (q.from) (parts.push('at >= @from'), (params.from = dayStart(q.from)))
-    if (q.to) (parts.push('at < @to'), (params.to = dayEnd(q.to)))
-    if (q.username) (parts.push('username = @username'), (params.username = q.username))
+    const where = (condition: string, values: Record<string, unknown>) => (parts.push(condition), Object.assign(params, values))
+    if (q.from) where('at >= @from', { from: dayStart(q.from) })
+    if (q.to) where('at < @to', { to: dayEnd(q.to) })
+    if (q.username) where('username = @username', { username: q.username })
     if (q.action) {
       // A method name (persons.unmask, persons) or words of the operation (查看完整号码, 事件交办).
       const named = /[\u3400-\u9fff]/.test(q.action) ? actionsNamed(q.action, methodNamesWithEvents, actionName) : null
       if (named) {
         const alternatives = ['action in (select value from json_each(@methods))']
-        if (named.issueActions.length) alternatives.push("(action = 'issues.act' and json_extract(detail, '$.input.action.type') in (select value from json_each(@issueActions)))")
+        if (named.issueActions.length)
+          alternatives.push("(action = 'issues.act' and json_extract(detail, '$.input.action.type') in (select value from json_each(@issueActions)))")
         parts.push(`(${alternatives.join(' or ')})`)
         params.methods = JSON.stringify(named.methods)
         params.issueActions = JSON.stringify(named.issueActions)
-      } else (parts.push('(action = @action or action like @actionPrefix)'), (params.action = q.action), (params.actionPrefix = `${q.action}.%`))
+      } else where('(action = @action or action like @actionPrefix)', { action: q.action, actionPrefix: `${q.action}.%` })
     }
-    if (q.outcome) (parts.push('outcome = @outcome'), (params.outcome = q.outcome))
-    if (q.q) (parts.push("(target like @q or detail like @q escape '\\')"), (params.q = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+    if (q.outcome) where('outcome = @outcome', { outcome: q.outcome })
+    if (q.q) where("(target like @q or detail like @q escape '\\')", { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
     return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params }
   }
 
@@ -100,7 +102,10 @@ export function createAuditService(db: Db, clock: Clock) {
     account: prepared(sqlite, "select display_name || '（' || username || '）' from accounts where id = ?", { pluck: true })
   }
   function lookup(): AuditLookup {
-    const once = (statement: () => { get: (id: number) => unknown }, shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))) => {
+    const once = (
+      statement: () => { get: (id: number) => unknown },
+      shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))
+    ) => {
       const seen = new Map<number, string | undefined>()
       return (id: number) => {
         if (!seen.has(id)) seen.set(id, shape(statement().get(id)))
@@ -121,7 +126,9 @@ export function createAuditService(db: Db, clock: Clock) {
     const w = where(q)
     const total = sqlite.prepare(`select count(*) from audit_events ${w.sql}`).pluck().get(w.params) as number
     const rows = sqlite
-      .prepare(`select id, at, username, role, action, outcome, target, detail, before, after, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`)
+      .prepare(
+        `select id, at, username, role, action, outcome, target, detail, before, after, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`
+      )
       .all({ ...w.params, limit: q.limit, offset: q.offset }) as Raw[]
     const look = lookup()
     return { total, rows: rows.map((r) => ({ ...r, actionName: actionName(r.action), ...describeAudit(r, actionName, look) })) }
@@ -130,7 +137,9 @@ export function createAuditService(db: Db, clock: Clock) {
   /** Walks the whole chain in id order (streamed, so a million rows need no memory). */
   function verify() {
     const rows = sqlite
-      .prepare('select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id')
+      .prepare(
+        'select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id'
+      )
       .iterate() as IterableIterator<ChainedRow>
     let checked = 0
     const counted = (function* () {
@@ -167,12 +176,23 @@ export function createAuditService(db: Db, clock: Clock) {
       { header: '哈希', key: 'hash', width: 20 }
     ]
     const outcome = { ok: '成功', denied: '拒绝', failed: '失败' }
-    for (const r of rows) sheet.addRow({ ...r, detailText: r.details.map((d) => `${d.label}：${d.value}`).join('\n'), at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }), outcome: outcome[r.outcome] })
+    for (const r of rows)
+      sheet.addRow({
+        ...r,
+        detailText: r.details.map((d) => `${d.label}：${d.value}`).join('\n'),
+        at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+        outcome: outcome[r.outcome]
+      })
     sheet.getRow(1).font = { bold: true }
     sheet.views = [{ state: 'frozen', ySplit: 1 }]
     const buffer = Buffer.from(await book.xlsx.writeBuffer())
     const day = chinaDate(clock.now())
-    return { fileName: `审计记录_${day}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: buffer.toString('base64'), count: rows.length }
+    return {
+      fileName: `审计记录_${day}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentBase64: buffer.toString('base64'),
+      count: rows.length
+    }
   }
 
   return { append, search, verify, exportFile }

@@ -17,16 +17,25 @@ export { defaultBackupFolder }
 /** The backups in a folder, newest first. */
 export function listBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return []
-  return readdirSync(folder)
-    .filter((n) => PATTERN.test(n))
-    .map((name) => {
-      const file = join(folder, name)
-      const [, stamp, , n] = PATTERN.exec(name)!
-      return { file, name, bytes: statSync(file).size, at: statSync(file).mtime.toISOString(), beforeRestore: name.includes('恢复前'), order: `${stamp}-${(n ?? '1').padStart(6, '0')}` }
-    })
-    // Newest first: by the time in the name, then the number added when two fell in the same second.
-    .sort((a, b) => b.order.localeCompare(a.order))
-    .map(({ order: _order, ...b }) => b)
+  return (
+    readdirSync(folder)
+      .filter((n) => PATTERN.test(n))
+      .map((name) => {
+        const file = join(folder, name)
+        const [, stamp, , n] = PATTERN.exec(name)!
+        return {
+          file,
+          name,
+          bytes: statSync(file).size,
+          at: statSync(file).mtime.toISOString(),
+          beforeRestore: name.includes('恢复前'),
+          order: `${stamp}-${(n ?? '1').padStart(6, '0')}`
+        }
+      })
+      // Newest first: by the time in the name, then the number added when two fell in the same second.
+      .sort((a, b) => b.order.localeCompare(a.order))
+      .map(({ order: _order, ...b }) => b)
+  )
 }
 
 /** Open a backup read-only and say whether it is intact and what it holds. */
@@ -93,13 +102,15 @@ function settle(file: string, nativeBinding?: string) {
   }
 }
 
-
 export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string; folder: () => string | null; keep: () => number; nativeBinding?: string }) {
   /** The folder of the settings; a relative one (stored by an older version) is refused, never resolved against where the app started. */
   function folder(): string {
     const configured = deps.folder()
     if (configured !== null && !isAbsolute(configured))
-      throw new AppError('BAD_INPUT', `备份目录“${configured}”不是完整路径，未备份。请在 账号与安全 → 安全设置 中重新填写（如 D:\\网格备份），或留空以备份在数据库旁。`)
+      throw new AppError(
+        'BAD_INPUT',
+        `备份目录“${configured}”不是完整路径，未备份。请在 账号与安全 → 安全设置 中重新填写（如 D:\\网格备份），或留空以备份在数据库旁。`
+      )
     return resolve(configured ?? defaultBackupFolder(deps.dbFile))
   }
 
@@ -110,7 +121,8 @@ export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string
   function inFolder(file: string): string {
     const dir = folder()
     const resolved = resolve(dir, file)
-    if (dirname(resolved) !== dir || !PATTERN.test(basename(resolved))) throw new AppError('BAD_INPUT', `只能预览或恢复备份目录（${dir}）中的备份文件（shishan-日期-时间.db）。`, { field: 'file' })
+    if (dirname(resolved) !== dir || !PATTERN.test(basename(resolved)))
+      throw new AppError('BAD_INPUT', `只能预览或恢复备份目录（${dir}）中的备份文件（shishan-日期-时间.db）。`, { field: 'file' })
     return resolved
   }
 
@@ -139,14 +151,22 @@ export function createBackupService(db: Db, clock: Clock, deps: { dbFile: string
     }
     const removed: string[] = []
     // Only regular backups count towards the kept number; the copies taken before a restore stay.
-    for (const old of listBackups(dir).filter((b) => !b.beforeRestore).slice(deps.keep())) {
+    for (const old of listBackups(dir)
+      .filter((b) => !b.beforeRestore)
+      .slice(deps.keep())) {
       rmSync(old.file, { force: true })
       removed.push(old.name)
     }
     return { file, name: basename(file), bytes: check.bytes, integrity: 'ok' as const, removed }
   }
 
-  return { folder, inFolder, run, list: () => ({ folder: folder(), backups: listBackups(folder()) }), preview: (file: string) => inspectBackup(inFolder(file), deps.nativeBinding) }
+  return {
+    folder,
+    inFolder,
+    run,
+    list: () => ({ folder: folder(), backups: listBackups(folder()) }),
+    preview: (file: string) => inspectBackup(inFolder(file), deps.nativeBinding)
+  }
 }
 export type BackupService = ReturnType<typeof createBackupService>
 
@@ -154,7 +174,11 @@ export type BackupService = ReturnType<typeof createBackupService>
  * Before the store opens (`--restore`, or the desktop's "restore" after a failed start check): put a
  * checked backup in place of the database file. The file it replaces is kept beside it, renamed.
  */
-export async function restoreBeforeOpen(dbFile: string, backupFile: string, nativeBinding?: string): Promise<{ keptAs: string | null; preview: ReturnType<typeof inspectBackup> }> {
+export async function restoreBeforeOpen(
+  dbFile: string,
+  backupFile: string,
+  nativeBinding?: string
+): Promise<{ keptAs: string | null; preview: ReturnType<typeof inspectBackup> }> {
   const preview = inspectBackup(backupFile, nativeBinding)
   if (preview.integrity !== 'ok') throw new AppError('BAD_INPUT', `备份“${preview.name}”校验未通过（${preview.integrity}），不能用于恢复。`)
   if (preview.counts.grids === null) throw new AppError('BAD_INPUT', `“${preview.name}”不是本系统的数据库，不能用于恢复。`)

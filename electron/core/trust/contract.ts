@@ -65,7 +65,11 @@ export const trustContract = {
     doc: '重置密码并解除锁定（系统管理员）；该账号下次登录须改密码'
   },
   'security.settings': { input: NoInput, output: SecuritySettings, doc: '安全设置：密码有效期、锁屏时间、备份目录与保留份数' },
-  'security.setSettings': { input: SecuritySettings.partial().extend({ backupFolder: BackupFolder.nullable().optional() }).strict(), output: SecuritySettings, doc: '修改安全设置（系统管理员）' },
+  'security.setSettings': {
+    input: SecuritySettings.partial().extend({ backupFolder: BackupFolder.nullable().optional() }).strict(),
+    output: SecuritySettings,
+    doc: '修改安全设置（系统管理员）'
+  },
   'audit.search': {
     input: AuditQuery,
     output: z.object({ total: z.number().int(), rows: z.array(AuditRow) }),
@@ -88,7 +92,11 @@ export const trustContract = {
     output: z.object({ file: z.string(), name: z.string(), bytes: z.number().int(), integrity: z.literal('ok'), removed: z.array(z.string()) }),
     doc: '立即备份（SQLite 在线备份，写完做完整性校验，只保留最近 N 份）'
   },
-  'backups.preview': { input: z.object({ file: z.string().min(1).max(1000) }).strict(), output: BackupPreview, doc: '查看一个备份：是否完好、包含多少网格人员事件、最后修改时间' },
+  'backups.preview': {
+    input: z.object({ file: z.string().min(1).max(1000) }).strict(),
+    output: BackupPreview,
+    doc: '查看一个备份：是否完好、包含多少网格人员事件、最后修改时间'
+  },
   'backups.restore': {
     input: z.object({ file: z.string().min(1).max(1000), confirm: z.literal(true, { error: '请确认恢复（当前数据将被备份替换）' }) }).strict(),
     output: z.object({ restored: z.boolean(), safetyBackup: z.string(), preview: BackupPreview }),

@@ -7,7 +7,12 @@ import type { AccountService } from './accounts'
 import type { AuditService } from './audit'
 import type { BackupService } from './backups'
 
-export function createTrustHandlers(deps: { accounts: AccountService; audit: AuditService; backups: BackupService; restore: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>> }): FeatureHandlers<typeof trustContract> {
+export function createTrustHandlers(deps: {
+  accounts: AccountService
+  audit: AuditService
+  backups: BackupService
+  restore: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>>
+}): FeatureHandlers<typeof trustContract> {
   const { accounts, audit, backups, restore } = deps
   // The guard admitted the call on this token, so its session exists.
   const session = (ctx: CallContext) => accounts.sessionOf(ctx.token)!

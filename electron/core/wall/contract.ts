@@ -5,7 +5,17 @@ import { z } from 'zod'
 import { Id, LonLat, NoInput, Share } from '../../shared/contractParts'
 
 /** An issue in the wall's rolling lists. */
-const WallIssue = z.object({ id: Id, code: z.string(), title: z.string(), category: z.string(), status: z.string(), createdAt: z.string(), dueAt: z.string().nullable(), village: z.string(), holder: z.string() })
+const WallIssue = z.object({
+  id: Id,
+  code: z.string(),
+  title: z.string(),
+  category: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  village: z.string(),
+  holder: z.string()
+})
 
 export const wallContract = {
   'wall.summary': {

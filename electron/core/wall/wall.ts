@@ -10,7 +10,6 @@ const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
 export type WallMeasure = 'open' | 'overdue' | 'visits' | 'reporting'
 
-
 export function createWallService(db: Db, clock: Clock) {
   const sqlite = db.$client
   const figures = createIssueFigureService(db, clock)
@@ -29,9 +28,13 @@ export function createWallService(db: Db, clock: Clock) {
       return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
     })
     const trendRows = sqlite
-      .prepare(`select ${chinaMonthSql('created_at')} m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`)
+      .prepare(
+        `select ${chinaMonthSql('created_at')} m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`
+      )
       .all(dayStart(`${months[0]}-01`)) as { m: string; collected: number; resolved: number }[]
-    const held = sqlite.prepare(`select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`).all() as { level: number; n: number }[]
+    const held = sqlite
+      .prepare(`select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`)
+      .all() as { level: number; n: number }[]
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
       at: iso,
@@ -44,14 +47,22 @@ export function createWallService(db: Db, clock: Clock) {
         reportingMembers: count('select count(*) n from reporting_members'),
         reserveContacts: count('select count(*) n from reserve_contacts'),
         residentTeams: count('select count(*) n from resident_teams'),
-        issuesToday: count("select count(*) n from issues where created_at >= ? and created_at < ? and status <> 'merged'", dayStart(chinaDate(now)), dayEnd(chinaDate(now))),
+        issuesToday: count(
+          "select count(*) n from issues where created_at >= ? and created_at < ? and status <> 'merged'",
+          dayStart(chinaDate(now)),
+          dayEnd(chinaDate(now))
+        ),
         openIssues: count(`select count(*) n from issues where status in ${OPEN}`),
         overdueIssues: count(`select count(*) n from issues where status in ${RUNNING} and due_at < ?`, iso),
         resolutionRate: k.resolutionRate,
         collectedThisYear: k.collected,
         resolvedThisYear: k.resolved
       },
-      trend: months.map((m) => ({ month: m, collected: trendRows.find((r) => r.m === m)?.collected ?? 0, resolved: trendRows.find((r) => r.m === m)?.resolved ?? 0 })),
+      trend: months.map((m) => ({
+        month: m,
+        collected: trendRows.find((r) => r.m === m)?.collected ?? 0,
+        resolved: trendRows.find((r) => r.m === m)?.resolved ?? 0
+      })),
       categories: k.byCategory.slice(0, 8).map((c) => ({ category: c.category, collected: c.collected })),
       flow: [1, 2, 3, 4].map((level) => ({
         level,
@@ -59,8 +70,16 @@ export function createWallService(db: Db, clock: Clock) {
         resolvedThisYear: k.medianByLevel.find((m) => m.level === level)?.resolved ?? 0,
         escalatedThisYear: k.escalationsByLevel.find((e) => e.level === level)?.escalations ?? 0
       })),
-      newest: sqlite.prepare(`select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status <> 'merged' order by i.created_at desc, i.id desc limit 8`).all() as WallIssue[],
-      overdue: sqlite.prepare(`select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status in ${RUNNING} and i.due_at < ? order by i.due_at limit 8`).all(iso) as WallIssue[]
+      newest: sqlite
+        .prepare(
+          `select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status <> 'merged' order by i.created_at desc, i.id desc limit 8`
+        )
+        .all() as WallIssue[],
+      overdue: sqlite
+        .prepare(
+          `select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status in ${RUNNING} and i.due_at < ? order by i.due_at limit 8`
+        )
+        .all(iso) as WallIssue[]
     }
   }
 
@@ -83,11 +102,27 @@ export function createWallService(db: Db, clock: Clock) {
   function points() {
     const iso = clock.now().toISOString()
     const today = dayStart(chinaDate(clock.now()))
-    const rows = sqlite.prepare(`select id, lon, lat, status, due_at dueAt, created_at createdAt from issues where status in ${OPEN} and lon is not null`).all() as { id: number; lon: number; lat: number; status: string; dueAt: string | null; createdAt: string }[]
-    return rows.map((r) => ({ id: r.id, lonLat: [r.lon, r.lat] as [number, number], state: (r.status !== 'suspended' && r.dueAt && r.dueAt < iso ? 'overdue' : r.createdAt >= today ? 'new' : 'open') as 'overdue' | 'new' | 'open' }))
+    const rows = sqlite
+      .prepare(`select id, lon, lat, status, due_at dueAt, created_at createdAt from issues where status in ${OPEN} and lon is not null`)
+      .all() as { id: number; lon: number; lat: number; status: string; dueAt: string | null; createdAt: string }[]
+    return rows.map((r) => ({
+      id: r.id,
+      lonLat: [r.lon, r.lat] as [number, number],
+      state: (r.status !== 'suspended' && r.dueAt && r.dueAt < iso ? 'overdue' : r.createdAt >= today ? 'new' : 'open') as 'overdue' | 'new' | 'open'
+    }))
   }
 
   return { summary, measure, points }
 }
 
-export type WallIssue = { id: number; code: string; title: string; category: string; status: string; createdAt: string; dueAt: string | null; village: string; holder: string }
+export type WallIssue = {
+  id: number
+  code: string
+  title: string
+  category: string
+  status: string
+  createdAt: string
+  dueAt: string | null
+  village: string
+  holder: string
+}

@@ -123,7 +123,14 @@ function GrantModal({ account, onClose }: { account: Account; onClose: () => voi
   const role = Form.useWatch('role', form)
   const kind = role ? roleUnitKind[role] : undefined
   return (
-    <Modal title={`授予角色：${account.displayName}（${account.username}）`} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={setRole.isPending} okText="授予">
+    <Modal
+      title={`授予角色：${account.displayName}（${account.username}）`}
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={setRole.isPending}
+      okText="授予"
+    >
       <Form
         form={form}
         layout="vertical"
@@ -153,9 +160,20 @@ function ResetModal({ account, onClose }: { account: Account; onClose: () => voi
   const { resetPassword } = useAccountMutations()
   const [form] = Form.useForm()
   return (
-    <Modal title={`重置密码：${account.displayName}（${account.username}）`} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={resetPassword.isPending} okText="重置">
+    <Modal
+      title={`重置密码：${account.displayName}（${account.username}）`}
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={resetPassword.isPending}
+      okText="重置"
+    >
       <p className="auth-hint">重置后解除锁定，该账号的会话立即失效，下次登录须修改密码。</p>
-      <Form form={form} layout="vertical" onFinish={(v: { password: string }) => resetPassword.mutate({ id: account.id, password: v.password }, { onSuccess: onClose })}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v: { password: string }) => resetPassword.mutate({ id: account.id, password: v.password }, { onSuccess: onClose })}
+      >
         <Form.Item label="新的初始密码" name="password" rules={[{ required: true, message: '请输入密码' }, passwordRule]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -188,7 +206,9 @@ function SecuritySettingsCard() {
           name="backupFolder"
           tooltip="填写完整路径，如 D:\\网格备份；留空则备份在数据库旁的 shishan-backups 目录"
           normalize={(v: string) => v || null}
-          rules={[{ validator: (_, v: string | null) => (!v || isWholePath(v) ? Promise.resolve() : Promise.reject(new Error('须为完整路径，如 D:\\网格备份'))) }]}
+          rules={[
+            { validator: (_, v: string | null) => (!v || isWholePath(v) ? Promise.resolve() : Promise.reject(new Error('须为完整路径，如 D:\\网格备份'))) }
+          ]}
         >
           <Input style={{ width: 260 }} placeholder="默认：数据库旁的 shishan-backups" />
         </Form.Item>

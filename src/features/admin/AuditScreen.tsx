@@ -40,7 +40,12 @@ export function AuditScreen() {
       >
         {verify.data &&
           (verify.data.ok ? (
-            <Alert type="success" showIcon data-testid="audit-verify-result" message={`哈希链完整：已校验 ${verify.data.checked.toLocaleString('zh-CN')} 条记录（最早 ${verify.data.oldest ? new Date(verify.data.oldest).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}）。`} />
+            <Alert
+              type="success"
+              showIcon
+              data-testid="audit-verify-result"
+              message={`哈希链完整：已校验 ${verify.data.checked.toLocaleString('zh-CN')} 条记录（最早 ${verify.data.oldest ? new Date(verify.data.oldest).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}）。`}
+            />
           ) : (
             <Alert type="error" showIcon data-testid="audit-verify-result" message={`审计记录被篡改：${verify.data.firstBroken?.reason}`} />
           ))}
@@ -52,7 +57,13 @@ export function AuditScreen() {
             disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
           />
           <Input.Search placeholder="账号" allowClear style={{ width: 140 }} onSearch={(v) => set({ username: v || undefined })} data-testid="audit-username" />
-          <Input.Search placeholder="操作，如 事件交办、登录" allowClear style={{ width: 250 }} onSearch={(v) => set({ action: v || undefined })} data-testid="audit-action" />
+          <Input.Search
+            placeholder="操作，如 事件交办、登录"
+            allowClear
+            style={{ width: 250 }}
+            onSearch={(v) => set({ action: v || undefined })}
+            data-testid="audit-action"
+          />
           <Select
             allowClear
             placeholder="结果"
@@ -68,12 +79,25 @@ export function AuditScreen() {
           rowKey="id"
           loading={rows.isFetching}
           dataSource={rows.data?.rows ?? []}
-          pagination={{ current: page, pageSize: PAGE, total: rows.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 条`, onChange: setPage }}
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: rows.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 条`,
+            onChange: setPage
+          }}
           expandable={{
             expandedRowRender: (r) => (
               <div className="audit-detail">
                 {r.details.length > 0 && (
-                  <Descriptions size="small" column={1} bordered data-testid="audit-details" items={r.details.map((d, i) => ({ key: i, label: d.label, children: d.value }))} />
+                  <Descriptions
+                    size="small"
+                    column={1}
+                    bordered
+                    data-testid="audit-details"
+                    items={r.details.map((d, i) => ({ key: i, label: d.label, children: d.value }))}
+                  />
                 )}
                 {/* What is stored, exactly as hashed: for the rare question the words do not answer. */}
                 <Collapse
@@ -85,9 +109,21 @@ export function AuditScreen() {
                       label: `原始记录（接口 ${r.action}）`,
                       children: (
                         <>
-                          {r.detail && <Typography.Paragraph><b>详情</b> <code>{r.detail}</code></Typography.Paragraph>}
-                          {r.before && <Typography.Paragraph><b>修改前</b> <code>{r.before}</code></Typography.Paragraph>}
-                          {r.after && <Typography.Paragraph><b>修改后</b> <code>{r.after}</code></Typography.Paragraph>}
+                          {r.detail && (
+                            <Typography.Paragraph>
+                              <b>详情</b> <code>{r.detail}</code>
+                            </Typography.Paragraph>
+                          )}
+                          {r.before && (
+                            <Typography.Paragraph>
+                              <b>修改前</b> <code>{r.before}</code>
+                            </Typography.Paragraph>
+                          )}
+                          {r.after && (
+                            <Typography.Paragraph>
+                              <b>修改后</b> <code>{r.after}</code>
+                            </Typography.Paragraph>
+                          )}
                           <Typography.Text type="secondary">哈希 {r.hash}</Typography.Text>
                         </>
                       )
@@ -99,14 +135,21 @@ export function AuditScreen() {
           }}
           columns={[
             { title: '序号', dataIndex: 'id', width: 80 },
-            { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+            {
+              title: '时间',
+              dataIndex: 'at',
+              width: 170,
+              render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+            },
             { title: '账号', dataIndex: 'username', width: 150 },
             { title: '操作', dataIndex: 'operation', width: 200, render: (v: string, r) => <span title={r.action}>{v}</span> },
             { title: '对象', dataIndex: 'object', render: (v: string | null) => v ?? '' },
             { title: '结果', dataIndex: 'outcome', width: 70, render: (v: AuditRow['outcome']) => <Tag color={outcomes[v].color}>{outcomes[v].label}</Tag> }
           ]}
         />
-        <p className="auth-hint">审计记录只能追加，不能修改或删除；每条记录的哈希包含上一条的哈希，任何改动都会在校验时被发现。记录长期保存（不少于 180 天）。</p>
+        <p className="auth-hint">
+          审计记录只能追加，不能修改或删除；每条记录的哈希包含上一条的哈希，任何改动都会在校验时被发现。记录长期保存（不少于 180 天）。
+        </p>
       </Card>
     </div>
   )

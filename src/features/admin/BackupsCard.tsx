@@ -4,7 +4,16 @@ import { useBackupMutations, useBackups } from '../../api/auth'
 
 const size = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—')
-const countNames: Record<string, string> = { grids: '网格', persons: '人员', households: '户', reportingMembers: '报到党员', issues: '事件', briefings: '简报', accounts: '账号', auditEvents: '审计记录' }
+const countNames: Record<string, string> = {
+  grids: '网格',
+  persons: '人员',
+  households: '户',
+  reportingMembers: '报到党员',
+  issues: '事件',
+  briefings: '简报',
+  accounts: '账号',
+  auditEvents: '审计记录'
+}
 
 export function BackupsCard() {
   const list = useBackups()
@@ -16,7 +25,14 @@ export function BackupsCard() {
       title="数据备份"
       size="small"
       extra={
-        <Button type="primary" loading={run.isPending} onClick={() => run.mutate(undefined, { onSuccess: (b) => void message.success(`已备份并校验：${b.name}`), onError: (e) => void message.error(e.message) })} data-testid="backup-now">
+        <Button
+          type="primary"
+          loading={run.isPending}
+          onClick={() =>
+            run.mutate(undefined, { onSuccess: (b) => void message.success(`已备份并校验：${b.name}`), onError: (e) => void message.error(e.message) })
+          }
+          data-testid="backup-now"
+        >
           立即备份
         </Button>
       }
@@ -30,7 +46,16 @@ export function BackupsCard() {
         dataSource={list.data?.backups ?? []}
         locale={{ emptyText: '尚无备份' }}
         columns={[
-          { title: '备份', dataIndex: 'name', render: (v: string, b) => <Space>{v}{b.beforeRestore && <Tag>恢复前自动备份</Tag>}</Space> },
+          {
+            title: '备份',
+            dataIndex: 'name',
+            render: (v: string, b) => (
+              <Space>
+                {v}
+                {b.beforeRestore && <Tag>恢复前自动备份</Tag>}
+              </Space>
+            )
+          },
           { title: '时间', dataIndex: 'at', render: time, width: 180 },
           { title: '大小', dataIndex: 'bytes', render: size, width: 100 },
           {

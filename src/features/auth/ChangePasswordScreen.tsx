@@ -11,7 +11,9 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
     <Form
       layout="vertical"
       requiredMark={false}
-      onFinish={(v: { currentPassword: string; newPassword: string }) => changePassword.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, { onSuccess: onDone })}
+      onFinish={(v: { currentPassword: string; newPassword: string }) =>
+        changePassword.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, { onSuccess: onDone })
+      }
     >
       <Form.Item label="原密码" name="currentPassword" rules={[{ required: true, message: '请输入原密码' }]}>
         <Input.Password autoComplete="current-password" data-testid="current-password" />
@@ -41,7 +43,10 @@ export function ChangePasswordScreen({ me, forced }: { me: Me; forced?: boolean 
     <AuthCard title="请修改密码">
       {forced && (
         <p className="auth-hint">
-          {me.passwordExpiresAt ? `密码已使用超过规定期限（到期：${new Date(me.passwordExpiresAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）` : '这是管理员设置的初始密码'}，须修改后才能继续使用。
+          {me.passwordExpiresAt
+            ? `密码已使用超过规定期限（到期：${new Date(me.passwordExpiresAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`
+            : '这是管理员设置的初始密码'}
+          ，须修改后才能继续使用。
         </p>
       )}
       <ChangePasswordForm />

@@ -10,17 +10,14 @@ export function SignInScreen({ setup }: { setup: boolean }) {
   if (setup)
     return (
       <AuthCard title="首次使用：设置系统管理员密码">
-        <p className="auth-hint">这是一个新的数据库。请为系统管理员账号 <b>admin</b> 设置密码，之后用它登录、建立其他账号。</p>
+        <p className="auth-hint">
+          这是一个新的数据库。请为系统管理员账号 <b>admin</b> 设置密码，之后用它登录、建立其他账号。
+        </p>
         <Form layout="vertical" onFinish={(v: { password: string }) => firstSetup.mutate({ password: v.password })} requiredMark={false}>
           <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请输入密码' }, passwordRule]} hasFeedback>
             <Input.Password autoFocus autoComplete="new-password" data-testid="setup-password" />
           </Form.Item>
-          <Form.Item
-            label="再次输入"
-            name="confirm"
-            dependencies={['password']}
-            rules={[{ required: true, message: '请再次输入密码' }, sameAs('password')]}
-          >
+          <Form.Item label="再次输入" name="confirm" dependencies={['password']} rules={[{ required: true, message: '请再次输入密码' }, sameAs('password')]}>
             <Input.Password autoComplete="new-password" data-testid="setup-confirm" />
           </Form.Item>
           {firstSetup.error && <Alert type="error" showIcon message={firstSetup.error.message} className="auth-error" />}

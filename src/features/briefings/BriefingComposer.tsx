@@ -15,9 +15,19 @@ import { chinaToday } from '../../components/chinaDay'
 
 type Kind = BriefingDocument['kind']
 type Edit = { key: BriefingDocument['sections'][number]['key']; heading: string; include: boolean; text: string }
-const pickerOf: Record<Kind, 'week' | 'month' | 'quarter' | 'year' | undefined> = { 周报: 'week', 月报: 'month', 季报: 'quarter', 年报: 'year', 专报: undefined }
+const pickerOf: Record<Kind, 'week' | 'month' | 'quarter' | 'year' | undefined> = {
+  周报: 'week',
+  月报: 'month',
+  季报: 'quarter',
+  年报: 'year',
+  专报: undefined
+}
 const toText = (paragraphs: string[]) => paragraphs.join('\n')
-const toParagraphs = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean)
+const toParagraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean)
 
 export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void }) {
   const units = useUnits()
@@ -30,7 +40,9 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   // A clerk writes briefings of their own unit and villages; the town is not theirs to report on.
   const ownUnit = useOwnUnit()
   const inReach = (id: number) => !me.scopeVillageIds || id === ownUnit || me.scopeVillageIds.includes(id)
-  const [scope, setScope] = useState<number | undefined>(last?.scopeUnitId !== undefined && inReach(last.scopeUnitId) ? last.scopeUnitId : (ownUnit ?? undefined))
+  const [scope, setScope] = useState<number | undefined>(
+    last?.scopeUnitId !== undefined && inReach(last.scopeUnitId) ? last.scopeUnitId : (ownUnit ?? undefined)
+  )
   const [request, setRequest] = useState<BriefingRequest | null>(last)
   const composed = useComposedBriefing(request)
   const [edits, setEdits] = useState<Edit[]>([])
@@ -73,7 +85,10 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   }
   const submit = async () => {
     try {
-      const r = await issue.mutateAsync({ ...request!, sections: edits.filter((e) => e.include).map((e) => ({ key: e.key, paragraphs: toParagraphs(e.text) })) })
+      const r = await issue.mutateAsync({
+        ...request!,
+        sections: edits.filter((e) => e.include).map((e) => ({ key: e.key, paragraphs: toParagraphs(e.text) }))
+      })
       setConfirming(false)
       if (draftKey) localStorage.removeItem(draftKey)
       localStorage.removeItem('briefing.lastRequest')
@@ -85,7 +100,9 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   }
   const scopeOptions = [
     ...(ownUnit ? [] : [{ value: 0, label: '全镇' }]),
-    ...(units.data ?? []).filter((u) => (u.kind === 'office' || u.kind === 'village') && inReach(u.id)).map((u) => ({ value: u.id, label: u.kind === 'office' ? u.name : `　${u.name}` }))
+    ...(units.data ?? [])
+      .filter((u) => (u.kind === 'office' || u.kind === 'village') && inReach(u.id))
+      .map((u) => ({ value: u.id, label: u.kind === 'office' ? u.name : `\u3000${u.name}` }))
   ]
 
   return (
@@ -98,7 +115,14 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
           ) : (
             <DatePicker picker={pickerOf[kind]} value={anchor} allowClear={false} onChange={(d) => d && setAnchor(d)} data-testid="briefing-period" />
           )}
-          <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 180 }} value={scope ?? 0} onChange={(v) => setScope(v || undefined)} options={scopeOptions} data-testid="briefing-scope" />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 180 }}
+            value={scope ?? 0}
+            onChange={(v) => setScope(v || undefined)}
+            options={scopeOptions}
+            data-testid="briefing-scope"
+          />
           <Button type="primary" onClick={compose} disabled={kind === '专报' && !range} data-testid="compose-briefing">
             生成简报
           </Button>
@@ -116,7 +140,13 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
                   </Checkbox>
                   <Space>
                     <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移 ${e.heading}`} />
-                    <Button size="small" icon={<ArrowDownOutlined />} disabled={i === edits.length - 1} onClick={() => move(i, 1)} aria-label={`下移 ${e.heading}`} />
+                    <Button
+                      size="small"
+                      icon={<ArrowDownOutlined />}
+                      disabled={i === edits.length - 1}
+                      onClick={() => move(i, 1)}
+                      aria-label={`下移 ${e.heading}`}
+                    />
                   </Space>
                 </div>
                 {e.include && (

@@ -23,7 +23,13 @@ export function BriefingsScreen() {
           dataSource={list.data ?? []}
           data-testid="briefing-list"
           renderItem={(b) => (
-            <List.Item actions={[<Button key="print" size="small" type="link" icon={<PrinterOutlined />} onClick={() => openPrint(b.id)}>打印</Button>]}>
+            <List.Item
+              actions={[
+                <Button key="print" size="small" type="link" icon={<PrinterOutlined />} onClick={() => openPrint(b.id)}>
+                  打印
+                </Button>
+              ]}
+            >
               <List.Item.Meta title={`${b.year}年第${b.number}期 · ${b.kind}`} description={`${b.scopeName} · ${b.periodFrom} 至 ${b.periodTo}`} />
             </List.Item>
           )}

@@ -8,7 +8,19 @@ const hint: Record<DrawMode, string> = {
   split: '从网格外开始画分割线，穿过网格到网格外，双击最后一点或按 Enter 完成'
 }
 
-export function DrawToolbar({ mode, name, onSave, onCancel, saving }: { mode: DrawMode; name: string; onSave: () => void; onCancel: () => void; saving: boolean }) {
+export function DrawToolbar({
+  mode,
+  name,
+  onSave,
+  onCancel,
+  saving
+}: {
+  mode: DrawMode
+  name: string
+  onSave: () => void
+  onCancel: () => void
+  saving: boolean
+}) {
   return (
     <div className="draw-toolbar" data-testid="draw-toolbar">
       <div className="draw-toolbar-title">

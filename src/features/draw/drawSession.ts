@@ -43,7 +43,10 @@ export function startDrawSession(
   let editedId: string | number | null = null
   if (request.mode === 'edit' && request.geometry) {
     // A multi-part boundary is edited part by part: the largest part here; the others are kept as they are.
-    const polygon: Polygon = request.geometry.type === 'Polygon' ? request.geometry : { type: 'Polygon', coordinates: (request.geometry as { coordinates: Polygon['coordinates'][] }).coordinates[0] }
+    const polygon: Polygon =
+      request.geometry.type === 'Polygon'
+        ? request.geometry
+        : { type: 'Polygon', coordinates: (request.geometry as { coordinates: Polygon['coordinates'][] }).coordinates[0] }
     const id = crypto.randomUUID()
     const rounded = { ...polygon, coordinates: polygon.coordinates.map((ring) => ring.map((p) => round(p as LonLat))) }
     const [check] = draw.addFeatures([{ id, type: 'Feature', geometry: rounded, properties: { mode: 'polygon' } } as GeoJSONStoreFeatures])

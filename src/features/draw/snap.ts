@@ -32,5 +32,7 @@ export function snapTo(pointer: { x: number; y: number }, rings: LonLat[][], pro
 
 /** Every ring of Polygon / MultiPolygon geometries, for snapping. */
 export function ringsOf(geometries: { type: string; coordinates: unknown }[]): LonLat[][] {
-  return geometries.flatMap((g) => (g.type === 'Polygon' ? (g.coordinates as LonLat[][]) : g.type === 'MultiPolygon' ? (g.coordinates as LonLat[][][]).flat() : []))
+  return geometries.flatMap((g) =>
+    g.type === 'Polygon' ? (g.coordinates as LonLat[][]) : g.type === 'MultiPolygon' ? (g.coordinates as LonLat[][][]).flat() : []
+  )
 }

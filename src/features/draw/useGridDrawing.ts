@@ -29,7 +29,10 @@ export function useGridDrawing(onSplit: (newId: number, tier: Tier) => void) {
   }
 
   const start = (mode: DrawMode, grid: Grid) => {
-    const geometry = mode === 'edit' ? ((tiers[grid.tier]?.features.find((f) => f.id === grid.id && f.geometry.type !== 'Point')?.geometry as Geometry | undefined) ?? null) : null
+    const geometry =
+      mode === 'edit'
+        ? ((tiers[grid.tier]?.features.find((f) => f.id === grid.id && f.geometry.type !== 'Point')?.geometry as Geometry | undefined) ?? null)
+        : null
     setActive({ grid, request: { mode, gridId: grid.id, geometry, snapRings: snapRingsFor(grid), nonce: Date.now() } })
   }
   const cancel = () => setActive(null)

@@ -9,12 +9,25 @@ const items = (tier: number) => [
   { key: 'edit', label: '编辑属性' },
   ...(tier < 3 ? [{ key: 'create', label: '新建下级网格' }] : []),
   { key: 'draw', label: '绘制或修改边界' },
-  ...(tier > 1 ? [{ key: 'split', label: '拆分' }, { key: 'move', label: '调整上级' }] : []),
+  ...(tier > 1
+    ? [
+        { key: 'split', label: '拆分' },
+        { key: 'move', label: '调整上级' }
+      ]
+    : []),
   { type: 'divider' as const },
   { key: 'delete', label: '删除', danger: true }
 ]
 
-export function GridContextMenu({ target, onAction, onClose }: { target: ContextTarget | null; onAction: (a: GridAction, t: ContextTarget) => void; onClose: () => void }) {
+export function GridContextMenu({
+  target,
+  onAction,
+  onClose
+}: {
+  target: ContextTarget | null
+  onAction: (a: GridAction, t: ContextTarget) => void
+  onClose: () => void
+}) {
   if (!target) return null
   return (
     <Dropdown

@@ -28,7 +28,7 @@ export function GridSearch({ onPick }: { onPick: (hit: Hit) => void }) {
       </div>
     )
   }))
-  const notFound = q && !isFetching ? (error ? <span className="error-text">{(error as Error).message}</span> : '没有找到匹配的网格') : null
+  const notFound = q && !isFetching ? error ? <span className="error-text">{(error as Error).message}</span> : '没有找到匹配的网格' : null
   return (
     <AutoComplete
       className="grid-search"

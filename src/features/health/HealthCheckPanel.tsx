@@ -71,11 +71,7 @@ export function HealthCheckPanel({ selected, onLocate, activeProblem }: Props) {
                     size="small"
                     dataSource={g.items}
                     renderItem={(p) => (
-                      <List.Item
-                        className={`health-item${p === activeProblem ? ' active' : ''}`}
-                        onClick={() => onLocate(p)}
-                        data-testid="health-problem"
-                      >
+                      <List.Item className={`health-item${p === activeProblem ? ' active' : ''}`} onClick={() => onLocate(p)} data-testid="health-problem">
                         <a>{p.message}</a>
                       </List.Item>
                     )}
@@ -86,7 +82,9 @@ export function HealthCheckPanel({ selected, onLocate, activeProblem }: Props) {
           )}
         </div>
       )}
-      {!result && !check.isPending && <Empty className="health-empty" description="检查网格是否超出上级、相互重叠、留有空隙、自相交、过碎，以及巡查员、党组织是否齐全。" />}
+      {!result && !check.isPending && (
+        <Empty className="health-empty" description="检查网格是否超出上级、相互重叠、留有空隙、自相交、过碎，以及巡查员、党组织是否齐全。" />
+      )}
     </div>
   )
 }

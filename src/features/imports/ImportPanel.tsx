@@ -33,7 +33,13 @@ export function ImportPanel({ onPreview }: Props) {
         onSuccess: (r) => {
           setReport(r)
           onPreview(r.committed || r.fileError ? null : r)
-          if (r.options) setOptions((o) => ({ ...o, nameField: r.options!.nameField ?? undefined, codeField: r.options!.codeField ?? undefined, parentField: r.options!.parentField ?? undefined }))
+          if (r.options)
+            setOptions((o) => ({
+              ...o,
+              nameField: r.options!.nameField ?? undefined,
+              codeField: r.options!.codeField ?? undefined,
+              parentField: r.options!.parentField ?? undefined
+            }))
           if (r.committed) message.success(`已导入 ${r.accepted} 个网格`)
         }
       }
@@ -42,27 +48,32 @@ export function ImportPanel({ onPreview }: Props) {
   return (
     <div className="import-panel" data-testid="import-panel">
       <div className="import-drop">
-      <Upload.Dragger
-        accept=".geojson,.json,.kml,.kmz,.zip"
-        maxCount={1}
-        showUploadList={false}
-        beforeUpload={async (f) => {
-          setFile({ name: f.name, base64: await readAsBase64(f) })
-          setReport(null)
-          onPreview(null)
-          return false
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{file ? file.name : '点击或拖入边界文件'}</p>
-        <p className="ant-upload-hint">GeoJSON、KML、KMZ，或 zip 压缩的 Shapefile（.shp .dbf .prj .cpg）</p>
-      </Upload.Dragger>
+        <Upload.Dragger
+          accept=".geojson,.json,.kml,.kmz,.zip"
+          maxCount={1}
+          showUploadList={false}
+          beforeUpload={async (f) => {
+            setFile({ name: f.name, base64: await readAsBase64(f) })
+            setReport(null)
+            onPreview(null)
+            return false
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{file ? file.name : '点击或拖入边界文件'}</p>
+          <p className="ant-upload-hint">GeoJSON、KML、KMZ，或 zip 压缩的 Shapefile（.shp .dbf .prj .cpg）</p>
+        </Upload.Dragger>
       </div>
       <Form layout="vertical" size="small" className="import-options">
         <Form.Item label="导入为">
-          <Radio.Group value={options.tier} onChange={(e) => set({ tier: e.target.value })} optionType="button" options={[1, 2, 3].map((t) => ({ value: t, label: tierWords[t as 1 | 2 | 3] }))} />
+          <Radio.Group
+            value={options.tier}
+            onChange={(e) => set({ tier: e.target.value })}
+            optionType="button"
+            options={[1, 2, 3].map((t) => ({ value: t, label: tierWords[t as 1 | 2 | 3] }))}
+          />
         </Form.Item>
         {options.tier > 1 && (
           <>
@@ -113,13 +124,28 @@ export function ImportPanel({ onPreview }: Props) {
           <Button onClick={() => send(true)} disabled={!file} loading={importer.isPending && importer.variables?.dryRun}>
             预览校验
           </Button>
-          <Button type="primary" onClick={() => send(false)} disabled={!report || report.committed || report.accepted === 0} loading={importer.isPending && !importer.variables?.dryRun}>
+          <Button
+            type="primary"
+            onClick={() => send(false)}
+            disabled={!report || report.committed || report.accepted === 0}
+            loading={importer.isPending && !importer.variables?.dryRun}
+          >
             确认导入{report && !report.committed && report.accepted ? ` ${report.accepted} 个` : ''}
           </Button>
         </Space>
       </Form>
       {importer.error && <Alert type="error" showIcon message={importer.error.message} />}
-      {report && <ImportReportView report={report} onUndo={(batchId) => undo(batchId).then(() => (message.success('已撤销本次导入'), setReport(null)), (e: Error) => message.error(e.message))} />}
+      {report && (
+        <ImportReportView
+          report={report}
+          onUndo={(batchId) =>
+            undo(batchId).then(
+              () => (message.success('已撤销本次导入'), setReport(null)),
+              (e: Error) => message.error(e.message)
+            )
+          }
+        />
+      )}
       <Divider plain>最近导入</Divider>
       <List
         size="small"
@@ -127,7 +153,23 @@ export function ImportPanel({ onPreview }: Props) {
         locale={{ emptyText: '暂无导入记录' }}
         renderItem={(b) => (
           <List.Item
-            actions={b.undoneBy ? [<Tag key="u">已撤销</Tag>] : [<a key="undo" onClick={() => undo(b.id).then(() => message.success('已撤销'), (e: Error) => message.error(e.message))}>撤销</a>]}
+            actions={
+              b.undoneBy
+                ? [<Tag key="u">已撤销</Tag>]
+                : [
+                    <a
+                      key="undo"
+                      onClick={() =>
+                        undo(b.id).then(
+                          () => message.success('已撤销'),
+                          (e: Error) => message.error(e.message)
+                        )
+                      }
+                    >
+                      撤销
+                    </a>
+                  ]
+            }
           >
             <Typography.Text className="import-recent">{b.description}</Typography.Text>
           </List.Item>

@@ -32,7 +32,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
   const unitName = (uid: number | null) => (uid ? (units.data?.find((u) => u.id === uid)?.name ?? String(uid)) : '')
   const children = (units.data ?? []).filter((u) => u.parentId === i.holderUnitId)
   const ancestors: { id: number; name: string }[] = []
-  for (let u = units.data?.find((x) => x.id === i.holderUnitId); u?.parentId; ) {
+  for (let u = units.data?.find((x) => x.id === i.holderUnitId); u?.parentId;) {
     const p = units.data!.find((x) => x.id === u!.parentId)
     if (!p) break
     ancestors.push(p)
@@ -43,7 +43,8 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
     const v = await form.validateFields()
     const action: Record<string, unknown> = { type: open }
     if (open === 'escalate') Object.assign(action, { reason: v.reason, toUnitId: v.toUnitId })
-    if (open === 'dispatch') Object.assign(action, { toUnitId: v.toUnitId, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).endOf('day').toISOString() : undefined, note: v.note })
+    if (open === 'dispatch')
+      Object.assign(action, { toUnitId: v.toUnitId, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).endOf('day').toISOString() : undefined, note: v.note })
     if (open === 'return' || open === 'suspend' || open === 'reopen') action.reason = v.reason
     if (open === 'resolve') action.result = v.result
     if (open === 'verify') Object.assign(action, { approved: v.approved, note: v.note ?? '' })
@@ -73,7 +74,12 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
           ) : (
             <Space wrap>
               {i.actions.map((a) => (
-                <Button key={a} type={['accept', 'resolve', 'verify'].includes(a) ? 'primary' : 'default'} onClick={() => (a === 'accept' || a === 'resume' ? ((setOpen(a), form.resetFields(), void 0)) : setOpen(a))} data-testid={`action-${a}`}>
+                <Button
+                  key={a}
+                  type={['accept', 'resolve', 'verify'].includes(a) ? 'primary' : 'default'}
+                  onClick={() => (a === 'accept' || a === 'resume' ? (setOpen(a), form.resetFields(), void 0) : setOpen(a))}
+                  data-testid={`action-${a}`}
+                >
                   {actionLabel[a] ?? a}
                 </Button>
               ))}
@@ -84,7 +90,15 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
       <IssueLog i={i} />
       {/* Made only when an action is chosen: a closed dialog still costs every panel redraw. */}
       {open !== null && (
-        <Modal title={`${actionLabel[open]}：${i.code}`} open onCancel={() => setOpen(null)} onOk={submit} okText="确定" confirmLoading={act.isPending} destroyOnHidden>
+        <Modal
+          title={`${actionLabel[open]}：${i.code}`}
+          open
+          onCancel={() => setOpen(null)}
+          onOk={submit}
+          okText="确定"
+          confirmLoading={act.isPending}
+          destroyOnHidden
+        >
           {act.error && <Alert type="error" showIcon message={act.error.message} style={{ marginBottom: 8 }} data-testid="action-error" />}
           <Form form={form} layout="vertical" initialValues={{ approved: true, days: 3 }}>
             {open === 'escalate' && (
@@ -100,7 +114,12 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
             {open === 'dispatch' && (
               <>
                 <Form.Item name="toUnitId" label="交办给" rules={[{ required: true, message: '请选择承办单位' }]}>
-                  <Select showSearch={{ optionFilterProp: 'label' }} placeholder="输入名称筛选" options={children.map((u) => ({ value: u.id, label: u.name }))} data-testid="dispatch-target" />
+                  <Select
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder="输入名称筛选"
+                    options={children.map((u) => ({ value: u.id, label: u.name }))}
+                    data-testid="dispatch-target"
+                  />
                 </Form.Item>
                 <Form.Item name="deadline" label="办理期限">
                   <DatePicker disabledDate={(d) => d.isBefore(chinaToday(), 'day')} />
@@ -123,7 +142,12 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
             {(open === 'verify' || open === 'decideExtension') && (
               <>
                 <Form.Item name="approved" label={open === 'verify' ? '核查结论' : '审批'}>
-                  <Radio.Group options={[{ value: true, label: open === 'verify' ? '通过，办结' : '同意' }, { value: false, label: open === 'verify' ? '不通过，退回承办单位' : '不同意' }]} />
+                  <Radio.Group
+                    options={[
+                      { value: true, label: open === 'verify' ? '通过，办结' : '同意' },
+                      { value: false, label: open === 'verify' ? '不通过，退回承办单位' : '不同意' }
+                    ]}
+                  />
                 </Form.Item>
                 <Form.Item name="note" label="意见">
                   <Input.TextArea rows={2} />
@@ -153,7 +177,10 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
             {open === 'cohandle' && (
               <>
                 <Form.Item name="unitIds" label="协办单位" rules={[{ required: true, message: '请选择协办单位' }]}>
-                  <Select mode="multiple" options={(units.data ?? []).filter((u) => u.id !== i.holderUnitId && u.kind !== 'village').map((u) => ({ value: u.id, label: u.name }))} />
+                  <Select
+                    mode="multiple"
+                    options={(units.data ?? []).filter((u) => u.id !== i.holderUnitId && u.kind !== 'village').map((u) => ({ value: u.id, label: u.name }))}
+                  />
                 </Form.Item>
                 <Form.Item name="note" label="协办事项" rules={[{ required: true, min: 2, message: '请填写协办事项' }]}>
                   <Input.TextArea rows={2} />
@@ -185,56 +212,59 @@ type Issue = NonNullable<ReturnType<typeof useIssue>['data']>
 const IssueSummary = memo(function IssueSummary({ i, onOpen }: { i: Issue; onOpen: (id: number) => void }) {
   return (
     <>
-        <div className="issue-head">
-          <div className="issue-code">
-            {i.code}
-            <Button size="small" type="link" icon={<PrinterOutlined />} onClick={() => printView(`issue/${i.id}`, i.id)} data-testid="print-issue-sheet">
-              流转单
-            </Button>
-          </div>
-          <h3>{i.title}</h3>
-          <Space wrap>
-            {statusTag(i.status)}
-            {clockTag(i.clock, i.dueAt)}
-            {i.supervised > 0 && <Tag color="magenta">督办 {i.supervised} 次</Tag>}
-            {i.extensionRequest && <Tag color="gold">延期待批：{i.extensionRequest.days} 天</Tag>}
-          </Space>
+      <div className="issue-head">
+        <div className="issue-code">
+          {i.code}
+          <Button size="small" type="link" icon={<PrinterOutlined />} onClick={() => printView(`issue/${i.id}`, i.id)} data-testid="print-issue-sheet">
+            流转单
+          </Button>
         </div>
-        {i.mergedInto && (
-          <Alert
-            type="info"
-            showIcon
-            message={`此反映与 ${i.mergedInto.code} 重复，已合并，由该事件继续办理`}
-            action={
-              <Button size="small" onClick={() => onOpen(i.mergedInto!.id)}>
-                查看
-              </Button>
-            }
-            style={{ marginBottom: 8 }}
-            data-testid="merged-into"
-          />
+        <h3>{i.title}</h3>
+        <Space wrap>
+          {statusTag(i.status)}
+          {clockTag(i.clock, i.dueAt)}
+          {i.supervised > 0 && <Tag color="magenta">督办 {i.supervised} 次</Tag>}
+          {i.extensionRequest && <Tag color="gold">延期待批：{i.extensionRequest.days} 天</Tag>}
+        </Space>
+      </div>
+      {i.mergedInto && (
+        <Alert
+          type="info"
+          showIcon
+          message={`此反映与 ${i.mergedInto.code} 重复，已合并，由该事件继续办理`}
+          action={
+            <Button size="small" onClick={() => onOpen(i.mergedInto!.id)}>
+              查看
+            </Button>
+          }
+          style={{ marginBottom: 8 }}
+          data-testid="merged-into"
+        />
+      )}
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label="承办单位">
+          <strong data-testid="issue-holder">{i.holder}</strong>
+        </Descriptions.Item>
+        {i.waitingOn && (
+          <Descriptions.Item label={`待${i.waitingOn.for}`}>
+            <strong data-testid="issue-waiting-on">{i.waitingOn.unit}</strong>
+            <span className="muted">（现由该单位办理下一步）</span>
+          </Descriptions.Item>
         )}
-        <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label="承办单位">
-            <strong data-testid="issue-holder">{i.holder}</strong>
-          </Descriptions.Item>
-          {i.waitingOn && (
-            <Descriptions.Item label={`待${i.waitingOn.for}`}>
-              <strong data-testid="issue-waiting-on">{i.waitingOn.unit}</strong>
-              <span className="muted">（现由该单位办理下一步）</span>
-            </Descriptions.Item>
-          )}
-          <Descriptions.Item label="类别 / 紧急程度">
-            {i.category} / {i.urgency}
-          </Descriptions.Item>
-          <Descriptions.Item label="来源">{i.source}{i.reporterName ? `（${i.reporterName}）` : ''}</Descriptions.Item>
-          <Descriptions.Item label="位置">
-            {i.village} {[i.grids.tier2, i.grids.tier3].filter(Boolean).join(' · ')}
-            {i.address ? ` · ${i.address}` : ''}
-          </Descriptions.Item>
-          <Descriptions.Item label="描述">{i.description}</Descriptions.Item>
-        </Descriptions>
-        <IssuePhotos photos={i.photos} />
+        <Descriptions.Item label="类别 / 紧急程度">
+          {i.category} / {i.urgency}
+        </Descriptions.Item>
+        <Descriptions.Item label="来源">
+          {i.source}
+          {i.reporterName ? `（${i.reporterName}）` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="位置">
+          {i.village} {[i.grids.tier2, i.grids.tier3].filter(Boolean).join(' · ')}
+          {i.address ? ` · ${i.address}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="描述">{i.description}</Descriptions.Item>
+      </Descriptions>
+      <IssuePhotos photos={i.photos} />
     </>
   )
 })
@@ -242,30 +272,39 @@ const IssueSummary = memo(function IssueSummary({ i, onOpen }: { i: Issue; onOpe
 const IssueLog = memo(function IssueLog({ i }: { i: Issue }) {
   return (
     <>
-        <h4 className="drawer-section">流转记录</h4>
-        <Timeline
-          className="issue-timeline"
-          items={i.events.map((e) => ({
-            color: e.action === 'escalate' ? 'red' : e.action === 'dispatch' ? 'blue' : e.action === 'verify' && e.statusAfter === 'closed' ? 'green' : 'gray',
-            content: (
+      <h4 className="drawer-section">流转记录</h4>
+      <Timeline
+        className="issue-timeline"
+        items={i.events.map((e) => ({
+          color: e.action === 'escalate' ? 'red' : e.action === 'dispatch' ? 'blue' : e.action === 'verify' && e.statusAfter === 'closed' ? 'green' : 'gray',
+          content: (
+            <div>
               <div>
-                <div>
-                  <strong>{e.actionName}</strong>
-                  {e.fromUnit ? ` ${e.fromUnit}` : ''}
-                  {e.toUnit && e.toUnit !== e.fromUnit ? ` → ${e.toUnit}` : ''}
-                  <span className="muted"> {formatTime(e.at)}</span>
-                </div>
-                {e.note && <div className="muted">{e.note}</div>}
-                {e.dueAt && ['create', 'dispatch', 'accept', 'supervise', 'decideExtension'].includes(e.action) && <div className="muted">时限至 {formatTime(e.dueAt)}</div>}
-                {e.action === 'supervise' && (
-                  <Button size="small" type="link" icon={<PrinterOutlined />} className="timeline-link" onClick={() => printView(`supervision/${e.id}`, i.id)} data-testid="print-supervision">
-                    督办单
-                  </Button>
-                )}
+                <strong>{e.actionName}</strong>
+                {e.fromUnit ? ` ${e.fromUnit}` : ''}
+                {e.toUnit && e.toUnit !== e.fromUnit ? ` → ${e.toUnit}` : ''}
+                <span className="muted"> {formatTime(e.at)}</span>
               </div>
-            )
-          }))}
-        />
+              {e.note && <div className="muted">{e.note}</div>}
+              {e.dueAt && ['create', 'dispatch', 'accept', 'supervise', 'decideExtension'].includes(e.action) && (
+                <div className="muted">时限至 {formatTime(e.dueAt)}</div>
+              )}
+              {e.action === 'supervise' && (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<PrinterOutlined />}
+                  className="timeline-link"
+                  onClick={() => printView(`supervision/${e.id}`, i.id)}
+                  data-testid="print-supervision"
+                >
+                  督办单
+                </Button>
+              )}
+            </div>
+          )
+        }))}
+      />
     </>
   )
 })

@@ -44,7 +44,10 @@ const columns: ColDef[] = [
   { field: 'createdAt', headerName: '登记时间', width: 136, sortable: true, valueFormatter: (p) => formatTime(p.value) },
   { field: 'supervised', headerName: '督办', width: 66, valueFormatter: (p) => (p.value ? `${p.value} 次` : '') }
 ]
-const rowClassRules = { 'issue-row-red': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'red', 'issue-row-yellow': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'yellow' }
+const rowClassRules = {
+  'issue-row-red': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'red',
+  'issue-row-yellow': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'yellow'
+}
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`
 
 export function IssuesScreen() {
@@ -64,7 +67,10 @@ export function IssuesScreen() {
   // read (or after 150 ms, dimmed until it comes), so the panel is drawn once, not stale and then fresh.
   const prefetchIssue = usePrefetchIssue(actingUnitId)
   const [pressed] = useState(() => ({ id: 0, read: Promise.resolve() }))
-  const pressRow = useCallback((row: Record<string, unknown>) => Object.assign(pressed, { id: row.id as number, read: prefetchIssue(row.id as number) }), [prefetchIssue, pressed])
+  const pressRow = useCallback(
+    (row: Record<string, unknown>) => Object.assign(pressed, { id: row.id as number, read: prefetchIssue(row.id as number) }),
+    [prefetchIssue, pressed]
+  )
   const openRow = useCallback(
     (row: Record<string, unknown>) => {
       const id = row.id as number
@@ -105,17 +111,57 @@ export function IssuesScreen() {
       <div className="people-toolbar issues-toolbar">
         {can('issues.handle') && <ActingUnit value={actingUnitId} fixed={me.actingUnitId !== null} onChange={setActing} />}
         <Input.Search allowClear placeholder="编号或标题" style={{ width: 180 }} onSearch={setQ} />
-        <Select style={{ width: 104 }} value={(filters.status as string) ?? 'all'} onChange={(v) => setFilter('status', v === 'all' ? undefined : v)} options={[{ value: 'open', label: '未办结' }, { value: 'all', label: '全部状态' }, ...Object.entries(statusName).map(([value, label]) => ({ value, label }))]} data-testid="issue-status-filter" />
-        <Select allowClear style={{ width: 120 }} placeholder="类别" value={filters.category as string | undefined} onChange={(v) => setFilter('category', v)} options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} />
-        <Select allowClear style={{ width: 88 }} placeholder="层级" value={filters.level as string | undefined} onChange={(v) => setFilter('level', v)} options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} placeholder="承办单位" value={filters.holderUnitId as number | undefined} onChange={(v) => setFilter('holderUnitId', v)} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="holder-filter" />
+        <Select
+          style={{ width: 104 }}
+          value={(filters.status as string) ?? 'all'}
+          onChange={(v) => setFilter('status', v === 'all' ? undefined : v)}
+          options={[
+            { value: 'open', label: '未办结' },
+            { value: 'all', label: '全部状态' },
+            ...Object.entries(statusName).map(([value, label]) => ({ value, label }))
+          ]}
+          data-testid="issue-status-filter"
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder="类别"
+          value={filters.category as string | undefined}
+          onChange={(v) => setFilter('category', v)}
+          options={(rules.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 88 }}
+          placeholder="层级"
+          value={filters.level as string | undefined}
+          onChange={(v) => setFilter('level', v)}
+          options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: levelName[l] }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 140 }}
+          placeholder="承办单位"
+          value={filters.holderUnitId as number | undefined}
+          onChange={(v) => setFilter('holderUnitId', v)}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          data-testid="holder-filter"
+        />
         {/* The filters used less often fold into one button, so the bar keeps one line at 1366 wide. */}
         <Popover
           trigger="click"
           placement="bottomLeft"
           content={
             <div className="issues-more-filters" data-testid="more-filters">
-              <Select allowClear style={{ width: 230 }} placeholder="来源" value={filters.source as string | undefined} onChange={(v) => setFilter('source', v)} options={issueSources.map((s) => ({ value: s, label: s }))} />
+              <Select
+                allowClear
+                style={{ width: 230 }}
+                placeholder="来源"
+                value={filters.source as string | undefined}
+                onChange={(v) => setFilter('source', v)}
+                options={issueSources.map((s) => ({ value: s, label: s }))}
+              />
               <DatePicker.RangePicker
                 style={{ width: 230 }}
                 placeholder={['登记起', '登记止']}
@@ -125,8 +171,22 @@ export function IssuesScreen() {
                   setFilters(v?.[0] && v[1] ? { ...rest, from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') } : rest)
                 }}
               />
-              <Select allowClear style={{ width: 230 }} placeholder="超期" value={filters.overdue as boolean | undefined} onChange={(v) => setFilter('overdue', v)} options={[{ value: true, label: '已超期' }]} />
-              <Select allowClear style={{ width: 230 }} placeholder="督办" value={filters.supervised as boolean | undefined} onChange={(v) => setFilter('supervised', v)} options={[{ value: true, label: '督办件' }]} />
+              <Select
+                allowClear
+                style={{ width: 230 }}
+                placeholder="超期"
+                value={filters.overdue as boolean | undefined}
+                onChange={(v) => setFilter('overdue', v)}
+                options={[{ value: true, label: '已超期' }]}
+              />
+              <Select
+                allowClear
+                style={{ width: 230 }}
+                placeholder="督办"
+                value={filters.supervised as boolean | undefined}
+                onChange={(v) => setFilter('supervised', v)}
+                options={[{ value: true, label: '督办件' }]}
+              />
             </div>
           }
         >
@@ -137,7 +197,11 @@ export function IssuesScreen() {
           </Badge>
         </Popover>
         <span className="people-toolbar-spacer" />
-        {total !== null && <span className="muted" data-testid="issue-total">共 {total.toLocaleString('zh-CN')} 件</span>}
+        {total !== null && (
+          <span className="muted" data-testid="issue-total">
+            共 {total.toLocaleString('zh-CN')} 件
+          </span>
+        )}
       </div>
       <div className="issue-kpis-row">
         {k && (
@@ -175,7 +239,14 @@ export function IssuesScreen() {
       {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
       <div className="issues-body">
         <div className="issues-list">
-          <PagedTable datasource={datasource} columnDefs={columns} onRowClick={openRow} onRowPress={pressRow} testId="issue-list" rowClassRules={rowClassRules} />
+          <PagedTable
+            datasource={datasource}
+            columnDefs={columns}
+            onRowClick={openRow}
+            onRowPress={pressRow}
+            testId="issue-list"
+            rowClassRules={rowClassRules}
+          />
         </div>
         <aside className="issues-side">
           <ChosenIssuePanel chosen={chosen} actingUnitId={actingUnitId} />

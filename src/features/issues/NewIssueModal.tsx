@@ -12,7 +12,6 @@ import { VillageSelect } from '../people/VillageSelect'
 import { PhotoPicker, pickedPhotos } from './PhotoPicker'
 import { issueSources } from './labels'
 
-
 /** `reportingUnitId`: a clerk's or the district desk's own unit registers the report (the command centre's reports name none). */
 export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose: () => void; onCreated: (id: number) => void; reportingUnitId?: number }) {
   const rules = useRoutingRules()
@@ -59,7 +58,17 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
     }
   }
   return (
-    <Modal title="登记事件" open width={640} onCancel={onClose} onOk={() => submit()} okText="登记" okButtonProps={{ disabled: outOfReach }} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      title="登记事件"
+      open
+      width={640}
+      onCancel={onClose}
+      onOk={() => submit()}
+      okText="登记"
+      okButtonProps={{ disabled: outOfReach }}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="new-issue-error" />}
       <Form form={form} layout="vertical" initialValues={{ urgency: '一般', source: '网格巡查' }}>
         <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, message: '请填写事件标题' }]}>
@@ -70,7 +79,11 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
         </Form.Item>
         <div className="form-row">
           <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={(rules.data?.categories ?? []).filter((c) => c.active).map((c) => ({ value: c.name, label: c.name }))} data-testid="issue-category" />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(rules.data?.categories ?? []).filter((c) => c.active).map((c) => ({ value: c.name, label: c.name }))}
+              data-testid="issue-category"
+            />
           </Form.Item>
           <Form.Item name="urgency" label="紧急程度">
             <Select options={['一般', '较急', '紧急'].map((u) => ({ value: u, label: u }))} />
@@ -84,11 +97,23 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
           {point && (
             <div className="muted" data-testid="picked-place">
               已选：
-              {place.data ? [place.data.village, place.data.tier2, place.data.tier3].filter(Boolean).join(' › ') : place.data === null ? '不在任何三级网格内，请在村（社区）范围内选点' : '正在确定所在网格…'}
+              {place.data
+                ? [place.data.village, place.data.tier2, place.data.tier3].filter(Boolean).join(' › ')
+                : place.data === null
+                  ? '不在任何三级网格内，请在村（社区）范围内选点'
+                  : '正在确定所在网格…'}
               （{point[0]}, {point[1]}）
             </div>
           )}
-          {outOfReach && <Alert type="error" showIcon style={{ marginTop: 6 }} data-testid="place-out-of-reach" message={`所选位置在${place.data!.village}，不在本账号管辖的村（社区）内，不能在此登记。`} />}
+          {outOfReach && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 6 }}
+              data-testid="place-out-of-reach"
+              message={`所选位置在${place.data!.village}，不在本账号管辖的村（社区）内，不能在此登记。`}
+            />
+          )}
         </Form.Item>
         {similar.data && similar.data.length > 0 && (
           <Alert

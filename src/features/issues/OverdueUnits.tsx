@@ -41,7 +41,19 @@ export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => 
           { title: '超期事件', dataIndex: 'overdue', width: 90 },
           { title: '最早期限', dataIndex: 'oldestDueAt', width: 150, render: formatTime },
           { title: '约谈问责', dataIndex: 'records', width: 90 },
-          ...(canRecord ? [{ title: '', width: 90, render: (_: unknown, u: Target) => <Button size="small" onClick={() => setTarget(u)}>约谈问责</Button> }] : [])
+          ...(canRecord
+            ? [
+                {
+                  title: '',
+                  width: 90,
+                  render: (_: unknown, u: Target) => (
+                    <Button size="small" onClick={() => setTarget(u)}>
+                      约谈问责
+                    </Button>
+                  )
+                }
+              ]
+            : [])
         ]}
       />
       <h4 className="drawer-section">约谈问责记录</h4>
@@ -59,7 +71,15 @@ export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => 
           { title: '记录人', dataIndex: 'by', width: 110 }
         ]}
       />
-      <Modal title={target ? `约谈问责：${target.unit}` : ''} open={target !== null} onCancel={() => setTarget(null)} onOk={submit} okText="记录" confirmLoading={record.isPending} destroyOnHidden>
+      <Modal
+        title={target ? `约谈问责：${target.unit}` : ''}
+        open={target !== null}
+        onCancel={() => setTarget(null)}
+        onOk={submit}
+        okText="记录"
+        confirmLoading={record.isPending}
+        destroyOnHidden
+      >
         {record.error && <Alert type="error" showIcon message={record.error.message} style={{ marginBottom: 8 }} />}
         <Form form={form} layout="vertical" initialValues={{ kind: '约谈' }}>
           <Form.Item name="kind" label="方式">

@@ -17,7 +17,8 @@ function boundsOf(fc: GeoJSON.FeatureCollection, codes: string[]): [number, numb
       ;[w, s, e, n] = [Math.min(w, c[0]), Math.min(s, c[1] as number), Math.max(e, c[0]), Math.max(n, c[1] as number)]
     } else if (Array.isArray(c)) c.forEach(visit)
   }
-  for (const f of fc.features) if (f.geometry.type !== 'Point' && codes.includes(String(f.properties?.code))) visit((f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon).coordinates)
+  for (const f of fc.features)
+    if (f.geometry.type !== 'Point' && codes.includes(String(f.properties?.code))) visit((f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon).coordinates)
   return w === Infinity ? null : [w, s, e, n]
 }
 
@@ -36,15 +37,48 @@ export function PointPicker({ value, onChange, frameCodes }: { value?: [number, 
       container: box.current!,
       style: {
         version: 8,
-        sources: { town: { type: 'geojson', data: empty }, t1: { type: 'geojson', data: empty }, t3: { type: 'geojson', data: empty }, pick: { type: 'geojson', data: empty } },
+        sources: {
+          town: { type: 'geojson', data: empty },
+          t1: { type: 'geojson', data: empty },
+          t3: { type: 'geojson', data: empty },
+          pick: { type: 'geojson', data: empty }
+        },
         layers: [
           { id: 'bg', type: 'background', paint: { 'background-color': '#e9eef3' } },
           { id: 'town', type: 'fill', source: 'town', paint: { 'fill-color': '#fbfcfd' } },
-          { id: 't3', type: 'line', source: 't3', minzoom: 12, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#2f8a57', 'line-width': 0.8, 'line-dasharray': [3, 2] } },
+          {
+            id: 't3',
+            type: 'line',
+            source: 't3',
+            minzoom: 12,
+            filter: ['!=', ['geometry-type'], 'Point'],
+            paint: { 'line-color': '#2f8a57', 'line-width': 0.8, 'line-dasharray': [3, 2] }
+          },
           { id: 't1', type: 'line', source: 't1', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#1d4e89', 'line-width': 1.2 } },
-          { id: 't1-label', type: 'symbol', source: 't1', minzoom: 10.5, filter: ['==', ['geometry-type'], 'Point'], layout: { 'text-field': ['get', 'label'], 'text-font': fontStack, 'text-size': 12 }, paint: { 'text-color': '#10294d', 'text-halo-color': '#fff', 'text-halo-width': 1.4 } },
-          { id: 't3-label', type: 'symbol', source: 't3', minzoom: 13.5, filter: ['==', ['geometry-type'], 'Point'], layout: { 'text-field': ['get', 'label'], 'text-font': fontStack, 'text-size': 11 }, paint: { 'text-color': '#1f6b43', 'text-halo-color': '#fff', 'text-halo-width': 1.2 } },
-          { id: 'pick', type: 'circle', source: 'pick', paint: { 'circle-color': '#d4380d', 'circle-radius': 8, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } }
+          {
+            id: 't1-label',
+            type: 'symbol',
+            source: 't1',
+            minzoom: 10.5,
+            filter: ['==', ['geometry-type'], 'Point'],
+            layout: { 'text-field': ['get', 'label'], 'text-font': fontStack, 'text-size': 12 },
+            paint: { 'text-color': '#10294d', 'text-halo-color': '#fff', 'text-halo-width': 1.4 }
+          },
+          {
+            id: 't3-label',
+            type: 'symbol',
+            source: 't3',
+            minzoom: 13.5,
+            filter: ['==', ['geometry-type'], 'Point'],
+            layout: { 'text-field': ['get', 'label'], 'text-font': fontStack, 'text-size': 11 },
+            paint: { 'text-color': '#1f6b43', 'text-halo-color': '#fff', 'text-halo-width': 1.2 }
+          },
+          {
+            id: 'pick',
+            type: 'circle',
+            source: 'pick',
+            paint: { 'circle-color': '#d4380d', 'circle-radius': 8, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 }
+          }
         ]
       },
       center: [113.025, 23.145],
@@ -81,7 +115,9 @@ export function PointPicker({ value, onChange, frameCodes }: { value?: [number, 
   useEffect(() => {
     const map = mapRef.current
     if (!loaded || !map) return
-    ;(map.getSource('pick') as GeoJSONSource).setData(value ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: value }, properties: {} }] } : empty)
+    ;(map.getSource('pick') as GeoJSONSource).setData(
+      value ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: value }, properties: {} }] } : empty
+    )
   }, [loaded, value])
   return <div ref={box} className="point-picker" data-testid="point-picker" />
 }

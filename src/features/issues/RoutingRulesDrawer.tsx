@@ -42,11 +42,12 @@ export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: 
   }, [rules, saved.data, categories])
   const categoriesChanged = JSON.stringify(categories) !== JSON.stringify((saved.data?.categories ?? []).filter((c) => c.active).map((c) => c.name))
   const setRule = (key: string, patch: Partial<Rule>) => setRules((rs) => rs.map((r) => (ruleKey(r) === key ? { ...r, ...patch } : r)))
-  const move = (i: number, by: number) => setCategories((cs) => {
-    const next = [...cs]
-    ;[next[i], next[i + by]] = [next[i + by], next[i]]
-    return next
-  })
+  const move = (i: number, by: number) =>
+    setCategories((cs) => {
+      const next = [...cs]
+      ;[next[i], next[i + by]] = [next[i + by], next[i]]
+      return next
+    })
   const addCategory = () => {
     const name = newName.trim()
     if (name.length < 2 || categories.includes(name)) return
@@ -62,7 +63,16 @@ export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: 
     }
   }
   const hours = (field: 'acceptHours' | 'handleHours' | 'verifyHours') => (v: number, r: Rule) => (
-    <InputNumber size="small" min={1} max={8760} value={v} onChange={(x) => x && setRule(ruleKey(r), { [field]: x })} suffix="小时" style={{ width: 100 }} aria-label={`${ruleKey(r)} ${field}`} />
+    <InputNumber
+      size="small"
+      min={1}
+      max={8760}
+      value={v}
+      onChange={(x) => x && setRule(ruleKey(r), { [field]: x })}
+      suffix="小时"
+      style={{ width: 100 }}
+      aria-label={`${ruleKey(r)} ${field}`}
+    />
   )
   const shownRules = rules.filter((r) => categories.includes(r.category)).sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category))
 
@@ -85,75 +95,143 @@ export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: 
       }
     >
       <ConfigProvider componentDisabled={!editable}>
-      {save.error && <Alert type="error" showIcon message={save.error.message} style={{ marginBottom: 12 }} data-testid="rules-error" />}
-      <Tabs
-        items={[
-          {
-            key: 'rules',
-            label: '流转规则',
-            children: (
-              <>
-                <p className="muted">按“类别 × 紧急程度”确定新事件交给哪一级处置、可否越级上报，以及受理、办理、核查各环节的时限；超过预警点（时限的百分比）标黄，超过时限标红。修改只影响之后开始的环节。</p>
-                <Table<Rule>
-                  size="small"
-                  rowKey={ruleKey}
-                  dataSource={shownRules}
-                  pagination={false}
-                  scroll={{ y: 'calc(100vh - 260px)' }}
-                  rowClassName={(r) => (changed.some((c) => ruleKey(c) === ruleKey(r)) ? 'rule-changed' : '')}
-                  columns={[
-                    { title: '类别', dataIndex: 'category', width: 120, onCell: (r, i) => ({ rowSpan: i !== undefined && shownRules[i - 1]?.category === r.category ? 0 : shownRules.filter((x) => x.category === r.category).length }) },
-                    { title: '紧急程度', dataIndex: 'urgency', width: 80, render: (u: string) => <Tag color={u === '紧急' ? 'red' : u === '较急' ? 'orange' : 'default'}>{u}</Tag> },
-                    {
-                      title: '默认处置层级',
-                      dataIndex: 'defaultLevel',
-                      width: 120,
-                      render: (v: number, r) => <Select size="small" value={v} style={{ width: 100 }} onChange={(x) => setRule(ruleKey(r), { defaultLevel: x })} options={[1, 2, 3, 4].map((l) => ({ value: l, label: levelName[l] }))} aria-label={`${ruleKey(r)} 默认处置层级`} />
-                    },
-                    { title: '可越级', dataIndex: 'skipAllowed', width: 70, render: (v: boolean, r) => <Switch size="small" checked={v} onChange={(x) => setRule(ruleKey(r), { skipAllowed: x })} aria-label={`${ruleKey(r)} 可越级`} /> },
-                    { title: '受理时限', dataIndex: 'acceptHours', width: 115, render: hours('acceptHours') },
-                    { title: '办理时限', dataIndex: 'handleHours', width: 115, render: hours('handleHours') },
-                    { title: '核查时限', dataIndex: 'verifyHours', width: 115, render: hours('verifyHours') },
-                    {
-                      title: '预警点',
-                      dataIndex: 'warnPercent',
-                      width: 95,
-                      render: (v: number, r) => <InputNumber size="small" min={10} max={95} value={v} onChange={(x) => x && setRule(ruleKey(r), { warnPercent: x })} suffix="%" style={{ width: 80 }} aria-label={`${ruleKey(r)} 预警点`} />
-                    }
-                  ]}
-                />
-              </>
-            )
-          },
-          {
-            key: 'categories',
-            label: `事件类别（${categories.length}）`,
-            children: (
-              <div className="category-editor">
-                <p className="muted">登记事件时可选的类别及其顺序。停用的类别不再出现在登记表中，已有事件保留原类别；新类别默认由村居处置，时限可在“流转规则”中调整。</p>
-                {categories.map((c, i) => (
-                  <div key={c} className="category-row" data-testid="category-row">
-                    <span>{c}</span>
-                    {editable && <Space>
-                      <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移 ${c}`} />
-                      <Button size="small" icon={<ArrowDownOutlined />} disabled={i === categories.length - 1} onClick={() => move(i, 1)} aria-label={`下移 ${c}`} />
-                      <Button size="small" danger icon={<DeleteOutlined />} disabled={categories.length === 1} onClick={() => setCategories(categories.filter((x) => x !== c))}>
-                        停用
+        {save.error && <Alert type="error" showIcon message={save.error.message} style={{ marginBottom: 12 }} data-testid="rules-error" />}
+        <Tabs
+          items={[
+            {
+              key: 'rules',
+              label: '流转规则',
+              children: (
+                <>
+                  <p className="muted">
+                    按“类别 ×
+                    紧急程度”确定新事件交给哪一级处置、可否越级上报，以及受理、办理、核查各环节的时限；超过预警点（时限的百分比）标黄，超过时限标红。修改只影响之后开始的环节。
+                  </p>
+                  <Table<Rule>
+                    size="small"
+                    rowKey={ruleKey}
+                    dataSource={shownRules}
+                    pagination={false}
+                    scroll={{ y: 'calc(100vh - 260px)' }}
+                    rowClassName={(r) => (changed.some((c) => ruleKey(c) === ruleKey(r)) ? 'rule-changed' : '')}
+                    columns={[
+                      {
+                        title: '类别',
+                        dataIndex: 'category',
+                        width: 120,
+                        onCell: (r, i) => ({
+                          rowSpan:
+                            i !== undefined && shownRules[i - 1]?.category === r.category ? 0 : shownRules.filter((x) => x.category === r.category).length
+                        })
+                      },
+                      {
+                        title: '紧急程度',
+                        dataIndex: 'urgency',
+                        width: 80,
+                        render: (u: string) => <Tag color={u === '紧急' ? 'red' : u === '较急' ? 'orange' : 'default'}>{u}</Tag>
+                      },
+                      {
+                        title: '默认处置层级',
+                        dataIndex: 'defaultLevel',
+                        width: 120,
+                        render: (v: number, r) => (
+                          <Select
+                            size="small"
+                            value={v}
+                            style={{ width: 100 }}
+                            onChange={(x) => setRule(ruleKey(r), { defaultLevel: x })}
+                            options={[1, 2, 3, 4].map((l) => ({ value: l, label: levelName[l] }))}
+                            aria-label={`${ruleKey(r)} 默认处置层级`}
+                          />
+                        )
+                      },
+                      {
+                        title: '可越级',
+                        dataIndex: 'skipAllowed',
+                        width: 70,
+                        render: (v: boolean, r) => (
+                          <Switch size="small" checked={v} onChange={(x) => setRule(ruleKey(r), { skipAllowed: x })} aria-label={`${ruleKey(r)} 可越级`} />
+                        )
+                      },
+                      { title: '受理时限', dataIndex: 'acceptHours', width: 115, render: hours('acceptHours') },
+                      { title: '办理时限', dataIndex: 'handleHours', width: 115, render: hours('handleHours') },
+                      { title: '核查时限', dataIndex: 'verifyHours', width: 115, render: hours('verifyHours') },
+                      {
+                        title: '预警点',
+                        dataIndex: 'warnPercent',
+                        width: 95,
+                        render: (v: number, r) => (
+                          <InputNumber
+                            size="small"
+                            min={10}
+                            max={95}
+                            value={v}
+                            onChange={(x) => x && setRule(ruleKey(r), { warnPercent: x })}
+                            suffix="%"
+                            style={{ width: 80 }}
+                            aria-label={`${ruleKey(r)} 预警点`}
+                          />
+                        )
+                      }
+                    ]}
+                  />
+                </>
+              )
+            },
+            {
+              key: 'categories',
+              label: `事件类别（${categories.length}）`,
+              children: (
+                <div className="category-editor">
+                  <p className="muted">
+                    登记事件时可选的类别及其顺序。停用的类别不再出现在登记表中，已有事件保留原类别；新类别默认由村居处置，时限可在“流转规则”中调整。
+                  </p>
+                  {categories.map((c, i) => (
+                    <div key={c} className="category-row" data-testid="category-row">
+                      <span>{c}</span>
+                      {editable && (
+                        <Space>
+                          <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移 ${c}`} />
+                          <Button
+                            size="small"
+                            icon={<ArrowDownOutlined />}
+                            disabled={i === categories.length - 1}
+                            onClick={() => move(i, 1)}
+                            aria-label={`下移 ${c}`}
+                          />
+                          <Button
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            disabled={categories.length === 1}
+                            onClick={() => setCategories(categories.filter((x) => x !== c))}
+                          >
+                            停用
+                          </Button>
+                        </Space>
+                      )}
+                    </div>
+                  ))}
+                  {editable && (
+                    <Space.Compact style={{ marginTop: 12, width: 320 }}>
+                      <Input
+                        placeholder="新类别名称（2–20 字）"
+                        maxLength={20}
+                        value={newName}
+                        onChange={(e) => setNewName(e.target.value)}
+                        onPressEnter={addCategory}
+                        data-testid="new-category"
+                      />
+                      <Button icon={<PlusOutlined />} onClick={addCategory} disabled={newName.trim().length < 2 || categories.includes(newName.trim())}>
+                        添加
                       </Button>
-                    </Space>}
-                  </div>
-                ))}
-                {editable && <Space.Compact style={{ marginTop: 12, width: 320 }}>
-                  <Input placeholder="新类别名称（2–20 字）" maxLength={20} value={newName} onChange={(e) => setNewName(e.target.value)} onPressEnter={addCategory} data-testid="new-category" />
-                  <Button icon={<PlusOutlined />} onClick={addCategory} disabled={newName.trim().length < 2 || categories.includes(newName.trim())}>
-                    添加
-                  </Button>
-                </Space.Compact>}
-              </div>
-            )
-          }
-        ]}
-      />
+                    </Space.Compact>
+                  )}
+                </div>
+              )
+            }
+          ]}
+        />
       </ConfigProvider>
     </Drawer>
   )

@@ -72,7 +72,25 @@ function finest(features: MapGeoJSONFeature[]): GridPick | null {
   return best
 }
 
-export function GridMap({ highlight, importPreview, visibleTiers, selected, flyTarget, onSelect, onContextMenu, drawRequest, onDrawn, onDrawProblem, drawSessionRef, peoplePoints, issuePoints, shading, onIssueClick, selectionPanelWidth = 0, onGridsDrawn }: Props) {
+export function GridMap({
+  highlight,
+  importPreview,
+  visibleTiers,
+  selected,
+  flyTarget,
+  onSelect,
+  onContextMenu,
+  drawRequest,
+  onDrawn,
+  onDrawProblem,
+  drawSessionRef,
+  peoplePoints,
+  issuePoints,
+  shading,
+  onIssueClick,
+  selectionPanelWidth = 0,
+  onGridsDrawn
+}: Props) {
   const onGridsDrawnRef = useRef(onGridsDrawn)
   onGridsDrawnRef.current = onGridsDrawn
   const panelWidthRef = useRef(selectionPanelWidth)
@@ -121,7 +139,9 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     const map = new MapLibreMap({
       container: el,
       style: buildStyle(),
-      ...(known ? { bounds: known.bbox as [number, number, number, number], fitBoundsOptions: { padding: 32 } } : { center: [113.025, 23.145] as [number, number], zoom: 10.5 }),
+      ...(known
+        ? { bounds: known.bbox as [number, number, number, number], fitBoundsOptions: { padding: 32 } }
+        : { center: [113.025, 23.145] as [number, number], zoom: 10.5 }),
       minZoom: 8,
       maxZoom: 18,
       attributionControl: { compact: true, customAttribution: '村居名称、代码：国家统计局 2023 · 边界为示意数据' },
@@ -198,6 +218,8 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
       map.remove()
       mapRef.current = null
     }
+    // The map is made once per mount; the outline it opens framed on is read where it is made.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {
@@ -242,7 +264,10 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2, giveTier)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3, giveTier)
 
-  const problemArea = useMemo<FeatureCollection>(() => ({ type: 'FeatureCollection', features: highlight ? [{ type: 'Feature', geometry: highlight, properties: {} }] : [] }), [highlight])
+  const problemArea = useMemo<FeatureCollection>(
+    () => ({ type: 'FeatureCollection', features: highlight ? [{ type: 'Feature', geometry: highlight, properties: {} }] : [] }),
+    [highlight]
+  )
   useSourceData(loaded ? mapRef.current : null, 'problem', problemArea)
 
   useEffect(() => {
@@ -266,6 +291,8 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
     return () => {
       if (mapRef.current) map.setFeatureState({ source: sourceOf(selected.tier), id: selected.id }, { selected: false })
     }
+    // Keyed by the grid chosen, not by the object (a new object for the same grid must not redraw it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded, selected?.id, selected?.tier])
 
   useEffect(() => {
@@ -282,7 +309,12 @@ export function GridMap({ highlight, importPreview, visibleTiers, selected, flyT
   useEffect(() => {
     const map = mapRef.current
     if (!loaded || !map || !drawRequest) return
-    const session = startDrawSession(map, drawRequest, (result) => onDrawnRef.current(result), (m) => onProblemRef.current(m))
+    const session = startDrawSession(
+      map,
+      drawRequest,
+      (result) => onDrawnRef.current(result),
+      (m) => onProblemRef.current(m)
+    )
     drawSessionRef.current = session
     return () => {
       session.stop()

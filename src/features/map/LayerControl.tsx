@@ -21,7 +21,6 @@ type Props = {
   folded?: boolean
 }
 
-
 export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount, folded }: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.
   const [open, setOpen] = useState(() => window.innerWidth >= 1500)
@@ -65,7 +64,10 @@ export function LayerControl({ visible, onChange, note, people, onPeopleChange, 
       </div>
       {showIssues && (
         <div className="map-legend-row muted">
-          <span className="dot" style={{ background: issueClockColour.green }} />时限内 <span className="dot" style={{ background: issueClockColour.yellow }} />临近 <span className="dot" style={{ background: issueClockColour.red }} />超期
+          <span className="dot" style={{ background: issueClockColour.green }} />
+          时限内 <span className="dot" style={{ background: issueClockColour.yellow }} />
+          临近 <span className="dot" style={{ background: issueClockColour.red }} />
+          超期
         </div>
       )}
       <div className="map-legend-section">人员与走访</div>
@@ -82,17 +84,28 @@ export function LayerControl({ visible, onChange, note, people, onPeopleChange, 
         data-testid="people-points-select"
       />
       {people.points === 'reserve' && (
-        <Select size="small" allowClear placeholder="全部专长" style={{ width: '100%', marginBottom: 6 }} value={people.specialty} onChange={(specialty) => onPeopleChange({ ...people, specialty })} options={specialties.map((s) => ({ value: s, label: s }))} />
+        <Select
+          size="small"
+          allowClear
+          placeholder="全部专长"
+          style={{ width: '100%', marginBottom: 6 }}
+          value={people.specialty}
+          onChange={(specialty) => onPeopleChange({ ...people, specialty })}
+          options={specialties.map((s) => ({ value: s, label: s }))}
+        />
       )}
       {people.points !== 'none' && (
         <div className="map-legend-row muted" data-testid="people-points-count">
           {people.points === 'reporting' ? (
             <>
-              <span className="dot" style={{ background: pointColour.placed }} />已编组 <span className="dot" style={{ background: pointColour.unplaced }} />未编组
+              <span className="dot" style={{ background: pointColour.placed }} />
+              已编组 <span className="dot" style={{ background: pointColour.unplaced }} />
+              未编组
             </>
           ) : (
             <>
-              <span className="dot" style={{ background: pointColour.reserve }} />储能联系人
+              <span className="dot" style={{ background: pointColour.reserve }} />
+              储能联系人
             </>
           )}
           {pointCount !== null && `，共 ${pointCount} 人`}
@@ -121,7 +134,9 @@ export function LayerControl({ visible, onChange, note, people, onPeopleChange, 
           </span>
         </div>
       )}
-      <p className="map-legend-note" data-testid="map-legend-note">{note}</p>
+      <p className="map-legend-note" data-testid="map-legend-note">
+        {note}
+      </p>
       <p className="map-legend-hint">二级网格自 11 级、三级网格自 12.3 级缩放显示</p>
     </div>
   )

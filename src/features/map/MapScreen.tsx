@@ -118,7 +118,9 @@ export function MapScreen() {
                     </Button>
                   </div>
                   <div className="tree-box" ref={treeBox}>
-                    {treeHeight > 0 && <GridTree load={mapDrawn} selectedId={selected?.id ?? null} onSelect={selectAndFly} onContextMenu={setMenu} height={treeHeight} />}
+                    {treeHeight > 0 && (
+                      <GridTree load={mapDrawn} selectedId={selected?.id ?? null} onSelect={selectAndFly} onContextMenu={setMenu} height={treeHeight} />
+                    )}
                   </div>
                 </div>
               )
@@ -126,13 +128,7 @@ export function MapScreen() {
             {
               key: 'health',
               label: '健康检查',
-              children: (
-                <HealthCheckPanel
-                  selected={selectedRef}
-                  onLocate={locateProblem}
-                  activeProblem={problem}
-                />
-              )
+              children: <HealthCheckPanel selected={selectedRef} onLocate={locateProblem} activeProblem={problem} />
             },
             { key: 'import', label: '导入', children: <ImportPanel onPreview={showImportPreview} /> }
           ]}
@@ -166,15 +162,39 @@ export function MapScreen() {
           onGridsDrawn={() => setMapDrawn(true)}
         />
         {drawing.active && (
-          <DrawToolbar mode={drawing.active.request.mode} name={drawing.active.grid.name} onSave={drawing.saveEdit} onCancel={drawing.cancel} saving={drawing.saving} />
+          <DrawToolbar
+            mode={drawing.active.request.mode}
+            name={drawing.active.grid.name}
+            onSave={drawing.saveEdit}
+            onCancel={drawing.cancel}
+            saving={drawing.saving}
+          />
         )}
-        <LayerControl visible={visible} onChange={setVisible} note={summary.data?.dataNote ?? ''} people={people.choice} onPeopleChange={people.setChoice} pointCount={people.count} showIssues={showIssues} onShowIssues={setShowIssues} issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null} folded={!!drawing.active} />
+        <LayerControl
+          visible={visible}
+          onChange={setVisible}
+          note={summary.data?.dataNote ?? ''}
+          people={people.choice}
+          onPeopleChange={people.setChoice}
+          pointCount={people.count}
+          showIssues={showIssues}
+          onShowIssues={setShowIssues}
+          issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null}
+          folded={!!drawing.active}
+        />
       </main>
       <GridContextMenu target={menu} onAction={onMenuAction} onClose={() => setMenu(null)} />
       {exporting && <ExportModal open onClose={() => setExporting(false)} selected={selectedRef} />}
       {selected && (
         <aside className="side-right">
-          <GridPanel id={selected.id} onSelect={selectAndFly} onClose={() => setSelected(null)} onDraw={drawing.start} requested={requested} onRequestHandled={() => setRequested(null)} />
+          <GridPanel
+            id={selected.id}
+            onSelect={selectAndFly}
+            onClose={() => setSelected(null)}
+            onDraw={drawing.start}
+            requested={requested}
+            onRequestHandled={() => setRequested(null)}
+          />
         </aside>
       )}
     </div>

@@ -63,7 +63,8 @@ function tierLayers(tier: Tier): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': tierColour[tier],
-        'line-width': tier === 1 ? ['interpolate', ['linear'], ['zoom'], 10, 1.4, 15, 3] : tier === 2 ? ['interpolate', ['linear'], ['zoom'], 11, 0.8, 15, 1.8] : 0.9,
+        'line-width':
+          tier === 1 ? ['interpolate', ['linear'], ['zoom'], 10, 1.4, 15, 3] : tier === 2 ? ['interpolate', ['linear'], ['zoom'], 11, 0.8, 15, 1.8] : 0.9,
         ...(tier === 3 ? { 'line-dasharray': [3, 2] } : {}),
         'line-opacity': tier === 1 ? 0.95 : 0.85
       }
@@ -110,8 +111,24 @@ const emptyCollection = { type: 'FeatureCollection' as const, features: [] }
 /** Shading of tier-3 grids by a people measure (set per grid as feature-state `measure`). */
 export type ShadingMeasure = 'contactCoverage' | 'daysSinceVisit'
 export const shadingRamp: Record<ShadingMeasure, { stops: [number, string][]; unit: string; label: string }> = {
-  contactCoverage: { stops: [[0, '#d73027'], [80, '#fee08b'], [100, '#1a9850']], unit: '%', label: '户联系覆盖率' },
-  daysSinceVisit: { stops: [[0, '#1a9850'], [60, '#fee08b'], [180, '#d73027']], unit: '天', label: '距上次走访（平均天数）' }
+  contactCoverage: {
+    stops: [
+      [0, '#d73027'],
+      [80, '#fee08b'],
+      [100, '#1a9850']
+    ],
+    unit: '%',
+    label: '户联系覆盖率'
+  },
+  daysSinceVisit: {
+    stops: [
+      [0, '#1a9850'],
+      [60, '#fee08b'],
+      [180, '#d73027']
+    ],
+    unit: '天',
+    label: '距上次走访（平均天数）'
+  }
 }
 export function shadingColour(measure: ShadingMeasure): ExpressionSpecification {
   return ['interpolate', ['linear'], ['coalesce', ['feature-state', 'measure'], 0], ...shadingRamp[measure].stops.flat()] as unknown as ExpressionSpecification
@@ -128,16 +145,39 @@ function issueLayers(): LayerSpecification[] {
       type: 'circle',
       source: 'issues',
       filter: ['has', 'point_count'],
-      paint: { 'circle-color': ['case', ['>', ['get', 'overdue'], 0], issueClockColour.red, '#ad6800'], 'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 50, 22], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2, 'circle-opacity': 0.9 }
+      paint: {
+        'circle-color': ['case', ['>', ['get', 'overdue'], 0], issueClockColour.red, '#ad6800'],
+        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 50, 22],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 2,
+        'circle-opacity': 0.9
+      }
     },
-    { id: 'issue-cluster-count', type: 'symbol', source: 'issues', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': fontStack, 'text-size': 12 }, paint: { 'text-color': '#fff' } },
+    {
+      id: 'issue-cluster-count',
+      type: 'symbol',
+      source: 'issues',
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': fontStack, 'text-size': 12 },
+      paint: { 'text-color': '#fff' }
+    },
     {
       id: 'issue-pins',
       type: 'circle',
       source: 'issues',
       filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-color': ['match', ['get', 'clock'], 'red', issueClockColour.red, 'yellow', issueClockColour.yellow, 'green', issueClockColour.green, issueClockColour.none],
+        'circle-color': [
+          'match',
+          ['get', 'clock'],
+          'red',
+          issueClockColour.red,
+          'yellow',
+          issueClockColour.yellow,
+          'green',
+          issueClockColour.green,
+          issueClockColour.none
+        ],
         'circle-radius': 7,
         'circle-stroke-color': '#fff',
         'circle-stroke-width': 2
@@ -212,7 +252,14 @@ export function buildStyle(): StyleSpecification {
       problem: { type: 'geojson', data: emptyCollection },
       importPreview: { type: 'geojson', data: emptyCollection },
       people: { type: 'geojson', data: emptyCollection, cluster: true, clusterRadius: 45, clusterMaxZoom: 15 },
-      issues: { type: 'geojson', data: emptyCollection, cluster: true, clusterRadius: 40, clusterMaxZoom: 14, clusterProperties: { overdue: ['+', ['case', ['==', ['get', 'clock'], 'red'], 1, 0]] } },
+      issues: {
+        type: 'geojson',
+        data: emptyCollection,
+        cluster: true,
+        clusterRadius: 40,
+        clusterMaxZoom: 14,
+        clusterProperties: { overdue: ['+', ['case', ['==', ['get', 'clock'], 'red'], 1, 0]] }
+      },
       ...Object.fromEntries(tiers.map((t) => [sourceOf(t), { type: 'geojson', data: emptyCollection, promoteId: 'id' }]))
     },
     layers: [

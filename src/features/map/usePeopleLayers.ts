@@ -18,6 +18,9 @@ export function usePeopleLayers() {
         : null,
     [points.data, choice.points]
   )
-  const shading = useMemo(() => (measure.data && choice.shading !== 'none' ? { measure: choice.shading, values: measure.data } : null), [measure.data, choice.shading])
+  const shading = useMemo(
+    () => (measure.data && choice.shading !== 'none' ? { measure: choice.shading, values: measure.data } : null),
+    [measure.data, choice.shading]
+  )
   return { choice, setChoice, collection, shading, count: collection?.features.length ?? null }
 }

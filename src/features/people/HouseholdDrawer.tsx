@@ -9,7 +9,21 @@ import { useHouseholdVisits, useStoreWrite } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 import { chinaToday } from '../../components/chinaDay'
 
-export type HouseholdRow = { id: number; code: string; kind: string; name: string; address: string; members: number; village: string; villageUnitId: number; version: number; grid: string | null; contact: string | null; contactPersonId: number | null; lastVisitAt: string | null }
+export type HouseholdRow = {
+  id: number
+  code: string
+  kind: string
+  name: string
+  address: string
+  members: number
+  village: string
+  villageUnitId: number
+  version: number
+  grid: string | null
+  contact: string | null
+  contactPersonId: number | null
+  lastVisitAt: string | null
+}
 
 export function HouseholdDrawer({ household, onClose }: { household: HouseholdRow | null; onClose: () => void }) {
   const visits = useHouseholdVisits(household?.id ?? null)
@@ -41,65 +55,81 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdRo
     }
   }
   return (
-    <Drawer title={household ? `${household.name}（${household.kind}）` : ''} open={household !== null} onClose={onClose} size={560} data-testid="household-drawer" destroyOnHidden>
+    <Drawer
+      title={household ? `${household.name}（${household.kind}）` : ''}
+      open={household !== null}
+      onClose={onClose}
+      size={560}
+      data-testid="household-drawer"
+      destroyOnHidden
+    >
       {household && (
         <>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="户编码">{household.code}</Descriptions.Item>
             <Descriptions.Item label="地址">{household.address}</Descriptions.Item>
             <Descriptions.Item label="人数">{household.members}</Descriptions.Item>
-            <Descriptions.Item label="所属">{household.village} {household.grid ?? ''}</Descriptions.Item>
+            <Descriptions.Item label="所属">
+              {household.village} {household.grid ?? ''}
+            </Descriptions.Item>
             <Descriptions.Item label="联系党员">{household.contact ?? <span className="error-text">无</span>}</Descriptions.Item>
           </Descriptions>
           {/* The forms are for the roles that keep the registry; a reader sees the record and its visits. */}
           {canWrite && (
-          <>
-          <div className="contact-change">
-            {setContact.error && <Alert type="error" showIcon message={setContact.error.message} style={{ margin: '8px 0' }} />}
-            <PersonPicker value={contact} onChange={setContactId} villageUnitId={household.villageUnitId} partyOnly placeholder="更换联系党员：查找本村居党员" testId="contact-picker" />
-            <Button
-              disabled={!contact}
-              loading={setContact.isPending}
-              onClick={() =>
-                contact &&
-                setContact.mutateAsync({ householdId: household.id, version: version ?? household.version, contactPersonId: contact }).then(
-                  (r) => {
-                    setVersion(r.version)
-                    setContactId(undefined)
-                    undoable('已更换联系党员。', r.batchId)
-                  },
-                  () => null
-                )
-              }
-            >
-              指定为联系党员
-            </Button>
-          </div>
-          <h4 className="drawer-section">记录走访</h4>
-          {record.error && <Alert type="error" showIcon message={record.error.message} style={{ marginBottom: 8 }} />}
-          <Form form={form} layout="vertical" initialValues={{ date: chinaToday() }}>
-            <Form.Item label="走访人">
-              <Radio.Group value={by} onChange={(e) => setBy(e.target.value)}>
-                <Radio value="驻点团队">驻点团队</Radio>
-                <Radio value="户联系党员" disabled={!household.contactPersonId}>
-                  联系党员{household.contact ? `（${household.contact}）` : ''}
-                </Radio>
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
-            </Form.Item>
-            <Form.Item name="notes" label="走访情况">
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-            <Form.Item name="problemFound" label="发现的问题（可在事件处置中立案）">
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-            <Button type="primary" onClick={save} loading={record.isPending}>
-              保存走访记录
-            </Button>
-          </Form>
-          </>
+            <>
+              <div className="contact-change">
+                {setContact.error && <Alert type="error" showIcon message={setContact.error.message} style={{ margin: '8px 0' }} />}
+                <PersonPicker
+                  value={contact}
+                  onChange={setContactId}
+                  villageUnitId={household.villageUnitId}
+                  partyOnly
+                  placeholder="更换联系党员：查找本村居党员"
+                  testId="contact-picker"
+                />
+                <Button
+                  disabled={!contact}
+                  loading={setContact.isPending}
+                  onClick={() =>
+                    contact &&
+                    setContact.mutateAsync({ householdId: household.id, version: version ?? household.version, contactPersonId: contact }).then(
+                      (r) => {
+                        setVersion(r.version)
+                        setContactId(undefined)
+                        undoable('已更换联系党员。', r.batchId)
+                      },
+                      () => null
+                    )
+                  }
+                >
+                  指定为联系党员
+                </Button>
+              </div>
+              <h4 className="drawer-section">记录走访</h4>
+              {record.error && <Alert type="error" showIcon message={record.error.message} style={{ marginBottom: 8 }} />}
+              <Form form={form} layout="vertical" initialValues={{ date: chinaToday() }}>
+                <Form.Item label="走访人">
+                  <Radio.Group value={by} onChange={(e) => setBy(e.target.value)}>
+                    <Radio value="驻点团队">驻点团队</Radio>
+                    <Radio value="户联系党员" disabled={!household.contactPersonId}>
+                      联系党员{household.contact ? `（${household.contact}）` : ''}
+                    </Radio>
+                  </Radio.Group>
+                </Form.Item>
+                <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+                  <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
+                </Form.Item>
+                <Form.Item name="notes" label="走访情况">
+                  <Input.TextArea rows={2} maxLength={500} />
+                </Form.Item>
+                <Form.Item name="problemFound" label="发现的问题（可在事件处置中立案）">
+                  <Input.TextArea rows={2} maxLength={500} />
+                </Form.Item>
+                <Button type="primary" onClick={save} loading={record.isPending}>
+                  保存走访记录
+                </Button>
+              </Form>
+            </>
           )}
           <h4 className="drawer-section">走访记录（{visits.data?.length ?? 0}）</h4>
           <Table

@@ -39,9 +39,24 @@ export function NewPersonModal({ villageUnitId, onClose, onCreated }: { villageU
     }
   }
   return (
-    <Modal title="新增人员" open onCancel={onClose} onOk={submit} okText="新增" confirmLoading={create.isPending} destroyOnHidden width={560} data-testid="new-person">
+    <Modal
+      title="新增人员"
+      open
+      onCancel={onClose}
+      onOk={submit}
+      okText="新增"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={560}
+      data-testid="new-person"
+    >
       {create.error && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 12 }} data-testid="new-person-error" />}
-      <Form form={form} layout="horizontal" labelCol={{ span: 6 }} initialValues={{ villageUnitId, hukou: '本镇户籍', isPartyMember: false, partyRegistration: '村居' }}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 6 }}
+        initialValues={{ villageUnitId, hukou: '本镇户籍', isPartyMember: false, partyRegistration: '村居' }}
+      >
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
           <Input maxLength={30} />
         </Form.Item>

@@ -56,7 +56,16 @@ export function PeopleImportModal({ onClose, registry }: { onClose: () => void; 
           <span>
             已导入 {r.accepted} 行。
             {r.batchId && (
-              <Button type="link" size="small" onClick={() => undo(r.batchId!).then(() => message.success({ key, content: '已撤销本次导入' }), (e: Error) => message.error({ key, content: e.message }))}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() =>
+                  undo(r.batchId!).then(
+                    () => message.success({ key, content: '已撤销本次导入' }),
+                    (e: Error) => message.error({ key, content: e.message })
+                  )
+                }
+              >
                 撤销
               </Button>
             )}
@@ -79,7 +88,14 @@ export function PeopleImportModal({ onClose, registry }: { onClose: () => void; 
         <Button key="cancel" onClick={onClose}>
           取消
         </Button>,
-        <Button key="ok" type="primary" disabled={!report || report.accepted === 0 || !!report.fileError} loading={commit.isPending} onClick={doCommit} data-testid="people-import-commit">
+        <Button
+          key="ok"
+          type="primary"
+          disabled={!report || report.accepted === 0 || !!report.fileError}
+          loading={commit.isPending}
+          onClick={doCommit}
+          data-testid="people-import-commit"
+        >
           {report && report.accepted > 0 ? `导入 ${report.accepted} 行${report.rejected.length ? `（跳过 ${report.rejected.length} 行）` : ''}` : '导入'}
         </Button>
       ]}
@@ -98,7 +114,11 @@ export function PeopleImportModal({ onClose, registry }: { onClose: () => void; 
             }}
             data-testid="people-import-kind"
           />
-          <Button icon={<DownloadOutlined />} loading={template.isPending} onClick={() => template.mutateAsync({ kind }).then(saveFile, (e: Error) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={template.isPending}
+            onClick={() => template.mutateAsync({ kind }).then(saveFile, (e: Error) => message.error(e.message))}
+          >
             下载模板
           </Button>
         </Space>
@@ -123,7 +143,11 @@ export function PeopleImportModal({ onClose, registry }: { onClose: () => void; 
               <>
                 <Space style={{ margin: '8px 0' }}>
                   <Typography.Text strong>不能导入的行</Typography.Text>
-                  <Button size="small" icon={<DownloadOutlined />} onClick={() => reportFile.mutateAsync({ kind, rejected: report.rejected }).then(saveFile, (e: Error) => message.error(e.message))}>
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    onClick={() => reportFile.mutateAsync({ kind, rejected: report.rejected }).then(saveFile, (e: Error) => message.error(e.message))}
+                  >
                     下载校验报告
                   </Button>
                 </Space>

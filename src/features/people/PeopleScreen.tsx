@@ -130,7 +130,11 @@ export function PeopleScreen() {
             <Button onClick={() => setHistory(true)}>通知记录</Button>
           </>
         )}
-        {registry && total !== null && <span className="muted" data-testid="registry-total">共 {total.toLocaleString('zh-CN')} 条</span>}
+        {registry && total !== null && (
+          <span className="muted" data-testid="registry-total">
+            共 {total.toLocaleString('zh-CN')} 条
+          </span>
+        )}
         {registry && (
           <Button icon={<DownloadOutlined />} onClick={exportView} loading={exporter.isPending}>
             导出 Excel
@@ -156,11 +160,7 @@ export function PeopleScreen() {
           { key: 'visits', label: '走访统计' },
           {
             key: 'rules',
-            label: (
-              <span>
-                规则检查 {problems > 0 && <Tag color="orange">{problems}</Tag>}
-              </span>
-            )
+            label: <span>规则检查 {problems > 0 && <Tag color="orange">{problems}</Tag>}</span>
           }
         ]}
       />
@@ -177,7 +177,10 @@ export function PeopleScreen() {
               if (registry === 'reporting') return setMember(row as unknown as ReportingRow)
               if (registry === 'teams') return setTeam(row as unknown as TeamRow)
               const id = (row.personId ?? (registry === 'persons' ? row.id : null)) as number | null
-              if (id) (setEditPerson(false), setPersonId(id))
+              if (id) {
+                setEditPerson(false)
+                setPersonId(id)
+              }
             }}
             onEdit={registry === 'persons' && canWrite ? (row) => (setEditPerson(true), setPersonId(row.id as number)) : undefined}
           />
@@ -201,7 +204,14 @@ export function PeopleScreen() {
       {importing && <PeopleImportModal registry={registry} onClose={() => setImporting(false)} />}
       <HouseholdDrawer household={household} onClose={() => setHousehold(null)} />
       <ReportingDrawer member={member} onClose={() => setMember(null)} onPerson={setPersonId} />
-      {sending && <SendNoticeModal villageUnitId={villageUnitId} specialty={filters.reserve?.specialty as string | undefined} count={total} onClose={() => setSending(false)} />}
+      {sending && (
+        <SendNoticeModal
+          villageUnitId={villageUnitId}
+          specialty={filters.reserve?.specialty as string | undefined}
+          count={total}
+          onClose={() => setSending(false)}
+        />
+      )}
       <NoticeHistory villageUnitId={villageUnitId} open={history} onClose={() => setHistory(false)} />
       <TeamDrawer team={team} onClose={() => setTeam(null)} />
       {registering && <RegisterReportingModal defaultVillageId={villageUnitId} onClose={() => setRegistering(false)} />}

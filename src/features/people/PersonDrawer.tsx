@@ -56,7 +56,13 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
     }
   }
   return (
-    <Drawer title={shown ? `${shown.name}${shown.roles ? `（${shown.roles}）` : ''}` : '人员'} open={personId !== null} onClose={close} size={520} data-testid="person-drawer">
+    <Drawer
+      title={shown ? `${shown.name}${shown.roles ? `（${shown.roles}）` : ''}` : '人员'}
+      open={personId !== null}
+      onClose={close}
+      size={520}
+      data-testid="person-drawer"
+    >
       {person.error && <Alert type="error" showIcon message={person.error.message} />}
       {shown && (
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -69,7 +75,9 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
             </Descriptions.Item>
             <Descriptions.Item label="性别">{shown.gender ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="户籍类型">{shown.hukou}</Descriptions.Item>
-            <Descriptions.Item label="党员">{shown.isPartyMember ? `是${shown.partyRegistration ? `（组织关系在${shown.partyRegistration}）` : ''}` : '否'}</Descriptions.Item>
+            <Descriptions.Item label="党员">
+              {shown.isPartyMember ? `是${shown.partyRegistration ? `（组织关系在${shown.partyRegistration}）` : ''}` : '否'}
+            </Descriptions.Item>
             {shown.partyBranch && <Descriptions.Item label="所在党支部">{shown.partyBranch}</Descriptions.Item>}
             <Descriptions.Item label="居住村居">{shown.village ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="住址">{shown.homeAddress ?? '—'}</Descriptions.Item>
@@ -81,8 +89,12 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
           </Descriptions>
           {shown.reporting && (
             <Descriptions title="报到" column={1} size="small" bordered>
-              <Descriptions.Item label="报到村居">{shown.reporting.village}（{shown.reporting.reportedAt}）</Descriptions.Item>
-              <Descriptions.Item label="党小组">{shown.reporting.group ? `${shown.reporting.group}，组长 ${shown.reporting.leader ?? '未定'}` : <Tag color="orange">未编组</Tag>}</Descriptions.Item>
+              <Descriptions.Item label="报到村居">
+                {shown.reporting.village}（{shown.reporting.reportedAt}）
+              </Descriptions.Item>
+              <Descriptions.Item label="党小组">
+                {shown.reporting.group ? `${shown.reporting.group}，组长 ${shown.reporting.leader ?? '未定'}` : <Tag color="orange">未编组</Tag>}
+              </Descriptions.Item>
               <Descriptions.Item label="认领岗位">{shown.reporting.posts ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="服务时长">{shown.reporting.serviceHours} 小时</Descriptions.Item>
             </Descriptions>
@@ -97,7 +109,17 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
           {editing ? (
             <div className="person-edit">
               {update.error && <Alert type="error" showIcon message={update.error.message} style={{ marginBottom: 8 }} />}
-              <Form form={form} layout="vertical" initialValues={{ homeAddress: shown.masked ? undefined : shown.homeAddress, workUnit: shown.workUnit, specialties: shown.specialties, partyBranch: shown.partyBranch, hukou: shown.hukou }}>
+              <Form
+                form={form}
+                layout="vertical"
+                initialValues={{
+                  homeAddress: shown.masked ? undefined : shown.homeAddress,
+                  workUnit: shown.workUnit,
+                  specialties: shown.specialties,
+                  partyBranch: shown.partyBranch,
+                  hukou: shown.hukou
+                }}
+              >
                 <Form.Item name="phone" label="新手机号码（不改则留空）">
                   <Input maxLength={20} data-testid="edit-phone" />
                 </Form.Item>
@@ -141,10 +163,26 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
           )}
         </Space>
       )}
-      <Modal title="查看完整个人信息" open={asking} okText="查看" onOk={reveal} confirmLoading={unmask.isPending} onCancel={() => setAsking(false)} okButtonProps={{ disabled: reason.trim().length < 2 }} destroyOnHidden>
+      <Modal
+        title="查看完整个人信息"
+        open={asking}
+        okText="查看"
+        onOk={reveal}
+        confirmLoading={unmask.isPending}
+        onCancel={() => setAsking(false)}
+        okButtonProps={{ disabled: reason.trim().length < 2 }}
+        destroyOnHidden
+      >
         <p>个人信息受《个人信息保护法》保护。请填写查看事由，系统将记录查看人、时间和事由。</p>
         {unmask.error && <Alert type="error" showIcon message={unmask.error.message} style={{ marginBottom: 8 }} />}
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={200} placeholder="例如：核对报到回执信息" data-testid="unmask-reason" />
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={2}
+          maxLength={200}
+          placeholder="例如：核对报到回执信息"
+          data-testid="unmask-reason"
+        />
       </Modal>
     </Drawer>
   )

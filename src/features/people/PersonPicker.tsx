@@ -3,7 +3,21 @@ import { useState } from 'react'
 import { Select } from 'antd'
 import { usePersonSearch } from '../../api/people'
 
-export function PersonPicker({ value, onChange, villageUnitId, partyOnly, placeholder, testId }: { value?: number; onChange: (id: number | undefined) => void; villageUnitId?: number; partyOnly?: boolean; placeholder?: string; testId?: string }) {
+export function PersonPicker({
+  value,
+  onChange,
+  villageUnitId,
+  partyOnly,
+  placeholder,
+  testId
+}: {
+  value?: number
+  onChange: (id: number | undefined) => void
+  villageUnitId?: number
+  partyOnly?: boolean
+  placeholder?: string
+  testId?: string
+}) {
   const [q, setQ] = useState('')
   const { found, waitingFor } = usePersonSearch(q, villageUnitId, partyOnly)
   return (

@@ -51,7 +51,12 @@ export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultV
   return (
     <Modal title="登记报到党员" open width={640} onCancel={onClose} onOk={submit} okText="登记" confirmLoading={register.isPending} destroyOnHidden>
       {register.error && <Alert type="error" showIcon message={register.error.message} style={{ marginBottom: 12 }} data-testid="register-error" />}
-      <Form form={form} layout="vertical" initialValues={{ reportedAt: chinaToday(), hukou: '佛山市户籍', village: defaultVillageId }} className="register-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ reportedAt: chinaToday(), hukou: '佛山市户籍', village: defaultVillageId }}
+        className="register-form"
+      >
         <div className="form-row">
           <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input maxLength={30} />

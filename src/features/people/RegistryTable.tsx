@@ -6,7 +6,14 @@ import { registryDatasource, type RegistryFilter } from '../../api/people'
 import { PagedTable } from '../../components/PagedTable'
 import { registryColumns } from './registryColumns'
 
-export function RegistryTable({ registry, filter, onTotal, onError, onRowClick, onEdit }: {
+export function RegistryTable({
+  registry,
+  filter,
+  onTotal,
+  onError,
+  onRowClick,
+  onEdit
+}: {
   registry: RegistryName
   filter: RegistryFilter
   /** The count of rows matching; null while a refused query shows its error instead. */
@@ -18,7 +25,13 @@ export function RegistryTable({ registry, filter, onTotal, onError, onRowClick, 
 }) {
   const key = JSON.stringify(filter)
   const datasource = useMemo(
-    () => registryDatasource(registry, filter, (n) => (onTotal(n), onError(null)), (e) => (onTotal(null), onError(e))),
+    () =>
+      registryDatasource(
+        registry,
+        filter,
+        (n) => (onTotal(n), onError(null)),
+        (e) => (onTotal(null), onError(e))
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [registry, key]
   )

@@ -9,7 +9,20 @@ import dayjs from 'dayjs'
 import { useStoreWrite, usePosts, useServices } from '../../api/people'
 import { chinaToday } from '../../components/chinaDay'
 
-export type ReportingRow = { id: number; personId: number; name: string; workUnit: string | null; village: string; villageUnitId: number; reportedAt: string; group: string | null; leader: string | null; posts: string | null; servicesClaimed: string | null; specialties: string | null }
+export type ReportingRow = {
+  id: number
+  personId: number
+  name: string
+  workUnit: string | null
+  village: string
+  villageUnitId: number
+  reportedAt: string
+  group: string | null
+  leader: string | null
+  posts: string | null
+  servicesClaimed: string | null
+  specialties: string | null
+}
 
 export function ReportingDrawer({ member, onClose, onPerson }: { member: ReportingRow | null; onClose: () => void; onPerson: (id: number) => void }) {
   // Claiming posts and recording service are for the roles that keep the registry.
@@ -27,7 +40,14 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
   const saveService = async () => {
     const v = await form.validateFields()
     try {
-      await record.mutateAsync({ reportingMemberId: member!.id, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), activity: v.activity, hours: v.hours, householdsVisited: v.householdsVisited ?? 0, note: v.note })
+      await record.mutateAsync({
+        reportingMemberId: member!.id,
+        date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'),
+        activity: v.activity,
+        hours: v.hours,
+        householdsVisited: v.householdsVisited ?? 0,
+        note: v.note
+      })
       message.success('已登记服务')
       form.resetFields(['activity', 'note'])
     } catch {
@@ -62,7 +82,9 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
             <Descriptions.Item label="报到村居">
               {member.village}（{member.reportedAt}）
             </Descriptions.Item>
-            <Descriptions.Item label="党小组">{member.group ? `${member.group}，组长 ${member.leader ?? '未定'}` : <Tag color="orange">未编组</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="党小组">
+              {member.group ? `${member.group}，组长 ${member.leader ?? '未定'}` : <Tag color="orange">未编组</Tag>}
+            </Descriptions.Item>
             <Descriptions.Item label="认领服务">{member.servicesClaimed ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="专长">{member.specialties ?? '—'}</Descriptions.Item>
           </Descriptions>
@@ -73,42 +95,64 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
           <h4 className="drawer-section">认领岗位（领岗）</h4>
           <Space wrap>
             {mine.map((p) => (
-              <Tag key={p.id} closable={canWrite} onClose={(e) => (e.preventDefault(), void unclaim.mutateAsync({ postId: p.id, reportingMemberId: member.id }).catch(() => null))}>
+              <Tag
+                key={p.id}
+                closable={canWrite}
+                onClose={(e) => (e.preventDefault(), void unclaim.mutateAsync({ postId: p.id, reportingMemberId: member.id }).catch(() => null))}
+              >
                 {p.name}
               </Tag>
             ))}
-            {canWrite && <Select
-              style={{ width: 240 }}
-              placeholder="选择本村居的岗位"
-              value={postId ?? undefined}
-              onChange={setPostId}
-              options={(posts.data ?? []).filter((p) => !mine.includes(p)).map((p) => ({ value: p.id, label: `${p.name}（${p.claimed}/${p.capacity}）`, disabled: p.claimed >= p.capacity }))}
-              data-testid="post-select"
-            />}
-            {canWrite && <Button disabled={!postId} loading={claim.isPending} onClick={() => postId && claim.mutateAsync({ postId, reportingMemberId: member.id }).then(() => setPostId(null), () => null)}>
-              认领
-            </Button>}
+            {canWrite && (
+              <Select
+                style={{ width: 240 }}
+                placeholder="选择本村居的岗位"
+                value={postId ?? undefined}
+                onChange={setPostId}
+                options={(posts.data ?? [])
+                  .filter((p) => !mine.includes(p))
+                  .map((p) => ({ value: p.id, label: `${p.name}（${p.claimed}/${p.capacity}）`, disabled: p.claimed >= p.capacity }))}
+                data-testid="post-select"
+              />
+            )}
+            {canWrite && (
+              <Button
+                disabled={!postId}
+                loading={claim.isPending}
+                onClick={() =>
+                  postId &&
+                  claim.mutateAsync({ postId, reportingMemberId: member.id }).then(
+                    () => setPostId(null),
+                    () => null
+                  )
+                }
+              >
+                认领
+              </Button>
+            )}
           </Space>
-          {canWrite && <>
-          <h4 className="drawer-section">登记服务</h4>
-          <Form form={form} layout="inline" initialValues={{ date: chinaToday(), hours: 2 }} className="service-form">
-            <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
-            </Form.Item>
-            <Form.Item name="activity" rules={[{ required: true, min: 2, message: '请填写服务内容' }]}>
-              <Input placeholder="服务内容，如 义诊" style={{ width: 150 }} />
-            </Form.Item>
-            <Form.Item name="hours" rules={[{ required: true, message: '时长' }]}>
-              <InputNumber min={0.5} max={24} step={0.5} addonAfter="小时" style={{ width: 120 }} />
-            </Form.Item>
-            <Form.Item name="householdsVisited">
-              <InputNumber min={0} max={1000} placeholder="走访户数" style={{ width: 100 }} />
-            </Form.Item>
-            <Button type="primary" onClick={saveService} loading={record.isPending}>
-              登记
-            </Button>
-          </Form>
-          </>}
+          {canWrite && (
+            <>
+              <h4 className="drawer-section">登记服务</h4>
+              <Form form={form} layout="inline" initialValues={{ date: chinaToday(), hours: 2 }} className="service-form">
+                <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
+                  <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
+                </Form.Item>
+                <Form.Item name="activity" rules={[{ required: true, min: 2, message: '请填写服务内容' }]}>
+                  <Input placeholder="服务内容，如 义诊" style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name="hours" rules={[{ required: true, message: '时长' }]}>
+                  <InputNumber min={0.5} max={24} step={0.5} addonAfter="小时" style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name="householdsVisited">
+                  <InputNumber min={0} max={1000} placeholder="走访户数" style={{ width: 100 }} />
+                </Form.Item>
+                <Button type="primary" onClick={saveService} loading={record.isPending}>
+                  登记
+                </Button>
+              </Form>
+            </>
+          )}
           <h4 className="drawer-section">服务记录（共 {(services.data ?? []).reduce((s, x) => s + x.hours, 0)} 小时）</h4>
           <Table
             size="small"

@@ -5,7 +5,17 @@ import { Alert, App, Button, Checkbox, Drawer, Form, Input, List, Modal, Select,
 import { useNoticeAnswers, usePeopleCall, useStoreWrite, useReserveNotices } from '../../api/people'
 import { saveFile } from '../../api/download'
 
-export function SendNoticeModal({ villageUnitId, specialty, count, onClose }: { villageUnitId?: number; specialty?: string; count: number | null; onClose: () => void }) {
+export function SendNoticeModal({
+  villageUnitId,
+  specialty,
+  count,
+  onClose
+}: {
+  villageUnitId?: number
+  specialty?: string
+  count: number | null
+  onClose: () => void
+}) {
   const send = useStoreWrite('reserve.sendNotice')
   const exporter = usePeopleCall('people.export')
   const [form] = Form.useForm()
@@ -24,7 +34,8 @@ export function SendNoticeModal({ villageUnitId, specialty, count, onClose }: { 
   return (
     <Modal title="发送储能联系通知" open onCancel={onClose} onOk={submit} okText="记录并导出名单" confirmLoading={send.isPending} destroyOnHidden>
       <p className="muted">
-        对象：{villageUnitId ? '所选村居' : '全镇'}{specialty ? `、专长为“${specialty}”` : ''}的储能联系人，共 {count ?? '…'} 人。本系统不发送短信：记录通知后导出名单，由村居按名单发送。
+        对象：{villageUnitId ? '所选村居' : '全镇'}
+        {specialty ? `、专长为“${specialty}”` : ''}的储能联系人，共 {count ?? '…'} 人。本系统不发送短信：记录通知后导出名单，由村居按名单发送。
       </p>
       {send.error && <Alert type="error" showIcon message={send.error.message} style={{ marginBottom: 8 }} />}
       <Form form={form} layout="vertical">
@@ -51,7 +62,13 @@ export function NoticeHistory({ villageUnitId, open, onClose }: { villageUnitId?
           loading={notices.isLoading}
           dataSource={notices.data ?? []}
           renderItem={(n) => (
-            <List.Item actions={[<Button key="a" size="small" onClick={() => setNoticeId(n.id)}>回复与参与</Button>]}>
+            <List.Item
+              actions={[
+                <Button key="a" size="small" onClick={() => setNoticeId(n.id)}>
+                  回复与参与
+                </Button>
+              ]}
+            >
               <List.Item.Meta
                 title={n.subject}
                 description={`${n.sentAt.slice(0, 10)} · ${n.village ?? '全镇'}${n.specialty ? ` · ${n.specialty}` : ''} · 对象 ${n.recipients} 人 · 愿意参加 ${n.willing} · 不能参加 ${n.declined} · 实际参与 ${n.participated}`}
@@ -80,10 +97,23 @@ export function NoticeHistory({ villageUnitId, open, onClose }: { villageUnitId?
                 dataIndex: 'answer',
                 width: 120,
                 render: (v: '未回复' | '愿意参加' | '不能参加', r) => (
-                  <Select size="small" value={v} style={{ width: 110 }} onChange={(a) => answer.mutate({ recipientId: r.id, answer: a, participated: r.participated })} options={(['未回复', '愿意参加', '不能参加'] as const).map((x) => ({ value: x, label: x }))} />
+                  <Select
+                    size="small"
+                    value={v}
+                    style={{ width: 110 }}
+                    onChange={(a) => answer.mutate({ recipientId: r.id, answer: a, participated: r.participated })}
+                    options={(['未回复', '愿意参加', '不能参加'] as const).map((x) => ({ value: x, label: x }))}
+                  />
                 )
               },
-              { title: '参与', dataIndex: 'participated', width: 60, render: (v: boolean, r) => <Checkbox checked={v} onChange={(e) => answer.mutate({ recipientId: r.id, answer: r.answer, participated: e.target.checked })} /> }
+              {
+                title: '参与',
+                dataIndex: 'participated',
+                width: 60,
+                render: (v: boolean, r) => (
+                  <Checkbox checked={v} onChange={(e) => answer.mutate({ recipientId: r.id, answer: r.answer, participated: e.target.checked })} />
+                )
+              }
             ]}
           />
         </>

@@ -28,7 +28,11 @@ const target = (p: Problem): { registry: RegistryName; filters?: Record<string, 
           ? { registry: 'reporting', filters: { groupGridId: p.refs[0]?.id as unknown as string } }
           : { registry: 'persons' }
 
-export function RulesPanel({ check, onOpen, onPerson }: {
+export function RulesPanel({
+  check,
+  onOpen,
+  onPerson
+}: {
   check: UseQueryResult<Check, Error>
   onOpen: (t: { registry: RegistryName; villageUnitId?: number; filters?: Record<string, string | boolean> }) => void
   onPerson: (id: number) => void
@@ -74,7 +78,14 @@ export function RulesPanel({ check, onOpen, onPerson }: {
                       ))}
                   </span>
                 ) : p.refs.length > 1 ? (
-                  <span className="muted">例如：{p.refs.slice(0, 8).map((r) => r.name).join('、')}{p.count > 8 ? ' …' : ''}</span>
+                  <span className="muted">
+                    例如：
+                    {p.refs
+                      .slice(0, 8)
+                      .map((r) => r.name)
+                      .join('、')}
+                    {p.count > 8 ? ' …' : ''}
+                  </span>
                 ) : null
               }
             />

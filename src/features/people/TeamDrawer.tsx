@@ -25,7 +25,12 @@ export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: (
       {team && (
         <>
           {nonFoshan < 2 ? (
-            <Alert type="error" showIcon message={`非佛山户籍成员 ${nonFoshan} 名，不足 2 名：请吸纳非佛山户籍常住人口加入驻点团队`} style={{ marginBottom: 12 }} />
+            <Alert
+              type="error"
+              showIcon
+              message={`非佛山户籍成员 ${nonFoshan} 名，不足 2 名：请吸纳非佛山户籍常住人口加入驻点团队`}
+              style={{ marginBottom: 12 }}
+            />
           ) : (
             <Alert type="success" showIcon message={`非佛山户籍成员 ${nonFoshan} 名，符合每队至少 2 名的要求`} style={{ marginBottom: 12 }} />
           )}
@@ -42,29 +47,57 @@ export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: (
               { title: '户籍', dataIndex: 'hukou', width: 110, render: (h: string) => (h === '非佛山户籍' ? <Tag color="purple">{h}</Tag> : h) },
               { title: '电话', dataIndex: 'phone', width: 120 },
               { title: '单位', dataIndex: 'workUnit', ellipsis: true },
-              ...(canWrite ? [{
-                title: '',
-                width: 60,
-                render: (_: unknown, m: Member) => (
-                  <Popconfirm title={`把${m.name}移出团队？`} okText="移出" cancelText="取消" onConfirm={() => remove.mutateAsync({ memberId: m.id }).catch(() => null)}>
-                    <Button size="small" type="link" danger>
-                      移出
-                    </Button>
-                  </Popconfirm>
-                )
-              }] : [])
+              ...(canWrite
+                ? [
+                    {
+                      title: '',
+                      width: 60,
+                      render: (_: unknown, m: Member) => (
+                        <Popconfirm
+                          title={`把${m.name}移出团队？`}
+                          okText="移出"
+                          cancelText="取消"
+                          onConfirm={() => remove.mutateAsync({ memberId: m.id }).catch(() => null)}
+                        >
+                          <Button size="small" type="link" danger>
+                            移出
+                          </Button>
+                        </Popconfirm>
+                      )
+                    }
+                  ]
+                : [])
             ]}
           />
-          {canWrite && <>
-          <h4 className="drawer-section">增加成员</h4>
-          <Space wrap>
-            <PersonPicker value={personId} onChange={setPersonId} villageUnitId={team.villageUnitId} placeholder="查找本村居居民（姓名或号码末 4 位）" testId="team-person-picker" />
-            <Radio.Group value={role} onChange={(e) => setRole(e.target.value)} options={['队员', '队长']} />
-            <Button type="primary" disabled={!personId} loading={add.isPending} onClick={() => personId && add.mutateAsync({ teamId: team.id, personId, role }).then(() => setPersonId(undefined), () => null)}>
-              加入团队
-            </Button>
-          </Space>
-          </>}
+          {canWrite && (
+            <>
+              <h4 className="drawer-section">增加成员</h4>
+              <Space wrap>
+                <PersonPicker
+                  value={personId}
+                  onChange={setPersonId}
+                  villageUnitId={team.villageUnitId}
+                  placeholder="查找本村居居民（姓名或号码末 4 位）"
+                  testId="team-person-picker"
+                />
+                <Radio.Group value={role} onChange={(e) => setRole(e.target.value)} options={['队员', '队长']} />
+                <Button
+                  type="primary"
+                  disabled={!personId}
+                  loading={add.isPending}
+                  onClick={() =>
+                    personId &&
+                    add.mutateAsync({ teamId: team.id, personId, role }).then(
+                      () => setPersonId(undefined),
+                      () => null
+                    )
+                  }
+                >
+                  加入团队
+                </Button>
+              </Space>
+            </>
+          )}
         </>
       )}
     </Drawer>

@@ -2,7 +2,19 @@
 import { Select } from 'antd'
 import { useVillages } from '../../api/people'
 
-export function VillageSelect({ value, onChange, allowClear, placeholder, style }: { value?: number; onChange: (id: number | undefined) => void; allowClear?: boolean; placeholder?: string; style?: React.CSSProperties }) {
+export function VillageSelect({
+  value,
+  onChange,
+  allowClear,
+  placeholder,
+  style
+}: {
+  value?: number
+  onChange: (id: number | undefined) => void
+  allowClear?: boolean
+  placeholder?: string
+  style?: React.CSSProperties
+}) {
   const villages = useVillages()
   const offices = new Map<string, { value: number; label: string; code: string }[]>()
   for (const v of villages.data ?? []) {
@@ -11,7 +23,10 @@ export function VillageSelect({ value, onChange, allowClear, placeholder, style 
   }
   return (
     <Select
-      showSearch={{ optionFilterProp: 'label', filterOption: (input, option) => !!option && 'code' in option && (String(option.label).includes(input) || String(option.code).startsWith(input)) }}
+      showSearch={{
+        optionFilterProp: 'label',
+        filterOption: (input, option) => !!option && 'code' in option && (String(option.label).includes(input) || String(option.code).startsWith(input))
+      }}
       allowClear={allowClear}
       placeholder={placeholder ?? '选择村居'}
       style={{ width: 220, ...style }}

@@ -23,14 +23,14 @@ export function VisitStatsPanel({ villageUnitId }: { villageUnitId?: number }) {
       {stats.error && <Alert type="error" showIcon message={stats.error.message} />}
       {t && (
         <div className="visit-figures">
-        <Space size={40} wrap>
-          <Statistic title="户数" value={t.households} />
-          <Statistic title="入户走访（次）" value={t.visits} />
-          <Statistic title="入户走访率" value={t.visitRate} suffix="%" precision={1} />
-          <Statistic title="全覆盖走访（轮）" value={t.rounds} />
-          <Statistic title="驻点团队接待或联系（人次）" value={t.teamPersonTimes} />
-          <Statistic title="来访接待（人次）" value={t.receptions} />
-        </Space>
+          <Space size={40} wrap>
+            <Statistic title="户数" value={t.households} />
+            <Statistic title="入户走访（次）" value={t.visits} />
+            <Statistic title="入户走访率" value={t.visitRate} suffix="%" precision={1} />
+            <Statistic title="全覆盖走访（轮）" value={t.rounds} />
+            <Statistic title="驻点团队接待或联系（人次）" value={t.teamPersonTimes} />
+            <Statistic title="来访接待（人次）" value={t.receptions} />
+          </Space>
         </div>
       )}
       <Table
@@ -45,7 +45,13 @@ export function VisitStatsPanel({ villageUnitId }: { villageUnitId?: number }) {
           { title: '户数', dataIndex: 'households', align: 'right', render: n, sorter: (a, b) => a.households - b.households },
           { title: '入户走访', dataIndex: 'visits', align: 'right', render: n, sorter: (a, b) => a.visits - b.visits },
           { title: '走访率', dataIndex: 'visitRate', align: 'right', render: (v: number) => `${v.toFixed(1)}%`, sorter: (a, b) => a.visitRate - b.visitRate },
-          { title: '全覆盖轮次', dataIndex: 'rounds', align: 'right', render: (v: number) => (v < 1 ? <span className="error-text">{v}</span> : v), sorter: (a, b) => a.rounds - b.rounds },
+          {
+            title: '全覆盖轮次',
+            dataIndex: 'rounds',
+            align: 'right',
+            render: (v: number) => (v < 1 ? <span className="error-text">{v}</span> : v),
+            sorter: (a, b) => a.rounds - b.rounds
+          },
           { title: '驻点团队走访', dataIndex: 'teamVisits', align: 'right', render: n },
           { title: '党员走访', dataIndex: 'memberVisits', align: 'right', render: n },
           { title: '来访接待（人次）', dataIndex: 'receptions', align: 'right', render: n },

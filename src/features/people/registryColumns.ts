@@ -4,7 +4,13 @@ import type { RegistryName } from '../../../electron/shared/people'
 import { hukouKinds } from '../../../electron/shared/people'
 import { specialties } from '../../../electron/shared/issueWords'
 
-const col = (field: string, headerName: string, width: number, sortable = false, extra: Partial<ColDef> = {}): ColDef => ({ field, headerName, width, sortable, ...extra })
+const col = (field: string, headerName: string, width: number, sortable = false, extra: Partial<ColDef> = {}): ColDef => ({
+  field,
+  headerName,
+  width,
+  sortable,
+  ...extra
+})
 
 export const registryTitles: Record<RegistryName, string> = {
   persons: '人员',
@@ -56,7 +62,10 @@ export const registryColumns: Record<RegistryName, ColDef[]> = {
     col('workUnit', '工作单位', 200, true),
     col('village', '报到村居', 120, true),
     col('reportedAt', '报到日期', 110, true),
-    col('group', '所编党小组', 130, true, { valueFormatter: (p) => (p.data && !p.value ? '未编组' : (p.value ?? '')), cellClassRules: { 'cell-warning': (p) => !!p.data && !p.value } }),
+    col('group', '所编党小组', 130, true, {
+      valueFormatter: (p) => (p.data && !p.value ? '未编组' : (p.value ?? '')),
+      cellClassRules: { 'cell-warning': (p) => !!p.data && !p.value }
+    }),
     col('leader', '小组长', 90),
     col('posts', '认领岗位', 160),
     col('servicesClaimed', '认领服务', 110),
@@ -81,13 +90,45 @@ export const registryFilters: Record<RegistryName, { key: string; label: string;
   persons: [
     { key: 'hukou', label: '户籍', options: hukouKinds.map((v) => ({ value: v, label: v })) },
     { key: 'role', label: '身份', options: ['社区党员', '报到党员', '储能联系', '驻点团队', '户联系'].map((v) => ({ value: v, label: v })) },
-    { key: 'party', label: '党员', options: [{ value: true, label: '党员' }, { value: false, label: '非党员' }] }
+    {
+      key: 'party',
+      label: '党员',
+      options: [
+        { value: true, label: '党员' },
+        { value: false, label: '非党员' }
+      ]
+    }
   ],
   households: [
     { key: 'kind', label: '户类型', options: ['居民家庭户', '非户籍家庭户', '工商企业户', '社会组织'].map((v) => ({ value: v, label: v })) },
-    { key: 'noContact', label: '联系党员', options: [{ value: true, label: '无联系党员' }, { value: false, label: '有联系党员' }] }
+    {
+      key: 'noContact',
+      label: '联系党员',
+      options: [
+        { value: true, label: '无联系党员' },
+        { value: false, label: '有联系党员' }
+      ]
+    }
   ],
-  teams: [{ key: 'belowRule', label: '非佛山户籍', options: [{ value: true, label: '不足 2 人' }, { value: false, label: '达标' }] }],
-  reporting: [{ key: 'placed', label: '编组', options: [{ value: false, label: '未编组' }, { value: true, label: '已编组' }] }],
+  teams: [
+    {
+      key: 'belowRule',
+      label: '非佛山户籍',
+      options: [
+        { value: true, label: '不足 2 人' },
+        { value: false, label: '达标' }
+      ]
+    }
+  ],
+  reporting: [
+    {
+      key: 'placed',
+      label: '编组',
+      options: [
+        { value: false, label: '未编组' },
+        { value: true, label: '已编组' }
+      ]
+    }
+  ],
   reserve: [{ key: 'specialty', label: '专长', options: specialties.map((v) => ({ value: v, label: v })) }]
 }

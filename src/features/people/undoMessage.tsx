@@ -9,7 +9,16 @@ export function useUndoMessage() {
   const undo = usePeopleUndo()
   const canUndo = useCanUndo()
   return (text: string, batchId: number, extra?: ReactNode) => {
-    if (!canUndo) return void message.success({ content: <span>{text}{extra}</span>, duration: extra ? 10 : 3 })
+    if (!canUndo)
+      return void message.success({
+        content: (
+          <span>
+            {text}
+            {extra}
+          </span>
+        ),
+        duration: extra ? 10 : 3
+      })
     const key = `undo-${batchId}`
     void message.success({
       key,
@@ -17,7 +26,17 @@ export function useUndoMessage() {
       content: (
         <span>
           {text}
-          <Button type="link" size="small" onClick={() => undo(batchId).then(() => message.success({ key, content: '已撤销' }), (e: Error) => message.error({ key, content: e.message }))} data-testid="undo-last">
+          <Button
+            type="link"
+            size="small"
+            onClick={() =>
+              undo(batchId).then(
+                () => message.success({ key, content: '已撤销' }),
+                (e: Error) => message.error({ key, content: e.message })
+              )
+            }
+            data-testid="undo-last"
+          >
             撤销
           </Button>
           {extra}

@@ -16,7 +16,9 @@ export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; l
 
   const move = async (groupGridId: number | null) => {
     if (!moving) return
-    const r = await assign.mutateAsync({ memberId: moving.memberId, version: moving.version, groupGridId, reason: groupGridId ? '人工指定' : undefined }).catch(() => null)
+    const r = await assign
+      .mutateAsync({ memberId: moving.memberId, version: moving.version, groupGridId, reason: groupGridId ? '人工指定' : undefined })
+      .catch(() => null)
     if (r) {
       onDone(groupGridId ? `已把${moving.name}编入${groups.find((g) => g.gridId === groupGridId)?.name}。` : `已把${moving.name}移出党小组。`, r.batchId)
       setMoving(null)
@@ -36,7 +38,13 @@ export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; l
               <span className="group-name">{g.name}</span>
               <span className="muted">{g.tier2}</span>
               <span>组长 {g.leader ?? <Tag color="orange">未定</Tag>}</span>
-              <Progress percent={Math.min(100, Math.round((g.total / g.capacity) * 100))} status={g.over ? 'exception' : 'normal'} size="small" showInfo={false} style={{ width: 90, margin: 0 }} />
+              <Progress
+                percent={Math.min(100, Math.round((g.total / g.capacity) * 100))}
+                status={g.over ? 'exception' : 'normal'}
+                size="small"
+                showInfo={false}
+                style={{ width: 90, margin: 0 }}
+              />
               <span className={g.over ? 'error-text' : ''}>
                 {g.total}/{g.capacity}
               </span>
@@ -45,7 +53,9 @@ export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; l
           ),
           children: (
             <div>
-              <div className="muted">社区党员 {g.communityMembers} 人（居住在本网格）；报到党员 {g.reporting.length} 人：</div>
+              <div className="muted">
+                社区党员 {g.communityMembers} 人（居住在本网格）；报到党员 {g.reporting.length} 人：
+              </div>
               {g.reporting.length === 0 ? (
                 <div className="muted">（无）</div>
               ) : (
@@ -55,7 +65,11 @@ export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; l
                       <Space>
                         <span>{m.name}</span>
                         <span className="muted">{m.workUnit}</span>
-                        {m.placement === 'manual' ? <Tag color="purple">人工</Tag> : m.distanceM !== null && <span className="muted">{m.distanceM === 0 ? '住在网格内' : `距 ${m.distanceM} 米`}</span>}
+                        {m.placement === 'manual' ? (
+                          <Tag color="purple">人工</Tag>
+                        ) : (
+                          m.distanceM !== null && <span className="muted">{m.distanceM === 0 ? '住在网格内' : `距 ${m.distanceM} 米`}</span>
+                        )}
                         <Button size="small" type="link" onClick={() => setMoving({ memberId: m.id, name: m.name, from: g.gridId, version: m.version })}>
                           调整
                         </Button>
@@ -89,7 +103,9 @@ export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; l
           placeholder="选择本村居的党小组"
           value={target ?? undefined}
           onChange={setTarget}
-          options={groups.filter((g) => g.gridId !== moving?.from).map((g) => ({ value: g.gridId, label: `${g.name}（${g.total}/${g.capacity}${g.over ? '，已超员' : ''}）` }))}
+          options={groups
+            .filter((g) => g.gridId !== moving?.from)
+            .map((g) => ({ value: g.gridId, label: `${g.name}（${g.total}/${g.capacity}${g.over ? '，已超员' : ''}）` }))}
         />
       </Modal>
     </>

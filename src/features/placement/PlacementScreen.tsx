@@ -42,7 +42,16 @@ export function PlacementScreen() {
         <span>
           {text}
           {batchId && canUndo && (
-            <Button type="link" size="small" onClick={() => undo(batchId).then(() => message.success({ key, content: '已撤销' }), (e: Error) => message.error({ key, content: e.message }))}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                undo(batchId).then(
+                  () => message.success({ key, content: '已撤销' }),
+                  (e: Error) => message.error({ key, content: e.message })
+                )
+              }
+            >
               撤销
             </Button>
           )}
@@ -61,29 +70,60 @@ export function PlacementScreen() {
       <div className="people-toolbar">
         <VillageSelect value={villageUnitId ?? undefined} onChange={(v) => setVillage(v)} />
         <span className="muted">党小组容量</span>
-        <InputNumber min={5} max={200} value={capacity ?? settings.data?.partyGroupCapacity} onChange={(v) => setCapacity(v)} addonAfter="人/组" style={{ width: 130 }} disabled={!canSetCapacity} data-testid="capacity-input" />
-        {canSetCapacity && <Button
-          disabled={capacity === null || capacity === settings.data?.partyGroupCapacity}
-          onClick={() => capacity && saveSettings.mutateAsync({ partyGroupCapacity: capacity }).then(() => message.success(`党小组容量已改为每组 ${capacity} 人`), () => null)}
-        >
-          保存容量
-        </Button>}
+        <InputNumber
+          min={5}
+          max={200}
+          value={capacity ?? settings.data?.partyGroupCapacity}
+          onChange={(v) => setCapacity(v)}
+          addonAfter="人/组"
+          style={{ width: 130 }}
+          disabled={!canSetCapacity}
+          data-testid="capacity-input"
+        />
+        {canSetCapacity && (
+          <Button
+            disabled={capacity === null || capacity === settings.data?.partyGroupCapacity}
+            onClick={() =>
+              capacity &&
+              saveSettings.mutateAsync({ partyGroupCapacity: capacity }).then(
+                () => message.success(`党小组容量已改为每组 ${capacity} 人`),
+                () => null
+              )
+            }
+          >
+            保存容量
+          </Button>
+        )}
         <span className="people-toolbar-spacer" />
         {over.length > 0 && canPlace && (
           <Button
             danger
             loading={rebalance.isPending}
-            onClick={() => villageUnitId && rebalance.mutateAsync({ villageUnitId }).then((r) => done(`已调整 ${r.moved} 人到有空位的党小组。`, r.batchId), () => null)}
+            onClick={() =>
+              villageUnitId &&
+              rebalance.mutateAsync({ villageUnitId }).then(
+                (r) => done(`已调整 ${r.moved} 人到有空位的党小组。`, r.batchId),
+                () => null
+              )
+            }
             data-testid="rebalance"
           >
             调整超员党小组（{over.length}）
           </Button>
         )}
-        {canPlace && <Popconfirm title={`把 ${placeable.length} 名报到党员按建议编入党小组？`} okText="全部编入" cancelText="取消" onConfirm={() => placeMembers()} disabled={placeable.length === 0}>
-          <Button type="primary" disabled={placeable.length === 0} loading={place.isPending} data-testid="place-all">
-            全部按建议编入（{placeable.length}）
-          </Button>
-        </Popconfirm>}
+        {canPlace && (
+          <Popconfirm
+            title={`把 ${placeable.length} 名报到党员按建议编入党小组？`}
+            okText="全部编入"
+            cancelText="取消"
+            onConfirm={() => placeMembers()}
+            disabled={placeable.length === 0}
+          >
+            <Button type="primary" disabled={placeable.length === 0} loading={place.isPending} data-testid="place-all">
+              全部按建议编入（{placeable.length}）
+            </Button>
+          </Popconfirm>
+        )}
       </div>
       {error && <Alert type="error" showIcon message={error.message} className="people-error" />}
       <div className="placement-body">

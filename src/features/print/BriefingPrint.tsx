@@ -13,7 +13,14 @@ import { PrintPage } from './PrintPage'
 export function BriefingPrint({ briefingId }: { briefingId: number }) {
   const data = useIssuedBriefing(briefingId)
   const d = data.data?.document
-  const extra = canSavePdf() && d ? <Button onClick={() => void recordPrint('工作简报（另存为 PDF）', `briefing=${briefingId}`).then(() => savePdf(`${d.title}${d.year}年第${d.number}期.pdf`))}>另存为 PDF</Button> : null
+  const extra =
+    canSavePdf() && d ? (
+      <Button
+        onClick={() => void recordPrint('工作简报（另存为 PDF）', `briefing=${briefingId}`).then(() => savePdf(`${d.title}${d.year}年第${d.number}期.pdf`))}
+      >
+        另存为 PDF
+      </Button>
+    ) : null
   return (
     <PrintPage loading={data.isLoading} error={data.error} extra={extra} printing={{ what: '工作简报', target: `briefing=${briefingId}` }}>
       {d && <BriefingDocumentView doc={d} />}

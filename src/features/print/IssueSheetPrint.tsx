@@ -24,14 +24,53 @@ export function IssueSheetPrint({ issueId }: { issueId: number }) {
           </p>
           <table className="print-table">
             <tbody>
-              <tr><th>事件标题</th><td colSpan={3}>{i.title}</td></tr>
-              <tr><th>类别</th><td>{i.category}</td><th>紧急程度</th><td>{i.urgency}</td></tr>
-              <tr><th>来源</th><td>{i.source}</td><th>反映人</th><td>{i.reporterName ?? '匿名'}</td></tr>
-              <tr><th>发生地点</th><td colSpan={3}>{[i.village, i.grids.tier2, i.grids.tier3, i.address].filter(Boolean).join(' · ')}</td></tr>
-              <tr><th>事件描述</th><td colSpan={3} className="print-text">{i.description}</td></tr>
-              <tr><th>当前状态</th><td>{statusName[i.status]}{i.mergedInto ? `（已合并到 ${i.mergedInto.code}）` : ''}</td><th>承办单位</th><td>{i.holder}</td></tr>
-              <tr><th>办理期限</th><td>{i.dueAt && ['reported', 'accepted', 'resolved'].includes(i.status) ? paperTime(i.dueAt) : '—'}</td><th>督办</th><td>{i.supervised ? `${i.supervised} 次` : '无'}</td></tr>
-              {i.closedAt && <tr><th>办结时间</th><td colSpan={3}>{paperTime(i.closedAt)}</td></tr>}
+              <tr>
+                <th>事件标题</th>
+                <td colSpan={3}>{i.title}</td>
+              </tr>
+              <tr>
+                <th>类别</th>
+                <td>{i.category}</td>
+                <th>紧急程度</th>
+                <td>{i.urgency}</td>
+              </tr>
+              <tr>
+                <th>来源</th>
+                <td>{i.source}</td>
+                <th>反映人</th>
+                <td>{i.reporterName ?? '匿名'}</td>
+              </tr>
+              <tr>
+                <th>发生地点</th>
+                <td colSpan={3}>{[i.village, i.grids.tier2, i.grids.tier3, i.address].filter(Boolean).join(' · ')}</td>
+              </tr>
+              <tr>
+                <th>事件描述</th>
+                <td colSpan={3} className="print-text">
+                  {i.description}
+                </td>
+              </tr>
+              <tr>
+                <th>当前状态</th>
+                <td>
+                  {statusName[i.status]}
+                  {i.mergedInto ? `（已合并到 ${i.mergedInto.code}）` : ''}
+                </td>
+                <th>承办单位</th>
+                <td>{i.holder}</td>
+              </tr>
+              <tr>
+                <th>办理期限</th>
+                <td>{i.dueAt && ['reported', 'accepted', 'resolved'].includes(i.status) ? paperTime(i.dueAt) : '—'}</td>
+                <th>督办</th>
+                <td>{i.supervised ? `${i.supervised} 次` : '无'}</td>
+              </tr>
+              {i.closedAt && (
+                <tr>
+                  <th>办结时间</th>
+                  <td colSpan={3}>{paperTime(i.closedAt)}</td>
+                </tr>
+              )}
             </tbody>
           </table>
           <h2 className="print-h2">流转记录</h2>
@@ -45,7 +84,14 @@ export function IssueSheetPrint({ issueId }: { issueId: number }) {
               <col />
             </colgroup>
             <thead>
-              <tr><th>序号</th><th>时间</th><th>环节</th><th>经办单位</th><th>交至</th><th>意见、理由或结果</th></tr>
+              <tr>
+                <th>序号</th>
+                <th>时间</th>
+                <th>环节</th>
+                <th>经办单位</th>
+                <th>交至</th>
+                <th>意见、理由或结果</th>
+              </tr>
             </thead>
             <tbody>
               {i.events.map((e, n) => (

@@ -12,7 +12,19 @@ import { dayOf, formatTime } from '../../components/chinaDay'
  * `printing` names the document for the audit trail: every print (the button, Ctrl+P, the desktop's
  * save as PDF) is recorded with who printed what.
  */
-export function PrintPage({ loading, error, children, extra, printing }: { loading: boolean; error: Error | null; children: ReactNode; extra?: ReactNode; printing: { what: string; target: string } }) {
+export function PrintPage({
+  loading,
+  error,
+  children,
+  extra,
+  printing
+}: {
+  loading: boolean
+  error: Error | null
+  children: ReactNode
+  extra?: ReactNode
+  printing: { what: string; target: string }
+}) {
   const { what, target } = printing
   useEffect(() => {
     const record = () => void recordPrint(what, target)

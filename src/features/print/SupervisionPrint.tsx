@@ -16,18 +16,40 @@ export function SupervisionPrint({ eventId }: { eventId: number }) {
           <p className="print-body">
             你单位承办的{s.issue.category}事件“{s.issue.title}”（编号 {s.issue.code}，{paperDate(s.issue.createdAt)}登记）
             {s.previousDueAt ? `，原办理期限为${paperTime(s.previousDueAt)}` : ''}
-            {s.overdueDays > 0 ? `，至督办时已超期 ${s.overdueDays} 天` : ''}。现予第 {s.nth} 次督办：{s.note}{/[。！？.!?]$/.test(s.note) ? '' : '。'}
+            {s.overdueDays > 0 ? `，至督办时已超期 ${s.overdueDays} 天` : ''}。现予第 {s.nth} 次督办：{s.note}
+            {/[。！？.!?]$/.test(s.note) ? '' : '。'}
           </p>
           <p className="print-body">
             请{s.dueAt ? `于${paperTime(s.dueAt)}前` : '抓紧'}办结，并将办理结果及时反馈{s.supervisor}。逾期未办结的，将按规定约谈问责。
           </p>
           <table className="print-table">
             <tbody>
-              <tr><th>事件编号</th><td>{s.issue.code}</td><th>紧急程度</th><td>{s.issue.urgency}</td></tr>
-              <tr><th>事件地点</th><td colSpan={3}>{[s.issue.village, s.issue.tier3, s.issue.address].filter(Boolean).join(' · ')}</td></tr>
-              <tr><th>事件描述</th><td colSpan={3} className="print-text">{s.issue.description}</td></tr>
-              <tr><th>督办意见</th><td colSpan={3} className="print-text">{s.note}</td></tr>
-              <tr><th>办结期限</th><td colSpan={3}>{s.dueAt ? paperTime(s.dueAt) : '按原期限'}</td></tr>
+              <tr>
+                <th>事件编号</th>
+                <td>{s.issue.code}</td>
+                <th>紧急程度</th>
+                <td>{s.issue.urgency}</td>
+              </tr>
+              <tr>
+                <th>事件地点</th>
+                <td colSpan={3}>{[s.issue.village, s.issue.tier3, s.issue.address].filter(Boolean).join(' · ')}</td>
+              </tr>
+              <tr>
+                <th>事件描述</th>
+                <td colSpan={3} className="print-text">
+                  {s.issue.description}
+                </td>
+              </tr>
+              <tr>
+                <th>督办意见</th>
+                <td colSpan={3} className="print-text">
+                  {s.note}
+                </td>
+              </tr>
+              <tr>
+                <th>办结期限</th>
+                <td colSpan={3}>{s.dueAt ? paperTime(s.dueAt) : '按原期限'}</td>
+              </tr>
             </tbody>
           </table>
           <p className="print-sign">
@@ -37,7 +59,12 @@ export function SupervisionPrint({ eventId }: { eventId: number }) {
           </p>
           <table className="print-table print-receipt">
             <tbody>
-              <tr><th>签收人</th><td /><th>签收时间</th><td /></tr>
+              <tr>
+                <th>签收人</th>
+                <td />
+                <th>签收时间</th>
+                <td />
+              </tr>
             </tbody>
           </table>
         </article>

@@ -21,10 +21,37 @@ const style: StyleSpecification = {
       id: 'tier3-fill',
       type: 'fill',
       source: 'tier3',
-      paint: { 'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'share'], 0], 0, '#0f2747', 0.01, '#16467a', 0.35, '#2f7fc1', 0.7, '#f0a020', 1, '#e8452c'], 'fill-outline-color': '#1b3a60' }
+      paint: {
+        'fill-color': [
+          'interpolate',
+          ['linear'],
+          ['coalesce', ['feature-state', 'share'], 0],
+          0,
+          '#0f2747',
+          0.01,
+          '#16467a',
+          0.35,
+          '#2f7fc1',
+          0.7,
+          '#f0a020',
+          1,
+          '#e8452c'
+        ],
+        'fill-outline-color': '#1b3a60'
+      }
     },
     { id: 'tier1-line', type: 'line', source: 'tier1', paint: { 'line-color': '#8fb3d9', 'line-width': 1.2, 'line-opacity': 0.8 } },
-    { id: 'issues-dot', type: 'circle', source: 'issues', paint: { 'circle-radius': 3.5, 'circle-color': ['match', ['get', 'state'], 'overdue', '#ff4d4f', 'new', '#ffd666', '#69c0ff'], 'circle-stroke-width': 0.5, 'circle-stroke-color': '#060d1a' } }
+    {
+      id: 'issues-dot',
+      type: 'circle',
+      source: 'issues',
+      paint: {
+        'circle-radius': 3.5,
+        'circle-color': ['match', ['get', 'state'], 'overdue', '#ff4d4f', 'new', '#ffd666', '#69c0ff'],
+        'circle-stroke-width': 0.5,
+        'circle-stroke-color': '#060d1a'
+      }
+    }
   ]
 }
 
@@ -44,7 +71,15 @@ export function WallMap({ values, max, points }: Props) {
 
   useEffect(() => {
     ensureMapWorker()
-    const map = new MapLibreMap({ container: container.current!, style, center: [113.025, 23.145], zoom: 10.5, interactive: false, attributionControl: false, fadeDuration: 0 })
+    const map = new MapLibreMap({
+      container: container.current!,
+      style,
+      center: [113.025, 23.145],
+      zoom: 10.5,
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0
+    })
     mapRef.current = map
     map.on('load', () => setReady(true))
     map.on('idle', () => container.current && (container.current.dataset.idle = '1'))
@@ -54,9 +89,10 @@ export function WallMap({ values, max, points }: Props) {
       if (bounds.current) map.fitBounds(bounds.current, { padding: 24, animate: false })
     })
     observer.observe(container.current!)
+    const pulsing = pulses.current
     return () => {
-      for (const m of pulses.current.values()) m.remove()
-      pulses.current.clear()
+      for (const m of pulsing.values()) m.remove()
+      pulsing.clear()
       observer.disconnect()
       map.remove()
       mapRef.current = null
@@ -87,7 +123,10 @@ export function WallMap({ values, max, points }: Props) {
   useEffect(() => {
     const map = mapRef.current
     if (!map || !ready) return
-    ;(map.getSource('issues') as GeoJSONSource).setData({ type: 'FeatureCollection', features: points.map((p) => ({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: p.lonLat }, properties: { state: p.state } })) })
+    ;(map.getSource('issues') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: points.map((p) => ({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: p.lonLat }, properties: { state: p.state } }))
+    })
     const wanted = new Map(points.filter((p) => p.state !== 'open').map((p) => [p.id, p]))
     for (const [id, marker] of pulses.current)
       if (wanted.get(id)?.state !== marker.getElement().dataset.state) {

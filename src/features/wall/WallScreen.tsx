@@ -53,7 +53,19 @@ function WallClock() {
     const t = setInterval(() => setNow(new Date()), 1000)
     return () => clearInterval(t)
   }, [])
-  return <div className="wall-clock">{now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</div>
+  return (
+    <div className="wall-clock">
+      {now.toLocaleString('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        hour12: false,
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit'
+      })}
+    </div>
+  )
 }
 
 export function WallScreen() {
@@ -76,7 +88,11 @@ export function WallScreen() {
   const charts = useMemo(() => {
     if (!summary) return null
     const s = (px: number) => Math.round(px * scale)
-    const axis = { axisLabel: { color: text.color, fontSize: s(24) }, axisLine: { lineStyle: { color: '#3a5a80' } }, splitLine: { lineStyle: { color: '#1b3a60' } } }
+    const axis = {
+      axisLabel: { color: text.color, fontSize: s(24) },
+      axisLine: { lineStyle: { color: '#3a5a80' } },
+      splitLine: { lineStyle: { color: '#1b3a60' } }
+    }
     return {
       trend: {
         animation: false,
@@ -85,16 +101,44 @@ export function WallScreen() {
         xAxis: { type: 'category', data: summary.trend.map((t) => `${Number(t.month.slice(5))}月`), ...axis, axisLabel: { ...axis.axisLabel, interval: 2 } },
         yAxis: { type: 'value', ...axis, splitNumber: 3 },
         series: [
-          { name: '收集', type: 'line', data: summary.trend.map((t) => t.collected), lineStyle: { width: s(3), color: '#69c0ff' }, itemStyle: { color: '#69c0ff' }, symbolSize: s(6) },
-          { name: '解决', type: 'line', data: summary.trend.map((t) => t.resolved), lineStyle: { width: s(3), color: '#95de64' }, itemStyle: { color: '#95de64' }, symbolSize: s(6) }
+          {
+            name: '收集',
+            type: 'line',
+            data: summary.trend.map((t) => t.collected),
+            lineStyle: { width: s(3), color: '#69c0ff' },
+            itemStyle: { color: '#69c0ff' },
+            symbolSize: s(6)
+          },
+          {
+            name: '解决',
+            type: 'line',
+            data: summary.trend.map((t) => t.resolved),
+            lineStyle: { width: s(3), color: '#95de64' },
+            itemStyle: { color: '#95de64' },
+            symbolSize: s(6)
+          }
         ]
       },
       categories: {
         animation: false,
         grid: { left: s(150), right: s(60), top: s(6), bottom: s(6) },
         xAxis: { type: 'value', show: false },
-        yAxis: { type: 'category', inverse: true, data: summary.categories.slice(0, 5).map((c) => c.category), ...axis, axisLabel: { ...axis.axisLabel, width: s(140), overflow: 'truncate' } },
-        series: [{ type: 'bar', data: summary.categories.slice(0, 5).map((c) => c.collected), barWidth: '55%', itemStyle: { color: '#2f7fc1' }, label: { show: true, position: 'right', color: text.color, fontSize: s(24) } }]
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: summary.categories.slice(0, 5).map((c) => c.category),
+          ...axis,
+          axisLabel: { ...axis.axisLabel, width: s(140), overflow: 'truncate' }
+        },
+        series: [
+          {
+            type: 'bar',
+            data: summary.categories.slice(0, 5).map((c) => c.collected),
+            barWidth: '55%',
+            itemStyle: { color: '#2f7fc1' },
+            label: { show: true, position: 'right', color: text.color, fontSize: s(24) }
+          }
+        ]
       },
       flow: {
         animation: false,
@@ -110,9 +154,14 @@ export function WallScreen() {
             layoutIterations: 0,
             label: { color: text.color, fontSize: s(24) },
             lineStyle: { color: 'source', opacity: 0.35 },
-            data: [...[1, 2, 3, 4].map((l) => ({ name: levelName[l as 1], itemStyle: { color: ['#69c0ff', '#36cfc9', '#ffd666', '#ff9c6e'][l - 1] } })), { name: '办结', itemStyle: { color: '#95de64' } }],
+            data: [
+              ...[1, 2, 3, 4].map((l) => ({ name: levelName[l as 1], itemStyle: { color: ['#69c0ff', '#36cfc9', '#ffd666', '#ff9c6e'][l - 1] } })),
+              { name: '办结', itemStyle: { color: '#95de64' } }
+            ],
             links: summary.flow.flatMap((f) => [
-              ...(f.level < 4 && f.escalatedThisYear > 0 ? [{ source: levelName[f.level as 1], target: levelName[(f.level + 1) as 1], value: f.escalatedThisYear }] : []),
+              ...(f.level < 4 && f.escalatedThisYear > 0
+                ? [{ source: levelName[f.level as 1], target: levelName[(f.level + 1) as 1], value: f.escalatedThisYear }]
+                : []),
               ...(f.resolvedThisYear > 0 ? [{ source: levelName[f.level as 1], target: '办结', value: f.resolvedThisYear }] : [])
             ])
           }
@@ -165,7 +214,9 @@ export function WallScreen() {
         <div className="wall-legend">
           <span className="wall-label">三级网格：{m.label}</span>
           <span className="wall-ramp" />
-          <span className="wall-label">0 – {measured ? n(measured.max) : '…'} {m.unit}</span>
+          <span className="wall-label">
+            0 – {measured ? n(measured.max) : '…'} {m.unit}
+          </span>
           <span className="wall-label dot overdue">超期</span>
           <span className="wall-label dot new">今日新增</span>
         </div>
@@ -185,8 +236,20 @@ export function WallScreen() {
         </div>
       </section>
       <footer className="wall-bottom">
-        <RollingList title="最新事件" testId="wall-newest" rows={(summary?.newest ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.village, formatTime(i.createdAt).slice(11)] }))} />
-        <RollingList title="超期事件" testId="wall-overdue" alert rows={(summary?.overdue ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.holder, `超${Math.max(1, Math.ceil((Date.parse(summary!.at) - Date.parse(i.dueAt!)) / 86_400_000))}天`] }))} />
+        <RollingList
+          title="最新事件"
+          testId="wall-newest"
+          rows={(summary?.newest ?? []).map((i) => ({ id: i.id, cells: [i.code.slice(-6), i.title, i.village, formatTime(i.createdAt).slice(11)] }))}
+        />
+        <RollingList
+          title="超期事件"
+          testId="wall-overdue"
+          alert
+          rows={(summary?.overdue ?? []).map((i) => ({
+            id: i.id,
+            cells: [i.code.slice(-6), i.title, i.holder, `超${Math.max(1, Math.ceil((Date.parse(summary!.at) - Date.parse(i.dueAt!)) / 86_400_000))}天`]
+          }))}
+        />
       </footer>
     </div>
   )

@@ -28,13 +28,27 @@ export function briefingMapSvg(areas: MapArea[], opts: { width: number; height: 
   const px = (x: number) => 10 + (x - minX) * k * scale
   const py = (y: number) => 10 + (maxY - y) * scale
   const breaks = classBreaks(areas.map((a) => a.value))
-  const colour = (v: number) => palette[Math.max(0, breaks.findIndex((b) => v <= b))]
+  const colour = (v: number) =>
+    palette[
+      Math.max(
+        0,
+        breaks.findIndex((b) => v <= b)
+      )
+    ]
   const path = (poly: number[][][]) => poly.map((ring) => `M${ring.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join('L')}Z`).join('')
-  const shapes = areas.map((a) => `<path d="${a.polygons.map(path).join('')}" fill="${colour(a.value)}" stroke="#666" stroke-width="0.5"><title>${esc(a.name)}：${a.value}</title></path>`).join('')
+  const shapes = areas
+    .map(
+      (a) =>
+        `<path d="${a.polygons.map(path).join('')}" fill="${colour(a.value)}" stroke="#666" stroke-width="0.5"><title>${esc(a.name)}：${a.value}</title></path>`
+    )
+    .join('')
   const labels = opts.labels
     ? areas
         .filter((a) => a.label)
-        .map((a) => `<text x="${px(a.label![0]).toFixed(1)}" y="${py(a.label![1]).toFixed(1)}" font-size="9" text-anchor="middle" fill="#222">${esc(a.name)}</text>`)
+        .map(
+          (a) =>
+            `<text x="${px(a.label![0]).toFixed(1)}" y="${py(a.label![1]).toFixed(1)}" font-size="9" text-anchor="middle" fill="#222">${esc(a.name)}</text>`
+        )
         .join('')
     : ''
   const lx = opts.width - legendW + 10

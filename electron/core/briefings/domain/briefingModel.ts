@@ -20,8 +20,27 @@ export type IssueFigures = {
   medianByLevel: { level: number; resolved: number; medianHours: number | null }[]
   escalationsByLevel: { level: number; escalations: number }[]
 }
-export type PeopleFigures = { teams: number; personTimes: number; households: number; visits: number; rounds: number; partyMembers: number; householdsContacted: number; nonHukouContacted: number }
-export type ReportingFigures = { members: number; placed: number; reportedInPeriod: number; services: number; serviceHours: number; reserveContacts: number; notices: number; recipients: number; willing: number }
+export type PeopleFigures = {
+  teams: number
+  personTimes: number
+  households: number
+  visits: number
+  rounds: number
+  partyMembers: number
+  householdsContacted: number
+  nonHukouContacted: number
+}
+export type ReportingFigures = {
+  members: number
+  placed: number
+  reportedInPeriod: number
+  services: number
+  serviceHours: number
+  reserveContacts: number
+  notices: number
+  recipients: number
+  willing: number
+}
 export type BriefingFacts = {
   kind: BriefingDocument['kind']
   title: string
@@ -38,7 +57,11 @@ export type BriefingFacts = {
   issuesPrevious: IssueFigures
   reporting: ReportingFigures
   /** Open at the period's end and then overdue or supervised: how many (`overdue` of them past their deadline), and the most overdue. */
-  keyIssues: { total: number; overdue: number; rows: { code: string; title: string; holder: string; status: string; supervised: number; dueAt: string | null; overdueDays: number }[] }
+  keyIssues: {
+    total: number
+    overdue: number
+    rows: { code: string; title: string; holder: string; status: string; supervised: number; dueAt: string | null; overdueDays: number }[]
+  }
   villages: { name: string; collected: number; resolved: number; overdue: number; visitRate: number | null }[]
   categoryChartSvg: string | null
   mapSvg: string | null
@@ -154,27 +177,51 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
     tables: f.keyIssues.rows.length
       ? [
           {
-            caption: f.keyIssues.total > f.keyIssues.rows.length ? `超期及督办问题（共${f.keyIssues.total}件，列出超期最久的${f.keyIssues.rows.length}件）` : '超期及督办问题',
+            caption:
+              f.keyIssues.total > f.keyIssues.rows.length
+                ? `超期及督办问题（共${f.keyIssues.total}件，列出超期最久的${f.keyIssues.rows.length}件）`
+                : '超期及督办问题',
             columns: ['编号', '问题', '承办单位', '督办', '期限'],
             align: ['left', 'left', 'left', 'right', 'left'],
-            rows: f.keyIssues.rows.map((k) => [k.code, k.title, k.holder, k.supervised ? `${k.supervised}次` : '—', k.dueAt ? `${paperDay(chinaDate(new Date(k.dueAt)))}${k.overdueDays > 0 ? `（超期${k.overdueDays}天）` : ''}` : '—'])
+            rows: f.keyIssues.rows.map((k) => [
+              k.code,
+              k.title,
+              k.holder,
+              k.supervised ? `${k.supervised}次` : '—',
+              k.dueAt ? `${paperDay(chinaDate(new Date(k.dueAt)))}${k.overdueDays > 0 ? `（超期${k.overdueDays}天）` : ''}` : '—'
+            ])
           }
         ]
       : [],
     figures: []
   }
 
-  const ranked = [...f.villages].sort((a, b) => (rateOf(b.resolved, b.collected) ?? -1) - (rateOf(a.resolved, a.collected) ?? -1) || b.collected - a.collected || a.name.localeCompare(b.name, 'zh'))
+  const ranked = [...f.villages].sort(
+    (a, b) =>
+      (rateOf(b.resolved, b.collected) ?? -1) - (rateOf(a.resolved, a.collected) ?? -1) || b.collected - a.collected || a.name.localeCompare(b.name, 'zh')
+  )
   const ranking: BriefingSection = {
     key: 'ranking',
     heading: '村居排名',
-    paragraphs: [ranked.length > 1 ? `按问题解决率排列，${ranked[0].name}居首${ranked.some((v) => v.overdue > 0) ? `；仍有超期问题的村（社区）${ranked.filter((v) => v.overdue > 0).length}个` : ''}。` : `${ranked[0]?.name ?? where}本期情况见下表。`],
+    paragraphs: [
+      ranked.length > 1
+        ? `按问题解决率排列，${ranked[0].name}居首${ranked.some((v) => v.overdue > 0) ? `；仍有超期问题的村（社区）${ranked.filter((v) => v.overdue > 0).length}个` : ''}。`
+        : `${ranked[0]?.name ?? where}本期情况见下表。`
+    ],
     tables: [
       {
         caption: '各村（社区）问题办理情况',
         columns: ['排名', '村（社区）', '收集', '解决', '解决率', '超期', '入户走访率'],
         align: ['center', 'left', 'right', 'right', 'right', 'right', 'right'],
-        rows: ranked.map((v, n) => [String(n + 1), v.name, String(v.collected), String(v.resolved), pct(rateOf(v.resolved, v.collected)), String(v.overdue), pct(v.visitRate)])
+        rows: ranked.map((v, n) => [
+          String(n + 1),
+          v.name,
+          String(v.collected),
+          String(v.resolved),
+          pct(rateOf(v.resolved, v.collected)),
+          String(v.overdue),
+          pct(v.visitRate)
+        ])
       }
     ],
     figures: f.mapSvg ? [{ caption: `图2 ${where}问题分布示意图（边界为示意，非官方）`, svg: f.mapSvg }] : []

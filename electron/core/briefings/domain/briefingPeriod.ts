@@ -34,7 +34,12 @@ export function periodOf(kind: Kind, anchor: string, custom?: { from: string; to
   if (kind === '年报') return { from: `${y}-01-01`, to: `${y}-12-31`, label: `${y}年` }
   const from = custom?.from ?? anchor
   const to = custom?.to ?? anchor
-  return { from, to, label: from.slice(0, 4) === to.slice(0, 4) ? `${from.slice(0, 4)}年${md(from)}至${md(to)}` : `${from.slice(0, 4)}年${md(from)}至${to.slice(0, 4)}年${md(to)}` }
+  return {
+    from,
+    to,
+    label:
+      from.slice(0, 4) === to.slice(0, 4) ? `${from.slice(0, 4)}年${md(from)}至${md(to)}` : `${from.slice(0, 4)}年${md(from)}至${to.slice(0, 4)}年${md(to)}`
+  }
 }
 
 /** The period just before, of the same length (the same kind for calendar kinds). */

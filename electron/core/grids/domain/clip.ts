@@ -13,8 +13,13 @@ export class ClipError extends Error {}
  * `op` on `shapes`; on failure, again on coordinates snapped to each of `snapSizes` in turn. A result
  * `plausible` refuses counts as a failure: the library sometimes answers wrongly without throwing.
  */
-export function clip(op: Op, shapes: MultiPolygonCoords[], snapSizes: number[], plausible: (result: MultiPolygonCoords) => boolean = () => true): MultiPolygonCoords {
-  let first: unknown = null
+export function clip(
+  op: Op,
+  shapes: MultiPolygonCoords[],
+  snapSizes: number[],
+  plausible: (result: MultiPolygonCoords) => boolean = () => true
+): MultiPolygonCoords {
+  let first: unknown
   try {
     const result = pc[op](...shapes)
     if (plausible(result)) return result

@@ -26,7 +26,17 @@ export type HealthGrid = {
   members?: number
 }
 
-export type ProblemKind = 'OUTSIDE_PARENT' | 'OVERLAP' | 'GAP' | 'SELF_INTERSECTION' | 'SLIVER' | 'NO_GEOMETRY' | 'NO_INSPECTOR' | 'NO_PARTY_ORGANISATION' | 'OVER_CAPACITY' | 'NOT_CHECKED'
+export type ProblemKind =
+  | 'OUTSIDE_PARENT'
+  | 'OVERLAP'
+  | 'GAP'
+  | 'SELF_INTERSECTION'
+  | 'SLIVER'
+  | 'NO_GEOMETRY'
+  | 'NO_INSPECTOR'
+  | 'NO_PARTY_ORGANISATION'
+  | 'OVER_CAPACITY'
+  | 'NOT_CHECKED'
 
 export type HealthProblem = {
   kind: ProblemKind
@@ -118,9 +128,22 @@ export function checkGridHealth(grids: HealthGrid[], outline: MultiPolygonCoords
   const planar = new Map<number, Planar>()
   for (const g of withShape) {
     // Self-intersecting rings make every other measure meaningless for that grid: report and skip it.
-    const crossing = g.shape!.flatMap((poly) => poly).map(ringSelfIntersection).find(Boolean)
+    const crossing = g
+      .shape!.flatMap((poly) => poly)
+      .map(ringSelfIntersection)
+      .find(Boolean)
     if (crossing) {
-      problems.push({ kind: 'SELF_INTERSECTION', severity: 'error', gridIds: [g.id], message: `“${g.name}”的边界自相交。`, areaM2: null, percent: null, bbox: bboxOf(g.shape!), point: crossing, area: null })
+      problems.push({
+        kind: 'SELF_INTERSECTION',
+        severity: 'error',
+        gridIds: [g.id],
+        message: `“${g.name}”的边界自相交。`,
+        areaM2: null,
+        percent: null,
+        bbox: bboxOf(g.shape!),
+        point: crossing,
+        area: null
+      })
       continue
     }
     const m = toM(g.shape!)
@@ -215,11 +238,30 @@ function missingFacts(grids: HealthGrid[], options: HealthOptions): HealthProble
   const out: HealthProblem[] = []
   const at = (g: HealthGrid) => (g.shape ? { bbox: bboxOf(g.shape), point: null, area: null } : { bbox: null, point: null, area: null })
   for (const g of grids) {
-    if (!g.shape) out.push({ kind: 'NO_GEOMETRY', severity: 'warning', gridIds: [g.id], message: `“${g.name}”尚未绘制边界。`, areaM2: null, percent: null, ...at(g) })
-    if (g.tier === 3 && !g.inspector?.trim()) out.push({ kind: 'NO_INSPECTOR', severity: 'warning', gridIds: [g.id], message: `“${g.name}”没有网格巡查员。`, areaM2: null, percent: null, ...at(g) })
+    if (!g.shape)
+      out.push({ kind: 'NO_GEOMETRY', severity: 'warning', gridIds: [g.id], message: `“${g.name}”尚未绘制边界。`, areaM2: null, percent: null, ...at(g) })
+    if (g.tier === 3 && !g.inspector?.trim())
+      out.push({ kind: 'NO_INSPECTOR', severity: 'warning', gridIds: [g.id], message: `“${g.name}”没有网格巡查员。`, areaM2: null, percent: null, ...at(g) })
     if (g.tier === 3 && (g.members ?? 0) > options.partyGroupCapacity)
-      out.push({ kind: 'OVER_CAPACITY', severity: 'warning', gridIds: [g.id], message: `“${g.name}”党小组有 ${g.members} 名党员，超过每组 ${options.partyGroupCapacity} 人，宜拆分网格或调整编组。`, areaM2: null, percent: null, ...at(g) })
-    if (!g.partyOrganisation?.trim()) out.push({ kind: 'NO_PARTY_ORGANISATION', severity: 'warning', gridIds: [g.id], message: `“${g.name}”没有填写党组织。`, areaM2: null, percent: null, ...at(g) })
+      out.push({
+        kind: 'OVER_CAPACITY',
+        severity: 'warning',
+        gridIds: [g.id],
+        message: `“${g.name}”党小组有 ${g.members} 名党员，超过每组 ${options.partyGroupCapacity} 人，宜拆分网格或调整编组。`,
+        areaM2: null,
+        percent: null,
+        ...at(g)
+      })
+    if (!g.partyOrganisation?.trim())
+      out.push({
+        kind: 'NO_PARTY_ORGANISATION',
+        severity: 'warning',
+        gridIds: [g.id],
+        message: `“${g.name}”没有填写党组织。`,
+        areaM2: null,
+        percent: null,
+        ...at(g)
+      })
   }
   return out
 }

@@ -17,14 +17,26 @@ export function reparentProblem(grid: GridNode, parent: GridNode | null): string
 export type GridHoldings = { households: number; partyMembers: number; reportingMembers: number; issues?: number }
 export const holdsAnyone = (h: GridHoldings) => h.households + h.partyMembers + h.reportingMembers + (h.issues ?? 0) > 0
 export const describeHoldings = (h: GridHoldings) =>
-  [h.households && `${h.households} 户`, h.partyMembers && `${h.partyMembers} 名居住党员`, h.reportingMembers && `${h.reportingMembers} 名报到党员`, h.issues && `${h.issues} 件事件`].filter(Boolean).join('、')
+  [
+    h.households && `${h.households} 户`,
+    h.partyMembers && `${h.partyMembers} 名居住党员`,
+    h.reportingMembers && `${h.reportingMembers} 名报到党员`,
+    h.issues && `${h.issues} 件事件`
+  ]
+    .filter(Boolean)
+    .join('、')
 
 /**
  * Why a grid may not be deleted as asked, or null. With children or people the user must choose:
  * cascade (children go too; their people are released from the grids, not deleted) or reparent
  * (children — or a party group's people — move to another grid).
  */
-export function deletionBlocker(grid: { name: string }, childCount: number, choice: 'refuse' | 'cascade' | 'reparent', holdings: GridHoldings = { households: 0, partyMembers: 0, reportingMembers: 0 }): string | null {
+export function deletionBlocker(
+  grid: { name: string },
+  childCount: number,
+  choice: 'refuse' | 'cascade' | 'reparent',
+  holdings: GridHoldings = { households: 0, partyMembers: 0, reportingMembers: 0 }
+): string | null {
   if (childCount > 0 && choice === 'refuse')
     return `“${grid.name}”下还有 ${childCount} 个下级网格${holdsAnyone(holdings) ? `（含 ${describeHoldings(holdings)}）` : ''}，不能直接删除。请选择：一并删除下级网格，或先把它们移到其他网格。`
   if (holdsAnyone(holdings) && choice === 'refuse')
@@ -41,32 +53,6 @@ export function nextChildCode(parentCode: string, tier: Tier, existingCodes: str
     if (!used.has(code)) return code
   }
   throw new Error(`上级网格 ${parentCode} 下的编码已用完`)
-}
-
-const fieldNames: Record<string, string> = {
-  code: '编码',
-  name: '名称',
-  label: '地图标注',
-  kind: '类型',
-  parentId: '上级网格',
-  villageUnitId: '所属村居',
-  partyOrganisation: '党组织',
-  inspector: '网格巡查员',
-  households: '户数',
-  registeredPopulation: '户籍人口',
-  nonHukouPopulation: '非户籍人口',
-  geometry: '边界'
-}
-
-/** A change in words, field by field: 名称：甲 → 乙；户数：120 → 130. */
-export function describeChange(before: Record<string, unknown>, after: Record<string, unknown>): string {
-  const parts: string[] = []
-  for (const key of Object.keys(fieldNames)) {
-    if (!(key in after) || before[key] === after[key]) continue
-    if (key === 'geometry') parts.push('边界已修改')
-    else parts.push(`${fieldNames[key]}：${before[key] ?? '（空）'} → ${after[key] ?? '（空）'}`)
-  }
-  return parts.join('；') || '无变化'
 }
 
 /** A grid's kind must be one of its tier's kinds (村 is tier 1, 经济社 tier 2, 党小组 tier 3 …). */

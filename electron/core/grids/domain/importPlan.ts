@@ -63,7 +63,11 @@ export function guessField(fields: string[], kind: keyof typeof fieldGuesses): s
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim())
 
-export function planImport(features: { index: number; geometry: unknown; properties: Record<string, unknown> }[], options: ImportOptions, ctx: ImportContext): ImportPlan {
+export function planImport(
+  features: { index: number; geometry: unknown; properties: Record<string, unknown> }[],
+  options: ImportOptions,
+  ctx: ImportContext
+): ImportPlan {
   const accepted: PlannedGrid[] = []
   const rejected: Rejection[] = []
   const parentsByCode = new Map(ctx.parents.map((p) => [p.code, p]))
@@ -89,16 +93,25 @@ export function planImport(features: { index: number; geometry: unknown; propert
     }
     const measured = shape ? measureShape(shape) : null
     if (shape && measured && ctx.townOutline && !pointInMultiPolygon(measured.labelPoint, ctx.townOutline))
-      reasons.push(`不在狮山镇范围内（位于 ${measured.labelPoint[0].toFixed(4)}, ${measured.labelPoint[1].toFixed(4)}；如果偏离约 600 米，请检查坐标系是否应为 GCJ-02）`)
+      reasons.push(
+        `不在狮山镇范围内（位于 ${measured.labelPoint[0].toFixed(4)}, ${measured.labelPoint[1].toFixed(4)}；如果偏离约 600 米，请检查坐标系是否应为 GCJ-02）`
+      )
     let parentId: number | null = null
     let updateId: number | null = null
     if (options.tier === 1) {
       const existing = code ? ctx.tier1ByCode.get(code) : undefined
-      if (!existing) reasons.push(code ? `没有编码为 ${code} 的村居；一级网格只能更新已有村居的边界，新村居请先在网格树中新建` : '一级网格须有村居编码（12 位统计用区划代码）')
+      if (!existing)
+        reasons.push(
+          code ? `没有编码为 ${code} 的村居；一级网格只能更新已有村居的边界，新村居请先在网格树中新建` : '一级网格须有村居编码（12 位统计用区划代码）'
+        )
       else updateId = existing.id
     } else if (options.parentMatch === 'location') {
       const [x, y] = measured ? measured.labelPoint : [0, 0]
-      const inside = measured ? ctx.parents.filter((p) => p.bbox && x >= p.bbox[0] && x <= p.bbox[2] && y >= p.bbox[1] && y <= p.bbox[3] && p.shape && pointInMultiPolygon([x, y], p.shape)) : []
+      const inside = measured
+        ? ctx.parents.filter(
+            (p) => p.bbox && x >= p.bbox[0] && x <= p.bbox[2] && y >= p.bbox[1] && y <= p.bbox[3] && p.shape && pointInMultiPolygon([x, y], p.shape)
+          )
+        : []
       if (measured && inside.length === 0) reasons.push('不在任何上级网格内，无法按位置确定上级')
       else if (inside.length) parentId = inside[0].id
     } else {
@@ -140,7 +153,10 @@ export function planImport(features: { index: number; geometry: unknown; propert
   })
 
   // Second pass: codes must be unique in the file and, unless freed by replacement, in the store.
-  const replacedParents = options.mode === 'replace' && options.tier > 1 ? [...new Set(drafts.filter((d) => d.parentId !== null && d.reasons.length === 0).map((d) => d.parentId!))] : []
+  const replacedParents =
+    options.mode === 'replace' && options.tier > 1
+      ? [...new Set(drafts.filter((d) => d.parentId !== null && d.reasons.length === 0).map((d) => d.parentId!))]
+      : []
   const freed = new Set(replacedParents.flatMap((p) => ctx.codesUnderParent.get(p) ?? []))
   for (const d of drafts) {
     if (d.code && options.tier > 1) {

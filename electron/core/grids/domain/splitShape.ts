@@ -61,7 +61,8 @@ export function splitByLine(shape: MultiPolygonCoords, rawLine: Pt[]): SplitResu
     return { error: '无法按这条线分割，请重新画一条简单的分割线。' }
   }
   const total = multiPolygonArea(shape)
-  if (multiPolygonArea(a) < total * 1e-4 || multiPolygonArea(b) < total * 1e-4) return { error: '分割线没有把网格分成两部分：请从网格外开始，穿过网格，画到网格外结束。' }
+  if (multiPolygonArea(a) < total * 1e-4 || multiPolygonArea(b) < total * 1e-4)
+    return { error: '分割线没有把网格分成两部分：请从网格外开始，穿过网格，画到网格外结束。' }
   // The larger part first: it keeps the grid's identity.
   return { parts: multiPolygonArea(a) >= multiPolygonArea(b) ? [a, b] : [b, a] }
 }

@@ -49,7 +49,8 @@ function fromGeoJson(text: string): { features: RawFeature[]; warnings: string[]
   if (crsName && !/CRS84|4326|4490|4610/.test(crsName)) warnings.push(`文件声明的坐标系为“${crsName}”，本系统按经纬度读取；如为投影坐标，请先转换为经纬度。`)
   const asFeature = (f: unknown, index: number): RawFeature => {
     const x = f as { geometry?: unknown; properties?: unknown }
-    const props = x && typeof x.properties === 'object' && x.properties !== null && !Array.isArray(x.properties) ? (x.properties as Record<string, unknown>) : {}
+    const props =
+      x && typeof x.properties === 'object' && x.properties !== null && !Array.isArray(x.properties) ? (x.properties as Record<string, unknown>) : {}
     return { index, geometry: x?.geometry ?? null, properties: props }
   }
   if (d?.type === 'FeatureCollection') {
@@ -69,7 +70,8 @@ function fromKml(text: string): RawFeature[] {
   } catch (e) {
     errors.push((e as Error).message)
   }
-  if (errors.length || !doc?.documentElement || doc.getElementsByTagName('parsererror').length) throw new ImportFileError(`KML 不是有效的 XML（${errors[0] ?? '解析失败'}）。`)
+  if (errors.length || !doc?.documentElement || doc.getElementsByTagName('parsererror').length)
+    throw new ImportFileError(`KML 不是有效的 XML（${errors[0] ?? '解析失败'}）。`)
   let fc: { features: { geometry: unknown; properties: Record<string, unknown> | null }[] }
   try {
     fc = kml(doc as unknown as Document) as never
@@ -132,6 +134,7 @@ export function readGridFile(fileName: string, bytes: Uint8Array): ReadResult {
     else throw new ImportFileError(`无法识别文件“${fileName}”的格式：支持 GeoJSON、KML、KMZ 和 zip 压缩的 Shapefile。`)
   }
   if (result.features.length === 0) throw new ImportFileError(`文件“${fileName}”中没有任何要素。`)
-  if (result.features.length > MAX_FEATURES) throw new ImportFileError(`文件“${fileName}”有 ${result.features.length} 个要素，超过单次导入上限 ${MAX_FEATURES}，请分批导入。`)
+  if (result.features.length > MAX_FEATURES)
+    throw new ImportFileError(`文件“${fileName}”有 ${result.features.length} 个要素，超过单次导入上限 ${MAX_FEATURES}，请分批导入。`)
   return result
 }

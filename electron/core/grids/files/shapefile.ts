@@ -15,7 +15,10 @@ function need(view: DataView, offset: number, bytes: number, what: string) {
 function ringsToPolygons(rings: Ring[]): PolygonCoords[] {
   const outers: PolygonCoords[] = []
   const holes: Ring[] = []
-  for (const ring of rings) (signedRingArea(ring) <= 0 ? outers.push([ring]) : holes.push(ring))
+  for (const ring of rings) {
+    if (signedRingArea(ring) <= 0) outers.push([ring])
+    else holes.push(ring)
+  }
   for (const hole of holes) {
     const home = outers.find((poly) => pointInRing(hole[0], poly[0]))
     if (home) home.push(hole)
@@ -108,7 +111,10 @@ export function readDbf(bytes: Uint8Array, encoding: string, name = '.dbf 文件
     if (start + recordLength > bytes.length) throw new ImportFileError(`${name}在第 ${i + 1} 条记录处截断（应有 ${count} 条）。`)
     const record: Record<string, unknown> = {}
     for (const f of fields) {
-      const text = decoder.decode(bytes.subarray(start + f.offset, start + f.offset + f.length)).replace(/\0/g, '').trim()
+      const text = decoder
+        .decode(bytes.subarray(start + f.offset, start + f.offset + f.length))
+        .replace(/\0/g, '')
+        .trim()
       if (f.type === 'N' || f.type === 'F') record[f.name] = text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : null
       else if (f.type === 'L') record[f.name] = /^[YyTt]$/.test(text) ? true : /^[NnFf]$/.test(text) ? false : null
       else record[f.name] = text
@@ -131,7 +137,10 @@ export function projectionFromPrj(prj: string | null): ((p: Pt) => Pt) | null {
 }
 
 /** Features of one shapefile layer from its component files. */
-export function readShapefileLayer(files: { shp: Uint8Array; dbf: Uint8Array | null; prj: string | null; cpg: string | null }, layer: string): { features: RawFeature[]; fields: string[]; warnings: string[] } {
+export function readShapefileLayer(
+  files: { shp: Uint8Array; dbf: Uint8Array | null; prj: string | null; cpg: string | null },
+  layer: string
+): { features: RawFeature[]; fields: string[]; warnings: string[] } {
   const geometries = readShp(files.shp, `${layer}.shp`)
   const warnings: string[] = []
   let fields: string[] = []
@@ -148,7 +157,8 @@ export function readShapefileLayer(files: { shp: Uint8Array; dbf: Uint8Array | n
         warnings.push(`${layer}：属性按 GBK 无法正确解码，已改按 UTF-8 读取。`)
       }
     }
-    if (records.length !== geometries.length) warnings.push(`${layer}：图形 ${geometries.length} 个、属性 ${records.length} 条，数量不一致；多出的部分没有属性。`)
+    if (records.length !== geometries.length)
+      warnings.push(`${layer}：图形 ${geometries.length} 个、属性 ${records.length} 条，数量不一致；多出的部分没有属性。`)
   } else warnings.push(`${layer}：没有 .dbf 文件，图形没有属性（名称、编码）。`)
   const project = projectionFromPrj(files.prj)
   if (project) warnings.push(`${layer}：按 .prj 的投影坐标系换算为经纬度。`)

@@ -52,9 +52,16 @@ export type IssueAction =
   | { type: 'merge'; intoId: number; note?: string }
 export type ActionType = IssueAction['type']
 
-
 export type RoutingContext = { units: Map<number, RoutingUnit>; rule: RoutingRule; now: string }
-export type IssueEvent = { action: ActionType; fromUnitId: number; toUnitId: number | null; note: string | null; dueAt: string | null; statusBefore: IssueStatus; statusAfter: IssueStatus }
+export type IssueEvent = {
+  action: ActionType
+  fromUnitId: number
+  toUnitId: number | null
+  note: string | null
+  dueAt: string | null
+  statusBefore: IssueStatus
+  statusAfter: IssueStatus
+}
 export type Decision = { ok: true; next: IssueState; event: IssueEvent } | { ok: false; problem: string }
 
 const HOUR = 3_600_000
@@ -83,7 +90,7 @@ const townOf = (ctx: RoutingContext): number => [...ctx.units.values()].find((u)
 /** Units above `id`, nearest first (a department's parent is the town). */
 export function ancestors(units: Map<number, RoutingUnit>, id: number): RoutingUnit[] {
   const out: RoutingUnit[] = []
-  for (let u = units.get(id); u?.parentId; ) {
+  for (let u = units.get(id); u?.parentId;) {
     const p = units.get(u.parentId)
     if (!p) break
     out.push(p)
@@ -155,7 +162,15 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (state.status !== 'reported') return refuse(`事件当前为“${statusName[state.status]}”，不能受理`)
       const p = holderOnly('受理')
       if (p) return refuse(p)
-      return event({ ...state, status: 'accepted', ...stageClock('handle', ctx.now, ctx.rule, state.stage === 'handle' && state.dueAt && state.dueAt > ctx.now ? state.dueAt : undefined) }, null, null)
+      return event(
+        {
+          ...state,
+          status: 'accepted',
+          ...stageClock('handle', ctx.now, ctx.rule, state.stage === 'handle' && state.dueAt && state.dueAt > ctx.now ? state.dueAt : undefined)
+        },
+        null,
+        null
+      )
     }
     case 'escalate': {
       if (state.status !== 'reported' && state.status !== 'accepted') return refuse(`事件当前为“${statusName[state.status]}”，不能上报`)
@@ -167,7 +182,20 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (!target) return refuse('只能上报给本单位的上级')
       const skipped = levelOf[target.kind] - levelOf[holder.kind] > 1
       if (skipped && !ctx.rule.skipAllowed) return refuse(`该类事件不允许越级上报，请先上报${up[0].name}`)
-      return event({ ...state, status: 'reported', holderUnitId: target.id, senderUnitId: holder.id, dispatcherUnitId: null, escalations: state.escalations + 1, extensionRequest: null, ...stageClock('accept', ctx.now, ctx.rule) }, target.id, action.reason.trim())
+      return event(
+        {
+          ...state,
+          status: 'reported',
+          holderUnitId: target.id,
+          senderUnitId: holder.id,
+          dispatcherUnitId: null,
+          escalations: state.escalations + 1,
+          extensionRequest: null,
+          ...stageClock('accept', ctx.now, ctx.rule)
+        },
+        target.id,
+        action.reason.trim()
+      )
     }
     case 'dispatch': {
       if (state.status !== 'reported' && state.status !== 'accepted') return refuse(`事件当前为“${statusName[state.status]}”，不能交办`)
@@ -178,7 +206,22 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (action.deadline && action.deadline <= ctx.now) return refuse('交办期限须在现在之后')
       const clock = stageClock('accept', ctx.now, ctx.rule)
       // The dispatcher's deadline is for handling; accepting keeps it.
-      return event({ ...state, status: 'reported', holderUnitId: target.id, senderUnitId: holder.id, dispatcherUnitId: holder.id, extensionRequest: null, ...clock, ...(action.deadline ? { stage: 'handle' as Stage, dueAt: action.deadline, warnAt: stageClock('handle', ctx.now, ctx.rule, action.deadline).warnAt } : {}) }, target.id, action.note?.trim() || null)
+      return event(
+        {
+          ...state,
+          status: 'reported',
+          holderUnitId: target.id,
+          senderUnitId: holder.id,
+          dispatcherUnitId: holder.id,
+          extensionRequest: null,
+          ...clock,
+          ...(action.deadline
+            ? { stage: 'handle' as Stage, dueAt: action.deadline, warnAt: stageClock('handle', ctx.now, ctx.rule, action.deadline).warnAt }
+            : {})
+        },
+        target.id,
+        action.note?.trim() || null
+      )
     }
     case 'return': {
       if (state.status !== 'reported' && state.status !== 'accepted') return refuse(`事件当前为“${statusName[state.status]}”，不能退回`)
@@ -186,7 +229,19 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (p) return refuse(p)
       if (!state.senderUnitId) return refuse('该事件由本单位登记，没有可退回的单位')
       const back = state.senderUnitId
-      return event({ ...state, status: 'reported', holderUnitId: back, senderUnitId: null, dispatcherUnitId: null, extensionRequest: null, ...stageClock('accept', ctx.now, ctx.rule) }, back, action.reason.trim())
+      return event(
+        {
+          ...state,
+          status: 'reported',
+          holderUnitId: back,
+          senderUnitId: null,
+          dispatcherUnitId: null,
+          extensionRequest: null,
+          ...stageClock('accept', ctx.now, ctx.rule)
+        },
+        back,
+        action.reason.trim()
+      )
     }
     case 'cohandle': {
       // Help is asked for while the work is being done, not once it is reported done (办结, awaiting 核查).
@@ -208,7 +263,11 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (state.status !== 'accepted') return refuse(state.status === 'reported' ? '请先受理，再办结' : `事件当前为“${statusName[state.status]}”，不能办结`)
       const p = holderOnly('办结') ?? needText(action.result, '办理结果')
       if (p) return refuse(p)
-      return event({ ...state, status: 'resolved', extensionRequest: null, ...stageClock('verify', ctx.now, ctx.rule) }, verifierOf(state, ctx), action.result.trim())
+      return event(
+        { ...state, status: 'resolved', extensionRequest: null, ...stageClock('verify', ctx.now, ctx.rule) },
+        verifierOf(state, ctx),
+        action.result.trim()
+      )
     }
     case 'verify': {
       if (state.status !== 'resolved') return refuse(`事件当前为“${statusName[state.status]}”，不需要核查`)
@@ -236,7 +295,11 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (p) return refuse(p)
       if (state.extensionRequest) return refuse('已有待审批的延期申请')
       if (!Number.isInteger(action.days) || action.days < 1 || action.days > 90) return refuse('延期天数应为 1–90 天')
-      return event({ ...state, extensionRequest: { days: action.days, reason: action.reason.trim() } }, verifierOf(state, ctx), `申请延期 ${action.days} 天：${action.reason.trim()}`)
+      return event(
+        { ...state, extensionRequest: { days: action.days, reason: action.reason.trim() } },
+        verifierOf(state, ctx),
+        `申请延期 ${action.days} 天：${action.reason.trim()}`
+      )
     }
     case 'decideExtension': {
       if (!state.extensionRequest) return refuse('没有待审批的延期申请')
@@ -246,7 +309,11 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       if (!action.approved) return event({ ...state, extensionRequest: null }, state.holderUnitId, `不同意延期${action.note ? `：${action.note}` : ''}`)
       // An overdue issue is extended from now, not from a deadline already past.
       const due = addHours(state.dueAt && state.dueAt > ctx.now ? state.dueAt : ctx.now, days * 24)
-      return event({ ...state, extensionRequest: null, ...stageClock('handle', ctx.now, ctx.rule, due) }, state.holderUnitId, `同意延期 ${days} 天${action.note ? `：${action.note}` : ''}`)
+      return event(
+        { ...state, extensionRequest: null, ...stageClock('handle', ctx.now, ctx.rule, due) },
+        state.holderUnitId,
+        `同意延期 ${days} 天${action.note ? `：${action.note}` : ''}`
+      )
     }
     case 'suspend': {
       if (state.status !== 'reported' && state.status !== 'accepted') return refuse(`事件当前为“${statusName[state.status]}”，不能挂起`)
@@ -261,13 +328,18 @@ export function decide(state: IssueState, action: IssueAction, actorUnitId: numb
       // The clock stopped while suspended: push the deadline and the warning point on by that long.
       const paused = Date.parse(ctx.now) - Date.parse(state.suspendedAt!)
       const shift = (t: string | null) => (t ? new Date(Date.parse(t) + paused).toISOString() : null)
-      return event({ ...state, status: state.suspendedFrom ?? 'accepted', suspendedAt: null, suspendedFrom: null, dueAt: shift(state.dueAt), warnAt: shift(state.warnAt) }, null, null)
+      return event(
+        { ...state, status: state.suspendedFrom ?? 'accepted', suspendedAt: null, suspendedFrom: null, dueAt: shift(state.dueAt), warnAt: shift(state.warnAt) },
+        null,
+        null
+      )
     }
     case 'reopen': {
       if (state.status !== 'closed') return refuse('只有已办结的事件才能重开')
       const p = needText(action.reason, '重开理由')
       if (p) return refuse(p)
-      if (actorUnitId !== verifierOf(state, ctx) && actorUnitId !== town && levelOf[actor.kind] <= levelOfUnit(ctx, state.holderUnitId)) return refuse('重开须由核查单位、上级或指挥中心发起')
+      if (actorUnitId !== verifierOf(state, ctx) && actorUnitId !== town && levelOf[actor.kind] <= levelOfUnit(ctx, state.holderUnitId))
+        return refuse('重开须由核查单位、上级或指挥中心发起')
       return event({ ...state, status: 'accepted', ...stageClock('handle', ctx.now, ctx.rule) }, state.holderUnitId, action.reason.trim())
     }
     case 'merge': {

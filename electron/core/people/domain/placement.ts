@@ -74,10 +74,27 @@ export function suggestPlacements(members: PlacementMember[], groups: PartyGroup
   }
   return members.map((m) => {
     const c = chosen.get(m.id)
-    if (!m.home) return { memberId: m.id, groupId: null, reason: '没有住址坐标，无法按就近原则编组，请手动指定', distanceM: null, insideHome: false, capacityLeft: null, leader: null }
+    if (!m.home)
+      return {
+        memberId: m.id,
+        groupId: null,
+        reason: '没有住址坐标，无法按就近原则编组，请手动指定',
+        distanceM: null,
+        insideHome: false,
+        capacityLeft: null,
+        leader: null
+      }
     if (!c) {
       const none = (byVillage.get(m.villageUnitId) ?? []).length === 0
-      return { memberId: m.id, groupId: null, reason: none ? '报到村居没有三级网格（党小组）' : `本村居党小组均已满员（每组 ${capacity} 人），请新增党小组或调整容量`, distanceM: null, insideHome: false, capacityLeft: 0, leader: null }
+      return {
+        memberId: m.id,
+        groupId: null,
+        reason: none ? '报到村居没有三级网格（党小组）' : `本村居党小组均已满员（每组 ${capacity} 人），请新增党小组或调整容量`,
+        distanceM: null,
+        insideHome: false,
+        capacityLeft: 0,
+        leader: null
+      }
     }
     const inside = c.d === 0
     const capacityLeft = left.get(c.group.id)!
@@ -110,7 +127,9 @@ export function rebalance(
   for (const g of groups) {
     let over = (count.get(g.id) ?? 0) - capacity
     if (over <= 0) continue
-    const mine = placed.filter((p) => p.groupId === g.id && p.home).sort((a, b) => distanceTo(proj, b.home!, g) - distanceTo(proj, a.home!, g) || a.memberId - b.memberId)
+    const mine = placed
+      .filter((p) => p.groupId === g.id && p.home)
+      .sort((a, b) => distanceTo(proj, b.home!, g) - distanceTo(proj, a.home!, g) || a.memberId - b.memberId)
     for (const p of mine) {
       if (over <= 0) break
       const options = groups

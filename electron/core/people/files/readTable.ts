@@ -90,7 +90,9 @@ function readLegacy(fileName: string, bytes: Uint8Array): Table {
     const book = readWorkbook(bytes, { type: 'array', cellDates: true, dense: true, sheetRows: MAX_TABLE_ROWS + 52 })
     sheet = book.Sheets[book.SheetNames[0]]
   } catch (e) {
-    throw new TableFileError(`文件“${fileName}”已损坏或不是有效的 Excel 97-2003（.xls）/ WPS 表格（.et）文件：${String((e as Error).message ?? e).slice(0, 80)}`)
+    throw new TableFileError(
+      `文件“${fileName}”已损坏或不是有效的 Excel 97-2003（.xls）/ WPS 表格（.et）文件：${String((e as Error).message ?? e).slice(0, 80)}`
+    )
   }
   if (!sheet || !sheet['!ref']) throw new TableFileError(`工作簿“${fileName}”中没有工作表或工作表为空。`)
   const warnings: string[] = []

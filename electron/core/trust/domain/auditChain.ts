@@ -47,7 +47,10 @@ export function firstBrokenLink(rows: Iterable<ChainedRow>, prevHash = GENESIS):
  */
 export function redactForAudit(value: unknown, depth = 0): unknown {
   if (depth > 6) return '…'
-  if (Array.isArray(value)) return value.length > 50 ? [...value.slice(0, 50).map((v) => redactForAudit(v, depth + 1)), `…共 ${value.length} 项`] : value.map((v) => redactForAudit(v, depth + 1))
+  if (Array.isArray(value))
+    return value.length > 50
+      ? [...value.slice(0, 50).map((v) => redactForAudit(v, depth + 1)), `…共 ${value.length} 项`]
+      : value.map((v) => redactForAudit(v, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) {

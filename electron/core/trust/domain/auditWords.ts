@@ -18,16 +18,92 @@ export type AuditWords = { operation: string; object: string | null; details: { 
 
 /** Field names as the screens call them. */
 const fieldLabel: Record<string, string> = {
-  id: '记录', title: '标题', description: '描述', category: '类别', urgency: '紧急程度', source: '来源', reason: '理由', note: '意见', result: '办理结果',
-  deadline: '期限', days: '天数', approve: '同意', villageUnitId: '村居', actingUnitId: '办理单位', reportingUnitId: '上报单位', toUnitId: '目标单位', unitId: '单位',
-  unitIds: '协办单位', scopeUnitId: '范围', officeId: '管理处', holderUnitId: '承办单位', version: '版本', action: '动作', type: '类型', status: '状态', code: '编号',
-  username: '账号', displayName: '姓名', role: '角色', enabled: '启用', patch: '修改内容', phone: '手机号码', idNumber: '身份证号', name: '名称', kind: '类别',
-  date: '日期', q: '查询', filters: '筛选', sort: '排序', offset: '起始行', limit: '行数', gridId: '网格', parentId: '上级网格', tier: '层级', personId: '人员',
-  householdId: '家庭户', teamId: '驻点团队', memberId: '成员', reportingMemberId: '报到党员', postId: '岗位', noticeId: '通知', recipientId: '接收人', batchId: '批次',
-  batches: '变更批次', changedRows: '变更行数', from: '起始日期', to: '截止日期', anchor: '期间', sections: '正文', fileName: '文件名', dryRun: '仅预检',
-  what: '打印内容', target: '对象', measure: '指标', registry: '台账', answer: '回复', participated: '已参加', subject: '主题', content: '内容', contactIds: '联系人',
-  file: '文件', confirm: '确认', password: '密码', currentPassword: '原密码', newPassword: '新密码', intoId: '合并到', inspector: '巡查员', capacity: '容量',
-  activity: '活动', hours: '时长', reportedAt: '报到日期', workUnit: '工作单位', village: '村居', contactPersonId: '联系党员', groupGridId: '党小组', memberIds: '党员'
+  id: '记录',
+  title: '标题',
+  description: '描述',
+  category: '类别',
+  urgency: '紧急程度',
+  source: '来源',
+  reason: '理由',
+  note: '意见',
+  result: '办理结果',
+  deadline: '期限',
+  days: '天数',
+  approve: '同意',
+  villageUnitId: '村居',
+  actingUnitId: '办理单位',
+  reportingUnitId: '上报单位',
+  toUnitId: '目标单位',
+  unitId: '单位',
+  unitIds: '协办单位',
+  scopeUnitId: '范围',
+  officeId: '管理处',
+  holderUnitId: '承办单位',
+  version: '版本',
+  action: '动作',
+  type: '类型',
+  status: '状态',
+  code: '编号',
+  username: '账号',
+  displayName: '姓名',
+  role: '角色',
+  enabled: '启用',
+  patch: '修改内容',
+  phone: '手机号码',
+  idNumber: '身份证号',
+  name: '名称',
+  kind: '类别',
+  date: '日期',
+  q: '查询',
+  filters: '筛选',
+  sort: '排序',
+  offset: '起始行',
+  limit: '行数',
+  gridId: '网格',
+  parentId: '上级网格',
+  tier: '层级',
+  personId: '人员',
+  householdId: '家庭户',
+  teamId: '驻点团队',
+  memberId: '成员',
+  reportingMemberId: '报到党员',
+  postId: '岗位',
+  noticeId: '通知',
+  recipientId: '接收人',
+  batchId: '批次',
+  batches: '变更批次',
+  changedRows: '变更行数',
+  from: '起始日期',
+  to: '截止日期',
+  anchor: '期间',
+  sections: '正文',
+  fileName: '文件名',
+  dryRun: '仅预检',
+  what: '打印内容',
+  target: '对象',
+  measure: '指标',
+  registry: '台账',
+  answer: '回复',
+  participated: '已参加',
+  subject: '主题',
+  content: '内容',
+  contactIds: '联系人',
+  file: '文件',
+  confirm: '确认',
+  password: '密码',
+  currentPassword: '原密码',
+  newPassword: '新密码',
+  intoId: '合并到',
+  inspector: '巡查员',
+  capacity: '容量',
+  activity: '活动',
+  hours: '时长',
+  reportedAt: '报到日期',
+  workUnit: '工作单位',
+  village: '村居',
+  contactPersonId: '联系党员',
+  groupGridId: '党小组',
+  memberIds: '党员'
 }
 /** Own entries only: a stored key such as `constructor` or `__proto__` is a name like any other. */
 const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined)
@@ -54,8 +130,18 @@ function valueText(key: string, v: unknown, look: AuditLookup): string {
   if (key === 'unitIds' && Array.isArray(v)) return v.map((u) => (num(u) !== undefined ? (look.unit(u) ?? `单位 ${u}`) : String(u))).join('、')
   if (key === 'action' && typeof v === 'object') return actionText(record(v), look)
   if (typeof v === 'boolean') return v ? '是' : '否'
-  if (Array.isArray(v)) return v.length === 0 ? '无' : v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('、').slice(0, 200)
-  if (typeof v === 'object') return Object.entries(record(v)).map(([k, x]) => `${label(k)}：${valueText(k, x, look)}`).join('；').slice(0, 300)
+  if (Array.isArray(v))
+    return v.length === 0
+      ? '无'
+      : v
+          .map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x)))
+          .join('、')
+          .slice(0, 200)
+  if (typeof v === 'object')
+    return Object.entries(record(v))
+      .map(([k, x]) => `${label(k)}：${valueText(k, x, look)}`)
+      .join('；')
+      .slice(0, 300)
   const s = String(v)
   return s.length > 200 ? `${s.slice(0, 200)}…` : s
 }
@@ -104,14 +190,17 @@ export function describeAudit(row: AuditStored, methodName: (action: string) => 
   for (const [k, v] of Object.entries(input)) if (!['version', 'offset', 'limit'].includes(k)) details.push({ label: label(k), value: valueText(k, v, look) })
   if (typeof detail.changedRows === 'number' && detail.changedRows > 0) details.push({ label: '变更行数', value: String(detail.changedRows) })
   else if (typeof detail.changedRows === 'string') details.push({ label: '变更行数', value: detail.changedRows })
-  for (const [k, v] of Object.entries(detail)) if (!['input', 'reason', 'batches', 'changedRows'].includes(k)) details.push({ label: label(k), value: valueText(k, v, look) })
+  for (const [k, v] of Object.entries(detail))
+    if (!['input', 'reason', 'batches', 'changedRows'].includes(k)) details.push({ label: label(k), value: valueText(k, v, look) })
   return { operation, object: object?.trim() || null, details }
 }
 
 /** The methods (and issue actions) an operation word names, for the trail's filter: 交办 → issues.act with type dispatch. */
 export function actionsNamed(word: string, methods: readonly string[], methodName: (action: string) => string): { methods: string[]; issueActions: string[] } {
   const w = word.trim()
-  const issueActions = Object.entries(issueActionName).filter(([, name]) => `事件${name}`.includes(w) || (w.length >= 2 && name.includes(w.replace(/^事件/, '')))).map(([type]) => type)
+  const issueActions = Object.entries(issueActionName)
+    .filter(([, name]) => `事件${name}`.includes(w) || (w.length >= 2 && name.includes(w.replace(/^事件/, ''))))
+    .map(([type]) => type)
   // Words as they stand in the name; failing that, in order with others between (查看完整 → 查看一名人员的完整证件号和电话).
   let named = methods.filter((m) => methodName(m).includes(w))
   if (named.length === 0 && issueActions.length === 0) named = methods.filter((m) => inOrder(w, methodName(m)))

@@ -23,7 +23,9 @@ export function describePasswordProblems(problems: string[]): string {
 /** After a failed sign-in: how many failures now, and until when the account is locked (if it is). */
 export function afterFailure(failures: number, now: Date): { failures: number; lockedUntil: string | null } {
   const next = failures + 1
-  return next >= MAX_FAILURES ? { failures: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() } : { failures: next, lockedUntil: null }
+  return next >= MAX_FAILURES
+    ? { failures: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() }
+    : { failures: next, lockedUntil: null }
 }
 
 /** Whole minutes (at least 1) until a lock ends, or 0 when it has. */

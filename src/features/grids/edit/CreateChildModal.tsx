@@ -6,7 +6,17 @@ import { tierLabel } from '../labels'
 
 type Grid = Output<'grids.get'>
 
-export function CreateChildModal({ parent, open, onClose, onCreated }: { parent: Grid; open: boolean; onClose: () => void; onCreated: (id: number, tier: Tier) => void }) {
+export function CreateChildModal({
+  parent,
+  open,
+  onClose,
+  onCreated
+}: {
+  parent: Grid
+  open: boolean
+  onClose: () => void
+  onCreated: (id: number, tier: Tier) => void
+}) {
   const tier = (parent.tier + 1) as Tier
   const [form] = Form.useForm<GridFormValues>()
   const create = useApiMutation('grids.create')
@@ -25,9 +35,24 @@ export function CreateChildModal({ parent, open, onClose, onCreated }: { parent:
     )
   }
   return (
-    <Modal title={`在“${parent.name}”下新建${tierLabel[tier]}`} open={open} onOk={save} onCancel={onClose} okText="新建" confirmLoading={create.isPending} destroyOnHidden width={520}>
+    <Modal
+      title={`在“${parent.name}”下新建${tierLabel[tier]}`}
+      open={open}
+      onOk={save}
+      onCancel={onClose}
+      okText="新建"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={520}
+    >
       {create.error && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="horizontal" labelCol={{ span: 6 }} initialValues={{ kind: tier === 2 ? '经济社' : '党小组', households: 0, registeredPopulation: 0, nonHukouPopulation: 0 }} data-testid="create-grid-form">
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 6 }}
+        initialValues={{ kind: tier === 2 ? '经济社' : '党小组', households: 0, registeredPopulation: 0, nonHukouPopulation: 0 }}
+        data-testid="create-grid-form"
+      >
         <GridFormFields tier={tier} codeOptional />
       </Form>
     </Modal>

@@ -11,7 +11,14 @@ type Grid = Output<'grids.get'>
 export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const hasChildren = grid.children.length > 0
   const { households, partyMembers, reportingMembers, issues } = grid.holds
-  const people = [households && `${households} 户`, partyMembers && `${partyMembers} 名居住党员`, reportingMembers && `${reportingMembers} 名报到党员`, issues && `${issues} 件事件`].filter(Boolean).join('、')
+  const people = [
+    households && `${households} 户`,
+    partyMembers && `${partyMembers} 名居住党员`,
+    reportingMembers && `${reportingMembers} 名报到党员`,
+    issues && `${issues} 件事件`
+  ]
+    .filter(Boolean)
+    .join('、')
   // A party group that people hang on cannot simply go: the officer chooses where they go.
   const mustChoose = hasChildren || people !== ''
   const [choice, setChoice] = useState<'cascade' | 'reparent'>('reparent')
@@ -23,7 +30,12 @@ export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid
   const submit = async () => {
     let result
     try {
-      result = await remove.mutateAsync({ id: grid.id, version: grid.version, children: mustChoose ? choice : 'refuse', reparentTo: choice === 'reparent' ? heir : undefined })
+      result = await remove.mutateAsync({
+        id: grid.id,
+        version: grid.version,
+        children: mustChoose ? choice : 'refuse',
+        reparentTo: choice === 'reparent' ? heir : undefined
+      })
     } catch {
       return // shown in the dialog from remove.error
     }
@@ -68,14 +80,20 @@ export function DeleteGridModal({ grid, open, onClose, onDeleted }: { grid: Grid
           <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)}>
             <Space direction="vertical">
               <Radio value="reparent">把下级网格移到另一个{tierLabel[grid.tier]}下（人员随网格不变）</Radio>
-              <Radio value="cascade">一并删除全部 {descendants} 个下级网格{people && '，其中的人员暂不属于任何网格（报到党员变为未编组）'}</Radio>
+              <Radio value="cascade">
+                一并删除全部 {descendants} 个下级网格{people && '，其中的人员暂不属于任何网格（报到党员变为未编组）'}
+              </Radio>
             </Space>
           </Radio.Group>
-          {choice === 'reparent' && <GridPicker tier={grid.tier as Tier} value={heir} onChange={setHeir} exclude={grid.id} placeholder={`查找接收下级网格的${tierLabel[grid.tier]}`} />}
+          {choice === 'reparent' && (
+            <GridPicker tier={grid.tier as Tier} value={heir} onChange={setHeir} exclude={grid.id} placeholder={`查找接收下级网格的${tierLabel[grid.tier]}`} />
+          )}
         </Space>
       ) : people ? (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="delete-people-choice">
-          <Typography.Text>“{grid.name}”登记有 {people}。请选择如何处理：</Typography.Text>
+          <Typography.Text>
+            “{grid.name}”登记有 {people}。请选择如何处理：
+          </Typography.Text>
           <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value)}>
             <Space direction="vertical">
               <Radio value="reparent">全部移到同村居的另一个党小组</Radio>

@@ -24,7 +24,16 @@ export function EditGridModal({ grid, open, onClose }: { grid: Grid; open: boole
     )
   }
   return (
-    <Modal title={`编辑网格：${grid.name}`} open={open} onOk={save} onCancel={onClose} okText="保存" confirmLoading={update.isPending} destroyOnHidden width={520}>
+    <Modal
+      title={`编辑网格：${grid.name}`}
+      open={open}
+      onOk={save}
+      onCancel={onClose}
+      okText="保存"
+      confirmLoading={update.isPending}
+      destroyOnHidden
+      width={520}
+    >
       {update.error && <Alert type="error" showIcon message={update.error.message} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="horizontal" labelCol={{ span: 6 }} initialValues={grid} data-testid="edit-grid-form">
         <GridFormFields tier={grid.tier} />

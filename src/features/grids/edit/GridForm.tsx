@@ -29,7 +29,10 @@ export function GridFormFields({ tier, codeOptional }: { tier: Tier; codeOptiona
         name="code"
         label="编码"
         tooltip={codeOptional ? '留空则按上级编码自动编号' : undefined}
-        rules={[{ required: !codeOptional, message: '请填写编码' }, { pattern: /^[0-9A-Za-z-]{1,32}$/, message: '编码只能由数字、字母和连字符组成' }]}
+        rules={[
+          { required: !codeOptional, message: '请填写编码' },
+          { pattern: /^[0-9A-Za-z-]{1,32}$/, message: '编码只能由数字、字母和连字符组成' }
+        ]}
       >
         <Input maxLength={32} placeholder={codeOptional ? '自动编号' : undefined} />
       </Form.Item>
@@ -59,7 +62,7 @@ export function GridFormFields({ tier, codeOptional }: { tier: Tier; codeOptiona
 export function changedFields(before: Record<string, unknown>, values: GridFormValues): Partial<GridFormValues> {
   const patch: Record<string, unknown> = {}
   for (const [key, raw] of Object.entries(values)) {
-    const value = typeof raw === 'string' ? (raw.trim() === '' ? null : raw.trim()) : raw ?? null
+    const value = typeof raw === 'string' ? (raw.trim() === '' ? null : raw.trim()) : (raw ?? null)
     if (value === null && ['name', 'code', 'kind', 'label'].includes(key)) continue
     if (value !== (before[key] ?? null)) patch[key] = value
   }

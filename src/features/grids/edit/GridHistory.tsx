@@ -4,7 +4,16 @@ import { useGridHistory } from '../../../api/hooks'
 import { useApiMutation } from '../../../api/mutations'
 import { formatTime } from '../../../components/chinaDay'
 
-const kindLabel: Record<string, string> = { edit: '修改', create: '新建', delete: '删除', move: '移动', geometry: '边界', split: '拆分', import: '导入', undo: '撤销' }
+const kindLabel: Record<string, string> = {
+  edit: '修改',
+  create: '新建',
+  delete: '删除',
+  move: '移动',
+  geometry: '边界',
+  split: '拆分',
+  import: '导入',
+  undo: '撤销'
+}
 
 export function GridHistory({ gridId }: { gridId: number }) {
   const { data, error } = useGridHistory(gridId)

@@ -35,7 +35,13 @@ export function MoveGridModal({ grid, open, onClose }: { grid: Grid; open: boole
     >
       {move.error && <Alert type="error" showIcon message={move.error.message} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph>现在的上级：{grid.parentChain.at(-1)?.name ?? '—'}。下级网格随之一起移动。</Typography.Paragraph>
-      <GridPicker tier={parentTier} value={parentId} onChange={setParentId} exclude={grid.parentId ?? undefined} placeholder={`查找新的上级（${tierLabel[parentTier]}）`} />
+      <GridPicker
+        tier={parentTier}
+        value={parentId}
+        onChange={setParentId}
+        exclude={grid.parentId ?? undefined}
+        placeholder={`查找新的上级（${tierLabel[parentTier]}）`}
+      />
     </Modal>
   )
 }

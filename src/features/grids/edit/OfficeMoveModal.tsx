@@ -33,7 +33,10 @@ export function OfficeMoveModal({ grid, open, onClose }: { grid: Grid; open: boo
       }
     >
       {move.error && <Alert type="error" showIcon message={move.error.message} style={{ marginBottom: 12 }} />}
-      <Typography.Paragraph>现属：{grid.office?.name ?? '—'}{grid.village.illustrative ? '（示意归属）' : ''}</Typography.Paragraph>
+      <Typography.Paragraph>
+        现属：{grid.office?.name ?? '—'}
+        {grid.village.illustrative ? '（示意归属）' : ''}
+      </Typography.Paragraph>
       <Select
         style={{ width: '100%' }}
         placeholder="选择管理处"

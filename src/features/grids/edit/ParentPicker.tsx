@@ -4,11 +4,25 @@ import { Select } from 'antd'
 import type { Tier } from '../../../../electron/shared/contract'
 import { useGridSearch } from '../../../api/hooks'
 
-export function GridPicker({ tier, value, onChange, exclude, placeholder }: { tier: Tier; value?: number; onChange: (id: number) => void; exclude?: number; placeholder: string }) {
+export function GridPicker({
+  tier,
+  value,
+  onChange,
+  exclude,
+  placeholder
+}: {
+  tier: Tier
+  value?: number
+  onChange: (id: number) => void
+  exclude?: number
+  placeholder: string
+}) {
   const [text, setText] = useState('')
   const q = useDeferredValue(text.trim())
   const { data, isFetching } = useGridSearch(q)
-  const options = (data ?? []).filter((h) => h.tier === tier && h.id !== exclude).map((h) => ({ value: h.id, label: `${h.name}${h.path ? `（${h.path}）` : ''}` }))
+  const options = (data ?? [])
+    .filter((h) => h.tier === tier && h.id !== exclude)
+    .map((h) => ({ value: h.id, label: `${h.name}${h.path ? `（${h.path}）` : ''}` }))
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setText }}

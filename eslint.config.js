@@ -1,0 +1,68 @@
+// Lint: typescript-eslint's recommended rules, React's hook rules, and the boundaries that keep the
+// code as architecture.md lays it out. `npm run lint` (part of `npm test`) allows no warning.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const features = ['grids', 'changes', 'people', 'issues', 'briefings', 'wall', 'trust']
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'test-output/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' }
+  },
+  // The core is plain Node: never Electron.
+  {
+    files: ['electron/core/**/*.ts', 'electron/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core 与 electron/shared 不得引用 Electron（见 architecture.md）' }] }]
+    }
+  },
+  // Pure rules: no store, no clock, no files.
+  {
+    files: ['electron/core/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'drizzle-orm'],
+          patterns: [{ group: ['**/db/*', '**/clock', 'node:fs', 'node:fs/*'], message: 'domain/ 只放纯规则：不读写数据库、文件，不取时钟' }]
+        }
+      ]
+    }
+  },
+  // A feature reaches another only through its contract and its public services, never its domain/ or files/.
+  ...features.map((f) => ({
+    files: [`electron/core/${f}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: features
+            .filter((o) => o !== f)
+            .map((o) => ({ group: [`**/${o}/domain/*`, `**/${o}/files/*`], message: `${f} 不得引用 ${o} 的内部规则（domain/、files/）` }))
+        }
+      ]
+    }
+  })),
+  // Screens and hooks never call window.api directly: src/api/ is the only door.
+  {
+    files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'api', message: '只经 src/api/ 调用 window.api' }],
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: '只经 src/api/ 调用 window.api' }]
+    }
+  }
+)
