@@ -1,6 +1,8 @@
 // The words of the issue linkage, shared by the state machine (its refusals) and the screens.
+import type { IssueAction, IssueStatus } from '../core/issues/contract'
+
 export const levelName: Record<1 | 2 | 3 | 4, string> = { 1: '村居', 2: '管理处', 3: '镇', 4: '区' }
-export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged', string> = {
+export const statusName: Record<IssueStatus, string> = {
   reported: '待受理',
   accepted: '办理中',
   resolved: '待核查',
@@ -8,26 +10,7 @@ export const statusName: Record<'reported' | 'accepted' | 'resolved' | 'closed' 
   suspended: '已挂起',
   merged: '已合并'
 }
-export const actionName: Record<
-  | 'create'
-  | 'accept'
-  | 'escalate'
-  | 'dispatch'
-  | 'return'
-  | 'cohandle'
-  | 'note'
-  | 'resolve'
-  | 'verify'
-  | 'supervise'
-  | 'requestExtension'
-  | 'decideExtension'
-  | 'suspend'
-  | 'resume'
-  | 'reopen'
-  | 'merge'
-  | 'absorb',
-  string
-> = {
+export const actionName: Record<'create' | IssueAction['type'] | 'absorb', string> = {
   create: '登记',
   accept: '受理',
   escalate: '上报上级',

@@ -24,7 +24,11 @@ export const IssueAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen'), reason: Reason }).strict(),
   z.object({ type: z.literal('merge'), intoId: Id, note: Reason.optional() }).strict()
 ])
-const IssueStatus = z.enum(['reported', 'accepted', 'resolved', 'closed', 'suspended', 'merged'])
+export type IssueAction = z.infer<typeof IssueAction>
+/** An action's type alone (what issues.get says the acting unit may do now), taken from the union above. */
+export const IssueActionType = z.enum(IssueAction.options.map((o) => o.shape.type.value) as [IssueAction['type'], ...IssueAction['type'][]])
+export const IssueStatus = z.enum(['reported', 'accepted', 'resolved', 'closed', 'suspended', 'merged'])
+export type IssueStatus = z.infer<typeof IssueStatus>
 const IssueRow = z.object({
   id: Id,
   code: z.string(),
@@ -154,7 +158,7 @@ export const issuesContract = {
           statusAfter: z.string()
         })
       ),
-      actions: z.array(z.string())
+      actions: z.array(IssueActionType)
     }),
     doc: '事件详情：流转记录（谁、何时、交给谁、为何）、当前时限，以及某单位现在可执行的动作'
   },

@@ -1,18 +1,15 @@
 // One issue: what, where, who holds it, its clock; the actions the acting unit may take now (each
 // asks for what the linkage needs — reason, result, target, deadline); the hand-off timeline.
 import { memo, useState } from 'react'
-import { Alert, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Tag, Timeline } from 'antd'
-import dayjs from 'dayjs'
+import { Alert, Button, Descriptions, Empty, Form, Modal, Space, Spin, Tag, Timeline } from 'antd'
 import { PrinterOutlined } from '@ant-design/icons'
 import { useIssue, useUnits } from '../../api/issues'
 import { useStoreWrite } from '../../api/people'
 import { actionLabel, clockTag, formatTime, statusTag } from './labels'
 import { IssuePhotos } from './IssuePhotos'
 import { leaveIssueToOpen } from './openIssue'
-import { MergeTargetSelect } from './MergeTargetSelect'
-import { chinaToday } from '../../components/chinaDay'
+import { actionForms, type ActionType, type FormValues } from './actionForms'
 
-type ActionType = string
 /** Opens a print view; coming back, the issue screen opens this issue again. */
 const printView = (path: string, issueId: number) => {
   leaveIssueToOpen(issueId)
@@ -31,7 +28,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
   const i = issue.data!
   const unitName = (uid: number | null) => (uid ? (units.data?.find((u) => u.id === uid)?.name ?? String(uid)) : '')
   const children = (units.data ?? []).filter((u) => u.parentId === i.holderUnitId)
-  const ancestors: { id: number; name: string }[] = []
+  const ancestors: typeof children = []
   for (let u = units.data?.find((x) => x.id === i.holderUnitId); u?.parentId;) {
     const p = units.data!.find((x) => x.id === u!.parentId)
     if (!p) break
@@ -40,22 +37,10 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
   }
 
   const submit = async () => {
-    const v = await form.validateFields()
-    const action: Record<string, unknown> = { type: open }
-    if (open === 'escalate') Object.assign(action, { reason: v.reason, toUnitId: v.toUnitId })
-    if (open === 'dispatch')
-      Object.assign(action, { toUnitId: v.toUnitId, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).endOf('day').toISOString() : undefined, note: v.note })
-    if (open === 'return' || open === 'suspend' || open === 'reopen') action.reason = v.reason
-    if (open === 'resolve') action.result = v.result
-    if (open === 'verify') Object.assign(action, { approved: v.approved, note: v.note ?? '' })
-    if (open === 'supervise') Object.assign(action, { note: v.note, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).endOf('day').toISOString() : undefined })
-    if (open === 'requestExtension') Object.assign(action, { days: v.days, reason: v.reason })
-    if (open === 'decideExtension') Object.assign(action, { approved: v.approved, note: v.note })
-    if (open === 'cohandle') Object.assign(action, { unitIds: v.unitIds, note: v.note })
-    if (open === 'note') action.note = v.note
-    if (open === 'merge') Object.assign(action, { intoId: v.intoId })
+    if (open === null) return
+    const action = actionForms[open].toAction((await form.validateFields()) as FormValues)
     try {
-      await act.mutateAsync({ id: i.id, version: i.version, actingUnitId: actingUnitId!, action: action as never })
+      await act.mutateAsync({ id: i.id, version: i.version, actingUnitId: actingUnitId!, action })
       setOpen(null)
       form.resetFields()
     } catch {
@@ -101,103 +86,7 @@ export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; ac
         >
           {act.error && <Alert type="error" showIcon message={act.error.message} style={{ marginBottom: 8 }} data-testid="action-error" />}
           <Form form={form} layout="vertical" initialValues={{ approved: true, days: 3 }}>
-            {open === 'escalate' && (
-              <>
-                <Form.Item name="toUnitId" label="上报给">
-                  <Select placeholder={`默认：${ancestors[0]?.name ?? ''}`} allowClear options={ancestors.map((u) => ({ value: u.id, label: u.name }))} />
-                </Form.Item>
-                <Form.Item name="reason" label="上报理由" rules={[{ required: true, min: 2, message: '请填写上报理由' }]}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </>
-            )}
-            {open === 'dispatch' && (
-              <>
-                <Form.Item name="toUnitId" label="交办给" rules={[{ required: true, message: '请选择承办单位' }]}>
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder="输入名称筛选"
-                    options={children.map((u) => ({ value: u.id, label: u.name }))}
-                    data-testid="dispatch-target"
-                  />
-                </Form.Item>
-                <Form.Item name="deadline" label="办理期限">
-                  <DatePicker disabledDate={(d) => d.isBefore(chinaToday(), 'day')} />
-                </Form.Item>
-                <Form.Item name="note" label="交办意见">
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </>
-            )}
-            {(open === 'return' || open === 'suspend' || open === 'reopen') && (
-              <Form.Item name="reason" label={`${actionLabel[open]}理由`} rules={[{ required: true, min: 2, message: '请填写理由' }]}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            )}
-            {open === 'resolve' && (
-              <Form.Item name="result" label="办理结果" rules={[{ required: true, min: 2, message: '请填写办理结果' }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            )}
-            {(open === 'verify' || open === 'decideExtension') && (
-              <>
-                <Form.Item name="approved" label={open === 'verify' ? '核查结论' : '审批'}>
-                  <Radio.Group
-                    options={[
-                      { value: true, label: open === 'verify' ? '通过，办结' : '同意' },
-                      { value: false, label: open === 'verify' ? '不通过，退回承办单位' : '不同意' }
-                    ]}
-                  />
-                </Form.Item>
-                <Form.Item name="note" label="意见">
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </>
-            )}
-            {open === 'supervise' && (
-              <>
-                <Form.Item name="note" label="督办意见" rules={[{ required: true, min: 2, message: '请填写督办意见' }]}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-                <Form.Item name="deadline" label="新的期限（可不填）">
-                  <DatePicker disabledDate={(d) => d.isBefore(chinaToday(), 'day')} />
-                </Form.Item>
-              </>
-            )}
-            {open === 'requestExtension' && (
-              <>
-                <Form.Item name="days" label="延期天数">
-                  <InputNumber min={1} max={90} addonAfter="天" />
-                </Form.Item>
-                <Form.Item name="reason" label="延期理由" rules={[{ required: true, min: 2, message: '请填写延期理由' }]}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </>
-            )}
-            {open === 'cohandle' && (
-              <>
-                <Form.Item name="unitIds" label="协办单位" rules={[{ required: true, message: '请选择协办单位' }]}>
-                  <Select
-                    mode="multiple"
-                    options={(units.data ?? []).filter((u) => u.id !== i.holderUnitId && u.kind !== 'village').map((u) => ({ value: u.id, label: u.name }))}
-                  />
-                </Form.Item>
-                <Form.Item name="note" label="协办事项" rules={[{ required: true, min: 2, message: '请填写协办事项' }]}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </>
-            )}
-            {open === 'note' && (
-              <Form.Item name="note" label="协办意见" rules={[{ required: true, min: 2, message: '请填写意见' }]}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            )}
-            {open === 'merge' && (
-              <Form.Item name="intoId" label="合并到事件" rules={[{ required: true, message: '请选择要合并到的事件' }]}>
-                <MergeTargetSelect issue={i} />
-              </Form.Item>
-            )}
-            {(open === 'accept' || open === 'resume') && <p>确定{actionLabel[open]}该事件？</p>}
+            {actionForms[open].fields({ issue: i, ancestors, children, units: units.data ?? [] })}
           </Form>
         </Modal>
       )}

@@ -6,11 +6,13 @@
 export type Level = 1 | 2 | 3 | 4
 export type UnitKind = 'district' | 'town' | 'department' | 'office' | 'village'
 import { actionName, levelName, statusName } from '../../../shared/issueWords'
+import type { IssueAction, IssueStatus } from '../contract'
 export { actionName, levelName, statusName }
 export type RoutingUnit = { id: number; name: string; kind: UnitKind; parentId: number | null }
 export const levelOf: Record<UnitKind, Level> = { village: 1, office: 2, town: 3, department: 3, district: 4 }
 
-export type IssueStatus = 'reported' | 'accepted' | 'resolved' | 'closed' | 'suspended' | 'merged'
+// The statuses and the actions are the contract's (one declaration, zod's types).
+export type { IssueAction, IssueStatus }
 export type Stage = 'accept' | 'handle' | 'verify'
 export type StageLimits = { acceptHours: number; handleHours: number; verifyHours: number; warnPercent: number }
 export type RoutingRule = StageLimits & { defaultLevel: Level; skipAllowed: boolean }
@@ -34,22 +36,6 @@ export type IssueState = {
   mergedInto: number | null
 }
 
-export type IssueAction =
-  | { type: 'accept' }
-  | { type: 'escalate'; reason: string; toUnitId?: number }
-  | { type: 'dispatch'; toUnitId: number; deadline?: string; note?: string }
-  | { type: 'return'; reason: string }
-  | { type: 'cohandle'; unitIds: number[]; note: string }
-  | { type: 'note'; note: string }
-  | { type: 'resolve'; result: string }
-  | { type: 'verify'; approved: boolean; note: string }
-  | { type: 'supervise'; note: string; deadline?: string }
-  | { type: 'requestExtension'; days: number; reason: string }
-  | { type: 'decideExtension'; approved: boolean; note?: string }
-  | { type: 'suspend'; reason: string }
-  | { type: 'resume' }
-  | { type: 'reopen'; reason: string }
-  | { type: 'merge'; intoId: number; note?: string }
 export type ActionType = IssueAction['type']
 
 export type RoutingContext = { units: Map<number, RoutingUnit>; rule: RoutingRule; now: string }
