@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { openStore, DatabaseFileError } from '../../electron/core/db/open'
 import { defaultMigrationsFolder } from '../../electron/core/paths'
 import { tempDbFile, tempDir, testCore } from '../support/core'
+import { journal, migrationsUpTo } from '../support/migrations'
 
 const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex')
-const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] }
 
 function expectRefusedUntouched(file: string, reason: DatabaseFileError['reason'], messagePart: RegExp) {
   const before = fileHash(file)
@@ -26,18 +26,6 @@ function expectRefusedUntouched(file: string, reason: DatabaseFileError['reason'
   expect((error as Error).message).toMatch(messagePart)
   expect(fileHash(file)).toBe(before)
   expect(statSync(file).size).toBe(size)
-}
-
-/** A migrations folder as an older release shipped it: the first `count` migrations only. */
-function migrationsUpTo(count: number): string {
-  const old = tempDir()
-  mkdirSync(join(old, 'meta'))
-  for (const e of journal.entries.slice(0, count)) {
-    copyFileSync(join(defaultMigrationsFolder, `${e.tag}.sql`), join(old, `${e.tag}.sql`))
-    copyFileSync(join(defaultMigrationsFolder, 'meta', `${e.tag.slice(0, 4)}_snapshot.json`), join(old, 'meta', `${e.tag.slice(0, 4)}_snapshot.json`))
-  }
-  writeFileSync(join(old, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }))
-  return old
 }
 
 describe('opening the store', () => {
