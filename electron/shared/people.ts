@@ -47,6 +47,7 @@ export const PersonRow = z.object({
   specialties: S,
   roles: z.string()
 })
+export type PersonRow = z.infer<typeof PersonRow>
 export const HouseholdRow = z.object({
   id: Id,
   code: z.string(),
@@ -63,6 +64,7 @@ export const HouseholdRow = z.object({
   villageUnitId: Id,
   version: z.number().int()
 })
+export type HouseholdRow = z.infer<typeof HouseholdRow>
 export const TeamRow = z.object({
   id: Id,
   name: z.string(),
@@ -73,6 +75,7 @@ export const TeamRow = z.object({
   nonFoshanCount: z.number().int(),
   members: z.string()
 })
+export type TeamRow = z.infer<typeof TeamRow>
 export const ReportingRow = z.object({
   id: Id,
   personId: Id,
@@ -95,6 +98,7 @@ export const ReportingRow = z.object({
   serviceHours: z.number(),
   version: z.number().int()
 })
+export type ReportingRow = z.infer<typeof ReportingRow>
 export const ReserveRow = z.object({
   id: Id,
   personId: Id,
@@ -106,6 +110,7 @@ export const ReserveRow = z.object({
   notices: z.number().int(),
   participated: z.number().int()
 })
+export type ReserveRow = z.infer<typeof ReserveRow>
 export const registryPages = {
   persons: page(PersonRow),
   households: page(HouseholdRow),

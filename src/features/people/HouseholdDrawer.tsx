@@ -8,22 +8,9 @@ import dayjs from 'dayjs'
 import { useHouseholdVisits, useStoreWrite } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 import { chinaToday } from '../../components/chinaDay'
+import type { HouseholdRow } from '../../../electron/shared/people'
 
-export type HouseholdRow = {
-  id: number
-  code: string
-  kind: string
-  name: string
-  address: string
-  members: number
-  village: string
-  villageUnitId: number
-  version: number
-  grid: string | null
-  contact: string | null
-  contactPersonId: number | null
-  lastVisitAt: string | null
-}
+export type { HouseholdRow }
 
 export function HouseholdDrawer({ household, onClose }: { household: HouseholdRow | null; onClose: () => void }) {
   const visits = useHouseholdVisits(household?.id ?? null)

@@ -8,21 +8,9 @@ import { PrinterOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useStoreWrite, usePosts, useServices } from '../../api/people'
 import { chinaToday } from '../../components/chinaDay'
+import type { ReportingRow } from '../../../electron/shared/people'
 
-export type ReportingRow = {
-  id: number
-  personId: number
-  name: string
-  workUnit: string | null
-  village: string
-  villageUnitId: number
-  reportedAt: string
-  group: string | null
-  leader: string | null
-  posts: string | null
-  servicesClaimed: string | null
-  specialties: string | null
-}
+export type { ReportingRow }
 
 export function ReportingDrawer({ member, onClose, onPerson }: { member: ReportingRow | null; onClose: () => void; onPerson: (id: number) => void }) {
   // Claiming posts and recording service are for the roles that keep the registry.

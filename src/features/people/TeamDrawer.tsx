@@ -6,10 +6,11 @@ import { useStoreWrite, useTeamMembers } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 import { useCan } from '../../api/auth'
 import type { Output } from '../../../electron/shared/contract'
+import type { TeamRow } from '../../../electron/shared/people'
+
+export type { TeamRow }
 
 type Member = Output<'teams.members'>[number]
-
-export type TeamRow = { id: number; name: string; village: string; villageUnitId: number; nonFoshanCount: number }
 
 export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: () => void }) {
   const canWrite = useCan()('people.write')
