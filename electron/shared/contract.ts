@@ -15,6 +15,7 @@ import type { Role } from './accounts'
 
 // The schemas other modules use by name, wherever they are declared.
 export {
+  GridAttributes,
   Tier,
   Geometry,
   GridFeature,

@@ -65,7 +65,8 @@ export const gridKinds = {
 const allKinds = [...gridKinds[1], ...gridKinds[2], ...gridKinds[3]] as [string, ...string[]]
 
 const Count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000)
-const GridAttributes = z
+/** A grid's own fields, as every write checks them (the grid form checks the same, zodRule). */
+export const GridAttributes = z
   .object({
     code: z
       .string()

@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
 import type { Account, Role } from '../../../electron/shared/accounts'
-import { isWholePath, roleNames, roleUnitKind, roles, unitKindNames } from '../../../electron/shared/accounts'
+import { Username, isWholePath, roleNames, roleUnitKind, roles, unitKindNames } from '../../../electron/shared/accounts'
+import { zodRule } from '../../components/zodRule'
 import { useAccountMutations, useAccounts, useCan, useMe, useSecuritySettings } from '../../api/auth'
 import { useUnits } from '../../api/issues'
 import { passwordRule } from '../auth/passwordRule'
@@ -101,7 +102,7 @@ function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => v
     <Modal title="新建账号" open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden okText="新建">
       <p className="auth-hint">新账号没有任何权限，由安全管理员授予角色；首次登录须修改初始密码。</p>
       <Form form={form} layout="vertical" preserve={false} onFinish={(v) => create.mutate(v, { onSuccess: onClose })}>
-        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }, zodRule(Username)]}>
           <Input autoComplete="off" data-testid="new-username" />
         </Form.Item>
         <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>

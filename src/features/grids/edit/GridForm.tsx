@@ -1,6 +1,7 @@
 // The attribute fields of a grid, shared by "edit" and "new child grid".
 import { Form, Input, InputNumber, Select } from 'antd'
-import { gridKinds, type Tier } from '../../../../electron/shared/contract'
+import { GridAttributes, gridKinds, type Tier } from '../../../../electron/shared/contract'
+import { zodRule } from '../../../components/zodRule'
 
 export type GridFormValues = {
   name: string
@@ -17,11 +18,11 @@ export type GridFormValues = {
 export function GridFormFields({ tier, codeOptional }: { tier: Tier; codeOptional?: boolean }) {
   return (
     <>
-      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 60 }]}>
+      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, zodRule(GridAttributes.shape.name)]}>
         <Input maxLength={60} />
       </Form.Item>
       {tier === 3 && (
-        <Form.Item name="label" label="地图标注" tooltip="地图上显示的简称，如“第一党小组”" rules={[{ max: 30 }]}>
+        <Form.Item name="label" label="地图标注" tooltip="地图上显示的简称，如“第一党小组”" rules={[zodRule(GridAttributes.shape.label)]}>
           <Input maxLength={30} />
         </Form.Item>
       )}
@@ -29,10 +30,7 @@ export function GridFormFields({ tier, codeOptional }: { tier: Tier; codeOptiona
         name="code"
         label="编码"
         tooltip={codeOptional ? '留空则按上级编码自动编号' : undefined}
-        rules={[
-          { required: !codeOptional, message: '请填写编码' },
-          { pattern: /^[0-9A-Za-z-]{1,32}$/, message: '编码只能由数字、字母和连字符组成' }
-        ]}
+        rules={[{ required: !codeOptional, message: '请填写编码' }, zodRule(GridAttributes.shape.code)]}
       >
         <Input maxLength={32} placeholder={codeOptional ? '自动编号' : undefined} />
       </Form.Item>
