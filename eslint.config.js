@@ -6,6 +6,11 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const features = ['grids', 'changes', 'people', 'issues', 'briefings', 'wall', 'trust']
+const noElectron = { name: 'electron', message: 'electron/core 与 electron/shared 不得引用 Electron（见 architecture.md）' }
+const storeLibraries = ['better-sqlite3', 'drizzle-orm'].map((name) => ({ name, message: 'domain/ 只放纯规则：不读写数据库' }))
+const pureDomain = { group: ['**/db/*', '**/clock', 'node:fs', 'node:fs/*'], message: 'domain/ 只放纯规则：不读写数据库、文件，不取时钟' }
+const othersInternals = (f) =>
+  features.filter((o) => o !== f).map((o) => ({ group: [`**/${o}/domain/*`, `**/${o}/files/*`], message: `${f} 不得引用 ${o} 的内部规则（domain/、files/）` }))
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'test-output/**', 'resources/**'] },
@@ -23,40 +28,17 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' }
   },
   // The core is plain Node: never Electron.
-  {
-    files: ['electron/core/**/*.ts', 'electron/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core 与 electron/shared 不得引用 Electron（见 architecture.md）' }] }]
+  { files: ['electron/core/**/*.ts', 'electron/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] } },
+  // A feature reaches another only through its contract and its services, never its domain/ or files/;
+  // its own domain/ holds pure rules: no store, no clock, no files. (One rule per folder: a later
+  // no-restricted-imports replaces an earlier one, so each folder's list says everything.)
+  ...features.flatMap((f) => [
+    { files: [`electron/core/${f}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: othersInternals(f) }] } },
+    {
+      files: [`electron/core/${f}/domain/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...storeLibraries], patterns: [...othersInternals(f), pureDomain] }] }
     }
-  },
-  // Pure rules: no store, no clock, no files.
-  {
-    files: ['electron/core/**/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron', 'better-sqlite3', 'drizzle-orm'],
-          patterns: [{ group: ['**/db/*', '**/clock', 'node:fs', 'node:fs/*'], message: 'domain/ 只放纯规则：不读写数据库、文件，不取时钟' }]
-        }
-      ]
-    }
-  },
-  // A feature reaches another only through its contract and its public services, never its domain/ or files/.
-  ...features.map((f) => ({
-    files: [`electron/core/${f}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron'],
-          patterns: features
-            .filter((o) => o !== f)
-            .map((o) => ({ group: [`**/${o}/domain/*`, `**/${o}/files/*`], message: `${f} 不得引用 ${o} 的内部规则（domain/、files/）` }))
-        }
-      ]
-    }
-  })),
+  ]),
   // Screens and hooks never call window.api directly: src/api/ is the only door.
   {
     files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
