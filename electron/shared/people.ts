@@ -182,3 +182,19 @@ export const PeopleImportReport = z.object({
   committed: z.boolean(),
   batchId: Id.nullable()
 })
+
+/** Specialties of reporting members and reserve contacts (filters, map, demo). */
+export const specialties = [
+  '医疗卫生',
+  '法律咨询',
+  '教育培训',
+  '规划建设',
+  '财务会计',
+  '心理咨询',
+  '文体活动',
+  '信息技术',
+  '消防安全',
+  '环境保护',
+  '农业技术',
+  '社会工作'
+]

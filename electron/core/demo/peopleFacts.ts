@@ -73,7 +73,7 @@ export const reserveUnits = [
   '狮山财政所'
 ]
 
-export { specialties } from '../../shared/issueWords'
+export { specialties } from '../../shared/people'
 
 export const volunteerPostNames = ['关爱长者爱心岗', '治安卫生巡逻岗', '社情民意收集岗', '垃圾分类宣传岗', '政策宣讲岗', '文明交通劝导岗']
 

@@ -2,7 +2,7 @@
 // this feature's part of the contract, merged into electron/shared/contract.ts.
 // Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { issueSources } from '../../shared/issueWords'
+import { issueSources } from './words'
 import { ListQuery } from '../../shared/people'
 import { Id, LonLat, Version, NoInput, IsoDate, Share, MB } from '../../shared/contractParts'
 

@@ -5,7 +5,7 @@ import { DownOutlined, UpOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
 import { issueClockColour, pointColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
 import type { PeopleLayerChoice } from './usePeopleLayers'
-import { specialties } from '../../../electron/shared/issueWords'
+import { specialties } from '../../../electron/shared/people'
 
 type Props = {
   visible: Record<Tier, boolean>

@@ -2,7 +2,7 @@
 import type { ColDef } from 'ag-grid-community'
 import type { RegistryName } from '../../../electron/shared/people'
 import { hukouKinds } from '../../../electron/shared/people'
-import { specialties } from '../../../electron/shared/issueWords'
+import { specialties } from '../../../electron/shared/people'
 
 const col = (field: string, headerName: string, width: number, sortable = false, extra: Partial<ColDef> = {}): ColDef => ({
   field,

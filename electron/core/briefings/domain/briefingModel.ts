@@ -3,7 +3,7 @@
 // Pure: the service gathers the facts; this decides what the document says. Missing data reads 无,
 // never NaN or 0/0; a section whose data does not exist is left out.
 import type { BriefingDocument, BriefingSection } from '../../../shared/briefing'
-import { levelName } from '../../../shared/issueWords'
+import { levelName } from '../../issues/words'
 import type { Period } from './briefingPeriod'
 import { chinaDate } from '../../../shared/chinaTime'
 

@@ -5,7 +5,7 @@
 /** 1 村居, 2 管理处, 3 镇（含部门）, 4 区. */
 export type Level = 1 | 2 | 3 | 4
 export type UnitKind = 'district' | 'town' | 'department' | 'office' | 'village'
-import { actionName, levelName, statusName } from '../../../shared/issueWords'
+import { actionName, levelName, statusName } from '../words'
 import type { IssueAction, IssueStatus } from '../contract'
 export { actionName, levelName, statusName }
 export type RoutingUnit = { id: number; name: string; kind: UnitKind; parentId: number | null }

@@ -2,7 +2,7 @@
 // 狮山镇 → 官窑社会管理处) and the details as labelled Chinese lines, worked out when the trail is
 // read from what each row stores (the rows and their hash chain stay exactly as written). Pure:
 // names come in through `AuditLookup`.
-import { actionName as issueActionName } from '../../../shared/issueWords'
+import { actionName as issueActionName } from '../../issues/words'
 
 export type AuditLookup = {
   unit: (id: number) => string | undefined
