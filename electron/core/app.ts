@@ -2,6 +2,7 @@
 // and return the dispatcher every transport uses. Nothing here runs at import time.
 import { systemClock, type Clock } from './clock'
 import { openStore, type Db, type OpenedStore } from './db/open'
+import { sqlOn } from './db/sql'
 import { createDispatcher, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { createChangeFeed, withChangeFeed, type ChangeFeed } from './api/changeFeed'
@@ -100,7 +101,7 @@ export function startCore(opts: CoreOptions): Core {
       restore: restoreFrom
     })
     const { dispatch } = withChangeFeed(
-      store.sqlite,
+      sqlOn(store.db),
       createDispatcher(handlers, guard, { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }),
       feed
     )

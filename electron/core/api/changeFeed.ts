@@ -1,8 +1,8 @@
 // Tells listeners (the wall, other windows) that the store changed, whoever changed it: after every
 // dispatched call, SQLite's count of rows changed on this connection is compared with the last one.
 // The feed outlives a connection: after a restore the new connection reports to the same listeners.
-import type Database from 'better-sqlite3'
 import type { Dispatch } from './dispatch'
+import { type Sql } from '../db/sql'
 
 export type StoreChange = { version: number }
 export type ChangeFeed = { subscribe: (listener: (c: StoreChange) => void) => () => void; version: () => number; notify: () => void }
@@ -23,18 +23,14 @@ export function createChangeFeed(): ChangeFeed {
   }
 }
 
-export function withChangeFeed(
-  sqlite: Database.Database,
-  dispatch: Dispatch,
-  feed: ChangeFeed = createChangeFeed()
-): { dispatch: Dispatch; changes: ChangeFeed } {
-  const totalChanges = sqlite.prepare('select total_changes() n').pluck()
-  let seen = totalChanges.get() as number
+export function withChangeFeed(sql: Sql, dispatch: Dispatch, feed: ChangeFeed = createChangeFeed()): { dispatch: Dispatch; changes: ChangeFeed } {
+  const totalChanges = () => sql.value<number>('select total_changes()')
+  let seen = totalChanges()
   const watched: Dispatch = async (method, input, ctx) => {
     const result = await dispatch(method, input, ctx)
     // A restore closes this connection during the call; the new one has already told the listeners.
-    if (!sqlite.open) return result
-    const now = totalChanges.get() as number
+    if (!sql.sqlite.open) return result
+    const now = totalChanges()
     if (now !== seen) {
       seen = now
       feed.notify()

@@ -7,13 +7,13 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { isWholeNumber, personQuery, type PersonQuery } from '../../shared/personQuery'
 import { AppError } from '../errors'
-import { prepared } from '../db/statement'
 import { actingRefusal, capabilityNames, hasCapability, type MethodRule, type ScopeCheck } from './access'
 import { methodRules } from './methodRules'
 import { redactForAudit } from '../trust/domain/auditChain'
 import type { AccountService } from '../trust/accounts'
 import type { AuditService } from '../trust/audit'
 import type { AccessScope, Scope } from '../trust/accessScope'
+import { sqlOn } from '../db/sql'
 
 /** In-process callers (tests, benchmarks, scripts) name themselves; no transport can send this. */
 export type Internal = { internal: string }
@@ -64,12 +64,19 @@ function targetOf(input: unknown, value: unknown): string | null {
 export const WHOLE_NUMBER_SEARCHES = { limit: 30, minutes: 10 }
 
 export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
-  const sqlite = deps.db.$client
+  const sql = sqlOn(deps.db)
   // Where the change log stands before a write: both ends in one read (each max is a rowid lookup).
-  const logEnds = prepared(sqlite, 'select (select coalesce(max(id), 0) from change_batches) batch, (select coalesce(max(id), 0) from changes) change')
+  const logEnds = () =>
+    sql.row<{ batch: number; change: number }>(
+      'select (select coalesce(max(id), 0) from change_batches) batch, (select coalesce(max(id), 0) from changes) change'
+    )!
   // By change id, not batch id: a rowid range, where `batch_id > ?` with this order would scan the whole log.
-  const changesSince = prepared(sqlite, 'select entity, entity_id entityId, action, before, after from changes where id > ? order by id limit 21')
-  const batchesSince = prepared(sqlite, 'select id from change_batches where id > ? order by id', { pluck: true })
+  const changesSince = (changeId: number) =>
+    sql.rows<{ entity: string; entityId: number; action: string; before: string | null; after: string | null }>(
+      'select entity, entity_id entityId, action, before, after from changes where id > ? order by id limit 21',
+      changeId
+    )
+  const batchesSince = (batchId: number) => sql.values<number>('select id from change_batches where id > ? order by id', batchId)
   // When each account last looked up a whole number (in memory: a restart forgets, as it signs everyone out).
   const wholeNumberSearches = new Map<number, number[]>()
   // Calls that may write run one at a time, so one call's savepoint never holds another's writes.
@@ -227,18 +234,12 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
         })
         return value
       }
-      sqlite.exec('savepoint api_call')
+      sql.sqlite.exec('savepoint api_call')
       try {
-        const { batch: batchBefore, change: changeBefore } = logEnds().get() as { batch: number; change: number }
+        const { batch: batchBefore, change: changeBefore } = logEnds()
         const value = await handler()
         if (audited) {
-          const changed = changesSince().all(changeBefore) as {
-            entity: string
-            entityId: number
-            action: string
-            before: string | null
-            after: string | null
-          }[]
+          const changed = changesSince(changeBefore)
           const parse = (s: string | null) => (s ? redactForAudit(JSON.parse(s)) : null)
           const some = changed.length <= 20
           deps.audit.append({
@@ -248,16 +249,16 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
             action: method,
             outcome: 'ok',
             target: targetOf(input, value),
-            detail: { input: redactForAudit(input), batches: batchesSince().all(batchBefore), changedRows: some ? changed.length : '20 行以上（见修改记录）' },
+            detail: { input: redactForAudit(input), batches: batchesSince(batchBefore), changedRows: some ? changed.length : '20 行以上（见修改记录）' },
             before: some && changed.length ? changed.map((c) => ({ entity: c.entity, id: c.entityId, row: parse(c.before) })) : null,
             after: some && changed.length ? changed.map((c) => ({ entity: c.entity, id: c.entityId, row: parse(c.after) })) : redactForAudit(value)
           })
         }
-        sqlite.exec('release api_call')
+        sql.sqlite.exec('release api_call')
         return value
       } catch (e) {
         // SQLite may already have rolled the whole transaction back (a full disk does): then there is no savepoint left.
-        if (sqlite.inTransaction) sqlite.exec('rollback to api_call; release api_call')
+        if (sql.sqlite.inTransaction) sql.sqlite.exec('rollback to api_call; release api_call')
         throw e
       }
     } finally {

@@ -14,6 +14,7 @@ import { createIssueFigureService } from '../issues/issueFigures'
 import { createVisitService } from '../people/visits'
 import { chinaDate, chinaDateSql, dayEnd } from '../../shared/chinaTime'
 import { asOfSql } from '../changes/changes'
+import { sqlOn } from '../db/sql'
 
 export type ComposeInput = { kind: BriefingDocument['kind']; anchor?: string; from?: string; to?: string; scopeUnitId?: number }
 /** What the officer changed before issuing: order and choice of sections, edited paragraphs, next steps. */
@@ -25,28 +26,28 @@ export const KEY_ISSUES_LISTED = 30
 const issuingUnit = '狮山镇网格化指挥中心'
 
 export function createBriefingService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const issueFigures = createIssueFigureService(db, clock)
   const visits = createVisitService(db, clock)
   const today = () => chinaDate(clock.now())
 
   function scopeOf(unitId?: number) {
     if (!unitId) {
-      const town = sqlite.prepare("select id, name from units where kind = 'town'").get() as { id: number; name: string }
+      const town = sql.row<{ id: number; name: string }>("select id, name from units where kind = 'town'")!
       return {
         unitId: null,
         name: town.name,
-        villages: (sqlite.prepare("select id from units where kind = 'village'").all() as { id: number }[]).map((v) => v.id)
+        villages: sql.rows<{ id: number }>("select id from units where kind = 'village'").map((v) => v.id)
       }
     }
-    const u = sqlite.prepare('select id, name, kind from units where id = ?').get(unitId) as { id: number; name: string; kind: string } | undefined
+    const u = sql.row<{ id: number; name: string; kind: string }>('select id, name, kind from units where id = ?', unitId)
     if (!u) throw notFound('单位', unitId)
     if (u.kind === 'village') return { unitId: u.id, name: u.name, villages: [u.id] }
     if (u.kind === 'office')
       return {
         unitId: u.id,
         name: u.name,
-        villages: (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((v) => v.id)
+        villages: sql.rows<{ id: number }>("select id from units where parent_id = ? and kind = 'village'", u.id).map((v) => v.id)
       }
     if (u.kind === 'town') return scopeOf(undefined)
     throw new AppError('BAD_INPUT', `简报范围须为全镇、管理处或村（社区），“${u.name}”不是`)
@@ -75,7 +76,7 @@ export function createBriefingService(db: Db, clock: Clock) {
     const rows = stats.villages.filter((v) => villages.includes(v.villageUnitId))
     const withHouseholds = rows.filter((r) => r.households > 0)
     const asOf = asOfEnd(p)
-    const count = (sql: string) => (sqlite.prepare(sql).get({ asOf }) as { n: number | null }).n ?? 0
+    const count = (text: string) => sql.value<number | null>(text, { asOf }) ?? 0
     const contactThen = asOfSql('household', 'h.id', 'contactPersonId', 'h.contact_person_id')
     return {
       teams: count(`select count(*) n from resident_teams where village_unit_id in ${inList(villages)}`),
@@ -95,7 +96,7 @@ export function createBriefingService(db: Db, clock: Clock) {
 
   function reportingFigures(villages: number[], p: Period) {
     const v = inList(villages)
-    const one = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as Record<string, number | null>
+    const one = (text: string, ...params: unknown[]) => sql.row<Record<string, number | null>>(text, ...params)!
     // Placed as at the period's end: a member placed on 2 December was not placed on 30 November.
     const placedThen = asOfSql('reportingMember', 'r.id', 'groupGridId', 'r.group_grid_id')
     const m = one(
@@ -133,18 +134,17 @@ export function createBriefingService(db: Db, clock: Clock) {
    */
   function keyIssues(villages: number[], p: Period, listed = KEY_ISSUES_LISTED) {
     const at = asOfEnd(p)
-    const rows = sqlite
-      .prepare(
-        `with open_then as (
+    const rows = sql.rows<{ code: string; title: string; status: string; dueAt: string | null; holder: string; supervised: number }>(
+      `with open_then as (
            select i.id, i.code, i.title, (select e.id from issue_events e where e.issue_id = i.id and e.at < @at and e.action <> 'absorb' order by e.id desc limit 1) last_event
            from issues i where i.village_unit_id in ${inList(villages)} and i.created_at < @at and (i.closed_at is null or i.closed_at >= @at))
          select o.code, o.title, e.status_after status, e.due_at dueAt,
            (select u.name from issue_events h join units u on u.id = h.to_unit_id where h.issue_id = o.id and h.at < @at and h.action in ('create', 'escalate', 'dispatch', 'return') order by h.id desc limit 1) holder,
            (select count(*) from issue_events s where s.issue_id = o.id and s.action = 'supervise' and s.at < @at) supervised
          from open_then o join issue_events e on e.id = o.last_event
-         where e.status_after in ('reported', 'accepted', 'resolved', 'suspended')`
-      )
-      .all({ at }) as { code: string; title: string; status: string; dueAt: string | null; holder: string; supervised: number }[]
+         where e.status_after in ('reported', 'accepted', 'resolved', 'suspended')`,
+      { at }
+    )
     const overdueDays = (k: { status: string; dueAt: string | null }) =>
       k.status !== 'suspended' && k.dueAt && k.dueAt < at ? Math.ceil((Date.parse(at) - Date.parse(k.dueAt)) / 86_400_000) : 0
     const key = rows.map((k) => ({ ...k, overdueDays: overdueDays(k) })).filter((k) => k.overdueDays > 0 || k.supervised > 0)
@@ -155,13 +155,11 @@ export function createBriefingService(db: Db, clock: Clock) {
   function mapSvg(scope: { unitId: number | null; villages: number[] }, collectedByVillage: Map<number, number>) {
     // A village's map shows its party groups; an office's or the town's, the villages.
     const single = scope.villages.length === 1
-    const rows = sqlite
-      .prepare(
-        single
-          ? `select g.id, g.name, g.geometry, g.label_lon lon, g.label_lat lat, (select count(*) from issues i where i.tier3_grid_id = g.id) n from grids g where g.tier = 3 and g.village_unit_id = ${scope.villages[0]} and g.geometry is not null`
-          : `select g.village_unit_id id, g.name, g.geometry, g.label_lon lon, g.label_lat lat, 0 n from grids g where g.tier = 1 and g.village_unit_id in ${inList(scope.villages)} and g.geometry is not null`
-      )
-      .all() as { id: number; name: string; geometry: string; lon: number | null; lat: number | null; n: number }[]
+    const rows = sql.rows<{ id: number; name: string; geometry: string; lon: number | null; lat: number | null; n: number }>(
+      single
+        ? `select g.id, g.name, g.geometry, g.label_lon lon, g.label_lat lat, (select count(*) from issues i where i.tier3_grid_id = g.id) n from grids g where g.tier = 3 and g.village_unit_id = ${scope.villages[0]} and g.geometry is not null`
+        : `select g.village_unit_id id, g.name, g.geometry, g.label_lon lon, g.label_lat lat, 0 n from grids g where g.tier = 1 and g.village_unit_id in ${inList(scope.villages)} and g.geometry is not null`
+    )
     return briefingMapSvg(
       rows.map((r) => ({
         name: r.name,
@@ -224,38 +222,37 @@ export function createBriefingService(db: Db, clock: Clock) {
       throw new AppError('BAD_INPUT', '“下一步工作”还没有填写；不需要时请从简报中去掉这一部分')
     const date = today()
     const year = Number(date.slice(0, 4))
-    return sqlite.transaction(() => {
-      const { n } = sqlite.prepare('select coalesce(max(number), 0) + 1 n from briefings where year = ?').get(year) as { n: number }
+    return sql.transaction(() => {
+      const { n } = sql.row<{ n: number }>('select coalesce(max(number), 0) + 1 n from briefings where year = ?', year)!
       const doc = compose(input, n, date)
       const sections: BriefingSection[] = input.sections.map((s) => {
         const composed = doc.sections.find((c) => c.key === s.key)!
         return s.paragraphs ? { ...composed, paragraphs: s.paragraphs.map((p) => p.trim()).filter(Boolean) } : composed
       })
       const frozen = BriefingDocument.parse({ ...doc, sections })
-      const id = sqlite
-        .prepare(
-          'insert into briefings (kind, year, number, title, scope_unit_id, scope_name, period_from, period_to, issued_at, issued_by, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-        )
-        .run(
-          frozen.kind,
-          year,
-          n,
-          frozen.title,
-          frozen.scope.unitId,
-          frozen.scope.name,
-          frozen.period.from,
-          frozen.period.to,
-          clock.now().toISOString(),
-          actor,
-          JSON.stringify(frozen)
-        ).lastInsertRowid as number
+      const id = sql.run(
+        'insert into briefings (kind, year, number, title, scope_unit_id, scope_name, period_from, period_to, issued_at, issued_by, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        frozen.kind,
+        year,
+        n,
+        frozen.title,
+        frozen.scope.unitId,
+        frozen.scope.name,
+        frozen.period.from,
+        frozen.period.to,
+        clock.now().toISOString(),
+        actor,
+        JSON.stringify(frozen)
+      ).lastInsertRowid as number
       return { id, number: n, year }
-    })()
+    })
   }
 
   function get(id: number) {
-    const row = sqlite.prepare('select id, snapshot, issued_at as issuedAt, issued_by as issuedBy from briefings where id = ?').get(id) as
-      { id: number; snapshot: string; issuedAt: string; issuedBy: string } | undefined
+    const row = sql.row<{ id: number; snapshot: string; issuedAt: string; issuedBy: string }>(
+      'select id, snapshot, issued_at as issuedAt, issued_by as issuedBy from briefings where id = ?',
+      id
+    )
     if (!row) throw notFound('简报', id)
     return { id: row.id, issuedAt: row.issuedAt, issuedBy: row.issuedBy, document: BriefingDocument.parse(JSON.parse(row.snapshot)) }
   }
@@ -263,14 +260,7 @@ export function createBriefingService(db: Db, clock: Clock) {
   /** Issued briefings; a clerk's only those of their own unit and villages (`scopeUnitIds`). */
   function list(input: { q?: string; year?: number }, scopeUnitIds: number[] | null = null) {
     const q = input.q?.trim()
-    return sqlite
-      .prepare(
-        `select id, kind, year, number, title, scope_name as scopeName, period_from as periodFrom, period_to as periodTo, issued_at as issuedAt, issued_by as issuedBy from briefings
-         where (@year is null or year = @year) and (@q is null or scope_name like @like or kind = @q or title like @like or (year || '年第' || number || '期') like @like)
-           and (@scope is null or scope_unit_id in (select value from json_each(@scope)))
-         order by issued_at desc, id desc limit 200`
-      )
-      .all({ year: input.year ?? null, q: q || null, like: `%${q ?? ''}%`, scope: scopeUnitIds ? JSON.stringify(scopeUnitIds) : null }) as {
+    return sql.rows<{
       id: number
       kind: string
       year: number
@@ -281,7 +271,13 @@ export function createBriefingService(db: Db, clock: Clock) {
       periodTo: string
       issuedAt: string
       issuedBy: string
-    }[]
+    }>(
+      `select id, kind, year, number, title, scope_name as scopeName, period_from as periodFrom, period_to as periodTo, issued_at as issuedAt, issued_by as issuedBy from briefings
+         where (@year is null or year = @year) and (@q is null or scope_name like @like or kind = @q or title like @like or (year || '年第' || number || '期') like @like)
+           and (@scope is null or scope_unit_id in (select value from json_each(@scope)))
+         order by issued_at desc, id desc limit 200`,
+      { year: input.year ?? null, q: q || null, like: `%${q ?? ''}%`, scope: scopeUnitIds ? JSON.stringify(scopeUnitIds) : null }
+    )
   }
 
   return { compose: (input: ComposeInput) => compose(input), issue, get, list }

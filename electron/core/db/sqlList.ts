@@ -1,10 +1,9 @@
 // Paged lists in SQL: a registry declares its columns, sortable fields, filters and search; a query
 // becomes one counted SELECT with LIMIT/OFFSET, so 100,000 rows page as fast as 100.
-import type Database from 'better-sqlite3'
 import { AppError } from '../errors'
-import { cachedStatement } from './statement'
 import { checkIdNumber, checkPhone } from '../kernel/personalData'
 import { personQuery } from '../../shared/personQuery'
+import { type Sql } from './sql'
 
 export type Clause = { sql: string; params: unknown[] }
 export type ListSpec = {
@@ -77,7 +76,7 @@ export function whereOf(spec: ListSpec, input: Omit<ListInput, 'offset' | 'limit
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params }
 }
 
-export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: ListInput): { total: number; rows: T[] } {
+export function runList<T>(sql: Sql, spec: ListSpec, input: ListInput): { total: number; rows: T[] } {
   const where = whereOf(spec, input)
   let order = spec.defaultOrder
   if (input.sort) {
@@ -86,13 +85,15 @@ export function runList<T>(sqlite: Database.Database, spec: ListSpec, input: Lis
     const nulls = spec.nullsLast?.includes(input.sort.field) ? ' nulls last' : ''
     order = `${expr} ${input.sort.dir === 'desc' ? 'desc' : 'asc'}${nulls}, ${spec.defaultOrder}`
   }
-  const { n } = cachedStatement(sqlite, `select count(*) as n from ${spec.countFrom} ${where.sql}`).get(...where.params) as { n: number }
+  const n = sql.value<number>(`select count(*) from ${spec.countFrom} ${where.sql}`, ...where.params) ?? 0
   // Deferred join: skipping `offset` rows walks keys only; the joins and per-row subqueries run
   // for the page's rows alone, so a deep page costs little more than the first.
-  const rows = cachedStatement(
-    sqlite,
-    `select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`
-  ).all(...where.params, input.limit, input.offset) as T[]
+  const rows = sql.rows<T>(
+    `select ${spec.select} from ${spec.from} where ${spec.key} in (select ${spec.key} from ${spec.from} ${where.sql} order by ${order} limit ? offset ?) order by ${order}`,
+    ...where.params,
+    input.limit,
+    input.offset
+  )
   return { total: n, rows }
 }
 

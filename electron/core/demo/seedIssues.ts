@@ -16,6 +16,7 @@ import {
   type RoutingUnit
 } from '../issues/domain/issueRouting'
 import { createRng, type Rng } from './prng'
+import { sqlOn } from '../db/sql'
 
 const perYear: [number, number][] = [
   [2022, 1150],
@@ -76,37 +77,33 @@ function weighted<T>(rng: Rng, items: [T, number][]): T {
 }
 
 export function seedDemoIssues(db: Db, seed = 2025): void {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const rng = createRng(seed)
-  const units = new Map((sqlite.prepare('select id, name, kind, parent_id as parentId from units').all() as RoutingUnit[]).map((u) => [u.id, u]))
+  const units = new Map(sql.rows<RoutingUnit>('select id, name, kind, parent_id as parentId from units').map((u) => [u.id, u]))
   const town = [...units.values()].find((u) => u.kind === 'town')!
-  const groups = sqlite
-    .prepare(
-      'select g.id, g.parent_id as t2, p.parent_id as t1, g.village_unit_id as village, g.label_lon as lon, g.label_lat as lat, g.households from grids g join grids p on p.id = g.parent_id where g.tier = 3 and g.label_lon is not null'
-    )
-    .all() as { id: number; t2: number; t1: number; village: number; lon: number; lat: number; households: number }[]
+  const groups = sql.rows<{ id: number; t2: number; t1: number; village: number; lon: number; lat: number; households: number }>(
+    'select g.id, g.parent_id as t2, p.parent_id as t1, g.village_unit_id as village, g.label_lon as lon, g.label_lat as lat, g.households from grids g join grids p on p.id = g.parent_id where g.tier = 3 and g.label_lon is not null'
+  )
   if (groups.length === 0) return
   const rules = new Map(
-    (
-      sqlite
-        .prepare(
-          'select category, urgency, default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules'
-        )
-        .all() as (RoutingRule & { category: string; urgency: string; skipAllowed: unknown })[]
-    ).map((r) => [`${r.category}|${r.urgency}`, { ...r, skipAllowed: (r.skipAllowed as unknown) === 1 } as RoutingRule])
+    sql
+      .rows<RoutingRule & { category: string; urgency: string; skipAllowed: unknown }>(
+        'select category, urgency, default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules'
+      )
+      .map((r) => [`${r.category}|${r.urgency}`, { ...r, skipAllowed: (r.skipAllowed as unknown) === 1 } as RoutingRule])
   )
   const groupWeights = groups.map((g) => [g, Math.max(1, g.households)] as [typeof g, number])
-  const insertIssue = sqlite.prepare(
+  const insertIssue = sql.statement(
     `insert into issues (code, title, description, category, urgency, source, lon, lat, village_unit_id, tier1_grid_id, tier2_grid_id, tier3_grid_id, status, holder_unit_id, sender_unit_id, dispatcher_unit_id,
        stage, due_at, warn_at, suspended_at, suspended_from, supervised, escalations, extension_request, co_handlers, created_at, created_by_unit_id, closed_at, closed_level, closed_on_time, peak_level, version)
      values (@code, @title, @description, @category, @urgency, @source, @lon, @lat, @village, @t1, @t2, @t3, @status, @holderUnitId, @senderUnitId, @dispatcherUnitId,
        @stage, @dueAt, @warnAt, @suspendedAt, @suspendedFrom, @supervised, @escalations, @extensionRequest, @coHandlers, @createdAt, @createdBy, @closedAt, @closedLevel, @closedOnTime, @peakLevel, @version)`
   )
-  const insertEvent = sqlite.prepare(
+  const insertEvent = sql.statement(
     'insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
   )
 
-  sqlite.transaction(() => {
+  sql.transaction(() => {
     for (const [year, count] of perYear) {
       // China's years: the codes SS-<year>-… are numbered per China year, as the app numbers them.
       const start = Date.parse(`${year}-01-01T00:00:00+08:00`)
@@ -244,5 +241,5 @@ export function seedDemoIssues(db: Db, seed = 2025): void {
         for (const e of events) insertEvent.run(Number(lastInsertRowid), ...e.slice(1))
       })
     }
-  })()
+  })
 }

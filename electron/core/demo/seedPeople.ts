@@ -2,7 +2,6 @@
 // party members, households with their contact members, resident teams, reporting members (placed
 // by the app's own placement rule), reserve contacts, posts, service records, notices and a year of
 // visits. Deterministic: the same town and seed give the same rows. One transaction, or nothing.
-import type Database from 'better-sqlite3'
 import type { Db } from '../db/open'
 import type { Clock } from '../clock'
 import { fromGeoJsonGeometry, pointInMultiPolygon, bboxOf, labelPoint, type MultiPolygonCoords, type Pt } from '../kernel/geometry'
@@ -12,6 +11,7 @@ import { personName } from './names'
 import { demoIdNumber, demoPhone } from './identities'
 import * as F from './peopleFacts'
 import { addDays } from '../../shared/chinaTime'
+import { sqlOn, type Sql } from '../db/sql'
 
 export type SeedProgress = (stage: string, fraction: number) => void
 
@@ -33,14 +33,9 @@ const DAY = 86_400_000
 const dateBetween = (rng: Rng, from: string, to: string) => addDays(from, Math.floor(rng.next() * ((Date.parse(to) - Date.parse(from)) / DAY + 1)))
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 
-function readTown(sqlite: Database.Database) {
-  const villages = sqlite.prepare("select id, name, village_type as villageType from units where kind = 'village' order by sort_order, id").all() as Village[]
-  const rows = sqlite
-    .prepare(
-      `select g.id, g.village_unit_id as villageId, g.code, g.name, p.name as tier2Name, g.households, g.inspector, g.geometry, g.label_lon, g.label_lat
-       from grids g left join grids p on p.id = g.parent_id where g.tier = 3 order by g.id`
-    )
-    .all() as {
+function readTown(sql: Sql) {
+  const villages = sql.rows<Village>("select id, name, village_type as villageType from units where kind = 'village' order by sort_order, id")
+  const rows = sql.rows<{
     id: number
     villageId: number
     code: string
@@ -51,7 +46,8 @@ function readTown(sqlite: Database.Database) {
     geometry: string | null
     label_lon: number | null
     label_lat: number | null
-  }[]
+  }>(`select g.id, g.village_unit_id as villageId, g.code, g.name, p.name as tier2Name, g.households, g.inspector, g.geometry, g.label_lon, g.label_lat
+       from grids g left join grids p on p.id = g.parent_id where g.tier = 3 order by g.id`)
   const groups: Group[] = rows.map((r) => {
     const shape = r.geometry ? fromGeoJsonGeometry(JSON.parse(r.geometry)) : null
     return {
@@ -81,11 +77,11 @@ function pointIn(rng: Rng, g: Group): Pt | null {
 }
 
 export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onProgress?: SeedProgress }): void {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const rng = createRng(opts.seed ?? 2024)
   const progress = opts.onProgress ?? (() => {})
   const createdAt = opts.clock.now().toISOString()
-  const { villages, groups } = readTown(sqlite)
+  const { villages, groups } = readTown(sql)
   if (villages.length === 0 || groups.length === 0) throw new Error('示例人员数据需要先有示例网格')
   const groupsOf = new Map<number, Group[]>(villages.map((v) => [v.id, []]))
   for (const g of groups) groupsOf.get(g.villageId)?.push(g)
@@ -94,7 +90,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
   const usedIds = new Set<string>()
   const usedPhones = new Set<string>()
 
-  const insertPerson = sqlite.prepare(
+  const insertPerson = sql.statement(
     `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
      values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @branch, @address, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt)`
   )
@@ -151,7 +147,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     return r < pNon ? '非佛山户籍' : r < pNon + pFoshan ? '佛山市户籍' : '本镇户籍'
   }
 
-  sqlite.transaction(() => {
+  sql.transaction(() => {
     // ── Party members in household contact (党员户联系) ───────────────────────────────────────
     progress('党员', 0)
     const memberCounts = apportion(
@@ -181,7 +177,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
 
     // ── Households, each with its contact member ───────────────────────────────────────────────
     progress('户', 0.15)
-    const insertHousehold = sqlite.prepare(
+    const insertHousehold = sql.statement(
       `insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const householdIds: { id: number; villageId: number; contact: number }[] = []
@@ -217,7 +213,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
         }
     }
     // Σ members of non-hukou households = the seed's non-hukou residents contacted.
-    const setMembers = sqlite.prepare('update households set members = ? where id = ?')
+    const setMembers = sql.statement('update households set members = ? where id = ?')
     apportion(
       F.peopleTotals.nonHukouContacted,
       nonHukouHouseholds.map(() => rng.next() + 0.2),
@@ -231,8 +227,8 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       .sort((a, b) => householdsOf(b.id) - householdsOf(a.id) || a.id - b.id)
       .slice(0, F.peopleTotals.residentTeams)
       .sort((a, b) => a.id - b.id)
-    const insertTeam = sqlite.prepare('insert into resident_teams (name, village_unit_id) values (?, ?)')
-    const insertTeamMember = sqlite.prepare('insert into team_members (team_id, person_id, role) values (?, ?, ?)')
+    const insertTeam = sql.statement('insert into resident_teams (name, village_unit_id) values (?, ?)')
+    const insertTeamMember = sql.statement('insert into team_members (team_id, person_id, role) values (?, ?, ?)')
     const teamOf = new Map<number, number>()
     for (const v of teamVillages) {
       const teamId = insertTeam.run(`${v.name}驻点团队`, v.id).lastInsertRowid as number
@@ -274,7 +270,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     )
     const reportingCount = new Map<number, number>(rest.map((v, i) => [v.id, restCounts[i]]))
     for (const v of reportingVillages) if (v.name in F.peopleTotals.reportingFixed) reportingCount.set(v.id, F.peopleTotals.reportingFixed[v.name])
-    const insertReporting = sqlite.prepare(
+    const insertReporting = sql.statement(
       `insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?)`
     )
     const reporting: { id: number; villageId: number; home: Pt | null; late: boolean }[] = []
@@ -326,15 +322,15 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       })),
       30
     )
-    const place = sqlite.prepare("update reporting_members set group_grid_id = ?, placed_at = ?, placement = 'suggested', placement_reason = ? where id = ?")
-    const reportedAtOf = sqlite.prepare('select reported_at as d from reporting_members where id = ?')
-    for (const s of suggestions) if (s.groupId) place.run(s.groupId, (reportedAtOf.get(s.memberId) as { d: string }).d, s.reason, s.memberId)
+    const place = sql.statement("update reporting_members set group_grid_id = ?, placed_at = ?, placement = 'suggested', placement_reason = ? where id = ?")
+    const reportedAt = (id: number) => sql.value<string>('select reported_at from reporting_members where id = ?', id)!
+    for (const s of suggestions) if (s.groupId) place.run(s.groupId, reportedAt(s.memberId), s.reason, s.memberId)
 
     // ── Posts (领岗) and service records (双管理) ────────────────────────────────────────────────
     progress('岗位与服务记录', 0.5)
-    const insertPost = sqlite.prepare('insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)')
-    const insertClaim = sqlite.prepare('insert into post_claims (post_id, reporting_member_id, claimed_at) values (?, ?, ?)')
-    const insertService = sqlite.prepare('insert into service_records (reporting_member_id, date, activity, hours, households_visited) values (?, ?, ?, ?, ?)')
+    const insertPost = sql.statement('insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)')
+    const insertClaim = sql.statement('insert into post_claims (post_id, reporting_member_id, claimed_at) values (?, ?, ?)')
+    const insertService = sql.statement('insert into service_records (reporting_member_id, date, activity, hours, households_visited) values (?, ?, ?, ?, ?)')
     for (const v of reportingVillages) {
       const mine = reporting.filter((r) => r.villageId === v.id)
       const postCount = Math.min(F.volunteerPostNames.length, 3 + (mine.length > 40 ? 3 : mine.length > 15 ? 1 : 0))
@@ -362,7 +358,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       F.peopleTotals.reserveContacts,
       villages.map((v) => householdsOf(v.id))
     )
-    const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
+    const insertReserve = sql.statement('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
     const reserveOf = new Map<number, { id: number; specialty: string }[]>()
     villages.forEach((v, vi) => {
       const list: { id: number; specialty: string }[] = []
@@ -382,10 +378,8 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       }
       reserveOf.set(v.id, list)
     })
-    const insertNotice = sqlite.prepare(
-      'insert into reserve_notices (village_unit_id, subject, content, specialty, sent_at, sent_by) values (?, ?, ?, ?, ?, ?)'
-    )
-    const insertRecipient = sqlite.prepare('insert into reserve_notice_recipients (notice_id, reserve_contact_id, answer, participated) values (?, ?, ?, ?)')
+    const insertNotice = sql.statement('insert into reserve_notices (village_unit_id, subject, content, specialty, sent_at, sent_by) values (?, ?, ?, ?, ?, ?)')
+    const insertRecipient = sql.statement('insert into reserve_notice_recipients (notice_id, reserve_contact_id, answer, participated) values (?, ?, ?, ?)')
     for (const v of teamVillages.slice(0, 30)) {
       const specialty = rng.pick(F.specialties)
       const noticeId = insertNotice.run(
@@ -405,7 +399,7 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
     // ── A year of visits: every household twice at least, 269.8% in all; team person-times 293,000 ──
     progress('走访记录', 0.6)
     const totalVisits = Math.round((householdIds.length * F.peopleTotals.visitRatePermille) / 1000)
-    const insertVisit = sqlite.prepare(
+    const insertVisit = sql.statement(
       'insert into visits (kind, date, village_unit_id, household_id, visitor_kind, team_id, visitor_person_id, person_times) values (?, ?, ?, ?, ?, ?, ?, ?)'
     )
     const lastVisit = new Map<number, string>()
@@ -453,11 +447,12 @@ export function seedDemoPeople(db: Db, opts: { clock: Clock; seed?: number; onPr
       }
     })
     progress('走访记录', 0.95)
-    const setLast = sqlite.prepare('update households set last_visit_at = ? where id = ?')
+    const setLast = sql.statement('update households set last_visit_at = ? where id = ?')
     for (const [id, date] of lastVisit) setLast.run(date, id)
-    sqlite
-      .prepare("insert or replace into app_meta (key, value) values ('demoPeople', ?), ('partyGroupCapacity', '30'), ('householdsPerMemberLimit', '50')")
-      .run(JSON.stringify({ seed: opts.seed ?? 2024, visitPeriod: F.visitPeriod, createdAt }))
+    sql.run(
+      "insert or replace into app_meta (key, value) values ('demoPeople', ?), ('partyGroupCapacity', '30'), ('householdsPerMemberLimit', '50')",
+      JSON.stringify({ seed: opts.seed ?? 2024, visitPeriod: F.visitPeriod, createdAt })
+    )
     progress('完成', 1)
-  })()
+  })
 }

@@ -1,10 +1,10 @@
 // Changing grids: create, edit attributes, re-parent, delete, reshape, and move a village to
 // another office. Every write is one transaction with its change batch; stale versions are refused.
-import { asc, eq, inArray, max } from 'drizzle-orm'
 import type { ParsedInput, Tier } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { grids, households, persons, reportingMembers, units } from '../db/schema'
+import { idList, sqlOn } from '../db/sql'
 import { AppError, notFound } from '../errors'
 import { deletionBlocker, holdsAnyone, kindProblem, nextChildCode, reparentProblem, type GridHoldings } from './domain/gridRules'
 import { fromGeoJsonGeometry, multiPolygonArea, pointInMultiPolygon, toGeoJsonGeometry, type Pt } from '../kernel/geometry'
@@ -12,7 +12,6 @@ import { splitByLine } from './domain/splitShape'
 import { beginBatch } from '../changes/changes'
 import { geometryColumns } from '../db/gridColumns'
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type GridRow = typeof grids.$inferSelect
 type UnitRow = typeof units.$inferSelect
 
@@ -23,19 +22,20 @@ function uniqueCodeError(e: unknown, code: string): never {
 }
 
 export function createGridEditService(db: Db, clock: Clock) {
-  const gridById = (tx: Tx, id: number): GridRow => {
-    const g = tx.select().from(grids).where(eq(grids.id, id)).get()
+  const sql = sqlOn(db)
+  const gridById = (id: number): GridRow => {
+    const g = sql.find(grids, id)
     if (!g) throw notFound('网格', id)
     return g
   }
-  const current = (tx: Tx, id: number, version: number): GridRow => {
-    const g = gridById(tx, id)
+  const current = (id: number, version: number): GridRow => {
+    const g = gridById(id)
     if (g.version !== version)
       throw new AppError('CONFLICT', `“${g.name}”已被他人修改（当前版本 ${g.version}，你看到的是版本 ${version}）。你的修改未保存，请刷新后重试。`)
     return g
   }
-  const unitById = (tx: Tx, id: number): UnitRow => {
-    const u = tx.select().from(units).where(eq(units.id, id)).get()
+  const unitById = (id: number): UnitRow => {
+    const u = sql.find(units, id)
     if (!u) throw notFound('单位', id)
     return u
   }
@@ -43,29 +43,25 @@ export function createGridEditService(db: Db, clock: Clock) {
   function create(input: ParsedInput<'grids.create'>, actor: string): { id: number; batchId: number } {
     const badKind = kindProblem(input.tier, input.kind)
     if (badKind) throw new AppError('BAD_INPUT', badKind)
-    return db.transaction((tx) => {
+    return sql.transaction(() => {
       const recorder = beginBatch(db, clock, { kind: 'create', actor, description: `新建网格“${input.name}”` })
       let villageUnitId: number
       let parentId: number | null = null
       let code = input.code
       if (input.tier === 1) {
         if (!input.officeId) throw new AppError('BAD_INPUT', '新建一级网格（村/社区）须指定所属管理处。')
-        const office = unitById(tx, input.officeId)
+        const office = unitById(input.officeId)
         if (office.kind !== 'office') throw new AppError('BAD_INPUT', `“${office.name}”不是管理处。`)
         if (!code) throw new AppError('BAD_INPUT', '新建一级网格须填写村居的 12 位统计用区划代码。')
         try {
-          const [unit] = tx
-            .insert(units)
-            .values({
-              code,
-              name: input.name,
-              kind: 'village',
-              villageType: input.kind === '村' ? '村' : input.kind === '园区' ? '园区' : '社区',
-              parentId: office.id,
-              illustrative: false
-            })
-            .returning()
-            .all()
+          const unit = sql.insert(units, {
+            code,
+            name: input.name,
+            kind: 'village',
+            villageType: input.kind === '村' ? '村' : input.kind === '园区' ? '园区' : '社区',
+            parentId: office.id,
+            illustrative: false
+          })
           recorder.created('unit', unit)
           villageUnitId = unit.id
         } catch (e) {
@@ -73,46 +69,34 @@ export function createGridEditService(db: Db, clock: Clock) {
         }
       } else {
         if (!input.parentId) throw new AppError('BAD_INPUT', `新建${input.tier === 2 ? '二' : '三'}级网格须指定上级网格。`)
-        const parent = gridById(tx, input.parentId)
+        const parent = gridById(input.parentId)
         const problem = reparentProblem({ id: -1, tier: input.tier, parentId: null, villageUnitId: parent.villageUnitId, name: input.name }, parent)
         if (problem) throw new AppError('BAD_INPUT', problem)
         parentId = parent.id
         villageUnitId = parent.villageUnitId
         if (!code) {
-          const siblings = tx.select({ code: grids.code }).from(grids).where(eq(grids.parentId, parent.id)).all()
-          code = nextChildCode(
-            parent.code,
-            input.tier as Tier,
-            siblings.map((s) => s.code)
-          )
+          const siblings = sql.values<string>('select code from grids where parent_id = ?', parent.id)
+          code = nextChildCode(parent.code, input.tier as Tier, siblings)
         }
       }
       try {
-        const [row] = tx
-          .insert(grids)
-          .values({
-            tier: input.tier,
-            code,
-            name: input.name,
-            label: input.label ?? input.name,
-            kind: input.kind,
-            parentId,
-            villageUnitId: villageUnitId!,
-            partyOrganisation: input.partyOrganisation ?? null,
-            inspector: input.inspector ?? null,
-            households: input.households ?? 0,
-            registeredPopulation: input.registeredPopulation ?? 0,
-            nonHukouPopulation: input.nonHukouPopulation ?? 0,
-            illustrative: false,
-            sortOrder:
-              (tx
-                .select({ m: max(grids.sortOrder) })
-                .from(grids)
-                .get()?.m ?? 0) + 1,
-            ...geometryColumns(input.geometry ?? null)
-          })
-          .returning()
-          .all()
+        const row = sql.insert(grids, {
+          tier: input.tier,
+          code,
+          name: input.name,
+          label: input.label ?? input.name,
+          kind: input.kind,
+          parentId,
+          villageUnitId: villageUnitId!,
+          partyOrganisation: input.partyOrganisation ?? null,
+          inspector: input.inspector ?? null,
+          households: input.households ?? 0,
+          registeredPopulation: input.registeredPopulation ?? 0,
+          nonHukouPopulation: input.nonHukouPopulation ?? 0,
+          illustrative: false,
+          sortOrder: (sql.value<number | null>('select max(sort_order) from grids') ?? 0) + 1,
+          ...geometryColumns(input.geometry ?? null)
+        })
         recorder.created('grid', row)
         return { id: row.id, batchId: recorder.batchId }
       } catch (e) {
@@ -122,19 +106,14 @@ export function createGridEditService(db: Db, clock: Clock) {
   }
 
   function update(input: ParsedInput<'grids.update'>, actor: string): { version: number; batchId: number } {
-    return db.transaction((tx) => {
-      const before = current(tx, input.id, input.version)
+    return sql.transaction(() => {
+      const before = current(input.id, input.version)
       const badKind = input.patch.kind ? kindProblem(before.tier, input.patch.kind) : null
       if (badKind) throw new AppError('BAD_INPUT', badKind)
       const patch = { ...input.patch, ...(input.patch.name && !input.patch.label && before.tier < 3 ? { label: input.patch.name } : {}) }
       const recorder = beginBatch(db, clock, { kind: 'edit', actor, description: `修改网格“${before.name}”` })
       try {
-        const [after] = tx
-          .update(grids)
-          .set({ ...patch, version: before.version + 1 })
-          .where(eq(grids.id, before.id))
-          .returning()
-          .all()
+        const after = sql.update(grids, before.id, { ...patch, version: before.version + 1 })!
         recorder.updated('grid', before, after)
         return { version: after.version, batchId: recorder.batchId }
       } catch (e) {
@@ -144,15 +123,10 @@ export function createGridEditService(db: Db, clock: Clock) {
   }
 
   function setGeometry(input: ParsedInput<'grids.setGeometry'>, actor: string): { version: number; batchId: number } {
-    return db.transaction((tx) => {
-      const before = current(tx, input.id, input.version)
+    return sql.transaction(() => {
+      const before = current(input.id, input.version)
       const recorder = beginBatch(db, clock, { kind: 'geometry', actor, description: `修改“${before.name}”的边界` })
-      const [after] = tx
-        .update(grids)
-        .set({ ...geometryColumns(input.geometry), version: before.version + 1 })
-        .where(eq(grids.id, before.id))
-        .returning()
-        .all()
+      const after = sql.update(grids, before.id, { ...geometryColumns(input.geometry), version: before.version + 1 })!
       recorder.updated('grid', before, after)
       return { version: after.version, batchId: recorder.batchId }
     })
@@ -160,28 +134,18 @@ export function createGridEditService(db: Db, clock: Clock) {
 
   /** Move a grid (and everything under it) to another parent of the right tier. */
   function move(input: ParsedInput<'grids.move'>, actor: string): { version: number; batchId: number } {
-    return db.transaction((tx) => {
-      const before = current(tx, input.id, input.version)
-      const parent = gridById(tx, input.parentId)
+    return sql.transaction(() => {
+      const before = current(input.id, input.version)
+      const parent = gridById(input.parentId)
       const problem = reparentProblem(before, parent)
       if (problem) throw new AppError('BAD_INPUT', problem)
       const recorder = beginBatch(db, clock, { kind: 'move', actor, description: `把“${before.name}”移到“${parent.name}”下` })
-      const [after] = tx
-        .update(grids)
-        .set({ parentId: parent.id, villageUnitId: parent.villageUnitId, version: before.version + 1 })
-        .where(eq(grids.id, before.id))
-        .returning()
-        .all()
-      const from = before.parentId ? gridById(tx, before.parentId).name : '（无）'
+      const after = sql.update(grids, before.id, { parentId: parent.id, villageUnitId: parent.villageUnitId, version: before.version + 1 })!
+      const from = before.parentId ? gridById(before.parentId).name : '（无）'
       recorder.updated('grid', before, after, `上级网格：${from} → ${parent.name}`)
       if (parent.villageUnitId !== before.villageUnitId) {
-        for (const child of tx.select().from(grids).where(eq(grids.parentId, before.id)).all()) {
-          const [moved] = tx
-            .update(grids)
-            .set({ villageUnitId: parent.villageUnitId, version: child.version + 1 })
-            .where(eq(grids.id, child.id))
-            .returning()
-            .all()
+        for (const child of sql.where(grids, 'parent_id = ?', before.id)) {
+          const moved = sql.update(grids, child.id, { villageUnitId: parent.villageUnitId, version: child.version + 1 })!
           recorder.updated('grid', child, moved)
         }
       }
@@ -193,99 +157,70 @@ export function createGridEditService(db: Db, clock: Clock) {
   /** Issues located in any of the given grids (of any tier). */
   function issuesIn(ids: number[]): { id: number; tier1GridId: number | null; tier2GridId: number | null; tier3GridId: number | null; version: number }[] {
     if (ids.length === 0) return []
-    const list = ids.map(() => '?').join(',')
-    return db.$client
-      .prepare(
-        `select id, tier1_grid_id as tier1GridId, tier2_grid_id as tier2GridId, tier3_grid_id as tier3GridId, version from issues where tier3_grid_id in (${list}) or tier2_grid_id in (${list}) or tier1_grid_id in (${list})`
-      )
-      .all(...ids, ...ids, ...ids) as { id: number; tier1GridId: number | null; tier2GridId: number | null; tier3GridId: number | null; version: number }[]
+    return sql.rows<{ id: number; tier1GridId: number | null; tier2GridId: number | null; tier3GridId: number | null; version: number }>(
+      `with going(id) as (select value from json_each(?))
+       select id, tier1_grid_id as tier1GridId, tier2_grid_id as tier2GridId, tier3_grid_id as tier3GridId, version from issues
+       where tier3_grid_id in going or tier2_grid_id in going or tier1_grid_id in going`,
+      idList(ids)
+    )
   }
 
   /**
    * Re-point issues at grids that are going: to the heir party group (and its parents) when a
    * party group's contents move, else to what remains of their chain. Issues are never deleted.
    */
-  function moveIssues(tx: Tx, recorder: ReturnType<typeof beginBatch>, going: Set<number>, heirTier3: number | null) {
-    const parentOf = (id: number | null) =>
-      id ? ((db.$client.prepare('select parent_id as p from grids where id = ?').get(id) as { p: number | null } | undefined)?.p ?? null) : null
+  function moveIssues(recorder: ReturnType<typeof beginBatch>, going: Set<number>, heirTier3: number | null) {
+    const parentOf = (id: number | null) => (id ? (sql.row<{ p: number | null }>('select parent_id as p from grids where id = ?', id)?.p ?? null) : null)
     for (const before of issuesIn([...going])) {
       const t3 = before.tier3GridId && going.has(before.tier3GridId) ? heirTier3 : before.tier3GridId
       const t2 = t3 ? parentOf(t3) : before.tier2GridId && !going.has(before.tier2GridId) ? before.tier2GridId : null
       const t1 = t2 ? parentOf(t2) : before.tier1GridId && !going.has(before.tier1GridId) ? before.tier1GridId : null
       const after = { ...before, tier1GridId: t1, tier2GridId: t2, tier3GridId: t3, version: before.version + 1 }
-      db.$client
-        .prepare('update issues set tier1_grid_id = ?, tier2_grid_id = ?, tier3_grid_id = ?, version = version + 1 where id = ?')
-        .run(t1, t2, t3, before.id)
+      sql.run('update issues set tier1_grid_id = ?, tier2_grid_id = ?, tier3_grid_id = ?, version = version + 1 where id = ?', t1, t2, t3, before.id)
       recorder.updated('issue', before, after, `所在网格：${before.tier3GridId ?? '无'} → ${t3 ?? '无'}`)
     }
-    void tx
   }
 
   /** Who lives in or is placed in the given (tier-3) grids. */
   function holdings(ids: number[]): GridHoldings {
     if (ids.length === 0) return { households: 0, partyMembers: 0, reportingMembers: 0 }
-    const n = (sql: string) => db.$client.prepare(sql.replace('?', ids.map(() => '?').join(','))).get(...ids) as { n: number }
+    const n = (text: string) => sql.value<number>(text, idList(ids))!
+    const list = '(select value from json_each(?))'
     return {
-      households: n('select count(*) n from households where grid_id in (?)').n,
-      partyMembers: n("select count(*) n from persons where home_grid_id in (?) and party_registration = '村居'").n,
-      reportingMembers: n('select count(*) n from reporting_members where group_grid_id in (?)').n
+      households: n(`select count(*) from households where grid_id in ${list}`),
+      partyMembers: n(`select count(*) from persons where home_grid_id in ${list} and party_registration = '村居'`),
+      reportingMembers: n(`select count(*) from reporting_members where group_grid_id in ${list}`)
     }
   }
 
   /** Move everyone hanging on `from` grids to `to` (or release them with null), recording each row. */
-  function movePeople(tx: Tx, recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
+  function movePeople(recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
     if (from.length === 0) return
-    for (const h of tx.select().from(households).where(inArray(households.gridId, from)).all()) {
-      const [after] = tx
-        .update(households)
-        .set({ gridId: to, version: h.version + 1 })
-        .where(eq(households.id, h.id))
-        .returning()
-        .all()
+    for (const h of sql.where(households, 'grid_id in (select value from json_each(?))', idList(from))) {
+      const after = sql.update(households, h.id, { gridId: to, version: h.version + 1 })!
       recorder.updated('household', h, after, `所属网格：${h.gridId} → ${to ?? '无'}`)
     }
-    for (const p of tx.select().from(persons).where(inArray(persons.homeGridId, from)).all()) {
-      const [after] = tx
-        .update(persons)
-        .set({ homeGridId: to, version: p.version + 1 })
-        .where(eq(persons.id, p.id))
-        .returning()
-        .all()
+    for (const p of sql.where(persons, 'home_grid_id in (select value from json_each(?))', idList(from))) {
+      const after = sql.update(persons, p.id, { homeGridId: to, version: p.version + 1 })!
       recorder.updated('person', p, after, `住址网格：${p.homeGridId} → ${to ?? '无'}`)
     }
-    for (const r of tx.select().from(reportingMembers).where(inArray(reportingMembers.groupGridId, from)).all()) {
-      const [after] = tx
-        .update(reportingMembers)
-        .set({
-          groupGridId: to,
-          placement: to ? 'manual' : null,
-          placedAt: to ? clock.now().toISOString() : null,
-          placementReason: to ? '原党小组删除，随之移入' : null,
-          version: r.version + 1
-        })
-        .where(eq(reportingMembers.id, r.id))
-        .returning()
-        .all()
+    for (const r of sql.where(reportingMembers, 'group_grid_id in (select value from json_each(?))', idList(from))) {
+      const after = sql.update(reportingMembers, r.id, {
+        groupGridId: to,
+        placement: to ? 'manual' : null,
+        placedAt: to ? clock.now().toISOString() : null,
+        placementReason: to ? '原党小组删除，随之移入' : null,
+        version: r.version + 1
+      })!
       recorder.updated('reportingMember', r, after, `党小组：${r.groupGridId} → ${to ?? '未编组'}`)
     }
   }
 
   function remove(input: ParsedInput<'grids.delete'>, actor: string): { deleted: number; batchId: number } {
-    return db.transaction((tx) => {
-      const target = current(tx, input.id, input.version)
-      const children = tx.select().from(grids).where(eq(grids.parentId, target.id)).orderBy(asc(grids.id)).all()
-      const grandchildren = children.length
-        ? tx
-            .select()
-            .from(grids)
-            .where(
-              inArray(
-                grids.parentId,
-                children.map((c) => c.id)
-              )
-            )
-            .all()
-        : []
+    return sql.transaction(() => {
+      const target = current(input.id, input.version)
+      const children = sql.where(grids, 'parent_id = ? order by id', target.id)
+      const grandchildren = children.length ? sql.where(grids, 'parent_id in (select value from json_each(?))', idList(children.map((c) => c.id))) : []
       // People hang on tier-3 grids: the target itself, or those that go with it in a cascade.
       const goingTier3 = [target, ...children, ...grandchildren]
         .filter((g) => g.tier === 3 && (g.id === target.id || input.children === 'cascade' || input.children === 'refuse'))
@@ -307,52 +242,42 @@ export function createGridEditService(db: Db, clock: Clock) {
       let heir: typeof target | null = null
       if (input.children === 'reparent' && (children.length || holdsAnyone(held))) {
         if (!input.reparentTo) throw new AppError('BAD_INPUT', children.length ? '请选择接收下级网格的网格。' : '请选择接收这些人员的党小组。')
-        heir = gridById(tx, input.reparentTo)
+        heir = gridById(input.reparentTo)
         if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `只能移到另一个${target.tier}级网格下。`)
         if ((held.reportingMembers || held.issues) && heir.villageUnitId !== target.villageUnitId)
           throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，事件也须留在所在村居：请选择同一村居的网格。`)
         for (const child of children) {
-          const [moved] = tx
-            .update(grids)
-            .set({ parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 })
-            .where(eq(grids.id, child.id))
-            .returning()
-            .all()
+          const moved = sql.update(grids, child.id, { parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 })!
           recorder.updated('grid', child, moved)
         }
       }
       // Release (cascade) or hand over (reparent) the people first, so no row points at a deleted grid.
-      movePeople(tx, recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
-      moveIssues(tx, recorder, going, heir && target.tier === 3 ? heir.id : null)
+      movePeople(recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
+      moveIssues(recorder, going, heir && target.tier === 3 ? heir.id : null)
       if (input.children === 'cascade') {
         // Deepest first, so foreign keys hold at every step and an undo restores parents first.
         for (const row of [...grandchildren, ...children]) {
-          tx.delete(grids).where(eq(grids.id, row.id)).run()
+          sql.remove(grids, row.id)
           recorder.deleted('grid', row)
           deleted++
         }
       }
-      tx.delete(grids).where(eq(grids.id, target.id)).run()
+      sql.remove(grids, target.id)
       recorder.deleted('grid', target)
       return { deleted: deleted + 1, batchId: recorder.batchId }
     })
   }
 
   function moveVillage(input: ParsedInput<'units.moveVillage'>, actor: string): { version: number; batchId: number } {
-    return db.transaction((tx) => {
-      const village = unitById(tx, input.villageUnitId)
+    return sql.transaction(() => {
+      const village = unitById(input.villageUnitId)
       if (village.kind !== 'village') throw new AppError('BAD_INPUT', `“${village.name}”不是村居。`)
       if (village.version !== input.version) throw new AppError('CONFLICT', `“${village.name}”已被他人修改，请刷新后重试。你的修改未保存。`)
-      const office = unitById(tx, input.officeId)
+      const office = unitById(input.officeId)
       if (office.kind !== 'office') throw new AppError('BAD_INPUT', `“${office.name}”不是管理处。`)
       const recorder = beginBatch(db, clock, { kind: 'move', actor, description: `把“${village.name}”划归“${office.name}”` })
-      const [after] = tx
-        .update(units)
-        .set({ parentId: office.id, illustrative: false, version: village.version + 1 })
-        .where(eq(units.id, village.id))
-        .returning()
-        .all()
-      const from = village.parentId ? unitById(tx, village.parentId).name : '（无）'
+      const after = sql.update(units, village.id, { parentId: office.id, illustrative: false, version: village.version + 1 })!
+      const from = village.parentId ? unitById(village.parentId).name : '（无）'
       recorder.updated('unit', village, after, `所属管理处：${from} → ${office.name}`)
       return { version: after.version, batchId: recorder.batchId }
     })
@@ -360,8 +285,8 @@ export function createGridEditService(db: Db, clock: Clock) {
 
   /** Split a tier-2 or tier-3 grid in two along a line; figures are shared by area, children follow their part. */
   function split(input: ParsedInput<'grids.split'>, actor: string) {
-    return db.transaction((tx) => {
-      const before = current(tx, input.id, input.version)
+    return sql.transaction(() => {
+      const before = current(input.id, input.version)
       if (before.tier === 1) throw new AppError('BAD_INPUT', '一级网格对应村居，不能拆分；请先新建村居，再调整两者的边界。')
       if (!before.geometry) throw new AppError('BAD_INPUT', `“${before.name}”尚未绘制边界，无法拆分。`)
       const result = splitByLine(fromGeoJsonGeometry(JSON.parse(before.geometry)), input.line as Pt[])
@@ -371,56 +296,38 @@ export function createGridEditService(db: Db, clock: Clock) {
       const part = (n: number) => Math.round(n * share)
       const newName = input.newName?.trim() || `${before.name}（拆分）`
       const recorder = beginBatch(db, clock, { kind: 'split', actor, description: `把“${before.name}”拆分出“${newName}”` })
-      const [kept] = tx
-        .update(grids)
-        .set({
-          ...geometryColumns(toGeoJsonGeometry(keep)),
-          households: before.households - part(before.households),
-          registeredPopulation: before.registeredPopulation - part(before.registeredPopulation),
-          nonHukouPopulation: before.nonHukouPopulation - part(before.nonHukouPopulation),
-          version: before.version + 1
-        })
-        .where(eq(grids.id, before.id))
-        .returning()
-        .all()
+      const kept = sql.update(grids, before.id, {
+        ...geometryColumns(toGeoJsonGeometry(keep)),
+        households: before.households - part(before.households),
+        registeredPopulation: before.registeredPopulation - part(before.registeredPopulation),
+        nonHukouPopulation: before.nonHukouPopulation - part(before.nonHukouPopulation),
+        version: before.version + 1
+      })!
       recorder.updated('grid', before, kept)
-      const parent = gridById(tx, before.parentId!)
-      const siblings = tx.select({ code: grids.code }).from(grids).where(eq(grids.parentId, parent.id)).all()
-      const [created] = tx
-        .insert(grids)
-        .values({
-          tier: before.tier,
-          code: nextChildCode(
-            parent.code,
-            before.tier as Tier,
-            siblings.map((x) => x.code)
-          ),
-          name: newName,
-          label: newName,
-          kind: before.kind,
-          parentId: parent.id,
-          villageUnitId: before.villageUnitId,
-          partyOrganisation: null,
-          inspector: null,
-          households: part(before.households),
-          registeredPopulation: part(before.registeredPopulation),
-          nonHukouPopulation: part(before.nonHukouPopulation),
-          illustrative: false,
-          sortOrder: before.sortOrder,
-          ...geometryColumns(toGeoJsonGeometry(give))
-        })
-        .returning()
-        .all()
+      const parent = gridById(before.parentId!)
+      const siblings = sql.values<string>('select code from grids where parent_id = ?', parent.id)
+      const created = sql.insert(grids, {
+        tier: before.tier,
+        code: nextChildCode(parent.code, before.tier as Tier, siblings),
+        name: newName,
+        label: newName,
+        kind: before.kind,
+        parentId: parent.id,
+        villageUnitId: before.villageUnitId,
+        partyOrganisation: null,
+        inspector: null,
+        households: part(before.households),
+        registeredPopulation: part(before.registeredPopulation),
+        nonHukouPopulation: part(before.nonHukouPopulation),
+        illustrative: false,
+        sortOrder: before.sortOrder,
+        ...geometryColumns(toGeoJsonGeometry(give))
+      })
       recorder.created('grid', created)
       let movedChildren = 0
-      for (const child of tx.select().from(grids).where(eq(grids.parentId, before.id)).all()) {
+      for (const child of sql.where(grids, 'parent_id = ?', before.id)) {
         if (child.labelLon === null || !pointInMultiPolygon([child.labelLon, child.labelLat!], give)) continue
-        const [moved] = tx
-          .update(grids)
-          .set({ parentId: created.id, version: child.version + 1 })
-          .where(eq(grids.id, child.id))
-          .returning()
-          .all()
+        const moved = sql.update(grids, child.id, { parentId: created.id, version: child.version + 1 })!
         recorder.updated('grid', child, moved, `上级网格：${before.name} → ${newName}`)
         movedChildren++
       }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import type { Output, ParsedInput } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
+import { sqlOn } from '../db/sql'
 import { notFound } from '../errors'
 import { convertShape } from './domain/crs'
 import { fromGeoJsonGeometry, toGeoJsonGeometry } from '../kernel/geometry'
@@ -31,12 +32,13 @@ type Row = {
 const tierWord = ['', '一级', '二级', '三级']
 
 export function createGridExportService(db: Db, clock: Clock) {
+  const sql = sqlOn(db)
   function rows(input: ParsedInput<'grids.export'>): { rows: Row[]; scope: string } {
     let scope = '狮山镇'
     let where = 'where 1 = 1'
     const args: unknown[] = []
     if (input.gridId) {
-      const root = db.$client.prepare('select name from grids where id = ?').get(input.gridId) as { name: string } | undefined
+      const root = sql.row<{ name: string }>('select name from grids where id = ?', input.gridId)
       if (!root) throw notFound('网格', input.gridId)
       scope = root.name
       where = `where g.id in (with recursive s(id) as (select ? union all select c.id from grids c join s on c.parent_id = s.id) select id from s)`
@@ -46,18 +48,17 @@ export function createGridExportService(db: Db, clock: Clock) {
       where += ' and g.tier = ?'
       args.push(input.tier)
     }
-    const list = db.$client
-      .prepare(
-        `select g.id, g.tier, g.code, g.name, g.kind, g.geometry, g.party_organisation, g.inspector, g.households,
+    const list = sql.rows<Row>(
+      `select g.id, g.tier, g.code, g.name, g.kind, g.geometry, g.party_organisation, g.inspector, g.households,
                 g.registered_population, g.non_hukou_population, g.area_km2, g.illustrative,
                 p.code as parent_code, p.name as parent_name, v.name as village, o.name as office
            from grids g join units v on v.id = g.village_unit_id
            left join units o on o.id = v.parent_id and o.kind = 'office'
            left join grids p on p.id = g.parent_id
            ${where}
-          order by g.tier, g.sort_order, g.id`
-      )
-      .all(...args) as Row[]
+          order by g.tier, g.sort_order, g.id`,
+      ...args
+    )
     return { rows: list, scope }
   }
 

@@ -1,11 +1,11 @@
 // grids.import: read a boundary file, convert it to WGS-84, plan which features become grids,
 // and either report (dry run) or commit every accepted feature in one transaction, as one
 // undoable batch. Whatever the bytes, the answer is a report, never a crash or a partial write.
-import { eq, inArray, sql } from 'drizzle-orm'
 import type { Output, ParsedInput, Tier } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { grids, units } from '../db/schema'
+import { idList, sqlOn } from '../db/sql'
 import { convertShape, type Crs } from './domain/crs'
 import { fromGeoJsonGeometry, type MultiPolygonCoords } from '../kernel/geometry'
 import { guessField, planImport, type ImportContext, type ImportOptions } from './domain/importPlan'
@@ -32,25 +32,19 @@ function toWgs84(f: RawFeature, crs: Crs): RawFeature {
 }
 
 export function createGridImportService(db: Db, clock: Clock) {
+  const sql = sqlOn(db)
   function context(tier: Tier, withShapes: boolean): ImportContext {
-    const parentRows =
-      tier > 1
-        ? db
-            .select()
-            .from(grids)
-            .where(eq(grids.tier, tier - 1))
-            .all()
-        : []
+    const parentRows = tier > 1 ? sql.where(grids, 'tier = ?', tier - 1) : []
     const codesUnderParent = new Map<number, string[]>()
     if (tier > 1) {
-      const rows = db.$client
-        .prepare(
-          'select c.parent_id as parent, c.code from grids c where c.tier = ? union all select c.parent_id, g.code from grids c join grids g on g.parent_id = c.id where c.tier = ?'
-        )
-        .all(tier, tier) as { parent: number; code: string }[]
+      const rows = sql.rows<{ parent: number; code: string }>(
+        'select c.parent_id as parent, c.code from grids c where c.tier = ? union all select c.parent_id, g.code from grids c join grids g on g.parent_id = c.id where c.tier = ?',
+        tier,
+        tier
+      )
       for (const r of rows) codesUnderParent.set(r.parent, [...(codesUnderParent.get(r.parent) ?? []), r.code])
     }
-    const town = db.select().from(units).where(eq(units.kind, 'town')).get()
+    const town = sql.where(units, "kind = 'town'")[0]
     return {
       parents: parentRows.map((p) => ({
         id: p.id,
@@ -60,17 +54,10 @@ export function createGridImportService(db: Db, clock: Clock) {
         shape: withShapes && p.geometry ? fromGeoJsonGeometry(JSON.parse(p.geometry)) : null,
         bbox: p.geometry ? [p.minLon!, p.minLat!, p.maxLon!, p.maxLat!] : null
       })),
-      existingCodes: new Set((db.$client.prepare('select code from grids').all() as { code: string }[]).map((r) => r.code)),
+      existingCodes: new Set(sql.values<string>('select code from grids')),
       codesUnderParent,
       tier1ByCode: new Map(
-        tier === 1
-          ? db
-              .select({ id: grids.id, code: grids.code, name: grids.name })
-              .from(grids)
-              .where(eq(grids.tier, 1))
-              .all()
-              .map((g) => [g.code, g])
-          : []
+        tier === 1 ? sql.rows<{ id: number; code: string; name: string }>('select id, code, name from grids where tier = 1').map((g) => [g.code, g]) : []
       ),
       townOutline: town?.geometry ? (fromGeoJsonGeometry(JSON.parse(town.geometry)) as MultiPolygonCoords) : null
     }
@@ -154,7 +141,7 @@ export function createGridImportService(db: Db, clock: Clock) {
     }
     if (input.dryRun || plan.accepted.length === 0) return report
 
-    const batchId = db.transaction((tx) => {
+    const batchId = sql.transaction(() => {
       const recorder = beginBatch(db, clock, {
         kind: 'import',
         actor,
@@ -162,76 +149,26 @@ export function createGridImportService(db: Db, clock: Clock) {
       })
       // Replace: the parents' current grids of this tier (and theirs) go first, deepest first.
       if (plan.replacedParents.length) {
-        const deleteGrid = tx
-          .delete(grids)
-          .where(eq(grids.id, sql.placeholder('id')))
-          .prepare()
-        const olds = tx.select().from(grids).where(inArray(grids.parentId, plan.replacedParents)).all()
-        const below = olds.length
-          ? tx
-              .select()
-              .from(grids)
-              .where(
-                inArray(
-                  grids.parentId,
-                  olds.map((g) => g.id)
-                )
-              )
-              .all()
-          : []
+        const olds = sql.where(grids, 'parent_id in (select value from json_each(?))', idList(plan.replacedParents))
+        const below = olds.length ? sql.where(grids, 'parent_id in (select value from json_each(?))', idList(olds.map((g) => g.id))) : []
         for (const row of [...below, ...olds]) {
-          deleteGrid.run({ id: row.id })
+          sql.remove(grids, row.id)
           recorder.deleted('grid', row)
         }
       }
       const parents = new Map(ctx.parents.map((p) => [p.id, p]))
       // Codes in use under each parent, for numbering features that bring no code of their own.
       const codesUnder = new Map<number, string[]>()
-      for (const r of tx.select({ parentId: grids.parentId, code: grids.code }).from(grids).where(eq(grids.tier, o.tier)).all())
+      for (const r of sql.rows<{ parentId: number | null; code: string }>('select parent_id parentId, code from grids where tier = ?', o.tier))
         if (r.parentId !== null) codesUnder.set(r.parentId, [...(codesUnder.get(r.parentId) ?? []), r.code])
       // …and the codes the file itself brings, so an automatic number never takes one of them.
       for (const a of plan.accepted) if (a.code && a.parentId !== null) codesUnder.set(a.parentId, [...(codesUnder.get(a.parentId) ?? []), a.code])
-      let sortOrder = (db.$client.prepare('select coalesce(max(sort_order), 0) m from grids').get() as { m: number }).m
-      // One prepared insert for every feature: tens of thousands of rows must not each build and prepare SQL.
-      const p = (name: string) => sql.placeholder(name)
-      const insertGrid = tx
-        .insert(grids)
-        .values({
-          tier: o.tier,
-          code: p('code'),
-          name: p('name'),
-          label: p('name'),
-          kind: p('kind'),
-          parentId: p('parentId'),
-          villageUnitId: p('villageUnitId'),
-          geometry: p('geometry'),
-          minLon: p('minLon'),
-          minLat: p('minLat'),
-          maxLon: p('maxLon'),
-          maxLat: p('maxLat'),
-          labelLon: p('labelLon'),
-          labelLat: p('labelLat'),
-          areaKm2: p('areaKm2'),
-          partyOrganisation: p('partyOrganisation'),
-          inspector: p('inspector'),
-          households: p('households'),
-          registeredPopulation: p('registeredPopulation'),
-          nonHukouPopulation: p('nonHukouPopulation'),
-          illustrative: false,
-          sortOrder: p('sortOrder')
-        })
-        .returning()
-        .prepare()
+      let sortOrder = sql.value<number>('select coalesce(max(sort_order), 0) from grids')!
       for (const a of plan.accepted) {
         const columns = measuredColumns(a.geometry, a.measure)
         if (a.updateId) {
-          const before = tx.select().from(grids).where(eq(grids.id, a.updateId)).get()!
-          const [after] = tx
-            .update(grids)
-            .set({ ...columns, illustrative: false, version: before.version + 1, ...a.attributes })
-            .where(eq(grids.id, a.updateId))
-            .returning()
-            .all()
+          const before = sql.find(grids, a.updateId)!
+          const after = sql.update(grids, a.updateId, { ...columns, illustrative: false, version: before.version + 1, ...a.attributes })!
           recorder.updated('grid', before, after)
           continue
         }
@@ -239,8 +176,11 @@ export function createGridImportService(db: Db, clock: Clock) {
         const siblings = codesUnder.get(parent.id) ?? []
         const code = a.code ?? nextChildCode(parent.code, o.tier, siblings)
         if (!a.code) codesUnder.set(parent.id, [...siblings, code])
-        const row = insertGrid.get({
+        const row = sql.insert(grids, {
+          tier: o.tier,
           code,
+          label: a.name,
+          illustrative: false,
           name: a.name,
           kind: a.kind,
           parentId: parent.id,
@@ -252,7 +192,7 @@ export function createGridImportService(db: Db, clock: Clock) {
           registeredPopulation: a.attributes.registeredPopulation ?? 0,
           nonHukouPopulation: a.attributes.nonHukouPopulation ?? 0,
           sortOrder: ++sortOrder
-        })!
+        })
         recorder.created('grid', row)
       }
       return recorder.batchId

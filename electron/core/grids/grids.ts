@@ -1,8 +1,8 @@
 // Reading the three tiers of grids and the units they hang under.
-import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Output, Tier, TreeNode } from '../../shared/contract'
 import type { Db } from '../db/open'
-import { appMeta, grids, units } from '../db/schema'
+import { grids, units } from '../db/schema'
+import { idList, sqlOn } from '../db/sql'
 import { notFound } from '../errors'
 
 type GridRow = typeof grids.$inferSelect
@@ -13,27 +13,26 @@ const unitRef = (u: UnitRow) => ({ id: u.id, code: u.code, name: u.name, kind: u
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export function createGridService(db: Db) {
-  const meta = (key: string) => db.select().from(appMeta).where(eq(appMeta.key, key)).get()?.value
+  const sql = sqlOn(db)
+  const meta = (key: string) => sql.value<string>('select value from app_meta where key = ?', key)
+  const town = () => sql.where(units, "kind = 'town'")[0] as UnitRow | undefined
 
   function summary(): Output<'grids.summary'> {
-    const town = db.select().from(units).where(eq(units.kind, 'town')).get()
-    if (!town) throw notFound('镇级单位', 'town')
-    const perTier = db.select({ tier: grids.tier, n: count() }).from(grids).groupBy(grids.tier).all()
-    const villageTypes = db.select({ type: units.villageType, n: count() }).from(units).where(eq(units.kind, 'village')).groupBy(units.villageType).all()
+    const theTown = town()
+    if (!theTown) throw notFound('镇级单位', 'town')
+    const perTier = sql.rows<{ tier: number; n: number }>('select tier, count(*) n from grids group by tier')
+    const villageTypes = sql.rows<{ type: string | null; n: number }>(
+      "select village_type type, count(*) n from units where kind = 'village' group by village_type"
+    )
     const byType = (t: string) => villageTypes.find((v) => v.type === t)?.n ?? 0
-    const totals = db
-      .select({
-        households: sql<number>`coalesce(sum(${grids.households}), 0)`,
-        registered: sql<number>`coalesce(sum(${grids.registeredPopulation}), 0)`,
-        nonHukou: sql<number>`coalesce(sum(${grids.nonHukouPopulation}), 0)`
-      })
-      .from(grids)
-      .where(eq(grids.tier, 1))
-      .get()!
-    const [{ n: offices }] = db.select({ n: count() }).from(units).where(eq(units.kind, 'office')).all()
-    const [{ n: illustrativeGrids }] = db.select({ n: count() }).from(grids).where(eq(grids.illustrative, true)).all()
+    const totals = sql.row<{ households: number; registered: number; nonHukou: number }>(
+      `select coalesce(sum(households), 0) households, coalesce(sum(registered_population), 0) registered, coalesce(sum(non_hukou_population), 0) nonHukou
+       from grids where tier = 1`
+    )!
+    const offices = sql.value<number>("select count(*) from units where kind = 'office'")!
+    const illustrativeGrids = sql.value<number>('select count(*) from grids where illustrative')!
     return {
-      town: { code: town.code, name: town.name },
+      town: { code: theTown.code, name: theTown.name },
       tiers: ([1, 2, 3] as const).map((tier) => ({ tier, count: perTier.find((p) => p.tier === tier)?.n ?? 0 })),
       offices,
       villages: { total: byType('社区') + byType('村') + byType('园区'), communities: byType('社区'), villages: byType('村'), parks: byType('园区') },
@@ -46,21 +45,12 @@ export function createGridService(db: Db) {
   }
 
   function tree(): Output<'grids.tree'> {
-    const allUnits = db.select().from(units).orderBy(asc(units.sortOrder), asc(units.id)).all()
-    const allGrids = db
-      .select({
-        id: grids.id,
-        tier: grids.tier,
-        code: grids.code,
-        name: grids.name,
-        label: grids.label,
-        parentId: grids.parentId,
-        villageUnitId: grids.villageUnitId,
-        illustrative: grids.illustrative
-      })
-      .from(grids)
-      .orderBy(asc(grids.tier), asc(grids.sortOrder), asc(grids.id))
-      .all()
+    const allUnits = sql.where(units, '1 order by sort_order, id')
+    const allGrids = sql
+      .rows<Pick<GridRow, 'id' | 'tier' | 'code' | 'name' | 'label' | 'parentId' | 'villageUnitId'> & { illustrative: number }>(
+        `select id, tier, code, name, label, parent_id parentId, village_unit_id villageUnitId, illustrative from grids order by tier, sort_order, id`
+      )
+      .map((g) => ({ ...g, illustrative: g.illustrative === 1 }))
     const unitNodes = new Map<number, TreeNode>()
     for (const u of allUnits)
       unitNodes.set(u.id, {
@@ -108,30 +98,25 @@ export function createGridService(db: Db) {
   }
 
   function geojson(tier: Tier): Output<'grids.geojson'> {
-    const rows = db
-      .select({
-        id: grids.id,
-        tier: grids.tier,
-        code: grids.code,
-        name: grids.name,
-        label: grids.label,
-        kind: grids.kind,
-        parentId: grids.parentId,
-        geometry: grids.geometry,
-        labelLon: grids.labelLon,
-        labelLat: grids.labelLat,
-        illustrative: grids.illustrative,
-        officeId: units.parentId
-      })
-      .from(grids)
-      .innerJoin(units, eq(units.id, grids.villageUnitId))
-      .where(and(eq(grids.tier, tier), isNotNull(grids.geometry)))
-      .orderBy(asc(grids.sortOrder), asc(grids.id))
-      .all()
+    const rows = sql
+      .rows<
+        Pick<GridRow, 'id' | 'tier' | 'code' | 'name' | 'label' | 'kind' | 'parentId' | 'labelLon' | 'labelLat'> & {
+          geometry: string
+          illustrative: number
+          officeId: number | null
+        }
+      >(
+        `select g.id, g.tier, g.code, g.name, g.label, g.kind, g.parent_id parentId, g.geometry, g.label_lon labelLon, g.label_lat labelLat,
+           g.illustrative, u.parent_id officeId
+         from grids g join units u on u.id = g.village_unit_id
+         where g.tier = ? and g.geometry is not null order by g.sort_order, g.id`,
+        tier
+      )
+      .map((r) => ({ ...r, illustrative: r.illustrative === 1 }))
     const polygons = rows.map((r) => ({
       type: 'Feature' as const,
       id: r.id,
-      geometry: JSON.parse(r.geometry!),
+      geometry: JSON.parse(r.geometry),
       properties: {
         id: r.id,
         tier: r.tier as Tier,
@@ -146,9 +131,7 @@ export function createGridService(db: Db) {
     }))
     // A party group's label on the map names its 经济社 too (第一党小组 alone is on every street).
     const parentNames =
-      tier === 3
-        ? new Map((db.$client.prepare('select id, name from grids where tier = 2').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]))
-        : null
+      tier === 3 ? new Map(sql.rows<{ id: number; name: string }>('select id, name from grids where tier = 2').map((p) => [p.id, p.name])) : null
     const mapLabel = (r: (typeof rows)[number]) => {
       const parent = r.parentId ? parentNames?.get(r.parentId) : undefined
       return parent && !r.label.includes(parent) ? `${parent}\n${r.label}` : r.label
@@ -163,48 +146,32 @@ export function createGridService(db: Db) {
   }
 
   function get(id: number): Output<'grids.get'> {
-    const g = db.select().from(grids).where(eq(grids.id, id)).get()
+    const g = sql.find(grids, id)
     if (!g) throw notFound('网格', id)
     const chain: GridRow[] = []
     for (let p = g.parentId; p;) {
-      const parent = db.select().from(grids).where(eq(grids.id, p)).get()
+      const parent = sql.find(grids, p)
       if (!parent) break
       chain.unshift(parent)
       p = parent.parentId
     }
-    const children = db.select().from(grids).where(eq(grids.parentId, id)).orderBy(asc(grids.sortOrder), asc(grids.id)).all()
+    const children = sql.where(grids, 'parent_id = ? order by sort_order, id', id)
     const grandchildren =
       g.tier === 1 && children.length > 0
-        ? db
-            .select({ n: count() })
-            .from(grids)
-            .where(
-              inArray(
-                grids.parentId,
-                children.map((c) => c.id)
-              )
-            )
-            .get()!.n
+        ? sql.value<number>('select count(*) from grids where parent_id in (select value from json_each(?))', idList(children.map((c) => c.id)))!
         : 0
-    const village = db.select().from(units).where(eq(units.id, g.villageUnitId)).get()!
+    const village = sql.find(units, g.villageUnitId)!
     // People registered on the tier-3 grids at or under this one (households, resident party members, reporting members).
-    const holds = db.$client
-      .prepare(
-        `with t3(id) as (select id from grids where id = @id and tier = 3 union select id from grids where parent_id = @id and tier = 3
+    const holds = sql.row<{ households: number; partyMembers: number; reportingMembers: number; issues: number }>(
+      `with t3(id) as (select id from grids where id = @id and tier = 3 union select id from grids where parent_id = @id and tier = 3
            union select c.id from grids c join grids p on p.id = c.parent_id where p.parent_id = @id)
          select (select count(*) from households where grid_id in t3) as households,
            (select count(*) from persons where home_grid_id in t3 and party_registration = '村居') as partyMembers,
            (select count(*) from reporting_members where group_grid_id in t3) as reportingMembers,
-           (select count(*) from issues where tier3_grid_id in t3 or tier2_grid_id = @id or tier1_grid_id = @id) as issues`
-      )
-      .get({ id }) as { households: number; partyMembers: number; reportingMembers: number; issues: number }
-    const office = village.parentId
-      ? db
-          .select()
-          .from(units)
-          .where(and(eq(units.id, village.parentId), eq(units.kind, 'office')))
-          .get()
-      : undefined
+           (select count(*) from issues where tier3_grid_id in t3 or tier2_grid_id = @id or tier1_grid_id = @id) as issues`,
+      { id }
+    )!
+    const office = village.parentId ? sql.where(units, "id = ? and kind = 'office'", village.parentId)[0] : undefined
     return {
       ...gridRef(g),
       version: g.version,
@@ -233,18 +200,7 @@ export function createGridService(db: Db) {
     const like = `%${escapeLike(q)}%`
     const prefix = `${escapeLike(q)}%`
     // Exact and prefix matches first, then coarser tiers first: 汀圃 finds 汀圃社区 before its 党小组.
-    const rows = db.$client
-      .prepare(
-        `select g.id, g.tier, g.code, g.name, g.kind, g.label_lon, g.label_lat, g.min_lon, g.min_lat, g.max_lon, g.max_lat,
-                v.name as village, o.name as office, p.name as parent
-           from grids g join units v on v.id = g.village_unit_id
-           left join units o on o.id = v.parent_id and o.kind = 'office'
-           left join grids p on p.id = g.parent_id
-          where g.name like ? escape '\\' or g.code like ? escape '\\'
-          order by (g.name = ?) desc, (g.name like ? escape '\\') desc, g.tier, g.sort_order
-          limit ?`
-      )
-      .all(like, prefix, q, prefix, limit) as {
+    const rows = sql.rows<{
       id: number
       tier: Tier
       code: string
@@ -259,7 +215,21 @@ export function createGridService(db: Db) {
       village: string
       office: string | null
       parent: string | null
-    }[]
+    }>(
+      `select g.id, g.tier, g.code, g.name, g.kind, g.label_lon, g.label_lat, g.min_lon, g.min_lat, g.max_lon, g.max_lat,
+                v.name as village, o.name as office, p.name as parent
+           from grids g join units v on v.id = g.village_unit_id
+           left join units o on o.id = v.parent_id and o.kind = 'office'
+           left join grids p on p.id = g.parent_id
+          where g.name like ? escape '\\' or g.code like ? escape '\\'
+          order by (g.name = ?) desc, (g.name like ? escape '\\') desc, g.tier, g.sort_order
+          limit ?`,
+      like,
+      prefix,
+      q,
+      prefix,
+      limit
+    )
     return rows.map((r) => ({
       id: r.id,
       tier: r.tier,
@@ -273,48 +243,48 @@ export function createGridService(db: Db) {
   }
 
   function outline(): Output<'town.outline'> {
-    const town = db.select().from(units).where(eq(units.kind, 'town')).get()
-    if (!town?.geometry) throw notFound('镇域轮廓', 'town')
-    const geometry = JSON.parse(town.geometry)
-    const b = db
-      .select({
-        minLon: sql<number>`min(${grids.minLon})`,
-        minLat: sql<number>`min(${grids.minLat})`,
-        maxLon: sql<number>`max(${grids.maxLon})`,
-        maxLat: sql<number>`max(${grids.maxLat})`
-      })
-      .from(grids)
-      .where(eq(grids.tier, 1))
-      .get()!
+    const theTown = town()
+    if (!theTown?.geometry) throw notFound('镇域轮廓', 'town')
+    const geometry = JSON.parse(theTown.geometry)
+    const b = sql.row<{ minLon: number; minLat: number; maxLon: number; maxLat: number }>(
+      'select min(min_lon) minLon, min(min_lat) minLat, max(max_lon) maxLon, max(max_lat) maxLat from grids where tier = 1'
+    )!
     return {
       type: 'Feature',
       geometry,
-      properties: { name: town.name, code: town.code, areaKm2: Number(meta('townAreaKm2') ?? 0), illustrative: meta('townOutlineIllustrative') === 'true' },
+      properties: {
+        name: theTown.name,
+        code: theTown.code,
+        areaKm2: Number(meta('townAreaKm2') ?? 0),
+        illustrative: meta('townOutlineIllustrative') === 'true'
+      },
       bbox: [b.minLon, b.minLat, b.maxLon, b.maxLat]
     }
   }
 
   function offices() {
-    return db.select().from(units).where(eq(units.kind, 'office')).orderBy(asc(units.sortOrder), asc(units.id)).all().map(unitRef)
+    return sql.where(units, "kind = 'office' order by sort_order, id").map(unitRef)
   }
 
   /** Villages in office order, for the filters and pickers of every screen. */
   function villages() {
-    return db.$client
-      .prepare(
-        `select v.id, v.code, v.name, v.village_type as villageType, o.name as office from units v left join units o on o.id = v.parent_id and o.kind = 'office'
-         where v.kind = 'village' order by o.sort_order, v.sort_order, v.id`
-      )
-      .all() as { id: number; code: string; name: string; villageType: string | null; office: string | null }[]
+    return sql.rows<{
+      id: number
+      code: string
+      name: string
+      villageType: string | null
+      office: string | null
+    }>(`select v.id, v.code, v.name, v.village_type as villageType, o.name as office from units v left join units o on o.id = v.parent_id and o.kind = 'office'
+         where v.kind = 'village' order by o.sort_order, v.sort_order, v.id`)
   }
 
   function allUnits() {
-    return db.$client.prepare('select id, name, kind, parent_id as parentId from units order by sort_order, id').all() as {
+    return sql.rows<{
       id: number
       name: string
       kind: 'district' | 'town' | 'department' | 'office' | 'village'
       parentId: number | null
-    }[]
+    }>('select id, name, kind, parent_id as parentId from units order by sort_order, id')
   }
 
   return { summary, tree, geojson, get, search, outline, offices, villages, allUnits }

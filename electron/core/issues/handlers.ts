@@ -1,6 +1,5 @@
 // Issues:
 // one short function per method of this feature's contract part, each calling a service.
-import type { Output } from '../../shared/contract'
 import type { FeatureHandlers } from '../api/handlers'
 import { scoped } from '../api/scoped'
 import type { issuesContract } from './contract'
@@ -17,10 +16,10 @@ export function createIssuesHandlers({ db, clock }: { db: Db; clock: Clock }): F
   return {
     'issues.create': (input, { actor, scopeVillageIds }) => issues.create(input, actor, scopeVillageIds),
     'issues.act': (input, { actor }) => issues.act(input, actor),
-    'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId) as Output<'issues.get'>,
+    'issues.get': ({ id, actingUnitId }) => issues.get(id, actingUnitId),
     'issues.photo': ({ id }) => issues.photo(id),
     'issues.supervisionNotice': ({ eventId }) => issuePrints.supervisionNotice(eventId),
-    'issues.list': (q, ctx) => issueFigures.list(scoped(q, ctx)) as Output<'issues.list'>,
+    'issues.list': (q, ctx) => issueFigures.list(scoped(q, ctx)),
     'issues.place': ({ lon, lat }, { scopeVillageIds }) => issues.place(lon, lat, scopeVillageIds),
     'issues.similar': (input, ctx) => issueFigures.similar(input, ctx.scopeVillageIds),
     'issues.points': (input, ctx) => issueFigures.points(input, ctx.scopeVillageIds),
@@ -28,7 +27,7 @@ export function createIssuesHandlers({ db, clock }: { db: Db; clock: Clock }): F
     'accountability.record': (input, { actor }) => issueFigures.recordAccountability(input, actor),
     'accountability.list': ({ unitId }) => issueFigures.accountability(unitId),
     'stats.kpis': ({ from, to, scope }) => issueFigures.kpis({ from, to, scopeUnitId: scope }),
-    'routing.rules.get': () => issueFigures.rules() as Output<'routing.rules.get'>,
-    'routing.rules.set': (input) => issueFigures.setRules(input) as Output<'routing.rules.set'>
+    'routing.rules.get': () => issueFigures.rules(),
+    'routing.rules.set': (input) => issueFigures.setRules(input)
   }
 }

@@ -1,11 +1,13 @@
 // Issue lists and the figures leaders ask for (stats.kpis), computed in SQL so every screen, the
 // wall and the briefings show the same numbers. Also the routing rules and the category list.
+import type { Output } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { runList, prefix, boolFilter, inScope, type ListInput, type ListSpec } from '../db/sqlList'
 import { dayEnd, dayStart, isCalendarDay } from '../../shared/chinaTime'
-import { clockColour, type IssueState } from './domain/issueRouting'
+import { clockColour } from './domain/issueRouting'
+import { sqlOn } from '../db/sql'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 /** Statuses whose deadline clock runs (a suspended issue's is stopped): as `clockColour` has it. */
@@ -46,19 +48,19 @@ const hours = { 一般: [24, 120, 48], 较急: [8, 72, 24], 紧急: [2, 24, 12] 
 
 /** A new store's category list and routing rules (the town edits both afterwards). */
 export function ensureIssueDefaults(db: Db) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   // (A store opened with older migrations, as the upgrade test does, has no such table yet.)
-  if (!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'issue_categories'").get()) return
-  if ((sqlite.prepare('select count(*) n from issue_categories').get() as { n: number }).n > 0) return
-  sqlite.transaction(() => {
-    defaultCategories.forEach((name, i) => sqlite.prepare('insert into issue_categories (name, sort_order) values (?, ?)').run(name, i))
+  if (!sql.row("select 1 from sqlite_master where type = 'table' and name = 'issue_categories'")) return
+  if (sql.row<{ n: number }>('select count(*) n from issue_categories')!.n > 0) return
+  sql.transaction(() => {
+    defaultCategories.forEach((name, i) => sql.run('insert into issue_categories (name, sort_order) values (?, ?)', name, i))
     defaultCategories.forEach((c) => insertMissingRules(db, c))
-  })()
+  })
 }
 
 /** Rules for a category that has none yet (a new one starts at the village, with the usual limits). */
 function insertMissingRules(db: Db, category: string) {
-  const insert = db.$client.prepare(
+  const insert = sqlOn(db).statement(
     'insert or ignore into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, 75)'
   )
   ;(['一般', '较急', '紧急'] as const).forEach((u, i) =>
@@ -74,7 +76,7 @@ function chinaDay(v: unknown, label: string): string {
 }
 
 export function createIssueFigureService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const now = () => clock.now().toISOString()
 
   const spec = (): ListSpec => ({
@@ -117,20 +119,19 @@ export function createIssueFigureService(db: Db, clock: Clock) {
   })
 
   /** Each row with its clock (red overdue, yellow past the warning point), by the same rule as the panel and the map. */
-  const list = (input: ListInput) => {
+  const list = (input: ListInput): Output<'issues.list'> => {
     const at = now()
-    const page = runList<Record<string, unknown> & Pick<IssueState, 'status' | 'dueAt' | 'warnAt'>>(sqlite, spec(), input)
+    const page = runList<Omit<Output<'issues.list'>['rows'][number], 'clock'>>(sql, spec(), input)
     return { total: page.total, rows: page.rows.map((r) => ({ ...r, clock: clockColour(r, at) })) }
   }
 
   /** Villages under a unit (itself if a village; all for the town or the district). */
   function villagesUnder(unitId: number | undefined): number[] | null {
     if (!unitId) return null
-    const u = sqlite.prepare('select id, kind from units where id = ?').get(unitId) as { id: number; kind: string } | undefined
+    const u = sql.row<{ id: number; kind: string }>('select id, kind from units where id = ?', unitId)
     if (!u) throw notFound('单位', unitId)
     if (u.kind === 'village') return [u.id]
-    if (u.kind === 'office')
-      return (sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").all(u.id) as { id: number }[]).map((r) => r.id)
+    if (u.kind === 'office') return sql.rows<{ id: number }>("select id from units where parent_id = ? and kind = 'village'", u.id).map((r) => r.id)
     return null
   }
 
@@ -140,14 +141,13 @@ export function createIssueFigureService(db: Db, clock: Clock) {
    * still). Only issues not closed by then can be, so the index on closed_at keeps this small.
    */
   function overdueAt(at: string, villages: number[] | null) {
-    return sqlite
-      .prepare(
-        `select i.village_unit_id as villageUnitId, v.parent_id as officeId, i.category from issues i join units v on v.id = i.village_unit_id
+    return sql.rows<{ villageUnitId: number; officeId: number; category: string }>(
+      `select i.village_unit_id as villageUnitId, v.parent_id as officeId, i.category from issues i join units v on v.id = i.village_unit_id
          where i.created_at < @at and (i.closed_at is null or i.closed_at >= @at) ${villages ? `and i.village_unit_id in (${villages.join(',') || 'null'})` : ''}
            and (select e.status_after in ('reported', 'accepted', 'resolved') and e.due_at < @at from issue_events e
-                where e.issue_id = i.id and e.at < @at and e.action <> 'absorb' order by e.id desc limit 1)`
-      )
-      .all({ at }) as { villageUnitId: number; officeId: number; category: string }[]
+                where e.issue_id = i.id and e.at < @at and e.action <> 'absorb' order by e.id desc limit 1)`,
+      { at }
+    )
   }
 
   /**
@@ -162,61 +162,52 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     const period = { from: dayStart(input.from), to: dayEnd(input.to) }
     const asOf = period.to < now() ? period.to : now()
     const where = `i.created_at >= @from and i.created_at < @to and i.status <> 'merged' ${scope}`
-    const t = sqlite
-      .prepare(
-        `select count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status = 'closed' and i.closed_at < @to and i.closed_on_time) onTime,
+    const t = sql.row<Record<string, number | null>>(
+      `select count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved, sum(i.status = 'closed' and i.closed_at < @to and i.closed_on_time) onTime,
            sum(i.status = 'closed' and i.closed_at < @to and i.peak_level = 1) atVillage, sum(i.status = 'closed' and i.closed_at < @to and i.peak_level <= 3) atOrBelowTown,
            sum(i.escalations) escalations
-         from issues i where ${where}`
-      )
-      .get(period) as Record<string, number | null>
+         from issues i where ${where}`,
+      period
+    )!
     const overdue = overdueAt(asOf, villages)
     const tally = <K extends string | number>(key: (o: (typeof overdue)[number]) => K) =>
       overdue.reduce((m, o) => m.set(key(o), (m.get(key(o)) ?? 0) + 1), new Map<K, number>())
     const overdueByVillage = tally((o) => o.villageUnitId)
     const overdueByOffice = tally((o) => o.officeId)
     const overdueByCategory = tally((o) => o.category)
-    const supervised = (
-      sqlite
-        .prepare(
-          `select count(distinct e.issue_id) n from issue_events e join issues i on i.id = e.issue_id where e.action = 'supervise' and e.at >= @from and e.at < @to ${scope}`
-        )
-        .get(period) as { n: number }
-    ).n
+    const supervised = sql.row<{ n: number }>(
+      `select count(distinct e.issue_id) n from issue_events e join issues i on i.id = e.issue_id where e.action = 'supervise' and e.at >= @from and e.at < @to ${scope}`,
+      period
+    )!.n
     const n = (k: string) => Number(t[k] ?? 0)
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : 0)
-    const durations = sqlite
-      .prepare(
-        `select i.closed_level as level, (julianday(i.closed_at) - julianday(i.created_at)) * 24 as hours from issues i where ${where} and i.status = 'closed' and i.closed_at < @to order by level, hours`
-      )
-      .all(period) as { level: number; hours: number }[]
+    const durations = sql.rows<{ level: number; hours: number }>(
+      `select i.closed_level as level, (julianday(i.closed_at) - julianday(i.created_at)) * 24 as hours from issues i where ${where} and i.status = 'closed' and i.closed_at < @to order by level, hours`,
+      period
+    )
     const medianByLevel = [1, 2, 3, 4].map((level) => {
       const xs = durations.filter((d) => d.level === level).map((d) => d.hours)
       return { level, resolved: xs.length, medianHours: xs.length ? Math.round(xs[Math.floor((xs.length - 1) / 2)] * 10) / 10 : null }
     })
-    const escalationsByLevel = sqlite
-      .prepare(
-        `select ${levelExpr('f')} as level, count(*) n from issue_events e join issues i on i.id = e.issue_id join units f on f.id = e.from_unit_id where e.action = 'escalate' and ${where} group by 1 order by 1`
-      )
-      .all(period) as { level: number; n: number }[]
-    const byCategory = sqlite
-      .prepare(
-        `select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i where ${where} group by 1 order by 2 desc`
-      )
-      .all(period) as { category: string; collected: number; resolved: number | null }[]
-    const byUnit = sqlite
-      .prepare(
-        `select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`
-      )
-      .all(period) as { unitId: number; unit: string; collected: number; resolved: number | null }[]
-    const byOffice = sqlite
-      .prepare(
-        `select o.id as unitId, o.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved
-         from issues i join units v on v.id = i.village_unit_id join units o on o.id = v.parent_id where ${where} group by o.id order by collected desc`
-      )
-      .all(period) as { unitId: number; unit: string; collected: number; resolved: number | null }[]
+    const escalationsByLevel = sql.rows<{ level: number; n: number }>(
+      `select ${levelExpr('f')} as level, count(*) n from issue_events e join issues i on i.id = e.issue_id join units f on f.id = e.from_unit_id where e.action = 'escalate' and ${where} group by 1 order by 1`,
+      period
+    )
+    const byCategory = sql.rows<{ category: string; collected: number; resolved: number | null }>(
+      `select i.category, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i where ${where} group by 1 order by 2 desc`,
+      period
+    )
+    const byUnit = sql.rows<{ unitId: number; unit: string; collected: number; resolved: number | null }>(
+      `select v.id as unitId, v.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved from issues i join units v on v.id = i.village_unit_id where ${where} group by v.id order by collected desc`,
+      period
+    )
+    const byOffice = sql.rows<{ unitId: number; unit: string; collected: number; resolved: number | null }>(
+      `select o.id as unitId, o.name as unit, count(*) collected, sum(i.status = 'closed' and i.closed_at < @to) resolved
+         from issues i join units v on v.id = i.village_unit_id join units o on o.id = v.parent_id where ${where} group by o.id order by collected desc`,
+      period
+    )
     // A unit or category with overdue issues and nothing new in the period still has its row.
-    const nameOf = (id: number) => (sqlite.prepare('select name from units where id = ?').pluck().get(id) as string | undefined) ?? String(id)
+    const nameOf = (id: number) => sql.value<string>('select name from units where id = ?', id) ?? String(id)
     for (const [unitId] of overdueByVillage)
       if (!byUnit.some((u) => u.unitId === unitId)) byUnit.push({ unitId, unit: nameOf(unitId), collected: 0, resolved: 0 })
     for (const [unitId] of overdueByOffice)
@@ -243,20 +234,17 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     }
   }
 
-  function rules() {
+  function rules(): Output<'routing.rules.get'> {
     return {
-      categories: sqlite
-        .prepare('select id, name, active from issue_categories order by sort_order, id')
-        .all()
-        .map((c) => ({ ...(c as { id: number; name: string }), active: (c as { active: number }).active === 1 })),
-      rules: (
-        sqlite
-          .prepare(
-            `select r.category, r.urgency, r.default_level as defaultLevel, r.skip_allowed as skipAllowed, r.accept_hours as acceptHours, r.handle_hours as handleHours, r.verify_hours as verifyHours, r.warn_percent as warnPercent
+      categories: sql
+        .rows<{ id: number; name: string; active: number }>('select id, name, active from issue_categories order by sort_order, id')
+        .map((c) => ({ ...c, active: c.active === 1 })),
+      rules: sql
+        .rows<Omit<Output<'routing.rules.get'>['rules'][number], 'skipAllowed'> & { skipAllowed: number }>(
+          `select r.category, r.urgency, r.default_level as defaultLevel, r.skip_allowed as skipAllowed, r.accept_hours as acceptHours, r.handle_hours as handleHours, r.verify_hours as verifyHours, r.warn_percent as warnPercent
              from routing_rules r left join issue_categories c on c.name = r.category order by c.sort_order, r.category, case r.urgency when '一般' then 1 when '较急' then 2 else 3 end`
-          )
-          .all() as (Record<string, unknown> & { skipAllowed: number })[]
-      ).map((r) => ({ ...r, skipAllowed: r.skipAllowed === 1 }))
+        )
+        .map((r) => ({ ...r, skipAllowed: r.skipAllowed === 1 }))
     }
   }
 
@@ -273,33 +261,38 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       warnPercent: number
     }[]
   }) {
-    sqlite.transaction(() => {
+    sql.transaction(() => {
       if (input.categories) {
         const names = input.categories.map((c) => c.trim())
         if (new Set(names).size !== names.length) throw new AppError('BAD_INPUT', '事件类别有重复')
-        sqlite.prepare('update issue_categories set active = 0').run()
+        sql.run('update issue_categories set active = 0')
         names.forEach((name, i) =>
-          sqlite
-            .prepare(
-              'insert into issue_categories (name, sort_order, active) values (?, ?, 1) on conflict(name) do update set sort_order = excluded.sort_order, active = 1'
-            )
-            .run(name, i)
+          sql.run(
+            'insert into issue_categories (name, sort_order, active) values (?, ?, 1) on conflict(name) do update set sort_order = excluded.sort_order, active = 1',
+            name,
+            i
+          )
         )
         names.forEach((name) => insertMissingRules(db, name))
       }
       for (const r of input.rules ?? []) {
-        if (!sqlite.prepare('select 1 from issue_categories where name = ?').get(r.category))
-          throw new AppError('BAD_INPUT', `规则中的类别“${r.category}”不在类别表中`)
+        if (!sql.row('select 1 from issue_categories where name = ?', r.category)) throw new AppError('BAD_INPUT', `规则中的类别“${r.category}”不在类别表中`)
         if (!(r.acceptHours <= r.handleHours)) throw new AppError('BAD_INPUT', `“${r.category}·${r.urgency}”的受理时限不应长于办理时限`)
-        sqlite
-          .prepare(
-            `insert into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, ?)
+        sql.run(
+          `insert into routing_rules (category, urgency, default_level, skip_allowed, accept_hours, handle_hours, verify_hours, warn_percent) values (?, ?, ?, ?, ?, ?, ?, ?)
              on conflict(category, urgency) do update set default_level = excluded.default_level, skip_allowed = excluded.skip_allowed, accept_hours = excluded.accept_hours,
-               handle_hours = excluded.handle_hours, verify_hours = excluded.verify_hours, warn_percent = excluded.warn_percent`
-          )
-          .run(r.category, r.urgency, r.defaultLevel, r.skipAllowed ? 1 : 0, r.acceptHours, r.handleHours, r.verifyHours, r.warnPercent)
+               handle_hours = excluded.handle_hours, verify_hours = excluded.verify_hours, warn_percent = excluded.warn_percent`,
+          r.category,
+          r.urgency,
+          r.defaultLevel,
+          r.skipAllowed ? 1 : 0,
+          r.acceptHours,
+          r.handleHours,
+          r.verifyHours,
+          r.warnPercent
+        )
       }
-    })()
+    })
     return rules()
   }
 
@@ -309,13 +302,8 @@ export function createIssueFigureService(db: Db, clock: Clock) {
     const r = (input.radiusM ?? 300) / 111_320
     const since = new Date(clock.now().getTime() - (input.days ?? 7) * 86_400_000).toISOString()
     const cos = Math.cos((input.lat * Math.PI) / 180)
-    return (
-      sqlite
-        .prepare(
-          `select id, code, title, status, created_at as createdAt, lon, lat from issues where category = ? and created_at >= ? and status <> 'merged'
-           and lat between ? and ? and lon between ? and ? and ${scope.sql} order by created_at desc limit 20`
-        )
-        .all(input.category, since, input.lat - r, input.lat + r, input.lon - r / cos, input.lon + r / cos, ...scope.params) as {
+    return sql
+      .rows<{
         id: number
         code: string
         title: string
@@ -323,20 +311,25 @@ export function createIssueFigureService(db: Db, clock: Clock) {
         createdAt: string
         lon: number
         lat: number
-      }[]
-    ).map((i) => ({ ...i, distanceM: Math.round(Math.hypot((i.lon - input.lon) * cos, i.lat - input.lat) * 111_320) }))
+      }>(
+        `select id, code, title, status, created_at as createdAt, lon, lat from issues where category = ? and created_at >= ? and status <> 'merged'
+           and lat between ? and ? and lon between ? and ? and ${scope.sql} order by created_at desc limit 20`,
+        input.category,
+        since,
+        input.lat - r,
+        input.lat + r,
+        input.lon - r / cos,
+        input.lon + r / cos,
+        ...scope.params
+      )
+      .map((i) => ({ ...i, distanceM: Math.round(Math.hypot((i.lon - input.lon) * cos, i.lat - input.lat) * 111_320) }))
   }
 
   /** Open issues (and those closed in the last `closedDays`) as map points, coloured by status and clock. */
   function points(input: { closedDays?: number }, scopeVillageIds: number[] | null = null) {
     const t = now()
     const since = new Date(clock.now().getTime() - (input.closedDays ?? 0) * 86_400_000).toISOString()
-    const rows = sqlite
-      .prepare(
-        `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (@closedDays > 0 and status = 'closed' and closed_at >= @since))
-           and (@scope is null or village_unit_id in (select value from json_each(@scope)))`
-      )
-      .all({ since, closedDays: input.closedDays ?? 0, scope: scopeVillageIds ? JSON.stringify(scopeVillageIds) : null }) as {
+    const rows = sql.rows<{
       id: number
       code: string
       title: string
@@ -345,7 +338,11 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       lat: number
       dueAt: string | null
       warnAt: string | null
-    }[]
+    }>(
+      `select id, code, title, status, lon, lat, due_at as dueAt, warn_at as warnAt from issues where lon is not null and (status in ${OPEN} or (@closedDays > 0 and status = 'closed' and closed_at >= @since))
+           and (@scope is null or village_unit_id in (select value from json_each(@scope)))`,
+      { since, closedDays: input.closedDays ?? 0, scope: scopeVillageIds ? JSON.stringify(scopeVillageIds) : null }
+    )
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => ({
@@ -372,32 +369,32 @@ export function createIssueFigureService(db: Db, clock: Clock) {
 
   /** Units holding overdue issues, most first (the list accountability starts from). */
   function overdueUnits() {
-    return sqlite
-      .prepare(
-        `select h.id as unitId, h.name as unit, count(*) as overdue, min(i.due_at) as oldestDueAt,
+    return sql.rows<{ unitId: number; unit: string; overdue: number; oldestDueAt: string; records: number }>(
+      `select h.id as unitId, h.name as unit, count(*) as overdue, min(i.due_at) as oldestDueAt,
            (select count(*) from accountability_records a where a.unit_id = h.id) as records
-         from issues i join units h on h.id = i.holder_unit_id where i.status in ('reported', 'accepted', 'resolved') and i.due_at < ? group by h.id order by overdue desc, oldestDueAt`
-      )
-      .all(now()) as { unitId: number; unit: string; overdue: number; oldestDueAt: string; records: number }[]
+         from issues i join units h on h.id = i.holder_unit_id where i.status in ('reported', 'accepted', 'resolved') and i.due_at < ? group by h.id order by overdue desc, oldestDueAt`,
+      now()
+    )
   }
 
   /** 约谈问责: a record against a unit (optionally about one issue). Kept, never edited. */
   function recordAccountability(input: { unitId: number; issueId?: number; kind: '约谈' | '问责' | '通报'; note: string }, actor: string) {
-    if (!sqlite.prepare('select 1 from units where id = ?').get(input.unitId)) throw notFound('单位', input.unitId)
-    if (input.issueId && !sqlite.prepare('select 1 from issues where id = ?').get(input.issueId)) throw notFound('事件', input.issueId)
-    const id = sqlite
-      .prepare('insert into accountability_records (unit_id, issue_id, kind, note, at, by) values (?, ?, ?, ?, ?, ?)')
-      .run(input.unitId, input.issueId ?? null, input.kind, input.note.trim(), now(), actor).lastInsertRowid as number
+    if (!sql.row('select 1 from units where id = ?', input.unitId)) throw notFound('单位', input.unitId)
+    if (input.issueId && !sql.row('select 1 from issues where id = ?', input.issueId)) throw notFound('事件', input.issueId)
+    const id = sql.run(
+      'insert into accountability_records (unit_id, issue_id, kind, note, at, by) values (?, ?, ?, ?, ?, ?)',
+      input.unitId,
+      input.issueId ?? null,
+      input.kind,
+      input.note.trim(),
+      now(),
+      actor
+    ).lastInsertRowid as number
     return { id }
   }
 
   function accountability(unitId?: number) {
-    return sqlite
-      .prepare(
-        `select a.id, a.unit_id as unitId, u.name as unit, a.issue_id as issueId, i.code as issueCode, a.kind, a.note, a.at, a.by from accountability_records a join units u on u.id = a.unit_id
-         left join issues i on i.id = a.issue_id ${unitId ? 'where a.unit_id = ?' : ''} order by a.at desc, a.id desc limit 200`
-      )
-      .all(...(unitId ? [unitId] : [])) as {
+    return sql.rows<{
       id: number
       unitId: number
       unit: string
@@ -407,7 +404,11 @@ export function createIssueFigureService(db: Db, clock: Clock) {
       note: string
       at: string
       by: string
-    }[]
+    }>(
+      `select a.id, a.unit_id as unitId, u.name as unit, a.issue_id as issueId, i.code as issueCode, a.kind, a.note, a.at, a.by from accountability_records a join units u on u.id = a.unit_id
+         left join issues i on i.id = a.issue_id ${unitId ? 'where a.unit_id = ?' : ''} order by a.at desc, a.id desc limit 200`,
+      ...(unitId ? [unitId] : [])
+    )
   }
 
   return { list, kpis, rules, setRules, similar, points, overdueUnits, recordAccountability, accountability }

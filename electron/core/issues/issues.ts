@@ -23,18 +23,14 @@ import {
 } from './domain/issueRouting'
 import { chinaYear } from '../../shared/chinaTime'
 import { levelExpr } from './issueFigures'
+import { sqlOn } from '../db/sql'
+import { issues } from './schema'
+import type { Output } from '../../shared/contract'
 
 export const defaultRule: RoutingRule = { defaultLevel: 1, skipAllowed: false, acceptHours: 24, handleHours: 120, verifyHours: 48, warnPercent: 75 }
 
-type IssueRow = Record<string, unknown> & {
-  id: number
-  version: number
-  status: IssueState['status']
-  category: string
-  urgency: string
-  holder_unit_id: number
-  code: string
-}
+/** An issue's row as the schema types it. */
+type IssueRow = typeof issues.$inferSelect
 
 export type CreateIssueInput = {
   title: string
@@ -55,63 +51,63 @@ export type CreateIssueInput = {
 }
 
 export function createIssueService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
 
   function routingUnits(): Map<number, RoutingUnit> {
-    const rows = sqlite.prepare('select id, name, kind, parent_id as parentId from units').all() as RoutingUnit[]
+    const rows = sql.rows<RoutingUnit>('select id, name, kind, parent_id as parentId from units')
     return new Map(rows.map((u) => [u.id, u]))
   }
 
   function ruleFor(category: string, urgency: string): RoutingRule {
-    const r = sqlite
-      .prepare(
-        'select default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules where category = ? and urgency = ?'
-      )
-      .get(category, urgency) as (Omit<RoutingRule, 'skipAllowed' | 'defaultLevel'> & { skipAllowed: number; defaultLevel: number }) | undefined
+    const r = sql.row<Omit<RoutingRule, 'skipAllowed' | 'defaultLevel'> & { skipAllowed: number; defaultLevel: number }>(
+      'select default_level as defaultLevel, skip_allowed as skipAllowed, accept_hours as acceptHours, handle_hours as handleHours, verify_hours as verifyHours, warn_percent as warnPercent from routing_rules where category = ? and urgency = ?',
+      category,
+      urgency
+    )
     return r ? { ...r, skipAllowed: r.skipAllowed === 1, defaultLevel: r.defaultLevel as RoutingRule['defaultLevel'] } : defaultRule
   }
 
   /** The grids of all three tiers holding a point (tier 3 first, then its parents). */
   function gridsAt(lon: number, lat: number) {
-    const candidates = sqlite
-      .prepare(
-        'select id, parent_id as parentId, village_unit_id as villageUnitId, geometry from grids where tier = 3 and geometry is not null and min_lon <= ? and max_lon >= ? and min_lat <= ? and max_lat >= ?'
-      )
-      .all(lon, lon, lat, lat) as { id: number; parentId: number; villageUnitId: number; geometry: string }[]
+    const candidates = sql.rows<{ id: number; parentId: number; villageUnitId: number; geometry: string }>(
+      'select id, parent_id as parentId, village_unit_id as villageUnitId, geometry from grids where tier = 3 and geometry is not null and min_lon <= ? and max_lon >= ? and min_lat <= ? and max_lat >= ?',
+      lon,
+      lon,
+      lat,
+      lat
+    )
     const t3 = candidates.find((g) => pointInMultiPolygon([lon, lat], fromGeoJsonGeometry(JSON.parse(g.geometry))))
     if (!t3) return null
-    const t2 = sqlite.prepare('select id, parent_id as parentId from grids where id = ?').get(t3.parentId) as { id: number; parentId: number } | undefined
+    const t2 = sql.row<{ id: number; parentId: number }>('select id, parent_id as parentId from grids where id = ?', t3.parentId)
     return { tier3: t3.id, tier2: t2?.id ?? null, tier1: t2?.parentId ?? null, villageUnitId: t3.villageUnitId }
   }
 
   const stateOf = (r: IssueRow): IssueState => ({
     status: r.status,
-    holderUnitId: r.holder_unit_id,
-    senderUnitId: r.sender_unit_id as number | null,
-    dispatcherUnitId: r.dispatcher_unit_id as number | null,
-    stage: r.stage as IssueState['stage'],
-    dueAt: r.due_at as string | null,
-    warnAt: r.warn_at as string | null,
-    suspendedAt: r.suspended_at as string | null,
-    suspendedFrom: r.suspended_from as IssueState['suspendedFrom'],
-    supervised: r.supervised as number,
-    escalations: r.escalations as number,
-    extensionRequest: r.extension_request ? JSON.parse(String(r.extension_request)) : null,
-    coHandlers: JSON.parse(String(r.co_handlers ?? '[]')),
-    mergedInto: r.merged_into as number | null
+    holderUnitId: r.holderUnitId,
+    senderUnitId: r.senderUnitId,
+    dispatcherUnitId: r.dispatcherUnitId,
+    stage: r.stage,
+    dueAt: r.dueAt,
+    warnAt: r.warnAt,
+    suspendedAt: r.suspendedAt,
+    suspendedFrom: r.suspendedFrom as IssueState['suspendedFrom'],
+    supervised: r.supervised,
+    escalations: r.escalations,
+    extensionRequest: r.extensionRequest ? JSON.parse(r.extensionRequest) : null,
+    coHandlers: JSON.parse(r.coHandlers),
+    mergedInto: r.mergedInto
   })
 
   const writeState = (id: number, s: IssueState, extra: Record<string, unknown> = {}) =>
-    sqlite
-      .prepare(
-        `update issues set status = @status, holder_unit_id = @holderUnitId, sender_unit_id = @senderUnitId, dispatcher_unit_id = @dispatcherUnitId, stage = @stage, due_at = @dueAt, warn_at = @warnAt,
+    sql.run(
+      `update issues set status = @status, holder_unit_id = @holderUnitId, sender_unit_id = @senderUnitId, dispatcher_unit_id = @dispatcherUnitId, stage = @stage, due_at = @dueAt, warn_at = @warnAt,
          suspended_at = @suspendedAt, suspended_from = @suspendedFrom, supervised = @supervised, escalations = @escalations, extension_request = @extensionRequest, co_handlers = @coHandlers,
          merged_into = @mergedInto, closed_at = case when @status = 'closed' then coalesce(@closedAt, closed_at) end,
          peak_level = max(peak_level, (select ${levelExpr('u')} from units u where u.id = @holderUnitId)),
          closed_level = case when @status = 'closed' then coalesce(@closedLevel, closed_level) end,
-         closed_on_time = case when @status in ('resolved', 'closed') then coalesce(@closedOnTime, closed_on_time) end, version = version + 1 where id = @id`
-      )
-      .run({
+         closed_on_time = case when @status in ('resolved', 'closed') then coalesce(@closedOnTime, closed_on_time) end, version = version + 1 where id = @id`,
+      {
         id,
         ...s,
         extensionRequest: s.extensionRequest ? JSON.stringify(s.extensionRequest) : null,
@@ -120,7 +116,8 @@ export function createIssueService(db: Db, clock: Clock) {
         closedLevel: null,
         closedOnTime: null,
         ...extra
-      })
+      }
+    )
 
   const insertEvent = (
     issueId: number,
@@ -136,15 +133,23 @@ export function createIssueService(db: Db, clock: Clock) {
     },
     actor: string
   ) =>
-    sqlite
-      .prepare(
-        'insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-      )
-      .run(issueId, at, e.action, e.fromUnitId, e.toUnitId, actor, e.note, e.dueAt, e.statusBefore, e.statusAfter)
+    sql.run(
+      'insert into issue_events (issue_id, at, action, from_unit_id, to_unit_id, actor, note, due_at, status_before, status_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      issueId,
+      at,
+      e.action,
+      e.fromUnitId,
+      e.toUnitId,
+      actor,
+      e.note,
+      e.dueAt,
+      e.statusBefore,
+      e.statusAfter
+    )
 
   /** An issue a duplicate may be merged into: another one, still open. */
   function mergeTarget(intoId: number, sourceId: number) {
-    const target = sqlite.prepare('select id, status, code from issues where id = ?').get(intoId) as { id: number; status: string; code: string } | undefined
+    const target = sql.row<{ id: number; status: string; code: string }>('select id, status, code from issues where id = ?', intoId)
     if (!target || target.id === sourceId) throw new AppError('BAD_INPUT', '请选择另一个事件作为合并目标')
     if (!['reported', 'accepted', 'resolved', 'suspended'].includes(target.status)) throw new AppError('BAD_INPUT', `事件 ${target.code} 已结束，不能合并到它`)
     return target
@@ -153,7 +158,7 @@ export function createIssueService(db: Db, clock: Clock) {
   /** The target's log tells its holder that another report of the same problem came in. */
   const absorb = (
     target: { id: number; status: string },
-    source: { id: number; code: string; title?: unknown; reporter_name?: unknown },
+    source: { id: number; code: string; title: string; reporterName?: string | null },
     at: string,
     actor: string
   ) =>
@@ -164,7 +169,7 @@ export function createIssueService(db: Db, clock: Clock) {
         action: 'absorb',
         fromUnitId: null,
         toUnitId: null,
-        note: `${source.code}：${String(source.title)}${source.reporter_name ? `（反映人 ${String(source.reporter_name)}）` : ''}`,
+        note: `${source.code}：${source.title}${source.reporterName ? `（反映人 ${source.reporterName}）` : ''}`,
         dueAt: null,
         statusBefore: target.status,
         statusAfter: target.status
@@ -176,7 +181,7 @@ export function createIssueService(db: Db, clock: Clock) {
   function place(lon: number, lat: number, scopeVillageIds: number[] | null) {
     const at = gridsAt(lon, lat)
     if (!at) return null
-    const name = (sql: string, id: number | null) => (id === null ? null : ((sqlite.prepare(sql).pluck().get(id) as string | undefined) ?? null))
+    const name = (text: string, id: number | null) => (id === null ? null : (sql.value<string>(text, id) ?? null))
     return {
       villageUnitId: at.villageUnitId,
       village: name('select name from units where id = ?', at.villageUnitId)!,
@@ -190,8 +195,8 @@ export function createIssueService(db: Db, clock: Clock) {
   /** `scopeVillageIds`: a clerk's villages; a report placed outside them is refused before anything is written (it would go where the clerk cannot see it). */
   function create(input: CreateIssueInput, actor: string, scopeVillageIds: number[] | null = null) {
     const now = clock.now().toISOString()
-    return sqlite.transaction(() => {
-      if (!sqlite.prepare('select 1 from issue_categories where name = ? and active').get(input.category))
+    return sql.transaction(() => {
+      if (!sql.row('select 1 from issue_categories where name = ? and active', input.category))
         throw new AppError('BAD_INPUT', `事件类别“${input.category}”不在类别表中`)
       const at = input.lon !== undefined && input.lat !== undefined ? gridsAt(input.lon, input.lat) : null
       if (input.lon !== undefined && !at && !input.villageUnitId) throw new AppError('BAD_INPUT', '所选位置不在任何三级网格内，请在镇内选点或选择村居')
@@ -210,40 +215,37 @@ export function createIssueService(db: Db, clock: Clock) {
       const holder = defaultHolder(units, villageUnitId, rule.defaultLevel)
       const state = initialState(holder, input.reportingUnitId ?? null, { units, rule, now })
       const year = chinaYear(clock.now())
-      const { n } = sqlite.prepare('select count(*) + 1 as n from issues where code like ?').get(`SS-${year}-%`) as { n: number }
+      const { n } = sql.row<{ n: number }>('select count(*) + 1 as n from issues where code like ?', `SS-${year}-%`)!
       const code = `SS-${year}-${String(n).padStart(6, '0')}`
-      const id = sqlite
-        .prepare(
-          `insert into issues (code, title, description, category, urgency, source, reporter_name, reporter_phone, lon, lat, address, village_unit_id, tier1_grid_id, tier2_grid_id, tier3_grid_id,
+      const id = sql.run(
+        `insert into issues (code, title, description, category, urgency, source, reporter_name, reporter_phone, lon, lat, address, village_unit_id, tier1_grid_id, tier2_grid_id, tier3_grid_id,
              status, holder_unit_id, sender_unit_id, stage, due_at, warn_at, created_at, created_by_unit_id, peak_level)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(
-          code,
-          input.title.trim(),
-          input.description.trim(),
-          input.category,
-          input.urgency,
-          input.source,
-          input.reporterName?.trim() || null,
-          input.reporterPhone?.trim() || null,
-          input.lon ?? null,
-          input.lat ?? null,
-          input.address?.trim() || null,
-          villageUnitId,
-          at?.tier1 ?? null,
-          at?.tier2 ?? null,
-          at?.tier3 ?? null,
-          state.status,
-          state.holderUnitId,
-          state.senderUnitId,
-          state.stage,
-          state.dueAt,
-          state.warnAt,
-          now,
-          input.reportingUnitId ?? null,
-          levelOf[units.get(holder)!.kind]
-        ).lastInsertRowid as number
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        code,
+        input.title.trim(),
+        input.description.trim(),
+        input.category,
+        input.urgency,
+        input.source,
+        input.reporterName?.trim() || null,
+        input.reporterPhone?.trim() || null,
+        input.lon ?? null,
+        input.lat ?? null,
+        input.address?.trim() || null,
+        villageUnitId,
+        at?.tier1 ?? null,
+        at?.tier2 ?? null,
+        at?.tier3 ?? null,
+        state.status,
+        state.holderUnitId,
+        state.senderUnitId,
+        state.stage,
+        state.dueAt,
+        state.warnAt,
+        now,
+        input.reportingUnitId ?? null,
+        levelOf[units.get(holder)!.kind]
+      ).lastInsertRowid as number
       insertEvent(
         id,
         now,
@@ -263,9 +265,15 @@ export function createIssueService(db: Db, clock: Clock) {
         if (bytes.length === 0) throw new AppError('BAD_INPUT', `照片“${p.fileName}”是空文件`)
         const mime = photoKind(bytes)
         if (!mime) throw new AppError('BAD_INPUT', `照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
-        sqlite
-          .prepare('insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)')
-          .run(id, createHash('sha256').update(bytes).digest('hex'), mime, p.fileName, bytes, now)
+        sql.run(
+          'insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)',
+          id,
+          createHash('sha256').update(bytes).digest('hex'),
+          mime,
+          p.fileName,
+          bytes,
+          now
+        )
       }
       // Confirmed as a duplicate while registering: kept (the report and its reporter count) but merged at once.
       if (input.duplicateOf !== undefined) {
@@ -274,17 +282,17 @@ export function createIssueService(db: Db, clock: Clock) {
         if (!merged.ok) throw new AppError('CONFLICT', merged.problem)
         writeState(id, merged.next)
         insertEvent(id, now, merged.event, actor)
-        absorb(target, { id, code, title: input.title.trim(), reporter_name: input.reporterName?.trim() }, now, actor)
+        absorb(target, { id, code, title: input.title.trim(), reporterName: input.reporterName?.trim() }, now, actor)
       }
       return { id, code, holderUnitId: holder }
-    })()
+    })
   }
 
   /** One action by one unit, if the linkage allows it now; stale versions are refused, not merged. */
   function act(input: { id: number; version: number; actingUnitId: number; action: IssueAction }, actor: string) {
     const now = clock.now().toISOString()
-    return sqlite.transaction(() => {
-      const row = sqlite.prepare('select * from issues where id = ?').get(input.id) as IssueRow | undefined
+    return sql.transaction(() => {
+      const row = sql.find(issues, input.id)
       if (!row) throw notFound('事件', input.id)
       if (row.version !== input.version)
         throw new AppError('CONFLICT', `事件 ${row.code} 已被他人处理（现在是第 ${row.version} 版），请刷新后再操作。你的操作未执行。`)
@@ -304,23 +312,22 @@ export function createIssueService(db: Db, clock: Clock) {
       writeState(row.id, d.next, extra)
       insertEvent(row.id, now, d.event, actor)
       return { version: row.version + 1, status: d.next.status, holderUnitId: d.next.holderUnitId }
-    })()
+    })
   }
 
-  function get(id: number, actingUnitId?: number) {
-    const row = sqlite
-      .prepare(
-        `select i.*, h.name as holderName, v.name as villageName, g3.name as tier3Name, g2.name as tier2Name, g1.name as tier1Name from issues i join units h on h.id = i.holder_unit_id
-         join units v on v.id = i.village_unit_id left join grids g3 on g3.id = i.tier3_grid_id left join grids g2 on g2.id = i.tier2_grid_id left join grids g1 on g1.id = i.tier1_grid_id where i.id = ?`
-      )
-      .get(id) as (IssueRow & Record<string, unknown>) | undefined
+  function get(id: number, actingUnitId?: number): Output<'issues.get'> {
+    const row = sql.find(issues, id)
     if (!row) throw notFound('事件', id)
-    const events = sqlite
-      .prepare(
-        `select e.id, e.at, e.action, e.from_unit_id as fromUnitId, f.name as fromUnit, e.to_unit_id as toUnitId, t.name as toUnit, e.actor, e.note, e.due_at as dueAt, e.status_before as statusBefore, e.status_after as statusAfter
-         from issue_events e left join units f on f.id = e.from_unit_id left join units t on t.id = e.to_unit_id where e.issue_id = ? order by e.id`
-      )
-      .all(id) as { action: string }[]
+    const names = sql.row<{ holder: string; village: string; tier1: string | null; tier2: string | null; tier3: string | null }>(
+      `select h.name holder, v.name village, g1.name tier1, g2.name tier2, g3.name tier3 from issues i join units h on h.id = i.holder_unit_id
+         join units v on v.id = i.village_unit_id left join grids g3 on g3.id = i.tier3_grid_id left join grids g2 on g2.id = i.tier2_grid_id left join grids g1 on g1.id = i.tier1_grid_id where i.id = ?`,
+      id
+    )!
+    const events = sql.rows<Omit<Output<'issues.get'>['events'][number], 'actionName'>>(
+      `select e.id, e.at, e.action, e.from_unit_id as fromUnitId, f.name as fromUnit, e.to_unit_id as toUnitId, t.name as toUnit, e.actor, e.note, e.due_at as dueAt, e.status_before as statusBefore, e.status_after as statusAfter
+         from issue_events e left join units f on f.id = e.from_unit_id left join units t on t.id = e.to_unit_id where e.issue_id = ? order by e.id`,
+      id
+    )
     const units = routingUnits()
     const state = stateOf(row)
     const now = clock.now().toISOString()
@@ -329,19 +336,19 @@ export function createIssueService(db: Db, clock: Clock) {
     return {
       id: row.id,
       code: row.code,
-      title: String(row.title),
-      description: String(row.description),
+      title: row.title,
+      description: row.description,
       category: row.category,
       urgency: row.urgency,
-      source: String(row.source),
-      reporterName: row.reporter_name as string | null,
+      source: row.source,
+      reporterName: row.reporterName,
       lonLat: row.lon !== null && row.lat !== null ? ([row.lon, row.lat] as [number, number]) : null,
-      address: row.address as string | null,
-      village: String(row.villageName),
-      grids: { tier1: row.tier1Name as string | null, tier2: row.tier2Name as string | null, tier3: row.tier3Name as string | null },
+      address: row.address,
+      village: names.village,
+      grids: { tier1: names.tier1, tier2: names.tier2, tier3: names.tier3 },
       status: state.status,
       holderUnitId: state.holderUnitId,
-      holder: String(row.holderName),
+      holder: names.holder,
       waitingOn:
         verifier === null
           ? null
@@ -352,16 +359,16 @@ export function createIssueService(db: Db, clock: Clock) {
       supervised: state.supervised,
       escalations: state.escalations,
       extensionRequest: state.extensionRequest,
-      createdAt: String(row.created_at),
-      closedAt: row.closed_at as string | null,
-      mergedInto: row.merged_into ? (sqlite.prepare('select id, code from issues where id = ?').get(row.merged_into) as { id: number; code: string }) : null,
+      createdAt: row.createdAt,
+      closedAt: row.closedAt,
+      mergedInto: row.mergedInto ? sql.row<{ id: number; code: string }>('select id, code from issues where id = ?', row.mergedInto)! : null,
       version: row.version,
-      photos: sqlite.prepare('select id, file_name as fileName, mime_type as mimeType, sha256 from issue_photos where issue_id = ?').all(id) as {
+      photos: sql.rows<{
         id: number
         fileName: string
         mimeType: string
         sha256: string
-      }[],
+      }>('select id, file_name as fileName, mime_type as mimeType, sha256 from issue_photos where issue_id = ?', id),
       events: events.map((e) => ({ ...e, actionName: actionName[e.action as keyof typeof actionName] ?? e.action })),
       actions: actingUnitId ? availableActions(state, actingUnitId, { units, rule, now }) : []
     }
@@ -369,8 +376,10 @@ export function createIssueService(db: Db, clock: Clock) {
 
   /** One stored photo, for the issue page and the printed 流转单. */
   function photo(id: number) {
-    const p = sqlite.prepare('select file_name as fileName, mime_type as mimeType, bytes from issue_photos where id = ?').get(id) as
-      { fileName: string; mimeType: string; bytes: Buffer } | undefined
+    const p = sql.row<{ fileName: string; mimeType: string; bytes: Buffer }>(
+      'select file_name as fileName, mime_type as mimeType, bytes from issue_photos where id = ?',
+      id
+    )
     if (!p) throw notFound('照片', id)
     return { fileName: p.fileName, mimeType: p.mimeType, contentBase64: p.bytes.toString('base64') }
   }

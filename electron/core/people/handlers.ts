@@ -1,6 +1,5 @@
 // People:
 // one short function per method of this feature's contract part, each calling a service.
-import type { Output } from '../../shared/contract'
 import type { FeatureHandlers } from '../api/handlers'
 import { scoped } from '../api/scoped'
 import type { peopleContract } from './contract'
@@ -33,13 +32,13 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
   const peopleMap = createPeopleMapService(db, clock)
   const teams = createTeamService(db, clock)
   return {
-    'persons.list': (q, ctx) => registries.list('persons', scoped(q, ctx)) as Output<'persons.list'>,
-    'households.list': (q, ctx) => registries.list('households', scoped(q, ctx)) as Output<'households.list'>,
-    'teams.list': (q, ctx) => registries.list('teams', scoped(q, ctx)) as Output<'teams.list'>,
-    'reporting.list': (q, ctx) => registries.list('reporting', scoped(q, ctx)) as Output<'reporting.list'>,
-    'reserve.list': (q, ctx) => registries.list('reserve', scoped(q, ctx)) as Output<'reserve.list'>,
-    'persons.get': ({ id }) => persons.get(id) as unknown as Output<'persons.get'>,
-    'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor) as unknown as Output<'persons.unmask'>,
+    'persons.list': (q, ctx) => registries.list('persons', scoped(q, ctx)),
+    'households.list': (q, ctx) => registries.list('households', scoped(q, ctx)),
+    'teams.list': (q, ctx) => registries.list('teams', scoped(q, ctx)),
+    'reporting.list': (q, ctx) => registries.list('reporting', scoped(q, ctx)),
+    'reserve.list': (q, ctx) => registries.list('reserve', scoped(q, ctx)),
+    'persons.get': ({ id }) => persons.get(id),
+    'persons.unmask': ({ id, reason }, { actor }) => persons.unmask(id, reason, actor),
     'persons.update': (input, { actor }) => persons.update(input, actor),
     'reporting.register': (input, { actor }) => peopleImport.registerReporting(input, actor),
     'persons.create': (input, { actor }) => peopleImport.createPerson(input, actor),
@@ -68,7 +67,7 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
     'posts.unclaim': (input) => posts.unclaim(input),
     'services.record': (input) => posts.recordService(input),
     'services.list': ({ reportingMemberId }) => posts.services(reportingMemberId),
-    'reporting.printout': ({ reportingMemberId }) => posts.printout(reportingMemberId) as Output<'reporting.printout'>,
+    'reporting.printout': ({ reportingMemberId }) => posts.printout(reportingMemberId),
     'reserve.sendNotice': (input, { actor }) => notices.send(input, actor),
     'reserve.notices': ({ villageUnitId }) => notices.list(villageUnitId),
     'reserve.answers': ({ noticeId }) => notices.answers(noticeId),

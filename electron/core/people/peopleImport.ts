@@ -9,6 +9,7 @@ import { fromGeoJsonGeometry, pointInMultiPolygon, type MultiPolygonCoords } fro
 import { readTable, TableFileError, type Table, type TableRow } from './files/readTable'
 import { AppError } from '../errors'
 import { beginBatch } from '../changes/changes'
+import { sqlOn } from '../db/sql'
 
 type Report = Output<'people.import'>
 type Values = Record<string, string | number | boolean | null>
@@ -53,17 +54,17 @@ export function findVillage(villageBy: Map<string, Village>, text: string): { vi
 }
 
 export function createPeopleImportService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
 
   // What the checks need from the store, read for this file's keys only: an import into a city-sized
   // store must not read every person, household and grid boundary to check 10,000 rows.
   function villageIndex() {
-    const villages = sqlite.prepare("select id, code, name, official_name as official from units where kind = 'village'").all() as {
+    const villages = sql.rows<{
       id: number
       code: string
       name: string
       official: string | null
-    }[]
+    }>("select id, code, name, official_name as official from units where kind = 'village'")
     const villageBy = new Map<string, Village>()
     for (const v of villages) for (const key of [v.code, v.name, v.official]) if (key) villageBy.set(key, v)
     return villageBy
@@ -71,19 +72,19 @@ export function createPeopleImportService(db: Db, clock: Clock) {
 
   /** The tier-3 grids of a village, read the first time a row names it. */
   function groupsByVillage() {
-    const read = sqlite.prepare(
-      'select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where village_unit_id = ? and tier = 3'
-    )
+    const read = sql.statement<
+      Omit<Group, 'bbox'> & {
+        min_lon: number | null
+        min_lat: number | null
+        max_lon: number | null
+        max_lat: number | null
+      }
+    >('select id, code, name, village_unit_id as village, min_lon, min_lat, max_lon, max_lat, geometry from grids where village_unit_id = ? and tier = 3')
     const groupsOf = new Map<number, Group[]>()
     return (villageId: number) => {
       let groups = groupsOf.get(villageId)
       if (!groups) {
-        const rows = read.all(villageId) as (Omit<Group, 'bbox'> & {
-          min_lon: number | null
-          min_lat: number | null
-          max_lon: number | null
-          max_lat: number | null
-        })[]
+        const rows = read.rows(villageId)
         groups = rows.map((g) => ({ ...g, bbox: g.min_lon === null ? null : [g.min_lon, g.min_lat!, g.max_lon!, g.max_lat!] }))
         groupsOf.set(villageId, groups)
       }
@@ -94,19 +95,18 @@ export function createPeopleImportService(db: Db, clock: Clock) {
   type KnownPerson = { id: number; idNumber: string; name: string; party: number; reporting: number; reserve: number }
   /** Persons already registered under any of these ID numbers, with the roles they hold. */
   function knownPersons(idNumbers: string[]) {
-    const rows = sqlite
-      .prepare(
-        `select p.id, p.id_number as idNumber, p.name, p.is_party_member as party,
+    const rows = sql.rows<KnownPerson>(
+      `select p.id, p.id_number as idNumber, p.name, p.is_party_member as party,
                 exists(select 1 from reporting_members r where r.person_id = p.id) as reporting,
                 exists(select 1 from reserve_contacts c where c.person_id = p.id) as reserve
-           from persons p where p.id_number in (select value from json_each(?)) order by p.id`
-      )
-      .all(JSON.stringify(idNumbers)) as KnownPerson[]
+           from persons p where p.id_number in (select value from json_each(?)) order by p.id`,
+      JSON.stringify(idNumbers)
+    )
     return new Map(rows.map((p) => [p.idNumber, p]))
   }
 
   const existingHouseholdCodes = (codes: string[]) =>
-    new Set(sqlite.prepare('select code from households where code in (select value from json_each(?))').pluck().all(JSON.stringify(codes)) as string[])
+    new Set(sql.values<string>('select code from households where code in (select value from json_each(?))', JSON.stringify(codes)))
 
   /** The tier-3 grid of the village holding the point, if any. */
   function groupAt(groups: Group[], lon: number, lat: number): Group | null {
@@ -194,15 +194,15 @@ export function createPeopleImportService(db: Db, clock: Clock) {
   function writeRows(kind: ImportKind, accepted: Accepted[], recorder: ReturnType<typeof beginBatch>) {
     const today = clock.now()
     const createdAt = today.toISOString()
-    const insertPerson = sqlite.prepare(
+    const insertPerson = sql.statement(
       `insert into persons (name, gender, id_number, id_tail, phone, phone_tail, hukou, is_party_member, party_registration, party_branch, home_address, home_lon, home_lat, village_unit_id, home_grid_id, work_unit, specialties, created_at)
        values (@name, @gender, @idNumber, @idTail, @phone, @phoneTail, @hukou, @party, @registration, @partyBranch, @homeAddress, @lon, @lat, @villageId, @gridId, @workUnit, @specialties, @createdAt)`
     )
-    const insertReporting = sqlite.prepare(
+    const insertReporting = sql.statement(
       'insert into reporting_members (person_id, village_unit_id, reported_at, services_claimed, volunteer_wishes, project_wishes) values (?, ?, ?, ?, ?, ?)'
     )
-    const insertReserve = sqlite.prepare('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
-    const insertHousehold = sqlite.prepare(
+    const insertReserve = sql.statement('insert into reserve_contacts (person_id, unit, specialty, village_unit_id) values (?, ?, ?, ?)')
+    const insertHousehold = sql.statement(
       'insert into households (code, kind, name, address, members, village_unit_id, grid_id, contact_person_id) values (?, ?, ?, ?, ?, ?, ?, ?)'
     )
     const created: number[] = []
@@ -279,7 +279,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       batchId: null
     }
     if (input.dryRun || accepted.length === 0) return report
-    const batchId = sqlite.transaction(() => {
+    const batchId = sql.transaction(() => {
       const recorder = beginBatch(db, clock, {
         kind: 'people-import',
         actor,
@@ -287,7 +287,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
       })
       writeRows(kind, accepted, recorder)
       return recorder.batchId
-    })()
+    })
     return { ...report, committed: true, batchId }
   }
 
@@ -299,11 +299,11 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     const warnings: string[] = []
     const { accepted, rejected } = checkRows(kind, [{ row: 1, cells }], index, warnings)
     if (rejected.length) throw new AppError('BAD_INPUT', rejected[0].reasons.join('；'))
-    return sqlite.transaction(() => {
+    return sql.transaction(() => {
       const recorder = beginBatch(db, clock, { kind: 'people-edit', actor, description })
       const [id] = writeRows(kind, accepted, recorder)
       return { id, batchId: recorder.batchId }
-    })()
+    })
   }
 
   /** One reporting member registered at the village desk. */
@@ -314,7 +314,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
 
   /** One person entered by hand (人员台账 → 新增). */
   function createPerson(input: ParsedInput<'persons.create'>, actor: string) {
-    const village = sqlite.prepare("select code from units where id = ? and kind = 'village'").pluck().get(input.villageUnitId) as string | undefined
+    const village = sql.value<string>("select code from units where id = ? and kind = 'village'", input.villageUnitId)
     if (!village) throw new AppError('BAD_INPUT', '请选择居住村居', { field: 'villageUnitId' })
     const { villageUnitId: _v, isPartyMember, ...rest } = input
     return registerOne(

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
+import { sqlOn } from '../db/sql'
 import type { RegistryName } from '../../shared/people'
 import { templates, type ImportKind } from './domain/peopleRows'
 import { registrySpecs, maskRow } from './registries'
@@ -113,7 +114,7 @@ export function createPeopleSheetService(db: Db, clock: Clock) {
 
   /** The registry as filtered on screen, every page, personal data masked. */
   async function exportRegistry(registry: RegistryName, query: Omit<ListInput, 'offset' | 'limit'> = {}) {
-    const { rows } = runList<Record<string, unknown>>(db.$client, registrySpecs[registry], { ...query, offset: 0, limit: EXPORT_LIMIT })
+    const { rows } = runList<Record<string, unknown>>(sqlOn(db), registrySpecs[registry], { ...query, offset: 0, limit: EXPORT_LIMIT })
     const def = columns[registry]
     const book = newBook()
     const sheet = book.addWorksheet(def.title)

@@ -8,6 +8,8 @@ import { fromGeoJsonGeometry, type Pt } from '../kernel/geometry'
 import { rebalance as planRebalance, suggestPlacements, type PartyGroup } from './domain/placement'
 import { beginBatch } from '../changes/changes'
 import { groupCounts, readSetting } from '../grids/partyGroups'
+import { sqlOn } from '../db/sql'
+import { reportingMembers } from './schema'
 
 type MemberRow = {
   id: number
@@ -23,32 +25,30 @@ type MemberRow = {
 }
 
 export function createPlacementService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const memberSelect = `select r.id, p.name, p.work_unit as workUnit, r.reported_at as reportedAt, r.village_unit_id as villageUnitId, p.home_lon as lon, p.home_lat as lat,
     r.group_grid_id as groupGridId, r.placement, r.version from reporting_members r join persons p on p.id = r.person_id`
   const home = (m: MemberRow): Pt | null => (m.lon !== null && m.lat !== null ? [m.lon, m.lat] : null)
 
   function villageOf(id: number) {
-    const v = sqlite.prepare("select id, name from units where id = ? and kind = 'village'").get(id) as { id: number; name: string } | undefined
+    const v = sql.row<{ id: number; name: string }>("select id, name from units where id = ? and kind = 'village'", id)
     if (!v) throw notFound('村居', id)
     return v
   }
 
   /** The village's party groups as the placement rule sees them; `occupied` counts everyone but `excludeIds`. */
   function partyGroups(villageUnitId: number, countReporting: (m: MemberRow) => boolean, members: MemberRow[]): PartyGroup[] {
-    const counts = new Map(groupCounts(sqlite, { villageUnitId }).map((c) => [c.gridId, c]))
+    const counts = new Map(groupCounts(sql, { villageUnitId }).map((c) => [c.gridId, c]))
     const reportingIn = new Map<number, number>()
     for (const m of members) if (m.groupGridId && countReporting(m)) reportingIn.set(m.groupGridId, (reportingIn.get(m.groupGridId) ?? 0) + 1)
-    const rows = sqlite
-      .prepare('select id, name, geometry, label_lon, label_lat, inspector from grids where tier = 3 and village_unit_id = ? order by sort_order, id')
-      .all(villageUnitId) as {
+    const rows = sql.rows<{
       id: number
       name: string
       geometry: string | null
       label_lon: number | null
       label_lat: number | null
       inspector: string | null
-    }[]
+    }>('select id, name, geometry, label_lon, label_lat, inspector from grids where tier = 3 and village_unit_id = ? order by sort_order, id', villageUnitId)
     return rows.map((g) => ({
       id: g.id,
       name: g.name,
@@ -60,11 +60,11 @@ export function createPlacementService(db: Db, clock: Clock) {
     }))
   }
 
-  const membersOf = (villageUnitId: number) => sqlite.prepare(`${memberSelect} where r.village_unit_id = ? order by r.id`).all(villageUnitId) as MemberRow[]
+  const membersOf = (villageUnitId: number) => sql.rows<MemberRow>(`${memberSelect} where r.village_unit_id = ? order by r.id`, villageUnitId)
 
   function suggest(villageUnitId: number) {
     villageOf(villageUnitId)
-    const capacity = readSetting(sqlite, 'partyGroupCapacity')
+    const capacity = readSetting(sql, 'partyGroupCapacity')
     const members = membersOf(villageUnitId)
     const groups = partyGroups(villageUnitId, () => true, members)
     const unplaced = members.filter((m) => !m.groupGridId)
@@ -93,35 +93,17 @@ export function createPlacementService(db: Db, clock: Clock) {
   }
 
   const readMember = (id: number) =>
-    sqlite.prepare('select * from reporting_members where id = ?').get(id) as
-      (Record<string, unknown> & { id: number; version: number; village_unit_id: number }) | undefined
-  /** Snapshot in the shape the change log stores (drizzle's field names), for history and undo. */
-  const snapshot = (id: number) => {
-    const r = readMember(id)!
-    return {
-      id: r.id,
-      personId: r.person_id,
-      villageUnitId: r.village_unit_id,
-      reportedAt: r.reported_at,
-      servicesClaimed: r.services_claimed,
-      volunteerWishes: r.volunteer_wishes,
-      projectWishes: r.project_wishes,
-      groupGridId: r.group_grid_id,
-      placedAt: r.placed_at,
-      placement: r.placement,
-      placementReason: r.placement_reason,
-      version: r.version
-    } as Record<string, unknown> & { id: number }
-  }
-  const groupName = (id: number | null) =>
-    id ? ((sqlite.prepare('select name from grids where id = ?').get(id) as { name: string } | undefined)?.name ?? String(id)) : '未编组'
+    sql.row<Record<string, unknown> & { id: number; version: number; village_unit_id: number }>('select * from reporting_members where id = ?', id)
+  /** Snapshot in the shape the change log stores (the schema's field names), for history and undo. */
+  const snapshot = (id: number) => sql.find(reportingMembers, id)!
+  const groupName = (id: number | null) => (id ? (sql.row<{ name: string }>('select name from grids where id = ?', id)?.name ?? String(id)) : '未编组')
 
   function apply(
     moves: { memberId: number; groupGridId: number | null; placement: 'suggested' | 'manual' | null; reason: string | null }[],
     info: { kind: 'place'; actor: string; description: string }
   ) {
     const recorder = beginBatch(db, clock, info)
-    const setGroup = sqlite.prepare(
+    const setGroup = sql.statement(
       'update reporting_members set group_grid_id = ?, placed_at = ?, placement = ?, placement_reason = ?, version = version + 1 where id = ?'
     )
     const at = clock.now().toISOString()
@@ -136,7 +118,7 @@ export function createPlacementService(db: Db, clock: Clock) {
 
   /** Place the village's unplaced members (or the listed ones) where the rule suggests. */
   function placeSuggested(input: { villageUnitId: number; memberIds?: number[] }, actor: string) {
-    return sqlite.transaction(() => {
+    return sql.transaction(() => {
       const village = villageOf(input.villageUnitId)
       const wanted = input.memberIds ? new Set(input.memberIds) : null
       const list = suggest(input.villageUnitId).filter((s) => !wanted || wanted.has(s.memberId))
@@ -156,23 +138,22 @@ export function createPlacementService(db: Db, clock: Clock) {
         }
       )
       return { placed: placeable.length, notPlaced: list.length - placeable.length, batchId }
-    })()
+    })
   }
 
   /** An officer's choice: any party group of the village reported to (capacity may be exceeded), or none. */
   function assign(input: { memberId: number; version: number; groupGridId: number | null; reason?: string }, actor: string) {
-    return sqlite.transaction(() => {
+    return sql.transaction(() => {
       const m = readMember(input.memberId)
       if (!m) throw notFound('报到党员', input.memberId)
       if (m.version !== input.version) throw new AppError('CONFLICT', '该报到党员的编组已被他人修改，请刷新后重试。')
       if (input.groupGridId !== null) {
-        const g = sqlite.prepare('select tier, village_unit_id as v, name from grids where id = ?').get(input.groupGridId) as
-          { tier: number; v: number; name: string } | undefined
+        const g = sql.row<{ tier: number; v: number; name: string }>('select tier, village_unit_id as v, name from grids where id = ?', input.groupGridId)
         if (!g) throw notFound('网格', input.groupGridId)
         if (g.tier !== 3) throw new AppError('BAD_INPUT', `“${g.name}”不是三级网格（党小组），报到党员只能编入三级网格`)
         if (g.v !== m.village_unit_id) throw new AppError('BAD_INPUT', `“${g.name}”不在该党员报到的村居，报到党员只能编入报到村居的党小组`)
       }
-      const name = (sqlite.prepare('select p.name from persons p where p.id = ?').get(m.person_id) as { name: string }).name
+      const name = sql.row<{ name: string }>('select p.name from persons p where p.id = ?', m.person_id)!.name
       const batchId = apply(
         [
           {
@@ -189,14 +170,14 @@ export function createPlacementService(db: Db, clock: Clock) {
         }
       )
       return { version: m.version + 1, batchId }
-    })()
+    })
   }
 
   /** Move members of over-full groups (farthest first; never those placed by hand) to the nearest groups with room. */
   function rebalance(villageUnitId: number, actor: string) {
-    return sqlite.transaction(() => {
+    return sql.transaction(() => {
       const village = villageOf(villageUnitId)
-      const capacity = readSetting(sqlite, 'partyGroupCapacity')
+      const capacity = readSetting(sql, 'partyGroupCapacity')
       const members = membersOf(villageUnitId)
       const groups = partyGroups(villageUnitId, (m) => m.placement === 'manual', members)
       const movable = members.filter((m) => m.groupGridId && m.placement !== 'manual').map((m) => ({ memberId: m.id, groupId: m.groupGridId!, home: home(m) }))
@@ -213,29 +194,23 @@ export function createPlacementService(db: Db, clock: Clock) {
         { kind: 'place', actor, description: `${village.name}：调整超员党小组，${moves.length} 人` }
       )
       return { moved: moves.length, batchId }
-    })()
+    })
   }
 
   /** The village's party groups with leader, members and how full they are. */
   function groups(villageUnitId: number) {
     villageOf(villageUnitId)
-    const capacity = readSetting(sqlite, 'partyGroupCapacity')
-    const counts = groupCounts(sqlite, { villageUnitId })
+    const capacity = readSetting(sql, 'partyGroupCapacity')
+    const counts = groupCounts(sql, { villageUnitId })
     const info = new Map(
-      (
-        sqlite
-          .prepare(
-            'select g.id, g.code, g.inspector, p.name as tier2 from grids g left join grids p on p.id = g.parent_id where g.tier = 3 and g.village_unit_id = ?'
-          )
-          .all(villageUnitId) as { id: number; code: string; inspector: string | null; tier2: string | null }[]
-      ).map((g) => [g.id, g])
+      sql
+        .rows<{ id: number; code: string; inspector: string | null; tier2: string | null }>(
+          'select g.id, g.code, g.inspector, p.name as tier2 from grids g left join grids p on p.id = g.parent_id where g.tier = 3 and g.village_unit_id = ?',
+          villageUnitId
+        )
+        .map((g) => [g.id, g])
     )
-    const reporting = sqlite
-      .prepare(
-        `select r.id, r.group_grid_id as g, p.name, p.work_unit as workUnit, r.placement, r.placement_reason as reason, r.version from reporting_members r join persons p on p.id = r.person_id
-         where r.village_unit_id = ? and r.group_grid_id is not null order by p.name`
-      )
-      .all(villageUnitId) as {
+    const reporting = sql.rows<{
       id: number
       g: number
       name: string
@@ -243,7 +218,11 @@ export function createPlacementService(db: Db, clock: Clock) {
       placement: string | null
       reason: string | null
       version: number
-    }[]
+    }>(
+      `select r.id, r.group_grid_id as g, p.name, p.work_unit as workUnit, r.placement, r.placement_reason as reason, r.version from reporting_members r join persons p on p.id = r.person_id
+         where r.village_unit_id = ? and r.group_grid_id is not null order by p.name`,
+      villageUnitId
+    )
     return counts.map((c) => ({
       gridId: c.gridId,
       code: info.get(c.gridId)?.code ?? '',

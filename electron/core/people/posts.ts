@@ -1,63 +1,71 @@
 // 一报到两认领双管理: volunteer posts per village that reporting members claim (领岗), the service
 // they record, and what is printed for them — the report receipt (报到回执) and the service record
 // sent to the work unit (双管理).
+import type { Output } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { maskIdNumber, maskPhone } from '../kernel/personalData'
 import { chinaDate } from '../../shared/chinaTime'
+import { sqlOn } from '../db/sql'
 
 export function createPostService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const today = () => chinaDate(clock.now())
 
   function list(villageUnitId: number) {
-    const posts = sqlite
-      .prepare(
-        `select vp.id, vp.name, vp.capacity, vp.description, (select count(*) from post_claims c where c.post_id = vp.id) as claimed,
+    const posts = sql.rows<{ id: number; name: string; capacity: number; description: string | null; claimed: number; members: string | null }>(
+      `select vp.id, vp.name, vp.capacity, vp.description, (select count(*) from post_claims c where c.post_id = vp.id) as claimed,
            (select group_concat(p.name, '、') from post_claims c join reporting_members r on r.id = c.reporting_member_id join persons p on p.id = r.person_id where c.post_id = vp.id) as members
-         from volunteer_posts vp where vp.village_unit_id = ? order by vp.id`
-      )
-      .all(villageUnitId) as { id: number; name: string; capacity: number; description: string | null; claimed: number; members: string | null }[]
+         from volunteer_posts vp where vp.village_unit_id = ? order by vp.id`,
+      villageUnitId
+    )
     return posts
   }
 
   function create(input: { villageUnitId: number; name: string; capacity: number; description?: string }) {
-    if (!sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(input.villageUnitId)) throw notFound('村居', input.villageUnitId)
-    if (sqlite.prepare('select 1 from volunteer_posts where village_unit_id = ? and name = ?').get(input.villageUnitId, input.name))
+    if (!sql.row("select 1 from units where id = ? and kind = 'village'", input.villageUnitId)) throw notFound('村居', input.villageUnitId)
+    if (sql.row('select 1 from volunteer_posts where village_unit_id = ? and name = ?', input.villageUnitId, input.name))
       throw new AppError('CONFLICT', `本村居已有“${input.name}”`)
-    const id = sqlite
-      .prepare('insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)')
-      .run(input.villageUnitId, input.name, input.capacity, input.description ?? null).lastInsertRowid as number
+    const id = sql.run(
+      'insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)',
+      input.villageUnitId,
+      input.name,
+      input.capacity,
+      input.description ?? null
+    ).lastInsertRowid as number
     return { id }
   }
 
   function member(id: number) {
-    const m = sqlite
-      .prepare('select r.id, r.village_unit_id as v, p.name from reporting_members r join persons p on p.id = r.person_id where r.id = ?')
-      .get(id) as { id: number; v: number; name: string } | undefined
+    const m = sql.row<{ id: number; v: number; name: string }>(
+      'select r.id, r.village_unit_id as v, p.name from reporting_members r join persons p on p.id = r.person_id where r.id = ?',
+      id
+    )
     if (!m) throw notFound('报到党员', id)
     return m
   }
 
   function claim(input: { postId: number; reportingMemberId: number }) {
-    return sqlite.transaction(() => {
+    return sql.transaction(() => {
       const m = member(input.reportingMemberId)
-      const post = sqlite.prepare('select id, name, capacity, village_unit_id as v from volunteer_posts where id = ?').get(input.postId) as
-        { id: number; name: string; capacity: number; v: number } | undefined
+      const post = sql.row<{ id: number; name: string; capacity: number; v: number }>(
+        'select id, name, capacity, village_unit_id as v from volunteer_posts where id = ?',
+        input.postId
+      )
       if (!post) throw notFound('岗位', input.postId)
       if (post.v !== m.v) throw new AppError('BAD_INPUT', `“${post.name}”不是${m.name}报到村居的岗位`)
-      if (sqlite.prepare('select 1 from post_claims where post_id = ? and reporting_member_id = ?').get(post.id, m.id))
+      if (sql.row('select 1 from post_claims where post_id = ? and reporting_member_id = ?', post.id, m.id))
         throw new AppError('CONFLICT', `${m.name}已认领“${post.name}”`)
-      const { n } = sqlite.prepare('select count(*) n from post_claims where post_id = ?').get(post.id) as { n: number }
+      const { n } = sql.row<{ n: number }>('select count(*) n from post_claims where post_id = ?', post.id)!
       if (n >= post.capacity) throw new AppError('CONFLICT', `“${post.name}”已满（${post.capacity} 人），请选择其他岗位或先扩大岗位人数`)
-      sqlite.prepare('insert into post_claims (post_id, reporting_member_id, claimed_at) values (?, ?, ?)').run(post.id, m.id, today())
+      sql.run('insert into post_claims (post_id, reporting_member_id, claimed_at) values (?, ?, ?)', post.id, m.id, today())
       return { claimed: n + 1 }
-    })()
+    })
   }
 
   function unclaim(input: { postId: number; reportingMemberId: number }) {
-    const r = sqlite.prepare('delete from post_claims where post_id = ? and reporting_member_id = ?').run(input.postId, input.reportingMemberId)
+    const r = sql.run('delete from post_claims where post_id = ? and reporting_member_id = ?', input.postId, input.reportingMemberId)
     if (r.changes === 0) throw new AppError('CONFLICT', '该党员没有认领这个岗位（可能已被取消），请刷新')
     return { removed: r.changes }
   }
@@ -65,39 +73,44 @@ export function createPostService(db: Db, clock: Clock) {
   function recordService(input: { reportingMemberId: number; date: string; activity: string; hours: number; householdsVisited: number; note?: string }) {
     member(input.reportingMemberId)
     if (input.date > today()) throw new AppError('BAD_INPUT', `服务日期 ${input.date} 在今天之后`)
-    const id = sqlite
-      .prepare('insert into service_records (reporting_member_id, date, activity, hours, households_visited, note) values (?, ?, ?, ?, ?, ?)')
-      .run(input.reportingMemberId, input.date, input.activity.trim(), input.hours, input.householdsVisited, input.note?.trim() || null)
-      .lastInsertRowid as number
+    const id = sql.run(
+      'insert into service_records (reporting_member_id, date, activity, hours, households_visited, note) values (?, ?, ?, ?, ?, ?)',
+      input.reportingMemberId,
+      input.date,
+      input.activity.trim(),
+      input.hours,
+      input.householdsVisited,
+      input.note?.trim() || null
+    ).lastInsertRowid as number
     return { id }
   }
 
   function services(reportingMemberId: number) {
     member(reportingMemberId)
-    return sqlite
-      .prepare(
-        'select id, date, activity, hours, households_visited as householdsVisited, note from service_records where reporting_member_id = ? order by date desc, id desc'
-      )
-      .all(reportingMemberId) as { id: number; date: string; activity: string; hours: number; householdsVisited: number; note: string | null }[]
+    return sql.rows<{ id: number; date: string; activity: string; hours: number; householdsVisited: number; note: string | null }>(
+      'select id, date, activity, hours, households_visited as householdsVisited, note from service_records where reporting_member_id = ? order by date desc, id desc',
+      reportingMemberId
+    )
   }
 
   /** What the receipt and the service record print: the member (masked), the village, posts and service. */
-  function printout(reportingMemberId: number) {
-    const r = sqlite
-      .prepare(
-        `select r.id, p.name, p.gender, p.id_number as idNumber, p.phone, p.work_unit as workUnit, p.party_branch as partyBranch, v.name as village, o.name as office,
+  function printout(reportingMemberId: number): Output<'reporting.printout'> {
+    type Member = Omit<Output<'reporting.printout'>, 'posts' | 'services' | 'totalHours' | 'totalHouseholds' | 'printedAt'>
+    const r = sql.row<Member>(
+      `select r.id, p.name, p.gender, p.id_number as idNumber, p.phone, p.work_unit as workUnit, p.party_branch as partyBranch, v.name as village, o.name as office,
            r.reported_at as reportedAt, r.services_claimed as servicesClaimed, p.specialties, r.volunteer_wishes as volunteerWishes, r.project_wishes as projectWishes,
            g.name as "group", g.inspector as leader
          from reporting_members r join persons p on p.id = r.person_id join units v on v.id = r.village_unit_id left join units o on o.id = v.parent_id
-         left join grids g on g.id = r.group_grid_id where r.id = ?`
-      )
-      .get(reportingMemberId) as Record<string, string | null> | undefined
+         left join grids g on g.id = r.group_grid_id where r.id = ?`,
+      reportingMemberId
+    )
     if (!r) throw notFound('报到党员', reportingMemberId)
-    const posts = (
-      sqlite
-        .prepare('select vp.name from post_claims c join volunteer_posts vp on vp.id = c.post_id where c.reporting_member_id = ? order by vp.id')
-        .all(reportingMemberId) as { name: string }[]
-    ).map((x) => x.name)
+    const posts = sql
+      .rows<{ name: string }>(
+        'select vp.name from post_claims c join volunteer_posts vp on vp.id = c.post_id where c.reporting_member_id = ? order by vp.id',
+        reportingMemberId
+      )
+      .map((x) => x.name)
     const records = services(reportingMemberId)
     return {
       ...r,

@@ -1,10 +1,12 @@
 // The five people registries as paged SQL lists. Personal data leaves here masked; the full values
 // come only from `persons.unmask`, one record at a time, logged.
+import type { z } from 'zod'
 import type { Db } from '../db/open'
+import { sqlOn } from '../db/sql'
 import { maskAddress, maskIdNumber, maskPhone } from '../kernel/personalData'
 import { boolFilter, ownEntry, personSearch, prefix, runList, type ListInput, type ListSpec } from '../db/sqlList'
 import { AppError } from '../errors'
-import type { RegistryName } from '../../shared/people'
+import { registryPages, type RegistryName } from '../../shared/people'
 
 const eqFilter = (label: string, column: string) => ({ label, clause: (v: string | number | boolean) => ({ sql: `${column} = ?`, params: [v] }) })
 
@@ -136,13 +138,18 @@ export const maskRow = <T extends Record<string, unknown>>(row: T): T => ({
   ...('address' in row && 'members' in row ? { address: row.address ? maskAddress(String(row.address)) : null } : {})
 })
 
+/** A registry's page as its list method answers (the contract's registryPages). */
+export type RegistryPage<R extends RegistryName> = z.infer<(typeof registryPages)[R]>
+
 export function createRegistryService(db: Db) {
-  function list(registry: RegistryName, input: ListInput) {
-    const page = runList<Record<string, unknown>>(db.$client, registrySpecs[registry], input)
+  function list<R extends RegistryName>(registry: R, input: ListInput): RegistryPage<R> {
+    // The spec's select names the contract's columns (the contract tests validate every answer); a
+    // flag reads from SQLite as 0/1.
+    const page = runList<RegistryPage<R>['rows'][number] & { isPartyMember?: number | boolean }>(sqlOn(db), registrySpecs[registry], input)
     return {
       total: page.total,
       rows: page.rows.map((r) => maskRow({ ...r, ...('isPartyMember' in r ? { isPartyMember: r.isPartyMember === 1 } : {}) }))
-    }
+    } as RegistryPage<R>
   }
   return { list }
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import { chinaDate } from '../../shared/chinaTime'
+import { sqlOn } from '../db/sql'
 
 export type VisitInput = {
   kind: '入户走访' | '来访接待'
@@ -32,64 +33,56 @@ type VillageStats = {
 }
 
 export function createVisitService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
 
   function record(input: VisitInput) {
     const today = chinaDate(clock.now())
     if (input.date > today) throw new AppError('BAD_INPUT', `走访日期 ${input.date} 在今天之后`)
-    return sqlite.transaction(() => {
+    return sql.transaction(() => {
       let villageUnitId = input.villageUnitId
       if (input.kind === '入户走访') {
         if (!input.householdId) throw new AppError('BAD_INPUT', '入户走访须选择所走访的户')
-        const h = sqlite.prepare('select village_unit_id as v, last_visit_at as last from households where id = ?').get(input.householdId) as
-          { v: number; last: string | null } | undefined
+        const h = sql.row<{ v: number; last: string | null }>(
+          'select village_unit_id as v, last_visit_at as last from households where id = ?',
+          input.householdId
+        )
         if (!h) throw notFound('户', input.householdId)
         villageUnitId = h.v
       }
       if (!villageUnitId) throw new AppError('BAD_INPUT', '来访接待须选择村居')
-      if (!sqlite.prepare("select 1 from units where id = ? and kind = 'village'").get(villageUnitId)) throw notFound('村居', villageUnitId)
+      if (!sql.row("select 1 from units where id = ? and kind = 'village'", villageUnitId)) throw notFound('村居', villageUnitId)
       if (input.visitorKind === '驻点团队') {
         const team = input.teamId
-          ? (sqlite.prepare('select id, village_unit_id as v from resident_teams where id = ?').get(input.teamId) as { id: number; v: number } | undefined)
-          : (sqlite.prepare('select id, village_unit_id as v from resident_teams where village_unit_id = ?').get(villageUnitId) as
-              { id: number; v: number } | undefined)
+          ? sql.row<{ id: number; v: number }>('select id, village_unit_id as v from resident_teams where id = ?', input.teamId)
+          : sql.row<{ id: number; v: number }>('select id, village_unit_id as v from resident_teams where village_unit_id = ?', villageUnitId)
         if (!team) throw new AppError('BAD_INPUT', '该村居没有驻点团队，请选择其他走访人')
         // A team's visit names no single visitor.
         input = { ...input, teamId: team.id, visitorPersonId: undefined }
       } else if (!input.visitorPersonId) throw new AppError('BAD_INPUT', '请选择走访的党员')
-      else if (!sqlite.prepare('select 1 from persons where id = ? and is_party_member').get(input.visitorPersonId))
+      else if (!sql.row('select 1 from persons where id = ? and is_party_member', input.visitorPersonId))
         throw new AppError('BAD_INPUT', '走访人须为已登记的党员')
-      const id = sqlite
-        .prepare(
-          'insert into visits (kind, date, village_unit_id, household_id, visitor_kind, team_id, visitor_person_id, person_times, notes, problem_found) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-        )
-        .run(
-          input.kind,
-          input.date,
-          villageUnitId,
-          input.householdId ?? null,
-          input.visitorKind,
-          input.teamId ?? null,
-          input.visitorPersonId ?? null,
-          input.personTimes,
-          input.notes?.trim() || null,
-          input.problemFound?.trim() || null
-        ).lastInsertRowid as number
+      const id = sql.run(
+        'insert into visits (kind, date, village_unit_id, household_id, visitor_kind, team_id, visitor_person_id, person_times, notes, problem_found) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        input.kind,
+        input.date,
+        villageUnitId,
+        input.householdId ?? null,
+        input.visitorKind,
+        input.teamId ?? null,
+        input.visitorPersonId ?? null,
+        input.personTimes,
+        input.notes?.trim() || null,
+        input.problemFound?.trim() || null
+      ).lastInsertRowid as number
       if (input.householdId)
-        sqlite.prepare('update households set last_visit_at = max(coalesce(last_visit_at, ?), ?) where id = ?').run(input.date, input.date, input.householdId)
+        sql.run('update households set last_visit_at = max(coalesce(last_visit_at, ?), ?) where id = ?', input.date, input.date, input.householdId)
       return { id }
-    })()
+    })
   }
 
   /** Recent visits of one household, newest first. */
   function ofHousehold(householdId: number) {
-    return sqlite
-      .prepare(
-        `select x.id, x.date, x.kind, x.visitor_kind as visitorKind, coalesce(t.name, p.name) as visitor, x.notes, x.problem_found as problemFound
-         from visits x left join resident_teams t on t.id = x.team_id left join persons p on p.id = x.visitor_person_id
-         where x.household_id = ? order by x.date desc, x.id desc limit 50`
-      )
-      .all(householdId) as {
+    return sql.rows<{
       id: number
       date: string
       kind: string
@@ -97,7 +90,12 @@ export function createVisitService(db: Db, clock: Clock) {
       visitor: string | null
       notes: string | null
       problemFound: string | null
-    }[]
+    }>(
+      `select x.id, x.date, x.kind, x.visitor_kind as visitorKind, coalesce(t.name, p.name) as visitor, x.notes, x.problem_found as problemFound
+         from visits x left join resident_teams t on t.id = x.team_id left join persons p on p.id = x.visitor_person_id
+         where x.household_id = ? order by x.date desc, x.id desc limit 50`,
+      householdId
+    )
   }
 
   /**
@@ -107,9 +105,8 @@ export function createVisitService(db: Db, clock: Clock) {
    */
   function stats(input: { villageUnitId?: number; from: string; to: string }) {
     const scope = input.villageUnitId ? 'and v.id = @village' : ''
-    const rows = sqlite
-      .prepare(
-        `with hv as (select household_id, count(*) n from visits where kind = '入户走访' and date between @from and @to group by household_id),
+    const rows = sql.rows<Omit<VillageStats, 'visitRate'>>(
+      `with hv as (select household_id, count(*) n from visits where kind = '入户走访' and date between @from and @to group by household_id),
          vv as (select village_unit_id v, sum(kind = '入户走访') visits, sum(case when visitor_kind = '驻点团队' then person_times else 0 end) teamPersonTimes,
                   sum(kind = '入户走访' and visitor_kind = '驻点团队') teamVisits, sum(kind = '入户走访' and visitor_kind <> '驻点团队') memberVisits,
                   sum(case when kind = '来访接待' then person_times else 0 end) receptions
@@ -117,9 +114,9 @@ export function createVisitService(db: Db, clock: Clock) {
          hh as (select h.village_unit_id v, count(*) households, min(coalesce(hv.n, 0)) rounds from households h left join hv on hv.household_id = h.id group by h.village_unit_id)
          select v.id as villageUnitId, v.name as village, coalesce(hh.households, 0) households, coalesce(vv.visits, 0) visits, coalesce(hh.rounds, 0) rounds,
            coalesce(vv.teamPersonTimes, 0) teamPersonTimes, coalesce(vv.teamVisits, 0) teamVisits, coalesce(vv.memberVisits, 0) memberVisits, coalesce(vv.receptions, 0) receptions
-         from units v left join hh on hh.v = v.id left join vv on vv.v = v.id where v.kind = 'village' ${scope} order by v.sort_order, v.id`
-      )
-      .all({ from: input.from, to: input.to, village: input.villageUnitId ?? null }) as Omit<VillageStats, 'visitRate'>[]
+         from units v left join hh on hh.v = v.id left join vv on vv.v = v.id where v.kind = 'village' ${scope} order by v.sort_order, v.id`,
+      { from: input.from, to: input.to, village: input.villageUnitId ?? null }
+    )
     const withRate = rows.map((r) => ({ ...r, visitRate: r.households ? Math.round((r.visits / r.households) * 1000) / 10 : 0 }))
     const sum = (k: keyof Omit<VillageStats, 'village' | 'villageUnitId' | 'visitRate' | 'rounds'>) => withRate.reduce((s, r) => s + r[k], 0)
     const households = sum('households')

@@ -3,7 +3,7 @@
 import type { Role } from '../../shared/accounts'
 import type { Db } from '../db/open'
 import type { RecordKind } from '../api/access'
-import { prepared } from '../db/statement'
+import { sqlOn } from '../db/sql'
 
 export type Scope = { unitIds: number[]; villageIds: number[] }
 
@@ -24,17 +24,14 @@ const recordVillage: Record<RecordKind, string> = {
 }
 
 export function createAccessScope(db: Db) {
-  const sqlite = db.$client
-  const children = prepared(sqlite, "select id from units where parent_id = ? and kind = 'village'", { pluck: true })
-  const kindOfUnit = prepared(sqlite, 'select kind from units where id = ?', { pluck: true })
-  const statements = new Map(Object.entries(recordVillage).map(([k, sql]) => [k, prepared(sqlite, sql, { pluck: true })]))
+  const sql = sqlOn(db)
 
   /** Null for roles that see the whole town; an empty scope for a clerk without a unit. */
   function scopeOf(role: Role | null, unitId: number | null): Scope | null {
     if (role !== 'officeClerk' && role !== 'villageClerk') return null
     if (!unitId) return { unitIds: [], villageIds: [] }
     if (role === 'villageClerk') return { unitIds: [unitId], villageIds: [unitId] }
-    const villages = children().all(unitId) as number[]
+    const villages = sql.values<number>("select id from units where parent_id = ? and kind = 'village'", unitId)
     return { unitIds: [unitId, ...villages], villageIds: villages }
   }
 
@@ -43,12 +40,11 @@ export function createAccessScope(db: Db) {
    * record is town-wide, undefined when there is no such record.
    */
   function unitOfRecord(kind: RecordKind, id: number): number | null | undefined {
-    const row = statements.get(kind)!().get(id) as number | null | undefined
-    return row
+    return sql.value<number | null>(recordVillage[kind], id)
   }
 
   /** A unit's kind (district, town, department, office, village); undefined when there is none. */
-  const unitKind = (id: number) => kindOfUnit().get(id) as string | undefined
+  const unitKind = (id: number) => sql.value<string>('select kind from units where id = ?', id)
 
   return { scopeOf, unitOfRecord, unitKind }
 }

@@ -7,7 +7,6 @@ import { fixedActingRoles, roleNames, unitKindNames, roleUnitKind, type Account,
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
-import { prepared } from '../db/statement'
 import { roleCapabilities } from '../api/access'
 import {
   afterFailure,
@@ -21,6 +20,7 @@ import {
 } from './domain/passwordPolicy'
 import type { AccessScope, Scope } from './accessScope'
 import type { AuditService } from './audit'
+import { sqlOn } from '../db/sql'
 
 const scrypt = promisify(scryptCb) as (
   password: string,
@@ -76,29 +76,26 @@ export type Session = { tokenHash: string; accountId: number; createdAt: number;
 const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditService; scope: AccessScope }) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const sessions = new Map<string, Session>()
   const selectAccount = `select a.id, a.username, a.display_name displayName, a.role, a.unit_id unitId, u.name unitName, u.kind unitKind,
       a.password_hash passwordHash, a.password_changed_at passwordChangedAt, a.failed_logins failedLogins, a.locked_until lockedUntil,
       a.enabled, a.last_login_at lastLoginAt, a.created_at createdAt
     from accounts a left join units u on u.id = a.unit_id`
-  const byIdStatement = prepared(sqlite, `${selectAccount} where a.id = ?`)
-  const byNameStatement = prepared(sqlite, `${selectAccount} where a.username = ?`)
-  const byId = { get: (id: number) => byIdStatement().get(id) }
-  const byName = { get: (name: string) => byNameStatement().get(name) }
+  const byId = (id: number) => sql.row<AccountRow>(`${selectAccount} where a.id = ?`, id)
+  const byName = (name: string) => sql.row<AccountRow>(`${selectAccount} where a.username = ?`, name)
   const now = () => clock.now()
 
-  const settingsRow = prepared(sqlite, "select value from app_meta where key = 'security'", { pluck: true })
   // Read on every call (the idle lock, expiry): kept in memory, written through.
   let cachedSettings: SecuritySettings | null = null
   function settings(): SecuritySettings {
     if (cachedSettings) return cachedSettings
-    const raw = settingsRow().get() as string | undefined
+    const raw = sql.value<string>("select value from app_meta where key = 'security'")
     return (cachedSettings = { ...defaultSecuritySettings, ...(raw ? (JSON.parse(raw) as Partial<SecuritySettings>) : {}) })
   }
   function setSettings(patch: Partial<SecuritySettings>): SecuritySettings {
     const next = { ...settings(), ...patch }
-    sqlite.prepare("insert into app_meta (key, value) values ('security', ?) on conflict(key) do update set value = excluded.value").run(JSON.stringify(next))
+    sql.run("insert into app_meta (key, value) values ('security', ?) on conflict(key) do update set value = excluded.value", JSON.stringify(next))
     // Read again from the store next time: a rolled-back call must not leave its value behind.
     cachedSettings = null
     return next
@@ -119,7 +116,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     createdAt: a.createdAt
   })
   const account = (id: number) => {
-    const row = byId.get(id) as AccountRow | undefined
+    const row = byId(id)
     if (!row) throw notFound('账号', id)
     return row
   }
@@ -174,7 +171,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const session = sessions.get(tokenHashOf(token))
     if (!session) return null
     const t = now().getTime()
-    const a = byId.get(session.accountId) as AccountRow | undefined
+    const a = byId(session.accountId)
     if (!a || !a.enabled || t - session.createdAt > SESSION_HOURS * 3_600_000) {
       sessions.delete(session.tokenHash)
       return null
@@ -210,32 +207,40 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     checkNewPassword(a.password, a.username)
     const hash = await hashPassword(a.password)
     const at = now().toISOString()
-    const id = sqlite
-      .prepare('insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(a.username, a.displayName, a.role, a.unitId, hash, a.mustChange ? null : at, at).lastInsertRowid
+    const id = sql.run(
+      'insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      a.username,
+      a.displayName,
+      a.role,
+      a.unitId,
+      hash,
+      a.mustChange ? null : at,
+      at
+    ).lastInsertRowid
     return Number(id)
   }
 
-  const accountCount = () => sqlite.prepare('select count(*) from accounts').pluck().get() as number
+  const accountCount = () => sql.value<number>('select count(*) from accounts')!
 
   async function setup(password: string) {
     if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
     checkNewPassword(password, 'admin')
     const hash = await hashPassword(password)
     // Checked again after the await: two first-start pages must not both create an administrator.
-    const id = sqlite.transaction(() => {
+    const id = sql.transaction(() => {
       if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
       const at = now().toISOString()
       const id = Number(
-        sqlite
-          .prepare(
-            "insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)"
-          )
-          .run(hash, at, at).lastInsertRowid
+        sql.run(
+          "insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)",
+          hash,
+          at,
+          at
+        ).lastInsertRowid
       )
       auditAs({ id, username: 'admin', role: 'sysadmin' }, 'admin', 'auth.setup', 'ok')
       return id
-    })()
+    })
     return startSession(id)
   }
 
@@ -269,14 +274,14 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
       return { lockedFor }
     }
     if (matches) {
-      if (a.failedLogins > 0) sqlite.prepare('update accounts set failed_logins = 0 where id = ?').run(a.id)
+      if (a.failedLogins > 0) sql.run('update accounts set failed_logins = 0 where id = ?', a.id)
       return null
     }
     const next = afterFailure(a.failedLogins, t)
-    sqlite.transaction(() => {
-      sqlite.prepare('update accounts set failed_logins = ?, locked_until = ? where id = ?').run(next.failures, next.lockedUntil, a.id)
+    sql.transaction(() => {
+      sql.run('update accounts set failed_logins = ?, locked_until = ? where id = ?', next.failures, next.lockedUntil, a.id)
       auditAs(a, a.username, action, 'failed', { reason: '密码错误', lockedUntil: next.lockedUntil })
-    })()
+    })
     return counted(next)
   }
 
@@ -296,7 +301,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
 
   async function login(username: string, password: string) {
     const name = username.trim().toLowerCase()
-    const a = byName.get(name) as AccountRow | undefined
+    const a = byName(name)
     const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
     const refused = a ? countPassword(a, matches, 'auth.login') : countUnknownName(name, username)
     if (!a || refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused!, '用户名或密码错误'))
@@ -305,10 +310,10 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
       auditAs(a, username, 'auth.login', 'denied', { reason: '账号已停用' })
       throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。')
     }
-    sqlite.transaction(() => {
-      sqlite.prepare('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?').run(now().toISOString(), a.id)
+    sql.transaction(() => {
+      sql.run('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?', now().toISOString(), a.id)
       auditAs(a, username, 'auth.login', 'ok')
-    })()
+    })
     return startSession(a.id)
   }
 
@@ -344,17 +349,17 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     if (current === next) throw new AppError('BAD_INPUT', '新密码不能与原密码相同。', { field: 'newPassword' })
     checkNewPassword(next, a.username)
     const hash = await hashPassword(next)
-    sqlite.transaction(() => {
-      sqlite.prepare('update accounts set password_hash = ?, password_changed_at = ? where id = ?').run(hash, now().toISOString(), a.id)
+    sql.transaction(() => {
+      sql.run('update accounts set password_hash = ?, password_changed_at = ? where id = ?', hash, now().toISOString(), a.id)
       auditAs(a, a.username, 'auth.changePassword', 'ok')
-    })()
+    })
     return me(session)
   }
 
-  const list = () => (sqlite.prepare(`${selectAccount} order by a.id`).all() as AccountRow[]).map(view)
+  const list = () => sql.rows<AccountRow>(`${selectAccount} order by a.id`).map(view)
 
   async function create(input: { username: string; displayName: string; password: string }) {
-    if (byName.get(input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { field: 'username' })
+    if (byName(input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { field: 'username' })
     const id = await insertAccount({ ...input, role: null, unitId: null, mustChange: true })
     return view(account(id))
   }
@@ -363,19 +368,13 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const a = account(input.id)
     const needs = input.role ? roleUnitKind[input.role] : undefined
     if (needs) {
-      const unit = input.unitId
-        ? (sqlite.prepare('select kind, name from units where id = ?').get(input.unitId) as { kind: string; name: string } | undefined)
-        : undefined
+      const unit = input.unitId ? sql.row<{ kind: string; name: string }>('select kind, name from units where id = ?', input.unitId) : undefined
       if (!unit || unit.kind !== needs) throw new AppError('BAD_INPUT', `${roleNames[input.role!]}须指定所属${unitKindNames[needs]}。`, { field: 'unitId' })
     }
     // The last security administrator cannot give the role away: nobody could grant it back.
-    if (
-      a.role === 'secadmin' &&
-      input.role !== 'secadmin' &&
-      (sqlite.prepare("select count(*) from accounts where role = 'secadmin' and enabled = 1").pluck().get() as number) <= 1
-    )
+    if (a.role === 'secadmin' && input.role !== 'secadmin' && sql.value<number>("select count(*) from accounts where role = 'secadmin' and enabled = 1")! <= 1)
       throw new AppError('CONFLICT', '这是最后一名安全管理员，不能撤销其角色。')
-    sqlite.prepare('update accounts set role = ?, unit_id = ? where id = ?').run(input.role, needs ? input.unitId : null, a.id)
+    sql.run('update accounts set role = ?, unit_id = ? where id = ?', input.role, needs ? input.unitId : null, a.id)
     return view(account(a.id))
   }
 
@@ -386,7 +385,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
   function setEnabled(input: { id: number; enabled: boolean }, actorId: number | null) {
     const a = account(input.id)
     if (!input.enabled && a.id === actorId) throw new AppError('CONFLICT', '不能停用自己正在使用的账号。')
-    sqlite.prepare('update accounts set enabled = ? where id = ?').run(input.enabled ? 1 : 0, a.id)
+    sql.run('update accounts set enabled = ? where id = ?', input.enabled ? 1 : 0, a.id)
     if (!input.enabled) dropSessions(a.id)
     return view(account(a.id))
   }
@@ -395,7 +394,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const a = account(input.id)
     checkNewPassword(input.password, a.username)
     const hash = await hashPassword(input.password)
-    sqlite.prepare('update accounts set password_hash = ?, password_changed_at = null, failed_logins = 0, locked_until = null where id = ?').run(hash, a.id)
+    sql.run('update accounts set password_hash = ?, password_changed_at = null, failed_logins = 0, locked_until = null where id = ?', hash, a.id)
     dropSessions(a.id)
     return view(account(a.id))
   }
@@ -408,17 +407,22 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     checkNewPassword(password, 'admin')
     const hash = await hashPassword(password)
     const at = now().toISOString()
-    sqlite.transaction(() => {
+    sql.transaction(() => {
       for (const d of [{ username: 'admin', displayName: '系统管理员', role: 'sysadmin' as Role }, ...demo]) {
-        const unitId = d.unitCode ? ((sqlite.prepare('select id from units where code = ?').pluck().get(d.unitCode) as number | undefined) ?? null) : null
-        sqlite
-          .prepare(
-            `insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)
-             on conflict(username) do update set password_hash = excluded.password_hash, password_changed_at = excluded.password_changed_at, failed_logins = 0, locked_until = null, enabled = 1`
-          )
-          .run(d.username, d.displayName, d.role, unitId, hash, at, at)
+        const unitId = d.unitCode ? (sql.value<number>('select id from units where code = ?', d.unitCode) ?? null) : null
+        sql.run(
+          `insert into accounts (username, display_name, role, unit_id, password_hash, password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)
+             on conflict(username) do update set password_hash = excluded.password_hash, password_changed_at = excluded.password_changed_at, failed_logins = 0, locked_until = null, enabled = 1`,
+          d.username,
+          d.displayName,
+          d.role,
+          unitId,
+          hash,
+          at,
+          at
+        )
       }
-    })()
+    })
   }
 
   return {

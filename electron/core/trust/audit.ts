@@ -6,11 +6,11 @@ import { contract, type MethodName } from '../../shared/contract'
 import type { AuditQuery, AuditRow } from '../../shared/accounts'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { prepared } from '../db/statement'
 import { toWellFormed } from '../kernel/wellFormedText'
 import { auditHash, firstBrokenLink, GENESIS, type AuditFields, type ChainedRow } from './domain/auditChain'
 import { chinaDate, dayEnd, dayStart } from '../../shared/chinaTime'
 import { actionsNamed, describeAudit, type AuditLookup } from './domain/auditWords'
+import { sqlOn } from '../db/sql'
 
 export type AuditEntry = Omit<AuditFields, 'at' | 'detail' | 'before' | 'after'> & { detail?: unknown; before?: unknown; after?: unknown }
 
@@ -41,15 +41,13 @@ const json = (v: unknown) => (v === undefined || v === null ? null : typeof v ==
 const stored = (v: string | null) => (v === null ? null : toWellFormed(v))
 
 export function createAuditService(db: Db, clock: Clock) {
-  const sqlite = db.$client
-  const lastHash = prepared(sqlite, 'select hash from audit_events order by id desc limit 1', { pluck: true })
-  const insert = prepared(
-    sqlite,
+  const sql = sqlOn(db)
+  const insert = sql.statement(
     `insert into audit_events (at, account_id, username, role, action, outcome, target, detail, before, after, prev_hash, hash)
      values (@at, @accountId, @username, @role, @action, @outcome, @target, @detail, @before, @after, @prevHash, @hash)`
   )
   /** One row, chained to the last; inside the caller's transaction when there is one. */
-  const append = sqlite.transaction((entry: AuditEntry): number => {
+  const append = sql.sqlite.transaction((entry: AuditEntry): number => {
     const fields: AuditFields = {
       at: clock.now().toISOString(),
       accountId: entry.accountId,
@@ -62,8 +60,8 @@ export function createAuditService(db: Db, clock: Clock) {
       before: stored(json(entry.before)),
       after: stored(json(entry.after))
     }
-    const prevHash = (lastHash().get() as string | undefined) ?? GENESIS
-    return Number(insert().run({ ...fields, prevHash, hash: auditHash(prevHash, fields) }).lastInsertRowid)
+    const prevHash = sql.value<string>('select hash from audit_events order by id desc limit 1') ?? GENESIS
+    return Number(insert.run({ ...fields, prevHash, hash: auditHash(prevHash, fields) }).lastInsertRowid)
   })
 
   function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } {
@@ -92,23 +90,20 @@ export function createAuditService(db: Db, clock: Clock) {
   }
 
   type Raw = Omit<AuditRow, 'actionName' | 'operation' | 'object' | 'details'>
-  // Names for the trail's words: statements prepared once, each name looked up once per read.
+  // Names for the trail's words, each looked up once per read.
   const nameStatements = {
-    unit: prepared(sqlite, 'select name from units where id = ?', { pluck: true }),
-    issueCode: prepared(sqlite, 'select code from issues where id = ?', { pluck: true }),
-    grid: prepared(sqlite, 'select name from grids where id = ?', { pluck: true }),
-    person: prepared(sqlite, 'select name from persons where id = ?', { pluck: true }),
-    briefing: prepared(sqlite, 'select title from briefings where id = ?', { pluck: true }),
-    account: prepared(sqlite, "select display_name || '（' || username || '）' from accounts where id = ?", { pluck: true })
+    unit: 'select name from units where id = ?',
+    issueCode: 'select code from issues where id = ?',
+    grid: 'select name from grids where id = ?',
+    person: 'select name from persons where id = ?',
+    briefing: 'select title from briefings where id = ?',
+    account: "select display_name || '（' || username || '）' from accounts where id = ?"
   }
   function lookup(): AuditLookup {
-    const once = (
-      statement: () => { get: (id: number) => unknown },
-      shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))
-    ) => {
+    const once = (text: string, shape: (v: unknown) => string | undefined = (v) => (v == null ? undefined : String(v))) => {
       const seen = new Map<number, string | undefined>()
       return (id: number) => {
-        if (!seen.has(id)) seen.set(id, shape(statement().get(id)))
+        if (!seen.has(id)) seen.set(id, shape(sql.value(text, id)))
         return seen.get(id)
       }
     }
@@ -124,23 +119,20 @@ export function createAuditService(db: Db, clock: Clock) {
   }
   function search(q: AuditQuery & { offset: number; limit: number }): { total: number; rows: AuditRow[] } {
     const w = where(q)
-    const total = sqlite.prepare(`select count(*) from audit_events ${w.sql}`).pluck().get(w.params) as number
-    const rows = sqlite
-      .prepare(
-        `select id, at, username, role, action, outcome, target, detail, before, after, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`
-      )
-      .all({ ...w.params, limit: q.limit, offset: q.offset }) as Raw[]
+    const total = sql.value<number>(`select count(*) from audit_events ${w.sql}`, w.params)!
+    const rows = sql.rows<Raw>(
+      `select id, at, username, role, action, outcome, target, detail, before, after, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`,
+      { ...w.params, limit: q.limit, offset: q.offset }
+    )
     const look = lookup()
     return { total, rows: rows.map((r) => ({ ...r, actionName: actionName(r.action), ...describeAudit(r, actionName, look) })) }
   }
 
   /** Walks the whole chain in id order (streamed, so a million rows need no memory). */
   function verify() {
-    const rows = sqlite
-      .prepare(
-        'select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id'
-      )
-      .iterate() as IterableIterator<ChainedRow>
+    const rows = sql.iterate<ChainedRow>(
+      'select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id'
+    )
     let checked = 0
     const counted = (function* () {
       for (const r of rows) {
@@ -150,7 +142,7 @@ export function createAuditService(db: Db, clock: Clock) {
     })()
     const firstBroken = firstBrokenLink(counted)
     if (firstBroken) rows.return?.()
-    const oldest = (sqlite.prepare('select min(at) from audit_events').pluck().get() as string | null) ?? null
+    const oldest = sql.value<string | null>('select min(at) from audit_events')! ?? null
     return { ok: firstBroken === null, checked, firstBroken, oldest }
   }
 

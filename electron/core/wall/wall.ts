@@ -5,36 +5,36 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { createIssueFigureService, levelExpr } from '../issues/issueFigures'
 import { addDays, chinaDate, chinaMonth, chinaMonthSql, chinaYear, dayEnd, dayStart } from '../../shared/chinaTime'
+import { sqlOn } from '../db/sql'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
 export type WallMeasure = 'open' | 'overdue' | 'visits' | 'reporting'
 
 export function createWallService(db: Db, clock: Clock) {
-  const sqlite = db.$client
+  const sql = sqlOn(db)
   const figures = createIssueFigureService(db, clock)
 
   function summary() {
     const now = clock.now()
     const iso = now.toISOString()
     const year = chinaYear(now)
-    const count = (sql: string, ...p: unknown[]) => (sqlite.prepare(sql).get(...p) as { n: number | null }).n ?? 0
+    const count = (text: string, ...p: unknown[]) => sql.value<number | null>(text, ...p) ?? 0
     const k = figures.kpis({ from: `${year}-01-01`, to: `${year}-12-31` })
-    const tiers = sqlite.prepare('select tier, count(*) n from grids group by tier').all() as { tier: number; n: number }[]
+    const tiers = sql.rows<{ tier: number; n: number }>('select tier, count(*) n from grids group by tier')
     // The last twelve China months, this one included.
     const [thisYear, thisMonth] = chinaMonth(now).split('-').map(Number)
     const months = Array.from({ length: 12 }, (_, i) => {
       const m = thisYear * 12 + thisMonth - 1 - 11 + i
       return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
     })
-    const trendRows = sqlite
-      .prepare(
-        `select ${chinaMonthSql('created_at')} m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`
-      )
-      .all(dayStart(`${months[0]}-01`)) as { m: string; collected: number; resolved: number }[]
-    const held = sqlite
-      .prepare(`select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`)
-      .all() as { level: number; n: number }[]
+    const trendRows = sql.rows<{ m: string; collected: number; resolved: number }>(
+      `select ${chinaMonthSql('created_at')} m, count(*) collected, sum(status = 'closed') resolved from issues where created_at >= ? and status <> 'merged' group by 1`,
+      dayStart(`${months[0]}-01`)
+    )
+    const held = sql.rows<{ level: number; n: number }>(
+      `select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`
+    )
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
       at: iso,
@@ -70,16 +70,13 @@ export function createWallService(db: Db, clock: Clock) {
         resolvedThisYear: k.medianByLevel.find((m) => m.level === level)?.resolved ?? 0,
         escalatedThisYear: k.escalationsByLevel.find((e) => e.level === level)?.escalations ?? 0
       })),
-      newest: sqlite
-        .prepare(
-          `select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status <> 'merged' order by i.created_at desc, i.id desc limit 8`
-        )
-        .all() as WallIssue[],
-      overdue: sqlite
-        .prepare(
-          `select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status in ${RUNNING} and i.due_at < ? order by i.due_at limit 8`
-        )
-        .all(iso) as WallIssue[]
+      newest: sql.rows<WallIssue>(
+        `select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status <> 'merged' order by i.created_at desc, i.id desc limit 8`
+      ),
+      overdue: sql.rows<WallIssue>(
+        `select ${issueRow} from issues i join units v on v.id = i.village_unit_id join units h on h.id = i.holder_unit_id where i.status in ${RUNNING} and i.due_at < ? order by i.due_at limit 8`,
+        iso
+      )
     }
   }
 
@@ -87,14 +84,14 @@ export function createWallService(db: Db, clock: Clock) {
   function measure(input: { measure: WallMeasure }) {
     const iso = clock.now().toISOString()
     const since = addDays(chinaDate(clock.now()), -30)
-    const sql: Record<WallMeasure, string> = {
+    const texts: Record<WallMeasure, string> = {
       open: `select tier3_grid_id gridId, count(*) value from issues where status in ${OPEN} and tier3_grid_id is not null group by 1`,
       overdue: `select tier3_grid_id gridId, count(*) value from issues where status in ${RUNNING} and due_at < @iso and tier3_grid_id is not null group by 1`,
       // Share of the group's households visited in the last 30 days (%).
       visits: `select grid_id gridId, round(100.0 * sum(last_visit_at >= @since) / count(*), 1) value from households where grid_id is not null group by 1`,
       reporting: `select group_grid_id gridId, count(*) value from reporting_members where group_grid_id is not null group by 1`
     }
-    const values = sqlite.prepare(sql[input.measure]).all({ iso, since }) as { gridId: number; value: number }[]
+    const values = sql.rows<{ gridId: number; value: number }>(texts[input.measure], { iso, since })
     return { measure: input.measure, max: values.reduce((m, v) => Math.max(m, v.value), 0), values }
   }
 
@@ -102,9 +99,9 @@ export function createWallService(db: Db, clock: Clock) {
   function points() {
     const iso = clock.now().toISOString()
     const today = dayStart(chinaDate(clock.now()))
-    const rows = sqlite
-      .prepare(`select id, lon, lat, status, due_at dueAt, created_at createdAt from issues where status in ${OPEN} and lon is not null`)
-      .all() as { id: number; lon: number; lat: number; status: string; dueAt: string | null; createdAt: string }[]
+    const rows = sql.rows<{ id: number; lon: number; lat: number; status: string; dueAt: string | null; createdAt: string }>(
+      `select id, lon, lat, status, due_at dueAt, created_at createdAt from issues where status in ${OPEN} and lon is not null`
+    )
     return rows.map((r) => ({
       id: r.id,
       lonLat: [r.lon, r.lat] as [number, number],
