@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import type Database from 'better-sqlite3'
 import { openStore } from '../../electron/core/db/open'
+import * as schema from '../../electron/core/db/schema'
+import type { Trigger } from '../../electron/core/db/triggers'
 import { defaultMigrationsFolder } from '../../electron/core/paths'
 import { signIn, tempDbFile, testCoreWithPeople } from '../support/core'
 import { journal, migrationsUpTo } from '../support/migrations'
@@ -81,4 +83,24 @@ describe('every migration keeps what the store before it held', () => {
       upgraded.close()
     }, 60_000)
   }
+})
+
+describe('the triggers declared beside their tables', () => {
+  it('are exactly the triggers a migrated store holds, word for word', () => {
+    const declared = Object.entries(schema)
+      .filter(([name]) => name.endsWith('Triggers'))
+      .flatMap(([, triggers]) => triggers as Trigger[])
+    expect(declared.map((t) => t.name).sort()).toEqual([
+      'audit_events_no_delete',
+      'audit_events_no_update',
+      'briefings_frozen_delete',
+      'briefings_frozen_update',
+      'issue_events_append_only_delete',
+      'issue_events_append_only_update'
+    ])
+    const store = openStore(tempDbFile(), { migrationsFolder: defaultMigrationsFolder })
+    const held = store.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all() as Trigger[]
+    store.close()
+    expect(held).toEqual([...declared].sort((a, b) => a.name.localeCompare(b.name)))
+  })
 })

@@ -1,6 +1,7 @@
 // Issued briefings (issue 7).
 // Part of the store's schema (db/schema.ts gathers the parts; drizzle.config.ts lists them):
 // change it, run `npm run db:generate`, read the SQL, commit the migration.
+import { refuseChanges } from '../db/triggers'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { units } from '../grids/schema'
 
@@ -29,3 +30,6 @@ export const briefings = sqliteTable(
   },
   (t) => [uniqueIndex('briefings_number').on(t.year, t.number), index('briefings_issued').on(t.issuedAt)]
 )
+
+/** A briefing once issued is frozen (migration 0003). */
+export const briefingsTriggers = refuseChanges('briefings', 'frozen', (verb) => `已签发的简报不能${verb}`)

@@ -1,6 +1,7 @@
 // Issues through the four-level linkage (issue 5).
 // Part of the store's schema (db/schema.ts gathers the parts; drizzle.config.ts lists them):
 // change it, run `npm run db:generate`, read the SQL, commit the migration.
+import { refuseChanges } from '../db/triggers'
 import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { units, grids } from '../grids/schema'
@@ -153,3 +154,6 @@ export const accountabilityRecords = sqliteTable(
   },
   (t) => [index('accountability_unit').on(t.unitId, t.at)]
 )
+
+/** The flow log is append-only (migration 0002). */
+export const issueEventsTriggers = refuseChanges('issue_events', 'append_only', (verb) => `流转记录只能追加，不能${verb}`)

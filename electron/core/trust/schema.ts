@@ -1,6 +1,7 @@
 // Accounts and the audit trail (issue 8).
 // Part of the store's schema (db/schema.ts gathers the parts; drizzle.config.ts lists them):
 // change it, run `npm run db:generate`, read the SQL, commit the migration.
+import { refuseChanges } from '../db/triggers'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { roles } from '../../shared/accounts'
 import { units } from '../grids/schema'
@@ -55,3 +56,6 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_events_at').on(t.at), index('audit_events_user').on(t.username, t.at), index('audit_events_action').on(t.action, t.at)]
 )
+
+/** The audit trail is append-only (migration 0004). */
+export const auditEventsTriggers = refuseChanges('audit_events', 'no', (verb) => `审计记录只能追加，不能${verb}`)
