@@ -188,7 +188,7 @@ function placeOf(villageName: string): Omit<Place, 'notice' | 'recipient' | 'pho
 async function completePlace(name: string): Promise<Place> {
   const p = placeOf(name)
   const contacts = core.store.sqlite.prepare('select id from reserve_contacts where village_unit_id = ? limit 2').pluck().all(p.village) as number[]
-  const notice = await ok<{ noticeId: number }>(core, 'reserve.sendNotice', {
+  const notice = await ok(core, 'reserve.sendNotice', {
     villageUnitId: p.village,
     contactIds: contacts,
     subject: '矩阵测试',
@@ -196,7 +196,7 @@ async function completePlace(name: string): Promise<Place> {
   })
   const recipient = core.store.sqlite.prepare('select id from reserve_notice_recipients where notice_id = ? limit 1').pluck().get(notice.noticeId) as number
   const png = solidPng(2, 2, [0, 0, 0]).toString('base64')
-  const issue = await ok<{ id: number }>(core, 'issues.create', {
+  const issue = await ok(core, 'issues.create', {
     title: '矩阵测试',
     description: '矩阵测试登记',
     category: '环境卫生',
@@ -207,7 +207,7 @@ async function completePlace(name: string): Promise<Place> {
     photos: [{ fileName: 'a.png', mimeType: 'image/png', contentBase64: png }]
   })
   const photo = core.store.sqlite.prepare('select id from issue_photos where issue_id = ?').pluck().get(issue.id) as number
-  const briefing = await ok<{ id: number }>(core, 'briefings.issue', {
+  const briefing = await ok(core, 'briefings.issue', {
     kind: '专报',
     from: '2026-11-01',
     to: '2026-11-20',
@@ -370,7 +370,7 @@ beforeAll(async () => {
   inside = await completePlace('汀圃社区')
   outside = await completePlace('大学城社区')
   district = core.store.sqlite.prepare("select id from units where kind = 'district'").pluck().get() as number
-  throwaway = (await ok<{ id: number }>(core, 'accounts.create', { username: 'throwaway', displayName: '临时', password: 'Throw#away26' })).id
+  throwaway = (await ok(core, 'accounts.create', { username: 'throwaway', displayName: '临时', password: 'Throw#away26' })).id
   for (const who of Object.keys(users) as Letter[]) tokens[who] = await signIn(core, users[who])
 }, 120_000)
 afterAll(() => core.close())

@@ -5,14 +5,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Result } from '../../electron/shared/contract'
+import type { Input, Result } from '../../electron/shared/contract'
 import { DatabaseFileError } from '../../electron/core/db/open'
 import { defaultBackupFolder, inspectBackup, listBackups, restoreBeforeOpen } from '../../electron/core/trust/backups'
 import { demoPassword, ok, signIn, tempDbFile, tempDir, testCore } from '../support/core'
 
 let core: ReturnType<typeof testCore>
 let admin: string
-const issueInput = (n: number) => ({
+const issueInput = (n: number): Input<'issues.create'> => ({
   title: `备份测试${n}`,
   description: '备份期间登记的问题',
   category: '环境卫生',
@@ -57,7 +57,7 @@ describe('backups', () => {
     expect(inCopy).toBeLessThanOrEqual(issues())
     expect(written).toBeGreaterThan(0)
     // The run is in the audit trail.
-    const trail = await ok<{ rows: { action: string; target: string }[] }>(core, 'audit.search', { action: 'backups.run' })
+    const trail = await ok(core, 'audit.search', { action: 'backups.run' })
     expect(trail.rows[0].action).toBe('backups.run')
   })
 
@@ -88,7 +88,7 @@ describe('backups', () => {
     expect((await core.dispatch('grids.summary', {}, { token: leader })).ok).toBe(false)
     expect((await core.dispatch('grids.summary', {}, { token: admin })) as Result<never>).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     admin = await signIn(core, 'admin')
-    const trail = await ok<{ rows: { action: string; username: string }[] }>(core, 'audit.search', { action: 'backups.restore' })
+    const trail = await ok(core, 'audit.search', { action: 'backups.restore' })
     expect(trail.rows[0]).toMatchObject({ action: 'backups.restore', username: 'admin' })
     expect(await ok(core, 'audit.verify')).toMatchObject({ ok: true })
   })

@@ -2,6 +2,7 @@
 // 2 December counts what stood on 30 November (a member placed on 2 December was still waiting),
 // lists every issue overdue or supervised then (stating how many, not stopping at 30), and says the
 // same number of overdue issues in 四级联动运行 as in 重点问题与督办.
+import type { Input } from '../../electron/shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../electron/core/clock'
 import { dayEnd } from '../../electron/shared/chinaTime'
@@ -11,8 +12,7 @@ import { ok, testCoreWithPeople } from '../support/core'
 let now = Date.parse('2026-12-02T09:00:00+08:00')
 const clock: Clock = { now: () => new Date(now) }
 let core: ReturnType<typeof testCoreWithPeople>
-type Doc = { figures: Record<string, number | null>; sections: { key: string; paragraphs: string[]; tables: { caption?: string; rows: string[][] }[] }[] }
-const compose = (input: Record<string, unknown>) => ok<Doc>(core, 'briefings.compose', input)
+const compose = (input: Input<'briefings.compose'>) => ok(core, 'briefings.compose', input)
 const november = () => compose({ kind: '月报', anchor: '2026-11-01' })
 
 beforeAll(() => {
@@ -71,7 +71,7 @@ describe('a briefing as of its period end', () => {
 
   it('names its party members as the wall does, with the same count', async () => {
     const doc = await compose({ kind: '专报', from: '2026-12-01', to: '2026-12-20' })
-    const wall = await ok<{ tiles: { partyMembers: number } }>(core, 'wall.summary')
+    const wall = await ok(core, 'wall.summary')
     expect(doc.figures.partyMembers).toBe(wall.tiles.partyMembers)
     expect(doc.sections.find((s) => s.key === 'overview')!.paragraphs.join('')).toContain(`注册党员${wall.tiles.partyMembers}名`)
   })

@@ -1,6 +1,7 @@
 // Briefings on the demo town: composed from the same figures every screen shows, for the town, an
 // office and a village; bad periods and scopes refused; empty periods read 无; issuing numbers them
 // per year and freezes them — a reprint after the data changed is the same document.
+import type { Input } from '../../electron/shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { BriefingDocument } from '../../electron/shared/briefing'
@@ -13,17 +14,17 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 
-const compose = (input: Record<string, unknown>) => ok<BriefingDocument>(core, 'briefings.compose', input)
+const compose = (input: Input<'briefings.compose'>) => ok(core, 'briefings.compose', input)
 const text = (d: BriefingDocument) => JSON.stringify(d.sections.map((s) => [s.heading, s.paragraphs, s.tables]))
 
 describe('composing a briefing', () => {
   it('writes this month’s town briefing with the numbers of stats.kpis and the visit statistics', async () => {
     const d = await compose({ kind: '月报', anchor: '2026-11-10' })
-    const k = await ok<{ collected: number; resolved: number; overdue: number; supervised: number }>(core, 'stats.kpis', {
+    const k = await ok(core, 'stats.kpis', {
       from: '2026-11-01',
       to: '2026-11-30'
     })
-    const v = await ok<{ total: { teamPersonTimes: number } }>(core, 'visits.stats', { from: '2026-11-01', to: '2026-11-30' })
+    const v = await ok(core, 'visits.stats', { from: '2026-11-01', to: '2026-11-30' })
     expect(d.period).toEqual({ from: '2026-11-01', to: '2026-11-30', label: '2026年11月' })
     expect(d.figures).toMatchObject({
       collected: k.collected,
@@ -45,7 +46,7 @@ describe('composing a briefing', () => {
   it('scopes to an office and to a village', async () => {
     const office = one<{ id: number; name: string }>("select id, name from units where kind = 'office' order by id limit 1")
     const d = await compose({ kind: '季报', anchor: '2026-08-01', scopeUnitId: office.id })
-    const k = await ok<{ collected: number }>(core, 'stats.kpis', { from: '2026-07-01', to: '2026-09-30', scope: office.id })
+    const k = await ok(core, 'stats.kpis', { from: '2026-07-01', to: '2026-09-30', scope: office.id })
     expect(d.period.label).toBe('2026年第三季度')
     expect(d.scope.name).toBe(office.name)
     expect(d.figures.collected).toBe(k.collected)
@@ -84,16 +85,16 @@ describe('composing a briefing', () => {
 
 describe('issuing and reprinting', () => {
   it('needs the next steps written, numbers per year, and reprints the frozen document after the data changed', async () => {
-    const base = { kind: '月报', anchor: '2026-11-10' }
+    const base = { kind: '月报' as const, anchor: '2026-11-10' }
     const missing = await core.dispatch('briefings.issue', { ...base, sections: [{ key: 'overview' }, { key: 'nextSteps', paragraphs: ['  '] }] })
     expect(missing.ok === false && missing.error.message).toContain('下一步工作')
     const words = '一是加快超期问题办理；二是<b>抓好</b>出租屋消防隐患排查 🔥；' + '长'.repeat(300)
-    const first = await ok<{ id: number; number: number; year: number }>(core, 'briefings.issue', {
+    const first = await ok(core, 'briefings.issue', {
       ...base,
       sections: [{ key: 'linkage' }, { key: 'overview', paragraphs: ['本月总体平稳。'] }, { key: 'nextSteps', paragraphs: [words] }]
     })
     expect(first).toMatchObject({ number: 1, year: 2026 })
-    const issued = await ok<{ document: BriefingDocument }>(core, 'briefings.get', { id: first.id })
+    const issued = await ok(core, 'briefings.get', { id: first.id })
     expect(issued.document.number).toBe(1)
     expect(issued.document.sections.map((s) => s.key)).toEqual(['linkage', 'overview', 'nextSteps'])
     expect(issued.document.sections[1].paragraphs).toEqual(['本月总体平稳。'])
@@ -110,12 +111,12 @@ describe('issuing and reprinting', () => {
         ...spot
       })
     expect((await compose(base)).figures.collected).toBe((issued.document.figures.collected as number) + 3)
-    expect((await ok<{ document: BriefingDocument }>(core, 'briefings.get', { id: first.id })).document).toEqual(issued.document)
-    const second = await ok<{ number: number }>(core, 'briefings.issue', { ...base, sections: [{ key: 'overview' }] })
+    expect((await ok(core, 'briefings.get', { id: first.id })).document).toEqual(issued.document)
+    const second = await ok(core, 'briefings.issue', { ...base, sections: [{ key: 'overview' }] })
     expect(second.number).toBe(2)
     expect(() => core.store.sqlite.prepare('update briefings set snapshot = ? where id = ?').run('{}', first.id)).toThrow(/不能修改/)
     expect(() => core.store.sqlite.prepare('delete from briefings where id = ?').run(first.id)).toThrow(/不能删除/)
-    const found = await ok<{ id: number }[]>(core, 'briefings.list', { q: '2026年第1期' })
+    const found = await ok(core, 'briefings.list', { q: '2026年第1期' })
     expect(found.map((b) => b.id)).toEqual([first.id])
   })
 })

@@ -14,7 +14,7 @@ let village: number
 let town: number
 
 const register = (title: string) =>
-  ok<{ id: number; code: string }>(core, 'issues.create', {
+  ok(core, 'issues.create', {
     title,
     description: '中国日界测试登记',
     category: '环境卫生',
@@ -22,7 +22,7 @@ const register = (title: string) =>
     source: '网格巡查',
     villageUnitId: village
   })
-const collected = async (from: string, to: string) => (await ok<{ collected: number }>(core, 'stats.kpis', { from, to, scope: village })).collected
+const collected = async (from: string, to: string) => (await ok(core, 'stats.kpis', { from, to, scope: village })).collected
 
 beforeAll(() => {
   core = testCoreWithPeople({ clock })
@@ -40,9 +40,9 @@ describe('China days', () => {
     expect(await collected('2026-03-01', '2026-03-31')).toBe(marchBefore + 1)
     expect(await collected('2026-02-01', '2026-02-28')).toBe(februaryBefore)
     // The list's period filter says the same.
-    const inMarch = await ok<{ rows: { title: string }[] }>(core, 'issues.list', { filters: { from: '2026-03-01', to: '2026-03-01' }, limit: 500 })
+    const inMarch = await ok(core, 'issues.list', { filters: { from: '2026-03-01', to: '2026-03-01' }, limit: 500 })
     expect(inMarch.rows.map((r) => r.title)).toContain('三月一日早上登记')
-    const inFebruary = await ok<{ rows: { title: string }[] }>(core, 'issues.list', { filters: { from: '2026-02-28', to: '2026-02-28' }, limit: 500 })
+    const inFebruary = await ok(core, 'issues.list', { filters: { from: '2026-02-28', to: '2026-02-28' }, limit: 500 })
     expect(inFebruary.rows.map((r) => r.title)).not.toContain('三月一日早上登记')
   })
 
@@ -77,12 +77,11 @@ describe('China days', () => {
     })) as Result<unknown>
     expect(r.ok, JSON.stringify(r)).toBe(true)
     const event = core.store.sqlite.prepare("select id from issue_events where issue_id = ? and action = 'supervise'").pluck().get(first.id) as number
-    const notice = await ok<{ number: string }>(core, 'issues.supervisionNotice', { eventId: event })
+    const notice = await ok(core, 'issues.supervisionNotice', { eventId: event })
     expect(notice.number).toBe('狮网督〔2027〕1号')
   })
 
   it("shows on the wall today's issues from China's midnight and this China month in the trend", async () => {
-    type Wall = { tiles: { issuesToday: number }; trend: { month: string }[] }
     at('2026-06-10T23:30:00')
     await register('六月十日深夜')
     at('2026-06-11T00:30:00')
@@ -91,11 +90,11 @@ describe('China days', () => {
       .prepare("select count(*) from issues where date(created_at, '+8 hours') = '2026-06-11' and status <> 'merged'")
       .pluck()
       .get() as number
-    expect((await ok<Wall>(core, 'wall.summary')).tiles.issuesToday).toBe(demoToday)
+    expect((await ok(core, 'wall.summary')).tiles.issuesToday).toBe(demoToday)
     await register('六月十一日凌晨')
-    expect((await ok<Wall>(core, 'wall.summary')).tiles.issuesToday).toBe(demoToday + 1)
+    expect((await ok(core, 'wall.summary')).tiles.issuesToday).toBe(demoToday + 1)
     at('2026-07-01T07:00:00')
-    const july = await ok<{ trend: { month: string }[] }>(core, 'wall.summary')
+    const july = await ok(core, 'wall.summary')
     expect(july.trend.at(-1)!.month).toBe('2026-07')
     expect(july.trend[0].month).toBe('2025-08')
   })
@@ -104,13 +103,13 @@ describe('China days', () => {
     at('2026-03-01T07:00:00')
     const backup = await core.backupNow()
     expect(backup.name).toMatch(/^shishan-20260301-070000/)
-    const exported = await ok<{ fileName: string }>(core, 'people.export', { registry: 'teams' })
+    const exported = await ok(core, 'people.export', { registry: 'teams' })
     expect(exported.fileName).toContain('20260301')
   })
 
   it('composes a March briefing with the issue of 07:00 on 1 March', async () => {
     at('2026-04-01T07:00:00')
-    const doc = await ok<{ figures: { collected: number } }>(core, 'briefings.compose', { kind: '月报', anchor: '2026-03-01', scopeUnitId: village })
+    const doc = await ok(core, 'briefings.compose', { kind: '月报', anchor: '2026-03-01', scopeUnitId: village })
     expect(doc.figures.collected).toBe(await collected('2026-03-01', '2026-03-31'))
     expect(doc.figures.collected).toBeGreaterThanOrEqual(1)
   })

@@ -61,7 +61,7 @@ describe('demo issues', () => {
   })
 
   it('leave some issues open, overdue and supervised on the demo date', async () => {
-    const k = await ok<{ collected: number; resolved: number; overdue: number; supervised: number }>(core, 'stats.kpis', {
+    const k = await ok(core, 'stats.kpis', {
       from: '2026-01-01',
       to: '2026-12-31'
     })
@@ -69,7 +69,7 @@ describe('demo issues', () => {
     expect(k.overdue).toBeGreaterThanOrEqual(5)
     const supervisedOpen = one<{ n: number }>("select count(*) n from issues where supervised > 0 and status in ('reported', 'accepted', 'resolved')").n
     expect(supervisedOpen).toBeGreaterThanOrEqual(3)
-    const units = await ok<unknown[]>(core, 'issues.overdueUnits', {})
+    const units = await ok(core, 'issues.overdueUnits', {})
     expect(units.length).toBeGreaterThanOrEqual(3)
   })
 })

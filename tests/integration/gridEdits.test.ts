@@ -1,14 +1,13 @@
 // Editing grids on a real SQLite file: every change recorded and undoable, stale or bad edits
 // refused with a reason, and nothing half-written.
 import { beforeEach, afterEach, describe, expect, it } from 'vitest'
-import type { Output, TreeNode } from '../../electron/shared/contract'
 import type { Core } from '../../electron/core/app'
 import { ok, testCore } from '../support/core'
 
 let core: Core
 const sql = <T>(q: string, ...args: unknown[]) => core.store.sqlite.prepare(q).get(...args) as T
 const count = (table: string) => sql<{ n: number }>(`select count(*) n from ${table}`).n
-const get = (id: number) => ok<Output<'grids.get'>>(core, 'grids.get', { id })
+const get = (id: number) => ok(core, 'grids.get', { id })
 const fail = async (method: string, input: unknown) => {
   const r = await core.dispatch(method, input, { internal: '测试员' })
   if (r.ok) throw new Error(`${method} should have failed`)
@@ -54,7 +53,7 @@ describe('editing attributes', () => {
     expect(after.inspector).toBe('陈志明')
     expect(after.households).toBe(before.households + 5)
     expect(after.version).toBe(before.version + 1)
-    const [entry] = await ok<Output<'grids.history'>>(core, 'grids.history', { id: tier3 })
+    const [entry] = await ok(core, 'grids.history', { id: tier3 })
     expect(entry.actor).toBe('测试员')
     expect(entry.at).toBe('2026-11-22T01:00:00.000Z')
     expect(entry.summary).toContain(`网格巡查员：${before.inspector} → 陈志明`)
@@ -90,7 +89,7 @@ describe('creating grids', () => {
     expect(created.code).toBe(`${parent.code}${String(parent.children.length + 1).padStart(2, '0')}`)
     expect(created.village.id).toBe(villageUnit)
     expect(created.hasGeometry).toBe(false)
-    const onMap = async () => (await ok<Output<'grids.geojson'>>(core, 'grids.geojson', { tier: 3 })).features.some((f) => f.id === id)
+    const onMap = async () => (await ok(core, 'grids.geojson', { tier: 3 })).features.some((f) => f.id === id)
     expect(await onMap()).toBe(false)
     const [x, y] = parent.labelPoint!
     await act('grids.setGeometry', { id, version: created.version, geometry: square(x, y, 0.0005) })
@@ -102,7 +101,7 @@ describe('creating grids', () => {
   })
 
   it('creates a new village (tier 1) under an office, with its unit', async () => {
-    const [office] = await ok<Output<'units.offices'>>(core, 'units.offices')
+    const [office] = await ok(core, 'units.offices')
     const { id } = await act<{ id: number }>('grids.create', { tier: 1, officeId: office.id, code: '440605124999', name: '新设社区', kind: '社区' })
     const g = await get(id)
     expect(g.office?.id).toBe(office.id)
@@ -162,7 +161,7 @@ describe('moving and deleting', () => {
     expect(moved.parentChain.map((p) => p.name)).toEqual(['狮城社区'])
     expect(moved.village.name).toBe('狮城社区')
     expect((await get(a.tier3)).village.name).toBe('狮城社区')
-    const [entry] = await ok<Output<'grids.history'>>(core, 'grids.history', { id: a.tier2 })
+    const [entry] = await ok(core, 'grids.history', { id: a.tier2 })
     expect(entry.summary).toBe('上级网格：汀圃社区 → 狮城社区')
     const wrong = await fail('grids.move', { id: a.tier3, version: (await get(a.tier3)).version, parentId: b.village })
     expect(wrong.message).toContain('上级必须是2级网格')
@@ -191,7 +190,7 @@ describe('moving and deleting', () => {
       .prepare('select * from grids where village_unit_id = (select village_unit_id from grids where id = ?) order by id')
       .all(village)
     expect(restored).toEqual(snapshot)
-    const history = await ok<Output<'grids.history'>>(core, 'grids.history', { id: village })
+    const history = await ok(core, 'grids.history', { id: village })
     expect(history.map((h) => h.kind)).toEqual(['undo', 'delete'])
     expect(history[1].undoneBy).toBe(history[0].batchId)
   })
@@ -214,7 +213,7 @@ describe('undo', () => {
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toContain('之后又被修改过')
     expect((await get(tier3)).name).toBe('第二次')
-    const [latest] = await ok<Output<'grids.history'>>(core, 'grids.history', { id: tier3 })
+    const [latest] = await ok(core, 'grids.history', { id: tier3 })
     await act('changes.undo', { batchId: latest.batchId })
     expect((await get(tier3)).name).toBe('第一次')
     expect((await fail('changes.undo', { batchId: latest.batchId })).message).toContain('不能重复撤销')
@@ -224,12 +223,12 @@ describe('undo', () => {
 describe('villages and offices', () => {
   it('moves a village to another office, shown in the tree; the move is recorded and undoable', async () => {
     const { village, villageUnit } = family('汀圃社区')
-    const offices = await ok<Output<'units.offices'>>(core, 'units.offices')
+    const offices = await ok(core, 'units.offices')
     const target = offices.find((o) => o.name === '罗村社会管理处')!
     const g = await get(village)
     const { batchId } = await act<{ batchId: number }>('units.moveVillage', { villageUnitId: villageUnit, version: g.village.version, officeId: target.id })
     expect((await get(village)).office?.name).toBe('罗村社会管理处')
-    const tree = await ok<TreeNode[]>(core, 'grids.tree')
+    const tree = await ok(core, 'grids.tree')
     const luocun = tree[0].children[0].children.find((n) => n.id === target.id)!
     expect(luocun.children.map((c) => c.title)).toContain('汀圃社区')
     const summary = sql<{ summary: string }>('select summary from changes where batch_id = ?', batchId).summary
@@ -266,7 +265,7 @@ describe('splitting', () => {
     expect(created.children.length).toBe(r.movedChildren)
     // The two halves tile the old grid: no overlap among the village's tier-2 grids, no gap in the village.
     const villageId = g.parentChain[0].id
-    const check = await ok<Output<'grids.check'>>(core, 'grids.check', { gridId: villageId })
+    const check = await ok(core, 'grids.check', { gridId: villageId })
     const siblingLevel = check.problems.filter(
       (p) => (p.kind === 'OVERLAP' && p.grids.every((x) => x.tier === 2)) || (p.kind === 'GAP' && p.gridIds[0] === villageId)
     )

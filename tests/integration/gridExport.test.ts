@@ -1,7 +1,7 @@
 // Exports read back: GeoJSON per tier and scope, in WGS-84 or GCJ-02, and the Excel ledger.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Output } from '../../electron/shared/contract'
+import type { Input, Output } from '../../electron/shared/contract'
 import type { Core } from '../../electron/core/app'
 import { convertPoint } from '../../electron/core/grids/domain/crs'
 import { ok, testCore } from '../support/core'
@@ -17,7 +17,7 @@ type Fc = {
   coordinate_system: string
   features: { geometry: { type: string; coordinates: number[][][] }; properties: Record<string, unknown> }[]
 }
-const exportFile = (input: object) => ok<Output<'grids.export'>>(core, 'grids.export', input)
+const exportFile = (input: Input<'grids.export'>) => ok(core, 'grids.export', input)
 const decode = (f: Output<'grids.export'>) => JSON.parse(Buffer.from(f.contentBase64, 'base64').toString('utf8')) as Fc
 const metres = (a: number[], b: number[]) => Math.hypot((a[0] - b[0]) * 102_400, (a[1] - b[1]) * 110_600)
 const tingpu = () => core.store.sqlite.prepare("select id, geometry from grids where tier = 1 and name = '汀圃社区'").get() as { id: number; geometry: string }
@@ -49,7 +49,7 @@ describe('export', () => {
 
   it('exports one grid with everything under it', async () => {
     const { id } = tingpu()
-    const detail = await ok<Output<'grids.get'>>(core, 'grids.get', { id })
+    const detail = await ok(core, 'grids.get', { id })
     const fc = decode(await exportFile({ format: 'geojson', gridId: id }))
     expect(fc.features).toHaveLength(1 + detail.childCounts.tier2 + detail.childCounts.tier3)
     expect(new Set(fc.features.map((f) => f.properties.village))).toEqual(new Set(['汀圃社区']))

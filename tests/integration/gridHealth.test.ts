@@ -1,7 +1,6 @@
 // The health check service on the demo town in a real store: clean as generated, and it finds
 // what an edit breaks, in the right scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Output } from '../../electron/shared/contract'
 import type { Core } from '../../electron/core/app'
 import { ok, testCore } from '../support/core'
 
@@ -10,7 +9,7 @@ beforeAll(() => {
   core = testCore()
 })
 afterAll(() => core.close())
-const check = (gridId?: number) => ok<Output<'grids.check'>>(core, 'grids.check', gridId ? { gridId } : {})
+const check = (gridId?: number) => ok(core, 'grids.check', gridId ? { gridId } : {})
 const sql = <T>(q: string, ...a: unknown[]) => core.store.sqlite.prepare(q).get(...a) as T
 
 describe('health check service', () => {

@@ -2,7 +2,7 @@
 import proj4 from 'proj4'
 import { strToU8, zipSync } from 'fflate'
 import { beforeEach, afterEach, describe, expect, it } from 'vitest'
-import type { Input, Output } from '../../electron/shared/contract'
+import type { Input } from '../../electron/shared/contract'
 import type { Core } from '../../electron/core/app'
 import { convertPoint } from '../../electron/core/grids/domain/crs'
 import { fromGeoJsonGeometry, mapCoords, type MultiPolygonCoords, type Pt } from '../../electron/core/kernel/geometry'
@@ -16,10 +16,8 @@ beforeEach(() => {
   core = testCore()
 })
 afterEach(() => core.close())
-
-type Report = Output<'grids.import'>
 const run = (fileName: string, bytes: Uint8Array | string, options: Input<'grids.import'>['options'], dryRun = true) =>
-  ok<Report>(core, 'grids.import', { fileName, contentBase64: base64(bytes), options, dryRun })
+  ok(core, 'grids.import', { fileName, contentBase64: base64(bytes), options, dryRun })
 const sql = <T>(q: string, ...a: unknown[]) => core.store.sqlite.prepare(q).get(...a) as T
 const all = <T>(q: string, ...a: unknown[]) => core.store.sqlite.prepare(q).all(...a) as T[]
 const tingpu = () => sql<{ id: number; code: string; geometry: string }>("select id, code, geometry from grids where tier = 1 and name = '汀圃社区'")
@@ -77,12 +75,12 @@ describe('importing a zipped Shapefile', () => {
     )
     expect(kids.map((k) => k.name)).toEqual(['新一经济社', '新二经济社', '新三经济社'])
     expect(kids.map((k) => k.households)).toEqual([100, 101, 102])
-    const check = await ok<Output<'grids.check'>>(core, 'grids.check', { gridId: village.id })
+    const check = await ok(core, 'grids.check', { gridId: village.id })
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([])
 
-    const batches = await ok<Output<'changes.list'>>(core, 'changes.list', { kind: 'import' })
+    const batches = await ok(core, 'changes.list', { kind: 'import' })
     expect(batches[0]).toMatchObject({ id: done.batchId, description: expect.stringContaining('汀圃社区二级网格.zip') })
-    await ok(core, 'changes.undo', { batchId: done.batchId })
+    await ok(core, 'changes.undo', { batchId: done.batchId! })
     expect(all('select id from grids where parent_id = ?', village.id).length).toBe(10)
     expect(all('select id from grids where village_unit_id = (select village_unit_id from grids where id = ?) and tier > 1', village.id).length).toBe(before)
   })

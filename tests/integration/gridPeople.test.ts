@@ -7,8 +7,7 @@ import { ok, testCoreWithPeople } from '../support/core'
 
 let core: Core
 const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
-const grid = (id: number) =>
-  ok<{ id: number; version: number; holds: { households: number; partyMembers: number; reportingMembers: number; issues: number } }>(core, 'grids.get', { id })
+const grid = (id: number) => ok(core, 'grids.get', { id })
 beforeAll(() => {
   core = testCoreWithPeople()
 })
@@ -39,7 +38,7 @@ describe('deleting a grid that holds people', () => {
     const heirBefore = await grid(heir.id)
     const wrong = await core.dispatch('grids.delete', { id: g.id, version: detail.version, children: 'reparent', reparentTo: elsewhere.id })
     expect(wrong.ok === false && wrong.error.message).toContain('同一村居')
-    const r = await ok<{ batchId: number }>(core, 'grids.delete', { id: g.id, version: detail.version, children: 'reparent', reparentTo: heir.id })
+    const r = await ok(core, 'grids.delete', { id: g.id, version: detail.version, children: 'reparent', reparentTo: heir.id })
     const heirAfter = await grid(heir.id)
     expect(heirAfter.holds.households).toBe(heirBefore.holds.households + detail.holds.households)
     expect(heirAfter.holds.reportingMembers).toBe(heirBefore.holds.reportingMembers + detail.holds.reportingMembers)
@@ -57,7 +56,7 @@ describe('deleting a grid that holds people', () => {
     const detail = await grid(t2.id)
     const unplacedBefore = one<{ n: number }>('select count(*) n from reporting_members where group_grid_id is null').n
     const issuesBefore = one<{ n: number }>('select count(*) n from issues').n
-    const r = await ok<{ batchId: number }>(core, 'grids.delete', { id: t2.id, version: detail.version, children: 'cascade' })
+    const r = await ok(core, 'grids.delete', { id: t2.id, version: detail.version, children: 'cascade' })
     expect(one<{ n: number }>('select count(*) n from reporting_members where group_grid_id is null').n).toBe(unplacedBefore + detail.holds.reportingMembers)
     expect(one<{ n: number }>('select count(*) n from issues').n).toBe(issuesBefore)
     await ok(core, 'changes.undo', { batchId: r.batchId })
@@ -67,14 +66,14 @@ describe('deleting a grid that holds people', () => {
 
 describe('health check: party groups over capacity', () => {
   it('reports a group whose members exceed the capacity', async () => {
-    const clean = await ok<{ problems: { kind: string }[] }>(core, 'grids.check', {})
+    const clean = await ok(core, 'grids.check', {})
     expect(clean.problems.filter((p) => p.kind === 'OVER_CAPACITY')).toHaveLength(0)
     const g = one<{ id: number; n: number }>(
       "select home_grid_id id, count(*) n from persons where party_registration = '村居' group by 1 order by 2 desc limit 1"
     )
     await ok(core, 'people.setSettings', { partyGroupCapacity: 10 })
     const village = one<{ id: number }>('select parent_id id from grids where id = (select parent_id from grids where id = ?)', g.id)
-    const report = await ok<{ problems: { kind: string; gridIds: number[]; message: string }[] }>(core, 'grids.check', { gridId: village.id })
+    const report = await ok(core, 'grids.check', { gridId: village.id })
     const over = report.problems.filter((p) => p.kind === 'OVER_CAPACITY')
     expect(over.map((p) => p.gridIds[0])).toContain(g.id)
     expect(over.find((p) => p.gridIds[0] === g.id)!.message).toContain('超过每组 10 人')

@@ -1,6 +1,6 @@
 // Grid services on a real SQLite file with the demo town, through the dispatcher as the app uses them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Output, TreeNode } from '../../electron/shared/contract'
+import type { TreeNode } from '../../electron/shared/contract'
 import type { Core } from '../../electron/core/app'
 import { ok, testCore } from '../support/core'
 
@@ -12,7 +12,7 @@ afterAll(() => core.close())
 
 describe('grid services', () => {
   it('summarises the town: 84 villages (48 社区, 28 村, 8 园区) and 84 / 600 / 1,400 grids', async () => {
-    const s = await ok<Output<'grids.summary'>>(core, 'grids.summary')
+    const s = await ok(core, 'grids.summary')
     expect(s.town).toEqual({ code: '440605124', name: '狮山镇' })
     expect(s.tiers).toEqual([
       { tier: 1, count: 84 },
@@ -33,7 +33,7 @@ describe('grid services', () => {
       [2, 600],
       [3, 1400]
     ] as const) {
-      const fc = await ok<Output<'grids.geojson'>>(core, 'grids.geojson', { tier })
+      const fc = await ok(core, 'grids.geojson', { tier })
       const polygons = fc.features.filter((f) => f.geometry.type !== 'Point')
       const points = fc.features.filter((f) => f.geometry.type === 'Point')
       expect(polygons).toHaveLength(n)
@@ -43,7 +43,7 @@ describe('grid services', () => {
   })
 
   it('labels a party group on the map with its 经济社, not only 第一党小组', async () => {
-    const fc = await ok<Output<'grids.geojson'>>(core, 'grids.geojson', { tier: 3 })
+    const fc = await ok(core, 'grids.geojson', { tier: 3 })
     const parentOf = new Map(
       core.store.sqlite
         .prepare('select g.id, p.name from grids g join grids p on p.id = g.parent_id where g.tier = 3')
@@ -56,12 +56,12 @@ describe('grid services', () => {
   })
 
   it('gives a tier-3 grid with its parent chain, village, office and figures', async () => {
-    const [hit] = await ok<Output<'grids.search'>>(core, 'grids.search', { q: '汀圃社区' })
-    const village = await ok<Output<'grids.get'>>(core, 'grids.get', { id: hit.id })
+    const [hit] = await ok(core, 'grids.search', { q: '汀圃社区' })
+    const village = await ok(core, 'grids.get', { id: hit.id })
     expect(village.office?.name).toBe('官窑社会管理处')
     expect(village.childCounts.tier2).toBe(village.children.length)
-    const tier2 = await ok<Output<'grids.get'>>(core, 'grids.get', { id: village.children[0].id })
-    const tier3 = await ok<Output<'grids.get'>>(core, 'grids.get', { id: tier2.children[0].id })
+    const tier2 = await ok(core, 'grids.get', { id: village.children[0].id })
+    const tier3 = await ok(core, 'grids.get', { id: tier2.children[0].id })
     expect(tier3.tier).toBe(3)
     expect(tier3.parentChain.map((p) => p.name)).toEqual(['汀圃社区', tier2.name])
     expect(tier3.village.name).toBe('汀圃社区')
@@ -74,7 +74,7 @@ describe('grid services', () => {
     expect(lat).toBeGreaterThanOrEqual(s)
     expect(lat).toBeLessThanOrEqual(n)
     // Children's households add up to the village's.
-    const kids = await Promise.all(village.children.map((c) => ok<Output<'grids.get'>>(core, 'grids.get', { id: c.id })))
+    const kids = await Promise.all(village.children.map((c) => ok(core, 'grids.get', { id: c.id })))
     expect(kids.reduce((sum, k) => sum + k.households, 0)).toBe(village.households)
   })
 
@@ -85,20 +85,20 @@ describe('grid services', () => {
   })
 
   it('finds grids by name (village first) and by code prefix, and treats % and _ literally', async () => {
-    const hits = await ok<Output<'grids.search'>>(core, 'grids.search', { q: '汀圃' })
+    const hits = await ok(core, 'grids.search', { q: '汀圃' })
     expect(hits[0]).toMatchObject({ name: '汀圃社区', tier: 1, code: '440605124056' })
-    const byCode = await ok<Output<'grids.search'>>(core, 'grids.search', { q: '440605124056001' })
+    const byCode = await ok(core, 'grids.search', { q: '440605124056001' })
     expect(byCode[0].code).toBe('440605124056001')
     expect(byCode[0].tier).toBe(2)
     expect(byCode[0].path).toContain('汀圃社区')
     expect(await ok(core, 'grids.search', { q: '%' })).toEqual([])
     expect(await ok(core, 'grids.search', { q: '_' })).toEqual([])
-    const limited = await ok<Output<'grids.search'>>(core, 'grids.search', { q: '党小组', limit: 5 })
+    const limited = await ok(core, 'grids.search', { q: '党小组', limit: 5 })
     expect(limited).toHaveLength(5)
   })
 
   it('builds the hierarchy 南海区 → 狮山镇 → offices → villages → tier 2 → tier 3 with every grid once', async () => {
-    const roots = await ok<TreeNode[]>(core, 'grids.tree')
+    const roots = await ok(core, 'grids.tree')
     expect(roots.map((r) => r.title)).toEqual(['南海区'])
     const town = roots[0].children[0]
     expect(town.title).toBe('狮山镇')
@@ -122,7 +122,7 @@ describe('grid services', () => {
   })
 
   it('returns the town outline with its extent', async () => {
-    const o = await ok<Output<'town.outline'>>(core, 'town.outline')
+    const o = await ok(core, 'town.outline')
     expect(o.properties).toMatchObject({ name: '狮山镇', illustrative: true })
     expect(o.properties.areaKm2).toBeCloseTo(230, 0)
     expect(o.bbox[0]).toBeLessThan(o.bbox[2])

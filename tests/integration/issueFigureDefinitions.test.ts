@@ -2,6 +2,7 @@
 // 小事不出村 — resolved, never held above the village; 大事不出镇 — resolved, never held by the
 // district, wherever it was closed in the end. An issue that went up to the district and came back
 // down to be closed in the village is neither.
+import type { Input } from '../../electron/shared/contract'
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../electron/core/clock'
 import { ok, testCore } from '../support/core'
@@ -14,12 +15,10 @@ let village: number
 let office: number
 let town: number
 let district: number
+const kpis = () => ok(core, 'stats.kpis', { from: '2026-05-01', to: '2026-05-31', scope: village })
 
-type Kpis = { collected: number; resolved: number; villageShare: number; townShare: number }
-const kpis = () => ok<Kpis>(core, 'stats.kpis', { from: '2026-05-01', to: '2026-05-31', scope: village })
-
-async function walk(title: string, steps: [number, Record<string, unknown>][]) {
-  const issue = await ok<{ id: number }>(core, 'issues.create', {
+async function walk(title: string, steps: [number, Input<'issues.act'>['action']][]) {
+  const issue = await ok(core, 'issues.create', {
     title,
     description: '定义测试的手工流转',
     category: '环境卫生',
@@ -51,8 +50,8 @@ describe('小事不出村 and 大事不出镇', () => {
   it('counts an issue that reached the district in neither, even when it was closed back in the village', async () => {
     const before = await kpis()
     expect(before.collected).toBe(0)
-    const accept = { type: 'accept' }
-    const up = (reason: string) => ({ type: 'escalate', reason })
+    const accept = { type: 'accept' as const }
+    const up = (reason: string) => ({ type: 'escalate' as const, reason })
     // Up, level by level, to the district; then dispatched back down, level by level, to the village.
     const climbed = await walk('上到区又回到村', [
       [village, accept],
@@ -62,21 +61,21 @@ describe('小事不出村 and 大事不出镇', () => {
       [town, accept],
       [town, up('需区级协调')],
       [district, accept],
-      [district, { type: 'dispatch', toUnitId: town, note: '请镇属地处置' }],
+      [district, { type: 'dispatch' as const, toUnitId: town, note: '请镇属地处置' }],
       [town, accept],
-      [town, { type: 'dispatch', toUnitId: office, note: '请管理处落实' }],
+      [town, { type: 'dispatch' as const, toUnitId: office, note: '请管理处落实' }],
       [office, accept],
-      [office, { type: 'dispatch', toUnitId: village, note: '请村居整改' }],
+      [office, { type: 'dispatch' as const, toUnitId: village, note: '请村居整改' }],
       [village, accept],
-      [village, { type: 'resolve', result: '已整改到位' }],
-      [office, { type: 'verify', approved: true, note: '核查属实' }]
+      [village, { type: 'resolve' as const, result: '已整改到位' }],
+      [office, { type: 'verify' as const, approved: true, note: '核查属实' }]
     ])
     expect(climbed).toEqual({ status: 'closed', closedLevel: 1, peakLevel: 4 })
     // Resolved at the village without ever leaving it.
     const stayed = await walk('在村解决', [
       [village, accept],
-      [village, { type: 'resolve', result: '当场处理' }],
-      [town, { type: 'verify', approved: true, note: '核查属实' }]
+      [village, { type: 'resolve' as const, result: '当场处理' }],
+      [town, { type: 'verify' as const, approved: true, note: '核查属实' }]
     ])
     expect(stayed).toEqual({ status: 'closed', closedLevel: 1, peakLevel: 1 })
     // Up to the office and back down: not 小事不出村, but 大事不出镇.
@@ -84,10 +83,10 @@ describe('小事不出村 and 大事不出镇', () => {
       [village, accept],
       [village, up('需管理处协调')],
       [office, accept],
-      [office, { type: 'dispatch', toUnitId: village, note: '请村居处置' }],
+      [office, { type: 'dispatch' as const, toUnitId: village, note: '请村居处置' }],
       [village, accept],
-      [village, { type: 'resolve', result: '已处理' }],
-      [office, { type: 'verify', approved: true, note: '核查属实' }]
+      [village, { type: 'resolve' as const, result: '已处理' }],
+      [office, { type: 'verify' as const, approved: true, note: '核查属实' }]
     ])
     expect(office1).toEqual({ status: 'closed', closedLevel: 1, peakLevel: 2 })
     const k = await kpis()

@@ -24,21 +24,6 @@ beforeAll(() => {
   actors = [village.id, village.office, ...q<{ id: number }>("select id from units where kind in ('town', 'district') or name = '城管办'").map((u) => u.id)]
 })
 afterAll(() => core.close())
-
-type Kpis = {
-  collected: number
-  resolved: number
-  overdue: number
-  supervised: number
-  resolutionRate: number
-  onTimeRate: number
-  villageShare: number
-  townShare: number
-  medianByLevel: { resolved: number }[]
-  byCategory: { collected: number; resolved: number }[]
-  byUnit: { collected: number }[]
-  byOffice: { collected: number }[]
-}
 const fill: Record<string, Record<string, unknown>> = {
   escalate: { reason: '需上级协调' },
   return: { reason: '不属本单位职责' },
@@ -69,7 +54,7 @@ describe('figures under random work', () => {
           if (s.kind === 'wait') now += s.hours * 3_600_000
           else if (s.kind === 'create' || ids.length === 0) {
             const spot = spots[s.pick % spots.length]
-            const made = await ok<{ id: number }>(core, 'issues.create', {
+            const made = await ok(core, 'issues.create', {
               title: '随机事件',
               description: '随机生成的事件',
               category: ['环境卫生', '城市管理', '安全生产'][s.pick % 3],
@@ -82,7 +67,7 @@ describe('figures under random work', () => {
             const id = ids[s.pick % ids.length]
             // Mostly an allowed action by a unit that may take it; sometimes any action by any unit,
             // which must be refused without a trace when it is not allowed.
-            const views = await Promise.all(actors.map((a) => ok<{ version: number; actions: string[] }>(core, 'issues.get', { id, actingUnitId: a })))
+            const views = await Promise.all(actors.map((a) => ok(core, 'issues.get', { id, actingUnitId: a })))
             // Work moves on more often than it is supervised, as in a town.
             const forward = (a: string) => ['accept', 'resolve', 'verify', 'escalate', 'resume', 'decideExtension'].includes(a)
             const usable = (a: string) => a !== 'merge' && a !== 'dispatch' && (s.pick % 4 === 0 || forward(a))
@@ -102,12 +87,12 @@ describe('figures under random work', () => {
                 ...(type === 'cohandle' ? { unitIds: [actors[(s.actor + 1) % actors.length]] } : {})
               }
             })
-            if (!r.ok) expect((await ok<{ version: number }>(core, 'issues.get', { id })).version).toBe(issue.version)
+            if (!r.ok) expect((await ok(core, 'issues.get', { id })).version).toBe(issue.version)
           }
           now += 3_600_000
         }
         const to = chinaDate(new Date(now))
-        const k = await ok<Kpis>(core, 'stats.kpis', { from: '2026-01-01', to })
+        const k = await ok(core, 'stats.kpis', { from: '2026-01-01', to })
         expect(k.resolved).toBeLessThanOrEqual(k.collected)
         for (const r of [k.resolutionRate, k.onTimeRate, k.villageShare, k.townShare]) expect(r >= 0 && r <= 1).toBe(true)
         expect(k.overdue).toBeLessThanOrEqual(k.collected - k.resolved)
@@ -117,7 +102,7 @@ describe('figures under random work', () => {
         expect(sum(k.byOffice)).toBe(k.collected)
         expect(k.medianByLevel.reduce((a, m) => a + m.resolved, 0)).toBe(k.resolved)
         expect(k.byCategory.reduce((a, c) => a + c.resolved, 0)).toBe(k.resolved)
-        const overdueList = await ok<{ total: number }>(core, 'issues.list', { filters: { overdue: true, from: '2026-01-01', to }, limit: 1 })
+        const overdueList = await ok(core, 'issues.list', { filters: { overdue: true, from: '2026-01-01', to }, limit: 1 })
         expect(overdueList.total).toBe(k.overdue)
       }),
       { numRuns: 40 }

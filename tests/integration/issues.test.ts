@@ -1,6 +1,7 @@
 // Issues on a real store: created on a map point (all three grids found), taken through the four
 // levels and back with every hand-off logged, refused when out of order or stale, and the figures
 // computed by hand for a small known set.
+import type { Input } from '../../electron/shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { Clock } from '../../electron/core/clock'
@@ -25,20 +26,8 @@ beforeAll(() => {
   dept = one<{ id: number }>("select id from units where kind = 'department' and name = '城管办'").id
 })
 afterAll(() => core.close())
-
-type Issue = {
-  waitingOn: { unitId: number; unit: string; for: string } | null
-  photos: { id: number; fileName: string; mimeType: string; sha256: string }[]
-  id: number
-  version: number
-  status: string
-  holderUnitId: number
-  events: { id: number; action: string; fromUnitId: number | null; toUnitId: number | null; note: string | null; dueAt: string | null }[]
-  actions: string[]
-  grids: Record<string, string | null>
-}
 const create = (extra: Record<string, unknown> = {}) =>
-  ok<{ id: number; code: string; holderUnitId: number }>(core, 'issues.create', {
+  ok(core, 'issues.create', {
     title: '巷道垃圾堆放',
     description: '巷口生活垃圾堆放多日',
     category: '环境卫生',
@@ -48,10 +37,10 @@ const create = (extra: Record<string, unknown> = {}) =>
     lat: spot.lat,
     ...extra
   })
-const get = (id: number, actingUnitId?: number) => ok<Issue>(core, 'issues.get', { id, actingUnitId })
-const act = async (id: number, actingUnitId: number, action: Record<string, unknown>) => {
+const get = (id: number, actingUnitId?: number) => ok(core, 'issues.get', { id, actingUnitId })
+const act = async (id: number, actingUnitId: number, action: Input<'issues.act'>['action']) => {
   const { version } = await get(id)
-  return ok<{ version: number; status: string; holderUnitId: number }>(core, 'issues.act', { id, version, actingUnitId, action })
+  return ok(core, 'issues.act', { id, version, actingUnitId, action })
 }
 
 describe('an issue through the four levels', () => {
@@ -85,7 +74,7 @@ describe('an issue through the four levels', () => {
     expect(row).toEqual({ tier1_grid_id: spot.t1, tier2_grid_id: spot.t2, tier3_grid_id: spot.t3 })
     const [photo] = (await get(c.id)).photos
     expect(photo).toMatchObject({ fileName: 'a.png', mimeType: 'image/png', sha256: createHash('sha256').update(Buffer.from(png, 'base64')).digest('hex') })
-    expect((await ok<{ contentBase64: string }>(core, 'issues.photo', { id: photo.id })).contentBase64).toBe(png)
+    expect((await ok(core, 'issues.photo', { id: photo.id })).contentBase64).toBe(png)
   })
 
   it('climbs to the town, goes down to a department, is resolved and verified; the log tells who handed what to whom', async () => {
@@ -167,7 +156,7 @@ describe('an issue through the four levels', () => {
     await act(c.id, spot.town, { type: 'supervise', note: '请于三日内办结并反馈', deadline: '2026-11-20T15:59:59.999Z' })
     await act(c.id, spot.town, { type: 'supervise', note: '再次督办' })
     const events = (await get(c.id)).events.filter((e) => e.action === 'supervise')
-    const first = await ok<Record<string, unknown>>(core, 'issues.supervisionNotice', { eventId: events[0].id })
+    const first = await ok(core, 'issues.supervisionNotice', { eventId: events[0].id })
     expect(first).toMatchObject({
       number: '狮网督〔2026〕1号',
       nth: 1,
@@ -179,7 +168,7 @@ describe('an issue through the four levels', () => {
       issue: { code: c.code, title: '巷道垃圾堆放' }
     })
     expect((first.holder as string).length).toBeGreaterThan(1)
-    const second = await ok<Record<string, unknown>>(core, 'issues.supervisionNotice', { eventId: events[1].id })
+    const second = await ok(core, 'issues.supervisionNotice', { eventId: events[1].id })
     expect(second).toMatchObject({ number: '狮网督〔2026〕2号', nth: 2, previousDueAt: '2026-11-20T15:59:59.999Z' })
     const notSupervision = await core.dispatch('issues.supervisionNotice', { eventId: (await get(c.id)).events[0].id })
     expect(notSupervision.ok).toBe(false)
@@ -237,7 +226,7 @@ describe('an issue through the four levels', () => {
   })
 
   it('sends a new issue to the level its rule names', async () => {
-    const rules = await ok<{ rules: Record<string, unknown>[] }>(core, 'routing.rules.get', {})
+    const rules = await ok(core, 'routing.rules.get', {})
     const rule = rules.rules.find((r) => r.category === '矛盾纠纷' && r.urgency === '较急')!
     await ok(core, 'routing.rules.set', { rules: [{ ...rule, defaultLevel: 2 }] })
     const c = await create({ category: '矛盾纠纷', urgency: '较急' })
@@ -246,7 +235,7 @@ describe('an issue through the four levels', () => {
     expect(bad.ok === false && bad.error.message).toContain('受理时限')
     // A new category comes with rules for each urgency; a retired one is no longer offered or accepted.
     const names = (rules as unknown as { categories: { name: string; active: boolean }[] }).categories.filter((c) => c.active).map((c) => c.name)
-    const after = await ok<{ categories: { name: string; active: boolean }[]; rules: { category: string }[] }>(core, 'routing.rules.set', {
+    const after = await ok(core, 'routing.rules.set', {
       categories: [...names.filter((n) => n !== '交通安全'), '噪音扰民']
     })
     expect(after.rules.filter((r) => r.category === '噪音扰民')).toHaveLength(3)
@@ -289,7 +278,7 @@ describe('figures (stats.kpis), by hand', () => {
       await act(c.id, spot.town, { type: 'verify', approved: true, note: '' })
       hours(24 * 10) // d waits past its acceptance deadline, and the town supervises it
       await act(d.id, spot.town, { type: 'supervise', note: '请尽快受理' })
-      const k = await ok<Record<string, unknown>>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31' })
+      const k = await ok(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31' })
       expect(k).toMatchObject({
         collected: 4,
         resolved: 3,
@@ -318,17 +307,17 @@ describe('figures (stats.kpis), by hand', () => {
       ])
       expect(k.byUnit).toEqual([expect.objectContaining({ unitId: spot.village, collected: 4, resolved: 3, overdue: 1 })])
       expect(k.byOffice).toEqual([expect.objectContaining({ unitId: spot.office, collected: 4, resolved: 3, overdue: 1 })])
-      const scoped = await ok<{ collected: number }>(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31', scope: spot.office })
+      const scoped = await ok(core, 'stats.kpis', { from: '2026-10-01', to: '2026-10-31', scope: spot.office })
       expect(scoped.collected).toBe(4)
-      const list = await ok<{ total: number; rows: { id: number }[] }>(core, 'issues.list', { filters: { overdue: true } })
+      const list = await ok(core, 'issues.list', { filters: { overdue: true } })
       expect(list.rows.map((r) => r.id)).toEqual([d.id])
-      const open = await ok<{ total: number }>(core, 'issues.list', { filters: { status: 'open', level: 2 } })
+      const open = await ok(core, 'issues.list', { filters: { status: 'open', level: 2 } })
       expect(open.total).toBe(1)
       // The overdue unit is listed, and an accountability record can be written against it.
-      const units = await ok<{ unitId: number; overdue: number }[]>(core, 'issues.overdueUnits', {})
+      const units = await ok(core, 'issues.overdueUnits', {})
       expect(units).toEqual([expect.objectContaining({ unitId: spot.office, overdue: 1 })])
       await ok(core, 'accountability.record', { unitId: spot.office, issueId: d.id, kind: '约谈', note: '城市管理事件超期未受理' })
-      const records = await ok<{ unitId: number; issueCode: string; kind: string }[]>(core, 'accountability.list', { unitId: spot.office })
+      const records = await ok(core, 'accountability.list', { unitId: spot.office })
       expect(records).toEqual([expect.objectContaining({ unitId: spot.office, issueCode: d.code, kind: '约谈' })])
       const bad = await core.dispatch('accountability.record', { unitId: spot.office, kind: '约谈', note: '' })
       expect(bad.ok).toBe(false)

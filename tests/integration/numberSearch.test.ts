@@ -46,7 +46,7 @@ beforeAll(async () => {
     `孪生乙,${idB},${phoneB},非佛山户籍,汀圃社区`,
     `对照丙,${idC},13900001234,本镇户籍,汀圃社区`
   ].join('\n')
-  const report = await ok<{ accepted: number; rejected: unknown[] }>(core, 'people.import', {
+  const report = await ok(core, 'people.import', {
     kind: 'persons',
     fileName: 'twins.csv',
     contentBase64: Buffer.from(csv).toString('base64'),
@@ -60,7 +60,7 @@ afterAll(() => core.close())
 
 describe('a search by number', () => {
   it('shows the twins exactly as alike as the search can tell them', async () => {
-    const page = await ok<Page>(core, 'persons.list', { q: '孪生' })
+    const page = await ok(core, 'persons.list', { q: '孪生' })
     expect(page.rows.map((r) => r.idNumber)).toEqual([`4406${'*'.repeat(10)}${idA.slice(-4)}`, `4406${'*'.repeat(10)}${idB.slice(-4)}`])
     expect(page.rows.map((r) => r.phone)).toEqual(['138****6839', '138****6839'])
   })

@@ -48,7 +48,7 @@ describe('demo people at the seeds’ scale', () => {
 
 describe('registries', () => {
   it('pages, filters and sorts in SQL and masks personal data', async () => {
-    const page = await ok<{ total: number; rows: { idNumber: string; phone: string; name: string }[] }>(core, 'persons.list', {
+    const page = await ok(core, 'persons.list', {
       limit: 50,
       sort: { field: 'name', dir: 'asc' }
     })
@@ -60,7 +60,7 @@ describe('registries', () => {
     }
     const names = page.rows.map((r) => r.name)
     expect([...names].sort()).toEqual(names)
-    const foreign = await ok<{ total: number }>(core, 'persons.list', { filters: { hukou: '非佛山户籍', role: '驻点团队' } })
+    const foreign = await ok(core, 'persons.list', { filters: { hukou: '非佛山户籍', role: '驻点团队' } })
     expect(foreign.total).toBe(146)
   })
 
@@ -68,7 +68,7 @@ describe('registries', () => {
     const p = one<{ id: number; id_number: string; phone: string; name: string }>('select id, id_number, phone, name from persons where id = 777')
     // Six digits of a tail would show two hidden ones: searches take the four shown (numberSearch.test.ts).
     for (const q of [p.id_number.slice(-4), p.phone.slice(-4), p.id_number, p.phone, p.name]) {
-      const hits = await ok<{ rows: { id: number }[] }>(core, 'persons.list', { q, limit: 500 })
+      const hits = await ok(core, 'persons.list', { q, limit: 500 })
       expect(hits.rows.map((r) => r.id)).toContain(777)
     }
   })
@@ -76,24 +76,24 @@ describe('registries', () => {
   it('unmasks one record only with a reason, and logs it', async () => {
     const r = await core.dispatch('persons.unmask', { id: 5, reason: '' })
     expect(r.ok).toBe(false)
-    const full = await ok<{ idNumber: string; masked: boolean }>(core, 'persons.unmask', { id: 5, reason: '核对报到信息' })
+    const full = await ok(core, 'persons.unmask', { id: 5, reason: '核对报到信息' })
     expect(full.masked).toBe(false)
     expect(full.idNumber).toBe(one<{ id_number: string }>('select id_number from persons where id = 5').id_number)
     expect(one<{ reason: string; actor: string }>('select reason, actor from unmask_log where person_id = 5')).toMatchObject({ reason: '核对报到信息' })
     // The unmask is in the audit trail too, with its reason.
-    const trail = await ok<{ rows: { target: string; detail: string }[] }>(core, 'audit.search', { action: 'persons.unmask' })
+    const trail = await ok(core, 'audit.search', { action: 'persons.unmask' })
     expect(trail.rows[0].target).toBe('id=5')
     expect(trail.rows[0].detail).toContain('核对报到信息')
   })
 
   it('masks home addresses in lists, panels and exports unless unmasked', async () => {
     const withAddress = one<{ id: number; home_address: string }>('select id, home_address from persons where home_address is not null order by id limit 1')
-    const masked = await ok<{ homeAddress: string }>(core, 'persons.get', { id: withAddress.id })
+    const masked = await ok(core, 'persons.get', { id: withAddress.id })
     expect(masked.homeAddress).toMatch(/\*{4}$/)
     expect(masked.homeAddress).not.toBe(withAddress.home_address)
-    const page = await ok<{ rows: { homeAddress: string | null }[] }>(core, 'households.list', { limit: 5 })
+    const page = await ok(core, 'households.list', { limit: 5 })
     for (const row of page.rows as unknown as { address: string }[]) expect(row.address).toMatch(/\*{4}$/)
-    const full = await ok<{ homeAddress: string }>(core, 'persons.unmask', { id: withAddress.id, reason: '上门核实' })
+    const full = await ok(core, 'persons.unmask', { id: withAddress.id, reason: '上门核实' })
     expect(full.homeAddress).toBe(withAddress.home_address)
   })
 
@@ -108,7 +108,7 @@ describe('registries', () => {
 
 describe('rules', () => {
   it('reports what is wrong, and nothing on clean data but the unplaced', async () => {
-    const before = await ok<{ problems: { kind: string; count: number }[] }>(core, 'people.check', {})
+    const before = await ok(core, 'people.check', {})
     expect(new Set(before.problems.map((p) => p.kind))).toEqual(new Set(['REPORTING_UNPLACED']))
     expect(before.problems.reduce((s, p) => s + p.count, 0)).toBe(120)
     const db = core.store.sqlite
@@ -120,7 +120,7 @@ describe('rules', () => {
     const p = one<{ id: number; id_number: string }>('select id, id_number from persons where id = 10')
     db.prepare('update persons set id_number = ? where id = 11').run(p.id_number)
     db.prepare('update households set contact_person_id = 20 where id between 100 and 160').run()
-    const after = await ok<{ problems: { kind: string; message: string; count: number }[] }>(core, 'people.check', {})
+    const after = await ok(core, 'people.check', {})
     const kinds = after.problems.map((p) => p.kind)
     expect(kinds).toContain('TEAM_FEW_NON_FOSHAN')
     expect(after.problems.find((p) => p.kind === 'HOUSEHOLD_NO_CONTACT')!.count).toBe(3)

@@ -12,21 +12,19 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 
-type Stats = { households: number; visits: number; visitRate: number; rounds: number; teamPersonTimes: number }
-
 describe('visits', () => {
   it('computes the seeds’ figures back: 269.8% visit rate, two full rounds, 293,000 team person-times', async () => {
-    const s = await ok<{ total: Stats; villages: (Stats & { village: string })[] }>(core, 'visits.stats', { from: '2025-12-01', to: '2026-11-20' })
+    const s = await ok(core, 'visits.stats', { from: '2025-12-01', to: '2026-11-20' })
     expect(s.total).toMatchObject({ households: 222_800, visits: 601_114, visitRate: 269.8, rounds: 2, teamPersonTimes: 293_000 })
     expect(s.villages.reduce((n, v) => n + v.visits, 0)).toBe(601_114)
     // Half the year holds one round only.
-    const half = await ok<{ total: Stats }>(core, 'visits.stats', { from: '2025-12-01', to: '2026-05-31' })
+    const half = await ok(core, 'visits.stats', { from: '2025-12-01', to: '2026-05-31' })
     expect(half.total.rounds).toBe(1)
   })
 
   it('records a visit, updates the household’s last visit, and refuses a future date or a missing household', async () => {
     const h = one<{ id: number; village_unit_id: number }>('select id, village_unit_id from households where id = 42')
-    const before = (await ok<Stats[]>(core, 'visits.ofHousehold', { householdId: 42 })).length
+    const before = (await ok(core, 'visits.ofHousehold', { householdId: 42 })).length
     await ok(core, 'visits.record', {
       kind: '入户走访',
       date: '2026-11-21',
@@ -35,7 +33,7 @@ describe('visits', () => {
       notes: '了解出租屋消防情况',
       problemFound: '楼道堆放杂物'
     })
-    const list = await ok<{ date: string; problemFound: string | null; visitor: string }[]>(core, 'visits.ofHousehold', { householdId: 42 })
+    const list = await ok(core, 'visits.ofHousehold', { householdId: 42 })
     expect(list).toHaveLength(before + 1)
     expect(list[0]).toMatchObject({ date: '2026-11-21', problemFound: '楼道堆放杂物' })
     expect(list[0].visitor).toContain('驻点团队')
@@ -51,7 +49,7 @@ describe('posts and service (一报到两认领双管理)', () => {
   it('lets a member claim a post of the village reported to, within its capacity', async () => {
     const m = one<{ id: number; v: number }>('select id, village_unit_id v from reporting_members order by id limit 1')
     const other = one<{ id: number }>('select id from volunteer_posts where village_unit_id != ? limit 1', m.v)
-    const { id: postId } = await ok<{ id: number }>(core, 'posts.create', { villageUnitId: m.v, name: '测试便民岗', capacity: 1 })
+    const { id: postId } = await ok(core, 'posts.create', { villageUnitId: m.v, name: '测试便民岗', capacity: 1 })
     await ok(core, 'posts.claim', { postId, reportingMemberId: m.id })
     const again = await core.dispatch('posts.claim', { postId, reportingMemberId: m.id })
     expect(again.ok === false && again.error.message).toContain('已认领')
@@ -60,7 +58,7 @@ describe('posts and service (一报到两认领双管理)', () => {
     expect(full.ok === false && full.error.message).toContain('已满（1 人）')
     const wrong = await core.dispatch('posts.claim', { postId: other.id, reportingMemberId: m.id })
     expect(wrong.ok === false && wrong.error.message).toContain('报到村居')
-    const posts = await ok<{ id: number; claimed: number }[]>(core, 'posts.list', { villageUnitId: m.v })
+    const posts = await ok(core, 'posts.list', { villageUnitId: m.v })
     expect(posts.find((p) => p.id === postId)!.claimed).toBe(1)
   })
 
@@ -68,9 +66,9 @@ describe('posts and service (一报到两认领双管理)', () => {
     const m = one<{ id: number; id_number: string; phone: string }>(
       'select r.id, p.id_number, p.phone from reporting_members r join persons p on p.id = r.person_id order by r.id limit 1 offset 3'
     )
-    const hoursBefore = (await ok<{ hours: number }[]>(core, 'services.list', { reportingMemberId: m.id })).reduce((s, x) => s + x.hours, 0)
+    const hoursBefore = (await ok(core, 'services.list', { reportingMemberId: m.id })).reduce((s, x) => s + x.hours, 0)
     await ok(core, 'services.record', { reportingMemberId: m.id, date: '2026-11-15', activity: '便民服务进小区', hours: 3.5, householdsVisited: 12 })
-    const p = await ok<{ idNumber: string; phone: string; totalHours: number; services: { activity: string }[] }>(core, 'reporting.printout', {
+    const p = await ok(core, 'reporting.printout', {
       reportingMemberId: m.id
     })
     expect(p.totalHours).toBe(hoursBefore + 3.5)
@@ -87,17 +85,17 @@ describe('reserve contacts (储能联系)', () => {
     const v = one<{ v: number; n: number }>(
       "select village_unit_id v, count(*) n from reserve_contacts where specialty = '法律咨询' group by 1 order by 2 desc limit 1"
     )
-    const sent = await ok<{ noticeId: number; recipients: number }>(core, 'reserve.sendNotice', {
+    const sent = await ok(core, 'reserve.sendNotice', {
       villageUnitId: v.v,
       specialty: '法律咨询',
       subject: '法律咨询进社区',
       content: '本周六上午在党群服务中心开展法律咨询。'
     })
     expect(sent.recipients).toBe(v.n)
-    const answers = await ok<{ id: number; specialty: string }[]>(core, 'reserve.answers', { noticeId: sent.noticeId })
+    const answers = await ok(core, 'reserve.answers', { noticeId: sent.noticeId })
     expect(answers.every((a) => a.specialty === '法律咨询')).toBe(true)
     await ok(core, 'reserve.answer', { recipientId: answers[0].id, answer: '愿意参加', participated: true })
-    const list = await ok<{ id: number; recipients: number; willing: number; participated: number }[]>(core, 'reserve.notices', { villageUnitId: v.v })
+    const list = await ok(core, 'reserve.notices', { villageUnitId: v.v })
     expect(list.find((n) => n.id === sent.noticeId)).toMatchObject({ recipients: v.n, willing: 1, participated: 1 })
     const nobody = await core.dispatch('reserve.sendNotice', { villageUnitId: v.v, specialty: '不存在的专长', subject: '测试', content: '测试内容' })
     expect(nobody.ok === false && nobody.error.message).toContain('没有符合条件')
@@ -108,13 +106,13 @@ describe('reserve contacts (储能联系)', () => {
 
 describe('people on the map', () => {
   it('gives reporting members’ homes and per-grid shading measures', async () => {
-    const pts = await ok<{ features: { properties: { placed: boolean } }[] }>(core, 'people.points', { kind: 'reporting' })
+    const pts = await ok(core, 'people.points', { kind: 'reporting' })
     expect(pts.features.length).toBe(
       one<{ n: number }>('select count(*) n from reporting_members r join persons p on p.id = r.person_id where p.home_lon is not null').n
     )
-    const coverage = await ok<{ gridId: number; value: number }[]>(core, 'grids.peopleMeasure', { measure: 'contactCoverage' })
+    const coverage = await ok(core, 'grids.peopleMeasure', { measure: 'contactCoverage' })
     expect(coverage.every((c) => c.value === 100)).toBe(true)
-    const days = await ok<{ gridId: number; value: number }[]>(core, 'grids.peopleMeasure', { measure: 'daysSinceVisit' })
+    const days = await ok(core, 'grids.peopleMeasure', { measure: 'daysSinceVisit' })
     expect(days.length).toBe(one<{ n: number }>('select count(distinct grid_id) n from households').n)
     expect(Math.min(...days.map((d) => d.value))).toBeGreaterThan(0)
   })
@@ -123,18 +121,18 @@ describe('people on the map', () => {
 describe('fixing what the rules find', () => {
   it('a team short of non-Foshan members is fixed by adding one; a new leader replaces the old', async () => {
     const team = one<{ id: number; v: number }>('select id, village_unit_id v from resident_teams order by id limit 1')
-    const foreign = (await ok<{ id: number; hukou: string }[]>(core, 'teams.members', { teamId: team.id })).filter((m) => m.hukou === '非佛山户籍')
+    const foreign = (await ok(core, 'teams.members', { teamId: team.id })).filter((m) => m.hukou === '非佛山户籍')
     await ok(core, 'teams.removeMember', { memberId: foreign[0].id })
-    const check = await ok<{ problems: { kind: string; refs: { id: number }[] }[] }>(core, 'people.check', { villageUnitId: team.v })
+    const check = await ok(core, 'people.check', { villageUnitId: team.v })
     expect(check.problems.find((p) => p.kind === 'TEAM_FEW_NON_FOSHAN')?.refs[0].id).toBe(team.id)
     const newcomer = one<{ id: number }>(
       "select id from persons where hukou = '非佛山户籍' and village_unit_id = ? and id not in (select person_id from team_members) limit 1",
       team.v
     )
     await ok(core, 'teams.addMember', { teamId: team.id, personId: newcomer.id, role: '队长' })
-    const after = await ok<{ problems: { kind: string }[] }>(core, 'people.check', { villageUnitId: team.v })
+    const after = await ok(core, 'people.check', { villageUnitId: team.v })
     expect(after.problems.some((p) => p.kind === 'TEAM_FEW_NON_FOSHAN')).toBe(false)
-    const leaders = (await ok<{ role: string; personId: number }[]>(core, 'teams.members', { teamId: team.id })).filter((m) => m.role === '队长')
+    const leaders = (await ok(core, 'teams.members', { teamId: team.id })).filter((m) => m.role === '队长')
     expect(leaders.map((l) => l.personId)).toEqual([newcomer.id])
   })
 
@@ -149,7 +147,7 @@ describe('fixing what the rules find', () => {
       const b = await core.dispatch('households.setContact', { householdId: h.id, version: h.version, contactPersonId: nonMember.id })
       expect(b.ok === false && b.error.message).toContain('不是党员')
     }
-    const r = await ok<{ batchId: number }>(core, 'households.setContact', { householdId: h.id, version: h.version, contactPersonId: member.id })
+    const r = await ok(core, 'households.setContact', { householdId: h.id, version: h.version, contactPersonId: member.id })
     expect(one<{ c: number }>('select contact_person_id c from households where id = ?', h.id).c).toBe(member.id)
     await ok(core, 'changes.undo', { batchId: r.batchId })
     expect(one<{ c: number }>('select contact_person_id c from households where id = ?', h.id).c).not.toBe(member.id)

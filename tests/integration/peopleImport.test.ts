@@ -1,5 +1,6 @@
 // people.import on a real store: templates round-trip, every bad row is reported with its reason,
 // the rest commit in one transaction and undo as one batch; any bytes give a report, never a crash.
+import type { Input } from '../../electron/shared/contract'
 import ExcelJS from 'exceljs'
 import * as XLSX from '@e965/xlsx'
 import fc from 'fast-check'
@@ -8,16 +9,6 @@ import type { Core } from '../../electron/core/app'
 import { idCheckChar } from '../../electron/core/kernel/personalData'
 import { ok, testCoreWithPeople } from '../support/core'
 import { encodeGbk } from '../support/fixtures'
-
-type Report = {
-  fileError: string | null
-  rowCount: number
-  accepted: number
-  warnings: string[]
-  rejected: { row: number; name: string | null; reasons: string[] }[]
-  committed: boolean
-  batchId: number | null
-}
 
 let core: Core
 const one = <T>(sql: string, ...p: unknown[]) => core.store.sqlite.prepare(sql).get(...p) as T
@@ -33,8 +24,8 @@ const idFor = (n: number, day = 1) => {
   return first17 + idCheckChar(first17)
 }
 
-async function fromTemplate(kind: string, rows: Record<string, unknown>[], tweak?: (s: ExcelJS.Worksheet) => void) {
-  const t = await ok<{ contentBase64: string }>(core, 'people.template', { kind })
+async function fromTemplate(kind: Input<'people.import'>['kind'], rows: Record<string, unknown>[], tweak?: (s: ExcelJS.Worksheet) => void) {
+  const t = await ok(core, 'people.template', { kind })
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(t.contentBase64, 'base64') as unknown as ArrayBuffer)
   const sheet = book.worksheets[0]
@@ -44,8 +35,8 @@ async function fromTemplate(kind: string, rows: Record<string, unknown>[], tweak
   tweak?.(sheet)
   return Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
 }
-const runImport = (kind: string, fileName: string, contentBase64: string, dryRun = true) =>
-  ok<Report>(core, 'people.import', { kind, fileName, contentBase64, dryRun })
+const runImport = (kind: Input<'people.import'>['kind'], fileName: string, contentBase64: string, dryRun = true) =>
+  ok(core, 'people.import', { kind, fileName, contentBase64, dryRun })
 
 describe('people import', () => {
   it('takes a village’s short name as the town writes it (汀圃 → 汀圃社区), and suggests when it may mean several', async () => {
@@ -70,13 +61,16 @@ describe('people import', () => {
     expect(report.accepted).toBe(3)
   })
 
-  it.each(['persons', 'households', 'reporting', 'reserve'])('imports the %s template as downloaded: its example row is a row the app takes', async (kind) => {
-    const t = await ok<{ contentBase64: string }>(core, 'people.template', { kind })
-    const report = await runImport(kind, `${kind}模板.xlsx`, t.contentBase64)
-    expect(report.fileError).toBeNull()
-    expect(report.rejected, JSON.stringify(report.rejected)).toEqual([])
-    expect(report.accepted).toBeGreaterThanOrEqual(1)
-  })
+  it.each(['persons', 'households', 'reporting', 'reserve'] as const)(
+    'imports the %s template as downloaded: its example row is a row the app takes',
+    async (kind) => {
+      const t = await ok(core, 'people.template', { kind })
+      const report = await runImport(kind, `${kind}模板.xlsx`, t.contentBase64)
+      expect(report.fileError).toBeNull()
+      expect(report.rejected, JSON.stringify(report.rejected)).toEqual([])
+      expect(report.accepted).toBeGreaterThanOrEqual(1)
+    }
+  )
 
   it('reports each bad row with its reason, then commits the rest in one undoable batch', async () => {
     const village = one<{ name: string; code: string }>("select name, code from units where kind = 'village' order by id limit 1")
@@ -134,13 +128,13 @@ describe('people import', () => {
     expect(again.accepted).toBe(0)
     expect(again.rejected.find((r) => r.row === 2)?.reasons.join()).toContain('已在')
 
-    const file = await ok<{ fileName: string; contentBase64: string }>(core, 'people.importReportFile', { kind: 'reporting', rejected: report.rejected })
+    const file = await ok(core, 'people.importReportFile', { kind: 'reporting', rejected: report.rejected })
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
     expect(book.worksheets[0].rowCount).toBe(5)
     expect(String(book.worksheets[0].getCell('C2').value)).toContain('校验位')
 
-    await ok(core, 'changes.undo', { batchId: committed.batchId })
+    await ok(core, 'changes.undo', { batchId: committed.batchId! })
     expect(count('reporting_members')).toBe(before.reporting)
     expect(count('persons')).toBe(before.persons)
   })
@@ -293,7 +287,7 @@ describe('registering one reporting member and correcting a record', () => {
       reportedAt: '2026-11-20'
     })
     expect(bad.ok === false && bad.error.message).toContain('校验位错误')
-    const r = await ok<{ reportingMemberId: number }>(core, 'reporting.register', {
+    const r = await ok(core, 'reporting.register', {
       name: '窗口乙',
       idNumber: idFor(77, 7),
       phone: '13800138002',
@@ -323,7 +317,7 @@ describe('registering one reporting member and correcting a record', () => {
     const p = one<{ id: number; version: number }>('select id, version from persons where id = 30')
     const bad = await core.dispatch('persons.update', { id: p.id, version: p.version, patch: { phone: '12345' } })
     expect(bad.ok === false && bad.error.message).toContain('格式不对')
-    const r = await ok<{ version: number; batchId: number }>(core, 'persons.update', {
+    const r = await ok(core, 'persons.update', {
       id: p.id,
       version: p.version,
       patch: { phone: '１３９ ００１２ ３４５６' }

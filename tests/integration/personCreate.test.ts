@@ -18,7 +18,7 @@ afterAll(() => core.close())
 describe('persons.create', () => {
   it('adds a party member by hand, placed in the village, and undoes as one batch', async () => {
     const before = count()
-    const made = await ok<{ id: number; batchId: number }>(core, 'persons.create', {
+    const made = await ok(core, 'persons.create', {
       name: '手工录入',
       idNumber: idNumber('4123'),
       phone: '13912340000',
@@ -32,7 +32,7 @@ describe('persons.create', () => {
       .prepare('select name, gender, is_party_member party, party_registration reg, village_unit_id village, phone_tail tail from persons where id = ?')
       .get(made.id)
     expect(row).toEqual({ name: '手工录入', gender: '男', party: 1, reg: '村居', village, tail: '0000' })
-    const listed = await ok<{ rows: { name: string }[] }>(core, 'persons.list', { q: '手工录入', villageUnitId: village, offset: 0, limit: 5 })
+    const listed = await ok(core, 'persons.list', { q: '手工录入', villageUnitId: village, offset: 0, limit: 5 })
     expect(listed.rows.map((r) => r.name)).toEqual(['手工录入'])
     await ok(core, 'changes.undo', { batchId: made.batchId })
     expect(count()).toBe(before)
@@ -60,7 +60,7 @@ describe('persons.update with what the masked form showed', () => {
       version: number
       address: string
     }
-    const shown = await ok<{ homeAddress: string }>(core, 'persons.get', { id: p.id })
+    const shown = await ok(core, 'persons.get', { id: p.id })
     expect(shown.homeAddress).toContain('****')
     // The form's other fields saved with the masked address as it was shown: the address is kept.
     await ok(core, 'persons.update', { id: p.id, version: p.version, patch: { homeAddress: shown.homeAddress, workUnit: '南海区人民医院' } })

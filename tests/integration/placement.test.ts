@@ -4,17 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import { ok, testCoreWithPeople } from '../support/core'
 
-type Suggestion = { memberId: number; groupGridId: number | null; reason: string; capacityLeft: number | null; leader: string | null; version: number }
-type Group = {
-  gridId: number
-  name: string
-  leader: string | null
-  total: number
-  capacity: number
-  over: boolean
-  reporting: { id: number; placement: string | null }[]
-}
-
 let core: Core
 let villageId: number
 const all = <T>(sql: string, ...params: unknown[]) => core.store.sqlite.prepare(sql).all(...params) as T[]
@@ -28,7 +17,7 @@ afterAll(() => core.close())
 
 describe('placement', () => {
   it('suggests a party group of the village for each unplaced member, with the reason and the leader', async () => {
-    const list = await ok<Suggestion[]>(core, 'placement.suggest', { villageUnitId: villageId })
+    const list = await ok(core, 'placement.suggest', { villageUnitId: villageId })
     expect(list.length).toBeGreaterThan(0)
     const villageGrids = new Set(all<{ id: number }>('select id from grids where tier = 3 and village_unit_id = ?', villageId).map((g) => g.id))
     for (const s of list) {
@@ -41,19 +30,19 @@ describe('placement', () => {
 
   it('places all unplaced members of a village at once, and undoes it as a whole', async () => {
     const waiting = all<{ id: number }>('select id from reporting_members where village_unit_id = ? and group_grid_id is null', villageId).length
-    const r = await ok<{ placed: number; batchId: number }>(core, 'placement.placeSuggested', { villageUnitId: villageId })
+    const r = await ok(core, 'placement.placeSuggested', { villageUnitId: villageId })
     expect(r.placed).toBe(waiting)
     expect(all('select id from reporting_members where village_unit_id = ? and group_grid_id is null', villageId)).toHaveLength(0)
-    const groups = await ok<Group[]>(core, 'placement.groups', { villageUnitId: villageId })
+    const groups = await ok(core, 'placement.groups', { villageUnitId: villageId })
     expect(groups.every((g) => !g.over)).toBe(true)
-    await ok(core, 'changes.undo', { batchId: r.batchId })
+    await ok(core, 'changes.undo', { batchId: r.batchId! })
     expect(all('select id from reporting_members where village_unit_id = ? and group_grid_id is null', villageId)).toHaveLength(waiting)
     await ok(core, 'placement.placeSuggested', { villageUnitId: villageId })
   })
 
   it('lets an officer override by hand beyond capacity, and rebalance moves the others, not the override', async () => {
     // Make the fullest group with a suggested member exactly full, then put one more in by hand.
-    const before = await ok<Group[]>(core, 'placement.groups', { villageUnitId: villageId })
+    const before = await ok(core, 'placement.groups', { villageUnitId: villageId })
     const target = before.filter((g) => g.reporting.some((m) => m.placement === 'suggested')).sort((a, b) => b.total - a.total)[0]
     const capacity = target.total
     await ok(core, 'people.setSettings', { partyGroupCapacity: capacity })
@@ -63,13 +52,13 @@ describe('placement', () => {
       target.gridId
     )[0]
     await ok(core, 'placement.assign', { memberId: other.id, version: other.version, groupGridId: target.gridId, reason: '与组长同单位' })
-    const check = await ok<{ problems: { kind: string; refs: { id: number }[] }[] }>(core, 'people.check', { villageUnitId: villageId })
+    const check = await ok(core, 'people.check', { villageUnitId: villageId })
     expect(check.problems.find((p) => p.kind === 'GROUP_OVER_CAPACITY')?.refs[0].id).toBe(target.gridId)
-    const moved = await ok<{ moved: number }>(core, 'placement.rebalance', { villageUnitId: villageId })
+    const moved = await ok(core, 'placement.rebalance', { villageUnitId: villageId })
     expect(moved.moved).toBe(1)
     const still = all<{ g: number; placement: string }>('select group_grid_id g, placement from reporting_members where id = ?', other.id)[0]
     expect(still).toEqual({ g: target.gridId, placement: 'manual' })
-    const after = await ok<Group[]>(core, 'placement.groups', { villageUnitId: villageId })
+    const after = await ok(core, 'placement.groups', { villageUnitId: villageId })
     expect(after.find((g) => g.gridId === target.gridId)!.total).toBe(capacity)
     await ok(core, 'people.setSettings', { partyGroupCapacity: 30 })
   })

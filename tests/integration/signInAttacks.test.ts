@@ -91,7 +91,7 @@ describe('sign-in tells nothing of which usernames exist', () => {
 
 describe('the lock screen', () => {
   it('counts wrong passwords with sign-in: the fifth locks the account, even the right one is refused until the time is up', async () => {
-    const token = (await ok<{ token: string }>(core, 'auth.login', { username: 'tingpu', password: demoPassword })).token
+    const token = (await ok(core, 'auth.login', { username: 'tingpu', password: demoPassword })).token
     const as = (method: string, input?: unknown) => core.dispatch(method, input, { token }) as Promise<Result<unknown>>
     await as('auth.lock')
     for (let i = 1; i <= 4; i++) expect(refusal(await as('auth.unlock', { password: `Wrong#pass${i}` }))).toContain(`再错 ${5 - i} 次`)
@@ -108,7 +108,7 @@ describe('the lock screen', () => {
   })
 
   it('a right password clears the count, so wrong ones spread over a day do not add up', async () => {
-    const token = (await ok<{ token: string }>(core, 'auth.login', { username: 'guanyao', password: demoPassword })).token
+    const token = (await ok(core, 'auth.login', { username: 'guanyao', password: demoPassword })).token
     const as = (method: string, input?: unknown) => core.dispatch(method, input, { token }) as Promise<Result<unknown>>
     for (let round = 0; round < 3; round++) {
       await as('auth.lock')
@@ -118,7 +118,7 @@ describe('the lock screen', () => {
   })
 
   it('counts a wrong current password when changing it, too', async () => {
-    const token = (await ok<{ token: string }>(core, 'auth.login', { username: 'secadmin', password: demoPassword })).token
+    const token = (await ok(core, 'auth.login', { username: 'secadmin', password: demoPassword })).token
     for (let i = 1; i <= 5; i++) await core.dispatch('auth.changePassword', { currentPassword: 'Wrong#pass1', newPassword: 'Another#Pass2026' }, { token })
     const r = await core.dispatch('auth.changePassword', { currentPassword: demoPassword, newPassword: 'Another#Pass2026' }, { token })
     expect(refusal(r)).toMatch(/账号已锁定/)

@@ -1,5 +1,6 @@
 // The wall's figures on the demo town (the same as stats.kpis), and how the wall hears about changes:
 // the core's change feed fires on writes only, and browser mode streams it as server-sent events.
+import type { Input } from '../../electron/shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import { startHttpServer } from '../../electron/server/http'
@@ -12,16 +13,19 @@ beforeAll(() => {
 })
 afterAll(() => core.close())
 const spot = () => one<{ lon: number; lat: number }>('select label_lon lon, label_lat lat from grids where tier = 3 order by id limit 1')
-const newIssue = () => ({ title: '大屏测试', description: '大屏测试登记的问题', category: '环境卫生', urgency: '一般', source: '网格巡查', ...spot() })
+const newIssue = (): Input<'issues.create'> => ({
+  title: '大屏测试',
+  description: '大屏测试登记的问题',
+  category: '环境卫生',
+  urgency: '一般',
+  source: '网格巡查',
+  ...spot()
+})
 
 describe('wall figures', () => {
   it('count the town and agree with stats.kpis for the year', async () => {
-    const w = await ok<{ tiles: Record<string, number>; flow: { resolvedThisYear: number; heldNow: number }[]; trend: unknown[]; newest: unknown[] }>(
-      core,
-      'wall.summary',
-      {}
-    )
-    const k = await ok<{ collected: number; resolved: number; resolutionRate: number }>(core, 'stats.kpis', { from: '2026-01-01', to: '2026-12-31' })
+    const w = await ok(core, 'wall.summary', {})
+    const k = await ok(core, 'stats.kpis', { from: '2026-01-01', to: '2026-12-31' })
     expect(w.tiles).toMatchObject({
       tier1: 84,
       tier2: 600,
@@ -37,7 +41,7 @@ describe('wall figures', () => {
     expect(w.flow.reduce((s, f) => s + f.heldNow, 0)).toBe(w.tiles.openIssues)
     expect(w.trend).toHaveLength(12)
     expect(w.newest).toHaveLength(8)
-    const m = await ok<{ max: number; values: { value: number }[] }>(core, 'wall.measure', { measure: 'open' })
+    const m = await ok(core, 'wall.measure', { measure: 'open' })
     expect(m.values.reduce((s, v) => s + v.value, 0)).toBe(
       one<{ n: number }>("select count(*) n from issues where status in ('reported', 'accepted', 'resolved', 'suspended') and tier3_grid_id is not null").n
     )

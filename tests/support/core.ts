@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startCore, type CoreOptions } from '../../electron/core/app'
+import type { Dispatch } from '../../electron/core/api/dispatch'
+import type { Input, MethodName, Output } from '../../electron/shared/contract'
 import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 
@@ -60,14 +62,10 @@ export async function signIn(core: ReturnType<typeof testCore>, username: string
 }
 
 /** Call a method and insist it succeeded; tests read the value directly. */
-export async function ok<T = unknown>(
-  core: { dispatch: (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }> },
-  method: string,
-  input?: unknown
-): Promise<T> {
+export async function ok<M extends MethodName>(core: { dispatch: Dispatch }, method: M, input?: Input<M>): Promise<Output<M>> {
   const r = await core.dispatch(method, input)
   if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`)
-  return r.value as T
+  return r.value as Output<M>
 }
 
 /**

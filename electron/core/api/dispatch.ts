@@ -1,7 +1,7 @@
 // One entry point for every transport (IPC, HTTP, tests): validate the input against the
 // contract, run the handler, and turn every failure into an error value — never a throw.
 import { z } from 'zod'
-import { contract, type ApiError, type CallContext, type MethodName, type Result } from '../../shared/contract'
+import { contract, type ApiError, type CallContext, type MethodName, type Output, type Result } from '../../shared/contract'
 import { AppError } from '../errors'
 import { chineseInputError } from '../../shared/inputErrors'
 import { findMalformed } from '../kernel/wellFormedText'
@@ -9,7 +9,9 @@ import type { Handlers } from './handlers'
 import type { CallerCredentials, Guard } from './guard'
 
 /** Transports pass the token they carried; in-process callers (tests, scripts) may name themselves. */
-export type Dispatch = (method: string, input: unknown, credentials?: CallerCredentials) => Promise<Result<unknown>>
+export type Dispatch = <M extends string>(method: M, input: unknown, credentials?: CallerCredentials) => Promise<Result<OutputOf<M>>>
+/** A method's answer as the contract types it; unknown for a name that is no method (a transport's path). */
+export type OutputOf<M extends string> = M extends MethodName ? Output<M> : unknown
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
 
@@ -38,7 +40,8 @@ export function createDispatcher(
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown
       const value = await guard.run(method, parsed.data, ctx, () => handler(parsed.data, ctx))
       if (opts.validateOutput) spec.output.parse(value)
-      return { ok: true, value }
+      // The handler map is typed by the contract (FeatureHandlers), so the value is this method's output.
+      return { ok: true, value: value as OutputOf<typeof method> }
     } catch (e) {
       if (e instanceof AppError) return fail({ code: e.code, message: e.message, details: e.details })
       const sqliteCode = (e as { code?: unknown })?.code
