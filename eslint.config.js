@@ -39,6 +39,23 @@ export default tseslint.config(
       rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...storeLibraries], patterns: [...othersInternals(f), pureDomain] }] }
     }
   ]),
+  // The renderer reads a feature's contract and words (pure declarations), never its services or the store.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'electron/core/(?!\\w+/(contract|words)$)',
+              message: '界面只引用功能的 contract 与 words，不引用核心的服务、数据库'
+            }
+          ]
+        }
+      ]
+    }
+  },
   // Screens and hooks never call window.api directly: src/api/ is the only door.
   {
     files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { Result } from 'antd'
 import { ScreenLoading } from './components/ScreenLoading'
 import { KeptScreens } from './components/KeptScreens'
+import { usePreloadScreens } from './components/usePreloadScreens'
 import { AccountMenu } from './features/auth/AccountMenu'
 import { AppHeader, screens } from './components/AppHeader'
 import { parseHash, useLocation, type Location, type Route } from './components/useRoute'
@@ -160,28 +161,4 @@ function Console({ location, go }: { location: Location; go: (r: Route) => void 
       />
     </div>
   )
-}
-
-/**
- * The code of every screen this role may open is fetched and compiled once the console has been
- * idle a while after it opened, so the first visit to a screen waits for its drawing, not for its
- * code (the grids' code alone is 2 MB to parse on an office PC).
- */
-function usePreloadScreens(loaders: (() => Promise<unknown>)[]) {
-  const key = loaders.length
-  useEffect(() => {
-    let idle = 0
-    const timer = window.setTimeout(() => {
-      idle = window.requestIdleCallback(
-        // Marked on the page when done (the felt-speed benchmark's first visits wait for it, as a person looks at the map first).
-        () => void Promise.all(loaders.map((load) => load())).then(() => (document.documentElement.dataset.screensLoaded = '1')),
-        { timeout: 5000 }
-      )
-    }, 2000)
-    return () => {
-      window.clearTimeout(timer)
-      window.cancelIdleCallback(idle)
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
 }

@@ -1,6 +1,7 @@
 // Sign-in, the session's own view and the administrators' account work, as hooks.
 import { createContext, useContext } from 'react'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
+import { useQuery } from './query'
 import type { Me } from '../../electron/shared/accounts'
 import type { Input } from '../../electron/shared/contract'
 import { call } from './client'
@@ -71,8 +72,6 @@ export function useAccountMutations() {
 
 export const useAuditSearch = (q: Input<'audit.search'>) =>
   useQuery({ queryKey: ['audit.search', q], queryFn: () => call('audit.search', q), placeholderData: (prev) => prev })
-export const useAuditVerify = () => useWrite('audit.verify', { invalidates: 'nothing' })
-export const useAuditExport = () => useWrite('audit.export', { invalidates: 'nothing' })
 /** Record a print in the audit trail before the print dialog opens. */
 export const recordPrint = (what: string, target: string) => call('audit.recordPrint', { what, target }).catch(() => undefined)
 

@@ -1,6 +1,6 @@
 // Data hooks of briefings (issue 6): compose a draft from the store, the issued list, one issued
 // briefing (its frozen snapshot).
-import { useQuery } from '@tanstack/react-query'
+import { useQuery } from './query'
 import type { Input } from '../../electron/shared/contract'
 import { call } from './client'
 

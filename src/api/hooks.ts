@@ -1,6 +1,7 @@
 // Data hooks for components: each wraps one contract method in TanStack Query.
 import { useEffect } from 'react'
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useQuery } from './query'
 import type { Tier } from '../../electron/shared/contract'
 import { call } from './client'
 import { markStale, useWrite } from './write'
@@ -42,9 +43,6 @@ export const useGridHistory = (id: number) => useQuery({ queryKey: ['grids.histo
 export const useOffices = () => useQuery({ queryKey: ['units.offices'], queryFn: () => call('units.offices'), ...stable })
 
 /** The health check runs when asked (it is a read, but not a cheap one to repeat on every render). */
-export const useGridCheck = () => useWrite('grids.check', { invalidates: 'nothing' })
-
-export const useGridExport = () => useWrite('grids.export', { invalidates: 'nothing' })
 
 export const useGridImport = () => {
   const queryClient = useQueryClient()

@@ -1,11 +1,12 @@
 // Data hooks of the issue linkage (issue 5): units, the paged list, one issue with its log and the
 // actions open to the acting unit, figures, rules. Writes refresh every query and open table.
 import { useCallback } from 'react'
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from './query'
 import type { Input } from '../../electron/shared/contract'
 import type { ListQuery } from '../../electron/shared/people'
 import { call } from './client'
-import { pagedDatasource } from './people'
+import { pagedDatasource } from './pagedDatasource'
 
 export const useUnits = () => useQuery({ queryKey: ['units.all'], queryFn: () => call('units.all'), staleTime: Infinity })
 /**

@@ -1,16 +1,15 @@
 // Data hooks of the people side (issue 4): villages, registries (as ag-grid datasources paging in
 // SQL), person detail, rules, settings, placement. Writes refresh every query and every open table.
 import { useContext } from 'react'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import type { Input, MethodName, Output } from '../../electron/shared/contract'
+import { useQueryClient } from '@tanstack/react-query'
+import { useQuery } from './query'
+import type { Input, Output } from '../../electron/shared/contract'
 import type { ListQuery, RegistryName } from '../../electron/shared/people'
 import { personQuery } from '../../electron/shared/personQuery'
 import { call } from './client'
 import { MeContext, useCan, useMe } from './auth'
-import { markStale, useWrite } from './write'
+import { markStale } from './write'
 import { pagedDatasource } from './pagedDatasource'
-
-export { pageBlock, pagedDatasource } from './pagedDatasource'
 
 const listMethod = {
   persons: 'persons.list',
@@ -55,10 +54,6 @@ export const usePartyGroups = (villageUnitId: number | null) =>
   })
 
 /** A write (people, placement, issues …): afterwards every query and every open paged table reloads. */
-export const useStoreWrite = <M extends MethodName>(method: M) => useWrite(method, { invalidates: 'everything' })
-
-/** Reads that produce a file or a one-off answer (export, template, unmask, import preview). */
-export const usePeopleCall = <M extends MethodName>(method: M) => useWrite(method, { invalidates: 'nothing' })
 
 /** Undo a people batch (placement, import) and reload everything. */
 export function usePeopleUndo() {

@@ -1,6 +1,6 @@
 // Data hooks of the wall display (issue 7): one summary, the map's measure and pins — all refreshed
 // whenever the store changes (useLiveQueries).
-import { useQuery } from '@tanstack/react-query'
+import { useQuery } from './query'
 import type { Input } from '../../electron/shared/contract'
 import { call } from './client'
 

@@ -15,7 +15,7 @@ import {
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
 import { pageBlock } from '../api/pagedDatasource'
 import { onTablesStale } from '../api/write'
-import { useOnScreenShown } from './KeptScreens'
+import { useIsShown, useOnScreenShown } from '../api/screenShown'
 
 /** The grid's Chinese, with an empty table reading 暂无数据 as antd's tables do (the locale's 无显示行 reads oddly). */
 const localeText = { ...AG_GRID_LOCALE_CN, noRowsToShow: '暂无数据' }
@@ -58,7 +58,10 @@ export const PagedTable = memo(function PagedTable({
   useEffect(() => {
     if (ready) api.current?.setGridOption('datasource', counted)
   }, [counted, ready])
-  useEffect(() => onTablesStale(() => api.current?.refreshInfiniteCache()), [])
+  // A hidden table reads again when shown (below), not on every write made while it is hidden.
+  const isShown = useIsShown()
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onTablesStale(() => isShown() && api.current?.refreshInfiniteCache()), [])
   // A kept screen shown again reads its pages again (the rows stay up meanwhile): clocks and counts move on.
   useOnScreenShown(() => api.current?.refreshInfiniteCache())
   return (

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp } from '../support/browser'
+import { doIssueAction } from '../support/screens'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -63,5 +64,30 @@ describe('screens kept while another is shown', () => {
     app.core.store.sqlite.prepare('update issues set title = ? where title = ?').run(`${before}（已更正）`, before)
     await nav('事件处置').click()
     await expect.poll(() => row.textContent()).toBe(`${before}（已更正）`)
+  })
+
+  it('reads nothing for a hidden screen while writes are made elsewhere, and reads it once when shown', async () => {
+    await nav('人员台账').click()
+    await page.locator('[data-testid="registry-persons"] .ag-row').first().waitFor()
+    await nav('事件处置').click()
+    const target = app.core.store.sqlite.prepare("select code from issues where status in ('reported', 'accepted') order by id limit 1").get() as {
+      code: string
+    }
+    await page.getByPlaceholder('编号或标题').fill(target.code)
+    await page.getByPlaceholder('编号或标题').press('Enter')
+    await page.locator('[data-testid="issue-list"] .ag-row [col-id="code"]', { hasText: target.code }).click()
+    await page.getByTestId('action-supervise').waitFor()
+    const peopleReads = () => app.requests.filter((u) => /\/api\/(persons|households|teams|reporting|reserve|people)\./.test(u)).length
+    const acts = () => app.requests.filter((u) => u.endsWith('/api/issues.act')).length
+    const readsBefore = peopleReads()
+    const actsBefore = acts()
+    // A write on the issue screen makes everything stale (issues.act invalidates 'everything').
+    await doIssueAction(page, 'supervise', (d) => d.getByLabel('督办意见').fill('请加快办理'))
+    expect(acts()).toBe(actsBefore + 1)
+    // The issue screen reads again; the hidden people screen reads nothing.
+    await page.waitForTimeout(600)
+    expect(peopleReads()).toBe(readsBefore)
+    await nav('人员台账').click()
+    await expect.poll(peopleReads).toBeGreaterThan(readsBefore)
   })
 })

@@ -24,11 +24,20 @@ describe('the lint keeps the boundaries', () => {
       expect.stringContaining('issues 不得引用 people')
     ])
     expect(await refusals('export const call = () => window.api\n', 'src/features/issues/probe.ts')).toEqual([expect.stringContaining('只经 src/api/')])
+    expect(
+      await refusals(
+        "import { createIssueService } from '../../../electron/core/issues/issues'\nexport const c = createIssueService\n",
+        'src/features/issues/probe.ts'
+      )
+    ).toEqual([expect.stringContaining('界面只引用功能的 contract 与 words')])
   }, 60_000)
 
   it('lets a feature use its own domain/, the demo use a feature’s rules, and src/api/ reach window.api', async () => {
     expect(await refusals("import { levelOf } from './domain/issueRouting'\nexport const l = levelOf\n", 'electron/core/issues/probe.ts')).toEqual([])
     expect(await refusals("import { suggest } from '../people/domain/placement'\nexport const s = suggest\n", 'electron/core/demo/probe.ts')).toEqual([])
     expect(await refusals('export const call = () => window.api\n', 'src/api/probe.ts')).toEqual([])
+    expect(
+      await refusals("import { levelName } from '../../../electron/core/issues/words'\nexport const l = levelName\n", 'src/features/wall/probe.ts')
+    ).toEqual([])
   }, 60_000)
 })

@@ -1,5 +1,5 @@
 // The words of the issue linkage: the state machine's refusals, the audit trail, the briefings and
-// the screens (through electron/shared/issueWords.ts) all say them the same way. A new action's name
+// the screens all say them the same way. A new action's name
 // goes here.
 import type { IssueAction, IssueStatus } from './contract'
 

@@ -1,10 +1,11 @@
 // 审计记录 (the auditor's screen): search the trail by time, account, operation, outcome and words;
 // verify its hash chain; export what is found. The auditor can read it, nobody can change it.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, Button, Card, Collapse, DatePicker, Descriptions, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { AuditRow } from '../../../electron/shared/accounts'
 import type { Input as CallInput } from '../../../electron/shared/contract'
-import { useAuditExport, useAuditSearch, useAuditVerify } from '../../api/auth'
+import { useAuditSearch } from '../../api/auth'
 import { saveFile } from '../../api/download'
 import { chinaToday } from '../../components/chinaDay'
 
@@ -16,8 +17,8 @@ export function AuditScreen() {
   const [page, setPage] = useState(1)
   const query = { ...filters, offset: (page - 1) * PAGE, limit: PAGE }
   const rows = useAuditSearch(query)
-  const verify = useAuditVerify()
-  const exporter = useAuditExport()
+  const verify = useWrite('audit.verify', { invalidates: 'nothing' })
+  const exporter = useWrite('audit.export', { invalidates: 'nothing' })
   const set = (patch: Partial<typeof filters>) => {
     setPage(1)
     setFilters((f) => ({ ...f, ...patch }))

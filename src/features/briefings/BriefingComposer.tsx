@@ -1,6 +1,7 @@
 // 编写简报: choose the kind, period and scope; the core fills every section from the store. The
 // officer keeps, drops and orders sections, edits the paragraphs, writes 下一步工作, and issues it —
 // after which it is numbered and frozen. The preview on the right is the printed document.
+import { useWrite } from '../../api/write'
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, App, Button, Checkbox, DatePicker, Empty, Input, Modal, Segmented, Select, Space, Spin } from 'antd'
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons'
@@ -9,7 +10,6 @@ import { briefingKinds, type BriefingDocument } from '../../../electron/shared/b
 import { useComposedBriefing, type BriefingRequest } from '../../api/briefings'
 import { useUnits } from '../../api/issues'
 import { useMe, useOwnUnit } from '../../api/auth'
-import { useStoreWrite } from '../../api/people'
 import { BriefingDocumentView } from './BriefingDocumentView'
 import { chinaToday } from '../../components/chinaDay'
 
@@ -46,7 +46,7 @@ export function BriefingComposer({ onIssued }: { onIssued: (id: number) => void 
   const [request, setRequest] = useState<BriefingRequest | null>(last)
   const composed = useComposedBriefing(request)
   const [edits, setEdits] = useState<Edit[]>([])
-  const issue = useStoreWrite('briefings.issue')
+  const issue = useWrite('briefings.issue', { invalidates: 'everything' })
   const { message } = App.useApp()
   const [confirming, setConfirming] = useState(false)
 

@@ -1,8 +1,8 @@
 // Export grids: the whole town or the selected grid with everything under it, one tier or all,
 // as GeoJSON (WGS-84, or GCJ-02 for AMap/Tencent tools) or as an Excel ledger.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Form, Modal, Radio } from 'antd'
-import { useGridExport } from '../../api/hooks'
 import { saveFile } from '../../api/download'
 
 type Props = { open: boolean; onClose: () => void; selected: { id: number; name: string } | null }
@@ -12,7 +12,7 @@ export function ExportModal({ open, onClose, selected }: Props) {
   const [scope, setScope] = useState<'town' | 'selected'>(selected ? 'selected' : 'town')
   const [tier, setTier] = useState<0 | 1 | 2 | 3>(0)
   const [format, setFormat] = useState<Format>('geojson-wgs')
-  const exporter = useGridExport()
+  const exporter = useWrite('grids.export', { invalidates: 'nothing' })
   const { message } = App.useApp()
   const run = () =>
     exporter.mutate(

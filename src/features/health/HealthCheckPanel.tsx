@@ -1,10 +1,10 @@
 // 网格健康检查: run the check for the town or the selected grid, list problems by kind; a click
 // on one flies the map there and highlights it.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, Button, Collapse, Empty, List, Result, Segmented, Space, Tag, Typography } from 'antd'
 import { SafetyCertificateOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
-import { useGridCheck } from '../../api/hooks'
 
 export type Problem = Output<'grids.check'>['problems'][number]
 
@@ -26,7 +26,7 @@ type Props = { selected: { id: number; name: string } | null; onLocate: (p: Prob
 
 export function HealthCheckPanel({ selected, onLocate, activeProblem }: Props) {
   const [scope, setScope] = useState<'town' | 'selected'>('town')
-  const check = useGridCheck()
+  const check = useWrite('grids.check', { invalidates: 'nothing' })
   const result = check.data
   const run = () => check.mutate(scope === 'selected' && selected ? { gridId: selected.id } : {})
   const groups = order.map((kind) => ({ kind, items: (result?.problems ?? []).filter((p) => p.kind === kind) })).filter((g) => g.items.length)

@@ -1,10 +1,10 @@
 // One issue: what, where, who holds it, its clock; the actions the acting unit may take now (each
 // asks for what the linkage needs — reason, result, target, deadline); the hand-off timeline.
+import { useWrite } from '../../api/write'
 import { memo, useState } from 'react'
 import { Alert, Button, Descriptions, Empty, Form, Modal, Space, Spin, Tag, Timeline } from 'antd'
 import { PrinterOutlined } from '@ant-design/icons'
 import { useIssue, useUnits } from '../../api/issues'
-import { useStoreWrite } from '../../api/people'
 import { actionLabel, clockTag, formatTime, statusTag } from './labels'
 import { IssuePhotos } from './IssuePhotos'
 import { leaveIssueToOpen } from './openIssue'
@@ -19,7 +19,7 @@ const printView = (path: string, issueId: number) => {
 export function IssuePanel({ id, actingUnitId, onOpen }: { id: number | null; actingUnitId: number | null; onOpen: (id: number) => void }) {
   const issue = useIssue(id, actingUnitId)
   const units = useUnits()
-  const act = useStoreWrite('issues.act')
+  const act = useWrite('issues.act', { invalidates: 'everything' })
   const [open, setOpen] = useState<ActionType | null>(null)
   const [form] = Form.useForm()
   if (id === null) return <Empty description="在列表中选择一个事件" className="issue-empty" />

@@ -1,13 +1,14 @@
 // 登记事件: title, description, category, urgency, source, reporter (or anonymous), place, photos;
 // the core places it with the unit the routing rules name. A likely duplicate can be confirmed here:
 // the report is then registered and merged into the open issue in one step.
+import { contractRules } from '../../components/zodRule'
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd'
 import { useIssuePlace, useRoutingRules, useSimilarIssues } from '../../api/issues'
 import { useMe } from '../../api/auth'
 import { useVillages } from '../../api/people'
 import { PointPicker } from './PointPicker'
-import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 import { PhotoPicker, pickedPhotos } from './PhotoPicker'
 import { issueSources } from './labels'
@@ -15,7 +16,7 @@ import { issueSources } from './labels'
 /** `reportingUnitId`: a clerk's or the district desk's own unit registers the report (the command centre's reports name none). */
 export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose: () => void; onCreated: (id: number) => void; reportingUnitId?: number }) {
   const rules = useRoutingRules()
-  const create = useStoreWrite('issues.create')
+  const create = useWrite('issues.create', { invalidates: 'everything' })
   const [form] = Form.useForm()
   const anonymous = Form.useWatch('anonymous', form)
   const category = Form.useWatch('category', form)
@@ -71,10 +72,10 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
     >
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="new-issue-error" />}
       <Form form={form} layout="vertical" initialValues={{ urgency: '一般', source: '网格巡查' }}>
-        <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, message: '请填写事件标题' }]}>
+        <Form.Item name="title" label="标题" rules={contractRules('issues.create', 'title')}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="description" label="描述" rules={[{ required: true, min: 2, message: '请填写事件描述' }]}>
+        <Form.Item name="description" label="描述" rules={contractRules('issues.create', 'description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <div className="form-row">

@@ -1,8 +1,9 @@
 // 超期单位与约谈问责: units holding overdue issues, and the accountability records written against them.
+import { contractRules } from '../../components/zodRule'
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, Button, Drawer, Form, Input, Modal, Radio, Table } from 'antd'
 import { useAccountability, useOverdueUnits } from '../../api/issues'
-import { useStoreWrite } from '../../api/people'
 import { formatTime } from './labels'
 import { useCan } from '../../api/auth'
 
@@ -11,7 +12,7 @@ type Target = { unitId: number; unit: string }
 export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => void }) {
   const units = useOverdueUnits(open)
   const records = useAccountability(open)
-  const record = useStoreWrite('accountability.record')
+  const record = useWrite('accountability.record', { invalidates: 'everything' })
   const [target, setTarget] = useState<Target | null>(null)
   // Only the command centre records 约谈问责; a leader reads the units and the records.
   const canRecord = useCan()('issues.configure')
@@ -85,7 +86,7 @@ export function OverdueUnits({ open, onClose }: { open: boolean; onClose: () => 
           <Form.Item name="kind" label="方式">
             <Radio.Group options={['约谈', '问责', '通报']} />
           </Form.Item>
-          <Form.Item name="note" label="事由" rules={[{ required: true, min: 2, message: '请填写事由' }]}>
+          <Form.Item name="note" label="事由" rules={contractRules('accountability.record', 'note')}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         </Form>

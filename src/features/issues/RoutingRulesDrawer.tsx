@@ -1,13 +1,13 @@
 // 类别与流转规则: the town edits its category list (add, retire, order) and, per category and
 // urgency, the default handling level, whether a level may be skipped, the time limits of each
 // stage and the warning point. Saved in one call; the core checks every row and names the bad one.
+import { useWrite } from '../../api/write'
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, App, Button, ConfigProvider, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag } from 'antd'
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
 import { useRoutingRules } from '../../api/issues'
 import { useCan } from '../../api/auth'
-import { useStoreWrite } from '../../api/people'
 import { levelName } from './labels'
 
 type Rule = Output<'routing.rules.get'>['rules'][number]
@@ -17,7 +17,7 @@ export function RoutingRulesDrawer({ open, onClose }: { open: boolean; onClose: 
   const saved = useRoutingRules()
   // A role that may not set the rules (the leader, the clerks) reads them: no control it cannot use.
   const editable = useCan()('issues.configure')
-  const save = useStoreWrite('routing.rules.set')
+  const save = useWrite('routing.rules.set', { invalidates: 'everything' })
   const { message } = App.useApp()
   const [categories, setCategories] = useState<string[]>([])
   const [rules, setRules] = useState<Rule[]>([])

@@ -1,6 +1,6 @@
 // Words and tags for issue states, actions and clocks.
 import { Tag } from 'antd'
-import * as words from '../../../electron/shared/issueWords'
+import * as words from '../../../electron/core/issues/words'
 import { formatTime } from '../../components/chinaDay'
 
 // Keyed loosely: the screens look up values that arrive from the store as plain strings and numbers.

@@ -9,7 +9,7 @@ import { useTierGeoJson, useTownOutline } from '../../api/hooks'
 import { startDrawSession, type DrawRequest, type DrawSession } from '../draw/drawSession'
 import type { LonLat } from '../draw/snap'
 import { buildStyle, fillLayerOf, fontStack, layersOfTier, pickableTiers, shadingColour, sourceOf, tiers, type ShadingMeasure } from './mapStyle'
-import { useOnScreenToggle } from '../../components/KeptScreens'
+import { useOnScreenToggle } from '../../api/screenShown'
 
 export type GridPick = { id: number; tier: Tier }
 export type FlyTarget = { bbox: [number, number, number, number]; labelPoint: [number, number]; nonce: number }

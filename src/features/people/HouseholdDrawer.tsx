@@ -1,11 +1,12 @@
 // One household: who contacts it, its visits, and a form to record a new visit (by the village's
 // resident team or its contact member). A problem found is kept with the visit.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Table } from 'antd'
 import { useUndoMessage } from './undoMessage'
 import { useCan } from '../../api/auth'
 import dayjs from 'dayjs'
-import { useHouseholdVisits, useStoreWrite } from '../../api/people'
+import { useHouseholdVisits } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 import { chinaToday } from '../../components/chinaDay'
 import type { HouseholdRow } from '../../../electron/shared/people'
@@ -14,9 +15,9 @@ export type { HouseholdRow }
 
 export function HouseholdDrawer({ household, onClose }: { household: HouseholdRow | null; onClose: () => void }) {
   const visits = useHouseholdVisits(household?.id ?? null)
-  const record = useStoreWrite('visits.record')
+  const record = useWrite('visits.record', { invalidates: 'everything' })
   const [by, setBy] = useState<'驻点团队' | '户联系党员'>('驻点团队')
-  const setContact = useStoreWrite('households.setContact')
+  const setContact = useWrite('households.setContact', { invalidates: 'everything' })
   const [contact, setContactId] = useState<number>()
   const [version, setVersion] = useState<number | null>(null)
   const [form] = Form.useForm()

@@ -1,16 +1,16 @@
 // 人员台账 → 新增: one person entered by hand. The core checks the entry as it checks an imported row
 // (ID number and its check digit, already registered, village) and says what is wrong in Chinese.
+import { useWrite } from '../../api/write'
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd'
 import { hukouKinds } from '../../../electron/shared/people'
 import { useUndoMessage } from './undoMessage'
 import type { Input as CallInput } from '../../../electron/shared/contract'
-import { useStoreWrite } from '../../api/people'
 import { VillageSelect } from './VillageSelect'
 
 type Values = Omit<CallInput<'persons.create'>, 'isPartyMember'> & { isPartyMember?: boolean }
 
 export function NewPersonModal({ villageUnitId, onClose, onCreated }: { villageUnitId?: number; onClose: () => void; onCreated: (id: number) => void }) {
-  const create = useStoreWrite('persons.create')
+  const create = useWrite('persons.create', { invalidates: 'everything' })
   const [form] = Form.useForm<Values>()
   const party = Form.useWatch('isPartyMember', form)
   const undoable = useUndoMessage()

@@ -1,10 +1,11 @@
 // Import a registry from Excel or CSV: download the template, choose a file, read the check report
 // (every refused row with its reasons, downloadable), then commit the accepted rows at once — undoably.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd'
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
-import { usePeopleCall, useStoreWrite, usePeopleUndo } from '../../api/people'
+import { usePeopleUndo } from '../../api/people'
 import { saveFile } from '../../api/download'
 import { readAsBase64 } from '../imports/readFile'
 
@@ -22,10 +23,10 @@ export function PeopleImportModal({ onClose, registry }: { onClose: () => void; 
   const [kind, setKind] = useState<Kind>(() => kinds.find((k) => k.value === registry)?.value ?? 'reporting')
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
   const [report, setReport] = useState<Report | null>(null)
-  const template = usePeopleCall('people.template')
-  const reportFile = usePeopleCall('people.importReportFile')
-  const preview = usePeopleCall('people.import')
-  const commit = useStoreWrite('people.import')
+  const template = useWrite('people.template', { invalidates: 'nothing' })
+  const reportFile = useWrite('people.importReportFile', { invalidates: 'nothing' })
+  const preview = useWrite('people.import', { invalidates: 'nothing' })
+  const commit = useWrite('people.import', { invalidates: 'everything' })
   const undo = usePeopleUndo()
   const { message } = App.useApp()
   const error = preview.error ?? commit.error

@@ -1,12 +1,13 @@
 // 人员台账: the five registries (persons, household contact, resident teams, reporting members,
 // reserve contacts) and the rule check, scoped to a village, searched and filtered in the store.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { useCan, useMe } from '../../api/auth'
 import { NewPersonModal } from './NewPersonModal'
 import { Alert, App, Button, Input, Select, Space, Tabs, Tag } from 'antd'
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import type { RegistryName } from '../../../electron/shared/people'
-import { usePeopleCall, usePeopleCheck, type RegistryFilter } from '../../api/people'
+import { usePeopleCheck, type RegistryFilter } from '../../api/people'
 import { saveFile } from '../../api/download'
 import { VillageSelect } from './VillageSelect'
 import { RegistryTable } from './RegistryTable'
@@ -55,7 +56,7 @@ export function PeopleScreen() {
   const [history, setHistory] = useState(false)
   const [registering, setRegistering] = useState(false)
   const [team, setTeam] = useState<TeamRow | null>(null)
-  const exporter = usePeopleCall('people.export')
+  const exporter = useWrite('people.export', { invalidates: 'nothing' })
   const check = usePeopleCheck(villageUnitId)
   const { message } = App.useApp()
   const problems = check.data?.problems.length ?? 0

@@ -1,5 +1,6 @@
 // One person's record and roles. ID number and phone stay masked until the officer gives a reason
 // to see them for this one record; the reason is logged.
+import { useWrite } from '../../api/write'
 import { useEffect, useState } from 'react'
 import { hukouKinds } from '../../../electron/shared/people'
 import { useCan } from '../../api/auth'
@@ -7,14 +8,14 @@ import { useUndoMessage } from './undoMessage'
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd'
 import { EditOutlined, EyeOutlined } from '@ant-design/icons'
 import type { Output } from '../../../electron/shared/contract'
-import { usePeopleCall, useStoreWrite, usePerson } from '../../api/people'
+import { usePerson } from '../../api/people'
 
 type Person = Output<'persons.get'>
 
 /** `edit`: open with the record's form (the registry's 编辑); only for a role that keeps the registry. */
 export function PersonDrawer({ personId, onClose, edit = false }: { personId: number | null; onClose: () => void; edit?: boolean }) {
   const person = usePerson(personId)
-  const unmask = usePeopleCall('persons.unmask')
+  const unmask = useWrite('persons.unmask', { invalidates: 'nothing' })
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const [full, setFull] = useState<Person | null>(null)
@@ -23,7 +24,7 @@ export function PersonDrawer({ personId, onClose, edit = false }: { personId: nu
   useEffect(() => {
     if (personId !== null) setEditing(edit && canEdit)
   }, [personId, edit, canEdit])
-  const update = useStoreWrite('persons.update')
+  const update = useWrite('persons.update', { invalidates: 'everything' })
   const [form] = Form.useForm()
   const undoable = useUndoMessage()
   const save = async () => {

@@ -1,14 +1,15 @@
 // 登记报到: a member reports at the village desk. The form takes what the receipt needs; the core
 // checks it as it checks an imported row (ID checksum, phone, village, duplicates).
+import { useWrite } from '../../api/write'
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
 import { hukouKinds } from '../../../electron/shared/people'
 import { useUndoMessage } from './undoMessage'
 import dayjs from 'dayjs'
-import { useStoreWrite, useVillages } from '../../api/people'
+import { useVillages } from '../../api/people'
 import { chinaToday } from '../../components/chinaDay'
 
 export function RegisterReportingModal({ defaultVillageId, onClose }: { defaultVillageId?: number; onClose: () => void }) {
-  const register = useStoreWrite('reporting.register')
+  const register = useWrite('reporting.register', { invalidates: 'everything' })
   const villages = useVillages()
   const [form] = Form.useForm()
   const undoable = useUndoMessage()

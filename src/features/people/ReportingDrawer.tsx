@@ -1,12 +1,14 @@
 // A reporting member (报到党员): where they reported and were placed, the posts they claimed
 // (领岗), the service they did, and the two printouts — the report receipt and the service record
 // for the work unit (双管理).
+import { contractRules } from '../../components/zodRule'
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd'
 import { useCan } from '../../api/auth'
 import { PrinterOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
-import { useStoreWrite, usePosts, useServices } from '../../api/people'
+import { usePosts, useServices } from '../../api/people'
 import { chinaToday } from '../../components/chinaDay'
 import type { ReportingRow } from '../../../electron/shared/people'
 
@@ -17,9 +19,9 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
   const canWrite = useCan()('people.write')
   const posts = usePosts(member?.villageUnitId ?? null)
   const services = useServices(member?.id ?? null)
-  const claim = useStoreWrite('posts.claim')
-  const unclaim = useStoreWrite('posts.unclaim')
-  const record = useStoreWrite('services.record')
+  const claim = useWrite('posts.claim', { invalidates: 'everything' })
+  const unclaim = useWrite('posts.unclaim', { invalidates: 'everything' })
+  const record = useWrite('services.record', { invalidates: 'everything' })
   const [postId, setPostId] = useState<number | null>(null)
   const [form] = Form.useForm()
   const { message } = App.useApp()
@@ -126,7 +128,7 @@ export function ReportingDrawer({ member, onClose, onPerson }: { member: Reporti
                 <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
                   <DatePicker disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
                 </Form.Item>
-                <Form.Item name="activity" rules={[{ required: true, min: 2, message: '请填写服务内容' }]}>
+                <Form.Item name="activity" rules={contractRules('services.record', 'activity')}>
                   <Input placeholder="服务内容，如 义诊" style={{ width: 150 }} />
                 </Form.Item>
                 <Form.Item name="hours" rules={[{ required: true, message: '时长' }]}>

@@ -1,8 +1,10 @@
 // 储能联系: record a notice to the reserve contacts chosen (village and specialty from the table's
 // filters), export the recipient list (the app sends no SMS), and keep answers and participation.
+import { contractRules } from '../../components/zodRule'
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, List, Modal, Select, Table, Tag } from 'antd'
-import { useNoticeAnswers, usePeopleCall, useStoreWrite, useReserveNotices } from '../../api/people'
+import { useNoticeAnswers, useReserveNotices } from '../../api/people'
 import { saveFile } from '../../api/download'
 
 export function SendNoticeModal({
@@ -16,8 +18,8 @@ export function SendNoticeModal({
   count: number | null
   onClose: () => void
 }) {
-  const send = useStoreWrite('reserve.sendNotice')
-  const exporter = usePeopleCall('people.export')
+  const send = useWrite('reserve.sendNotice', { invalidates: 'everything' })
+  const exporter = useWrite('people.export', { invalidates: 'nothing' })
   const [form] = Form.useForm()
   const { message } = App.useApp()
   const submit = async () => {
@@ -39,10 +41,10 @@ export function SendNoticeModal({
       </p>
       {send.error && <Alert type="error" showIcon message={send.error.message} style={{ marginBottom: 8 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="subject" label="标题" rules={[{ required: true, min: 2, message: '请填写通知标题' }]}>
+        <Form.Item name="subject" label="标题" rules={contractRules('reserve.sendNotice', 'subject')}>
           <Input maxLength={60} placeholder="如：邀请参加健康讲座志愿服务" />
         </Form.Item>
-        <Form.Item name="content" label="内容" rules={[{ required: true, min: 2, message: '请填写通知内容' }]}>
+        <Form.Item name="content" label="内容" rules={contractRules('reserve.sendNotice', 'content')}>
           <Input.TextArea rows={4} maxLength={1000} />
         </Form.Item>
       </Form>
@@ -54,7 +56,7 @@ export function NoticeHistory({ villageUnitId, open, onClose }: { villageUnitId?
   const notices = useReserveNotices(villageUnitId)
   const [noticeId, setNoticeId] = useState<number | null>(null)
   const answers = useNoticeAnswers(noticeId)
-  const answer = useStoreWrite('reserve.answer')
+  const answer = useWrite('reserve.answer', { invalidates: 'everything' })
   return (
     <Drawer title="储能联系通知记录" open={open} onClose={onClose} size={720} destroyOnHidden>
       {noticeId === null ? (

@@ -1,8 +1,9 @@
 // A resident team: its members with their hukou (the rule wants at least two non-Foshan members),
 // adding a member or naming a new leader, and removing one.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, Button, Drawer, Popconfirm, Radio, Space, Table, Tag } from 'antd'
-import { useStoreWrite, useTeamMembers } from '../../api/people'
+import { useTeamMembers } from '../../api/people'
 import { PersonPicker } from './PersonPicker'
 import { useCan } from '../../api/auth'
 import type { Output } from '../../../electron/shared/contract'
@@ -15,8 +16,8 @@ type Member = Output<'teams.members'>[number]
 export function TeamDrawer({ team, onClose }: { team: TeamRow | null; onClose: () => void }) {
   const canWrite = useCan()('people.write')
   const members = useTeamMembers(team?.id ?? null)
-  const add = useStoreWrite('teams.addMember')
-  const remove = useStoreWrite('teams.removeMember')
+  const add = useWrite('teams.addMember', { invalidates: 'everything' })
+  const remove = useWrite('teams.removeMember', { invalidates: 'everything' })
   const [personId, setPersonId] = useState<number>()
   const [role, setRole] = useState<'队员' | '队长'>('队员')
   const nonFoshan = (members.data ?? []).filter((m) => m.hukou === '非佛山户籍').length

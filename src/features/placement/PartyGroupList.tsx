@@ -1,16 +1,16 @@
 // The village's party groups: leader, fill against capacity, and the reporting members in each,
 // with a hand override (move to another group, or take out of the group).
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Button, Collapse, Empty, Modal, Progress, Select, Space, Spin, Tag } from 'antd'
 import type { Output } from '../../../electron/shared/contract'
-import { useStoreWrite } from '../../api/people'
 
 type Group = Output<'placement.groups'>[number]
 
 export function PartyGroupList({ groups, loading, onDone }: { groups: Group[]; loading: boolean; onDone: (text: string, batchId: number | null) => void }) {
   const [moving, setMoving] = useState<{ memberId: number; name: string; from: number; version: number } | null>(null)
   const [target, setTarget] = useState<number | null>(null)
-  const assign = useStoreWrite('placement.assign')
+  const assign = useWrite('placement.assign', { invalidates: 'everything' })
   if (loading) return <Spin />
   if (groups.length === 0) return <Empty description="本村居还没有三级网格（党小组）" />
 

@@ -1,10 +1,11 @@
 // 党员编组: reporting members of a village placed into its party groups (tier-3 grids) by proximity.
 // Left: members waiting, each with the suggested group and why; right: the groups, their leader
 // (the grid inspector), members and how full they are.
+import { useWrite } from '../../api/write'
 import { useState } from 'react'
 import { Alert, App, Button, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import { useCan, useMe } from '../../api/auth'
-import { useCanUndo, useVillages, usePartyGroups, useStoreWrite, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
+import { useCanUndo, useVillages, usePartyGroups, usePeopleSettings, usePeopleUndo, usePlacementSuggestions } from '../../api/people'
 import { VillageSelect } from '../people/VillageSelect'
 import { PartyGroupList } from './PartyGroupList'
 
@@ -17,9 +18,9 @@ export function PlacementScreen() {
   const groups = usePartyGroups(villageUnitId)
   const settings = usePeopleSettings()
   const [capacity, setCapacity] = useState<number | null>(null)
-  const place = useStoreWrite('placement.placeSuggested')
-  const rebalance = useStoreWrite('placement.rebalance')
-  const saveSettings = useStoreWrite('people.setSettings')
+  const place = useWrite('placement.placeSuggested', { invalidates: 'everything' })
+  const rebalance = useWrite('placement.rebalance', { invalidates: 'everything' })
+  const saveSettings = useWrite('people.setSettings', { invalidates: 'everything' })
   const undo = usePeopleUndo()
   const canUndo = useCanUndo()
   // A reader sees the suggestions and the groups; placing is for the roles that keep the registry,

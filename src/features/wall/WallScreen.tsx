@@ -2,7 +2,7 @@
 // of any change. Designed at 1920×1080; every size is in rem and the root font follows the height
 // (wall.css), so 3840×2160 is the same picture twice as sharp and a 5760×1080 wall widens the map.
 import { useEffect, useMemo, useState } from 'react'
-import { levelName } from '../../../electron/shared/issueWords'
+import { levelName } from '../../../electron/core/issues/words'
 import { useLiveQueries } from '../../api/storeEvents'
 import { useWallMeasure, useWallPoints, useWallSummary, wallQueries } from '../../api/wall'
 import { WallChart } from './WallChart'
