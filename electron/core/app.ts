@@ -15,7 +15,7 @@ import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
 import type { CallContext, Output } from '../shared/contract'
 import { AppError } from './errors'
-import { createGuard, type Guard } from './api/guard'
+import { auditedCaller, createGuard, type Guard } from './api/guard'
 import { createAuditService, type AuditService } from './trust/audit'
 import { createBackupService, inspectBackup, type BackupService } from './trust/backups'
 import { createAccessScope } from './trust/accessScope'
@@ -131,9 +131,7 @@ export function startCore(opts: CoreOptions): Core {
     live = assemble(open())
     if (schedule) scheduleBackups()
     live.audit.append({
-      accountId: ctx.accountId,
-      username: ctx.username ?? ctx.actor,
-      role: ctx.role,
+      ...auditedCaller(ctx),
       action: 'backups.restore',
       outcome: 'ok',
       target: preview.name,

@@ -60,6 +60,9 @@ function targetOf(input: unknown, value: unknown): string | null {
   return pick(input) ?? pick(value)
 }
 
+/** Who an audit row names: the account, its user name (or the in-process caller's name) and role. */
+export const auditedCaller = (ctx: CallContext) => ({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role })
+
 /** Whole ID numbers or phones one account may look up in this many minutes: a clerk's day, not a guessing run. */
 export const WHOLE_NUMBER_SEARCHES = { limit: 30, minutes: 10 }
 
@@ -84,9 +87,7 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
 
   function deny(ctx: CallContext, method: string, input: unknown, message: string): never {
     deps.audit.append({
-      accountId: ctx.accountId,
-      username: ctx.username ?? ctx.actor,
-      role: ctx.role,
+      ...auditedCaller(ctx),
       action: method,
       outcome: 'denied',
       target: targetOf(input, null),
@@ -188,9 +189,7 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     if (recent.length >= WHOLE_NUMBER_SEARCHES.limit) {
       const waitMinutes = Math.ceil((recent[0] + windowMs - t) / 60_000)
       deps.audit.append({
-        accountId: ctx.accountId,
-        username: ctx.username ?? ctx.actor,
-        role: ctx.role,
+        ...auditedCaller(ctx),
         action: method,
         outcome: 'denied',
         target: null,
@@ -224,9 +223,7 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
       if (!writes) {
         const value = await handler()
         deps.audit.append({
-          accountId: ctx.accountId,
-          username: ctx.username ?? ctx.actor,
-          role: ctx.role,
+          ...auditedCaller(ctx),
           action: method,
           outcome: 'ok',
           target: targetOf(input, value),
@@ -243,9 +240,7 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
           const parse = (s: string | null) => (s ? redactForAudit(JSON.parse(s)) : null)
           const some = changed.length <= 20
           deps.audit.append({
-            accountId: ctx.accountId,
-            username: ctx.username ?? ctx.actor,
-            role: ctx.role,
+            ...auditedCaller(ctx),
             action: method,
             outcome: 'ok',
             target: targetOf(input, value),

@@ -1,5 +1,5 @@
 // Exporting grids: GeoJSON (WGS-84, or GCJ-02 for AMap/Tencent tools) and an Excel ledger (台账).
-import ExcelJS from 'exceljs'
+import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
 import type { Output, ParsedInput } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
@@ -108,10 +108,8 @@ export function createGridExportService(db: Db, clock: Clock) {
 
   async function excel(input: ParsedInput<'grids.export'>): Promise<Output<'grids.export'>> {
     const { rows: list, scope } = rows(input)
-    const book = new ExcelJS.Workbook()
-    book.creator = '狮山镇网格化指挥中心'
-    book.created = clock.now()
-    const sheet = book.addWorksheet('网格台账', { views: [{ state: 'frozen', ySplit: 1 }] })
+    const book = newWorkbook(clock.now())
+    const sheet = book.addWorksheet('网格台账')
     sheet.columns = [
       { header: '网格编码', key: 'code', width: 20 },
       { header: '网格名称', key: 'name', width: 26 },
@@ -130,18 +128,10 @@ export function createGridExportService(db: Db, clock: Clock) {
       { header: '边界', key: 'boundary', width: 10 }
     ]
     for (const r of list) sheet.addRow({ ...r, tier: tierWord[r.tier], boundary: !r.geometry ? '未绘制' : r.illustrative ? '示意' : '正式' })
-    sheet.getRow(1).font = { bold: true }
-    sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } }
-    sheet.autoFilter = { from: 'A1', to: 'O1' }
+    styleHeader(sheet, sheet.columns.length)
     for (const key of ['households', 'registered_population', 'non_hukou_population']) sheet.getColumn(key).numFmt = '#,##0'
     sheet.getColumn('area_km2').numFmt = '0.0000'
-    const buffer = Buffer.from(await book.xlsx.writeBuffer())
-    return {
-      fileName: `${baseName(scope, input)}_台账_${stamp()}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-      count: list.length
-    }
+    return workbookFile(book, `${baseName(scope, input)}_台账_${stamp()}.xlsx`, list.length)
   }
 
   return { export: (input: ParsedInput<'grids.export'>) => (input.format === 'xlsx' ? excel(input) : geojson(input)) }

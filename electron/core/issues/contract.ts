@@ -53,6 +53,16 @@ const IssueRow = z.object({
   lon: z.number().nullable(),
   lat: z.number().nullable()
 })
+/** What names an issue on its page and on the printed 督办单. */
+const IssueHead = z.object({
+  id: Id,
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  urgency: z.string(),
+  source: z.string()
+})
 /** Issue figures of one village or office. */
 const UnitFigures = z.object({ unitId: Id, unit: z.string(), collected: z.number().int(), resolved: z.number().int(), overdue: z.number().int() })
 
@@ -112,14 +122,7 @@ export const issuesContract = {
   },
   'issues.get': {
     input: z.object({ id: Id, actingUnitId: Id.optional() }).strict(),
-    output: z.object({
-      id: Id,
-      code: z.string(),
-      title: z.string(),
-      description: z.string(),
-      category: z.string(),
-      urgency: z.string(),
-      source: z.string(),
+    output: IssueHead.extend({
       reporterName: z.string().nullable(),
       lonLat: LonLat.nullable(),
       address: z.string().nullable(),
@@ -179,14 +182,7 @@ export const issuesContract = {
       previousDueAt: z.string().nullable(),
       overdueDays: z.number().int(),
       dueAt: z.string().nullable(),
-      issue: z.object({
-        id: Id,
-        code: z.string(),
-        title: z.string(),
-        description: z.string(),
-        category: z.string(),
-        urgency: z.string(),
-        source: z.string(),
+      issue: IssueHead.extend({
         address: z.string().nullable(),
         createdAt: z.string(),
         village: z.string(),

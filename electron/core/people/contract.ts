@@ -35,6 +35,15 @@ const VisitStats = z.object({
   memberVisits: z.number().int(),
   receptions: z.number().int()
 })
+/** One service a reporting member gave (双管理), as listed and as printed for the work unit. */
+const ServiceRecord = z.object({
+  id: Id,
+  date: z.string(),
+  activity: z.string(),
+  hours: z.number(),
+  householdsVisited: z.number().int(),
+  note: z.string().nullable()
+})
 const ReportingPrintout = z.object({
   id: Id,
   name: z.string(),
@@ -53,9 +62,7 @@ const ReportingPrintout = z.object({
   group: z.string().nullable(),
   leader: z.string().nullable(),
   posts: z.array(z.string()),
-  services: z.array(
-    z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })
-  ),
+  services: z.array(ServiceRecord),
   totalHours: z.number(),
   totalHouseholds: z.number().int(),
   printedAt: z.string()
@@ -312,9 +319,7 @@ export const peopleContract = {
   },
   'services.list': {
     input: z.object({ reportingMemberId: Id }).strict(),
-    output: z.array(
-      z.object({ id: Id, date: z.string(), activity: z.string(), hours: z.number(), householdsVisited: z.number().int(), note: z.string().nullable() })
-    ),
+    output: z.array(ServiceRecord),
     doc: '报到党员的服务记录'
   },
   'reporting.printout': {

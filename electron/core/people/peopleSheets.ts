@@ -1,6 +1,6 @@
 // Excel files of the people side: the current view of a registry (masked), the import templates,
 // and the rows an import refused with their reasons.
-import ExcelJS from 'exceljs'
+import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
@@ -10,7 +10,6 @@ import { registrySpecs, maskRow } from './registries'
 import { runList, type ListInput } from '../db/sqlList'
 import { chinaDate } from '../../shared/chinaTime'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const EXPORT_LIMIT = 200_000
 
 const columns: Record<RegistryName, { title: string; cols: [key: string, header: string, width: number][] }> = {
@@ -92,25 +91,8 @@ const columns: Record<RegistryName, { title: string; cols: [key: string, header:
 
 const stamp = (clock: Clock) => chinaDate(clock.now()).replaceAll('-', '')
 
-function styleHeader(sheet: ExcelJS.Worksheet, count: number) {
-  sheet.getRow(1).font = { bold: true }
-  sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: count } }
-}
-
-async function file(book: ExcelJS.Workbook, fileName: string, count: number) {
-  const buffer = Buffer.from(await book.xlsx.writeBuffer())
-  return { fileName, mimeType: XLSX, contentBase64: buffer.toString('base64'), count }
-}
-
 export function createPeopleSheetService(db: Db, clock: Clock) {
-  const newBook = () => {
-    const book = new ExcelJS.Workbook()
-    book.creator = '狮山镇网格化指挥中心'
-    book.created = clock.now()
-    return book
-  }
+  const newBook = () => newWorkbook(clock.now())
 
   /** The registry as filtered on screen, every page, personal data masked. */
   async function exportRegistry(registry: RegistryName, query: Omit<ListInput, 'offset' | 'limit'> = {}) {
@@ -124,7 +106,7 @@ export function createPeopleSheetService(db: Db, clock: Clock) {
       sheet.addRow({ ...m, isPartyMember: 'isPartyMember' in m ? (m.isPartyMember ? '是' : '否') : undefined })
     }
     styleHeader(sheet, def.cols.length)
-    return file(book, `${def.title}_${stamp(clock)}.xlsx`, rows.length)
+    return workbookFile(book, `${def.title}_${stamp(clock)}.xlsx`, rows.length)
   }
 
   /** A template: the columns (required ones marked ＊), an example row, and a sheet explaining each column. */
@@ -146,7 +128,7 @@ export function createPeopleSheetService(db: Db, clock: Clock) {
     for (const c of t.columns) help.addRow({ header: c.header, required: c.required ? '是' : '', help: c.help ?? '' })
     help.addRow({})
     help.addRow({ header: '注意', help: '第二行是示例，导入前请删除或改写。身份证号请以文本格式填写；全角数字会自动转换。' })
-    return file(book, `${t.title}导入模板.xlsx`, 0)
+    return workbookFile(book, `${t.title}导入模板.xlsx`, 0)
   }
 
   async function rejectedRows(kind: ImportKind, rejected: { row: number; name: string | null; reasons: string[] }[]) {
@@ -159,7 +141,7 @@ export function createPeopleSheetService(db: Db, clock: Clock) {
     ]
     for (const r of rejected) sheet.addRow({ row: r.row, name: r.name ?? '', reasons: r.reasons.join('；') })
     styleHeader(sheet, 3)
-    return file(book, `${templates[kind].title}导入校验报告_${stamp(clock)}.xlsx`, rejected.length)
+    return workbookFile(book, `${templates[kind].title}导入校验报告_${stamp(clock)}.xlsx`, rejected.length)
   }
 
   return { exportRegistry, template, rejectedRows }

@@ -1,7 +1,7 @@
 // The audit trail: append (hash-chained), search, verify and export. Rows are never changed or
 // removed (the migration's triggers refuse it); they are kept for good, which is more than the
 // 180 days 等保 asks.
-import ExcelJS from 'exceljs'
+import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
 import { contract, type MethodName } from '../../shared/contract'
 import type { AuditQuery, AuditRow } from '../../shared/accounts'
 import type { Clock } from '../clock'
@@ -148,9 +148,7 @@ export function createAuditService(db: Db, clock: Clock) {
 
   async function exportFile(q: AuditQuery & { offset: number; limit: number }) {
     const { rows } = search({ ...q, offset: 0, limit: 100_000 })
-    const book = new ExcelJS.Workbook()
-    book.creator = '狮山镇网格化指挥中心'
-    book.created = clock.now()
+    const book = newWorkbook(clock.now())
     const sheet = book.addWorksheet('审计记录')
     sheet.columns = [
       { header: '序号', key: 'id', width: 8 },
@@ -175,16 +173,8 @@ export function createAuditService(db: Db, clock: Clock) {
         at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
         outcome: outcome[r.outcome]
       })
-    sheet.getRow(1).font = { bold: true }
-    sheet.views = [{ state: 'frozen', ySplit: 1 }]
-    const buffer = Buffer.from(await book.xlsx.writeBuffer())
-    const day = chinaDate(clock.now())
-    return {
-      fileName: `审计记录_${day}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-      count: rows.length
-    }
+    styleHeader(sheet, sheet.columns.length)
+    return workbookFile(book, `审计记录_${chinaDate(clock.now())}.xlsx`, rows.length)
   }
 
   return { append, search, verify, exportFile }
