@@ -8,8 +8,15 @@ import { countColour, idleCount, openApp, outputDir, waitForMapIdle } from '../s
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
+/**
+ * Runs a check and waits for its answer. The result of an earlier check stays on the page until the
+ * new one is pending, so waiting for the result element alone could read the old one (it did, once,
+ * on a loaded machine): the answer is awaited, then the text is polled.
+ */
 const runCheck = async () => {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/grids.check'))
   await page.getByRole('button', { name: /开始检查/ }).click()
+  await answered
   await page.getByTestId('health-result').waitFor()
 }
 
@@ -23,9 +30,8 @@ afterAll(() => app?.close())
 describe('health check screen', () => {
   it('finds the generated town clean', async () => {
     await runCheck()
-    const text = await page.getByTestId('health-result').textContent()
-    expect(text).toContain('检查 2084 个网格')
-    expect(text).toContain('未发现问题')
+    await expect.poll(() => page.getByTestId('health-result').textContent()).toContain('未发现问题')
+    expect(await page.getByTestId('health-result').textContent()).toContain('检查 2084 个网格')
   })
 
   it('lists the overlap an edit creates; clicking it zooms there and highlights the area', async () => {
@@ -40,7 +46,7 @@ describe('health check screen', () => {
     expect(r.ok).toBe(true)
     await runCheck()
     const result = page.getByTestId('health-result')
-    expect(await result.textContent()).toContain('相互重叠')
+    await expect.poll(() => result.textContent()).toContain('相互重叠')
     const before = await idleCount(page)
     await page.getByTestId('health-problem').filter({ hasText: '重叠' }).first().click()
     await waitForMapIdle(page, before)
