@@ -41,11 +41,22 @@ export type Recorder = {
 }
 
 const changeColumns = '(batch_id, entity, entity_id, action, before, after, summary)'
-/** The snapshot of a row as JSON, keyed like the rows drizzle reads (its property names). */
+/** The snapshot of a row as JSON, keyed like the schema's rows (its property names). */
 const snapshotSql = (entity: Entity) =>
   `json_object(${Object.entries(getTableColumns(tableOf[entity]))
     .map(([key, c]) => `'${key}', "${c.name}"`)
     .join(', ')})`
+// The statement that logs a row just inserted, made once per entity: an import logs thousands of rows.
+const insertedSqlOf = new Map<Entity, string>()
+const insertedSql = (entity: Entity) => {
+  let text = insertedSqlOf.get(entity)
+  if (!text)
+    insertedSqlOf.set(
+      entity,
+      (text = `insert into changes ${changeColumns} select ?, ?, id, 'create', null, ${snapshotSql(entity)}, ? from "${getTableName(tableOf[entity])}" where id = ?`)
+    )
+  return text
+}
 
 /**
  * Start a batch inside a transaction; record each row change through the returned recorder. It writes
@@ -88,14 +99,7 @@ export function beginBatch(db: Db, clock: Clock, info: { kind: BatchKind; actor:
       after && JSON.stringify(after),
       summary
     )
-  const inserted = (entity: Entity, id: number | bigint, summary: string) =>
-    sql.run(
-      `insert into changes ${changeColumns} select ?, ?, id, 'create', null, ${snapshotSql(entity)}, ? from "${getTableName(tableOf[entity])}" where id = ?`,
-      batchId,
-      entity,
-      summary,
-      id
-    )
+  const inserted = (entity: Entity, id: number | bigint, summary: string) => sql.run(insertedSql(entity), batchId, entity, summary, id)
   return {
     batchId,
     created: (entity, after, summary) => write(entity, after.id, 'create', null, after, summary ?? `新建：${String(after.name)}`),

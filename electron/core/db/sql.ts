@@ -36,6 +36,15 @@ export function sqlOn(store: Database.Database | { $client: Database.Database })
  */
 const cacheLimit = 1000
 
+// A table's columns as [property, column] pairs, listed once per table: insert, update and the row
+// mapping run for every row of an import.
+const columnsByTable = new WeakMap<SQLiteTable, [string, SQLiteColumn][]>()
+function columnsOf(table: SQLiteTable): [string, SQLiteColumn][] {
+  let columns = columnsByTable.get(table)
+  if (!columns) columnsByTable.set(table, (columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][]))
+  return columns
+}
+
 function makeSql(sqlite: Database.Database) {
   const rowStatements = new Map<string, Database.Statement>()
   const valueStatements = new Map<string, Database.Statement>()
@@ -51,8 +60,6 @@ function makeSql(sqlite: Database.Database) {
     }
     return s
   }
-
-  const columnsOf = (table: SQLiteTable) => Object.entries(getTableColumns(table)) as [string, SQLiteColumn][]
 
   /** A raw row (column names, driver values) as the schema types it (property names, mapped values). */
   function entity<T extends SQLiteTable>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
