@@ -20,6 +20,7 @@ import { createAuditService, type AuditService } from './trust/audit'
 import { createBackupService, inspectBackup, type BackupService } from './trust/backups'
 import { createAccessScope } from './trust/accessScope'
 import { createAccountService, type AccountService } from './trust/accounts'
+import { createWriteReceipts } from './trust/writeReceipts'
 
 export type CoreOptions = {
   dbFile: string
@@ -75,7 +76,8 @@ export function createCoreServices(
   const audit = createAuditService(db, clock)
   const scope = createAccessScope(db)
   const accounts = createAccountService(db, clock, { audit, scope })
-  const guard = createGuard({ db, clock, accounts, audit, scope })
+  const receipts = createWriteReceipts(db, clock)
+  const guard = createGuard({ db, clock, accounts, audit, scope, receipts })
   const backups = createBackupService(db, clock, {
     dbFile: opts.dbFile ?? db.$client.name,
     folder: () => accounts.settings().backupFolder,
@@ -83,7 +85,7 @@ export function createCoreServices(
     nativeBinding: opts.nativeBinding
   })
   const restore = opts.restore ?? (() => Promise.reject(new AppError('BAD_INPUT', '此处不能恢复备份。')))
-  const handlers = createHandlers({ db, clock, accounts, audit, backups, restore: (file, ctx) => guard.exclusive(() => restore(file, ctx)) })
+  const handlers = createHandlers({ db, clock, accounts, audit, backups, receipts, restore: (file, ctx) => guard.exclusive(() => restore(file, ctx)) })
   return { audit, scope, accounts, guard, backups, handlers }
 }
 

@@ -1,4 +1,6 @@
 // `npm run serve -- --port <n> --db <file>`: browser mode on http://127.0.0.1:<n>/.
+// `npm run serve -- --listen 0.0.0.0:5443 --tls <town CA folder> --db <file>`: the town server, HTTPS on
+// the network for every seat (the folder made by `npm run town:ca`; electron/server/seats.ts).
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -6,6 +8,15 @@ import { startCore } from '../core/app'
 import { DatabaseFileError } from '../core/db/open'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../core/paths'
 import { startHttpServer } from './http'
+import { loadTownTls, type TownTls } from './seats'
+
+/** `0.0.0.0:5443`, `[::]:5443` or `10.1.2.3:5443`: where to listen; a message when it is no such thing. */
+function parseListen(text: string): { host: string; port: number } | string {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text)
+  const port = m ? Number(m[3]) : NaN
+  if (!m || port > 65535) return `监听地址“${text}”无效：应写成 地址:端口，如 0.0.0.0:5443。`
+  return { host: m[1] ?? m[2], port }
+}
 import { defaultBackupFolder, listBackups, restoreBeforeOpen } from '../core/trust/backups'
 
 async function main() {
@@ -14,6 +25,9 @@ async function main() {
     args = parseArgs({
       options: {
         port: { type: 'string', default: '5180' },
+        listen: { type: 'string' },
+        tls: { type: 'string' },
+        host: { type: 'string', multiple: true },
         db: { type: 'string', default: 'shishan-demo.db' },
         'demo-password': { type: 'string' },
         restore: { type: 'string' }
@@ -23,9 +37,21 @@ async function main() {
     console.error(`参数有误：${(e as Error).message}。用法：npm run serve -- --port 5180 --db 数据库文件.db`)
     process.exit(2)
   }
-  const port = Number(args.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`端口“${args.port}”无效：请给出 0–65535 之间的整数。`)
+  const listen = parseListen(args.listen ?? `127.0.0.1:${args.port}`)
+  if (typeof listen === 'string') {
+    console.error(listen)
+    process.exit(2)
+  }
+  let tls: TownTls | undefined
+  if (args.tls) {
+    try {
+      tls = loadTownTls(resolve(process.env.INIT_CWD ?? process.cwd(), args.tls))
+    } catch (e) {
+      console.error(`--tls：${(e as Error).message}`)
+      process.exit(2)
+    }
+  } else if (!['127.0.0.1', '::1', 'localhost'].includes(listen.host)) {
+    console.error(`在 ${listen.host} 上监听须使用 HTTPS：请加上 --tls <镇证书目录>（先运行 npm run town:ca，见 README“镇服务器部署”）。`)
     process.exit(2)
   }
   const staticDir = join(repoRoot, 'out', 'renderer')
@@ -86,16 +112,23 @@ async function main() {
     running = await startHttpServer({
       dispatch: core.dispatch,
       staticDir,
-      port,
+      port: listen.port,
+      host: listen.host,
+      tls,
+      extraHosts: args.host,
       changes: core.changes,
       isValidToken: (t) => core.accounts.sessionOf(t) !== null
     })
   } catch (e) {
-    console.error(`无法在 127.0.0.1:${port} 上监听：${(e as Error).message}`)
+    console.error(`无法在 ${listen.host}:${listen.port} 上监听：${(e as Error).message}`)
     core.close()
     process.exit(1)
   }
-  console.log(`浏览器模式已启动：${running.url}  （数据库：${dbFile}；按 Ctrl+C 停止）`)
+  if (tls)
+    console.log(
+      `镇服务器已启动：${running.url}  （数据库：${dbFile}；监听 ${listen.host}:${running.port}；浏览器席位安装根证书：${running.url}ca；按 Ctrl+C 停止）`
+    )
+  else console.log(`浏览器模式已启动：${running.url}  （数据库：${dbFile}；按 Ctrl+C 停止）`)
   const stop = async () => {
     await running.close()
     core.close()

@@ -1,8 +1,15 @@
-// Browser mode: the same contract over HTTP on loopback, and the built renderer as static files.
-//   GET  /api            → the list of methods
-//   POST /api/<method>   → {"ok":true,"value":…} | {"ok":false,"error":{code,message}}
-//   GET  /api/events     → server-sent events: `change` {version} whenever a call changed the store
+// Browser mode and the town server: the same contract over HTTP — plain on loopback, HTTPS with the
+// town's certificates on the network — and the built renderer as static files.
+//   GET  /api                → the list of methods
+//   POST /api/<method>       → {"ok":true,"value":…} | {"ok":false,"error":{code,message}}
+//   POST /api/events/ticket  → a one-time ticket for the event stream (Bearer session)
+//   GET  /api/events         → server-sent events: `change` {version} whenever a call changed the store
+//                              (credential: `?ticket=` or the Bearer header — never the token in the URL)
+//   GET  /ca, /town-ca.crt   → (town server) how to install the town's CA in a browser, and the CA itself
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
+import { randomBytes } from 'node:crypto'
+import type { TLSSocket } from 'node:tls'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -11,6 +18,10 @@ import { contentSecurityPolicy } from '../shared/csp'
 import type { Dispatch } from '../core/api/dispatch'
 import { needsSession } from '../core/api/guard'
 import type { ChangeFeed } from '../core/api/changeFeed'
+import { consoleAddresses, originOf, refuseForeignSeat, type TownTls } from './seats'
+import { caPage } from './caPage'
+import { contractHash } from '../core/api/contractHash'
+import { appVersion } from '../core/paths'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +46,8 @@ const statusOf: Record<ApiError['code'], number> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   LOCKED: 423,
-  PASSWORD_EXPIRED: 403
+  PASSWORD_EXPIRED: 403,
+  UNAVAILABLE: 503
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -110,6 +122,35 @@ function bearerOf(req: IncomingMessage): string | undefined {
   const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')
   return m?.[1]
 }
+/** A write's idempotency key (`Idempotency-Key`), as a seat sends it: 16–100 letters, digits, - and _. */
+function idempotencyKeyOf(req: IncomingMessage): string | undefined | null {
+  const key = req.headers['idempotency-key']
+  if (key === undefined) return undefined
+  return typeof key === 'string' && /^[A-Za-z0-9_-]{16,100}$/.test(key) ? key : null
+}
+
+/**
+ * One-time tickets for the event stream: an EventSource cannot send headers, and a session token in
+ * a URL ends up in logs and histories. A ticket is good for one stream, within 30 seconds.
+ */
+function createTickets() {
+  const tickets = new Map<string, { token: string; until: number }>()
+  return {
+    issue(token: string) {
+      const now = Date.now()
+      for (const [k, t] of tickets) if (t.until < now) tickets.delete(k)
+      const ticket = randomBytes(24).toString('base64url')
+      tickets.set(ticket, { token, until: now + 30_000 })
+      return ticket
+    },
+    take(ticket: string | null): string | undefined {
+      if (!ticket) return undefined
+      const t = tickets.get(ticket)
+      tickets.delete(ticket)
+      return t && t.until >= Date.now() ? t.token : undefined
+    }
+  }
+}
 
 /**
  * In order, each before the body is read: the method exists, the verb is POST, the caller has a
@@ -118,8 +159,21 @@ function bearerOf(req: IncomingMessage): string | undefined {
 async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, opts: ServerOptions) {
   if (path === '/api' || path === '/api/') {
     if (req.method !== 'GET') return refuseBody(req, res, 405, 'BAD_INPUT', '请用 GET 获取接口列表。')
-    return sendJson(res, 200, { ok: true, value: { methods: methodNames.map((name) => ({ name, doc: contract[name].doc })) } })
+    return sendJson(res, 200, {
+      ok: true,
+      value: { version: appVersion(), contractHash: contractHash(), methods: methodNames.map((name) => ({ name, doc: contract[name].doc })) }
+    })
   }
+  // A seat says which contract it was built from; another one's calls would be read differently.
+  const seatContract = req.headers['x-shishan-contract']
+  if (seatContract !== undefined && seatContract !== contractHash())
+    return refuseBody(
+      req,
+      res,
+      409,
+      'CONFLICT',
+      `本席位程序（版本 ${String(req.headers['x-shishan-version'] ?? '未知').slice(0, 20)}，接口 ${String(seatContract).slice(0, 20)}）与镇服务器（版本 ${appVersion()}，接口 ${contractHash()}）不一致：请安装与镇服务器相同版本的席位程序。`
+    )
   const method = decodePath(path.slice('/api/'.length))
   if (method === null || !isMethod(method))
     return refuseBody(req, res, 404, 'UNKNOWN_METHOD', method === null ? '接口名称的编码无效。' : `没有名为“${method.slice(0, 60)}”的接口方法。`)
@@ -138,8 +192,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       return sendError(res, 400, 'BAD_INPUT', '请求体不是有效的 JSON。')
     }
   }
-  // The core decides what the token allows (auth.login and auth.status need none).
-  const result = await opts.dispatch(method, input, { token })
+  const idempotencyKey = idempotencyKeyOf(req)
+  if (idempotencyKey === null) return sendError(res, 400, 'BAD_INPUT', '请求头 Idempotency-Key 无效：应为 16–100 位字母、数字、- 或 _。')
+  // The core decides what the token allows (auth.login and auth.status need none), and where the call came from.
+  const result = await opts.dispatch(method, input, { token, origin: originOf(req.socket), idempotencyKey })
   sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
 }
 
@@ -167,19 +223,49 @@ type ServerOptions = {
   dispatch: Dispatch
   staticDir: string
   port: number
+  /** Where to listen: 127.0.0.1 unless given; any other address needs `tls`. */
+  host?: string
+  /** The town's certificates: HTTPS, seats named by their certificates (electron/server/seats.ts). */
+  tls?: TownTls
+  /** Host names requests may name besides loopback's and the certificate's. */
+  extraHosts?: string[]
   changes?: ChangeFeed
   /** Whether a token names a live session: asked before a body is read, and for the change stream. */
   isValidToken: (token: string | undefined) => boolean
 }
 
+const isLoopback = (host: string) => consoleAddresses.includes(host) || host === 'localhost' || host.startsWith('127.')
+/** The host name a Host header or an origin names, without port or IPv6 brackets. */
+const hostName = (hostHeader: string) =>
+  hostHeader
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase()
+
 /**
- * Listen on 127.0.0.1 only. Refused: requests naming another host (DNS rebinding), API calls from a
- * page of another origin, and the change stream without a valid session (`?token=`, since an
- * EventSource cannot send headers). Whatever a request holds, it gets an answer below 500 and the
- * server goes on: a failure inside is answered (and logged by the core), never thrown out of here.
+ * Listen on 127.0.0.1 (plain HTTP, the server's own console) or, with the town's certificates, on the
+ * network over HTTPS. Refused: requests naming a host not in the allow-list (DNS rebinding), API calls
+ * from a page of another origin, the change stream without a live session, and a seat certificate the
+ * town did not sign or has revoked (the connection is closed before any request). Whatever a request
+ * holds, it gets an answer below 500 and the server goes on: a failure inside is answered (and logged
+ * by the core), never thrown out of here.
  */
 export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
+  const listenHost = opts.host ?? '127.0.0.1'
+  if (!opts.tls && !isLoopback(listenHost))
+    return Promise.reject(new Error(`在 ${listenHost} 上监听必须使用 HTTPS：请给出镇证书目录（--tls），或只在 127.0.0.1 上监听。`))
+  const scheme = opts.tls ? 'https' : 'http'
+  const allowedHosts = new Set(['127.0.0.1', 'localhost', '::1', ...(opts.tls?.hosts ?? []), ...(opts.extraHosts ?? [])].map((h) => h.toLowerCase()))
+  const tickets = createTickets()
   let ownPort = 0
+  const ownOrigin = (origin: string) => {
+    try {
+      const u = new URL(origin)
+      return u.protocol === `${scheme}:` && allowedHosts.has(hostName(u.host)) && Number(u.port || (scheme === 'https' ? 443 : 80)) === ownPort
+    } catch {
+      return false
+    }
+  }
   function route(req: IncomingMessage, res: ServerResponse) {
     let url: URL
     try {
@@ -187,13 +273,28 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
     } catch {
       return refuseBody(req, res, 400, 'BAD_INPUT', '请求地址无效。')
     }
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '')
-    if (host !== '127.0.0.1' && host !== 'localhost') return refuseBody(req, res, 403, 'BAD_INPUT', '只接受本机访问（127.0.0.1）。')
+    const host = hostName(req.headers.host ?? '')
+    if (!allowedHosts.has(host))
+      return refuseBody(
+        req,
+        res,
+        403,
+        'BAD_INPUT',
+        opts.tls ? `请用镇服务器的名称或地址访问（${[...(opts.tls.hosts ?? [])].join('、')}）。` : '只接受本机访问（127.0.0.1）。'
+      )
     const origin = req.headers.origin
-    if (url.pathname.startsWith('/api') && origin !== undefined && origin !== `http://127.0.0.1:${ownPort}` && origin !== `http://localhost:${ownPort}`)
+    if (url.pathname.startsWith('/api') && origin !== undefined && !ownOrigin(origin))
       return refuseBody(req, res, 403, 'FORBIDDEN', `拒绝来自其他网页（${origin.slice(0, 100)}）的请求。`)
+    if (url.pathname === '/api/events/ticket') {
+      if (req.method !== 'POST') return refuseBody(req, res, 405, 'BAD_INPUT', '请用 POST 领取事件流凭据。')
+      const token = bearerOf(req)
+      if (!token || !opts.isValidToken(token)) return refuseBody(req, res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+      req.resume()
+      return sendJson(res, 200, { ok: true, value: { ticket: tickets.issue(token) } })
+    }
     if (url.pathname === '/api/events' && req.method === 'GET' && opts.changes) {
-      if (!opts.isValidToken(url.searchParams.get('token') ?? undefined)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+      const token = tickets.take(url.searchParams.get('ticket')) ?? bearerOf(req)
+      if (!opts.isValidToken(token)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
       return streamChanges(req, res, opts.changes)
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
@@ -201,24 +302,35 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuseBody(req, res, 405, 'BAD_INPUT', '不支持的请求方法。')
+    if (opts.tls && (url.pathname === '/ca' || url.pathname === '/town-ca.crt')) return caPage(res, url.pathname, opts.tls, ownPort)
     serveStatic(res, url.pathname, opts.staticDir)
   }
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     try {
       route(req, res)
     } catch {
       sendError(res, 400, 'BAD_INPUT', '无法处理此请求。')
     }
-  })
+  }
+  const server: Server = opts.tls
+    ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert, ca: opts.tls.ca, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' }, handler)
+    : createServer(handler)
+  if (opts.tls) {
+    const tls = opts.tls
+    server.on('secureConnection', (socket: TLSSocket) => void refuseForeignSeat(socket, tls))
+    // A client that never finishes its handshake (plain HTTP, a port scan) is dropped quietly.
+    server.on('tlsClientError', (_e, socket) => socket.destroy())
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(opts.port, '127.0.0.1', () => {
+    server.listen(opts.port, listenHost, () => {
       const port = (server.address() as AddressInfo).port
       ownPort = port
+      const shownHost = opts.tls ? (opts.tls.hosts[0] ?? listenHost) : '127.0.0.1'
       resolve({
         server,
         port,
-        url: `http://127.0.0.1:${port}/`,
+        url: `${scheme}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`,
         close: () =>
           new Promise((r) => {
             server.closeAllConnections()

@@ -94,7 +94,9 @@ export const SecuritySettings = z
       .number()
       .int()
       .min(0)
-      .max(24 * 7)
+      .max(24 * 7),
+    /** Roles that may work from a browser seat (a browser on the town network, without a seat certificate). */
+    browserSeatRoles: z.array(Role).max(roles.length)
   })
   .strict()
 export type SecuritySettings = z.infer<typeof SecuritySettings>
@@ -118,6 +120,10 @@ export const AuditRow = z.object({
   detail: z.string().nullable(),
   before: z.string().nullable(),
   after: z.string().nullable(),
+  /** The desktop seat (certificate name) or 浏览器; null at the server's own console. */
+  seat: z.string().nullable(),
+  /** The client's IP address; null over the desktop app's IPC. */
+  address: z.string().nullable(),
   hash: z.string()
 })
 export type AuditRow = z.infer<typeof AuditRow>

@@ -76,14 +76,29 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'RATE_LIMITED',
   'LOCKED',
-  'PASSWORD_EXPIRED'
+  'PASSWORD_EXPIRED',
+  /** A seat cannot reach the town server (the call was not made, or its outcome is not known: see the message). */
+  'UNAVAILABLE'
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 export type ApiError = { code: ErrorCode; message: string; details?: unknown }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-/** What a transport carries with a call: the session token (browser mode: the Bearer header; desktop: the IPC argument). */
-export type Credentials = { token?: string }
+/**
+ * Where a call came from, as its transport saw it (never what the caller says of itself): the
+ * server's own console (the desktop app's IPC, or loopback), a desktop seat on the town network
+ * (`seat`: its certificate's name), or a browser on the network (no certificate). `address`: the
+ * client's IP address (null over IPC).
+ */
+export type CallOrigin = { kind: 'console' | 'desktop' | 'browser'; seat: string | null; address: string | null }
+export const consoleOrigin: CallOrigin = { kind: 'console', seat: null, address: null }
+
+/**
+ * What a transport carries with a call: the session token (browser mode: the Bearer header; desktop:
+ * the IPC argument), where the call came from (set by the transport; absent means the console), and
+ * a write's idempotency key (a seat sends one with every write, so a retry is not done twice).
+ */
+export type Credentials = { token?: string; origin?: CallOrigin; idempotencyKey?: string }
 
 /**
  * Who is calling, after the core checked the token: recorded with every change. `scopeVillageIds`
@@ -97,6 +112,9 @@ export type CallContext = {
   unitId: number | null
   scopeVillageIds: number[] | null
   token?: string
+  origin: CallOrigin
+  /** The write's idempotency key, when its transport sent one (trust/writeReceipts.ts). */
+  idempotencyKey?: string
 }
 
 /** What the preload exposes as `window.api` and what the HTTP client mimics. */

@@ -26,7 +26,7 @@ async function overHttp(method: string, input: unknown, token: string | null): P
       body: JSON.stringify(input ?? {})
     })
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接本机服务，请确认浏览器模式的服务仍在运行。' } }
+    return { ok: false, error: { code: 'INTERNAL', message: `无法连接服务（${window.location.host}），请确认服务仍在运行、网络畅通后重试。` } }
   }
   try {
     return (await response.json()) as Result<unknown>

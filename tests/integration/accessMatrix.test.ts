@@ -107,6 +107,7 @@ const expected: Record<MethodName, string> = {
   'auth.login': 'OGLDCVSAU',
   'auth.logout': 'OGLDCVSAU',
   'auth.me': 'OGLDCVSAU',
+  'writes.receipt': 'OGLDCVSAU',
   'auth.lock': 'OGLDCVSAU',
   'auth.unlock': 'OGLDCVSAU',
   'auth.changePassword': 'OGLDCVSAU',
@@ -339,6 +340,7 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'people.points': { kind: 'reporting', villageUnitId: p.village },
     'auth.setup': { password: 'Another#2026' },
     'auth.login': { username: users[who], password: demoPassword },
+    'writes.receipt': { key: 'matrix-key-0000000001' },
     'auth.unlock': { password: demoPassword },
     // A wrong current password: the call passes the gate and is refused on its merits, leaving the account as it was.
     'auth.changePassword': { currentPassword: 'Wrong#pass1', newPassword: 'Whatever#2026' },

@@ -71,12 +71,23 @@ describe('change feed', () => {
       isValidToken: (t) => core.accounts.sessionOf(t) !== null
     })
     try {
-      // Without a session the stream is refused; with one (in the URL, as EventSource cannot send headers) it flows.
+      // Without a session the stream is refused; a token in the URL is no credential (it would land in logs).
       expect((await fetch(`${server.url}api/events`)).status).toBe(401)
-      expect((await fetch(`${server.url}api/events?token=forged-token-forged-token`)).status).toBe(401)
       const token = await signIn(core, 'leader')
+      expect((await fetch(`${server.url}api/events?token=${token}`)).status).toBe(401)
+      expect((await fetch(`${server.url}api/events?ticket=forged-ticket-forged-ticket`)).status).toBe(401)
+      // A one-time ticket, taken with the session (an EventSource cannot send headers): it opens one stream.
+      const ticketOf = async () =>
+        (
+          (await (await fetch(`${server.url}api/events/ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as {
+            value: { ticket: string }
+          }
+        ).value.ticket
+      expect((await fetch(`${server.url}api/events/ticket`, { method: 'POST' })).status).toBe(401)
+      const ticket = await ticketOf()
       const controller = new AbortController()
-      const res = await fetch(`${server.url}api/events?token=${token}`, { signal: controller.signal })
+      const res = await fetch(`${server.url}api/events?ticket=${ticket}`, { signal: controller.signal })
+      expect((await fetch(`${server.url}api/events?ticket=${ticket}`)).status).toBe(401)
       expect(res.headers.get('content-type')).toContain('text/event-stream')
       const reader = res.body!.getReader()
       const next = async () => new TextDecoder().decode((await reader.read()).value)

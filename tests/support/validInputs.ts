@@ -208,6 +208,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'auth.login': { username: 'admin', password: adminPassword },
     'auth.logout': {},
     'auth.me': {},
+    'writes.receipt': { key: 'valid-input-key-000001' },
     'auth.lock': {},
     'auth.unlock': { password: adminPassword },
     'auth.changePassword': { currentPassword: adminPassword, newPassword: 'Changed#2026b' },

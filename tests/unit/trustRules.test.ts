@@ -1,5 +1,6 @@
 // The pure rules behind accounts and the audit trail: password policy, lock-out arithmetic, expiry,
 // the hash chain (any change to any row is found, at that row), and what an audit row may keep.
+import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { afterFailure, MAX_FAILURES, minutesLocked, mustChangePassword, passwordProblems } from '../../electron/core/trust/domain/passwordPolicy'
@@ -50,7 +51,9 @@ const entry = fc.record({
   target: fc.option(field, { nil: null }),
   detail: fc.option(field, { nil: null }),
   before: fc.option(field, { nil: null }),
-  after: fc.option(field, { nil: null })
+  after: fc.option(field, { nil: null }),
+  seat: fc.option(field, { nil: null }),
+  address: fc.option(fc.ipV4(), { nil: null })
 })
 function chain(entries: AuditFields[]): ChainedRow[] {
   let prev = GENESIS
@@ -76,7 +79,7 @@ describe('the audit chain', () => {
       fc.property(
         fc.array(entry, { minLength: 1, maxLength: 30 }),
         fc.nat(),
-        fc.constantFrom('username', 'action', 'outcome', 'detail', 'after'),
+        fc.constantFrom('username', 'action', 'outcome', 'detail', 'after', 'seat', 'address'),
         (entries, pick, key) => {
           const rows = chain(entries)
           const i = pick % rows.length
@@ -86,6 +89,17 @@ describe('the audit chain', () => {
         }
       )
     )
+  })
+
+  it('keeps the hash of a row written before seats and addresses were recorded', () => {
+    // The formula of migrations 0004–0005, written out: a store's existing chain must still verify.
+    const old = { at: '2026-11-22T01:00:00.000Z', accountId: 3, username: 'operator', role: 'operator', action: 'issues.act', outcome: 'ok' }
+    const f = { ...old, target: 'id=7', detail: '{}', before: null, after: null }
+    const before = createHash('sha256')
+      .update(JSON.stringify([GENESIS, f.at, f.accountId, f.username, f.role, f.action, f.outcome, f.target, f.detail, f.before, f.after]))
+      .digest('hex')
+    expect(auditHash(GENESIS, { ...f, seat: null, address: null })).toBe(before)
+    expect(auditHash(GENESIS, { ...f, seat: '汀圃社区-01', address: '10.1.2.3' })).not.toBe(before)
   })
 
   it('finds a removed row at the row after it', () => {

@@ -1,7 +1,7 @@
 // The gate every call passes, from every transport: who is calling (the session token), whether
 // their role may call this method, whether the records it names lie in their reach, and — for
 // calls that change the store — the change and its audit row committed together or not at all.
-import type { CallContext, Credentials, MethodName } from '../../shared/contract'
+import { consoleOrigin, type CallContext, type CallOrigin, type Credentials, type MethodName } from '../../shared/contract'
 import { roleNames } from '../../shared/accounts'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
@@ -13,6 +13,7 @@ import { redactForAudit } from '../trust/domain/auditChain'
 import type { AccountService } from '../trust/accounts'
 import type { AuditService } from '../trust/audit'
 import type { AccessScope, Scope } from '../trust/accessScope'
+import type { WriteReceipts } from '../trust/writeReceipts'
 import { sqlOn } from '../db/sql'
 
 /** In-process callers (tests, benchmarks, scripts) name themselves; no transport can send this. */
@@ -32,7 +33,15 @@ type Caller = NonNullable<ReturnType<AccountService['callerOf']>>
 /** A caller as the credentials name them; `caller` is absent for public methods and in-process callers. */
 export type Identified = { ctx: CallContext; caller?: Caller }
 
-const nobody: CallContext = { actor: '未登录', username: null, accountId: null, role: null, unitId: null, scopeVillageIds: null }
+const nobody = (origin: CallOrigin): CallContext => ({
+  actor: '未登录',
+  username: null,
+  accountId: null,
+  role: null,
+  unitId: null,
+  scopeVillageIds: null,
+  origin
+})
 const idKeys = [
   'id',
   'batchId',
@@ -60,13 +69,19 @@ function targetOf(input: unknown, value: unknown): string | null {
   return pick(input) ?? pick(value)
 }
 
-/** Who an audit row names: the account, its user name (or the in-process caller's name) and role. */
-export const auditedCaller = (ctx: CallContext) => ({ accountId: ctx.accountId, username: ctx.username ?? ctx.actor, role: ctx.role })
+/** Who an audit row names: the account, its user name (or the in-process caller's name) and role, and the seat and address it called from. */
+export const auditedCaller = (ctx: CallContext) => ({
+  accountId: ctx.accountId,
+  username: ctx.username ?? ctx.actor,
+  role: ctx.role,
+  seat: ctx.origin.seat,
+  address: ctx.origin.address
+})
 
 /** Whole ID numbers or phones one account may look up in this many minutes: a clerk's day, not a guessing run. */
 export const WHOLE_NUMBER_SEARCHES = { limit: 30, minutes: 10 }
 
-export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountService; audit: AuditService; scope: AccessScope }) {
+export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountService; audit: AuditService; scope: AccessScope; receipts: WriteReceipts }) {
   const sql = sqlOn(deps.db)
   // Where the change log stands before a write: both ends in one read (each max is a rowid lookup).
   const logEnds = () =>
@@ -139,9 +154,10 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     const rule = methodRules[method] as MethodRule<unknown>
     if ('internal' in credentials) {
       if (rule.access === 'session') throw new AppError('UNAUTHENTICATED', '此操作针对登录会话，须登录后进行。')
-      return { ctx: { ...nobody, actor: credentials.internal } }
+      return { ctx: { ...nobody(consoleOrigin), actor: credentials.internal } }
     }
-    if (rule.access === 'public') return { ctx: nobody }
+    const origin = credentials.origin ?? consoleOrigin
+    if (rule.access === 'public') return { ctx: nobody(origin) }
     const caller = deps.accounts.callerOf(credentials.token)
     if (!caller) throw new AppError('UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
     const a = caller.me.account
@@ -153,7 +169,9 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
         role: a.role,
         unitId: a.unitId,
         scopeVillageIds: caller.me.scopeVillageIds,
-        token: credentials.token
+        token: credentials.token,
+        origin,
+        idempotencyKey: credentials.idempotencyKey
       },
       caller
     }
@@ -167,6 +185,9 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     if (session.locked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁。')
     if (me.mustChangePassword) throw new AppError('PASSWORD_EXPIRED', '密码已过期或为初始密码，请先修改密码。')
     deps.accounts.touch(session)
+    // The town's setting may have changed since this browser seat signed in.
+    const seatRefusal = deps.accounts.browserSeatRefusal(me.account.role, ctx.origin)
+    if (seatRefusal) deny(ctx, method, input, seatRefusal)
     if (!hasCapability(me.account.role, rule.access))
       deny(ctx, method, input, `当前账号（${me.account.roleName}）没有“${rule.access.map((c) => capabilityNames[c]).join('或')}”的权限。`)
     // The clerk's reach, worked out with the session's account: their own unit and its villages.
@@ -231,10 +252,15 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
         })
         return value
       }
+      // A write sent again with its key (the seat never got the answer): the first answer, nothing done twice.
+      const keyed = ctx.idempotencyKey && ctx.accountId !== null ? { accountId: ctx.accountId, key: ctx.idempotencyKey, method, input } : null
+      const earlier = keyed ? deps.receipts.earlier(keyed) : null
+      if (earlier) return earlier.value
       sql.sqlite.exec('savepoint api_call')
       try {
         const { batch: batchBefore, change: changeBefore } = logEnds()
         const value = await handler()
+        if (keyed) deps.receipts.record(keyed, value)
         if (audited) {
           const changed = changesSince(changeBefore)
           const parse = (s: string | null) => (s ? redactForAudit(JSON.parse(s)) : null)

@@ -13,6 +13,7 @@ import { createTrustHandlers } from '../trust/handlers'
 import type { AccountService } from '../trust/accounts'
 import type { AuditService } from '../trust/audit'
 import type { BackupService } from '../trust/backups'
+import type { WriteReceipts } from '../trust/writeReceipts'
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -25,6 +26,7 @@ export function createHandlers(deps: {
   accounts: AccountService
   audit: AuditService
   backups: BackupService
+  receipts: WriteReceipts
   restore: (file: string, ctx: CallContext) => Promise<Output<'backups.restore'>>
 }): Handlers {
   return {

@@ -12,6 +12,7 @@ export const trustAccess: FeatureRules<typeof trustContract> = {
   'auth.lock': { access: 'session' },
   'auth.unlock': { access: 'session' },
   'auth.changePassword': { access: 'session' },
+  'writes.receipt': { access: 'session' },
   'accounts.list': { access: ['accounts.manage', 'roles.manage'], scope: [...none] },
   'accounts.create': write(['accounts.manage'], none),
   'accounts.setRole': write(['roles.manage'], none),

@@ -4,6 +4,7 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 import { fixedActingRoles, roleNames, unitKindNames, roleUnitKind, type Account, type Me, type Role, type SecuritySettings } from '../../shared/accounts'
+import { consoleOrigin, type CallOrigin } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
@@ -52,8 +53,13 @@ export const defaultSecuritySettings: SecuritySettings = {
   idleLockMinutes: 15,
   backupFolder: null,
   backupKeep: 14,
-  backupEveryHours: 24
+  backupEveryHours: 24,
+  // The three administrators work at desktop seats or the server's console; the town may change this.
+  browserSeatRoles: ['operator', 'organiser', 'leader', 'officeClerk', 'villageClerk', 'districtClerk']
 }
+
+/** Wrong passwords one client address may type in a window, whatever the names, before it must wait. */
+export const SIGN_IN_FAILURES_PER_ADDRESS = { limit: 20, minutes: 15 }
 
 type AccountRow = {
   id: number
@@ -71,6 +77,7 @@ type AccountRow = {
   lastLoginAt: string | null
   createdAt: string
 }
+type Counter = { failures: number; lockedUntil: string | null }
 export type Session = { tokenHash: string; accountId: number; createdAt: number; lastSeen: number; locked: boolean }
 
 const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -93,7 +100,10 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const raw = sql.value<string>("select value from app_meta where key = 'security'")
     return (cachedSettings = { ...defaultSecuritySettings, ...(raw ? (JSON.parse(raw) as Partial<SecuritySettings>) : {}) })
   }
-  function setSettings(patch: Partial<SecuritySettings>): SecuritySettings {
+  function setSettings(patch: Partial<SecuritySettings>, origin: CallOrigin = consoleOrigin): SecuritySettings {
+    // The folder is one of the server's own: it is chosen sitting at it, never from across the network.
+    if (patch.backupFolder !== undefined && patch.backupFolder !== settings().backupFolder && origin.kind !== 'console')
+      throw new AppError('FORBIDDEN', '备份目录是服务器上的文件夹，只能在服务器本机上设置。', { field: 'backupFolder' })
     const next = { ...settings(), ...patch }
     sql.run("insert into app_meta (key, value) values ('security', ?) on conflict(key) do update set value = excluded.value", JSON.stringify(next))
     // Read again from the store next time: a rolled-back call must not leave its value behind.
@@ -186,7 +196,8 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     username: string,
     action: string,
     outcome: 'ok' | 'denied' | 'failed',
-    detail?: unknown
+    detail?: unknown,
+    origin: CallOrigin = consoleOrigin
   ) =>
     deps.audit.append({
       accountId: a?.id ?? null,
@@ -195,7 +206,9 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
       action,
       outcome,
       target: a ? `account:${a.id}` : null,
-      detail
+      detail,
+      seat: origin.seat,
+      address: origin.address
     })
 
   function checkNewPassword(password: string, username: string) {
@@ -244,12 +257,6 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return startSession(id)
   }
 
-  /**
-   * Failed sign-ins of names that are no account, counted as an account's would be: an unknown name
-   * and a real one get the same answers, down to the lock (kept in memory, the oldest dropped first).
-   */
-  const unknownNames = new Map<string, { failures: number; lockedUntil: string | null }>()
-  const UNKNOWN_NAMES_KEPT = 10_000
   /** Why a password was refused: the account is locked for so many minutes, or so many tries are left. */
   type Refusal = { lockedFor: number } | { left: number }
   const refusalText = (r: Refusal, wrong: string) =>
@@ -259,99 +266,167 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
         : `${wrong}：密码连续输错 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟。请稍后再试，或请系统管理员重置密码。`
       : `账号已锁定（密码连续输错 ${MAX_FAILURES} 次），请 ${r.lockedFor} 分钟后再试，或请系统管理员重置密码。`
   /** After a counted failure: 0 left means this one locked the account. */
-  const counted = (next: { failures: number; lockedUntil: string | null }): Refusal => ({ left: next.lockedUntil ? 0 : MAX_FAILURES - next.failures })
+  const counted = (next: Counter): Refusal => ({ left: next.lockedUntil ? 0 : MAX_FAILURES - next.failures })
 
   /**
-   * Check a password against the account's counter of wrong ones (sign-in, unlock and password
-   * change share it): refused while locked, a failure counted (the fifth locks it for 10 minutes),
-   * a success clears it. Returns why it was refused; null when the password is right.
+   * Counters of wrong passwords kept in memory (the oldest dropped first): names that are no account
+   * (an unknown name and a real one get the same answers, down to the lock), and every name typed on
+   * another computer of the network — there the lock holds for the address the guesses came from, so
+   * nobody on the LAN can lock the operator out of their own desk. At the server's console the
+   * account's own counter (in the store) is used, as on a single PC.
    */
-  function countPassword(a: AccountRow, matches: boolean, action: string): Refusal | null {
+  const memoryCounters = new Map<string, Counter>()
+  const COUNTERS_KEPT = 10_000
+  function counterOf(a: AccountRow | null, name: string, origin: CallOrigin): { read: () => Counter; write: (next: Counter) => void } {
+    if (a && origin.kind === 'console')
+      return {
+        read: () => ({ failures: a.failedLogins, lockedUntil: a.lockedUntil }),
+        write: (next) => sql.run('update accounts set failed_logins = ?, locked_until = ? where id = ?', next.failures, next.lockedUntil, a.id)
+      }
+    const key = `${a ? `account:${a.id}` : `name:${name}`}@${origin.kind === 'console' ? '' : origin.address}`
+    return {
+      read: () => memoryCounters.get(key) ?? { failures: 0, lockedUntil: null },
+      write: (next) => {
+        memoryCounters.delete(key)
+        if (next.failures === 0 && next.lockedUntil === null) return
+        memoryCounters.set(key, next)
+        if (memoryCounters.size > COUNTERS_KEPT) memoryCounters.delete(memoryCounters.keys().next().value!)
+      }
+    }
+  }
+  /** An administrator's reset clears the account's counters everywhere. */
+  function clearCounters(accountId: number) {
+    for (const key of memoryCounters.keys()) if (key.startsWith(`account:${accountId}@`)) memoryCounters.delete(key)
+  }
+
+  /**
+   * Check a password against the counter of wrong ones (sign-in, unlock and password change share
+   * it): refused while locked, a failure counted (the fifth locks for 10 minutes), a success clears
+   * it. An unknown name (`a` null) is never right and is counted the same way. Returns why it was
+   * refused; null when the password is right.
+   */
+  function countPassword(a: AccountRow | null, name: string, matches: boolean, action: string, origin: CallOrigin): Refusal | null {
     const t = now()
-    const lockedFor = minutesLocked(a.lockedUntil, t)
+    const counter = counterOf(a, name, origin)
+    const { failures, lockedUntil } = counter.read()
+    const lockedFor = minutesLocked(lockedUntil, t)
+    const reason = a ? '密码错误' : '用户名不存在'
     if (lockedFor > 0) {
-      auditAs(a, a.username, action, 'denied', { reason: '账号锁定中' })
+      auditAs(a, name.slice(0, 32), action, 'denied', { reason: a ? '账号锁定中' : reason }, origin)
       return { lockedFor }
     }
-    if (matches) {
-      if (a.failedLogins > 0) sql.run('update accounts set failed_logins = 0 where id = ?', a.id)
+    if (a && matches) {
+      if (failures > 0 || lockedUntil) counter.write({ failures: 0, lockedUntil: null })
       return null
     }
-    const next = afterFailure(a.failedLogins, t)
+    const next = afterFailure(failures, t)
     sql.transaction(() => {
-      sql.run('update accounts set failed_logins = ?, locked_until = ? where id = ?', next.failures, next.lockedUntil, a.id)
-      auditAs(a, a.username, action, 'failed', { reason: '密码错误', lockedUntil: next.lockedUntil })
+      counter.write(next)
+      auditAs(a, name.slice(0, 32), action, 'failed', { reason, lockedUntil: next.lockedUntil }, origin)
     })
     return counted(next)
   }
 
-  /** An unknown name's failure, answered exactly as a real account's wrong password would be. */
-  function countUnknownName(name: string, typed: string): Refusal {
-    const t = now()
-    const counter = unknownNames.get(name) ?? { failures: 0, lockedUntil: null }
-    const lockedFor = minutesLocked(counter.lockedUntil, t)
-    auditAs(null, typed.slice(0, 32), 'auth.login', lockedFor > 0 ? 'denied' : 'failed', { reason: '用户名不存在' })
-    if (lockedFor > 0) return { lockedFor }
-    const next = afterFailure(counter.failures, t)
-    unknownNames.delete(name)
-    unknownNames.set(name, next)
-    if (unknownNames.size > UNKNOWN_NAMES_KEPT) unknownNames.delete(unknownNames.keys().next().value!)
-    return counted(next)
+  /**
+   * Failed sign-ins per client address in a window, whatever names were typed: past the limit the
+   * address may not try again until the window has room, and every other computer is unaffected.
+   */
+  const addressFailures = new Map<string, number[]>()
+  function addressWait(address: string | null): number {
+    if (address === null) return 0
+    const t = now().getTime()
+    const windowMs = SIGN_IN_FAILURES_PER_ADDRESS.minutes * 60_000
+    const recent = (addressFailures.get(address) ?? []).filter((at) => t - at < windowMs)
+    if (recent.length) addressFailures.set(address, recent)
+    else addressFailures.delete(address)
+    return recent.length >= SIGN_IN_FAILURES_PER_ADDRESS.limit
+      ? Math.ceil((recent[recent.length - SIGN_IN_FAILURES_PER_ADDRESS.limit] + windowMs - t) / 60_000)
+      : 0
+  }
+  function countAddressFailure(address: string | null) {
+    if (address === null) return
+    const list = addressFailures.get(address) ?? []
+    list.push(now().getTime())
+    addressFailures.delete(address)
+    addressFailures.set(address, list)
+    if (addressFailures.size > COUNTERS_KEPT) addressFailures.delete(addressFailures.keys().next().value!)
   }
 
-  async function login(username: string, password: string) {
+  async function login(username: string, password: string, origin: CallOrigin = consoleOrigin) {
     const name = username.trim().toLowerCase()
-    const a = byName(name)
+    const wait = addressWait(origin.address)
+    if (wait > 0) {
+      auditAs(null, username.slice(0, 32), 'auth.login', 'denied', { reason: '此地址登录失败次数过多' }, origin)
+      throw new AppError(
+        'RATE_LIMITED',
+        `此电脑（${origin.address}）登录失败次数过多：${SIGN_IN_FAILURES_PER_ADDRESS.minutes} 分钟内已错 ${SIGN_IN_FAILURES_PER_ADDRESS.limit} 次，请 ${wait} 分钟后再试。其他电脑不受影响。`
+      )
+    }
+    const a = byName(name) ?? null
     const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
-    const refused = a ? countPassword(a, matches, 'auth.login') : countUnknownName(name, username)
-    if (!a || refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused!, '用户名或密码错误'))
+    const refused = countPassword(a, a ? a.username : name, matches, 'auth.login', origin)
+    if (!a || refused !== null) {
+      countAddressFailure(origin.address)
+      throw new AppError('UNAUTHENTICATED', refusalText(refused!, '用户名或密码错误'))
+    }
     // Said only to whoever knows the password: otherwise a disabled account answers like any other.
     if (!a.enabled) {
-      auditAs(a, username, 'auth.login', 'denied', { reason: '账号已停用' })
+      auditAs(a, username, 'auth.login', 'denied', { reason: '账号已停用' }, origin)
       throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。')
     }
+    const seatRefusal = browserSeatRefusal(a.role, origin)
+    if (seatRefusal) {
+      auditAs(a, username, 'auth.login', 'denied', { reason: '角色不允许使用浏览器席位' }, origin)
+      throw new AppError('FORBIDDEN', seatRefusal)
+    }
     sql.transaction(() => {
-      sql.run('update accounts set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?', now().toISOString(), a.id)
-      auditAs(a, username, 'auth.login', 'ok')
+      sql.run('update accounts set last_login_at = ? where id = ?', now().toISOString(), a.id)
+      auditAs(a, username, 'auth.login', 'ok', undefined, origin)
     })
     return startSession(a.id)
   }
 
-  function logout(session: Session) {
+  /** Why this role may not work from where the call came (a browser seat, when the town keeps the role to desktop seats); null when it may. */
+  function browserSeatRefusal(role: Role | null, origin: CallOrigin): string | null {
+    if (origin.kind !== 'browser' || role === null || settings().browserSeatRoles.includes(role)) return null
+    return `${roleNames[role]}的账号不能在浏览器中使用：本镇安全设置规定该角色只能在安装了席位证书的桌面席位（或服务器本机）上登录。`
+  }
+
+  function logout(session: Session, origin: CallOrigin) {
     sessions.delete(session.tokenHash)
     const a = account(session.accountId)
-    auditAs(a, a.username, 'auth.logout', 'ok')
+    auditAs(a, a.username, 'auth.logout', 'ok', undefined, origin)
     return { loggedOut: true }
   }
 
-  function lock(session: Session) {
+  function lock(session: Session, origin: CallOrigin) {
     session.locked = true
     const a = account(session.accountId)
-    auditAs(a, a.username, 'auth.lock', 'ok')
+    auditAs(a, a.username, 'auth.lock', 'ok', undefined, origin)
     return { locked: true }
   }
 
   /** The lock screen takes the password under the same count as sign-in: five wrong lock the account. */
-  async function unlock(session: Session, password: string) {
+  async function unlock(session: Session, password: string, origin: CallOrigin) {
     const a = account(session.accountId)
-    const refused = countPassword(a, await verifyPassword(password, a.passwordHash), 'auth.unlock')
+    const refused = countPassword(a, a.username, await verifyPassword(password, a.passwordHash), 'auth.unlock', origin)
     if (refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused, '密码错误，未能解锁'))
     session.locked = false
     touch(session)
-    auditAs(a, a.username, 'auth.unlock', 'ok')
+    auditAs(a, a.username, 'auth.unlock', 'ok', undefined, origin)
     return me(session)
   }
 
-  async function changePassword(session: Session, current: string, next: string) {
+  async function changePassword(session: Session, current: string, next: string, origin: CallOrigin) {
     const a = account(session.accountId)
-    const refused = countPassword(a, await verifyPassword(current, a.passwordHash), 'auth.changePassword')
+    const refused = countPassword(a, a.username, await verifyPassword(current, a.passwordHash), 'auth.changePassword', origin)
     if (refused !== null) throw new AppError('BAD_INPUT', refusalText(refused, '原密码不正确'), { field: 'currentPassword' })
     if (current === next) throw new AppError('BAD_INPUT', '新密码不能与原密码相同。', { field: 'newPassword' })
     checkNewPassword(next, a.username)
     const hash = await hashPassword(next)
     sql.transaction(() => {
       sql.run('update accounts set password_hash = ?, password_changed_at = ? where id = ?', hash, now().toISOString(), a.id)
-      auditAs(a, a.username, 'auth.changePassword', 'ok')
+      auditAs(a, a.username, 'auth.changePassword', 'ok', undefined, origin)
     })
     return me(session)
   }
@@ -395,6 +470,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     checkNewPassword(input.password, a.username)
     const hash = await hashPassword(input.password)
     sql.run('update accounts set password_hash = ?, password_changed_at = null, failed_logins = 0, locked_until = null where id = ?', hash, a.id)
+    clearCounters(a.id)
     dropSessions(a.id)
     return view(account(a.id))
   }
@@ -434,6 +510,7 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     unlock,
     changePassword,
     me,
+    browserSeatRefusal,
     sessionOf,
     callerOf,
     touch,

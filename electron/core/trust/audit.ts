@@ -12,7 +12,14 @@ import { chinaDate, dayEnd, dayStart } from '../../shared/chinaTime'
 import { actionsNamed, describeAudit, type AuditLookup } from './domain/auditWords'
 import { sqlOn } from '../db/sql'
 
-export type AuditEntry = Omit<AuditFields, 'at' | 'detail' | 'before' | 'after'> & { detail?: unknown; before?: unknown; after?: unknown }
+/** `seat` and `address`: where the call came from (absent at the server's own console). */
+export type AuditEntry = Omit<AuditFields, 'at' | 'detail' | 'before' | 'after' | 'seat' | 'address'> & {
+  detail?: unknown
+  before?: unknown
+  after?: unknown
+  seat?: string | null
+  address?: string | null
+}
 
 const eventNames: Record<string, string> = {
   'auth.login': '登录',
@@ -43,8 +50,8 @@ const stored = (v: string | null) => (v === null ? null : toWellFormed(v))
 export function createAuditService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
   const insert = sql.statement(
-    `insert into audit_events (at, account_id, username, role, action, outcome, target, detail, before, after, prev_hash, hash)
-     values (@at, @accountId, @username, @role, @action, @outcome, @target, @detail, @before, @after, @prevHash, @hash)`
+    `insert into audit_events (at, account_id, username, role, action, outcome, target, detail, before, after, seat, address, prev_hash, hash)
+     values (@at, @accountId, @username, @role, @action, @outcome, @target, @detail, @before, @after, @seat, @address, @prevHash, @hash)`
   )
   /** One row, chained to the last; inside the caller's transaction when there is one. */
   const append = sql.sqlite.transaction((entry: AuditEntry): number => {
@@ -58,7 +65,9 @@ export function createAuditService(db: Db, clock: Clock) {
       target: stored(entry.target),
       detail: stored(json(entry.detail)),
       before: stored(json(entry.before)),
-      after: stored(json(entry.after))
+      after: stored(json(entry.after)),
+      seat: stored(entry.seat ?? null),
+      address: stored(entry.address ?? null)
     }
     const prevHash = sql.value<string>('select hash from audit_events order by id desc limit 1') ?? GENESIS
     return Number(insert.run({ ...fields, prevHash, hash: auditHash(prevHash, fields) }).lastInsertRowid)
@@ -85,7 +94,10 @@ export function createAuditService(db: Db, clock: Clock) {
       } else where('(action = @action or action like @actionPrefix)', { action: q.action, actionPrefix: `${q.action}.%` })
     }
     if (q.outcome) where('outcome = @outcome', { outcome: q.outcome })
-    if (q.q) where("(target like @q or detail like @q escape '\\')", { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+    if (q.q)
+      where("(target like @q escape '\\' or detail like @q escape '\\' or seat like @q escape '\\' or address like @q escape '\\')", {
+        q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      })
     return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params }
   }
 
@@ -121,7 +133,7 @@ export function createAuditService(db: Db, clock: Clock) {
     const w = where(q)
     const total = sql.value<number>(`select count(*) from audit_events ${w.sql}`, w.params)!
     const rows = sql.rows<Raw>(
-      `select id, at, username, role, action, outcome, target, detail, before, after, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`,
+      `select id, at, username, role, action, outcome, target, detail, before, after, seat, address, hash from audit_events ${w.sql} order by id desc limit @limit offset @offset`,
       { ...w.params, limit: q.limit, offset: q.offset }
     )
     const look = lookup()
@@ -131,7 +143,7 @@ export function createAuditService(db: Db, clock: Clock) {
   /** Walks the whole chain in id order (streamed, so a million rows need no memory). */
   function verify() {
     const rows = sql.iterate<ChainedRow>(
-      'select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, prev_hash prevHash, hash from audit_events order by id'
+      'select id, at, account_id accountId, username, role, action, outcome, target, detail, before, after, seat, address, prev_hash prevHash, hash from audit_events order by id'
     )
     let checked = 0
     const counted = (function* () {
@@ -157,6 +169,8 @@ export function createAuditService(db: Db, clock: Clock) {
       { header: '角色', key: 'role', width: 12 },
       { header: '操作', key: 'operation', width: 24 },
       { header: '对象', key: 'object', width: 36 },
+      { header: '席位', key: 'seat', width: 14 },
+      { header: '地址', key: 'address', width: 16 },
       { header: '结果', key: 'outcome', width: 8 },
       { header: '详情', key: 'detailText', width: 60 },
       { header: '接口', key: 'action', width: 22 },

@@ -37,6 +37,11 @@ export const trustContract = {
   'auth.logout': { input: NoInput, output: z.object({ loggedOut: z.boolean() }), doc: '退出登录（令牌作废）' },
   'auth.me': { input: NoInput, output: Me, doc: '当前账号、角色、权限、可见范围，以及是否锁屏、是否须改密码' },
   'auth.lock': { input: NoInput, output: z.object({ locked: z.boolean() }), doc: '锁屏（无操作超时或用户主动）；须输入密码解锁' },
+  'writes.receipt': {
+    input: z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, '防重凭据无效') }).strict(),
+    output: z.object({ made: z.boolean(), method: z.string().nullable(), methodName: z.string().nullable(), at: z.string().nullable() }),
+    doc: '核对一次未收到应答的写入：镇服务器是否已按此防重凭据办理（只查本账号的）'
+  },
   'auth.unlock': { input: z.object({ password: Password }).strict(), output: Me, doc: '输入本人密码解除锁屏' },
   'auth.changePassword': {
     input: z.object({ currentPassword: Password, newPassword: Password }).strict(),

@@ -51,6 +51,10 @@ export const auditEvents = sqliteTable(
     detail: text('detail'),
     before: text('before'),
     after: text('after'),
+    /** Where the call came from (issue 20): the desktop seat's certificate name, 浏览器 for a browser seat; null at the server's own console. */
+    seat: text('seat'),
+    /** The client's IP address (null over the desktop app's IPC). */
+    address: text('address'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull()
   },
@@ -59,3 +63,24 @@ export const auditEvents = sqliteTable(
 
 /** The audit trail is append-only (migration 0004). */
 export const auditEventsTriggers = refuseChanges('audit_events', 'no', (verb) => `审计记录只能追加，不能${verb}`)
+
+/**
+ * What a write sent with an idempotency key answered (issue 20): a seat whose answer was lost sends the
+ * same write again with the same key and gets this answer instead of a second write; the same key with
+ * another body is refused. Written in the write's own savepoint, so it exists exactly when the write does.
+ */
+export const writeReceipts = sqliteTable(
+  'write_receipts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    /** SHA-256 of the input as the contract parsed it. */
+    bodyHash: text('body_hash').notNull(),
+    /** The method's answer, as JSON. */
+    result: text('result').notNull(),
+    at: text('at').notNull()
+  },
+  (t) => [uniqueIndex('write_receipts_key').on(t.accountId, t.key), index('write_receipts_at').on(t.at)]
+)

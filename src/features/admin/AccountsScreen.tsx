@@ -1,7 +1,7 @@
 // 账号与安全: the system administrator creates, disables and resets accounts and sets the security
 // rules; the security administrator grants roles and scopes (三员分立: neither does the other's work).
 import { useState } from 'react'
-import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
+import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
 import type { Account, Role } from '../../../electron/shared/accounts'
 import { Username, isWholePath, roleNames, roleUnitKind, roles, unitKindNames } from '../../../electron/shared/accounts'
 import { zodRule } from '../../components/zodRule'
@@ -218,6 +218,14 @@ function SecuritySettingsCard() {
         </Form.Item>
         <Form.Item label="每隔（小时）" name="backupEveryHours" tooltip="0 表示不定时备份" rules={[{ required: true }]}>
           <InputNumber min={0} max={168} />
+        </Form.Item>
+        <Form.Item
+          label="可在浏览器中使用的角色"
+          name="browserSeatRoles"
+          tooltip="联网后，未勾选的角色只能在安装了席位证书的桌面席位（或服务器本机）上登录"
+          style={{ width: '100%' }}
+        >
+          <Checkbox.Group options={roles.map((r) => ({ value: r, label: roleNames[r] }))} />
         </Form.Item>
         <Button htmlType="submit" type="primary" loading={setSettings.isPending}>
           保存

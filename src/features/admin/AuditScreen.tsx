@@ -145,6 +145,18 @@ export function AuditScreen() {
             { title: '账号', dataIndex: 'username', width: 150 },
             { title: '操作', dataIndex: 'operation', width: 200, render: (v: string, r) => <span title={r.action}>{v}</span> },
             { title: '对象', dataIndex: 'object', render: (v: string | null) => v ?? '' },
+            {
+              title: '席位',
+              dataIndex: 'seat',
+              width: 140,
+              // Null seat: the server's own console (with its loopback address) or the single PC's app.
+              render: (seat: string | null, r) => (
+                <span className="audit-seat">
+                  {seat ?? '本机'}
+                  {r.address && <Typography.Text type="secondary">{` ${r.address}`}</Typography.Text>}
+                </span>
+              )
+            },
             { title: '结果', dataIndex: 'outcome', width: 70, render: (v: AuditRow['outcome']) => <Tag color={outcomes[v].color}>{outcomes[v].label}</Tag> }
           ]}
         />

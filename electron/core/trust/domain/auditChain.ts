@@ -14,6 +14,9 @@ export type AuditFields = {
   detail: string | null
   before: string | null
   after: string | null
+  /** Null in every row written before the town network (issue 20); see auditHash. */
+  seat: string | null
+  address: string | null
 }
 export type ChainedRow = AuditFields & { id: number; prevHash: string; hash: string }
 
@@ -21,7 +24,10 @@ export type ChainedRow = AuditFields & { id: number; prevHash: string; hash: str
 export const GENESIS = '0'.repeat(64)
 
 export function auditHash(prevHash: string, f: AuditFields): string {
-  const canonical = JSON.stringify([prevHash, f.at, f.accountId, f.username, f.role, f.action, f.outcome, f.target, f.detail, f.before, f.after])
+  const fields: unknown[] = [prevHash, f.at, f.accountId, f.username, f.role, f.action, f.outcome, f.target, f.detail, f.before, f.after]
+  // Seat and address are covered when a row has them; rows from before they existed keep their hashes.
+  if (f.seat != null || f.address != null) fields.push(f.seat, f.address)
+  const canonical = JSON.stringify(fields)
   return createHash('sha256').update(canonical).digest('hex')
 }
 

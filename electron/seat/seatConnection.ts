@@ -1,0 +1,313 @@
+// A desktop seat's connection to the town server (issue 20). In seat mode the Electron main process
+// opens no store: each call of the contract goes here and on to the server over mutual TLS (this
+// seat's certificate), so the renderer and preload stay exactly as on a single PC. Node only — no
+// `electron` import — so it is tested under Node against a real server process.
+//
+// What a desk sees when the network fails: the connection's state (the banner 与镇服务器的连接已断开，
+// 正在重连), writes refused while it is down, and a write whose answer never came said so — then,
+// once the server is back, checked by its idempotency key and the outcome reported. Nothing is dropped
+// silently and nothing is done twice: every write carries a key the server keeps.
+import { randomBytes } from 'node:crypto'
+import { Agent, request, type RequestOptions } from 'node:https'
+import type { IncomingMessage } from 'node:http'
+import type { ApiError, Result } from '../shared/contract'
+import { methodRules } from '../core/api/methodRules'
+import { contract } from '../shared/contract'
+
+export type SeatSettings = {
+  /** https://镇服务器:5443/ */
+  serverUrl: string
+  /** The town's CA (PEM): the only CA this seat trusts for the server. */
+  ca: string | Buffer
+  /** This seat's certificate and key (PEM), from `npm run town:seat`. */
+  cert: string | Buffer
+  key: string | Buffer
+  /** Bind to this local address (tests make several client addresses on 127.0.0.0/8). */
+  localAddress?: string
+}
+
+/** The connection as the windows show it. */
+export type SeatState =
+  | { kind: 'connecting' }
+  | { kind: 'connected'; serverVersion: string }
+  | { kind: 'down'; since: string; message: string }
+  | { kind: 'incompatible'; message: string }
+
+/** A write sent while the connection failed, whose answer never came; checked once the server is back. */
+export type UnknownOutcome = { key: string; method: string; methodName: string; sentAt: string; token: string }
+export type CheckedOutcome = Omit<UnknownOutcome, 'token'> & { made: boolean }
+
+type Options = {
+  appVersion: string
+  contractHash: string
+  onState?: (state: SeatState) => void
+  /** A write of unknown outcome, checked: made (the server had done it) or not (nothing was written). */
+  onChecked?: (outcome: CheckedOutcome) => void
+  /** How long one call may take (an export of the town's ledger is the longest). */
+  callTimeoutMs?: number
+  /** How often a down connection is tried again (doubling up to 10 s). */
+  retryMs?: number
+  /** Attempts of one write before its outcome is called unknown. */
+  writeAttempts?: number
+}
+
+const isWrite = (method: string) => Object.hasOwn(methodRules, method) && (methodRules as Record<string, { write?: boolean }>)[method].write === true
+const methodName = (method: string) =>
+  Object.hasOwn(contract, method) ? (contract as Record<string, { doc: string }>)[method].doc.split(/[：（；，,(]/)[0] : method
+const newKey = () => randomBytes(18).toString('base64url')
+const unavailable = (message: string, details?: unknown): Result<never> => ({ ok: false, error: { code: 'UNAVAILABLE', message, details } })
+
+/** A network failure (no answer at all), as opposed to an answer the server gave. */
+class NoAnswer extends Error {}
+
+export function connectSeat(settings: SeatSettings, opts: Options) {
+  const base = new URL(settings.serverUrl)
+  if (base.protocol !== 'https:') throw new Error(`镇服务器地址须以 https:// 开头（${settings.serverUrl}）。`)
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: 8,
+    ca: settings.ca,
+    cert: settings.cert,
+    key: settings.key,
+    localAddress: settings.localAddress
+  })
+  const timeoutMs = opts.callTimeoutMs ?? 120_000
+  let state: SeatState = { kind: 'connecting' }
+  const setState = (next: SeatState) => {
+    state = next
+    opts.onState?.(next)
+  }
+  const unknown = new Map<string, UnknownOutcome>()
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let retryDelay = opts.retryMs ?? 1000
+  let closed = false
+
+  function send(
+    path: string,
+    init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; timeoutMs?: number }
+  ): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const options: RequestOptions = {
+        agent,
+        method: init.method,
+        hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: base.port || 443,
+        path: new URL(path, base).pathname + new URL(path, base).search,
+        servername: base.hostname,
+        headers: {
+          'x-shishan-contract': opts.contractHash,
+          'x-shishan-version': opts.appVersion,
+          ...(init.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)) } : {}),
+          ...init.headers
+        }
+      }
+      const req = request(options, (res: IncomingMessage) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', (e) => reject(new NoAnswer(e.message)))
+      })
+      req.setTimeout(init.timeoutMs ?? timeoutMs, () => req.destroy(new Error('等待应答超时')))
+      req.on('error', (e) => reject(new NoAnswer(e.message)))
+      req.end(init.body)
+    })
+  }
+
+  /** Ask the server who it is: the connection is up (or refused as another version). */
+  async function hello(): Promise<SeatState> {
+    try {
+      const r = await send('/api', { method: 'GET', timeoutMs: 10_000 })
+      const body = JSON.parse(r.text) as { ok: boolean; value?: { version: string; contractHash: string } }
+      const server = body.value
+      if (!server) throw new NoAnswer(`镇服务器应答异常（HTTP ${r.status}）`)
+      if (server.contractHash !== opts.contractHash)
+        return {
+          kind: 'incompatible',
+          message: `本席位程序（版本 ${opts.appVersion}，接口 ${opts.contractHash}）与镇服务器（版本 ${server.version}，接口 ${server.contractHash}）不一致：请安装与镇服务器相同版本的席位程序。`
+        }
+      return { kind: 'connected', serverVersion: server.version }
+    } catch (e) {
+      return { kind: 'down', since: new Date().toISOString(), message: connectionMessage(e) }
+    }
+  }
+
+  function connectionMessage(e: unknown): string {
+    const text = (e as Error).message ?? String(e)
+    if (/ECONNREFUSED/.test(text)) return `镇服务器（${base.host}）没有应答：服务可能未启动或正在重启。`
+    if (/certificate|self.signed|unable to verify|SSL|alert/i.test(text))
+      return `与镇服务器的加密连接未能建立（${text}）：请检查本席位的证书是否有效、未被吊销。`
+    if (/ECONNRESET|socket hang up/i.test(text)) return `镇服务器断开了连接（${text}）：本席位证书可能已被吊销，或服务器正在重启。`
+    return `无法连接镇服务器（${base.host}）：${text}`
+  }
+
+  /** While down: try again, then check the writes whose answers were lost. */
+  function scheduleRetry() {
+    if (retryTimer || closed) return
+    retryTimer = setTimeout(async () => {
+      retryTimer = undefined
+      const next = await hello()
+      if (closed) return
+      if (next.kind === 'connected') {
+        retryDelay = opts.retryMs ?? 1000
+        setState(next)
+        await checkUnknown()
+      } else {
+        if (next.kind === 'incompatible') return setState(next)
+        retryDelay = Math.min(retryDelay * 2, 10_000)
+        setState(state.kind === 'down' ? { ...state, message: next.kind === 'down' ? next.message : state.message } : next)
+        scheduleRetry()
+      }
+    }, retryDelay)
+    retryTimer.unref?.()
+  }
+
+  function wentDown(e: unknown) {
+    if (state.kind !== 'down') setState({ kind: 'down', since: new Date().toISOString(), message: connectionMessage(e) })
+    scheduleRetry()
+  }
+
+  /** Each write of unknown outcome, asked of the server by its key (with the session that sent it). */
+  async function checkUnknown() {
+    for (const w of [...unknown.values()]) {
+      const r = await post('writes.receipt', { key: w.key }, w.token, undefined)
+      if (!r.ok) {
+        // The session ended meanwhile (the server restarted): the outcome cannot be asked under it.
+        if (r.error.code === 'UNAVAILABLE') return
+        unknown.delete(w.key)
+        continue
+      }
+      unknown.delete(w.key)
+      const { token: _token, ...rest } = w
+      opts.onChecked?.({ ...rest, made: (r.value as { made: boolean }).made })
+    }
+  }
+
+  async function post(method: string, input: unknown, token: string | undefined, key: string | undefined): Promise<Result<unknown>> {
+    let answer
+    try {
+      answer = await send(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        body: JSON.stringify(input ?? {}),
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) }
+      })
+    } catch (e) {
+      return unavailable(connectionMessage(e), { noAnswer: true })
+    }
+    try {
+      return JSON.parse(answer.text) as Result<unknown>
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: `镇服务器返回了无法识别的应答（HTTP ${answer.status}）。` } }
+    }
+  }
+
+  /**
+   * One call of the contract, as the IPC handler receives it. A write carries a key; when no answer
+   * comes it is sent again with the same key (the server does it at most once); when none of the
+   * attempts is answered, the outcome is unknown — said so, and checked once the server is back.
+   */
+  async function dispatch(method: string, input: unknown, credentials: { token?: string } = {}): Promise<Result<unknown>> {
+    if (state.kind === 'incompatible') return { ok: false, error: { code: 'CONFLICT', message: state.message } }
+    const writes = isWrite(method)
+    if (state.kind === 'down' && writes) return unavailable(`与镇服务器的连接已断开，正在重连：此时不能保存（${methodName(method)}）。连接恢复后请再提交。`)
+    const key = writes ? newKey() : undefined
+    const attempts = writes ? (opts.writeAttempts ?? 3) : 1
+    let last: Result<unknown> | undefined
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      last = await post(method, input, credentials.token, key)
+      const noAnswer = !last.ok && last.error.code === 'UNAVAILABLE' && (last.error.details as { noAnswer?: boolean } | undefined)?.noAnswer
+      if (!noAnswer) {
+        if (state.kind !== 'connected') void hello().then((s) => s.kind === 'connected' && state.kind !== 'connected' && setState(s))
+        return last
+      }
+      if (attempt + 1 < attempts) await new Promise((r) => setTimeout(r, 300 * (attempt + 1)))
+    }
+    wentDown(new Error((last as { error: ApiError }).error.message))
+    if (!writes) return last!
+    unknown.set(key!, { key: key!, method, methodName: methodName(method), sentAt: new Date().toISOString(), token: credentials.token ?? '' })
+    return unavailable(
+      `与镇服务器的连接中断：“${methodName(method)}”已发出，但没有收到应答，不知是否已保存。连接恢复后本席位会自动核对并提示结果，请勿重复提交。`,
+      { unknownOutcome: true, key }
+    )
+  }
+
+  /**
+   * The server's change stream for one session (the seat keeps one and passes changes to its windows).
+   * Reopened after a drop; every reopening also counts as a change, since some may have been missed.
+   */
+  function watch(token: string, onChange: (change: unknown) => void): () => void {
+    let stopped = false
+    let current: ReturnType<typeof request> | undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const open = () => {
+      if (stopped) return
+      current = request(
+        {
+          agent,
+          method: 'GET',
+          hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+          port: base.port || 443,
+          path: '/api/events',
+          servername: base.hostname,
+          headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'x-shishan-contract': opts.contractHash }
+        },
+        (res) => {
+          if (res.statusCode !== 200) {
+            res.resume()
+            return again()
+          }
+          let buffer = ''
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => {
+            buffer += chunk
+            let end
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end)
+              buffer = buffer.slice(end + 2)
+              const data = /^data: (.*)$/m.exec(block)
+              if (/^event: change$/m.test(block) && data) onChange(JSON.parse(data[1]) as unknown)
+            }
+          })
+          res.on('end', again)
+          res.on('error', again)
+        }
+      )
+      current.on('error', again)
+      current.end()
+    }
+    const again = () => {
+      if (stopped || timer) return
+      timer = setTimeout(() => {
+        timer = undefined
+        open()
+      }, 1000)
+      timer.unref?.()
+    }
+    open()
+    return () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      current?.destroy()
+    }
+  }
+
+  return {
+    /** Ask the server once (first start, 系统设置 → 测试连接): connected, down, or another version. */
+    async start(): Promise<SeatState> {
+      const s = await hello()
+      setState(s)
+      if (s.kind === 'down') scheduleRetry()
+      return s
+    },
+    dispatch,
+    watch,
+    state: () => state,
+    /** Writes sent whose outcome is not yet known. */
+    unknownOutcomes: () => [...unknown.values()].map(({ token: _t, ...w }) => w),
+    close() {
+      closed = true
+      if (retryTimer) clearTimeout(retryTimer)
+      agent.destroy()
+    }
+  }
+}
+export type SeatConnection = ReturnType<typeof connectSeat>
