@@ -20,9 +20,15 @@ function newestMtime(dir) {
 const stale = !existsSync(built) || ['src', 'electron/shared'].some((d) => newestMtime(join(root, d)) > statSync(built).mtimeMs)
 if (stale) {
   console.log('正在构建界面（electron-vite build）…')
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit'
+  })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'server', 'cli.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'server', 'cli.ts'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit'
+})
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
 child.on('exit', (code) => process.exit(code ?? 0))

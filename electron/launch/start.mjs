@@ -37,7 +37,11 @@ if (!existsSync(nativeFile)) {
   const ok =
     (existsSync(prebuilt) && run(process.execPath, [prebuilt, '--runtime', 'electron', '--target', electronVersion], { cwd: nativeDir })) ||
     (process.env.npm_config_node_gyp &&
-      run(process.execPath, [process.env.npm_config_node_gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], { cwd: nativeDir }))
+      run(
+        process.execPath,
+        [process.env.npm_config_node_gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+        { cwd: nativeDir }
+      ))
   if (!ok || !existsSync(nativeFile)) {
     console.error(`无法为 Electron 编译 better-sqlite3；请检查网络与编译工具，或改用浏览器模式：${browserMode}`)
     process.exit(1)

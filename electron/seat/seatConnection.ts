@@ -9,6 +9,7 @@
 // silently and nothing is done twice: every write carries a key the server keeps.
 import { randomBytes } from 'node:crypto'
 import { Agent, request, type RequestOptions } from 'node:https'
+import { isIP } from 'node:net'
 import type { IncomingMessage } from 'node:http'
 import type { ApiError, Result } from '../shared/contract'
 import { methodRules } from '../core/api/methodRules'
@@ -34,8 +35,8 @@ export type SeatState =
   | { kind: 'incompatible'; message: string }
 
 /** A write sent while the connection failed, whose answer never came; checked once the server is back. */
-export type UnknownOutcome = { key: string; method: string; methodName: string; sentAt: string; token: string }
-export type CheckedOutcome = Omit<UnknownOutcome, 'token'> & { made: boolean }
+export type UnknownOutcome = { key: string; method: string; methodName: string; sentAt: string; accountId: number | null }
+export type CheckedOutcome = UnknownOutcome & { made: boolean }
 
 type Options = {
   appVersion: string
@@ -72,12 +73,18 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     localAddress: settings.localAddress
   })
   const timeoutMs = opts.callTimeoutMs ?? 120_000
+  const hostname = base.hostname.replace(/^\[(.*)\]$/, '$1')
+  // SNI carries names only; the certificate is still checked against the address.
+  const servername = isIP(hostname) ? undefined : hostname
   let state: SeatState = { kind: 'connecting' }
   const setState = (next: SeatState) => {
     state = next
     opts.onState?.(next)
   }
   const unknown = new Map<string, UnknownOutcome>()
+  // Which account each session token signed in (from auth.login's answer): a receipt is asked under
+  // a session of the account that sent the write, even a new one after the server restarted.
+  const accountOf = new Map<string, number>()
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let retryDelay = opts.retryMs ?? 1000
   let closed = false
@@ -90,10 +97,10 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
       const options: RequestOptions = {
         agent,
         method: init.method,
-        hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+        hostname,
         port: base.port || 443,
         path: new URL(path, base).pathname + new URL(path, base).search,
-        servername: base.hostname,
+        servername,
         headers: {
           'x-shishan-contract': opts.contractHash,
           'x-shishan-version': opts.appVersion,
@@ -147,11 +154,8 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
       retryTimer = undefined
       const next = await hello()
       if (closed) return
-      if (next.kind === 'connected') {
-        retryDelay = opts.retryMs ?? 1000
-        setState(next)
-        await checkUnknown()
-      } else {
+      if (next.kind === 'connected') becameConnected(next)
+      else {
         if (next.kind === 'incompatible') return setState(next)
         retryDelay = Math.min(retryDelay * 2, 10_000)
         setState(state.kind === 'down' ? { ...state, message: next.kind === 'down' ? next.message : state.message } : next)
@@ -161,25 +165,53 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     retryTimer.unref?.()
   }
 
+  function becameConnected(next: SeatState) {
+    retryDelay = opts.retryMs ?? 1000
+    setState(next)
+    void checkUnknown()
+  }
+
   function wentDown(e: unknown) {
     if (state.kind !== 'down') setState({ kind: 'down', since: new Date().toISOString(), message: connectionMessage(e) })
     scheduleRetry()
   }
 
-  /** Each write of unknown outcome, asked of the server by its key (with the session that sent it). */
+  /**
+   * Each write of unknown outcome, asked of the server by its key under a live session of the account
+   * that sent it. When none is live (the server restarted and signed everyone out) it waits until that
+   * account signs in again on this seat.
+   */
+  let checking = false
   async function checkUnknown() {
-    for (const w of [...unknown.values()]) {
-      const r = await post('writes.receipt', { key: w.key }, w.token, undefined)
-      if (!r.ok) {
-        // The session ended meanwhile (the server restarted): the outcome cannot be asked under it.
-        if (r.error.code === 'UNAVAILABLE') return
-        unknown.delete(w.key)
-        continue
+    if (checking || state.kind !== 'connected') return
+    checking = true
+    try {
+      for (const w of [...unknown.values()]) {
+        for (const [token, accountId] of accountOf) {
+          if (accountId !== w.accountId) continue
+          const r = await post('writes.receipt', { key: w.key }, token, undefined)
+          if (!r.ok) {
+            if (r.error.code === 'UNAVAILABLE') return
+            // That session ended: forget it, and try another of the account's.
+            accountOf.delete(token)
+            continue
+          }
+          unknown.delete(w.key)
+          opts.onChecked?.({ ...w, made: (r.value as { made: boolean }).made })
+          break
+        }
       }
-      unknown.delete(w.key)
-      const { token: _token, ...rest } = w
-      opts.onChecked?.({ ...rest, made: (r.value as { made: boolean }).made })
+    } finally {
+      checking = false
     }
+  }
+  /** Note whom a sign-in's session belongs to, and check what that account left unknown. */
+  function noteSession(method: string, result: Result<unknown>, sentWith: string | undefined) {
+    if (result.ok && method === 'auth.logout' && sentWith) accountOf.delete(sentWith)
+    if (!result.ok || (method !== 'auth.login' && method !== 'auth.setup')) return
+    const { token, me } = result.value as { token: string; me: { account: { id: number } } }
+    accountOf.set(token, me.account.id)
+    if ([...unknown.values()].some((w) => w.accountId === me.account.id)) void checkUnknown()
   }
 
   async function post(method: string, input: unknown, token: string | undefined, key: string | undefined): Promise<Result<unknown>> {
@@ -216,14 +248,16 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
       last = await post(method, input, credentials.token, key)
       const noAnswer = !last.ok && last.error.code === 'UNAVAILABLE' && (last.error.details as { noAnswer?: boolean } | undefined)?.noAnswer
       if (!noAnswer) {
-        if (state.kind !== 'connected') void hello().then((s) => s.kind === 'connected' && state.kind !== 'connected' && setState(s))
+        if (state.kind !== 'connected') void hello().then((s) => s.kind === 'connected' && state.kind !== 'connected' && becameConnected(s))
+        noteSession(method, last, credentials.token)
         return last
       }
       if (attempt + 1 < attempts) await new Promise((r) => setTimeout(r, 300 * (attempt + 1)))
     }
     wentDown(new Error((last as { error: ApiError }).error.message))
     if (!writes) return last!
-    unknown.set(key!, { key: key!, method, methodName: methodName(method), sentAt: new Date().toISOString(), token: credentials.token ?? '' })
+    const accountId = credentials.token ? (accountOf.get(credentials.token) ?? null) : null
+    unknown.set(key!, { key: key!, method, methodName: methodName(method), sentAt: new Date().toISOString(), accountId })
     return unavailable(
       `与镇服务器的连接中断：“${methodName(method)}”已发出，但没有收到应答，不知是否已保存。连接恢复后本席位会自动核对并提示结果，请勿重复提交。`,
       { unknownOutcome: true, key }
@@ -244,10 +278,10 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
         {
           agent,
           method: 'GET',
-          hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+          hostname,
           port: base.port || 443,
           path: '/api/events',
-          servername: base.hostname,
+          servername,
           headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'x-shishan-contract': opts.contractHash }
         },
         (res) => {
@@ -302,7 +336,7 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     watch,
     state: () => state,
     /** Writes sent whose outcome is not yet known. */
-    unknownOutcomes: () => [...unknown.values()].map(({ token: _t, ...w }) => w),
+    unknownOutcomes: () => [...unknown.values()],
     close() {
       closed = true
       if (retryTimer) clearTimeout(retryTimer)

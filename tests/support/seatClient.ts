@@ -10,7 +10,7 @@ export type TlsClient = { ca: Buffer; cert?: Buffer; key?: Buffer; localAddress?
 export type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } | null; text: string }
 
 /** A seat's files as `npm run town:seat` left them in the CA folder. */
-export const seatFiles = (dir: string, seat: string): TlsClient => ({
+export const seatFiles = (dir: string, seat: string): TlsClient & { cert: Buffer; key: Buffer } => ({
   ca: readFileSync(join(dir, 'ca.crt')),
   cert: readFileSync(join(dir, 'seats', `${seat}.crt`)),
   key: readFileSync(join(dir, 'seats', `${seat}.key`))

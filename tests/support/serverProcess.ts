@@ -2,6 +2,7 @@
 // running: a request that ends the server must fail the test, not the test runner.
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { browserFiles, httpsRequest } from './seatClient'
 import { repoRoot } from '../../electron/core/paths'
 
 export type ServerProcess = {
@@ -38,6 +39,7 @@ export function startServerProcess(dbFile: string, staticDir: string, env: Recor
         answering: async () => {
           if (exited !== null) return false
           try {
+            if (env.SHISHAN_TLS_DIR) return (await httpsRequest(`${url}api`, browserFiles(env.SHISHAN_TLS_DIR))).status === 200
             return (await fetch(`${url}api`, { signal: AbortSignal.timeout(10_000) })).status === 200
           } catch {
             return false
