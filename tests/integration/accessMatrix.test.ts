@@ -4,9 +4,16 @@
 // through (the service may still refuse it on its merits); "denied" means FORBIDDEN.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methodNames, type MethodName, type Result } from '../../electron/shared/contract'
-import { demoPassword, ok, signIn, testCoreWithPeople } from '../support/core'
+import { demoPassword, ok, signIn, tempDir, testCoreWithPeople } from '../support/core'
 import { solidPng } from '../support/fixtures'
 import { idCheckChar } from '../../electron/core/kernel/personalData'
+import { createTownCa, issueSeat } from '../../electron/server/townCa'
+import { loadTownTls } from '../../electron/server/seats'
+import { startHttpServer, type RunningServer } from '../../electron/server/http'
+import { connectSeat, type SeatConnection } from '../../electron/seat/seatConnection'
+import { contractHash } from '../../electron/core/api/contractHash'
+import { appVersion } from '../../electron/core/paths'
+import { seatFiles } from '../support/seatClient'
 
 /** O operator · G organiser · L leader · C office clerk (官窑) · V village clerk (汀圃) · D the district's desk (南海区) · S system admin · A security admin · U auditor. */
 const users = { O: 'operator', G: 'organiser', L: 'leader', C: 'guanyao', V: 'tingpu', D: 'nanhai', S: 'admin', A: 'secadmin', U: 'auditor' } as const
@@ -154,14 +161,14 @@ let throwaway: number
 let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
-function placeOf(villageName: string): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue'> {
+function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue'> {
   const one = (sql: string, ...p: unknown[]) =>
-    core.store.sqlite
+    c.store.sqlite
       .prepare(sql)
       .pluck()
       .get(...p) as number
   const village = one('select id from units where name = ?', villageName)
-  const spot = core.store.sqlite
+  const spot = c.store.sqlite
     .prepare('select label_lon lon, label_lat lat from grids where tier = 3 and village_unit_id = ? order by id limit 1')
     .get(village) as { lon: number; lat: number }
   return {
@@ -186,18 +193,18 @@ function placeOf(villageName: string): Omit<Place, 'notice' | 'recipient' | 'pho
 }
 
 /** Give a village what the demo lacks (a notice, an issue with a photo, a briefing), as an in-process caller. */
-async function completePlace(name: string): Promise<Place> {
-  const p = placeOf(name)
-  const contacts = core.store.sqlite.prepare('select id from reserve_contacts where village_unit_id = ? limit 2').pluck().all(p.village) as number[]
-  const notice = await ok(core, 'reserve.sendNotice', {
+async function completePlace(name: string, c = core): Promise<Place> {
+  const p = placeOf(name, c)
+  const contacts = c.store.sqlite.prepare('select id from reserve_contacts where village_unit_id = ? limit 2').pluck().all(p.village) as number[]
+  const notice = await ok(c, 'reserve.sendNotice', {
     villageUnitId: p.village,
     contactIds: contacts,
     subject: '矩阵测试',
     content: '矩阵测试通知'
   })
-  const recipient = core.store.sqlite.prepare('select id from reserve_notice_recipients where notice_id = ? limit 1').pluck().get(notice.noticeId) as number
+  const recipient = c.store.sqlite.prepare('select id from reserve_notice_recipients where notice_id = ? limit 1').pluck().get(notice.noticeId) as number
   const png = solidPng(2, 2, [0, 0, 0]).toString('base64')
-  const issue = await ok(core, 'issues.create', {
+  const issue = await ok(c, 'issues.create', {
     title: '矩阵测试',
     description: '矩阵测试登记',
     category: '环境卫生',
@@ -207,8 +214,8 @@ async function completePlace(name: string): Promise<Place> {
     lat: p.lat,
     photos: [{ fileName: 'a.png', mimeType: 'image/png', contentBase64: png }]
   })
-  const photo = core.store.sqlite.prepare('select id from issue_photos where issue_id = ?').pluck().get(issue.id) as number
-  const briefing = await ok(core, 'briefings.issue', {
+  const photo = c.store.sqlite.prepare('select id from issue_photos where issue_id = ?').pluck().get(issue.id) as number
+  const briefing = await ok(c, 'briefings.issue', {
     kind: '专报',
     from: '2026-11-01',
     to: '2026-11-20',
@@ -366,6 +373,29 @@ async function call(who: Letter, method: MethodName, input: unknown): Promise<Re
   return core.dispatch(method, input, { token })
 }
 
+/**
+ * The same calls through the town network: a second copy of the same store behind the town server
+ * (HTTPS, mutual TLS), reached through a desktop seat's connection module — the remote transport a
+ * desk uses. Run in the same order on the same starting store, each call must answer exactly as it
+ * did in process (its code and its message).
+ */
+type Remote = { core: typeof core; server: RunningServer; seat: SeatConnection; tokens: Partial<Record<Letter, string>> }
+let remote: Remote | undefined
+async function remoteSignIn(r: Remote, username: string) {
+  const answer = await r.seat.dispatch('auth.login', { username, password: demoPassword })
+  if (!answer.ok) throw new Error(`auth.login ${username} (remote): ${JSON.stringify(answer.error)}`)
+  return (answer.value as { token: string }).token
+}
+async function callRemote(who: Letter, method: MethodName, input: unknown): Promise<Result<unknown>> {
+  const r = remote!
+  const token = spendsSession.has(method) ? await remoteSignIn(r, users[who]) : r.tokens[who]!
+  return r.seat.dispatch(method, input, { token })
+}
+/** What each call answered in process, by method: compared with what the remote transport answers. */
+const answeredInProcess = new Map<MethodName, string[]>()
+// Each store lives in its own temp folder, which messages naming the backup folder include.
+const answerOf = (r: Result<unknown>) => (r.ok ? 'OK' : `${r.error.code} ${r.error.message.replace(/shishan-test-[A-Za-z0-9]+/g, 'shishan-test-…')}`)
+
 beforeAll(async () => {
   core = testCoreWithPeople()
   await core.seedDemoAccounts(demoPassword)
@@ -377,35 +407,42 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => core.close())
 
+/** Every role's call of one method, inside and outside the clerks' villages, checked against the table; the answers, in order. */
+async function checkRow(method: MethodName, via: (who: Letter, method: MethodName, input: unknown) => Promise<Result<unknown>>): Promise<string[]> {
+  const row = expected[method]
+  const decisions: string[] = []
+  const wrong: string[] = []
+  const answers: string[] = []
+  for (const who of Object.keys(users) as Letter[]) {
+    const places: [string, Place, boolean][] = [['inside', inside, row.includes(who) || row.includes(who.toLowerCase())]]
+    if (who === 'C' || who === 'V') places.push(['outside', outside, row.includes(who)])
+    for (const [where, place, allowed] of places) {
+      const r = await via(who, method, inputFor(method, place, who))
+      answers.push(`${who} ${where}: ${answerOf(r)}`)
+      const code = r.ok ? 'OK' : r.error.code
+      // The session must never be the reason: every caller here is signed in and unlocked.
+      expect(
+        ['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_EXPIRED'].includes(code) && method !== 'auth.login' && method !== 'auth.unlock'
+          ? `${who} ${where} ${code}`
+          : 'session fine'
+      ).toBe('session fine')
+      const got = code !== 'FORBIDDEN'
+      decisions.push(`${who}${where === 'outside' ? '↗' : ''}:${got ? '✓' : '✗'}`)
+      if (got !== allowed) wrong.push(`${users[who]} (${where}): expected ${allowed ? 'allowed' : 'denied'}, got ${code}${r.ok ? '' : ` ${r.error.message}`}`)
+    }
+  }
+  expect(wrong, decisions.join(' ')).toEqual([])
+  return answers
+}
+
 describe('role × method', () => {
   it('has an expected row for every method', () => {
     expect(Object.keys(expected).sort()).toEqual([...methodNames].sort())
   })
 
   it.each(methodNames)('%s: allowed and denied as the table says, inside and outside the clerks’ villages', async (method) => {
-    const row = expected[method]
-    const decisions: string[] = []
-    const wrong: string[] = []
-    for (const who of Object.keys(users) as Letter[]) {
-      const places: [string, Place, boolean][] = [['inside', inside, row.includes(who) || row.includes(who.toLowerCase())]]
-      if (who === 'C' || who === 'V') places.push(['outside', outside, row.includes(who)])
-      for (const [where, place, allowed] of places) {
-        const r = await call(who, method, inputFor(method, place, who))
-        const code = r.ok ? 'OK' : r.error.code
-        // The session must never be the reason: every caller here is signed in and unlocked.
-        expect(
-          ['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_EXPIRED'].includes(code) && method !== 'auth.login' && method !== 'auth.unlock'
-            ? `${who} ${where} ${code}`
-            : 'session fine'
-        ).toBe('session fine')
-        const got = code !== 'FORBIDDEN'
-        decisions.push(`${who}${where === 'outside' ? '↗' : ''}:${got ? '✓' : '✗'}`)
-        if (got !== allowed) wrong.push(`${users[who]} (${where}): expected ${allowed ? 'allowed' : 'denied'}, got ${code}${r.ok ? '' : ` ${r.error.message}`}`)
-      }
-    }
-    expect(wrong, decisions.join(' ')).toEqual([])
+    answeredInProcess.set(method, await checkRow(method, call))
   })
-
   it('narrows every list to the clerk’s villages', async () => {
     const villagesOf = (office: number) =>
       core.store.sqlite.prepare("select id from units where parent_id = ? and kind = 'village'").pluck().all(office) as number[]
@@ -479,5 +516,49 @@ describe('role × method', () => {
     expect(await actingOf('V')).toBe(inside.village)
     expect(await actingOf('O')).toBeNull()
     expect(await actingOf('L')).toBeNull()
+  })
+})
+
+describe('role × method through the town network', () => {
+  beforeAll(async () => {
+    const copy = testCoreWithPeople()
+    await copy.seedDemoAccounts(demoPassword)
+    // The same places, made the same way: the copy must stand where the in-process store stood.
+    expect(await completePlace('汀圃社区', copy)).toEqual(inside)
+    expect(await completePlace('大学城社区', copy)).toEqual(outside)
+    expect((await ok(copy, 'accounts.create', { username: 'throwaway', displayName: '临时', password: 'Throw#away26' })).id).toBe(throwaway)
+    const dir = tempDir()
+    createTownCa(dir, ['127.0.0.1'])
+    issueSeat(dir, '矩阵席位')
+    const server = await startHttpServer({
+      dispatch: copy.dispatch,
+      staticDir: tempDir(),
+      port: 0,
+      tls: loadTownTls(dir),
+      changes: copy.changes,
+      isValidToken: (t) => copy.accounts.sessionOf(t) !== null
+    })
+    const seat = connectSeat(
+      { serverUrl: `https://127.0.0.1:${server.port}/`, ...seatFiles(dir, '矩阵席位') },
+      { appVersion: appVersion(), contractHash: contractHash() }
+    )
+    expect((await seat.start()).kind).toBe('connected')
+    remote = { core: copy, server, seat, tokens: {} }
+    for (const who of Object.keys(users) as Letter[]) remote.tokens[who] = await remoteSignIn(remote, users[who])
+  }, 120_000)
+  afterAll(async () => {
+    remote?.seat.close()
+    await remote?.server.close()
+    remote?.core.close()
+  })
+
+  it.each(methodNames)('%s: answers exactly as in process', async (method) => {
+    const answers = await checkRow(method, callRemote)
+    const inProcess = answeredInProcess.get(method)
+    if (inProcess) expect(answers).toEqual(inProcess)
+  })
+
+  it('ran every call in process first, so each was compared', () => {
+    expect(answeredInProcess.size).toBe(methodNames.length)
   })
 })
