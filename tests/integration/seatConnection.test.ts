@@ -187,7 +187,7 @@ describe('when the network fails', () => {
     await server.stop()
     server = await startServer({ SHISHAN_DIE_AFTER: 'issues.create' })
     await until(() => tingpu.state().kind === 'connected' || states.length > 0)
-    let token = await signIn(tingpu, 'tingpu')
+    const token = await signIn(tingpu, 'tingpu')
     const lost = await tingpu.dispatch('issues.create', newIssue('断电前登记'), { token })
     expect(lost).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { unknownOutcome: true } } })
     expect(tingpu.state().kind).toBe('down')
@@ -196,7 +196,7 @@ describe('when the network fails', () => {
     // The restart signed everyone out: the check waits for the clerk's account to sign in again.
     expect(await tingpu.dispatch('issues.list', {}, { token })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     const before = checked.length
-    token = await signIn(tingpu, 'tingpu')
+    await signIn(tingpu, 'tingpu')
     await until(() => checked.length > before)
     expect(checked[checked.length - 1]).toMatchObject({ method: 'issues.create', methodName: '登记新事件', made: true })
     expect(store<number>("select count(*) from issues where title = '断电前登记'")).toBe(1)
