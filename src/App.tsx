@@ -12,6 +12,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { prefetchMapData, usePrefetchMapData } from './api/hooks'
 import { sessionToken } from './api/session'
 import { issuedBriefingQuery } from './api/briefings'
+import { useStoreChanges } from './api/storeEvents'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
@@ -118,6 +119,7 @@ function Console({ location, go }: { location: Location; go: (r: Route) => void 
   const allowed = screens.filter((s) => s.needs.some(can)).map((s) => s.value)
   usePrefetchMapData(location.route === 'map' && allowed.includes('map'))
   usePreloadScreens(allowed.flatMap((r) => screenCode[r] ?? []))
+  useStoreChanges()
   if (location.route === 'print')
     return (
       <Suspense fallback={loading}>

@@ -2,7 +2,6 @@
 // and return the dispatcher every transport uses. Nothing here runs at import time.
 import { systemClock, type Clock } from './clock'
 import { openStore, type Db, type OpenedStore } from './db/open'
-import { sqlOn } from './db/sql'
 import { createDispatcher, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { createChangeFeed, withChangeFeed, type ChangeFeed } from './api/changeFeed'
@@ -49,6 +48,8 @@ export type Core = {
   readonly store: OpenedStore
   dispatch: Dispatch
   changes: ChangeFeed
+  /** The villages a session reaches (null: the whole town); undefined when the token names no live session. Its change stream carries only what concerns them. */
+  reachOf: (token: string | undefined) => number[] | null | undefined
   createdDemo: boolean
   seedDemoAccounts: (password: string) => Promise<void>
   readonly accounts: AccountService
@@ -97,13 +98,13 @@ export function startCore(opts: CoreOptions): Core {
 
   function assemble(store: OpenedStore): Live {
     ensureIssueDefaults(store.db)
-    const { accounts, guard, handlers, backups, audit } = createCoreServices(store.db, clock, {
+    const { accounts, guard, handlers, backups, audit, scope } = createCoreServices(store.db, clock, {
       dbFile: opts.dbFile,
       nativeBinding: opts.nativeBinding,
       restore: restoreFrom
     })
     const { dispatch } = withChangeFeed(
-      sqlOn(store.db),
+      { scope: () => scope, isOpen: () => store.sqlite.open },
       createDispatcher(handlers, guard, { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }),
       feed
     )
@@ -200,6 +201,10 @@ export function startCore(opts: CoreOptions): Core {
     },
     dispatch: (method, input, credentials) => live.dispatch(method, input, credentials),
     changes: feed,
+    reachOf: (token) => {
+      const caller = live.accounts.callerOf(token)
+      return caller ? caller.me.scopeVillageIds : undefined
+    },
     createdDemo,
     seedDemoAccounts: (password: string) => live.accounts.seedDemoAccounts(password, demoAccounts),
     backupNow: () => live.backups.run(),

@@ -1,6 +1,7 @@
 // The narrow bridge: `window.api.<method>(input)` for each contract method, and `window.shell.savePdf`.
 import { contextBridge, ipcRenderer } from 'electron'
 import { methodNames, type ApiBridge } from '../shared/contract'
+import type { StoreChange } from '../shared/storeChanges'
 
 const api = Object.fromEntries(methodNames.map((m) => [m, (input?: unknown, token?: string) => ipcRenderer.invoke('api', m, input, token)])) as ApiBridge
 contextBridge.exposeInMainWorld('api', api)
@@ -13,8 +14,8 @@ contextBridge.exposeInMainWorld('shell', {
   /** Open the wall fullscreen on a display (remembered for next time). */
   openWall: (displayId: number | undefined, token?: string) => ipcRenderer.invoke('shell:openWall', displayId, token),
   /** Called whenever the store changed; returns the function that stops listening. */
-  onStoreChanged: (listener: (change: { version: number }) => void) => {
-    const handler = (_event: unknown, change: { version: number }) => listener(change)
+  onStoreChanged: (listener: (change: StoreChange) => void) => {
+    const handler = (_event: unknown, change: StoreChange) => listener(change)
     ipcRenderer.on('store:changed', handler)
     return () => ipcRenderer.removeListener('store:changed', handler)
   }

@@ -14,6 +14,9 @@ import type { IncomingMessage } from 'node:http'
 import type { ApiError, Result } from '../shared/contract'
 import { methodRules } from '../core/api/methodRules'
 import { contract } from '../shared/contract'
+import { changeKinds } from '../shared/storeChanges'
+
+const wholeStore = { kinds: [...changeKinds], villageIds: null }
 
 export type SeatSettings = {
   /** https://镇服务器:5443/ */
@@ -266,10 +269,11 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
 
   /**
    * The server's change stream for one session (the seat keeps one and passes changes to its windows).
-   * Reopened after a drop; every reopening also counts as a change, since some may have been missed.
+   * Reopened after a drop; every reopening also counts as a change of everything, since some may have been missed.
    */
   function watch(token: string, onChange: (change: unknown) => void): () => void {
     let stopped = false
+    let opened = 0
     let current: ReturnType<typeof request> | undefined
     let timer: ReturnType<typeof setTimeout> | undefined
     const open = () => {
@@ -299,6 +303,8 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
               buffer = buffer.slice(end + 2)
               const data = /^data: (.*)$/m.exec(block)
               if (/^event: change$/m.test(block) && data) onChange(JSON.parse(data[1]) as unknown)
+              // Opened again after a drop: what changed meanwhile is not known, so everything may have.
+              else if (/^event: hello$/m.test(block) && opened++ > 0) onChange({ ...(data ? (JSON.parse(data[1]) as object) : {}), ...wholeStore })
             }
           })
           res.on('end', again)

@@ -117,7 +117,8 @@ async function main() {
       tls,
       extraHosts: args.host,
       changes: core.changes,
-      isValidToken: (t) => core.accounts.sessionOf(t) !== null
+      isValidToken: (t) => core.accounts.sessionOf(t) !== null,
+      reachOf: core.reachOf
     })
   } catch (e) {
     console.error(`无法在 ${listen.host}:${listen.port} 上监听：${(e as Error).message}`)

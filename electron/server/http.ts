@@ -18,6 +18,7 @@ import { contentSecurityPolicy } from '../shared/csp'
 import type { Dispatch } from '../core/api/dispatch'
 import { needsSession } from '../core/api/guard'
 import type { ChangeFeed } from '../core/api/changeFeed'
+import { concerns } from '../shared/storeChanges'
 import { consoleAddresses, originOf, refuseForeignSeat, type TownTls } from './seats'
 import { caPage } from './caPage'
 import { contractHash } from '../core/api/contractHash'
@@ -105,11 +106,19 @@ function decodePath(path: string): string | null {
 }
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m)
 
-/** One event stream per open page (the wall); a comment every 20 s keeps proxies and sleep from closing it. */
-function streamChanges(req: IncomingMessage, res: ServerResponse, changes: ChangeFeed) {
+/**
+ * One event stream per open page or seat: `hello` on opening (a page that reconnects refreshes what it
+ * shows), then each change that concerns the session's reach (its villages; all for town-wide roles).
+ * The stream ends when the session does. A comment every 20 s keeps proxies and sleep from closing it.
+ */
+function streamChanges(req: IncomingMessage, res: ServerResponse, changes: ChangeFeed, token: string, reachOf: ServerOptions['reachOf']) {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
-  res.write(`retry: 1000\nevent: change\ndata: ${JSON.stringify({ version: changes.version() })}\n\n`)
-  const unsubscribe = changes.subscribe((c) => res.write(`event: change\ndata: ${JSON.stringify(c)}\n\n`))
+  res.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ version: changes.version() })}\n\n`)
+  const unsubscribe = changes.subscribe((c) => {
+    const reach = reachOf ? reachOf(token) : null
+    if (reach === undefined) return void res.end()
+    if (concerns(reach, c)) res.write(`event: change\ndata: ${JSON.stringify(c)}\n\n`)
+  })
   const keepAlive = setInterval(() => res.write(': 心跳\n\n'), 20_000)
   req.on('close', () => {
     unsubscribe()
@@ -232,6 +241,8 @@ type ServerOptions = {
   changes?: ChangeFeed
   /** Whether a token names a live session: asked before a body is read, and for the change stream. */
   isValidToken: (token: string | undefined) => boolean
+  /** A session's reach (Core.reachOf): its change stream carries only what concerns it; without this, everything. */
+  reachOf?: (token: string | undefined) => number[] | null | undefined
 }
 
 const isLoopback = (host: string) => consoleAddresses.includes(host) || host === 'localhost' || host.startsWith('127.')
@@ -294,8 +305,8 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (url.pathname === '/api/events' && req.method === 'GET' && opts.changes) {
       const token = tickets.take(url.searchParams.get('ticket')) ?? bearerOf(req)
-      if (!opts.isValidToken(token)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
-      return streamChanges(req, res, opts.changes)
+      if (!token || !opts.isValidToken(token)) return sendError(res, 401, 'UNAUTHENTICATED', '未登录或登录已失效，请重新登录。')
+      return streamChanges(req, res, opts.changes, token, opts.reachOf)
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname, opts).catch(() => sendError(res, 400, 'BAD_INPUT', '请求未能读取完整，请重试。'))

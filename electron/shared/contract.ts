@@ -52,6 +52,21 @@ export const contract = {
   ...trustContract
 } as const
 
+/** The feature each method belongs to (its folder under electron/core): what a change to the store was a change of. */
+const featureParts = {
+  grids: gridsContract,
+  changes: changesContract,
+  people: peopleContract,
+  issues: issuesContract,
+  briefings: briefingsContract,
+  wall: wallContract,
+  trust: trustContract
+} as const
+export type Feature = keyof typeof featureParts
+export const featureOf = Object.fromEntries(
+  Object.entries(featureParts).flatMap(([feature, part]) => Object.keys(part).map((method) => [method, feature]))
+) as Record<MethodName, Feature>
+
 /** The body a method without files may have: a briefing's paragraphs or a long geometry take more, and say so. */
 export const defaultBodyBytes = 1 * MB
 export const bodyLimitOf = (method: MethodName): number => {

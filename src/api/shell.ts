@@ -3,6 +3,7 @@
 // and say when the store changed. In browser mode the browser prints, `#/wall` opens in any tab,
 // and store changes arrive as server-sent events (src/api/storeEvents.ts).
 import { sessionToken } from './session'
+import type { StoreChange } from '../../electron/shared/storeChanges'
 
 export type DisplayInfo = { id: number; label: string; width: number; height: number; primary: boolean; remembered: boolean }
 declare global {
@@ -11,7 +12,7 @@ declare global {
       savePdf: (defaultName: string, token?: string) => Promise<{ saved: boolean; path?: string }>
       displays: (token?: string) => Promise<DisplayInfo[]>
       openWall: (displayId: number | undefined, token?: string) => Promise<{ displayId: number } | null>
-      onStoreChanged: (listener: (change: { version: number }) => void) => () => void
+      onStoreChanged: (listener: (change: StoreChange) => void) => () => void
     }
   }
 }

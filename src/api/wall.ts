@@ -1,10 +1,9 @@
 // Data hooks of the wall display (issue 7): one summary, the map's measure and pins — all refreshed
-// whenever the store changes (useLiveQueries).
+// whenever the store changes in what the wall shows (useStoreChanges, mounted for every window).
 import { useQuery } from './query'
 import type { Input } from '../../electron/shared/contract'
 import { call } from './client'
 
-export const wallQueries = ['wall.summary', 'wall.measure', 'wall.points']
 export const useWallSummary = () =>
   useQuery({ queryKey: ['wall.summary'], queryFn: () => call('wall.summary'), retry: true, placeholderData: (previous) => previous })
 export const useWallMeasure = (measure: Input<'wall.measure'>['measure']) =>

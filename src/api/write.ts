@@ -15,12 +15,15 @@ export const onTablesStale = (f: () => void) => {
   return () => void tables.delete(f)
 }
 
+/** Every open paged table reads its pages again (a shown one now; a hidden one when shown). */
+export const refreshTables = () => tables.forEach((f) => f())
+
 /** Marks what a write made stale (not awaited: a caller's own success handling must not wait for the refetch). */
 export function markStale(queryClient: QueryClient, stale: Stale) {
   if (stale === 'nothing') return
   if (stale === 'everything') {
     void queryClient.invalidateQueries()
-    tables.forEach((f) => f())
+    refreshTables()
     return
   }
   const heads = new Set<string>(stale)

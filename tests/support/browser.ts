@@ -64,7 +64,8 @@ export async function openApp(viewport = { width: 1600, height: 900 }, opts: { p
     staticDir: rendererDir,
     port: 0,
     changes: core.changes,
-    isValidToken: (t) => core.accounts.sessionOf(t) !== null
+    isValidToken: (t) => core.accounts.sessionOf(t) !== null,
+    reachOf: core.reachOf
   })
   const browser = await launchChromium()
   // Reduced motion, as an office PC set to show no animations: antd's menus and dialogs appear at

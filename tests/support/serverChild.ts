@@ -36,7 +36,8 @@ const running = await startHttpServer({
   port: Number(process.env.SHISHAN_PORT ?? 0),
   tls: process.env.SHISHAN_TLS_DIR ? loadTownTls(process.env.SHISHAN_TLS_DIR) : undefined,
   changes: core.changes,
-  isValidToken: (t) => core.accounts.sessionOf(t) !== null
+  isValidToken: (t) => core.accounts.sessionOf(t) !== null,
+  reachOf: core.reachOf
 })
 console.log(JSON.stringify({ url: running.url }))
 process.on('SIGTERM', () => {

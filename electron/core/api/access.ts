@@ -117,6 +117,8 @@ export type MethodRule<I> =
       write?: boolean
       /** A read that is audited all the same (unmask, export, print). */
       audited?: boolean
+      /** The record a write creates, for the change it tells the desks about (its village decides who hears). */
+      creates?: { record: RecordKind; idOf: (value: unknown) => number | undefined }
       /** The quick search over people the call carries: a search by a whole number is audited and counted. */
       personSearch?: (input: I) => string | undefined
       scope: ScopeCheck<I>[]

@@ -1,11 +1,24 @@
-// Tells listeners (the wall, other windows) that the store changed, whoever changed it: after every
-// dispatched call, SQLite's count of rows changed on this connection is compared with the last one.
+// Tells listeners (the wall, other windows, every desk's event stream) what a call changed: after
+// each write that succeeded, which kinds of record (its feature) and in which villages (from the
+// records and units its access rule names, or the record it created); null villages when the write
+// is town-wide. The transports deliver a change only to sessions whose reach it concerns.
 // The feed outlives a connection: after a restore the new connection reports to the same listeners.
 import type { Dispatch } from './dispatch'
-import { type Sql } from '../db/sql'
+import { featureOf, type MethodName } from '../../shared/contract'
+import { changeKinds, type ChangeKind, type StoreChange } from '../../shared/storeChanges'
+import { methodRules } from './methodRules'
+import type { MethodRule } from './access'
+import type { AccessScope } from '../trust/accessScope'
 
-export type StoreChange = { version: number }
-export type ChangeFeed = { subscribe: (listener: (c: StoreChange) => void) => () => void; version: () => number; notify: () => void }
+export type { StoreChange }
+export type ChangeFeed = {
+  subscribe: (listener: (c: StoreChange) => void) => () => void
+  version: () => number
+  notify: (what?: Omit<StoreChange, 'version'>) => void
+}
+
+/** Everything, everywhere: a restore, or a change nobody described. */
+export const wholeStore: Omit<StoreChange, 'version'> = { kinds: [...changeKinds], villageIds: null }
 
 export function createChangeFeed(): ChangeFeed {
   const listeners = new Set<(c: StoreChange) => void>()
@@ -16,25 +29,64 @@ export function createChangeFeed(): ChangeFeed {
       return () => listeners.delete(listener)
     },
     version: () => version,
-    notify: () => {
+    notify: (what = wholeStore) => {
       version++
-      for (const l of listeners) l({ version })
+      for (const l of listeners) l({ version, ...what })
     }
   }
 }
 
-export function withChangeFeed(sql: Sql, dispatch: Dispatch, feed: ChangeFeed = createChangeFeed()): { dispatch: Dispatch; changes: ChangeFeed } {
-  const totalChanges = () => sql.value<number>('select total_changes()')
-  let seen = totalChanges()
+/** The kinds a write of this feature changes; an undo may put back grids or people. */
+const kindsOf = (method: MethodName): ChangeKind[] => {
+  const feature = featureOf[method]
+  if (feature === 'changes') return ['grids', 'people']
+  return (changeKinds as readonly string[]).includes(feature) ? [feature as ChangeKind] : [...changeKinds]
+}
+
+/** Which villages a successful write touched; null when it is town-wide (or cannot be told). */
+export function villagesTouched(method: MethodName, input: unknown, value: unknown, scope: AccessScope): number[] | null {
+  const rule = methodRules[method] as MethodRule<unknown>
+  if (rule.access === 'public' || rule.access === 'session') return null
+  const villages = new Set<number>()
+  const add = (unitId: number | null | undefined) => {
+    if (!unitId) return false
+    const of = scope.villagesOf(unitId)
+    if (of === null) return false
+    for (const v of of) villages.add(v)
+    return true
+  }
+  let told = false
+  for (const check of rule.scope) {
+    if (check.kind === 'town' || check.kind === 'list' || check.kind === 'none') return null
+    if (check.kind === 'unit' && !add(check.unitOf(input))) return null
+    if (check.kind === 'record') {
+      const id = check.idOf(input)
+      if (id && !add(scope.unitOfRecord(check.record, id))) return null
+    }
+    told ||= check.kind !== 'acting'
+  }
+  if (rule.creates) {
+    const id = rule.creates.idOf(value)
+    if (!id || !add(scope.unitOfRecord(rule.creates.record, id))) return null
+    told = true
+  }
+  return told ? [...villages] : null
+}
+
+/** Wrap the dispatcher: each successful write is told to the feed, with what it changed and where. */
+export function withChangeFeed(
+  deps: { scope: () => AccessScope; isOpen: () => boolean },
+  dispatch: Dispatch,
+  feed: ChangeFeed = createChangeFeed()
+): { dispatch: Dispatch; changes: ChangeFeed } {
   const watched: Dispatch = async (method, input, ctx) => {
     const result = await dispatch(method, input, ctx)
     // A restore closes this connection during the call; the new one has already told the listeners.
-    if (!sql.sqlite.open) return result
-    const now = totalChanges()
-    if (now !== seen) {
-      seen = now
-      feed.notify()
-    }
+    if (!result.ok || !Object.hasOwn(methodRules, method) || !deps.isOpen()) return result
+    const name = method as MethodName
+    const rule = methodRules[name] as MethodRule<unknown>
+    if (rule.access === 'public' || rule.access === 'session' || !rule.write) return result
+    feed.notify({ kinds: kindsOf(name), villageIds: villagesTouched(name, input, result.value, deps.scope()) })
     return result
   }
   return { dispatch: watched, changes: feed }

@@ -5,7 +5,10 @@ import type { issuesContract } from './contract'
 
 export const issuesAccess: FeatureRules<typeof issuesContract> = {
   'routing.rules.get': read(town),
-  'issues.create': write(['issues.handle'], [{ kind: 'acting', unitOf: (i: ParsedInput<'issues.create'>) => i.reportingUnitId }]),
+  'issues.create': {
+    ...write(['issues.handle'], [{ kind: 'acting', unitOf: (i: ParsedInput<'issues.create'>) => i.reportingUnitId }]),
+    creates: { record: 'issue', idOf: (v) => (v as { id?: number }).id }
+  },
   'issues.act': write(
     ['issues.handle'],
     [{ kind: 'acting', unitOf: (i: ParsedInput<'issues.act'>) => i.actingUnitId }, record('issue', (i: ParsedInput<'issues.act'>) => i.id)]

@@ -43,9 +43,17 @@ export function createAccessScope(db: Db) {
     return sql.value<number | null>(recordVillage[kind], id)
   }
 
+  /** The villages a unit stands for: itself, an office's villages; null for the town, the district or a department (town-wide). */
+  function villagesOf(unitId: number): number[] | null {
+    const kind = unitKind(unitId)
+    if (kind === 'village') return [unitId]
+    if (kind === 'office') return sql.values<number>("select id from units where parent_id = ? and kind = 'village'", unitId)
+    return null
+  }
+
   /** A unit's kind (district, town, department, office, village); undefined when there is none. */
   const unitKind = (id: number) => sql.value<string>('select kind from units where id = ?', id)
 
-  return { scopeOf, unitOfRecord, unitKind }
+  return { scopeOf, unitOfRecord, unitKind, villagesOf }
 }
 export type AccessScope = ReturnType<typeof createAccessScope>

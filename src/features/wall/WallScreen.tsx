@@ -3,8 +3,7 @@
 // (wall.css), so 3840×2160 is the same picture twice as sharp and a 5760×1080 wall widens the map.
 import { useEffect, useMemo, useState } from 'react'
 import { levelName } from '../../../electron/core/issues/words'
-import { useLiveQueries } from '../../api/storeEvents'
-import { useWallMeasure, useWallPoints, useWallSummary, wallQueries } from '../../api/wall'
+import { useWallMeasure, useWallPoints, useWallSummary } from '../../api/wall'
 import { WallChart } from './WallChart'
 import { WallMap } from './WallMap'
 import { RollingList } from './RollingList'
@@ -71,7 +70,6 @@ function WallClock() {
 export function WallScreen() {
   const initial = (new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('measure') as Measure) || 'open'
   const [measure, setMeasure] = useState<Measure>(measures.some((m) => m.key === initial) ? initial : 'open')
-  useLiveQueries(wallQueries)
   useEffect(() => {
     document.documentElement.classList.add('wall-mode')
     return () => document.documentElement.classList.remove('wall-mode')
