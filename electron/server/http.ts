@@ -204,7 +204,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
   const idempotencyKey = idempotencyKeyOf(req)
   if (idempotencyKey === null) return sendError(res, 400, 'BAD_INPUT', '请求头 Idempotency-Key 无效：应为 16–100 位字母、数字、- 或 _。')
   // The core decides what the token allows (auth.login and auth.status need none), and where the call came from.
-  const result = await opts.dispatch(method, input, { token, origin: originOf(req.socket), idempotencyKey })
+  const result = await opts.dispatch(method, input, { token, origin: originOf(req.socket, opts.consoleAddresses), idempotencyKey })
   sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
 }
 
@@ -238,6 +238,8 @@ type ServerOptions = {
   tls?: TownTls
   /** Host names requests may name besides loopback's and the certificate's. */
   extraHosts?: string[]
+  /** The addresses that are the server's own console (127.0.0.1 and ::1 unless given; a test of browser seats on one machine gives none). */
+  consoleAddresses?: readonly string[]
   changes?: ChangeFeed
   /** Whether a token names a live session: asked before a body is read, and for the change stream. */
   isValidToken: (token: string | undefined) => boolean

@@ -71,14 +71,14 @@ export const consoleAddresses = ['127.0.0.1', '::1']
  * Where a request's connection comes from. A seat certificate the handshake verified names a desktop
  * seat (a foreign or revoked one never gets this far: see `refuseForeignSeat`).
  */
-export function originOf(socket: Socket): CallOrigin {
+export function originOf(socket: Socket, console: readonly string[] = consoleAddresses): CallOrigin {
   const address = plainAddress(socket.remoteAddress)
   const tls = socket as TLSSocket
   if (tls.encrypted && tls.authorized) {
     const cn = tls.getPeerCertificate().subject?.CN
     if (typeof cn === 'string' && cn) return { kind: 'desktop', seat: cn, address }
   }
-  if (consoleAddresses.includes(address)) return { kind: 'console', seat: null, address }
+  if (console.includes(address)) return { kind: 'console', seat: null, address }
   return { kind: 'browser', seat: BROWSER_SEAT, address }
 }
 

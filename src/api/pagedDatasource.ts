@@ -14,10 +14,12 @@ export function pagedDatasource<Q extends object>(
   filter: Q,
   onTotal: (n: number) => void,
   onError: (e: Error) => void
-): IDatasource {
+): IDatasource & { dropEarlyPage: () => void } {
   let firstPage: Promise<{ total: number; rows: unknown[] }> | null = fetchPage({ ...filter, offset: 0, limit: pageBlock })
   firstPage.catch(() => undefined) // a failure is reported when the table takes the page
   return {
+    /** The store changed before the table took its first page: that page is read again, not taken as it was. */
+    dropEarlyPage: () => void (firstPage = null),
     getRows: (params: IGetRowsParams) => {
       const sort = params.sortModel[0]
       const early = firstPage !== null && params.startRow === 0 && params.endRow === pageBlock && !sort ? firstPage : null

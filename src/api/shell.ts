@@ -22,3 +22,7 @@ export const savePdf = (defaultName: string) => window.shell!.savePdf(defaultNam
 export const isDesktop = () => window.shell !== undefined
 export const displays = () => window.shell!.displays(sessionToken() ?? undefined)
 export const openWallOn = (displayId?: number) => window.shell!.openWall(displayId, sessionToken() ?? undefined)
+
+/** Where the data this window shows is kept: this PC (the desktop app, browser mode on loopback) or the town server it is reached on. */
+export const dataKeptAt = () =>
+  isDesktop() || ['127.0.0.1', 'localhost', '[::1]'].includes(window.location.hostname) ? '本机' : `镇服务器（${window.location.hostname}）`

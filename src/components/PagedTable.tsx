@@ -22,6 +22,15 @@ const localeText = { ...AG_GRID_LOCALE_CN, noRowsToShow: '暂无数据' }
 const theme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerBackgroundColor: '#eef2f7', rowHeight: 34, headerHeight: 36 })
 const modules = [AllCommunityModule]
 
+/**
+ * Read the shown pages again, keeping the rows up meanwhile. An empty table has no page loaded, which
+ * refreshing would leave as it is: it is read from the start instead (a first row arriving elsewhere).
+ */
+function readAgain(api: GridApi) {
+  if (api.getDisplayedRowCount() === 0) api.purgeInfiniteCache()
+  else api.refreshInfiniteCache()
+}
+
 // Memoised: a screen re-rendering around it (a record chosen beside the list) does not redraw the grid.
 export const PagedTable = memo(function PagedTable({
   datasource,
@@ -55,15 +64,24 @@ export const PagedTable = memo(function PagedTable({
     }),
     [datasource]
   )
+  // Told to read again before the grid was ready: the page fetched early may predate the change.
+  const staleBeforeReady = useRef(false)
   useEffect(() => {
-    if (ready) api.current?.setGridOption('datasource', counted)
-  }, [counted, ready])
+    if (!ready) return
+    if (staleBeforeReady.current) (datasource as Partial<{ dropEarlyPage: () => void }>).dropEarlyPage?.()
+    staleBeforeReady.current = false
+    api.current?.setGridOption('datasource', counted)
+  }, [counted, ready, datasource])
+  const reread = () => {
+    if (api.current) readAgain(api.current)
+    else staleBeforeReady.current = true
+  }
   // A hidden table reads again when shown (below), not on every write made while it is hidden.
   const isShown = useIsShown()
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => onTablesStale(() => isShown() && api.current?.refreshInfiniteCache()), [])
+  useEffect(() => onTablesStale(() => isShown() && reread()), [])
   // A kept screen shown again reads its pages again (the rows stay up meanwhile): clocks and counts move on.
-  useOnScreenShown(() => api.current?.refreshInfiniteCache())
+  useOnScreenShown(reread)
   return (
     <div className="registry-table" data-testid={testId}>
       <AgGridReact

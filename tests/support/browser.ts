@@ -9,7 +9,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const outputDir = join(repoRoot, 'test-output', 'e2e')
 export const rendererDir = join(repoRoot, 'out', 'renderer')
 
-export async function launchChromium(): Promise<Browser> {
+/** `home`: a HOME for the browser (its certificate store is HOME/.pki/nssdb); `args`: more command-line switches. */
+export async function launchChromium(opts: { home?: string; args?: string[] } = {}): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`找不到 Chromium（${chromiumPath}）：请安装 Debian 的 chromium 或设置 CHROMIUM_PATH。`)
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build（npm test 会先构建）。')
   mkdirSync(outputDir, { recursive: true })
@@ -23,8 +24,10 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--disable-quic'
-    ]
+      '--disable-quic',
+      ...(opts.args ?? [])
+    ],
+    ...(opts.home ? { env: { ...process.env, HOME: opts.home } } : {})
   })
 }
 

@@ -1,5 +1,6 @@
 // The frame of the sign-in, lock and change-password screens.
 import type { ReactNode } from 'react'
+import { dataKeptAt } from '../../api/shell'
 
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -9,7 +10,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
         <h1 className="auth-title">{title}</h1>
         {children}
       </section>
-      <footer className="auth-footer">数据仅保存在本机 · 操作全程留痕</footer>
+      <footer className="auth-footer">数据仅保存在{dataKeptAt()} · 操作全程留痕</footer>
     </main>
   )
 }
