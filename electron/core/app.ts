@@ -2,7 +2,7 @@
 // and return the dispatcher every transport uses. Nothing here runs at import time.
 import { systemClock, type Clock } from './clock'
 import { openStore, type Db, type OpenedStore } from './db/open'
-import { createDispatcher, type Dispatch } from './api/dispatch'
+import { createDispatcher, type Dispatch, type Offload } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { createChangeFeed, withChangeFeed, type ChangeFeed } from './api/changeFeed'
 import { ensureDemoTown } from './demo/seedStore'
@@ -12,7 +12,7 @@ import { seedDemoIssues } from './demo/seedIssues'
 import { demoAccounts } from './demo/demoAccounts'
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
-import type { CallContext, Output } from '../shared/contract'
+import type { CallContext, MethodName, Output } from '../shared/contract'
 import { AppError } from './errors'
 import { auditedCaller, createGuard, type Guard } from './api/guard'
 import { createAuditService, type AuditService } from './trust/audit'
@@ -36,6 +36,12 @@ export type CoreOptions = {
   onInternalError?: (e: unknown, method: string) => void
   /** Take backups on the schedule in the security settings (the desktop app and browser mode; not tests). */
   scheduleBackups?: boolean
+  /** Heavy reads elsewhere (the town server's pool); told when a restore replaced the store file. */
+  offload?: {
+    takes: Offload['takes']
+    run: (method: MethodName, input: unknown, ctx: CallContext, now: Date) => Promise<unknown>
+    restart: () => Promise<void>
+  }
 }
 
 /**
@@ -105,7 +111,11 @@ export function startCore(opts: CoreOptions): Core {
     })
     const { dispatch } = withChangeFeed(
       { scope: () => scope, isOpen: () => store.sqlite.open },
-      createDispatcher(handlers, guard, { validateOutput: opts.validateOutput, onInternalError: opts.onInternalError }),
+      createDispatcher(handlers, guard, {
+        validateOutput: opts.validateOutput,
+        onInternalError: opts.onInternalError,
+        offload: opts.offload && { takes: opts.offload.takes, run: (method, input, ctx) => opts.offload!.run(method, input, ctx, clock.now()) }
+      }),
       feed
     )
     return { store, dispatch, accounts, backups, audit, guard }
@@ -132,6 +142,7 @@ export function startCore(opts: CoreOptions): Core {
       source.close()
     }
     live = assemble(open())
+    await opts.offload?.restart()
     if (schedule) scheduleBackups()
     live.audit.append({
       ...auditedCaller(ctx),

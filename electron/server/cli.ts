@@ -9,6 +9,7 @@ import { DatabaseFileError } from '../core/db/open'
 import { defaultMigrationsFolder, defaultResourcesFolder, repoRoot } from '../core/paths'
 import { startHttpServer } from './http'
 import { loadTownTls, type TownTls } from './seats'
+import { startReadPool } from './readPool'
 
 /** `0.0.0.0:5443`, `[::]:5443` or `10.1.2.3:5443`: where to listen; a message when it is no such thing. */
 function parseListen(text: string): { host: string; port: number } | string {
@@ -28,6 +29,7 @@ async function main() {
         listen: { type: 'string' },
         tls: { type: 'string' },
         host: { type: 'string', multiple: true },
+        readers: { type: 'string' },
         db: { type: 'string', default: 'shishan-demo.db' },
         'demo-password': { type: 'string' },
         restore: { type: 'string' }
@@ -73,9 +75,18 @@ async function main() {
       process.exit(1)
     }
   }
+  // The town server reads its heavy reports on worker threads (electron/server/readPool.ts); a single
+  // PC's browser mode needs none unless asked (--readers N).
+  const readers = args.readers !== undefined ? Number(args.readers) : tls ? undefined : 0
+  if (readers !== undefined && (!Number.isInteger(readers) || readers < 0 || readers > 16)) {
+    console.error(`--readers“${args.readers}”无效：请给出 0–16 之间的整数。`)
+    process.exit(2)
+  }
+  const pool = readers === 0 ? undefined : startReadPool({ dbFile, size: readers })
   let core
   try {
     core = startCore({
+      offload: pool,
       scheduleBackups: true,
       dbFile,
       migrationsFolder: defaultMigrationsFolder,
@@ -132,6 +143,7 @@ async function main() {
   else console.log(`浏览器模式已启动：${running.url}  （数据库：${dbFile}；按 Ctrl+C 停止）`)
   const stop = async () => {
     await running.close()
+    await pool?.close()
     core.close()
     process.exit(0)
   }

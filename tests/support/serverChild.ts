@@ -9,9 +9,13 @@ import { fixedClock } from '../../electron/core/clock'
 import { defaultMigrationsFolder, defaultResourcesFolder } from '../../electron/core/paths'
 import { startHttpServer } from '../../electron/server/http'
 import { loadTownTls } from '../../electron/server/seats'
+import { startReadPool } from '../../electron/server/readPool'
 
 const [dbFile, staticDir] = process.argv.slice(2)
+// SHISHAN_READERS=<n>: heavy reads on a pool of n readers, as the town server runs them.
+const pool = Number(process.env.SHISHAN_READERS ?? 0) > 0 ? startReadPool({ dbFile, size: Number(process.env.SHISHAN_READERS) }) : undefined
 const core = startCore({
+  offload: pool,
   dbFile,
   migrationsFolder: defaultMigrationsFolder,
   resourcesFolder: defaultResourcesFolder,

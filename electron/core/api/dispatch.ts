@@ -21,10 +21,13 @@ function describeIssues(error: z.ZodError): string {
   return `${shown.join('；')}${error.issues.length > 5 ? `；等共 ${error.issues.length} 处` : ''}。`
 }
 
+/** Where some reads run instead of this thread (the town server's pool of readers: electron/server/readPool.ts). */
+export type Offload = { takes: (method: MethodName) => boolean; run: (method: MethodName, input: unknown, ctx: CallContext) => Promise<unknown> }
+
 export function createDispatcher(
   handlers: Handlers,
   guard: Guard,
-  opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void } = {}
+  opts: { validateOutput?: boolean; onInternalError?: (e: unknown, method: string) => void; offload?: Offload } = {}
 ): Dispatch {
   z.config({ localeError: chineseInputError })
   return async (method, input, credentials) => {
@@ -38,7 +41,8 @@ export function createDispatcher(
       if (!parsed.success) return fail({ code: 'BAD_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}`, details: parsed.error.issues })
       const ctx = guard.admit(method, parsed.data, who)
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown
-      const value = await guard.run(method, parsed.data, ctx, () => handler(parsed.data, ctx))
+      const offload = opts.offload?.takes(method) ? opts.offload : undefined
+      const value = await guard.run(method, parsed.data, ctx, () => (offload ? offload.run(method, parsed.data, ctx) : handler(parsed.data, ctx)))
       if (opts.validateOutput) spec.output.parse(value)
       // The handler map is typed by the contract (FeatureHandlers), so the value is this method's output.
       return { ok: true, value: value as OutputOf<typeof method> }

@@ -235,14 +235,11 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     const searched = searchOf(rule, input)
     const audited = !ownRecords && (rule.write || rule.audited || (searched !== null && isWholeNumber(searched)))
     if (!writes && !audited && !ownRecords) return handler()
-    const previous = writing
-    let release!: () => void
-    writing = new Promise<void>((r) => (release = r))
-    await previous
-    try {
-      if (ownRecords) return await handler()
-      if (!writes) {
-        const value = await handler()
+    if (!writes && !ownRecords) {
+      // An audited read (an export, an unmask) reads first — on the server's pool, perhaps, for
+      // seconds — and waits for the writes only to append its row, never inside another call's savepoint.
+      const value = await handler()
+      await exclusive(async () =>
         deps.audit.append({
           ...auditedCaller(ctx),
           action: method,
@@ -250,8 +247,15 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
           target: targetOf(input, value),
           detail: { input: redactForAudit(input) }
         })
-        return value
-      }
+      )
+      return value
+    }
+    const previous = writing
+    let release!: () => void
+    writing = new Promise<void>((r) => (release = r))
+    await previous
+    try {
+      if (ownRecords) return await handler()
       // A write sent again with its key (the seat never got the answer): the first answer, nothing done twice.
       const keyed = ctx.idempotencyKey && ctx.accountId !== null ? { accountId: ctx.accountId, key: ctx.idempotencyKey, method, input } : null
       const earlier = keyed ? deps.receipts.earlier(keyed) : null
