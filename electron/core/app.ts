@@ -82,7 +82,8 @@ export function createCoreServices(
 ) {
   const audit = createAuditService(db, clock)
   const scope = createAccessScope(db)
-  const accounts = createAccountService(db, clock, { audit, scope })
+  // The accounts' own writes take their turn with the calls that write (the guard's queue, made next).
+  const accounts = createAccountService(db, clock, { audit, scope, serialise: (work) => guard.exclusive(async () => work()) })
   const receipts = createWriteReceipts(db, clock)
   const guard = createGuard({ db, clock, accounts, audit, scope, receipts })
   const backups = createBackupService(db, clock, {

@@ -37,7 +37,8 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; jo
 type Reader = { worker: Worker; busy: Pending | null; ready: Promise<void> }
 
 export function startReadPool(opts: { dbFile: string; nativeBinding?: string; size?: number }): ReadPool {
-  const size = opts.size ?? Math.max(1, Math.min(4, availableParallelism() - 1))
+  // Two at least, so one long export does not hold a short wall refresh back; more with more cores.
+  const size = opts.size ?? Math.max(2, Math.min(4, availableParallelism() - 1))
   const queue: Pending[] = []
   let readers: Reader[] = []
   let nextId = 1

@@ -235,6 +235,20 @@ describe('sign-in from the network', () => {
     expect(core.accounts.list().find((a) => a.username === 'operator')!.lockedUntil).toBeNull()
   }, 60_000)
 
+  it('a burst of sign-ins (the morning’s desks) does not hold the writes up while passwords are hashed', async () => {
+    const finished: string[] = []
+    const logins = Array.from({ length: 12 }, () =>
+      core.dispatch('auth.login', { username: 'leader', password: demoPassword }).then(() => finished.push('login'))
+    )
+    const grid = core.store.sqlite.prepare('select id, version from grids where tier = 1 limit 1').get() as { id: number; version: number }
+    const write = await core.dispatch('grids.update', { id: grid.id, version: grid.version, patch: { inspector: '早高峰' } })
+    finished.push(write.ok ? 'write' : 'write failed')
+    await Promise.all(logins)
+    // Twelve hashes take a while; the write did not wait for them.
+    expect(finished.indexOf('write')).toBeLessThan(6)
+    expect(finished.filter((f) => f === 'login')).toHaveLength(12)
+  })
+
   it('five wrong passwords lock the account for the address they came from, not for every desk', async () => {
     const guesser = browserFiles(dir, '127.0.0.7')
     for (let i = 0; i < 5; i++) await login(guesser, 'leader', `Wrong#guess${i}`)

@@ -7,6 +7,7 @@ import { repoRoot } from '../../electron/core/paths'
 
 export type ServerProcess = {
   url: string
+  pid: number
   /** Still running, and answering GET /api. */
   answering: () => Promise<boolean>
   exitCode: () => number | null
@@ -34,6 +35,7 @@ export function startServerProcess(dbFile: string, staticDir: string, env: Recor
       const { url } = JSON.parse(line) as { url: string }
       resolve({
         url,
+        pid: child.pid!,
         exitCode: () => exited,
         stderr: () => err,
         answering: async () => {

@@ -229,13 +229,14 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
   async function run(method: MethodName, input: unknown, ctx: CallContext, handler: () => unknown): Promise<unknown> {
     const rule = methodRules[method] as MethodRule<unknown>
     // Sign-in and session calls write their own rows (failure counts, their audit rows) and must keep
-    // them when they refuse: they are serialised with the writes but not rolled back.
+    // them when they refuse: the account service queues those writes itself (after the password hash,
+    // which must not hold everyone's writes up), and nothing of theirs is rolled back.
     const ownRecords = rule.access === 'public' || rule.access === 'session'
     const writes = !ownRecords && rule.write === true
     const searched = searchOf(rule, input)
     const audited = !ownRecords && (rule.write || rule.audited || (searched !== null && isWholeNumber(searched)))
-    if (!writes && !audited && !ownRecords) return handler()
-    if (!writes && !ownRecords) {
+    if (ownRecords || (!writes && !audited)) return handler()
+    if (!writes) {
       // An audited read (an export, an unmask) reads first — on the server's pool, perhaps, for
       // seconds — and waits for the writes only to append its row, never inside another call's savepoint.
       const value = await handler()
@@ -255,7 +256,6 @@ export function createGuard(deps: { db: Db; clock: Clock; accounts: AccountServi
     writing = new Promise<void>((r) => (release = r))
     await previous
     try {
-      if (ownRecords) return await handler()
       // A write sent again with its key (the seat never got the answer): the first answer, nothing done twice.
       const keyed = ctx.idempotencyKey && ctx.accountId !== null ? { accountId: ctx.accountId, key: ctx.idempotencyKey, method, input } : null
       const earlier = keyed ? deps.receipts.earlier(keyed) : null

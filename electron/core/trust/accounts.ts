@@ -82,8 +82,14 @@ export type Session = { tokenHash: string; accountId: number; createdAt: number;
 
 const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditService; scope: AccessScope }) {
+/**
+ * `serialise`: runs the service's own writes (failure counts, sign-in audit rows) in turn with the
+ * calls that write, never inside another call's open savepoint — without holding those calls up while
+ * a password is hashed (90 desks signing in at 8:30 must not stall every write in town).
+ */
+export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditService; scope: AccessScope; serialise?: <T>(work: () => T) => Promise<T> }) {
   const sql = sqlOn(db)
+  const serialise = deps.serialise ?? (async <T>(work: () => T) => work())
   const sessions = new Map<string, Session>()
   const selectAccount = `select a.id, a.username, a.display_name displayName, a.role, a.unit_id unitId, u.name unitName, u.kind unitKind,
       a.password_hash passwordHash, a.password_changed_at passwordChangedAt, a.failed_logins failedLogins, a.locked_until lockedUntil,
@@ -240,20 +246,22 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     checkNewPassword(password, 'admin')
     const hash = await hashPassword(password)
     // Checked again after the await: two first-start pages must not both create an administrator.
-    const id = sql.transaction(() => {
-      if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
-      const at = now().toISOString()
-      const id = Number(
-        sql.run(
-          "insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)",
-          hash,
-          at,
-          at
-        ).lastInsertRowid
-      )
-      auditAs({ id, username: 'admin', role: 'sysadmin' }, 'admin', 'auth.setup', 'ok')
-      return id
-    })
+    const id = await serialise(() =>
+      sql.transaction(() => {
+        if (accountCount() > 0) throw new AppError('CONFLICT', '系统已设置管理员，请直接登录。')
+        const at = now().toISOString()
+        const id = Number(
+          sql.run(
+            "insert into accounts (username, display_name, role, password_hash, password_changed_at, created_at) values ('admin', '系统管理员', 'sysadmin', ?, ?, ?)",
+            hash,
+            at,
+            at
+          ).lastInsertRowid
+        )
+        auditAs({ id, username: 'admin', role: 'sysadmin' }, 'admin', 'auth.setup', 'ok')
+        return id
+      })
+    )
     return startSession(id)
   }
 
@@ -356,15 +364,22 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     const name = username.trim().toLowerCase()
     const wait = addressWait(origin.address)
     if (wait > 0) {
-      auditAs(null, username.slice(0, 32), 'auth.login', 'denied', { reason: '此地址登录失败次数过多' }, origin)
+      await serialise(() => auditAs(null, username.slice(0, 32), 'auth.login', 'denied', { reason: '此地址登录失败次数过多' }, origin))
       throw new AppError(
         'RATE_LIMITED',
         `此电脑（${origin.address}）登录失败次数过多：${SIGN_IN_FAILURES_PER_ADDRESS.minutes} 分钟内已错 ${SIGN_IN_FAILURES_PER_ADDRESS.limit} 次，请 ${wait} 分钟后再试。其他电脑不受影响。`
       )
     }
+    // The hash is checked outside the queue of writes; the account is read again once in it.
+    const hashed = byName(name)?.passwordHash ?? decoy
+    const matches = await verifyPassword(password, hashed)
+    return serialise(() => signIn(name, username, matches, hashed, origin))
+  }
+
+  /** The rest of a sign-in, in turn with the writes: count the password, refuse or start the session. */
+  function signIn(name: string, username: string, matches: boolean, hashed: string, origin: CallOrigin) {
     const a = byName(name) ?? null
-    const matches = await verifyPassword(password, a?.passwordHash ?? decoy)
-    const refused = countPassword(a, a ? a.username : name, matches, 'auth.login', origin)
+    const refused = countPassword(a, a ? a.username : name, matches && a?.passwordHash === hashed, 'auth.login', origin)
     if (!a || refused !== null) {
       countAddressFailure(origin.address)
       throw new AppError('UNAUTHENTICATED', refusalText(refused!, '用户名或密码错误'))
@@ -392,42 +407,53 @@ export function createAccountService(db: Db, clock: Clock, deps: { audit: AuditS
     return `${roleNames[role]}的账号不能在浏览器中使用：本镇安全设置规定该角色只能在安装了席位证书的桌面席位（或服务器本机）上登录。`
   }
 
-  function logout(session: Session, origin: CallOrigin) {
+  async function logout(session: Session, origin: CallOrigin) {
     sessions.delete(session.tokenHash)
     const a = account(session.accountId)
-    auditAs(a, a.username, 'auth.logout', 'ok', undefined, origin)
+    await serialise(() => auditAs(a, a.username, 'auth.logout', 'ok', undefined, origin))
     return { loggedOut: true }
   }
 
-  function lock(session: Session, origin: CallOrigin) {
+  async function lock(session: Session, origin: CallOrigin) {
     session.locked = true
     const a = account(session.accountId)
-    auditAs(a, a.username, 'auth.lock', 'ok', undefined, origin)
+    await serialise(() => auditAs(a, a.username, 'auth.lock', 'ok', undefined, origin))
     return { locked: true }
   }
 
   /** The lock screen takes the password under the same count as sign-in: five wrong lock the account. */
   async function unlock(session: Session, password: string, origin: CallOrigin) {
-    const a = account(session.accountId)
-    const refused = countPassword(a, a.username, await verifyPassword(password, a.passwordHash), 'auth.unlock', origin)
-    if (refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused, '密码错误，未能解锁'))
-    session.locked = false
-    touch(session)
-    auditAs(a, a.username, 'auth.unlock', 'ok', undefined, origin)
-    return me(session)
+    const hashed = account(session.accountId).passwordHash
+    const matches = await verifyPassword(password, hashed)
+    return serialise(() => {
+      const a = account(session.accountId)
+      const refused = countPassword(a, a.username, matches && a.passwordHash === hashed, 'auth.unlock', origin)
+      if (refused !== null) throw new AppError('UNAUTHENTICATED', refusalText(refused, '密码错误，未能解锁'))
+      session.locked = false
+      touch(session)
+      auditAs(a, a.username, 'auth.unlock', 'ok', undefined, origin)
+      return me(session)
+    })
   }
 
   async function changePassword(session: Session, current: string, next: string, origin: CallOrigin) {
-    const a = account(session.accountId)
-    const refused = countPassword(a, a.username, await verifyPassword(current, a.passwordHash), 'auth.changePassword', origin)
-    if (refused !== null) throw new AppError('BAD_INPUT', refusalText(refused, '原密码不正确'), { field: 'currentPassword' })
+    const hashed = account(session.accountId).passwordHash
+    const matches = await verifyPassword(current, hashed)
+    const a = await serialise(() => {
+      const a = account(session.accountId)
+      const refused = countPassword(a, a.username, matches && a.passwordHash === hashed, 'auth.changePassword', origin)
+      if (refused !== null) throw new AppError('BAD_INPUT', refusalText(refused, '原密码不正确'), { field: 'currentPassword' })
+      return a
+    })
     if (current === next) throw new AppError('BAD_INPUT', '新密码不能与原密码相同。', { field: 'newPassword' })
     checkNewPassword(next, a.username)
     const hash = await hashPassword(next)
-    sql.transaction(() => {
-      sql.run('update accounts set password_hash = ?, password_changed_at = ? where id = ?', hash, now().toISOString(), a.id)
-      auditAs(a, a.username, 'auth.changePassword', 'ok', undefined, origin)
-    })
+    await serialise(() =>
+      sql.transaction(() => {
+        sql.run('update accounts set password_hash = ?, password_changed_at = ? where id = ?', hash, now().toISOString(), a.id)
+        auditAs(a, a.username, 'auth.changePassword', 'ok', undefined, origin)
+      })
+    )
     return me(session)
   }
 
