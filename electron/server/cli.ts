@@ -104,6 +104,7 @@ async function main() {
     }
     throw e
   }
+  pool?.warm()
   if (core.createdDemo) console.log(`已创建演示数据库（狮山镇示意网格）：${dbFile}`)
   const demoPassword = args['demo-password']
   if (demoPassword !== undefined) {

@@ -24,10 +24,15 @@ export const pooledMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'issues.overdueUnits'
 ])
 
+/** The longest of them (seconds): they may occupy all readers but one, which stays for the short ones (the wall, statistics). */
+const longReads: ReadonlySet<MethodName> = new Set<MethodName>(['grids.export', 'grids.check', 'people.export', 'people.check', 'audit.export'])
+
 export type ReadPool = {
   /** Whether this method runs on the pool. */
   takes: (method: MethodName) => boolean
   run: (method: MethodName, input: unknown, ctx: CallContext, now: Date) => Promise<unknown>
+  /** Start the readers now (once the store file exists), so the first heavy read does not wait for them to load. */
+  warm: () => void
   /** Readers open the store file anew (after a restore replaced it). */
   restart: () => Promise<void>
   close: () => Promise<void>
@@ -94,7 +99,10 @@ export function startReadPool(opts: { dbFile: string; nativeBinding?: string; si
     if (readers.length === 0 && !closed) readers = Array.from({ length: size }, spawn)
     for (const reader of readers) {
       if (reader.busy || queue.length === 0) continue
-      const pending = queue.shift()!
+      const longBusy = readers.filter((r) => r.busy && longReads.has(r.busy.job.method)).length
+      const at = longBusy >= readers.length - 1 && readers.length > 1 ? queue.findIndex((p) => !longReads.has(p.job.method)) : 0
+      if (at < 0) continue
+      const [pending] = queue.splice(at, 1)
       reader.busy = pending
       void reader.ready.then(
         () => reader.worker.postMessage(pending.job),
@@ -105,6 +113,7 @@ export function startReadPool(opts: { dbFile: string; nativeBinding?: string; si
 
   return {
     takes: (method) => pooledMethods.has(method),
+    warm: () => pump(),
     run: (method, input, ctx, now) =>
       new Promise((resolve, reject) => {
         // The session token stays on the main thread.

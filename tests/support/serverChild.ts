@@ -25,6 +25,7 @@ const core = startCore({
   // What the server would log: the tests read stderr to name the method behind an INTERNAL answer.
   onInternalError: (e, method) => console.error(`[${method}]`, e)
 })
+pool?.warm()
 await core.seedDemoAccounts('Shishan#2026')
 // SHISHAN_DIE_AFTER=<method>: the process ends right after that call committed, before it answers —
 // a power cut at the worst moment, for the seat's exactly-once tests.
