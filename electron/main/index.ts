@@ -10,6 +10,9 @@ import { DatabaseFileError, defaultBackupFolder } from '../core/db/open'
 import { restoreBeforeOpen } from '../core/trust/backups'
 import { applySessionSecurity, isTrustedSender, lockDownWindow, secureWebPreferences } from './security'
 import { hasCapability, type Capability } from '../core/api/access'
+import { readSeatChoice, SeatSettingsError } from './seatSettings'
+import { startSeatTransport, type SeatTransport } from './seatTransport'
+import { contractHash } from '../core/api/contractHash'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 const here = dirname(fileURLToPath(import.meta.url))
@@ -18,6 +21,7 @@ const ownUrlPrefix = rendererUrl ?? pathToFileURL(rendererIndex).href.replace(/i
 const isOwnUrl = (url: string) => url.startsWith(ownUrlPrefix)
 
 let core: Core | undefined
+let seat: SeatTransport | undefined
 
 function createConsoleWindow(opts: { hash?: string; bounds?: Electron.Rectangle; kiosk?: boolean } = {}): BrowserWindow {
   const win = new BrowserWindow({
@@ -74,8 +78,52 @@ async function showFirstStartNotice(): Promise<BrowserWindow> {
   return notice
 }
 
+/**
+ * A seat of the town server (seat.json in the user-data folder says so): no store here; each call goes
+ * to the server (electron/main/seatTransport.ts). The first-start question and 系统设置's page that
+ * write seat.json are still to come; until then the IT person writes it. Returns false on a single PC.
+ */
+async function startAsSeat(): Promise<boolean> {
+  let choice
+  try {
+    choice = readSeatChoice(join(app.getPath('userData'), 'seat.json'))
+  } catch (e) {
+    dialog.showErrorBox('狮山镇网格化指挥中心', (e as Error).message)
+    return false
+  }
+  if (choice?.mode !== 'seat') return false
+  try {
+    seat = startSeatTransport(choice, {
+      appVersion: app.getVersion(),
+      contractHash: contractHash(),
+      onChange: (change) => {
+        for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send('store:changed', change)
+      },
+      onState: (state) => console.log(`[席位] ${state.kind}${'message' in state ? `：${state.message}` : ''}`)
+    })
+  } catch (e) {
+    dialog.showErrorBox('狮山镇网格化指挥中心 · 联网席位', e instanceof SeatSettingsError ? e.message : `无法使用席位证书：${(e as Error).message}`)
+    app.exit(1)
+    return true
+  }
+  const state = await seat.start()
+  if (state.kind === 'incompatible') dialog.showErrorBox('狮山镇网格化指挥中心 · 联网席位', state.message)
+  const transport = seat
+  ipcMain.handle('api', (event, method: unknown, input: unknown, token: unknown) => {
+    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } }
+    return transport.dispatch(String(method), input, { token: typeof token === 'string' ? token : undefined })
+  })
+  registerShellIpc(async (token, capability) => {
+    const me = await transport.meOf(token)
+    return !!me && hasCapability(me.account.role, [capability])
+  })
+  createConsoleWindow()
+  return true
+}
+
 app.whenReady().then(async () => {
   applySessionSecurity()
+  if (await startAsSeat()) return
   const appRoot = app.getAppPath()
   const dbFile = process.env.SHISHAN_DB ?? join(app.getPath('userData'), 'shishan.db')
   const notice = existsSync(dbFile) ? null : await showFirstStartNotice()
@@ -132,14 +180,25 @@ app.whenReady().then(async () => {
   core.changes.subscribe((change) => {
     for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send('store:changed', change)
   })
-  /** The shell's own IPC answers only our pages, for a signed-in, unlocked session whose role may do it. */
-  const sessionMay = (event: Electron.IpcMainInvokeEvent, token: unknown, capability: Capability) => {
-    if (!isTrustedSender(event, isOwnUrl) || typeof token !== 'string') return false
+  registerShellIpc((token, capability) => {
     const session = core?.accounts.sessionOf(token)
     return !!session && !session.locked && hasCapability(core!.accounts.me(session).account.role, [capability])
-  }
-  ipcMain.handle('shell:displays', (event, token: unknown) => {
-    if (!sessionMay(event, token, 'wall.read')) return []
+  })
+  createConsoleWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createConsoleWindow()
+  })
+})
+
+/**
+ * The shell's own IPC (displays, the wall, saving a PDF). It answers only our pages, for a signed-in,
+ * unlocked session whose role may do it — asked of the store here, or of the town server by a seat.
+ */
+function registerShellIpc(may: (token: string, capability: Capability) => boolean | Promise<boolean>) {
+  const sessionMay = async (event: Electron.IpcMainInvokeEvent, token: unknown, capability: Capability) =>
+    isTrustedSender(event, isOwnUrl) && typeof token === 'string' && (await may(token, capability))
+  ipcMain.handle('shell:displays', async (event, token: unknown) => {
+    if (!(await sessionMay(event, token, 'wall.read'))) return []
     const remembered = rememberedWallDisplay()
     return screen.getAllDisplays().map((d, i) => ({
       id: d.id,
@@ -150,12 +209,12 @@ app.whenReady().then(async () => {
       remembered: d.id === remembered
     }))
   })
-  ipcMain.handle('shell:openWall', (event, displayId: unknown, token: unknown) =>
-    sessionMay(event, token, 'wall.read') ? openWall(typeof displayId === 'number' ? displayId : undefined, token as string) : null
+  ipcMain.handle('shell:openWall', async (event, displayId: unknown, token: unknown) =>
+    (await sessionMay(event, token, 'wall.read')) ? openWall(typeof displayId === 'number' ? displayId : undefined, token as string) : null
   )
   // Save the page being printed (a briefing, a sheet) as an A4 PDF, through a save dialog.
   ipcMain.handle('shell:savePdf', async (event, defaultName: unknown, token: unknown) => {
-    if (!sessionMay(event, token, 'data.read')) return { saved: false }
+    if (!(await sessionMay(event, token, 'data.read'))) return { saved: false }
     const window = BrowserWindow.fromWebContents(event.sender)
     const target = await (window
       ? dialog.showSaveDialog(window, { defaultPath: String(defaultName).replace(/[\\/:*?"<>|]/g, '_'), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
@@ -165,14 +224,12 @@ app.whenReady().then(async () => {
     await writeFile(target.filePath, pdf)
     return { saved: true, path: target.filePath }
   })
-  createConsoleWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createConsoleWindow()
-  })
-})
+}
 
 app.on('window-all-closed', () => {
   core?.close()
   core = undefined
+  seat?.close()
+  seat = undefined
   if (process.platform !== 'darwin') app.quit()
 })
