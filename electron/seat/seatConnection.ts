@@ -92,25 +92,26 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
   let retryDelay = opts.retryMs ?? 1000
   let closed = false
 
+  /** A request to the server on this seat's connection, saying which contract and version it speaks. */
+  const requestTo = (path: string, method: 'GET' | 'POST', headers: Record<string, string>): RequestOptions => ({
+    agent,
+    method,
+    hostname,
+    port: base.port || 443,
+    path,
+    servername,
+    headers: { 'x-shishan-contract': opts.contractHash, 'x-shishan-version': opts.appVersion, ...headers }
+  })
+
   function send(
     path: string,
     init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; timeoutMs?: number }
   ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const options: RequestOptions = {
-        agent,
-        method: init.method,
-        hostname,
-        port: base.port || 443,
-        path: new URL(path, base).pathname + new URL(path, base).search,
-        servername,
-        headers: {
-          'x-shishan-contract': opts.contractHash,
-          'x-shishan-version': opts.appVersion,
-          ...(init.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)) } : {}),
-          ...init.headers
-        }
-      }
+      const options = requestTo(path, init.method, {
+        ...(init.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)) } : {}),
+        ...init.headers
+      })
       const req = request(options, (res: IncomingMessage) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -278,39 +279,28 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     let timer: ReturnType<typeof setTimeout> | undefined
     const open = () => {
       if (stopped) return
-      current = request(
-        {
-          agent,
-          method: 'GET',
-          hostname,
-          port: base.port || 443,
-          path: '/api/events',
-          servername,
-          headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'x-shishan-contract': opts.contractHash }
-        },
-        (res) => {
-          if (res.statusCode !== 200) {
-            res.resume()
-            return again()
-          }
-          let buffer = ''
-          res.setEncoding('utf8')
-          res.on('data', (chunk: string) => {
-            buffer += chunk
-            let end
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end)
-              buffer = buffer.slice(end + 2)
-              const data = /^data: (.*)$/m.exec(block)
-              if (/^event: change$/m.test(block) && data) onChange(JSON.parse(data[1]) as unknown)
-              // Opened again after a drop: what changed meanwhile is not known, so everything may have.
-              else if (/^event: hello$/m.test(block) && opened++ > 0) onChange({ ...(data ? (JSON.parse(data[1]) as object) : {}), ...wholeStore })
-            }
-          })
-          res.on('end', again)
-          res.on('error', again)
+      current = request(requestTo('/api/events', 'GET', { authorization: `Bearer ${token}`, accept: 'text/event-stream' }), (res) => {
+        if (res.statusCode !== 200) {
+          res.resume()
+          return again()
         }
-      )
+        let buffer = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          buffer += chunk
+          let end
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            const data = /^data: (.*)$/m.exec(block)
+            if (/^event: change$/m.test(block) && data) onChange(JSON.parse(data[1]) as unknown)
+            // Opened again after a drop: what changed meanwhile is not known, so everything may have.
+            else if (/^event: hello$/m.test(block) && opened++ > 0) onChange({ ...(data ? (JSON.parse(data[1]) as object) : {}), ...wholeStore })
+          }
+        })
+        res.on('end', again)
+        res.on('error', again)
+      })
       current.on('error', again)
       current.end()
     }

@@ -148,7 +148,7 @@ export function AuditScreen() {
             {
               title: '席位',
               dataIndex: 'seat',
-              width: 140,
+              width: 190,
               // Null seat: the server's own console (with its loopback address) or the single PC's app.
               render: (seat: string | null, r) => (
                 <span className="audit-seat">
