@@ -13,6 +13,9 @@ import { prefetchMapData, usePrefetchMapData } from './api/hooks'
 import { sessionToken } from './api/session'
 import { issuedBriefingQuery } from './api/briefings'
 import { useStoreChanges } from './api/storeEvents'
+import { seatSettingsAvailable } from './api/seat'
+import { SeatFrame } from './features/seat/SeatFrame'
+import { SeatSetupScreen } from './features/seat/SeatSetupScreen'
 
 // Each screen and print view is its own chunk: a print view or the wall need not parse the map,
 // the grids and the tables, and the console starts with only the screen it shows.
@@ -103,12 +106,19 @@ const loading = <ScreenLoading />
 
 // Everything is behind the session gate: sign in first (or, on a new database, set the administrator's
 // password). The wall does not lock on idle: nobody touches it, and it shows no personal data.
+// 系统设置 → 本机使用方式 (the desktop app) comes before any session: it chooses the server signed in to.
 export function App() {
   const [location, go] = useLocation()
   return (
-    <SessionGate idleLock={location.route !== 'wall'}>
-      <Console location={location} go={go} />
-    </SessionGate>
+    <SeatFrame>
+      {location.route === 'seat-setup' && seatSettingsAvailable() ? (
+        <SeatSetupScreen first={/[?&]first=1/.test(window.location.hash)} />
+      ) : (
+        <SessionGate idleLock={location.route !== 'wall'}>
+          <Console location={location} go={go} />
+        </SessionGate>
+      )}
+    </SeatFrame>
   )
 }
 

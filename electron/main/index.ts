@@ -12,6 +12,8 @@ import { applySessionSecurity, isTrustedSender, lockDownWindow, secureWebPrefere
 import { hasCapability, type Capability } from '../core/api/access'
 import { readSeatChoice, SeatSettingsError } from './seatSettings'
 import { startSeatTransport, type SeatTransport } from './seatTransport'
+import { seatSetup, type SeatSetup } from './seatSetup'
+import type { SeatSave } from '../shared/seat'
 import { contractHash } from '../core/api/contractHash'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
@@ -78,33 +80,39 @@ async function showFirstStartNotice(): Promise<BrowserWindow> {
   return notice
 }
 
+/** seat.json: whether this PC is 单机 or a seat of the town server (electron/main/seatSettings.ts). */
+const seatFile = () => join(app.getPath('userData'), 'seat.json')
+const toWindows = (channel: string, payload: unknown) => {
+  for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(channel, payload)
+}
+
 /**
- * A seat of the town server (seat.json in the user-data folder says so): no store here; each call goes
- * to the server (electron/main/seatTransport.ts). The first-start question and 系统设置's page that
- * write seat.json are still to come; until then the IT person writes it. Returns false on a single PC.
+ * How this PC starts: as a seat of the town server (seat.json says so: no store here, each call goes
+ * to the server through electron/main/seatTransport.ts), on its own store (单机), or by asking first —
+ * on the very first start (no choice made and no store yet), or when the saved choice cannot be used
+ * (seat.json damaged, seat files moved or expired): then 系统设置 → 本机使用方式 opens and says why.
  */
-async function startAsSeat(): Promise<boolean> {
-  let choice
-  try {
-    choice = readSeatChoice(join(app.getPath('userData'), 'seat.json'))
-  } catch (e) {
-    dialog.showErrorBox('狮山镇网格化指挥中心', (e as Error).message)
-    return false
+async function startAsSeat(setup: SeatSetup, dbFile: string): Promise<'seat' | 'standalone' | 'ask'> {
+  const view = setup.view()
+  const firstStart = view.mode === 'unset' && !view.problem && !existsSync(dbFile) && !process.env.SHISHAN_DB
+  if (view.problem || firstStart) {
+    createConsoleWindow({ hash: `#/seat-setup${firstStart ? '?first=1' : ''}` })
+    return 'ask'
   }
-  if (choice?.mode !== 'seat') return false
+  const choice = readSeatChoice(seatFile())
+  if (choice?.mode !== 'seat') return 'standalone'
   try {
     seat = startSeatTransport(choice, {
       appVersion: app.getVersion(),
       contractHash: contractHash(),
-      onChange: (change) => {
-        for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send('store:changed', change)
-      },
-      onState: (state) => console.log(`[席位] ${state.kind}${'message' in state ? `：${state.message}` : ''}`)
+      onChange: (change) => toWindows('store:changed', change),
+      onState: (state) => toWindows('seat:state', state),
+      onChecked: (outcome) => toWindows('seat:checked', outcome)
     })
   } catch (e) {
     dialog.showErrorBox('狮山镇网格化指挥中心 · 联网席位', e instanceof SeatSettingsError ? e.message : `无法使用席位证书：${(e as Error).message}`)
-    app.exit(1)
-    return true
+    createConsoleWindow({ hash: '#/seat-setup' })
+    return 'ask'
   }
   const state = await seat.start()
   if (state.kind === 'incompatible') dialog.showErrorBox('狮山镇网格化指挥中心 · 联网席位', state.message)
@@ -118,14 +126,49 @@ async function startAsSeat(): Promise<boolean> {
     return !!me && hasCapability(me.account.role, [capability])
   })
   createConsoleWindow()
-  return true
+  return 'seat'
+}
+
+/**
+ * 系统设置 → 本机使用方式 (any of our pages may ask, signed in or not: choosing the server comes before
+ * signing in to it). A saved choice restarts the app, which then starts as chosen.
+ */
+function registerSeatSetupIpc(setup: SeatSetup) {
+  const refused = { ok: false, message: '拒绝来自未知页面的请求。' }
+  ipcMain.handle('seat:view', (event) => (isTrustedSender(event, isOwnUrl) ? setup.view() : null))
+  ipcMain.handle('seat:chooseFolder', async (event) => {
+    if (!isTrustedSender(event, isOwnUrl)) return refused
+    const window = BrowserWindow.fromWebContents(event.sender)
+    const options: Electron.OpenDialogOptions = { title: '选择席位文件夹（含 ca.crt 与本席位的证书和私钥）', properties: ['openDirectory'] }
+    const picked = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options))
+    return picked.canceled || !picked.filePaths[0] ? null : setup.folder(picked.filePaths[0])
+  })
+  ipcMain.handle('seat:test', (event, server: unknown, folder: unknown) =>
+    isTrustedSender(event, isOwnUrl) && typeof server === 'string' && typeof folder === 'string' ? setup.test(server, folder) : refused
+  )
+  ipcMain.handle('seat:save', (event, choice: unknown) => {
+    if (!isTrustedSender(event, isOwnUrl)) return refused
+    const c = choice as Partial<Record<string, unknown>> | null
+    const valid = c?.mode === 'standalone' || (c?.mode === 'seat' && typeof c.server === 'string' && typeof c.folder === 'string')
+    if (!valid) return { ok: false, message: '请选择本机的使用方式。' }
+    const saved = setup.save(c as SeatSave)
+    // Answer the page first, then start again as chosen.
+    if (saved.ok)
+      setTimeout(() => {
+        app.relaunch()
+        app.exit(0)
+      }, 800)
+    return saved
+  })
 }
 
 app.whenReady().then(async () => {
   applySessionSecurity()
-  if (await startAsSeat()) return
-  const appRoot = app.getAppPath()
   const dbFile = process.env.SHISHAN_DB ?? join(app.getPath('userData'), 'shishan.db')
+  const setup = seatSetup({ settingsFile: seatFile(), appVersion: app.getVersion(), contractHash: contractHash(), state: () => seat?.state() ?? null })
+  registerSeatSetupIpc(setup)
+  if ((await startAsSeat(setup, dbFile)) !== 'standalone') return
+  const appRoot = app.getAppPath()
   const notice = existsSync(dbFile) ? null : await showFirstStartNotice()
   try {
     core = startCore({
@@ -177,9 +220,7 @@ app.whenReady().then(async () => {
     return dispatch(String(method), input, { token: typeof token === 'string' ? token : undefined })
   })
   // Every window hears when the store changed (the wall refreshes without being touched).
-  core.changes.subscribe((change) => {
-    for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send('store:changed', change)
-  })
+  core.changes.subscribe((change) => toWindows('store:changed', change))
   registerShellIpc((token, capability) => {
     const session = core?.accounts.sessionOf(token)
     return !!session && !session.locked && hasCapability(core!.accounts.me(session).account.role, [capability])

@@ -2,6 +2,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { methodNames, type ApiBridge } from '../shared/contract'
 import type { StoreChange } from '../shared/storeChanges'
+import type { CheckedOutcome, SeatSave, SeatState } from '../shared/seat'
 
 const api = Object.fromEntries(methodNames.map((m) => [m, (input?: unknown, token?: string) => ipcRenderer.invoke('api', m, input, token)])) as ApiBridge
 contextBridge.exposeInMainWorld('api', api)
@@ -18,5 +19,22 @@ contextBridge.exposeInMainWorld('shell', {
     const handler = (_event: unknown, change: StoreChange) => listener(change)
     ipcRenderer.on('store:changed', handler)
     return () => ipcRenderer.removeListener('store:changed', handler)
+  },
+  /** 系统设置 → 本机使用方式, and a seat's connection (banner) and checked writes (notices). */
+  seat: {
+    view: () => ipcRenderer.invoke('seat:view'),
+    chooseFolder: () => ipcRenderer.invoke('seat:chooseFolder'),
+    test: (server: string, folder: string) => ipcRenderer.invoke('seat:test', server, folder),
+    save: (choice: SeatSave) => ipcRenderer.invoke('seat:save', choice),
+    onState: (listener: (state: SeatState) => void) => {
+      const handler = (_event: unknown, state: SeatState) => listener(state)
+      ipcRenderer.on('seat:state', handler)
+      return () => ipcRenderer.removeListener('seat:state', handler)
+    },
+    onChecked: (listener: (outcome: CheckedOutcome) => void) => {
+      const handler = (_event: unknown, outcome: CheckedOutcome) => listener(outcome)
+      ipcRenderer.on('seat:checked', handler)
+      return () => ipcRenderer.removeListener('seat:checked', handler)
+    }
   }
 })

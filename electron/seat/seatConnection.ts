@@ -15,6 +15,8 @@ import type { ApiError, Result } from '../shared/contract'
 import { methodRules } from '../core/api/methodRules'
 import { contract } from '../shared/contract'
 import { changeKinds } from '../shared/storeChanges'
+import type { CheckedOutcome, SeatState, UnknownOutcome } from '../shared/seat'
+export type { CheckedOutcome, SeatState, UnknownOutcome }
 
 const wholeStore = { kinds: [...changeKinds], villageIds: null }
 
@@ -29,17 +31,6 @@ export type SeatSettings = {
   /** Bind to this local address (tests make several client addresses on 127.0.0.0/8). */
   localAddress?: string
 }
-
-/** The connection as the windows show it. */
-export type SeatState =
-  | { kind: 'connecting' }
-  | { kind: 'connected'; serverVersion: string }
-  | { kind: 'down'; since: string; message: string }
-  | { kind: 'incompatible'; message: string }
-
-/** A write sent while the connection failed, whose answer never came; checked once the server is back. */
-export type UnknownOutcome = { key: string; method: string; methodName: string; sentAt: string; accountId: number | null }
-export type CheckedOutcome = UnknownOutcome & { made: boolean }
 
 type Options = {
   appVersion: string
@@ -147,6 +138,7 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     if (/ECONNREFUSED/.test(text)) return `镇服务器（${base.host}）没有应答：服务可能未启动或正在重启。`
     if (/certificate|self.signed|unable to verify|SSL|alert/i.test(text))
       return `与镇服务器的加密连接未能建立（${text}）：请检查本席位的证书是否有效、未被吊销。`
+    if (/disconnected before secure TLS/i.test(text)) return `与镇服务器（${base.host}）的连接在加密握手时中断：网络可能不通，或本席位证书已被吊销。`
     if (/ECONNRESET|socket hang up/i.test(text)) return `镇服务器断开了连接（${text}）：本席位证书可能已被吊销，或服务器正在重启。`
     return `无法连接镇服务器（${base.host}）：${text}`
   }
@@ -175,8 +167,9 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     void checkUnknown()
   }
 
-  function wentDown(e: unknown) {
-    if (state.kind !== 'down') setState({ kind: 'down', since: new Date().toISOString(), message: connectionMessage(e) })
+  /** `reason`: what the failed call was told (connectionMessage's words already). */
+  function wentDown(reason: string) {
+    if (state.kind !== 'down') setState({ kind: 'down', since: new Date().toISOString(), message: reason })
     scheduleRetry()
   }
 
@@ -258,7 +251,7 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
       }
       if (attempt + 1 < attempts) await new Promise((r) => setTimeout(r, 300 * (attempt + 1)))
     }
-    wentDown(new Error((last as { error: ApiError }).error.message))
+    wentDown((last as { error: ApiError }).error.message)
     if (!writes) return last!
     const accountId = credentials.token ? (accountOf.get(credentials.token) ?? null) : null
     unknown.set(key!, { key: key!, method, methodName: methodName(method), sentAt: new Date().toISOString(), accountId })

@@ -4,6 +4,7 @@
 // and store changes arrive as server-sent events (src/api/storeEvents.ts).
 import { sessionToken } from './session'
 import type { StoreChange } from '../../electron/shared/storeChanges'
+import type { CheckedOutcome, SeatAnswer, SeatFolder, SeatSave, SeatState, SeatTest, SeatView } from '../../electron/shared/seat'
 
 export type DisplayInfo = { id: number; label: string; width: number; height: number; primary: boolean; remembered: boolean }
 declare global {
@@ -13,6 +14,15 @@ declare global {
       displays: (token?: string) => Promise<DisplayInfo[]>
       openWall: (displayId: number | undefined, token?: string) => Promise<{ displayId: number } | null>
       onStoreChanged: (listener: (change: StoreChange) => void) => () => void
+      /** Only the desktop app (electron/preload): 系统设置 → 本机使用方式 and the seat's connection. */
+      seat?: {
+        view: () => Promise<SeatView>
+        chooseFolder: () => Promise<SeatAnswer<SeatFolder> | null>
+        test: (server: string, folder: string) => Promise<SeatAnswer<SeatTest>>
+        save: (choice: SeatSave) => Promise<SeatAnswer<unknown>>
+        onState: (listener: (state: SeatState) => void) => () => void
+        onChecked: (listener: (outcome: CheckedOutcome) => void) => () => void
+      }
     }
   }
 }
@@ -22,7 +32,3 @@ export const savePdf = (defaultName: string) => window.shell!.savePdf(defaultNam
 export const isDesktop = () => window.shell !== undefined
 export const displays = () => window.shell!.displays(sessionToken() ?? undefined)
 export const openWallOn = (displayId?: number) => window.shell!.openWall(displayId, sessionToken() ?? undefined)
-
-/** Where the data this window shows is kept: this PC (the desktop app, browser mode on loopback) or the town server it is reached on. */
-export const dataKeptAt = () =>
-  isDesktop() || ['127.0.0.1', 'localhost', '[::1]'].includes(window.location.hostname) ? '本机' : `镇服务器（${window.location.hostname}）`

@@ -70,7 +70,8 @@ export function useStoreChanges(throttleMs = 250) {
       timer = undefined
       const heard = { kinds: [...pending] }
       pending.clear()
-      void queryClient.invalidateQueries({ predicate: (q) => !keptAsTaken(q) && showsChange(String(q.queryKey[0]), heard) })
+      // A read that failed (the server was out of reach) is tried again whatever changed, even one otherwise kept as taken.
+      void queryClient.invalidateQueries({ predicate: (q) => q.state.status === 'error' || (!keptAsTaken(q) && showsChange(String(q.queryKey[0]), heard)) })
       if (heard.kinds.some((k) => k !== 'trust')) refreshTables()
     }
     const onChange = (change: Heard) => {

@@ -24,8 +24,13 @@ const Slot = memo(function Slot<K extends string>({ screen, active, render }: { 
   useEffect(() => {
     shown.active = active
     if (active !== wasActive.current) {
-      // Shown again: what went stale while hidden (its queries were paused) is read now, once.
-      if (active) void queryClient.refetchQueries({ type: 'active', predicate: (q) => q.state.isInvalidated })
+      // Shown again: what went stale while hidden (its queries were paused) is read now, once — and
+      // what was never read, having been hidden before its first read (the server out of reach then).
+      if (active)
+        void queryClient.refetchQueries({
+          type: 'active',
+          predicate: (q) => q.state.isInvalidated || (q.state.status === 'pending' && q.state.fetchStatus === 'idle')
+        })
       for (const call of shown.listeners) call(active)
     }
     wasActive.current = active

@@ -25,9 +25,16 @@ describe('preload bridge', () => {
     expect(invoke).toHaveBeenCalledWith('api', 'grids.get', { id: 7 }, 'session-token')
     // …and window.shell with the desktop's page services: save as PDF, displays and the wall, store changes.
     const shell = exposed.shell as Record<string, (name: string, token?: string) => Promise<unknown>>
-    expect(Object.keys(shell)).toEqual(['savePdf', 'displays', 'openWall', 'onStoreChanged'])
+    expect(Object.keys(shell)).toEqual(['savePdf', 'displays', 'openWall', 'onStoreChanged', 'seat'])
     await shell.savePdf('简报.pdf', 'session-token')
     expect(invoke).toHaveBeenCalledWith('shell:savePdf', '简报.pdf', 'session-token')
+    // …and 系统设置 → 本机使用方式 with the seat's connection: each on a channel of its own.
+    const seat = shell.seat as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>
+    expect(Object.keys(seat)).toEqual(['view', 'chooseFolder', 'test', 'save', 'onState', 'onChecked'])
+    await seat.test('10.20.30.40:5443', 'D:\\席位')
+    expect(invoke).toHaveBeenCalledWith('seat:test', '10.20.30.40:5443', 'D:\\席位')
+    await seat.save({ mode: 'standalone' })
+    expect(invoke).toHaveBeenCalledWith('seat:save', { mode: 'standalone' })
   })
 })
 

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { createServer } from 'node:net'
+import { createServer as createHttpsServer } from 'node:https'
+import { loadTownTls } from '../../electron/server/seats'
 import { connectSeat, type CheckedOutcome, type SeatConnection, type SeatState } from '../../electron/seat/seatConnection'
 import { contractHash } from '../../electron/core/api/contractHash'
 import { appVersion } from '../../electron/core/paths'
@@ -201,4 +203,32 @@ describe('when the network fails', () => {
     expect(checked[checked.length - 1]).toMatchObject({ method: 'issues.create', methodName: '登记新事件', made: true })
     expect(store<number>("select count(*) from issues where title = '断电前登记'")).toBe(1)
   }, 90_000)
+})
+
+describe('an answer cut off half way', () => {
+  it('is no answer (said at once), not a call that waits for ever', async () => {
+    // A server that sends the head of its answer and part of the body, then the cable is pulled.
+    const tls = loadTownTls(dir)
+    const half = createHttpsServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+      if (req.url === '/api') return void res.end(JSON.stringify({ ok: true, value: { version: appVersion(), contractHash: contractHash() } }))
+      req.resume()
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' })
+      res.write('{"ok":true,"value":[')
+      setTimeout(() => res.socket?.destroy(), 100)
+    })
+    await new Promise<void>((r) => half.listen(0, '127.0.0.1', () => r()))
+    issueSeat(dir, '半截-01')
+    const cut = connectSeat(
+      { serverUrl: `https://127.0.0.1:${(half.address() as { port: number }).port}/`, ...seatFiles(dir, '半截-01') },
+      { appVersion: appVersion(), contractHash: contractHash() }
+    )
+    try {
+      const answer = await Promise.race([cut.dispatch('units.all', {}), new Promise((r) => setTimeout(() => r('still waiting'), 5000))])
+      expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+      expect(cut.state().kind).toBe('down')
+    } finally {
+      cut.close()
+      half.close()
+    }
+  })
 })

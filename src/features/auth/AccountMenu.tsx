@@ -1,9 +1,11 @@
-// The header's account button: who is signed in, change password, lock the screen, sign out.
+// The header's account button: who is signed in, change password, lock the screen, 系统设置 (the
+// desktop app: how this PC is used), sign out.
 import { useState } from 'react'
 import { Button, Dropdown, Modal, App as AntApp } from 'antd'
 import { UserOutlined } from '@ant-design/icons'
 import { useMe, useSessionActions } from '../../api/auth'
 import { ChangePasswordForm } from './ChangePasswordScreen'
+import { seatSettingsAvailable } from '../../api/seat'
 
 export function AccountMenu() {
   const me = useMe()
@@ -21,11 +23,13 @@ export function AccountMenu() {
             { type: 'divider' },
             { key: 'password', label: '修改密码' },
             { key: 'lock', label: '锁屏' },
+            ...(seatSettingsAvailable() ? [{ key: 'seat', label: '系统设置' }] : []),
             { key: 'logout', label: '退出登录' }
           ],
           onClick: ({ key }) => {
             if (key === 'password') setChanging(true)
             if (key === 'lock') lock.mutate()
+            if (key === 'seat') window.location.hash = '#/seat-setup'
             if (key === 'logout') void logout()
           }
         }}

@@ -9,7 +9,7 @@ export function SignInScreen({ setup }: { setup: boolean }) {
   const { login, setup: firstSetup } = useSignIn()
   if (setup)
     return (
-      <AuthCard title="首次使用：设置系统管理员密码">
+      <AuthCard title="首次使用：设置系统管理员密码" settingsLink>
         <p className="auth-hint">
           这是一个新的数据库。请为系统管理员账号 <b>admin</b> 设置密码，之后用它登录、建立其他账号。
         </p>
@@ -28,7 +28,7 @@ export function SignInScreen({ setup }: { setup: boolean }) {
       </AuthCard>
     )
   return (
-    <AuthCard title="登录">
+    <AuthCard title="登录" settingsLink>
       <Form layout="vertical" onFinish={(v: { username: string; password: string }) => login.mutate(v)} requiredMark={false}>
         <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
           <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
