@@ -31,8 +31,14 @@ export function compare(c: Omit<CaseResult, 'ratio'>): CaseResult {
   return { ...c, ratio: Math.round(ratio * 100) / 100 }
 }
 
-const fmt = (v: number, unit: CaseResult['unit']) =>
-  unit === 'rows/s' ? `${Math.round(v).toLocaleString('en')} rows/s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`
+const fmt = (v: number | undefined, unit: CaseResult['unit']) =>
+  v === undefined || Number.isNaN(v)
+    ? '—'
+    : unit === 'rows/s'
+      ? `${Math.round(v).toLocaleString('en')} rows/s`
+      : v >= 1000
+        ? `${(v / 1000).toFixed(2)} s`
+        : `${v.toFixed(1)} ms`
 
 export function printTable(title: string, rows: CaseResult[]) {
   console.log(`\n${title}`)

@@ -9,6 +9,7 @@
 import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { connectSeat } from '../../electron/seat/seatConnection'
 import { contractHash } from '../../electron/core/api/contractHash'
 import { appVersion, repoRoot } from '../../electron/core/paths'
@@ -175,37 +176,47 @@ async function run(readers: number, seconds: number, seats: number) {
   }
 }
 
-const seconds = Number(process.argv[2] ?? 40)
-const seats = Number(process.argv[3] ?? 90)
-const rows: CaseResult[] = []
-const summary: Record<string, unknown> = { machine: machine(), seats, seconds }
-for (const readers of [2, 0]) {
-  const label = readers ? `heavy reads on the pool (${readers} readers)` : 'heavy reads on the main thread'
-  const r = await run(readers, seconds, seats)
-  const small = r.calls.filter((c) => !c.op.startsWith('heavy') && !c.op.startsWith('wall'))
-  const byOp = new Map<string, number[]>()
-  for (const c of r.calls) byOp.set(c.op, [...(byOp.get(c.op) ?? []), c.ms])
-  rows.push({ case: `${label}: small calls (${small.length})`, unit: 'ms', app: stat(small.map((c) => c.ms)), goal: 'p95 < 200 ms' })
-  for (const [op, ms] of byOp) rows.push({ case: `${label}: ${op} (${ms.length})`, unit: 'ms', app: stat(ms) })
-  const maxReach = Math.max(...r.reach.map((x) => x.maxMs))
-  rows.push({ case: `${label}: a change reaches every seat (${r.reach.length} changes)`, unit: 'ms', app: stat(r.reach.map((x) => x.maxMs)), goal: '< 1 s' })
-  const failed = r.calls.filter((c) => !c.ok && c.code !== 'CONFLICT')
-  summary[readers ? 'pool' : 'mainThread'] = {
-    smallCalls: stat(small.map((c) => c.ms)),
-    changeReachMaxMs: maxReach,
-    everySeatHeard: r.reach.every((x) => x.seats >= r.listening),
-    serverPeakRssMb: r.peakMb,
-    outOfReach: r.outOfReach.length,
-    failedSeats: r.failedSeats,
-    failedCalls: failed.length,
-    conflicts: r.calls.filter((c) => c.code === 'CONFLICT').length
+/** The whole bench (readers 2, then the main thread alone); the smoke test runs it small, on the pool only. */
+export async function runTownNetworkBench({ seconds = 40, seats = 90, readersList = [2, 0], write = true } = {}) {
+  const rows: CaseResult[] = []
+  const summary: Record<string, unknown> = { machine: machine(), seats, seconds }
+  for (const readers of readersList) {
+    const label = readers ? `heavy reads on the pool (${readers} readers)` : 'heavy reads on the main thread'
+    const r = await run(readers, seconds, seats)
+    const small = r.calls.filter((c) => !c.op.startsWith('heavy') && !c.op.startsWith('wall'))
+    const byOp = new Map<string, number[]>()
+    for (const c of r.calls) byOp.set(c.op, [...(byOp.get(c.op) ?? []), c.ms])
+    rows.push({ case: `${label}: small calls (${small.length})`, unit: 'ms', app: stat(small.map((c) => c.ms)), goal: 'p95 < 200 ms' })
+    for (const [op, ms] of byOp) rows.push({ case: `${label}: ${op} (${ms.length})`, unit: 'ms', app: stat(ms) })
+    const maxReach = Math.max(...r.reach.map((x) => x.maxMs))
+    rows.push({ case: `${label}: a change reaches every seat (${r.reach.length} changes)`, unit: 'ms', app: stat(r.reach.map((x) => x.maxMs)), goal: '< 1 s' })
+    const failed = r.calls.filter((c) => !c.ok && c.code !== 'CONFLICT')
+    summary[readers ? 'pool' : 'mainThread'] = {
+      smallCalls: stat(small.map((c) => c.ms)),
+      changes: r.reach.length,
+      changeReachMaxMs: maxReach,
+      everySeatHeard: r.reach.every((x) => x.seats >= r.listening),
+      serverPeakRssMb: r.peakMb,
+      outOfReach: r.outOfReach.length,
+      failedSeats: r.failedSeats,
+      failedCalls: failed.length,
+      conflicts: r.calls.filter((c) => c.code === 'CONFLICT').length
+    }
+    console.log(
+      `\n${label}: server peak RSS ${r.peakMb} MB; every seat heard every change: ${r.reach.every((x) => x.seats >= r.listening)} (${r.listening} seats); changes heard outside a desk's reach: ${r.outOfReach.length}; failed calls: ${failed.length}; seats that failed: ${r.failedSeats.length}`
+    )
+    console.log(`changes: ${r.reach.map((x) => `v${x.version} heard by ${x.seats} in ${x.maxMs} ms`).join('; ')}`)
+    if (r.outOfReach.length) console.log(r.outOfReach.slice(0, 5).join('\n'))
+    if (r.failedSeats.length) console.log(r.failedSeats.slice(0, 5).join('\n'))
   }
-  console.log(
-    `\n${label}: server peak RSS ${r.peakMb} MB; every seat heard every change: ${r.reach.every((x) => x.seats >= r.listening)} (${r.listening} seats); changes heard outside a desk's reach: ${r.outOfReach.length}; failed calls: ${failed.length}; seats that failed: ${r.failedSeats.length}`
-  )
-  console.log(`changes: ${r.reach.map((x) => `v${x.version} heard by ${x.seats} in ${x.maxMs} ms`).join('; ')}`)
-  if (r.outOfReach.length) console.log(r.outOfReach.slice(0, 5).join('\n'))
-  if (r.failedSeats.length) console.log(r.failedSeats.slice(0, 5).join('\n'))
+  printTable(`Town network: ${seats} seats for ${seconds} s (${machine()})`, rows)
+  if (write) writeResults('townNetwork', { ...summary, rows })
+  return { summary, rows }
 }
-printTable(`Town network: ${seats} seats for ${seconds} s (${machine()})`, rows)
-writeResults('townNetwork', { ...summary, rows })
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runTownNetworkBench({ seconds: Number(process.argv[2] ?? 40), seats: Number(process.argv[3] ?? 90) }).catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}

@@ -1,11 +1,12 @@
 // The city map benchmark on a tiny dataset, so it cannot rot: the app's map and the bare MapLibre
 // page both load and highlight, and browser mode starts from a cold process, on the town and on the city, a briefing prints,
-// and the felt-speed cases run beside their bare pages (timings not asserted).
+// and the felt-speed cases run beside their bare pages, and a few seats work on the town server (timings not asserted).
 import { describe, expect, it } from 'vitest'
 import { runCityMapBench } from '../bench/cityMap'
 import { runBriefingBench } from '../bench/briefingToPdf'
 import { tiny } from '../bench/cityData'
 import { runFeltSpeedBench } from '../bench/feltSpeed'
+import { runTownNetworkBench } from '../bench/townNetwork'
 
 describe('npm run bench, map part (smoke)', () => {
   it('loads and highlights the tiny city in the app and on a bare page, and times a cold start', async () => {
@@ -31,4 +32,20 @@ describe('npm run bench, map part (smoke)', () => {
     for (const c of r.cases.slice(0, 3)) expect([c.app.p50 > 0, (c.reference?.p50 ?? 0) > 0], c.case).toEqual([true, true])
     for (const c of r.cases.slice(3)) expect(c.app.p50, c.case).toBeGreaterThan(0)
   }, 180_000)
+
+  it('runs a few seats on the town server with the pool of readers: calls answered, changes heard within reach', async () => {
+    const { summary } = await runTownNetworkBench({ seconds: 20, seats: 10, readersList: [2], write: false })
+    const pool = summary.pool as {
+      smallCalls: { p50: number }
+      everySeatHeard: boolean
+      outOfReach: number
+      failedSeats: string[]
+      failedCalls: number
+      serverPeakRssMb: number
+    }
+    expect(pool.smallCalls.p50).toBeGreaterThan(0)
+    expect(pool.changes).toBeGreaterThan(0)
+    expect([pool.everySeatHeard, pool.outOfReach, pool.failedSeats, pool.failedCalls]).toEqual([true, 0, [], 0])
+    expect(pool.serverPeakRssMb).toBeGreaterThan(50)
+  }, 240_000)
 })
