@@ -37,6 +37,7 @@ describe('npm run bench, map part (smoke)', () => {
     const { summary } = await runTownNetworkBench({ seconds: 20, seats: 10, readersList: [2], write: false })
     const pool = summary.pool as {
       smallCalls: { p50: number }
+      changes: number
       everySeatHeard: boolean
       outOfReach: number
       failedSeats: string[]

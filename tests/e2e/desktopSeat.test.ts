@@ -188,6 +188,8 @@ describe('a desktop PC made a seat of the town server', () => {
     await page.getByText('人员台账').click()
     await page.getByTestId('seat-banner').getByText('与镇服务器的连接已断开，正在重连').waitFor({ timeout: 30_000 })
     expect(await page.getByTestId('seat-banner').innerText()).toContain('连接恢复前不能保存修改')
+    // The village chosen shows as a name or says the list could not be read, never as its number.
+    await expect.poll(() => page.locator('.ant-select-content:visible').first().getAttribute('title')).toBe('（村居列表未能读取）')
     await page.screenshot({ path: join(outputDir, 'seat-banner-down-1366.png') })
     link.mend()
     await page.getByTestId('seat-banner').waitFor({ state: 'detached', timeout: 30_000 })

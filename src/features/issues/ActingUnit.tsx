@@ -38,6 +38,7 @@ export function ActingUnit({ value, fixed, onChange }: { value: number | null; f
         style={{ width: 190 }}
         placeholder="选择办理单位"
         value={value ?? undefined}
+        labelRender={(chosen) => chosen.label ?? (units.isError ? '（单位列表未能读取）' : '读取中…')}
         onChange={(v: number) => {
           rememberActingUnit(v)
           onChange(v)

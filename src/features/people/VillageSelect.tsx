@@ -32,6 +32,8 @@ export function VillageSelect({
       style={{ width: 220, ...style }}
       loading={villages.isLoading}
       value={value}
+      // Until the list is read (or when it could not be), a chosen village shows as such, not as its number.
+      labelRender={(chosen) => chosen.label ?? (villages.isError ? '（村居列表未能读取）' : '读取中…')}
       onChange={(v) => onChange(v ?? undefined)}
       options={[...offices].map(([office, options]) => ({ label: office, options }))}
       data-testid="village-select"
