@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import { connectSeat, type CheckedOutcome, type SeatState } from '../seat/seatConnection'
 import type { Result } from '../shared/contract'
 import type { Me } from '../shared/accounts'
-import type { StoreChange } from '../shared/storeChanges'
+import { kindsShownBy, type StoreChange } from '../shared/storeChanges'
+import { parseStamp, readVersions } from '../shared/readVersions'
 import { checkSeatFiles, type SeatChoice } from './seatSettings'
 
 export type SeatTransport = ReturnType<typeof startSeatTransport>
@@ -23,18 +24,40 @@ export function startSeatTransport(
   }
 ) {
   const seatName = checkSeatFiles(choice)
-  const seat = connectSeat(
-    { serverUrl: choice.serverUrl, ca: readFileSync(choice.caFile), cert: readFileSync(choice.certFile), key: readFileSync(choice.keyFile) },
-    { appVersion: opts.appVersion, contractHash: opts.contractHash, onState: opts.onState, onChecked: opts.onChecked }
-  )
   let stopWatching: (() => void) | undefined
   let watching: string | undefined
+  // Reads of the watched session made before its stream opened may have missed a change (shared/readVersions.ts).
+  let versions = readVersions()
+  const stale = (methods: string[], version: number) => {
+    if (methods.length) opts.onChange?.({ version, kinds: [...new Set(methods.flatMap(kindsShownBy))], villageIds: null })
+  }
+  const seat = connectSeat(
+    { serverUrl: choice.serverUrl, ca: readFileSync(choice.caFile), cert: readFileSync(choice.certFile), key: readFileSync(choice.keyFile) },
+    {
+      appVersion: opts.appVersion,
+      contractHash: opts.contractHash,
+      onState: opts.onState,
+      onChecked: opts.onChecked,
+      onAnswer: (method, token, header) => {
+        const stamp = parseStamp(header)
+        if (stamp && token !== undefined && token === watching && versions.answered(method, stamp)) stale([method], stamp.version)
+      }
+    }
+  )
   /** Listen with this session from now on (the last one signed in on this PC). */
   const watchAs = (token: string) => {
     if (token === watching) return
     stopWatching?.()
     watching = token
-    stopWatching = seat.watch(token, (c) => opts.onChange?.(c as StoreChange))
+    versions = readVersions()
+    stopWatching = seat.watch(
+      token,
+      (c) => opts.onChange?.(c as StoreChange),
+      (hello) => {
+        const h = hello as { version?: unknown; feed?: unknown }
+        if (typeof h.version === 'number' && typeof h.feed === 'string') stale(versions.streamOpened({ feed: h.feed, version: h.version }), h.version)
+      }
+    )
   }
 
   async function dispatch(method: string, input: unknown, credentials: { token?: string } = {}): Promise<Result<unknown>> {

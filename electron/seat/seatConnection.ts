@@ -44,6 +44,8 @@ type Options = {
   retryMs?: number
   /** Attempts of one write before its outcome is called unknown. */
   writeAttempts?: number
+  /** Each answer of a call, with the store's change version the server stamped it with (x-store-version). */
+  onAnswer?: (method: string, token: string | undefined, stamp: string | null) => void
 }
 
 const isWrite = (method: string) => Object.hasOwn(methodRules, method) && (methodRules as Record<string, { write?: boolean }>)[method].write === true
@@ -97,7 +99,7 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
   function send(
     path: string,
     init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; timeoutMs?: number }
-  ): Promise<{ status: number; text: string }> {
+  ): Promise<{ status: number; text: string; stamp: string | null }> {
     return new Promise((resolve, reject) => {
       const options = requestTo(path, init.method, {
         ...(init.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)) } : {}),
@@ -106,7 +108,10 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
       const req = request(options, (res: IncomingMessage) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+        const stamp = res.headers['x-store-version']
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), stamp: typeof stamp === 'string' ? stamp : null })
+        )
         res.on('error', (e) => reject(new NoAnswer(e.message)))
       })
       req.setTimeout(init.timeoutMs ?? timeoutMs, () => req.destroy(new Error('等待应答超时')))
@@ -222,6 +227,7 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
     } catch (e) {
       return unavailable(connectionMessage(e), { noAnswer: true })
     }
+    opts.onAnswer?.(method, token, answer.stamp)
     try {
       return JSON.parse(answer.text) as Result<unknown>
     } catch {
@@ -265,7 +271,7 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
    * The server's change stream for one session (the seat keeps one and passes changes to its windows).
    * Reopened after a drop; every reopening also counts as a change of everything, since some may have been missed.
    */
-  function watch(token: string, onChange: (change: unknown) => void): () => void {
+  function watch(token: string, onChange: (change: unknown) => void, onHello?: (hello: unknown) => void): () => void {
     let stopped = false
     let opened = 0
     let current: ReturnType<typeof request> | undefined
@@ -287,8 +293,12 @@ export function connectSeat(settings: SeatSettings, opts: Options) {
             buffer = buffer.slice(end + 2)
             const data = /^data: (.*)$/m.exec(block)
             if (/^event: change$/m.test(block) && data) onChange(JSON.parse(data[1]) as unknown)
-            // Opened again after a drop: what changed meanwhile is not known, so everything may have.
-            else if (/^event: hello$/m.test(block) && opened++ > 0) onChange({ ...(data ? (JSON.parse(data[1]) as object) : {}), ...wholeStore })
+            else if (/^event: hello$/m.test(block)) {
+              const hello = data ? (JSON.parse(data[1]) as object) : {}
+              onHello?.(hello)
+              // Opened again after a drop: what changed meanwhile is not known, so everything may have.
+              if (opened++ > 0) onChange({ ...hello, ...wholeStore })
+            }
           }
         })
         res.on('end', again)

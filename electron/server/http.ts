@@ -51,11 +51,16 @@ const statusOf: Record<ApiError['code'], number> = {
   UNAVAILABLE: 503
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   // A failure after the answer began (a stream cut short) can only end the connection.
   if (res.headersSent) return void res.destroy()
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+    ...headers
+  })
   res.end(text)
 }
 const sendError = (res: ServerResponse, status: number, code: ApiError['code'], message: string) =>
@@ -113,7 +118,7 @@ const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty
  */
 function streamChanges(req: IncomingMessage, res: ServerResponse, changes: ChangeFeed, token: string, reachOf: ServerOptions['reachOf']) {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
-  res.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ version: changes.version() })}\n\n`)
+  res.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ version: changes.version(), feed: changes.feed })}\n\n`)
   const unsubscribe = changes.subscribe((c) => {
     const reach = reachOf ? reachOf(token) : null
     if (reach === undefined) return void res.end()
@@ -203,9 +208,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
   }
   const idempotencyKey = idempotencyKeyOf(req)
   if (idempotencyKey === null) return sendError(res, 400, 'BAD_INPUT', '请求头 Idempotency-Key 无效：应为 16–100 位字母、数字、- 或 _。')
+  // The store's change version as the call began: a page reads again what it read before its change stream opened (shared/readVersions.ts).
+  const stamp = opts.changes ? { 'x-store-version': `${opts.changes.feed}.${opts.changes.version()}` } : undefined
   // The core decides what the token allows (auth.login and auth.status need none), and where the call came from.
   const result = await opts.dispatch(method, input, { token, origin: originOf(req.socket, opts.consoleAddresses), idempotencyKey })
-  sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
+  sendJson(res, result.ok ? 200 : statusOf[result.error.code], result, stamp)
 }
 
 function serveStatic(res: ServerResponse, path: string, staticDir: string) {

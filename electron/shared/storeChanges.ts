@@ -31,6 +31,12 @@ export function showsChange(method: string, change: Pick<StoreChange, 'kinds'>):
   return feature === undefined || change.kinds.some((k) => shows[feature].includes(k))
 }
 
+/** The kinds of change a read of this method shows (every kind for a query that is no method). */
+export function kindsShownBy(method: string): ChangeKind[] {
+  const feature = Object.hasOwn(featureOf, method) ? featureOf[method as MethodName] : undefined
+  return feature === undefined ? [...changeKinds] : [...shows[feature]]
+}
+
 /** Whether a desk whose reach is `scope` (village ids; null = the whole town) is concerned by a change. */
 export const concerns = (scope: readonly number[] | null, change: Pick<StoreChange, 'villageIds'>) =>
   scope === null || change.villageIds === null || change.villageIds.some((v) => scope.includes(v))

@@ -3,6 +3,7 @@
 // ApiCallError so hooks can show the message.
 import type { ApiBridge, ApiError, Input, MethodName, Output, Result } from '../../electron/shared/contract'
 import { sessionNeedsAttention, sessionToken } from './session'
+import { noteAnswer } from './readStamps'
 
 declare global {
   interface Window {
@@ -28,6 +29,7 @@ async function overHttp(method: string, input: unknown, token: string | null): P
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `无法连接服务（${window.location.host}），请确认服务仍在运行、网络畅通后重试。` } }
   }
+  noteAnswer(method, response.headers.get('x-store-version'))
   try {
     return (await response.json()) as Result<unknown>
   } catch {

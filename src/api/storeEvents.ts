@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import { useQueryClient, type Query } from '@tanstack/react-query'
 import { sessionToken } from './session'
 import { refreshTables } from './write'
+import { noteStreamOpened, onStaleReads } from './readStamps'
 import { changeKinds, showsChange, type ChangeKind, type StoreChange } from '../../electron/shared/storeChanges'
 
 type Heard = Pick<StoreChange, 'kinds'>
@@ -36,8 +37,10 @@ function streamOverHttp(onChange: (c: Heard) => void): () => void {
     if (stopped) return
     if (!ticket) return void (retry = setTimeout(() => void open(), (delay = Math.min(delay * 2, 15_000))))
     source = new EventSource(`./api/events?ticket=${encodeURIComponent(ticket)}`)
-    source.addEventListener('hello', () => {
+    source.addEventListener('hello', (e) => {
       delay = 1000
+      // Reads made before the stream opened may have missed a change in between: those are read again.
+      noteStreamOpened(JSON.parse((e as MessageEvent<string>).data) as { version?: unknown; feed?: unknown })
       if (opened++ > 0) onChange(everything)
     })
     source.addEventListener('change', (e) => onChange(JSON.parse((e as MessageEvent<string>).data) as Heard))
@@ -48,7 +51,9 @@ function streamOverHttp(onChange: (c: Heard) => void): () => void {
     })
   }
   void open()
+  const stopStale = onStaleReads((kinds) => onChange({ kinds }))
   return () => {
+    stopStale()
     stopped = true
     source?.close()
     if (retry) clearTimeout(retry)

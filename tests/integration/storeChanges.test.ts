@@ -7,6 +7,7 @@ import type { Input } from '../../electron/shared/contract'
 import { startHttpServer, type RunningServer } from '../../electron/server/http'
 import { showsChange, type StoreChange } from '../../electron/shared/storeChanges'
 import { ok, signIn, tempDir, testCore } from '../support/core'
+import { parseStamp, readVersions } from '../../electron/shared/readVersions'
 
 let core: ReturnType<typeof testCore>
 let server: RunningServer
@@ -127,5 +128,35 @@ describe('changes by reach', () => {
     expect(showsChange('accounts.list', issues)).toBe(false)
     expect(showsChange('persons.list', { kinds: ['people'] })).toBe(true)
     expect(showsChange('issues.list', { kinds: ['grids'] })).toBe(true)
+  })
+})
+
+describe('a change between a page’s first reads and its stream opening', () => {
+  it('is not lost: the read is stamped older than the stream’s hello, so the page reads it again', async () => {
+    const token = await signIn(core, 'operator')
+    const call = (method: string, input: unknown) =>
+      fetch(`${server.url}api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input)
+      })
+    const read = await call('issues.list', {})
+    const stamp = parseStamp(read.headers.get('x-store-version'))
+    expect(stamp).not.toBeNull()
+    // Another desk registers an issue now, before this page's stream opens: nobody will announce it to the page.
+    await ok(core, 'issues.create', { ...issueIn('汀圃社区'), reportingUnitId: unitId('汀圃社区') })
+    const res = await fetch(`${server.url}api/events`, { headers: { authorization: `Bearer ${token}` } })
+    const reader = res.body!.getReader()
+    let text = ''
+    while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value)
+    await reader.cancel()
+    const hello = JSON.parse(/^data: (.*)$/m.exec(text)![1]) as { version: number; feed: string }
+    expect(hello).toEqual({ version: stamp!.version + 1, feed: stamp!.feed })
+    // The page's rule (src/api/readStamps.ts): the list read before is read again.
+    const versions = readVersions()
+    versions.answered('issues.list', stamp!)
+    expect(versions.streamOpened(hello)).toEqual(['issues.list'])
+    // A read after the change is stamped with it: nothing to read again.
+    expect(parseStamp((await call('issues.list', {})).headers.get('x-store-version'))).toEqual(hello)
   })
 })

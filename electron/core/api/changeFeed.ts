@@ -3,6 +3,7 @@
 // records and units its access rule names, or the record it created); null villages when the write
 // is town-wide. The transports deliver a change only to sessions whose reach it concerns.
 // The feed outlives a connection: after a restore the new connection reports to the same listeners.
+import { randomBytes } from 'node:crypto'
 import type { Dispatch } from './dispatch'
 import { featureOf, type MethodName } from '../../shared/contract'
 import { changeKinds, type ChangeKind, type StoreChange } from '../../shared/storeChanges'
@@ -14,6 +15,8 @@ export type { StoreChange }
 export type ChangeFeed = {
   subscribe: (listener: (c: StoreChange) => void) => () => void
   version: () => number
+  /** This run of the store's feed (versions count from 0 again in another): a stamp is `<feed>.<version>`. */
+  feed: string
   notify: (what?: Omit<StoreChange, 'version'>) => void
 }
 
@@ -24,6 +27,7 @@ export function createChangeFeed(): ChangeFeed {
   const listeners = new Set<(c: StoreChange) => void>()
   let version = 0
   return {
+    feed: randomBytes(6).toString('base64url'),
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
