@@ -7,6 +7,7 @@ import { runBriefingBench } from '../bench/briefingToPdf'
 import { tiny } from '../bench/cityData'
 import { runFeltSpeedBench } from '../bench/feltSpeed'
 import { runTownNetworkBench } from '../bench/townNetwork'
+import { runRentalsBench } from '../bench/rentalsAtScale'
 
 describe('npm run bench, map part (smoke)', () => {
   it('loads and highlights the tiny city in the app and on a bare page, and times a cold start', async () => {
@@ -49,4 +50,11 @@ describe('npm run bench, map part (smoke)', () => {
     expect([pool.everySeatHeard, pool.outOfReach, pool.failedSeats, pool.failedCalls]).toEqual([true, 0, [], 0])
     expect(pool.serverPeakRssMb).toBeGreaterThan(50)
   }, 240_000)
+
+  it('counts a small district’s rental hazards: the campaign table’s totals are the one pass’s', async () => {
+    // The bench itself throws when the table's totals and the one-pass reference differ.
+    const rows = await runRentalsBench({ runs: 1, write: false, buildings: 2000, hazards: 5000 })
+    expect(rows).toHaveLength(3)
+    for (const r of rows) expect([r.app.p50 > 0, (r.reference?.p50 ?? 0) > 0], r.case).toEqual([true, true])
+  }, 120_000)
 })
