@@ -92,7 +92,7 @@ describe('change feed', () => {
       const reader = res.body!.getReader()
       const next = async () => new TextDecoder().decode((await reader.read()).value)
       const first = await next()
-      expect(first).toMatch(/event: hello\ndata: \{"version":\d+\}/)
+      expect(first).toMatch(/event: hello\ndata: \{"version":\d+,"feed":"[\w-]+"\}/)
       const version = Number(/"version":(\d+)/.exec(first)![1])
       await ok(core, 'issues.create', newIssue())
       const change = await next()
