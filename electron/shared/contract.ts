@@ -11,6 +11,7 @@ import { issuesContract } from '../core/issues/contract'
 import { briefingsContract } from '../core/briefings/contract'
 import { wallContract } from '../core/wall/contract'
 import { trustContract } from '../core/trust/contract'
+import { rentalsContract } from '../core/rentals/contract'
 import type { Role } from './accounts'
 
 // The schemas other modules use by name, wherever they are declared.
@@ -49,7 +50,8 @@ export const contract = {
   ...issuesContract,
   ...briefingsContract,
   ...wallContract,
-  ...trustContract
+  ...trustContract,
+  ...rentalsContract
 } as const
 
 /** The feature each method belongs to (its folder under electron/core): what a change to the store was a change of. */
@@ -60,7 +62,8 @@ const featureParts = {
   issues: issuesContract,
   briefings: briefingsContract,
   wall: wallContract,
-  trust: trustContract
+  trust: trustContract,
+  rentals: rentalsContract
 } as const
 export type Feature = keyof typeof featureParts
 export const featureOf = Object.fromEntries(

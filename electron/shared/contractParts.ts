@@ -18,3 +18,8 @@ export const IsoDate = z
   .refine(isCalendarDay, '日期无效：日历上没有这一天')
 export const Share = z.number().min(0).max(1)
 export const MB = 1024 * 1024
+
+/** A photo sent with a record (files travel as base64 in JSON; what it really is, is read from its bytes). */
+export const PhotoUpload = z
+  .object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') })
+  .strict()

@@ -4,7 +4,7 @@
 import { featureOf, type Feature, type MethodName } from './contract'
 
 /** The kinds of record a write may change: the features that write. */
-export const changeKinds = ['grids', 'people', 'issues', 'briefings', 'trust'] as const
+export const changeKinds = ['grids', 'people', 'issues', 'briefings', 'trust', 'rentals'] as const
 export type ChangeKind = (typeof changeKinds)[number]
 
 /**
@@ -21,7 +21,8 @@ const shows: Record<Feature, readonly ChangeKind[]> = {
   issues: ['issues', 'grids'],
   briefings: ['briefings', 'issues', 'people', 'grids'],
   wall: ['issues', 'people', 'grids'],
-  trust: ['trust']
+  trust: ['trust'],
+  rentals: ['rentals', 'grids', 'people']
 }
 
 /** Whether a read of this method (a query's first key) shows what this change changed. */

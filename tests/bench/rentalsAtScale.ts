@@ -32,14 +32,13 @@ export async function runRentalsBench({ runs = 30, write = true, buildings = BUI
     ['电气线路不规范', '处', 0.13],
     ['疏散通道堵塞', '栋', 0.1],
     ['防盗网未设逃生窗', '处', 0.1],
-    ['其他', '处', 0.05]
+    ['其他消防隐患', '处', 0.05]
   ] as const
   const rnd = random(21)
   const t0 = performance.now()
   sqlite.transaction(() => {
-    const kindIds = kinds.map(([name, countedBy]) =>
-      Number(sqlite.prepare('insert into hazard_kinds (name, counted_by) values (?, ?)').run(name, countedBy).lastInsertRowid)
-    )
+    // The kinds every store starts with (migration 0008).
+    const kindIds = kinds.map(([name]) => (sqlite.prepare('select id from hazard_kinds where name = ?').get(name) as { id: number }).id)
     const building = sqlite.prepare(
       "insert into rental_buildings (address, village_unit_id, use, risk_class, rental_rooms, tenants, sample, created_at) values (?, ?, '居住', ?, ?, ?, 1, '2025-01-01T00:00:00.000Z')"
     )

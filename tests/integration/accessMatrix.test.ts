@@ -132,7 +132,12 @@ const expected: Record<MethodName, string> = {
   'audit.search': 'U',
   'audit.verify': 'U',
   'audit.export': 'U',
-  'audit.recordPrint': 'OGLDCV'
+  'audit.recordPrint': 'OGLDCV',
+  'rentals.kinds': 'OGLDCV',
+  'rentals.buildings.create': 'Ocv',
+  'rentals.inspect': 'Ocv',
+  'rentals.reinspect': 'Ocv',
+  'rentals.campaignTable': 'OGLDCV'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -151,6 +156,7 @@ type Place = {
   photo: number
   supervision: number
   briefing: number
+  building: number
   lon: number
   lat: number
   tier1: number
@@ -161,7 +167,7 @@ let throwaway: number
 let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
-function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue'> {
+function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building'> {
   const one = (sql: string, ...p: unknown[]) =>
     c.store.sqlite
       .prepare(sql)
@@ -222,7 +228,15 @@ async function completePlace(name: string, c = core): Promise<Place> {
     scopeUnitId: p.village,
     sections: [{ key: 'nextSteps', paragraphs: ['矩阵测试。'] }]
   })
-  return { ...p, notice: notice.noticeId, recipient, issue: issue.id, photo, briefing: briefing.id }
+  const building = await ok(c, 'rentals.buildings.create', {
+    address: '矩阵测试出租屋',
+    villageUnitId: p.village,
+    use: '居住',
+    riskClass: '中风险',
+    rentalRooms: 4,
+    tenants: 8
+  })
+  return { ...p, notice: notice.noticeId, recipient, issue: issue.id, photo, briefing: briefing.id, building: building.id }
 }
 
 /** A valid input for each method on a place; the acting unit is the caller's own where it must be. */
@@ -316,6 +330,10 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'accountability.list': { unitId: p.village },
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31', scope: p.village },
     'routing.rules.set': { rules: [] },
+    'rentals.buildings.create': { address: '矩阵测试楼', villageUnitId: p.village, use: '居住', riskClass: '低风险', rentalRooms: 2, tenants: 3 },
+    'rentals.inspect': { buildingId: p.building, inspectedOn: '2026-11-20', inspector: '矩阵', hazards: [] },
+    'rentals.reinspect': { buildingId: p.building, inspectedOn: '2026-11-20', inspector: '矩阵', results: [{ hazardId: 999_999, rectified: false }] },
+    'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
     'briefings.compose': { kind: '月报', anchor: '2026-11-01', scopeUnitId: p.village },
     'briefings.issue': { kind: '月报', anchor: '2026-10-01', scopeUnitId: p.village, sections: [{ key: 'nextSteps', paragraphs: ['矩阵。'] }] },
     'briefings.get': { id: p.briefing },

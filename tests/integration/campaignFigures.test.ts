@@ -18,12 +18,10 @@ const run = (text: string, ...params: unknown[]) => core.store.sqlite.prepare(te
 beforeAll(() => {
   core = testCore()
   villages = (core.store.sqlite.prepare("select id from units where kind = 'village' order by id limit 3").all() as { id: number }[]).map((v) => v.id)
-  for (const [name, countedBy] of [
-    ['电动车屋内停放充电', '处'],
-    ['消防设施未配齐', '处'],
-    ['疏散通道堵塞', '栋']
-  ] as const)
-    kinds.push({ id: Number(run('insert into hazard_kinds (name, counted_by) values (?, ?)', name, countedBy).lastInsertRowid), countedBy })
+  // The kinds every store starts with (migration 0008): two counted by the place, one by the building.
+  for (const name of ['电动车屋内停放充电', '消防设施未配齐', '疏散通道堵塞'])
+    kinds.push(core.store.sqlite.prepare('select id, counted_by countedBy from hazard_kinds where name = ?').get(name) as CampaignKind)
+  expect(kinds.map((k) => k.countedBy)).toEqual(['处', '处', '栋'])
 })
 afterAll(() => core.close())
 

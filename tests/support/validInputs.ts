@@ -37,6 +37,10 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
   const nextIssue = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issues').n
   const supervision = q<{ id: number }>("select id from issue_events where action = 'supervise' order by id limit 1")
   const nextPhoto = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from issue_photos').n
+  // The rental building and the hazard rentals.buildings.create and rentals.inspect make (contract order).
+  const nextBuilding = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from rental_buildings').n
+  const nextHazard = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from fire_hazards').n
+  const electricKind = q<{ id: number }>("select id from hazard_kinds where name = '电气线路不规范'").id
   const post = q<{ id: number; v: number }>(
     'select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1'
   )
@@ -161,6 +165,36 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'accountability.record': { unitId: spot.village, kind: '约谈', note: '超期未办结，约谈负责人' },
     'accountability.list': {},
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
+    'rentals.kinds': {},
+    'rentals.buildings.create': {
+      address: '狮山镇契约测试出租屋',
+      villageUnitId: spot.village,
+      lon: spot.lon,
+      lat: spot.lat,
+      use: '居住',
+      riskClass: '高风险',
+      rentalRooms: 12,
+      tenants: 30
+    },
+    'rentals.inspect': {
+      buildingId: nextBuilding,
+      inspectedOn: '2026-11-20',
+      inspector: '网格员',
+      hazards: [{ kindId: electricKind, deadline: '2026-11-30' }]
+    },
+    'rentals.reinspect': {
+      buildingId: nextBuilding,
+      inspectedOn: '2026-11-21',
+      inspector: '网格员',
+      results: [
+        {
+          hazardId: nextHazard,
+          rectified: true,
+          photos: [{ fileName: '整改.png', mimeType: 'image/png', contentBase64: solidPng(2, 2, [0, 0, 0]).toString('base64') }]
+        }
+      ]
+    },
+    'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
     'routing.rules.get': {},
     'routing.rules.set': {
       rules: [

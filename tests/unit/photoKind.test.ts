@@ -1,7 +1,7 @@
 // A photo is what its first bytes say, whatever its name or declared type.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { photoKind } from '../../electron/core/issues/domain/photoKind'
+import { photoKind } from '../../electron/core/kernel/photoKind'
 import { solidPng } from '../support/fixtures'
 
 describe('photoKind', () => {

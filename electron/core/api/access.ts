@@ -15,6 +15,7 @@ export const capabilities = [
   'data.export',
   'issues.handle',
   'issues.configure',
+  'rentals.handle',
   'briefings.write',
   'accounts.manage',
   'roles.manage',
@@ -33,6 +34,7 @@ export const capabilityNames: Record<Capability, string> = {
   'data.export': '导出数据',
   'issues.handle': '办理事件',
   'issues.configure': '设置流转规则与问责',
+  'rentals.handle': '出租屋排查整治',
   'briefings.write': '签发简报',
   'accounts.manage': '管理账号',
   'roles.manage': '授予角色与权限',
@@ -43,11 +45,11 @@ export const capabilityNames: Record<Capability, string> = {
 
 /** The three administrators hold no business capability, and no business role holds theirs (三员分立). */
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
-  operator: ['data.read', 'wall.read', 'grids.write', 'issues.handle', 'issues.configure', 'people.unmask', 'data.export', 'briefings.write'],
+  operator: ['data.read', 'wall.read', 'grids.write', 'issues.handle', 'issues.configure', 'rentals.handle', 'people.unmask', 'data.export', 'briefings.write'],
   organiser: ['data.read', 'wall.read', 'grids.write', 'people.write', 'people.unmask', 'data.export', 'briefings.write'],
   leader: ['data.read', 'wall.read'],
-  officeClerk: ['data.read', 'people.write', 'people.unmask', 'data.export', 'issues.handle'],
-  villageClerk: ['data.read', 'people.write', 'people.unmask', 'data.export', 'issues.handle'],
+  officeClerk: ['data.read', 'people.write', 'people.unmask', 'data.export', 'issues.handle', 'rentals.handle'],
+  villageClerk: ['data.read', 'people.write', 'people.unmask', 'data.export', 'issues.handle', 'rentals.handle'],
   // The district's desk in the linkage: reads the town's issues and acts as the district only.
   districtClerk: ['data.read', 'issues.handle'],
   sysadmin: ['accounts.manage', 'settings.manage', 'backups.manage'],
@@ -90,6 +92,7 @@ export type RecordKind =
   | 'issuePhoto'
   | 'issueEvent'
   | 'briefing'
+  | 'rentalBuilding'
 
 /**
  * How a method is narrowed for office and village clerks (other roles see the whole town):

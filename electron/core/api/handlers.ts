@@ -10,6 +10,7 @@ import { createIssuesHandlers } from '../issues/handlers'
 import { createBriefingsHandlers } from '../briefings/handlers'
 import { createWallHandlers } from '../wall/handlers'
 import { createTrustHandlers } from '../trust/handlers'
+import { createRentalsHandlers } from '../rentals/handlers'
 import type { AccountService } from '../trust/accounts'
 import type { AuditService } from '../trust/audit'
 import type { BackupService } from '../trust/backups'
@@ -36,6 +37,7 @@ export function createHandlers(deps: {
     ...createIssuesHandlers(deps),
     ...createBriefingsHandlers(deps),
     ...createWallHandlers(deps),
-    ...createTrustHandlers(deps)
+    ...createTrustHandlers(deps),
+    ...createRentalsHandlers(deps)
   }
 }

@@ -8,6 +8,7 @@ import { changesAccess } from '../changes/access'
 import { briefingsAccess } from '../briefings/access'
 import { wallAccess } from '../wall/access'
 import { trustAccess } from '../trust/access'
+import { rentalsAccess } from '../rentals/access'
 
 export const methodRules: { [M in MethodName]: MethodRule<ParsedInput<M>> } = {
   ...gridsAccess,
@@ -16,5 +17,6 @@ export const methodRules: { [M in MethodName]: MethodRule<ParsedInput<M>> } = {
   ...changesAccess,
   ...briefingsAccess,
   ...wallAccess,
-  ...trustAccess
+  ...trustAccess,
+  ...rentalsAccess
 }

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
-import { photoKind } from './domain/photoKind'
-import { fromGeoJsonGeometry, pointInMultiPolygon } from '../kernel/geometry'
+import { photoKind } from '../kernel/photoKind'
+import { createGridLocator } from '../grids/gridsAt'
 import {
   actionName,
   availableActions,
@@ -68,19 +68,7 @@ export function createIssueService(db: Db, clock: Clock) {
   }
 
   /** The grids of all three tiers holding a point (tier 3 first, then its parents). */
-  function gridsAt(lon: number, lat: number) {
-    const candidates = sql.rows<{ id: number; parentId: number; villageUnitId: number; geometry: string }>(
-      'select id, parent_id as parentId, village_unit_id as villageUnitId, geometry from grids where tier = 3 and geometry is not null and min_lon <= ? and max_lon >= ? and min_lat <= ? and max_lat >= ?',
-      lon,
-      lon,
-      lat,
-      lat
-    )
-    const t3 = candidates.find((g) => pointInMultiPolygon([lon, lat], fromGeoJsonGeometry(JSON.parse(g.geometry))))
-    if (!t3) return null
-    const t2 = sql.row<{ id: number; parentId: number }>('select id, parent_id as parentId from grids where id = ?', t3.parentId)
-    return { tier3: t3.id, tier2: t2?.id ?? null, tier1: t2?.parentId ?? null, villageUnitId: t3.villageUnitId }
-  }
+  const { gridsAt } = createGridLocator(db)
 
   const stateOf = (r: IssueRow): IssueState => ({
     status: r.status,

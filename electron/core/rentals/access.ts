@@ -1,0 +1,17 @@
+// Rentals: who may call each method of this feature, on which records (see api/access.ts). Inspections
+// are the villages' and offices' work, and the command centre's; clerks only on their own villages.
+import type { ParsedInput } from '../../shared/contract'
+import { town, list, write, read, record, unit, type FeatureRules } from '../api/access'
+import type { rentalsContract } from './contract'
+
+export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
+  'rentals.kinds': read(town),
+  'rentals.buildings.create': {
+    ...write(['rentals.handle'], [unit((i: ParsedInput<'rentals.buildings.create'>) => i.villageUnitId)]),
+    creates: { record: 'rentalBuilding', idOf: (v) => (v as { id?: number }).id }
+  },
+  'rentals.inspect': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.inspect'>) => i.buildingId)]),
+  'rentals.reinspect': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.reinspect'>) => i.buildingId)]),
+  // The service narrows the villages to the clerk's.
+  'rentals.campaignTable': read(list)
+}

@@ -1,0 +1,80 @@
+// Rental housing and fire-safety rectification (issue 21): this feature's part of the contract,
+// merged into electron/shared/contract.ts. Zod only (the renderer bundles it): no electron, no node:, no DOM.
+import { z } from 'zod'
+import { Id, IsoDate, MB, NoInput, PhotoUpload } from '../../shared/contractParts'
+
+const Note = z.string().trim().max(500)
+const Photos = z.array(PhotoUpload).max(9, '最多 9 张照片')
+const Counts = z.object({ found: z.number().int(), rectified: z.number().int(), overdue: z.number().int(), rate: z.number().nullable() })
+export const HazardKind = z.object({ id: Id, name: z.string(), countedBy: z.enum(['处', '栋']), photoRequired: z.boolean(), active: z.boolean() })
+
+export const rentalsContract = {
+  'rentals.kinds': {
+    input: NoInput,
+    output: z.array(HazardKind),
+    doc: '消防安全隐患类别：名称、按处或按栋计数、整改是否须附照片（镇里维护）'
+  },
+  'rentals.buildings.create': {
+    input: z
+      .object({
+        address: z.string().trim().min(2, '请填写出租屋地址').max(100),
+        villageUnitId: Id,
+        lon: z.number().min(73).max(136).optional(),
+        lat: z.number().min(3).max(54).optional(),
+        landlordPersonId: Id.optional(),
+        use: z.enum(['居住', '生产', '混合']),
+        riskClass: z.enum(['低风险', '中风险', '高风险']),
+        rentalRooms: z.number().int().min(0).max(10_000),
+        tenants: z.number().int().min(0).max(100_000)
+      })
+      .strict(),
+    output: z.object({ id: Id, tier3GridId: Id.nullable() }),
+    doc: '登记出租屋：地址、所在村居（有坐标时按坐标找到三级网格）、房东、用途、风险等级、出租间数与租客数'
+  },
+  'rentals.inspect': {
+    input: z
+      .object({
+        buildingId: Id,
+        inspectedOn: IsoDate,
+        inspector: z.string().trim().min(1, '请填写排查人员').max(60),
+        note: Note.optional(),
+        hazards: z
+          .array(z.object({ kindId: Id, deadline: IsoDate, note: Note.optional(), photos: Photos.optional() }).strict())
+          .max(50, '一次排查最多登记 50 处隐患')
+      })
+      .strict(),
+    output: z.object({ inspectionId: Id, hazardIds: z.array(Id) }),
+    doc: '登记一次排查：发现的隐患（类别、整改期限、照片），期限不得早于排查日',
+    maxBodyBytes: 100 * MB
+  },
+  'rentals.reinspect': {
+    input: z
+      .object({
+        buildingId: Id,
+        inspectedOn: IsoDate,
+        inspector: z.string().trim().min(1, '请填写复查人员').max(60),
+        note: Note.optional(),
+        results: z
+          .array(z.object({ hazardId: Id, rectified: z.boolean(), note: Note.optional(), photos: Photos.optional() }).strict())
+          .min(1, '请至少复查一处隐患')
+          .max(50)
+      })
+      .strict(),
+    output: z.object({ inspectionId: Id, rectified: z.array(Id), stillOpen: z.array(Id) }),
+    doc: '登记一次复查：逐处写明已整改（须附整改照片的类别须有照片）或仍未整改',
+    maxBodyBytes: 100 * MB
+  },
+  'rentals.campaignTable': {
+    input: z
+      .object({ startsOn: IsoDate, endsOn: IsoDate, asOf: IsoDate.optional(), villageIds: z.array(Id).max(400).optional() })
+      .strict()
+      .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] }),
+    output: z.object({
+      asOf: z.string(),
+      total: Counts,
+      villages: z.array(Counts.extend({ villageId: Id, village: z.string() })),
+      kinds: z.array(Counts.extend({ kindId: Id, kind: z.string(), countedBy: z.enum(['处', '栋']) }))
+    }),
+    doc: '专项整治进度表：期间内发现、截至某日已整改、整改率、逾期未改，按村居与按类别（按栋计数的类别数楼栋）'
+  }
+} as const

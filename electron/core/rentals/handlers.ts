@@ -1,0 +1,17 @@
+// Rentals: one short function per method of this feature's contract part, each calling a service.
+import type { FeatureHandlers } from '../api/handlers'
+import type { rentalsContract } from './contract'
+import { createRentalService } from './rentals'
+import type { Db } from '../db/open'
+import type { Clock } from '../clock'
+
+export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): FeatureHandlers<typeof rentalsContract> {
+  const rentals = createRentalService(db, clock)
+  return {
+    'rentals.kinds': () => rentals.kinds(),
+    'rentals.buildings.create': (input) => rentals.createBuilding(input),
+    'rentals.inspect': (input, { actor }) => rentals.inspect(input, actor),
+    'rentals.reinspect': (input, { actor }) => rentals.reinspect(input, actor),
+    'rentals.campaignTable': (input, { scopeVillageIds }) => rentals.campaignTable(input, scopeVillageIds)
+  }
+}

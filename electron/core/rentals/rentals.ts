@@ -1,0 +1,204 @@
+// Rental buildings, their inspections and re-inspections, and the campaign table, on the store.
+// Every refusal names the row or field in Chinese; the guard runs each write in one transaction with
+// its audit row, so a refused hazard leaves none of its inspection written.
+import { createHash } from 'node:crypto'
+import type { Clock } from '../clock'
+import type { Db } from '../db/open'
+import { sqlOn } from '../db/sql'
+import { AppError, notFound } from '../errors'
+import { photoKind } from '../kernel/photoKind'
+import { createGridLocator } from '../grids/gridsAt'
+import { chinaDate } from '../../shared/chinaTime'
+import type { Output, ParsedInput } from '../../shared/contract'
+import { campaignFigures } from './campaignFigures'
+
+type Photo = { fileName: string; mimeType: string; contentBase64: string }
+type Kind = Output<'rentals.kinds'>[number]
+
+export function createRentalService(db: Db, clock: Clock) {
+  const sql = sqlOn(db)
+  const { gridsAt } = createGridLocator(db)
+  const today = () => chinaDate(clock.now())
+
+  const kinds = (): Kind[] =>
+    sql.rows<Kind>('select id, name, counted_by countedBy, photo_required photoRequired, active from hazard_kinds order by sort, id').map((k) => ({
+      ...k,
+      photoRequired: Boolean(k.photoRequired),
+      active: Boolean(k.active)
+    }))
+
+  function building(id: number) {
+    const b = sql.row<{ id: number; villageUnitId: number; address: string }>(
+      'select id, village_unit_id villageUnitId, address from rental_buildings where id = ?',
+      id
+    )
+    if (!b) throw notFound('出租屋', id)
+    return b
+  }
+
+  /** A visit's day: a calendar day, not in the future. */
+  function visitDay(day: string, what: string) {
+    if (day > today()) throw new AppError('BAD_INPUT', `${what}日期 ${day} 晚于今天（${today()}）：请填写实际到场的日期。`, { field: 'inspectedOn' })
+  }
+
+  function storePhotos(hazardId: number, stage: '发现' | '整改', photos: Photo[], label: string) {
+    for (const p of photos) {
+      const bytes = Buffer.from(p.contentBase64, 'base64')
+      if (bytes.length === 0) throw new AppError('BAD_INPUT', `${label}的照片“${p.fileName}”是空文件`)
+      const mime = photoKind(bytes)
+      if (!mime) throw new AppError('BAD_INPUT', `${label}的照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
+      sql.run(
+        'insert or ignore into hazard_photos (hazard_id, stage, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+        hazardId,
+        stage,
+        createHash('sha256').update(bytes).digest('hex'),
+        mime,
+        p.fileName,
+        bytes,
+        clock.now().toISOString()
+      )
+    }
+  }
+
+  function createBuilding(input: ParsedInput<'rentals.buildings.create'>) {
+    const village = sql.row<{ kind: string }>('select kind from units where id = ?', input.villageUnitId)
+    if (village?.kind !== 'village') throw new AppError('BAD_INPUT', `所在村居（编号 ${input.villageUnitId}）不是一个村（社区）。`, { field: 'villageUnitId' })
+    if ((input.lon === undefined) !== (input.lat === undefined)) throw new AppError('BAD_INPUT', '坐标须同时填写经度和纬度。', { field: 'lon' })
+    const grids = input.lon !== undefined && input.lat !== undefined ? gridsAt(input.lon, input.lat) : null
+    if (grids && grids.villageUnitId !== input.villageUnitId)
+      throw new AppError('BAD_INPUT', '坐标落在另一个村居的网格内：请核对地址、坐标和所在村居。', { field: 'lon' })
+    if (input.landlordPersonId !== undefined && !sql.value('select 1 from persons where id = ?', input.landlordPersonId))
+      throw notFound('房东（人员）', input.landlordPersonId)
+    const id = Number(
+      sql.run(
+        'insert into rental_buildings (address, lon, lat, village_unit_id, tier3_grid_id, landlord_person_id, use, risk_class, rental_rooms, tenants, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        input.address,
+        input.lon ?? null,
+        input.lat ?? null,
+        input.villageUnitId,
+        grids?.tier3 ?? null,
+        input.landlordPersonId ?? null,
+        input.use,
+        input.riskClass,
+        input.rentalRooms,
+        input.tenants,
+        clock.now().toISOString()
+      ).lastInsertRowid
+    )
+    return { id, tier3GridId: grids?.tier3 ?? null }
+  }
+
+  function inspect(input: ParsedInput<'rentals.inspect'>, actor: string) {
+    const b = building(input.buildingId)
+    visitDay(input.inspectedOn, '排查')
+    const byId = new Map(kinds().map((k) => [k.id, k]))
+    input.hazards.forEach((h, i) => {
+      const kind = byId.get(h.kindId)
+      if (!kind || !kind.active)
+        throw new AppError('BAD_INPUT', `第 ${i + 1} 处隐患：隐患类别（编号 ${h.kindId}）不存在或已停用。`, { field: `hazards.${i}.kindId` })
+      if (h.deadline < input.inspectedOn)
+        throw new AppError('BAD_INPUT', `第 ${i + 1} 处隐患（${kind.name}）：整改期限 ${h.deadline} 早于排查日期 ${input.inspectedOn}。`, {
+          field: `hazards.${i}.deadline`
+        })
+    })
+    const inspectionId = Number(
+      sql.run(
+        "insert into rental_inspections (building_id, village_unit_id, kind, inspected_on, inspector, note, created_at, recorded_by) values (?, ?, '排查', ?, ?, ?, ?, ?)",
+        b.id,
+        b.villageUnitId,
+        input.inspectedOn,
+        input.inspector,
+        input.note ?? null,
+        clock.now().toISOString(),
+        actor
+      ).lastInsertRowid
+    )
+    const hazardIds = input.hazards.map((h, i) => {
+      const id = Number(
+        sql.run(
+          'insert into fire_hazards (inspection_id, building_id, village_unit_id, kind_id, found_on, deadline, note) values (?, ?, ?, ?, ?, ?, ?)',
+          inspectionId,
+          b.id,
+          b.villageUnitId,
+          h.kindId,
+          input.inspectedOn,
+          h.deadline,
+          h.note ?? null
+        ).lastInsertRowid
+      )
+      storePhotos(id, '发现', h.photos ?? [], `第 ${i + 1} 处隐患`)
+      return id
+    })
+    return { inspectionId, hazardIds }
+  }
+
+  function reinspect(input: ParsedInput<'rentals.reinspect'>, actor: string) {
+    const b = building(input.buildingId)
+    visitDay(input.inspectedOn, '复查')
+    const byId = new Map(kinds().map((k) => [k.id, k]))
+    const seen = new Set<number>()
+    const hazards = input.results.map((r, i) => {
+      const label = `第 ${i + 1} 项（隐患编号 ${r.hazardId}）`
+      if (seen.has(r.hazardId)) throw new AppError('BAD_INPUT', `${label}：同一处隐患在本次复查中出现了两次。`, { field: `results.${i}.hazardId` })
+      seen.add(r.hazardId)
+      const h = sql.row<{ buildingId: number; kindId: number; foundOn: string; rectifiedOn: string | null; version: number }>(
+        'select building_id buildingId, kind_id kindId, found_on foundOn, rectified_on rectifiedOn, version from fire_hazards where id = ?',
+        r.hazardId
+      )
+      if (!h || h.buildingId !== b.id) throw new AppError('BAD_INPUT', `${label}：不是这栋出租屋（${b.address}）的隐患。`, { field: `results.${i}.hazardId` })
+      if (h.rectifiedOn !== null) throw new AppError('CONFLICT', `${label}：已于 ${h.rectifiedOn} 整改完毕，无需复查。`)
+      if (input.inspectedOn < h.foundOn)
+        throw new AppError('BAD_INPUT', `${label}：复查日期 ${input.inspectedOn} 早于发现日期 ${h.foundOn}。`, { field: 'inspectedOn' })
+      const kind = byId.get(h.kindId)!
+      if (r.rectified && kind.photoRequired && (r.photos ?? []).length === 0)
+        throw new AppError('BAD_INPUT', `${label}（${kind.name}）：本镇要求此类隐患整改须附整改后的照片。`, { field: `results.${i}.photos` })
+      return { ...r, label, version: h.version }
+    })
+    const inspectionId = Number(
+      sql.run(
+        "insert into rental_inspections (building_id, village_unit_id, kind, inspected_on, inspector, note, created_at, recorded_by) values (?, ?, '复查', ?, ?, ?, ?, ?)",
+        b.id,
+        b.villageUnitId,
+        input.inspectedOn,
+        input.inspector,
+        input.note ?? null,
+        clock.now().toISOString(),
+        actor
+      ).lastInsertRowid
+    )
+    for (const h of hazards) {
+      if (h.rectified)
+        sql.run(
+          'update fire_hazards set rectified_on = ?, rectified_inspection_id = ?, version = version + 1 where id = ? and version = ?',
+          input.inspectedOn,
+          inspectionId,
+          h.hazardId,
+          h.version
+        )
+      storePhotos(h.hazardId, '整改', h.photos ?? [], h.label)
+    }
+    return {
+      inspectionId,
+      rectified: hazards.filter((h) => h.rectified).map((h) => h.hazardId),
+      stillOpen: hazards.filter((h) => !h.rectified).map((h) => h.hazardId)
+    }
+  }
+
+  /** The table for a period, as of a day (today unless asked), in the villages asked within the caller's reach. */
+  function campaignTable(input: ParsedInput<'rentals.campaignTable'>, scopeVillageIds: number[] | null): Output<'rentals.campaignTable'> {
+    const asOf = input.asOf ?? today()
+    const asked = input.villageIds ?? null
+    const villageIds = scopeVillageIds === null ? asked : (asked ?? scopeVillageIds).filter((v) => scopeVillageIds.includes(v))
+    const t = campaignFigures(db, { startsOn: input.startsOn, endsOn: input.endsOn, asOf, villageIds })
+    const names = new Map(sql.rows<{ id: number; name: string }>("select id, name from units where kind = 'village'").map((u) => [u.id, u.name]))
+    const kindNames = new Map(kinds().map((k) => [k.id, k.name]))
+    return {
+      asOf,
+      total: t.total,
+      villages: t.villages.map((v) => ({ ...v, village: names.get(v.villageId) ?? `村居 ${v.villageId}` })),
+      kinds: t.kinds.map((k) => ({ ...k, kind: kindNames.get(k.kindId) ?? `类别 ${k.kindId}` }))
+    }
+  }
+
+  return { kinds, createBuilding, inspect, reinspect, campaignTable }
+}

@@ -1,0 +1,156 @@
+// Rental buildings, inspections and re-inspections through the core, as the desks call them: a
+// building placed from its point; an inspection with two hazards and a photo; one rectified on
+// re-inspection, the other still open and then overdue — and the campaign table counting exactly
+// that; bad input refused in Chinese naming the row, with nothing written; a clerk kept to their villages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/app'
+import type { Clock } from '../../electron/core/clock'
+import { demoPassword, ok, signIn, testCore } from '../support/core'
+import { solidPng } from '../support/fixtures'
+
+let now = Date.parse('2026-11-10T02:00:00Z')
+const clock: Clock = { now: () => new Date(now) }
+let core: Core
+let village: number
+let otherVillage: number
+let spot: { lon: number; lat: number; tier3: number }
+const kind = (name: string) => core.store.sqlite.prepare('select id from hazard_kinds where name = ?').pluck().get(name) as number
+const count = (table: string) => core.store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number
+const png = (colour: number) => ({ fileName: `现场${colour}.png`, mimeType: 'image/png', contentBase64: solidPng(2, 2, [colour, 0, 0]).toString('base64') })
+
+beforeAll(async () => {
+  core = testCore({ clock })
+  await core.seedDemoAccounts(demoPassword)
+  const unit = (name: string) => core.store.sqlite.prepare('select id from units where name = ?').pluck().get(name) as number
+  village = unit('汀圃社区')
+  otherVillage = unit('大学城社区')
+  spot = core.store.sqlite
+    .prepare('select label_lon lon, label_lat lat, id tier3 from grids where tier = 3 and village_unit_id = ? order by id limit 1')
+    .get(village) as typeof spot
+})
+afterAll(() => core.close())
+
+describe('rental fire-safety work', () => {
+  let building: number
+  let hazards: number[]
+
+  it('places a building in its tier-3 grid from its point, and refuses one whose point is in another village', async () => {
+    const made = await ok(core, 'rentals.buildings.create', {
+      address: '汀圃社区兴业路 8 号',
+      villageUnitId: village,
+      lon: spot.lon,
+      lat: spot.lat,
+      use: '居住',
+      riskClass: '高风险',
+      rentalRooms: 14,
+      tenants: 32
+    })
+    expect(made.tier3GridId).toBe(spot.tier3)
+    building = made.id
+    const wrong = await core.dispatch('rentals.buildings.create', {
+      address: '错村',
+      villageUnitId: otherVillage,
+      lon: spot.lon,
+      lat: spot.lat,
+      use: '居住',
+      riskClass: '低风险',
+      rentalRooms: 1,
+      tenants: 1
+    })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('另一个村居') } })
+  })
+
+  it('records an inspection with two hazards and a photo; a deadline before the inspection is refused, nothing written', async () => {
+    const before = [count('rental_inspections'), count('fire_hazards')]
+    const early = await core.dispatch('rentals.inspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-08',
+      inspector: '网格员陈志明',
+      hazards: [
+        { kindId: kind('电动车屋内停放充电'), deadline: '2026-11-15' },
+        { kindId: kind('疏散通道堵塞'), deadline: '2026-11-07' }
+      ]
+    })
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '第 2 处隐患（疏散通道堵塞）：整改期限 2026-11-07 早于排查日期 2026-11-08。' }
+    })
+    expect([count('rental_inspections'), count('fire_hazards')]).toEqual(before)
+    const future = await core.dispatch('rentals.inspect', { buildingId: building, inspectedOn: '2026-11-11', inspector: '网格员', hazards: [] })
+    expect(future).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('晚于今天（2026-11-10）') } })
+    const done = await ok(core, 'rentals.inspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-08',
+      inspector: '网格员陈志明',
+      hazards: [
+        { kindId: kind('电动车屋内停放充电'), deadline: '2026-11-15', photos: [png(1)] },
+        { kindId: kind('疏散通道堵塞'), deadline: '2026-11-12' }
+      ]
+    })
+    hazards = done.hazardIds
+    expect(hazards).toHaveLength(2)
+    expect(core.store.sqlite.prepare("select count(*) from hazard_photos where stage = '发现'").pluck().get()).toBe(1)
+  })
+
+  it('re-inspects: a rectification without the photo the town requires is refused; with it, one is rectified and one stays open', async () => {
+    now = Date.parse('2026-11-11T02:00:00Z')
+    const noPhoto = await core.dispatch('rentals.reinspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-11',
+      inspector: '网格员陈志明',
+      results: [{ hazardId: hazards[0], rectified: true }]
+    })
+    expect(noPhoto).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: `第 1 项（隐患编号 ${hazards[0]}）（电动车屋内停放充电）：本镇要求此类隐患整改须附整改后的照片。` }
+    })
+    const r = await ok(core, 'rentals.reinspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-11',
+      inspector: '网格员陈志明',
+      results: [
+        { hazardId: hazards[0], rectified: true, photos: [png(2)] },
+        { hazardId: hazards[1], rectified: false, note: '杂物未清' }
+      ]
+    })
+    expect(r).toMatchObject({ rectified: [hazards[0]], stillOpen: [hazards[1]] })
+    const again = await core.dispatch('rentals.reinspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-11',
+      inspector: '网格员',
+      results: [{ hazardId: hazards[0], rectified: true, photos: [png(3)] }]
+    })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已于 2026-11-11 整改完毕') } })
+  })
+
+  it('counts the campaign table exactly: found 2, rectified 1, and the open one overdue once its deadline passed', async () => {
+    const period = { startsOn: '2026-11-01', endsOn: '2026-12-31' }
+    const on11 = await ok(core, 'rentals.campaignTable', { ...period, asOf: '2026-11-11' })
+    expect(on11.total).toEqual({ found: 2, rectified: 1, overdue: 0, rate: 0.5 })
+    now = Date.parse('2026-11-14T02:00:00Z')
+    const today = await ok(core, 'rentals.campaignTable', period)
+    expect(today.asOf).toBe('2026-11-14')
+    expect(today.total).toEqual({ found: 2, rectified: 1, overdue: 1, rate: 0.5 })
+    expect(today.villages).toEqual([{ villageId: village, village: '汀圃社区', found: 2, rectified: 1, overdue: 1, rate: 0.5 }])
+    expect(today.kinds).toEqual([
+      { kindId: kind('电动车屋内停放充电'), kind: '电动车屋内停放充电', countedBy: '处', found: 1, rectified: 1, overdue: 0, rate: 1 },
+      { kindId: kind('疏散通道堵塞'), kind: '疏散通道堵塞', countedBy: '栋', found: 1, rectified: 0, overdue: 1, rate: 0 }
+    ])
+  })
+
+  it('keeps a village clerk to their villages: another village’s building is refused, the table shows only theirs', async () => {
+    const other = await ok(core, 'rentals.buildings.create', {
+      address: '大学城某出租屋',
+      villageUnitId: otherVillage,
+      use: '混合',
+      riskClass: '中风险',
+      rentalRooms: 3,
+      tenants: 5
+    })
+    const token = await signIn(core, 'tingpu')
+    const refused = await core.dispatch('rentals.inspect', { buildingId: other.id, inspectedOn: '2026-11-13', inspector: '汀圃专干', hazards: [] }, { token })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const table = await core.dispatch('rentals.campaignTable', { startsOn: '2026-11-01', endsOn: '2026-12-31', villageIds: [village, otherVillage] }, { token })
+    expect(table.ok && table.value.villages.map((v) => v.villageId)).toEqual([village])
+  })
+})
