@@ -137,6 +137,7 @@ const expected: Record<MethodName, string> = {
   'rentals.buildings.create': 'Ocv',
   'rentals.inspect': 'Ocv',
   'rentals.reinspect': 'Ocv',
+  'rentals.escalate': 'Ocv',
   'rentals.campaignTable': 'OGLDCV'
 }
 
@@ -157,6 +158,7 @@ type Place = {
   supervision: number
   briefing: number
   building: number
+  hazard: number
   lon: number
   lat: number
   tier1: number
@@ -167,7 +169,7 @@ let throwaway: number
 let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
-function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building'> {
+function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard'> {
   const one = (sql: string, ...p: unknown[]) =>
     c.store.sqlite
       .prepare(sql)
@@ -236,7 +238,14 @@ async function completePlace(name: string, c = core): Promise<Place> {
     rentalRooms: 4,
     tenants: 8
   })
-  return { ...p, notice: notice.noticeId, recipient, issue: issue.id, photo, briefing: briefing.id, building: building.id }
+  const kindId = c.store.sqlite.prepare('select id from hazard_kinds order by id limit 1').pluck().get() as number
+  const inspection = await ok(c, 'rentals.inspect', {
+    buildingId: building.id,
+    inspectedOn: '2026-11-20',
+    inspector: '矩阵',
+    hazards: [{ kindId, deadline: '2026-11-21' }]
+  })
+  return { ...p, notice: notice.noticeId, recipient, issue: issue.id, photo, briefing: briefing.id, building: building.id, hazard: inspection.hazardIds[0] }
 }
 
 /** A valid input for each method on a place; the acting unit is the caller's own where it must be. */
@@ -334,6 +343,7 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'rentals.inspect': { buildingId: p.building, inspectedOn: '2026-11-20', inspector: '矩阵', hazards: [] },
     'rentals.reinspect': { buildingId: p.building, inspectedOn: '2026-11-20', inspector: '矩阵', results: [{ hazardId: 999_999, rectified: false }] },
     'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    'rentals.escalate': { hazardId: p.hazard },
     'briefings.compose': { kind: '月报', anchor: '2026-11-01', scopeUnitId: p.village },
     'briefings.issue': { kind: '月报', anchor: '2026-10-01', scopeUnitId: p.village, sections: [{ key: 'nextSteps', paragraphs: ['矩阵。'] }] },
     'briefings.get': { id: p.briefing },

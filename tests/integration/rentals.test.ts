@@ -138,6 +138,32 @@ describe('rental fire-safety work', () => {
     ])
   })
 
+  it('turns the overdue hazard into a 消防安全 issue held by the village, once; a rectified or not yet due one is refused', async () => {
+    const rectified = await core.dispatch('rentals.escalate', { hazardId: hazards[0] })
+    expect(rectified).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已于 2026-11-11 整改完毕') } })
+    const made = await ok(core, 'rentals.escalate', { hazardId: hazards[1] })
+    const issue = core.store.sqlite
+      .prepare('select category, village_unit_id village, holder_unit_id holder, status, tier3_grid_id tier3, description from issues where id = ?')
+      .get(made.issueId) as { category: string; village: number; holder: number; status: string; tier3: number; description: string }
+    expect(issue).toMatchObject({ category: '消防安全', village, holder: village, status: 'reported', tier3: spot.tier3 })
+    expect(issue.description).toContain('疏散通道堵塞，2026-11-08 排查发现，整改期限 2026-11-12')
+    expect(core.store.sqlite.prepare('select issue_id from fire_hazards where id = ?').pluck().get(hazards[1])).toBe(made.issueId)
+    // It is in the village clerk's 事件处置 list.
+    const token = await signIn(core, 'tingpu')
+    const listed = await core.dispatch('issues.list', { filters: { status: 'open' } }, { token })
+    expect(listed.ok && listed.value.rows.some((r: { id: number }) => r.id === made.issueId)).toBe(true)
+    const twice = await core.dispatch('rentals.escalate', { hazardId: hazards[1] })
+    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `隐患（编号 ${hazards[1]}）已转为事件 ${made.code}，不再重复登记。` } })
+    const fresh = await ok(core, 'rentals.inspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-14',
+      inspector: '网格员',
+      hazards: [{ kindId: kind('电气线路不规范'), deadline: '2026-11-20' }]
+    })
+    const notDue = await core.dispatch('rentals.escalate', { hazardId: fresh.hazardIds[0] })
+    expect(notDue).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('整改期限 2026-11-20 尚未过') } })
+  })
+
   it('keeps a village clerk to their villages: another village’s building is refused, the table shows only theirs', async () => {
     const other = await ok(core, 'rentals.buildings.create', {
       address: '大学城某出租屋',

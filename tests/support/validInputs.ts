@@ -180,8 +180,13 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
       buildingId: nextBuilding,
       inspectedOn: '2026-11-20',
       inspector: '网格员',
-      hazards: [{ kindId: electricKind, deadline: '2026-11-30' }]
+      hazards: [
+        { kindId: electricKind, deadline: '2026-11-30' },
+        { kindId: electricKind, deadline: '2026-11-21' }
+      ]
     },
+    // The second hazard, past its deadline on the tests' day (2026-11-22).
+    'rentals.escalate': { hazardId: nextHazard + 1 },
     'rentals.reinspect': {
       buildingId: nextBuilding,
       inspectedOn: '2026-11-21',

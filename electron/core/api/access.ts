@@ -5,6 +5,7 @@
 // only thing between a role and a method.
 import type { MethodName, ParsedInput } from '../../shared/contract'
 import type { Role } from '../../shared/accounts'
+import type { ChangeKind } from '../../shared/storeChanges'
 
 export const capabilities = [
   'data.read',
@@ -93,6 +94,7 @@ export type RecordKind =
   | 'issueEvent'
   | 'briefing'
   | 'rentalBuilding'
+  | 'fireHazard'
 
 /**
  * How a method is narrowed for office and village clerks (other roles see the whole town):
@@ -120,6 +122,8 @@ export type MethodRule<I> =
       write?: boolean
       /** A read that is audited all the same (unmask, export, print). */
       audited?: boolean
+      /** Kinds of record the write changes besides its own feature's (a hazard turned into an issue changes the issues too). */
+      alsoChanges?: ChangeKind[]
       /** The record a write creates, for the change it tells the desks about (its village decides who hears). */
       creates?: { record: RecordKind; idOf: (value: unknown) => number | undefined }
       /** The quick search over people the call carries: a search by a whole number is audited and counted. */

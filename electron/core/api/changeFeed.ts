@@ -44,7 +44,10 @@ export function createChangeFeed(): ChangeFeed {
 const kindsOf = (method: MethodName): ChangeKind[] => {
   const feature = featureOf[method]
   if (feature === 'changes') return ['grids', 'people']
-  return (changeKinds as readonly string[]).includes(feature) ? [feature as ChangeKind] : [...changeKinds]
+  if (!(changeKinds as readonly string[]).includes(feature)) return [...changeKinds]
+  const rule = methodRules[method] as MethodRule<unknown>
+  const also = rule.access === 'public' || rule.access === 'session' ? [] : (rule.alsoChanges ?? [])
+  return [...new Set([feature as ChangeKind, ...also])]
 }
 
 /** Which villages a successful write touched; null when it is town-wide (or cannot be told). */

@@ -12,6 +12,10 @@ export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
   },
   'rentals.inspect': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.inspect'>) => i.buildingId)]),
   'rentals.reinspect': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.reinspect'>) => i.buildingId)]),
+  'rentals.escalate': {
+    ...write(['rentals.handle'], [record('fireHazard', (i: ParsedInput<'rentals.escalate'>) => i.hazardId)]),
+    alsoChanges: ['issues']
+  },
   // The service narrows the villages to the clerk's.
   'rentals.campaignTable': read(list)
 }

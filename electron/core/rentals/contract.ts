@@ -64,6 +64,11 @@ export const rentalsContract = {
     doc: '登记一次复查：逐处写明已整改（须附整改照片的类别须有照片）或仍未整改',
     maxBodyBytes: 100 * MB
   },
+  'rentals.escalate': {
+    input: z.object({ hazardId: Id }).strict(),
+    output: z.object({ issueId: Id, code: z.string(), holderUnitId: Id }),
+    doc: '逾期未整改的隐患转为事件：消防安全类，交所在村居办理，与隐患关联'
+  },
   'rentals.campaignTable': {
     input: z
       .object({ startsOn: IsoDate, endsOn: IsoDate, asOf: IsoDate.optional(), villageIds: z.array(Id).max(400).optional() })

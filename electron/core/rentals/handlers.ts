@@ -12,6 +12,7 @@ export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): 
     'rentals.buildings.create': (input) => rentals.createBuilding(input),
     'rentals.inspect': (input, { actor }) => rentals.inspect(input, actor),
     'rentals.reinspect': (input, { actor }) => rentals.reinspect(input, actor),
+    'rentals.escalate': ({ hazardId }, { actor }) => rentals.escalate(hazardId, actor),
     'rentals.campaignTable': (input, { scopeVillageIds }) => rentals.campaignTable(input, scopeVillageIds)
   }
 }

@@ -11,6 +11,7 @@ import { createGridLocator } from '../grids/gridsAt'
 import { chinaDate } from '../../shared/chinaTime'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { campaignFigures } from './campaignFigures'
+import { createIssueService } from '../issues/issues'
 
 type Photo = { fileName: string; mimeType: string; contentBase64: string }
 type Kind = Output<'rentals.kinds'>[number]
@@ -18,6 +19,7 @@ type Kind = Output<'rentals.kinds'>[number]
 export function createRentalService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
   const { gridsAt } = createGridLocator(db)
+  const issues = createIssueService(db, clock)
   const today = () => chinaDate(clock.now())
 
   const kinds = (): Kind[] =>
@@ -184,6 +186,51 @@ export function createRentalService(db: Db, clock: Clock) {
     }
   }
 
+  /**
+   * A hazard not rectified by its deadline becomes an issue of the linkage: 消防安全, held by the
+   * village as the routing rules say for an ordinary one, with the hazard linked (once).
+   */
+  function escalate(hazardId: number, actor: string) {
+    const h = sql.row<{
+      buildingId: number
+      kind: string
+      foundOn: string
+      deadline: string
+      rectifiedOn: string | null
+      issueId: number | null
+      version: number
+    }>(
+      'select h.building_id buildingId, k.name kind, h.found_on foundOn, h.deadline, h.rectified_on rectifiedOn, h.issue_id issueId, h.version from fire_hazards h join hazard_kinds k on k.id = h.kind_id where h.id = ?',
+      hazardId
+    )
+    if (!h) throw notFound('隐患', hazardId)
+    if (h.rectifiedOn !== null) throw new AppError('CONFLICT', `隐患（编号 ${hazardId}）已于 ${h.rectifiedOn} 整改完毕，无需转为事件。`)
+    if (h.issueId !== null) {
+      const code = sql.value<string>('select code from issues where id = ?', h.issueId)
+      throw new AppError('CONFLICT', `隐患（编号 ${hazardId}）已转为事件 ${code}，不再重复登记。`)
+    }
+    if (h.deadline >= today()) throw new AppError('BAD_INPUT', `隐患（编号 ${hazardId}）的整改期限 ${h.deadline} 尚未过，不能转为事件。`)
+    const b = sql.row<{ address: string; lon: number | null; lat: number | null; villageUnitId: number }>(
+      'select address, lon, lat, village_unit_id villageUnitId from rental_buildings where id = ?',
+      h.buildingId
+    )!
+    const made = issues.create(
+      {
+        title: `出租屋消防隐患逾期未改：${h.kind}`.slice(0, 60),
+        description: `${b.address}：${h.kind}，${h.foundOn} 排查发现，整改期限 ${h.deadline}，截至 ${today()} 仍未整改。（出租屋隐患编号 ${hazardId}）`,
+        category: '消防安全',
+        urgency: '一般',
+        source: '网格巡查',
+        address: b.address,
+        ...(b.lon !== null && b.lat !== null ? { lon: b.lon, lat: b.lat } : {}),
+        villageUnitId: b.villageUnitId
+      },
+      actor
+    )
+    sql.run('update fire_hazards set issue_id = ?, version = version + 1 where id = ? and version = ?', made.id, hazardId, h.version)
+    return { issueId: made.id, code: made.code, holderUnitId: made.holderUnitId }
+  }
+
   /** The table for a period, as of a day (today unless asked), in the villages asked within the caller's reach. */
   function campaignTable(input: ParsedInput<'rentals.campaignTable'>, scopeVillageIds: number[] | null): Output<'rentals.campaignTable'> {
     const asOf = input.asOf ?? today()
@@ -200,5 +247,5 @@ export function createRentalService(db: Db, clock: Clock) {
     }
   }
 
-  return { kinds, createBuilding, inspect, reinspect, campaignTable }
+  return { kinds, createBuilding, inspect, reinspect, escalate, campaignTable }
 }

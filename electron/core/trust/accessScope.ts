@@ -21,7 +21,8 @@ const recordVillage: Record<RecordKind, string> = {
   issuePhoto: 'select i.village_unit_id from issue_photos p join issues i on i.id = p.issue_id where p.id = ?',
   issueEvent: 'select i.village_unit_id from issue_events e join issues i on i.id = e.issue_id where e.id = ?',
   briefing: 'select scope_unit_id from briefings where id = ?',
-  rentalBuilding: 'select village_unit_id from rental_buildings where id = ?'
+  rentalBuilding: 'select village_unit_id from rental_buildings where id = ?',
+  fireHazard: 'select village_unit_id from fire_hazards where id = ?'
 }
 
 export function createAccessScope(db: Db) {
