@@ -21,6 +21,10 @@ export function createRentalService(db: Db, clock: Clock) {
   const { gridsAt } = createGridLocator(db)
   const issues = createIssueService(db, clock)
   const today = () => chinaDate(clock.now())
+  /** A hazard's row written only as it was read (writes run one at a time, so another change here means a fault). */
+  const updateHazard = (text: string, ...params: unknown[]) => {
+    if (sql.run(text, ...params).changes !== 1) throw new AppError('CONFLICT', '隐患已被其他人修改，请刷新后重试。')
+  }
 
   const kinds = (): Kind[] =>
     sql.rows<Kind>('select id, name, counted_by countedBy, photo_required photoRequired, active from hazard_kinds order by sort, id').map((k) => ({
@@ -170,7 +174,7 @@ export function createRentalService(db: Db, clock: Clock) {
     )
     for (const h of hazards) {
       if (h.rectified)
-        sql.run(
+        updateHazard(
           'update fire_hazards set rectified_on = ?, rectified_inspection_id = ?, version = version + 1 where id = ? and version = ?',
           input.inspectedOn,
           inspectionId,
@@ -227,7 +231,7 @@ export function createRentalService(db: Db, clock: Clock) {
       },
       actor
     )
-    sql.run('update fire_hazards set issue_id = ?, version = version + 1 where id = ? and version = ?', made.id, hazardId, h.version)
+    updateHazard('update fire_hazards set issue_id = ?, version = version + 1 where id = ? and version = ?', made.id, hazardId, h.version)
     return { issueId: made.id, code: made.code, holderUnitId: made.holderUnitId }
   }
 
