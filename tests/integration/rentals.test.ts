@@ -164,6 +164,29 @@ describe('rental fire-safety work', () => {
     expect(notDue).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('整改期限 2026-11-20 尚未过') } })
   })
 
+  it('lists the registry with open and overdue counts as of today, and a building’s hazards with their states', async () => {
+    const page = await ok(core, 'rentals.buildings.list', { filters: { overdue: true }, sort: { field: 'overdueHazards', dir: 'desc' } })
+    expect(page.total).toBe(1)
+    expect(page.rows[0]).toMatchObject({
+      id: building,
+      village: '汀圃社区',
+      riskClass: '高风险',
+      openHazards: 2,
+      overdueHazards: 1,
+      lastInspectedOn: '2026-11-14',
+      sample: false
+    })
+    expect((await ok(core, 'rentals.buildings.list', { q: '兴业路' })).rows.map((r) => r.id)).toEqual([building])
+    const bad = await core.dispatch('rentals.buildings.list', { filters: { landlordPhone: '1' } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('不能按“landlordPhone”筛选') } })
+    const list = await ok(core, 'rentals.hazards', { buildingId: building })
+    expect(list.map((h) => [h.kind, h.state, h.photos, h.issueCode !== null])).toEqual([
+      ['电气线路不规范', '整改中', 0, false],
+      ['疏散通道堵塞', '逾期未改', 0, true],
+      ['电动车屋内停放充电', '已整改', 2, false]
+    ])
+  })
+
   it('keeps a village clerk to their villages: another village’s building is refused, the table shows only theirs', async () => {
     const other = await ok(core, 'rentals.buildings.create', {
       address: '大学城某出租屋',

@@ -166,6 +166,8 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'accountability.list': {},
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
     'rentals.kinds': {},
+    'rentals.buildings.list': { filters: { riskClass: '高风险', open: true }, sort: { field: 'overdueHazards', dir: 'desc' }, q: '出租屋' },
+    'rentals.hazards': { buildingId: nextBuilding },
     'rentals.buildings.create': {
       address: '狮山镇契约测试出租屋',
       villageUnitId: spot.village,

@@ -6,6 +6,8 @@ import type { rentalsContract } from './contract'
 
 export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
   'rentals.kinds': read(town),
+  'rentals.buildings.list': read(list),
+  'rentals.hazards': read([record('rentalBuilding', (i: ParsedInput<'rentals.hazards'>) => i.buildingId)]),
   'rentals.buildings.create': {
     ...write(['rentals.handle'], [unit((i: ParsedInput<'rentals.buildings.create'>) => i.villageUnitId)]),
     creates: { record: 'rentalBuilding', idOf: (v) => (v as { id?: number }).id }

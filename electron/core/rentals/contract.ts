@@ -2,11 +2,46 @@
 // merged into electron/shared/contract.ts. Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
 import { Id, IsoDate, MB, NoInput, PhotoUpload } from '../../shared/contractParts'
+import { ListQuery } from '../../shared/people'
 
 const Note = z.string().trim().max(500)
 const Photos = z.array(PhotoUpload).max(9, '最多 9 张照片')
 const Counts = z.object({ found: z.number().int(), rectified: z.number().int(), overdue: z.number().int(), rate: z.number().nullable() })
 export const HazardKind = z.object({ id: Id, name: z.string(), countedBy: z.enum(['处', '栋']), photoRequired: z.boolean(), active: z.boolean() })
+
+const Day = z.string().nullable()
+export const RentalBuildingRow = z.object({
+  id: Id,
+  address: z.string(),
+  villageUnitId: Id,
+  village: z.string(),
+  use: z.enum(['居住', '生产', '混合']),
+  riskClass: z.enum(['低风险', '中风险', '高风险']),
+  rentalRooms: z.number().int(),
+  tenants: z.number().int(),
+  /** The landlord's name only (the registry keeps the rest, masked). */
+  landlord: z.string().nullable(),
+  sample: z.boolean(),
+  openHazards: z.number().int(),
+  overdueHazards: z.number().int(),
+  lastInspectedOn: Day,
+  lon: z.number().nullable(),
+  lat: z.number().nullable()
+})
+export const HazardRow = z.object({
+  id: Id,
+  kindId: Id,
+  kind: z.string(),
+  foundOn: z.string(),
+  deadline: z.string(),
+  rectifiedOn: Day,
+  /** 已整改 · 逾期未改 · 整改中, as of today. */
+  state: z.enum(['已整改', '逾期未改', '整改中']),
+  issueId: Id.nullable(),
+  issueCode: z.string().nullable(),
+  note: z.string().nullable(),
+  photos: z.number().int()
+})
 
 export const rentalsContract = {
   'rentals.kinds': {
@@ -81,5 +116,16 @@ export const rentalsContract = {
       kinds: z.array(Counts.extend({ kindId: Id, kind: z.string(), countedBy: z.enum(['处', '栋']) }))
     }),
     doc: '专项整治进度表：期间内发现、截至某日已整改、整改率、逾期未改，按村居与按类别（按栋计数的类别数楼栋）'
+  },
+  // After the writes: the contract test reads the building its writes made.
+  'rentals.buildings.list': {
+    input: ListQuery,
+    output: z.object({ total: z.number().int(), rows: z.array(RentalBuildingRow) }),
+    doc: '出租屋台账：按村居、风险等级、用途、有无未整改或逾期隐患筛选，按地址查找，分页'
+  },
+  'rentals.hazards': {
+    input: z.object({ buildingId: Id }).strict(),
+    output: z.array(HazardRow),
+    doc: '一栋出租屋的消防安全隐患：类别、发现日期、整改期限、整改日期、状态、转成的事件、照片数'
   }
 } as const

@@ -1,5 +1,6 @@
 // Rentals: one short function per method of this feature's contract part, each calling a service.
 import type { FeatureHandlers } from '../api/handlers'
+import { scoped } from '../api/scoped'
 import type { rentalsContract } from './contract'
 import { createRentalService } from './rentals'
 import type { Db } from '../db/open'
@@ -9,6 +10,8 @@ export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): 
   const rentals = createRentalService(db, clock)
   return {
     'rentals.kinds': () => rentals.kinds(),
+    'rentals.buildings.list': (q, ctx) => rentals.buildings(scoped(q, ctx)),
+    'rentals.hazards': ({ buildingId }) => rentals.hazards(buildingId),
     'rentals.buildings.create': (input) => rentals.createBuilding(input),
     'rentals.inspect': (input, { actor }) => rentals.inspect(input, actor),
     'rentals.reinspect': (input, { actor }) => rentals.reinspect(input, actor),

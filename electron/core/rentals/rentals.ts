@@ -12,6 +12,7 @@ import { chinaDate } from '../../shared/chinaTime'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { campaignFigures } from './campaignFigures'
 import { createIssueService } from '../issues/issues'
+import { runList, type ListInput, type ListSpec } from '../db/sqlList'
 
 type Photo = { fileName: string; mimeType: string; contentBase64: string }
 type Kind = Output<'rentals.kinds'>[number]
@@ -235,6 +236,56 @@ export function createRentalService(db: Db, clock: Clock) {
     return { issueId: made.id, code: made.code, holderUnitId: made.holderUnitId }
   }
 
+  /** A yes/no filter as JSON or a form sends it. */
+  const yes = (v: string | number | boolean) => v === true || v === 1 || v === 'true' || v === '是'
+
+  /** The registry's page; the hazard counts are as of today (a China calendar day from the clock, not the caller). */
+  function buildings(input: ListInput): Output<'rentals.buildings.list'> {
+    const day = today()
+    const open = `(select count(*) from fire_hazards h where h.building_id = b.id and h.rectified_on is null)`
+    const overdue = `(select count(*) from fire_hazards h where h.building_id = b.id and h.rectified_on is null and h.deadline < '${day}')`
+    const spec: ListSpec = {
+      from: 'rental_buildings b join units v on v.id = b.village_unit_id left join persons p on p.id = b.landlord_person_id',
+      key: 'b.id',
+      countFrom: 'rental_buildings b',
+      select: `b.id, b.address, b.village_unit_id villageUnitId, v.name village, b.use, b.risk_class riskClass, b.rental_rooms rentalRooms, b.tenants,
+        p.name landlord, b.sample, ${open} openHazards, ${overdue} overdueHazards,
+        (select max(i.inspected_on) from rental_inspections i where i.building_id = b.id) lastInspectedOn, b.lon, b.lat`,
+      sortable: {
+        address: 'b.address',
+        riskClass: "(case b.risk_class when '高风险' then 3 when '中风险' then 2 else 1 end)",
+        openHazards: open,
+        overdueHazards: overdue
+      },
+      defaultOrder: 'b.id',
+      villageColumn: 'b.village_unit_id',
+      filters: {
+        riskClass: { label: '风险等级', clause: (v) => ({ sql: 'b.risk_class = ?', params: [v] }) },
+        use: { label: '用途', clause: (v) => ({ sql: 'b.use = ?', params: [v] }) },
+        open: { label: '有未整改隐患', clause: (v) => ({ sql: yes(v) ? `${open} > 0` : `${open} = 0`, params: [] }) },
+        overdue: { label: '有逾期隐患', clause: (v) => ({ sql: yes(v) ? `${overdue} > 0` : `${overdue} = 0`, params: [] }) }
+      },
+      search: (q) => ({ sql: 'b.address like ?', params: [`%${q.replace(/[%_\\]/g, '')}%`] })
+    }
+    const page = runList<Omit<Output<'rentals.buildings.list'>['rows'][number], 'sample'> & { sample: number }>(sql, spec, input)
+    return { total: page.total, rows: page.rows.map((r) => ({ ...r, sample: Boolean(r.sample) })) }
+  }
+
+  /** A building's hazards, newest first, each with its state as of today. */
+  function hazards(buildingId: number): Output<'rentals.hazards'> {
+    building(buildingId)
+    const day = today()
+    return sql
+      .rows<Omit<Output<'rentals.hazards'>[number], 'state'>>(
+        `select h.id, h.kind_id kindId, k.name kind, h.found_on foundOn, h.deadline, h.rectified_on rectifiedOn, h.issue_id issueId, i.code issueCode, h.note,
+           (select count(*) from hazard_photos f where f.hazard_id = h.id) photos
+         from fire_hazards h join hazard_kinds k on k.id = h.kind_id left join issues i on i.id = h.issue_id
+         where h.building_id = ? order by h.found_on desc, h.id desc`,
+        buildingId
+      )
+      .map((h) => ({ ...h, state: h.rectifiedOn !== null ? '已整改' : h.deadline < day ? '逾期未改' : '整改中' }))
+  }
+
   /** The table for a period, as of a day (today unless asked), in the villages asked within the caller's reach. */
   function campaignTable(input: ParsedInput<'rentals.campaignTable'>, scopeVillageIds: number[] | null): Output<'rentals.campaignTable'> {
     const asOf = input.asOf ?? today()
@@ -251,5 +302,5 @@ export function createRentalService(db: Db, clock: Clock) {
     }
   }
 
-  return { kinds, createBuilding, inspect, reinspect, escalate, campaignTable }
+  return { kinds, buildings, hazards, createBuilding, inspect, reinspect, escalate, campaignTable }
 }
