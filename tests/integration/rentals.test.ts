@@ -58,6 +58,17 @@ describe('rental fire-safety work', () => {
       tenants: 1
     })
     expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('另一个村居') } })
+    const outside = await core.dispatch('rentals.buildings.create', {
+      address: '镇外',
+      villageUnitId: village,
+      lon: 100,
+      lat: 30,
+      use: '居住',
+      riskClass: '低风险',
+      rentalRooms: 1,
+      tenants: 1
+    })
+    expect(outside).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('不在镇内任何三级网格内') } })
   })
 
   it('records an inspection with two hazards and a photo; a deadline before the inspection is refused, nothing written', async () => {

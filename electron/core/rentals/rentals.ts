@@ -72,6 +72,7 @@ export function createRentalService(db: Db, clock: Clock) {
     if (village?.kind !== 'village') throw new AppError('BAD_INPUT', `所在村居（编号 ${input.villageUnitId}）不是一个村（社区）。`, { field: 'villageUnitId' })
     if ((input.lon === undefined) !== (input.lat === undefined)) throw new AppError('BAD_INPUT', '坐标须同时填写经度和纬度。', { field: 'lon' })
     const grids = input.lon !== undefined && input.lat !== undefined ? gridsAt(input.lon, input.lat) : null
+    if (input.lon !== undefined && !grids) throw new AppError('BAD_INPUT', '坐标不在镇内任何三级网格内：请在地图上重新选点，或不填坐标。', { field: 'lon' })
     if (grids && grids.villageUnitId !== input.villageUnitId)
       throw new AppError('BAD_INPUT', '坐标落在另一个村居的网格内：请核对地址、坐标和所在村居。', { field: 'lon' })
     if (input.landlordPersonId !== undefined && !sql.value('select 1 from persons where id = ?', input.landlordPersonId))
