@@ -117,16 +117,21 @@ async function startAsSeat(setup: SeatSetup, dbFile: string): Promise<'seat' | '
   const state = await seat.start()
   if (state.kind === 'incompatible') dialog.showErrorBox('狮山镇网格化指挥中心 · 联网席位', state.message)
   const transport = seat
-  ipcMain.handle('api', (event, method: unknown, input: unknown, token: unknown) => {
-    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } }
-    return transport.dispatch(String(method), input, { token: typeof token === 'string' ? token : undefined })
-  })
+  registerApiIpc(transport.dispatch)
   registerShellIpc(async (token, capability) => {
     const me = await transport.meOf(token)
     return !!me && hasCapability(me.account.role, [capability])
   })
   createConsoleWindow()
   return 'seat'
+}
+
+/** The contract over IPC, for our own pages only: to the store here, or to the town server from a seat. */
+function registerApiIpc(dispatch: (method: string, input: unknown, credentials: { token?: string }) => Promise<unknown>) {
+  ipcMain.handle('api', (event, method: unknown, input: unknown, token: unknown) => {
+    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } }
+    return dispatch(String(method), input, { token: typeof token === 'string' ? token : undefined })
+  })
 }
 
 /**
@@ -214,11 +219,7 @@ app.whenReady().then(async () => {
     app.exit(1)
     return
   }
-  const dispatch = core.dispatch
-  ipcMain.handle('api', (event, method: unknown, input: unknown, token: unknown) => {
-    if (!isTrustedSender(event, isOwnUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } }
-    return dispatch(String(method), input, { token: typeof token === 'string' ? token : undefined })
-  })
+  registerApiIpc(core.dispatch)
   // Every window hears when the store changed (the wall refreshes without being touched).
   core.changes.subscribe((change) => toWindows('store:changed', change))
   registerShellIpc((token, capability) => {

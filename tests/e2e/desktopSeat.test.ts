@@ -177,6 +177,7 @@ describe('a desktop PC made a seat of the town server', () => {
     await page.getByTestId('login-submit').waitFor()
     expect(await page.locator('.auth-footer').innerText()).toContain('数据仅保存在镇服务器（127.0.0.1）')
     expect(await page.getByTestId('seat-settings-link').innerText()).toBe('系统设置')
+    await page.screenshot({ path: join(outputDir, 'seat-sign-in-1366.png') })
     await signInThroughScreen(page, 'tingpu')
     await page.getByTestId('account-menu').waitFor()
     await expect.poll(() => page.locator('.app-nav').innerText()).toContain('事件处置')
@@ -191,6 +192,9 @@ describe('a desktop PC made a seat of the town server', () => {
     // The village chosen shows as a name or says the list could not be read, never as its number.
     await expect.poll(() => page.locator('.ant-select-content:visible').first().getAttribute('title')).toBe('（村居列表未能读取）')
     await page.screenshot({ path: join(outputDir, 'seat-banner-down-1366.png') })
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.screenshot({ path: join(outputDir, 'seat-banner-down-1920.png') })
+    await page.setViewportSize({ width: 1366, height: 768 })
     link.mend()
     await page.getByTestId('seat-banner').waitFor({ state: 'detached', timeout: 30_000 })
     // What failed to load while down is read again once the seat is back (the village list too, which is otherwise kept as read).

@@ -1,11 +1,10 @@
 // Issues through the four-level linkage on the store: create (the grid of all three tiers found
 // from the point), act (the domain decides; the issue row and one log event are written in one
 // transaction, version-checked), read with the log and the actions open to a unit.
-import { createHash } from 'node:crypto'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
-import { photoKind } from '../kernel/photoKind'
+import { readPhoto } from '../kernel/photoKind'
 import { createGridLocator } from '../grids/gridsAt'
 import {
   actionName,
@@ -249,14 +248,11 @@ export function createIssueService(db: Db, clock: Clock) {
         actor
       )
       for (const p of input.photos ?? []) {
-        const bytes = Buffer.from(p.contentBase64, 'base64')
-        if (bytes.length === 0) throw new AppError('BAD_INPUT', `照片“${p.fileName}”是空文件`)
-        const mime = photoKind(bytes)
-        if (!mime) throw new AppError('BAD_INPUT', `照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
+        const { bytes, mime, sha256 } = readPhoto(p)
         sql.run(
           'insert or ignore into issue_photos (issue_id, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?)',
           id,
-          createHash('sha256').update(bytes).digest('hex'),
+          sha256,
           mime,
           p.fileName,
           bytes,

@@ -1,12 +1,11 @@
 // Rental buildings, their inspections and re-inspections, and the campaign table, on the store.
 // Every refusal names the row or field in Chinese; the guard runs each write in one transaction with
 // its audit row, so a refused hazard leaves none of its inspection written.
-import { createHash } from 'node:crypto'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { AppError, notFound } from '../errors'
-import { photoKind } from '../kernel/photoKind'
+import { readPhoto } from '../kernel/photoKind'
 import { createGridLocator } from '../grids/gridsAt'
 import { chinaDate } from '../../shared/chinaTime'
 import type { Output, ParsedInput } from '../../shared/contract'
@@ -48,17 +47,36 @@ export function createRentalService(db: Db, clock: Clock) {
     if (day > today()) throw new AppError('BAD_INPUT', `${what}日期 ${day} 晚于今天（${today()}）：请填写实际到场的日期。`, { field: 'inspectedOn' })
   }
 
+  /** One visit to a building (排查 or 复查), as the inspector gave it and the account recorded it. */
+  function recordVisit(
+    b: { id: number; villageUnitId: number },
+    kind: '排查' | '复查',
+    visit: { inspectedOn: string; inspector: string; note?: string },
+    actor: string
+  ): number {
+    return Number(
+      sql.run(
+        'insert into rental_inspections (building_id, village_unit_id, kind, inspected_on, inspector, note, created_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        b.id,
+        b.villageUnitId,
+        kind,
+        visit.inspectedOn,
+        visit.inspector,
+        visit.note ?? null,
+        clock.now().toISOString(),
+        actor
+      ).lastInsertRowid
+    )
+  }
+
   function storePhotos(hazardId: number, stage: '发现' | '整改', photos: Photo[], label: string) {
     for (const p of photos) {
-      const bytes = Buffer.from(p.contentBase64, 'base64')
-      if (bytes.length === 0) throw new AppError('BAD_INPUT', `${label}的照片“${p.fileName}”是空文件`)
-      const mime = photoKind(bytes)
-      if (!mime) throw new AppError('BAD_INPUT', `${label}的照片“${p.fileName}”不是 JPEG、PNG 或 WebP 图片`)
+      const { bytes, mime, sha256 } = readPhoto(p, `${label}的`)
       sql.run(
         'insert or ignore into hazard_photos (hazard_id, stage, sha256, mime_type, file_name, bytes, created_at) values (?, ?, ?, ?, ?, ?, ?)',
         hazardId,
         stage,
-        createHash('sha256').update(bytes).digest('hex'),
+        sha256,
         mime,
         p.fileName,
         bytes,
@@ -109,18 +127,7 @@ export function createRentalService(db: Db, clock: Clock) {
           field: `hazards.${i}.deadline`
         })
     })
-    const inspectionId = Number(
-      sql.run(
-        "insert into rental_inspections (building_id, village_unit_id, kind, inspected_on, inspector, note, created_at, recorded_by) values (?, ?, '排查', ?, ?, ?, ?, ?)",
-        b.id,
-        b.villageUnitId,
-        input.inspectedOn,
-        input.inspector,
-        input.note ?? null,
-        clock.now().toISOString(),
-        actor
-      ).lastInsertRowid
-    )
+    const inspectionId = recordVisit(b, '排查', input, actor)
     const hazardIds = input.hazards.map((h, i) => {
       const id = Number(
         sql.run(
@@ -162,18 +169,7 @@ export function createRentalService(db: Db, clock: Clock) {
         throw new AppError('BAD_INPUT', `${label}（${kind.name}）：本镇要求此类隐患整改须附整改后的照片。`, { field: `results.${i}.photos` })
       return { ...r, label, version: h.version }
     })
-    const inspectionId = Number(
-      sql.run(
-        "insert into rental_inspections (building_id, village_unit_id, kind, inspected_on, inspector, note, created_at, recorded_by) values (?, ?, '复查', ?, ?, ?, ?, ?)",
-        b.id,
-        b.villageUnitId,
-        input.inspectedOn,
-        input.inspector,
-        input.note ?? null,
-        clock.now().toISOString(),
-        actor
-      ).lastInsertRowid
-    )
+    const inspectionId = recordVisit(b, '复查', input, actor)
     for (const h of hazards) {
       if (h.rectified)
         updateHazard(
