@@ -195,6 +195,26 @@ describe('moving and deleting', () => {
     expect(history[1].undoneBy).toBe(history[0].batchId)
   })
 
+  it('deletes a party group that holds rental buildings: they move to the heir (or lose the grid in a cascade), and undo puts them back', async () => {
+    const { tier2, tier3, villageUnit } = family()
+    const heir = sql<{ id: number }>('select id from grids where parent_id = ? and id <> ? order by id limit 1', tier2, tier3).id
+    const { id: building } = await ok(core, 'rentals.buildings.create', {
+      address: '网格删除测试出租屋',
+      villageUnitId: villageUnit,
+      use: '居住',
+      riskClass: '低风险',
+      rentalRooms: 2,
+      tenants: 2
+    })
+    core.store.sqlite.prepare('update rental_buildings set tier3_grid_id = ? where id = ?').run(tier3, building)
+    const { batchId } = await act<{ batchId: number }>('grids.delete', { id: tier3, version: 1, children: 'reparent', reparentTo: heir })
+    expect(sql<{ g: number }>('select tier3_grid_id g from rental_buildings where id = ?', building).g).toBe(heir)
+    await act('changes.undo', { batchId })
+    expect(sql<{ g: number }>('select tier3_grid_id g from rental_buildings where id = ?', building).g).toBe(tier3)
+    await act('grids.delete', { id: tier2, version: 1, children: 'cascade' })
+    expect(sql<{ g: number | null }>('select tier3_grid_id g from rental_buildings where id = ?', building).g).toBeNull()
+  })
+
   it('moves children to another grid when deleting, instead of losing them', async () => {
     const { tier2, village } = family()
     const sibling = (await get(village)).children.find((c) => c.id !== tier2)!

@@ -3,7 +3,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { changeBatches, grids, households, issues, persons, reportingMembers, reserveContacts, units } from '../db/schema'
+import { changeBatches, grids, households, issues, persons, rentalBuildings, reportingMembers, reserveContacts, units } from '../db/schema'
 import { idList, sqlOn } from '../db/sql'
 import { AppError, notFound } from '../errors'
 import { describeChange } from './describeChange'
@@ -19,7 +19,8 @@ const tableOf = {
   household: households,
   reportingMember: reportingMembers,
   reserveContact: reserveContacts,
-  issue: issues
+  issue: issues,
+  rentalBuilding: rentalBuildings
 } as const
 const entityLabel: Record<Entity, string> = {
   grid: '网格',
@@ -28,7 +29,8 @@ const entityLabel: Record<Entity, string> = {
   household: '户',
   reportingMember: '报到党员',
   reserveContact: '储能联系人',
-  issue: '事件'
+  issue: '事件',
+  rentalBuilding: '出租屋'
 }
 
 export type Recorder = {

@@ -3,7 +3,7 @@
 import type { ParsedInput, Tier } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { grids, households, persons, reportingMembers, units } from '../db/schema'
+import { grids, households, persons, rentalBuildings, reportingMembers, units } from '../db/schema'
 import { idList, sqlOn } from '../db/sql'
 import { AppError, notFound } from '../errors'
 import { deletionBlocker, holdsAnyone, kindProblem, nextChildCode, reparentProblem, type GridHoldings } from './domain/gridRules'
@@ -181,6 +181,14 @@ export function createGridEditService(db: Db, clock: Clock) {
     }
   }
 
+  /** Rental buildings lie in a tier-3 grid as homes do: they go with its heir, or lose the grid. */
+  function moveRentalBuildings(recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
+    for (const b of sql.where(rentalBuildings, 'tier3_grid_id in (select value from json_each(?))', idList(from))) {
+      const after = sql.update(rentalBuildings, b.id, { tier3GridId: to, version: b.version + 1 })!
+      recorder.updated('rentalBuilding', b, after, `所在网格：${b.tier3GridId} → ${to ?? '无'}`)
+    }
+  }
+
   /** Who lives in or is placed in the given (tier-3) grids. */
   function holdings(ids: number[]): GridHoldings {
     if (ids.length === 0) return { households: 0, partyMembers: 0, reportingMembers: 0 }
@@ -189,7 +197,8 @@ export function createGridEditService(db: Db, clock: Clock) {
     return {
       households: n(`select count(*) from households where grid_id in ${list}`),
       partyMembers: n(`select count(*) from persons where home_grid_id in ${list} and party_registration = '村居'`),
-      reportingMembers: n(`select count(*) from reporting_members where group_grid_id in ${list}`)
+      reportingMembers: n(`select count(*) from reporting_members where group_grid_id in ${list}`),
+      rentalBuildings: n(`select count(*) from rental_buildings where tier3_grid_id in ${list}`)
     }
   }
 
@@ -253,6 +262,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       }
       // Release (cascade) or hand over (reparent) the people first, so no row points at a deleted grid.
       movePeople(recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
+      moveRentalBuildings(recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
       moveIssues(recorder, going, heir && target.tier === 3 ? heir.id : null)
       if (input.children === 'cascade') {
         // Deepest first, so foreign keys hold at every step and an undo restores parents first.
