@@ -19,8 +19,8 @@ const shows: Record<Feature, readonly ChangeKind[]> = {
   changes: ['grids', 'people'],
   people: ['people', 'grids'],
   issues: ['issues', 'grids'],
-  briefings: ['briefings', 'issues', 'people', 'grids'],
-  wall: ['issues', 'people', 'grids'],
+  briefings: ['briefings', 'issues', 'people', 'grids', 'rentals'],
+  wall: ['issues', 'people', 'grids', 'rentals'],
   trust: ['trust'],
   rentals: ['rentals', 'grids', 'people']
 }

@@ -140,7 +140,13 @@ const expected: Record<MethodName, string> = {
   'rentals.inspect': 'Ocv',
   'rentals.reinspect': 'Ocv',
   'rentals.escalate': 'Ocv',
-  'rentals.campaignTable': 'OGLDCV'
+  'rentals.campaignTable': 'OGLDCV',
+  'rentals.setKinds': 'O',
+  'rentals.campaigns': 'OGLDCV',
+  'rentals.campaigns.create': 'O',
+  'rentals.hazardPhotos': 'OGLDcv',
+  'rentals.campaignExport': 'OGCV',
+  'rentals.mapLayer': 'OGLDCV'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -161,6 +167,7 @@ type Place = {
   briefing: number
   building: number
   hazard: number
+  kinds: { id: number; name: string; countedBy: string; photoRequired: boolean; active: boolean }[]
   lon: number
   lat: number
   tier1: number
@@ -171,7 +178,7 @@ let throwaway: number
 let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
-function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard'> {
+function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard' | 'kinds'> {
   const one = (sql: string, ...p: unknown[]) =>
     c.store.sqlite
       .prepare(sql)
@@ -247,7 +254,20 @@ async function completePlace(name: string, c = core): Promise<Place> {
     inspector: '矩阵',
     hazards: [{ kindId, deadline: '2026-11-21' }]
   })
-  return { ...p, notice: notice.noticeId, recipient, issue: issue.id, photo, briefing: briefing.id, building: building.id, hazard: inspection.hazardIds[0] }
+  const kinds = c.store.sqlite
+    .prepare('select id, name, counted_by countedBy, photo_required = 1 photoRequired, active = 1 active from hazard_kinds order by sort, id')
+    .all() as { id: number; name: string; countedBy: string; photoRequired: number; active: number }[]
+  return {
+    ...p,
+    notice: notice.noticeId,
+    recipient,
+    issue: issue.id,
+    photo,
+    briefing: briefing.id,
+    building: building.id,
+    hazard: inspection.hazardIds[0],
+    kinds: kinds.map((k) => ({ ...k, photoRequired: Boolean(k.photoRequired), active: Boolean(k.active) }))
+  }
 }
 
 /** A valid input for each method on a place; the acting unit is the caller's own where it must be. */
@@ -345,8 +365,12 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'rentals.inspect': { buildingId: p.building, inspectedOn: '2026-11-20', inspector: '矩阵', hazards: [] },
     'rentals.reinspect': { buildingId: p.building, inspectedOn: '2026-11-20', inspector: '矩阵', results: [{ hazardId: 999_999, rectified: false }] },
     'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    'rentals.campaignExport': { table: { startsOn: '2026-01-01', endsOn: '2026-12-31' } },
     'rentals.escalate': { hazardId: p.hazard },
     'rentals.hazards': { buildingId: p.building },
+    'rentals.hazardPhotos': { hazardId: p.hazard },
+    'rentals.setKinds': { kinds: p.kinds },
+    'rentals.campaigns.create': { name: `矩阵专项整治${who}`, startsOn: '2026-11-01', endsOn: '2026-12-31' },
     'briefings.compose': { kind: '月报', anchor: '2026-11-01', scopeUnitId: p.village },
     'briefings.issue': { kind: '月报', anchor: '2026-10-01', scopeUnitId: p.village, sections: [{ key: 'nextSteps', paragraphs: ['矩阵。'] }] },
     'briefings.get': { id: p.briefing },

@@ -7,6 +7,7 @@ import type { Core } from '../../electron/core/app'
 import type { Clock } from '../../electron/core/clock'
 import { demoPassword, ok, signIn, testCore } from '../support/core'
 import { solidPng } from '../support/fixtures'
+import ExcelJS from 'exceljs'
 
 let now = Date.parse('2026-11-10T02:00:00Z')
 const clock: Clock = { now: () => new Date(now) }
@@ -149,6 +150,49 @@ describe('rental fire-safety work', () => {
     ])
   })
 
+  it('exports the same table to Excel: by village and by kind, the period and the day in words', async () => {
+    const file = await ok(core, 'rentals.campaignExport', { table: { startsOn: '2026-11-01', endsOn: '2026-12-31' }, title: '冬季专项整治' })
+    expect(file.fileName).toBe('出租屋隐患整治进度_2026-11-14.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const rows = (name: string) => (book.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
+    expect(rows('按村居').slice(0, 3)).toEqual([
+      ['村（社区）', '发现隐患', '已整改', '整改率', '逾期未改'],
+      ['汀圃社区', 2, 1, '50.0%', 1],
+      ['合计', 2, 1, '50.0%', 1]
+    ])
+    expect(rows('按类别').slice(1, 3)).toEqual([
+      ['电动车屋内停放充电（按处）', 1, 1, '100.0%', 0],
+      ['疏散通道堵塞（按栋）', 1, 0, '0.0%', 1]
+    ])
+    expect(rows('按村居').flat()).toContain('冬季专项整治（2026-11-01 至 2026-12-31，截至 2026-11-14）')
+  })
+
+  it('prints the same figures in the briefing’s 出租屋消防安全隐患整治 section, as of the briefing’s day', async () => {
+    const table = await ok(core, 'rentals.campaignTable', { startsOn: '2026-11-01', endsOn: '2026-11-30', villageIds: [village] })
+    const doc = await ok(core, 'briefings.compose', { kind: '月报', anchor: '2026-11-01', scopeUnitId: village })
+    const section = doc.sections.find((s) => s.key === 'rentals')!
+    expect(section.paragraphs[0]).toBe(
+      '2026年11月，汀圃社区出租屋排查发现消防安全隐患2处，截至11月14日已整改1处，整改率50.0%；逾期未改1处，请所在村（社区）督促限期整改，逾期仍未整改的转为事件办理。'
+    )
+    expect(section.tables.map((t) => t.rows)).toEqual([
+      table.kinds.map((k) => [
+        k.kind,
+        `${k.found}${k.countedBy}`,
+        `${k.rectified}${k.countedBy}`,
+        k.rate === 1 ? '100.0%' : '0.0%',
+        `${k.overdue}${k.countedBy}`
+      ])
+    ])
+    expect(doc.figures).toMatchObject({ rentalHazardsFound: 2, rentalHazardsRectified: 1, rentalRectificationRate: 0.5, rentalHazardsOverdue: 1 })
+    // An earlier month's briefing counts as of its own end: October found nothing.
+    const october = await ok(core, 'briefings.compose', { kind: '月报', anchor: '2026-10-01', scopeUnitId: village })
+    expect(october.sections.find((s) => s.key === 'rentals')!.paragraphs[0]).toBe('2026年10月，汀圃社区出租屋排查未发现消防安全隐患。')
+    // The town's briefing has the table by village too.
+    const town = await ok(core, 'briefings.compose', { kind: '月报', anchor: '2026-11-01' })
+    expect(town.sections.find((s) => s.key === 'rentals')!.tables[0].rows).toEqual([['汀圃社区', '2处', '1处', '50.0%', '1处']])
+  })
+
   it('turns the overdue hazard into a 消防安全 issue held by the village, once; a rectified or not yet due one is refused', async () => {
     const rectified = await core.dispatch('rentals.escalate', { hazardId: hazards[0] })
     expect(rectified).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已于 2026-11-11 整改完毕') } })
@@ -198,6 +242,99 @@ describe('rental fire-safety work', () => {
     ])
   })
 
+  it('gives a hazard’s photos as found and as rectified, the bytes as they were sent', async () => {
+    const rectified = (await ok(core, 'rentals.hazards', { buildingId: building })).find((h) => h.state === '已整改')!
+    const photos = await ok(core, 'rentals.hazardPhotos', { hazardId: rectified.id })
+    expect(photos.map((p) => [p.stage, p.mimeType])).toEqual([
+      ['发现', 'image/png'],
+      ['整改', 'image/png']
+    ])
+    expect(photos[0].contentBase64).toBe(png(1).contentBase64)
+    expect(await core.dispatch('rentals.hazardPhotos', { hazardId: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('keeps the town’s kinds: adds, renames and stops one; a kind with hazards cannot be deleted; duplicates refused, nothing written', async () => {
+    const before = await ok(core, 'rentals.kinds')
+    const electric = before.find((k) => k.name === '电气线路不规范')!
+    const unused = before.find((k) => k.name === '防盗网未设逃生窗')!
+    const kept = before.filter((k) => k.id !== unused.id)
+    const after = await ok(core, 'rentals.setKinds', {
+      kinds: [
+        ...kept.map((k) => (k.id === electric.id ? { ...k, name: '电气线路私拉乱接', active: false } : k)),
+        { name: '液化气瓶违规存放', countedBy: '处', photoRequired: true, active: true }
+      ]
+    })
+    expect(after.map((k) => k.name)).toEqual([...kept.map((k) => (k.id === electric.id ? '电气线路私拉乱接' : k.name)), '液化气瓶违规存放'])
+    expect(after.find((k) => k.id === electric.id)!.active).toBe(false)
+    // The hazards of a renamed kind are read under its new name.
+    expect((await ok(core, 'rentals.hazards', { buildingId: building })).map((h) => h.kind)).toContain('电气线路私拉乱接')
+    const snapshot = JSON.stringify(await ok(core, 'rentals.kinds'))
+    const dropUsed = await core.dispatch('rentals.setKinds', { kinds: after.filter((k) => k.id !== electric.id) })
+    expect(dropUsed).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('“电气线路私拉乱接”已有 1 处隐患，不能删除，只能停用') }
+    })
+    const twice = await core.dispatch('rentals.setKinds', {
+      kinds: [...after, { name: '液化气瓶违规存放', countedBy: '栋', photoRequired: false, active: true }]
+    })
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining(`第 ${after.length + 1} 行：类别“液化气瓶违规存放”重复`) }
+    })
+    expect(JSON.stringify(await ok(core, 'rentals.kinds'))).toBe(snapshot)
+    // A stopped kind is not offered for a new inspection.
+    const stopped = await core.dispatch('rentals.inspect', {
+      buildingId: building,
+      inspectedOn: '2026-11-14',
+      inspector: '网格员',
+      hazards: [{ kindId: electric.id, deadline: '2026-11-30' }]
+    })
+    expect(stopped).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('不存在或已停用') } })
+  })
+
+  it('keeps campaigns as named periods over villages; a second of the same name or a village of no town refused', async () => {
+    const made = await ok(core, 'rentals.campaigns.create', {
+      name: '2026年冬季出租屋消防安全专项整治',
+      startsOn: '2026-11-01',
+      endsOn: '2027-01-31',
+      villageIds: [village]
+    })
+    expect(await ok(core, 'rentals.campaigns')).toEqual([
+      { id: made.id, name: '2026年冬季出租屋消防安全专项整治', startsOn: '2026-11-01', endsOn: '2027-01-31', villageIds: [village] }
+    ])
+    expect(
+      await core.dispatch('rentals.campaigns.create', { name: '2026年冬季出租屋消防安全专项整治', startsOn: '2026-12-01', endsOn: '2026-12-31' })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
+    expect(
+      await core.dispatch('rentals.campaigns.create', { name: '错范围', startsOn: '2026-12-01', endsOn: '2026-12-31', villageIds: [999_999] })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('不是本镇的村（社区）') }
+    })
+    expect(await core.dispatch('rentals.campaigns.create', { name: '倒序', startsOn: '2026-12-31', endsOn: '2026-12-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('结束日期不能早于开始日期') }
+    })
+    expect(count('rental_campaigns')).toBe(1)
+  })
+
+  it('gives the map the campaign’s village rows on their tier-1 grids and the buildings with open hazards', async () => {
+    const layer = await ok(core, 'rentals.mapLayer', {})
+    expect(layer.campaign).toEqual({ name: '2026年冬季出租屋消防安全专项整治', startsOn: '2026-11-01', endsOn: '2027-01-31' })
+    const table = await ok(core, 'rentals.campaignTable', { startsOn: '2026-11-01', endsOn: '2027-01-31', villageIds: [village] })
+    const tier1 = core.store.sqlite.prepare('select id from grids where tier = 1 and village_unit_id = ?').pluck().get(village) as number
+    const { village: _name, ...row } = table.villages[0]
+    expect(layer.villages).toEqual([{ ...row, gridId: tier1 }])
+    expect(layer.buildings.features.map((f) => f.properties)).toEqual([
+      { id: building, address: '汀圃社区兴业路 8 号', riskClass: '高风险', open: 2, overdue: 1 }
+    ])
+    expect(layer.buildings.features[0].geometry.coordinates).toEqual([spot.lon, spot.lat])
+    expect(await core.dispatch('rentals.mapLayer', { campaignId: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
   it('keeps a village clerk to their villages: another village’s building is refused, the table shows only theirs', async () => {
     const other = await ok(core, 'rentals.buildings.create', {
       address: '大学城某出租屋',
@@ -212,5 +349,7 @@ describe('rental fire-safety work', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const table = await core.dispatch('rentals.campaignTable', { startsOn: '2026-11-01', endsOn: '2026-12-31', villageIds: [village, otherVillage] }, { token })
     expect(table.ok && table.value.villages.map((v) => v.villageId)).toEqual([village])
+    const layer = await core.dispatch('rentals.mapLayer', {}, { token })
+    expect(layer.ok && layer.value.buildings.features.every((f) => f.properties.address.startsWith('汀圃'))).toBe(true)
   })
 })

@@ -41,6 +41,12 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
   const nextBuilding = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from rental_buildings').n
   const nextHazard = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from fire_hazards').n
   const electricKind = q<{ id: number }>("select id from hazard_kinds where name = '电气线路不规范'").id
+  const kinds = (
+    sqlite.prepare('select id, name, counted_by countedBy, photo_required photoRequired, active from hazard_kinds order by sort, id').all() as {
+      photoRequired: number
+      active: number
+    }[]
+  ).map((k) => ({ ...k, photoRequired: Boolean(k.photoRequired), active: Boolean(k.active) }))
   const post = q<{ id: number; v: number }>(
     'select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1'
   )
@@ -166,6 +172,11 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'accountability.list': {},
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
     'rentals.kinds': {},
+    'rentals.setKinds': { kinds: [...kinds, { name: '契约测试隐患类别', countedBy: '处', photoRequired: false, active: true }] },
+    'rentals.campaigns': {},
+    'rentals.mapLayer': {},
+    'rentals.campaigns.create': { name: '契约测试专项整治', startsOn: '2026-11-01', endsOn: '2026-12-31' },
+    'rentals.hazardPhotos': { hazardId: nextHazard },
     'rentals.buildings.list': { filters: { riskClass: '高风险', open: true }, sort: { field: 'overdueHazards', dir: 'desc' }, q: '出租屋' },
     'rentals.hazards': { buildingId: nextBuilding },
     'rentals.buildings.create': {
@@ -202,6 +213,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
       ]
     },
     'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    'rentals.campaignExport': { table: { startsOn: '2026-01-01', endsOn: '2026-12-31' }, title: '契约测试专项整治' },
     'routing.rules.get': {},
     'routing.rules.set': {
       rules: [

@@ -1,11 +1,18 @@
 // Rentals: who may call each method of this feature, on which records (see api/access.ts). Inspections
 // are the villages' and offices' work, and the command centre's; clerks only on their own villages.
 import type { ParsedInput } from '../../shared/contract'
-import { town, list, write, read, record, unit, type FeatureRules } from '../api/access'
+import { town, list, none, write, read, record, unit, type FeatureRules } from '../api/access'
 import type { rentalsContract } from './contract'
 
 export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
   'rentals.kinds': read(town),
+  // The kinds and the campaigns are the town's: the command centre keeps them, clerks read them.
+  'rentals.setKinds': write(['rentals.handle'], none),
+  'rentals.campaigns': read(town),
+  'rentals.campaigns.create': write(['rentals.handle'], none),
+  // The service narrows the villages and the buildings to the clerk's.
+  'rentals.mapLayer': read(list),
+  'rentals.hazardPhotos': read([record('fireHazard', (i: ParsedInput<'rentals.hazardPhotos'>) => i.hazardId)]),
   'rentals.buildings.list': read(list),
   'rentals.hazards': read([record('rentalBuilding', (i: ParsedInput<'rentals.hazards'>) => i.buildingId)]),
   'rentals.buildings.create': {
@@ -19,5 +26,6 @@ export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
     alsoChanges: ['issues']
   },
   // The service narrows the villages to the clerk's.
-  'rentals.campaignTable': read(list)
+  'rentals.campaignTable': read(list),
+  'rentals.campaignExport': { access: ['data.export'], audited: true, scope: [...list] }
 }

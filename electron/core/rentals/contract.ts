@@ -1,7 +1,7 @@
 // Rental housing and fire-safety rectification (issue 21): this feature's part of the contract,
 // merged into electron/shared/contract.ts. Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { Id, IsoDate, MB, NoInput, PhotoUpload } from '../../shared/contractParts'
+import { ExportedFile, Id, IsoDate, LonLat, MB, NoInput, PhotoUpload } from '../../shared/contractParts'
 import { ListQuery } from '../../shared/people'
 
 const Note = z.string().trim().max(500)
@@ -43,11 +43,58 @@ export const HazardRow = z.object({
   photos: z.number().int()
 })
 
+export const RentalCampaign = z.object({ id: Id, name: z.string(), startsOn: z.string(), endsOn: z.string(), villageIds: z.array(Id).nullable() })
+
+const CampaignTableInput = z
+  .object({ startsOn: IsoDate, endsOn: IsoDate, asOf: IsoDate.optional(), villageIds: z.array(Id).max(400).optional() })
+  .strict()
+  .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] })
+
 export const rentalsContract = {
   'rentals.kinds': {
     input: NoInput,
     output: z.array(HazardKind),
     doc: '消防安全隐患类别：名称、按处或按栋计数、整改是否须附照片（镇里维护）'
+  },
+  'rentals.setKinds': {
+    input: z
+      .object({
+        kinds: z
+          .array(
+            z
+              .object({
+                id: Id.optional(),
+                name: z.string().trim().min(2, '类别名称至少 2 个字').max(30, '类别名称不超过 30 个字'),
+                countedBy: z.enum(['处', '栋']),
+                photoRequired: z.boolean(),
+                active: z.boolean()
+              })
+              .strict()
+          )
+          .min(1, '至少保留一个隐患类别')
+          .max(60)
+      })
+      .strict(),
+    output: z.array(HazardKind),
+    doc: '维护隐患类别（镇里）：新增、改名、计数方式、是否须附整改照片、停用；已有隐患的类别只能停用，不能删除'
+  },
+  'rentals.campaigns': {
+    input: NoInput,
+    output: z.array(RentalCampaign),
+    doc: '专项整治行动：名称、起止日期、范围（村居；不列即全镇）'
+  },
+  'rentals.campaigns.create': {
+    input: z
+      .object({
+        name: z.string().trim().min(2, '请填写行动名称').max(60),
+        startsOn: IsoDate,
+        endsOn: IsoDate,
+        villageIds: z.array(Id).min(1).max(400).optional()
+      })
+      .strict()
+      .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] }),
+    output: z.object({ id: Id }),
+    doc: '建立专项整治行动：名称、期间、范围；进度表按此计算'
   },
   'rentals.buildings.create': {
     input: z
@@ -105,10 +152,7 @@ export const rentalsContract = {
     doc: '逾期未整改的隐患转为事件：消防安全类，交所在村居办理，与隐患关联'
   },
   'rentals.campaignTable': {
-    input: z
-      .object({ startsOn: IsoDate, endsOn: IsoDate, asOf: IsoDate.optional(), villageIds: z.array(Id).max(400).optional() })
-      .strict()
-      .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] }),
+    input: CampaignTableInput,
     output: z.object({
       asOf: z.string(),
       total: Counts,
@@ -116,6 +160,11 @@ export const rentalsContract = {
       kinds: z.array(Counts.extend({ kindId: Id, kind: z.string(), countedBy: z.enum(['处', '栋']) }))
     }),
     doc: '专项整治进度表：期间内发现、截至某日已整改、整改率、逾期未改，按村居与按类别（按栋计数的类别数楼栋）'
+  },
+  'rentals.campaignExport': {
+    input: z.object({ table: CampaignTableInput, title: z.string().trim().max(60).optional() }).strict(),
+    output: ExportedFile,
+    doc: '把专项整治进度表导出为 Excel（按村居、按类别两张表，注明期间与截至日期）'
   },
   // After the writes: the contract test reads the building its writes made.
   'rentals.buildings.list': {
@@ -127,5 +176,33 @@ export const rentalsContract = {
     input: z.object({ buildingId: Id }).strict(),
     output: z.array(HazardRow),
     doc: '一栋出租屋的消防安全隐患：类别、发现日期、整改期限、整改日期、状态、转成的事件、照片数'
+  },
+  'rentals.mapLayer': {
+    input: z.object({ campaignId: Id.optional() }).strict(),
+    output: z.object({
+      /** The campaign shown (the newest, unless one is asked for); this year when there is none. */
+      campaign: z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() }),
+      asOf: z.string(),
+      /** Each village's progress in the campaign, on its tier-1 grid (the campaign table's village rows). */
+      villages: z.array(Counts.extend({ villageId: Id, gridId: Id })),
+      /** Buildings with hazards not rectified today, by risk; overdue ones marked. */
+      buildings: z.object({
+        type: z.literal('FeatureCollection'),
+        features: z.array(
+          z.object({
+            type: z.literal('Feature'),
+            id: Id,
+            geometry: z.object({ type: z.literal('Point'), coordinates: LonLat }),
+            properties: z.object({ id: Id, address: z.string(), riskClass: z.string(), open: z.number().int(), overdue: z.number().int() })
+          })
+        )
+      })
+    }),
+    doc: '地图：专项整治中各村居的整改进度（着色），有未整改隐患的出租屋（按风险等级、逾期标出）'
+  },
+  'rentals.hazardPhotos': {
+    input: z.object({ hazardId: Id }).strict(),
+    output: z.array(z.object({ id: Id, stage: z.enum(['发现', '整改']), fileName: z.string(), mimeType: z.string(), contentBase64: z.string() })),
+    doc: '一处隐患的照片（发现时与整改后）'
   }
 } as const

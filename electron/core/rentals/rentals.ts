@@ -299,5 +299,138 @@ export function createRentalService(db: Db, clock: Clock) {
     }
   }
 
-  return { kinds, buildings, hazards, createBuilding, inspect, reinspect, escalate, campaignTable }
+  /**
+   * The town's list of kinds as given, in its order. A kind left out is deleted if no hazard is of it;
+   * one with hazards can only be stopped (停用), so the campaign tables of past years keep their rows.
+   */
+  function setKinds(input: ParsedInput<'rentals.setKinds'>): Kind[] {
+    const names = new Set<string>()
+    input.kinds.forEach((k, i) => {
+      if (names.has(k.name)) throw new AppError('BAD_INPUT', `第 ${i + 1} 行：类别“${k.name}”重复。`, { field: `kinds.${i}.name` })
+      names.add(k.name)
+    })
+    if (!input.kinds.some((k) => k.active)) throw new AppError('BAD_INPUT', '至少要有一个在用的隐患类别。', { field: 'kinds' })
+    const kept = new Set(input.kinds.flatMap((k) => (k.id === undefined ? [] : [k.id])))
+    for (const old of kinds())
+      if (!kept.has(old.id)) {
+        const used = sql.value<number>('select count(*) from fire_hazards where kind_id = ?', old.id) ?? 0
+        if (used > 0) throw new AppError('CONFLICT', `类别“${old.name}”已有 ${used} 处隐患，不能删除，只能停用。`, { field: 'kinds' })
+        sql.run('delete from hazard_kinds where id = ?', old.id)
+      }
+    // Names first moved aside, so two kinds may swap names in one save without tripping the unique name.
+    for (const k of input.kinds) if (k.id !== undefined) sql.run("update hazard_kinds set name = name || '#' || id where id = ?", k.id)
+    input.kinds.forEach((k, i) => {
+      if (k.id === undefined)
+        sql.run(
+          'insert into hazard_kinds (name, counted_by, photo_required, active, sort) values (?, ?, ?, ?, ?)',
+          k.name,
+          k.countedBy,
+          Number(k.photoRequired),
+          Number(k.active),
+          i + 1
+        )
+      else if (
+        sql.run(
+          'update hazard_kinds set name = ?, counted_by = ?, photo_required = ?, active = ?, sort = ? where id = ?',
+          k.name,
+          k.countedBy,
+          Number(k.photoRequired),
+          Number(k.active),
+          i + 1,
+          k.id
+        ).changes !== 1
+      )
+        throw new AppError('BAD_INPUT', `第 ${i + 1} 行：类别（编号 ${k.id}）不存在，请刷新后重试。`, { field: `kinds.${i}.id` })
+    })
+    return kinds()
+  }
+
+  function campaigns(): Output<'rentals.campaigns'> {
+    return sql
+      .rows<{ id: number; name: string; startsOn: string; endsOn: string; villageIds: string | null }>(
+        'select id, name, starts_on startsOn, ends_on endsOn, village_ids villageIds from rental_campaigns order by starts_on desc, id desc'
+      )
+      .map((c) => ({ ...c, villageIds: c.villageIds === null ? null : (JSON.parse(c.villageIds) as number[]) }))
+  }
+
+  function createCampaign(input: ParsedInput<'rentals.campaigns.create'>) {
+    const villages = new Set(sql.rows<{ id: number }>("select id from units where kind = 'village'").map((v) => v.id))
+    const wrong = input.villageIds?.find((v) => !villages.has(v))
+    if (wrong !== undefined) throw new AppError('BAD_INPUT', `范围中的单位（编号 ${wrong}）不是本镇的村（社区）。`, { field: 'villageIds' })
+    if (sql.value('select 1 from rental_campaigns where name = ?', input.name))
+      throw new AppError('CONFLICT', `已有名为“${input.name}”的专项整治行动。`, { field: 'name' })
+    const id = sql.run(
+      'insert into rental_campaigns (name, starts_on, ends_on, village_ids, created_at) values (?, ?, ?, ?, ?)',
+      input.name,
+      input.startsOn,
+      input.endsOn,
+      input.villageIds ? JSON.stringify([...new Set(input.villageIds)].sort((a, b) => a - b)) : null,
+      clock.now().toISOString()
+    ).lastInsertRowid
+    return { id: Number(id) }
+  }
+
+  function hazardPhotos(hazardId: number): Output<'rentals.hazardPhotos'> {
+    if (!sql.value('select 1 from fire_hazards where id = ?', hazardId)) throw notFound('隐患', hazardId)
+    return sql
+      .rows<{ id: number; stage: '发现' | '整改'; fileName: string; mimeType: string; bytes: Buffer }>(
+        'select id, stage, file_name fileName, mime_type mimeType, bytes from hazard_photos where hazard_id = ? order by id',
+        hazardId
+      )
+      .map(({ bytes, ...p }) => ({ ...p, contentBase64: bytes.toString('base64') }))
+  }
+
+  /**
+   * The map's layer: each village's progress in the campaign (its row of the campaign table, on its
+   * tier-1 grid) and the buildings with hazards open today. A clerk sees their villages only.
+   */
+  /** The campaign the map and the wall show — the newest, unless one is asked for; this year when there is none — with its table as of today. */
+  function shownCampaign(campaignId: number | undefined, scopeVillageIds: number[] | null) {
+    const all = campaigns()
+    const campaign = campaignId === undefined ? all[0] : all.find((c) => c.id === campaignId)
+    if (campaignId !== undefined && !campaign) throw notFound('专项整治行动', campaignId)
+    const year = today().slice(0, 4)
+    const period = campaign ?? { name: `${year}年出租屋消防安全隐患排查整治`, startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, villageIds: null }
+    const table = campaignTable({ startsOn: period.startsOn, endsOn: period.endsOn, villageIds: period.villageIds ?? undefined }, scopeVillageIds)
+    return { campaign: { name: period.name, startsOn: period.startsOn, endsOn: period.endsOn }, table }
+  }
+
+  function mapLayer(campaignId: number | undefined, scopeVillageIds: number[] | null): Output<'rentals.mapLayer'> {
+    const { campaign, table: t } = shownCampaign(campaignId, scopeVillageIds)
+    const tier1 = new Map(sql.rows<{ v: number; g: number }>('select village_unit_id v, id g from grids where tier = 1').map((r) => [r.v, r.g]))
+    const scope = scopeVillageIds ? `and b.village_unit_id in (${scopeVillageIds.map(Number).join(',') || 'null'})` : ''
+    const rows = sql.rows<{ id: number; address: string; riskClass: string; lon: number; lat: number; open: number; overdue: number }>(
+      `select b.id, b.address, b.risk_class riskClass, b.lon, b.lat, count(*) open, sum(h.deadline < @day) overdue
+       from fire_hazards h join rental_buildings b on b.id = h.building_id
+       where h.rectified_on is null and b.lon is not null ${scope}
+       group by b.id`,
+      { day: today() }
+    )
+    return {
+      campaign,
+      asOf: t.asOf,
+      villages: t.villages.flatMap(({ village: _name, ...v }) => (tier1.has(v.villageId) ? [{ ...v, gridId: tier1.get(v.villageId)! }] : [])),
+      buildings: {
+        type: 'FeatureCollection',
+        features: rows.map(({ lon, lat, ...p }) => ({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties: p }))
+      }
+    }
+  }
+
+  return {
+    kinds,
+    setKinds,
+    mapLayer,
+    shownCampaign,
+    campaigns,
+    createCampaign,
+    buildings,
+    hazards,
+    hazardPhotos,
+    createBuilding,
+    inspect,
+    reinspect,
+    escalate,
+    campaignTable
+  }
 }
