@@ -72,6 +72,15 @@ describe('the wall display', () => {
     expect(await layoutProblems()).toEqual([])
     expect(await tile('三级网格')).toBe('1,400')
     expect(await tile('驻点团队')).toBe('73')
+    // The rental campaign's tile: the newest campaign's rate, as the 整治进度 table gives it today.
+    const layer = await app.core.dispatch('rentals.mapLayer', {})
+    if (!layer.ok) throw new Error(layer.error.message)
+    const table = await app.core.dispatch('rentals.campaignTable', { startsOn: layer.value.campaign.startsOn, endsOn: layer.value.campaign.endsOn })
+    if (!table.ok) throw new Error(table.error.message)
+    expect(await tile('出租屋隐患整治')).toBe(`${((table.value.total.rate ?? 0) * 100).toFixed(1)}%`)
+    expect(await page.locator('[data-tile="出租屋隐患整治"] .wall-label').textContent()).toBe(
+      `出租屋隐患整改率 · 逾期 ${table.value.total.overdue.toLocaleString('zh-CN')}`
+    )
     await page.screenshot({ path: join(outputDir, 'wall-1920x1080.png') })
   })
 

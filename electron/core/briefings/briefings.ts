@@ -15,6 +15,7 @@ import { createVisitService } from '../people/visits'
 import { chinaDate, chinaDateSql, dayEnd } from '../../shared/chinaTime'
 import { asOfSql } from '../changes/changes'
 import { sqlOn } from '../db/sql'
+import { createRentalService } from '../rentals/rentals'
 
 export type ComposeInput = { kind: BriefingDocument['kind']; anchor?: string; from?: string; to?: string; scopeUnitId?: number }
 /** What the officer changed before issuing: order and choice of sections, edited paragraphs, next steps. */
@@ -29,6 +30,7 @@ export function createBriefingService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
   const issueFigures = createIssueFigureService(db, clock)
   const visits = createVisitService(db, clock)
+  const rentals = createRentalService(db, clock)
   const today = () => chinaDate(clock.now())
 
   function scopeOf(unitId?: number) {
@@ -152,6 +154,12 @@ export function createBriefingService(db: Db, clock: Clock) {
     return { total: key.length, overdue: key.filter((k) => k.overdueDays > 0).length, rows: key.slice(0, listed) }
   }
 
+  /** The campaign table for the period in the scope's villages, as of the period's end (or today while it runs): rentals.campaignTable's own. */
+  function rentalFacts(villages: number[], p: Period) {
+    const t = rentals.campaignTable({ startsOn: p.from, endsOn: p.to, asOf: p.to < today() ? p.to : today(), villageIds: villages }, null)
+    return { total: t.total, villages: t.villages.map((v) => ({ ...v, name: v.village })), kinds: t.kinds.map((k) => ({ ...k, name: k.kind })) }
+  }
+
   function mapSvg(scope: { unitId: number | null; villages: number[] }, collectedByVillage: Map<number, number>) {
     // A village's map shows its party groups; an office's or the town's, the villages.
     const single = scope.villages.length === 1
@@ -208,7 +216,8 @@ export function createBriefingService(db: Db, clock: Clock) {
       keyIssues: keyIssues(scope.villages, period),
       villages,
       categoryChartSvg: categoryChartSvg(kpis.byCategory),
-      mapSvg: mapSvg(scope, new Map(kpis.byUnit.map((u) => [u.unitId, u.collected])))
+      mapSvg: mapSvg(scope, new Map(kpis.byUnit.map((u) => [u.unitId, u.collected]))),
+      rentals: rentalFacts(scope.villages, period)
     })
   }
 

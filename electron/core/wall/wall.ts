@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import { createIssueFigureService, levelExpr } from '../issues/issueFigures'
 import { addDays, chinaDate, chinaMonth, chinaMonthSql, chinaYear, dayEnd, dayStart } from '../../shared/chinaTime'
 import { sqlOn } from '../db/sql'
+import { createRentalService } from '../rentals/rentals'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
@@ -14,6 +15,7 @@ export type WallMeasure = 'open' | 'overdue' | 'visits' | 'reporting'
 export function createWallService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
   const figures = createIssueFigureService(db, clock)
+  const rentals = createRentalService(db, clock)
 
   function summary() {
     const now = clock.now()
@@ -35,6 +37,7 @@ export function createWallService(db: Db, clock: Clock) {
     const held = sql.rows<{ level: number; n: number }>(
       `select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`
     )
+    const shown = rentals.shownCampaign(undefined, null)
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
       at: iso,
@@ -58,6 +61,7 @@ export function createWallService(db: Db, clock: Clock) {
         collectedThisYear: k.collected,
         resolvedThisYear: k.resolved
       },
+      campaign: { name: shown.campaign.name, ...shown.table.total },
       trend: months.map((m) => ({
         month: m,
         collected: trendRows.find((r) => r.m === m)?.collected ?? 0,

@@ -206,6 +206,14 @@ export function WallScreen() {
             <div className="wall-label">{label}</div>
           </div>
         ))}
+        {summary && (
+          <div className="wall-tile wide" data-tile="出租屋隐患整治" data-testid="wall-campaign" title={summary.campaign.name}>
+            <div className="wall-figure">{summary.campaign.rate === null ? '—' : `${(summary.campaign.rate * 100).toFixed(1)}%`}</div>
+            <div className="wall-label">
+              出租屋隐患整改率 · <span className={summary.campaign.overdue ? 'wall-alert' : ''}>逾期 {n(summary.campaign.overdue)}</span>
+            </div>
+          </div>
+        )}
       </section>
       <section className="wall-centre">
         <WallMap values={measured?.values ?? []} max={measured?.max ?? 0} points={points ?? []} />

@@ -6,6 +6,7 @@ import type { BriefingDocument, BriefingSection } from '../../../shared/briefing
 import { levelName } from '../../issues/words'
 import type { Period } from './briefingPeriod'
 import { chinaDate } from '../../../shared/chinaTime'
+import { rentalSection, type RentalFacts } from './rentalSection'
 
 export type IssueFigures = {
   collected: number
@@ -65,6 +66,8 @@ export type BriefingFacts = {
   villages: { name: string; collected: number; resolved: number; overdue: number; visitRate: number | null }[]
   categoryChartSvg: string | null
   mapSvg: string | null
+  /** The rental fire-safety campaign table for the period and scope, as of its 截至 day. */
+  rentals: RentalFacts
 }
 
 export const pct = (share: number | null) => (share === null ? '无' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`)
@@ -238,7 +241,15 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
     date: f.date,
     period: f.period,
     scope: { unitId: f.scope.unitId, name: f.scope.name },
-    sections: [overview, linkage, reporting, keyIssues, ranking, nextSteps],
+    sections: [
+      overview,
+      linkage,
+      reporting,
+      keyIssues,
+      ranking,
+      rentalSection(f.rentals, { periodLabel: f.period.label, where, asOf: paperDay(asOfDay), byVillage: f.scope.villages > 1 }),
+      nextSteps
+    ],
     figures: {
       teams: p.teams,
       personTimes: p.personTimes,
@@ -259,7 +270,11 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
       reportingMembers: r.members,
       placedMembers: r.placed,
       keyIssues: f.keyIssues.total,
-      reserveContacts: r.reserveContacts
+      reserveContacts: r.reserveContacts,
+      rentalHazardsFound: f.rentals.total.found,
+      rentalHazardsRectified: f.rentals.total.rectified,
+      rentalRectificationRate: f.rentals.total.rate,
+      rentalHazardsOverdue: f.rentals.total.overdue
     }
   }
 }
