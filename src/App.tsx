@@ -51,6 +51,10 @@ const IssuesScreen = screen(
   () => import('./features/issues/IssuesScreen'),
   (m) => m.IssuesScreen
 )
+const RentalsScreen = screen(
+  () => import('./features/rentals/RentalsScreen'),
+  (m) => m.RentalsScreen
+)
 const BriefingsScreen = screen(
   () => import('./features/briefings/BriefingsScreen'),
   (m) => m.BriefingsScreen
@@ -68,6 +72,7 @@ const screenCode: Partial<Record<Route, () => Promise<unknown>>> = {
   people: PeopleScreen.load,
   placement: PlacementScreen.load,
   issues: IssuesScreen.load,
+  rentals: RentalsScreen.load,
   briefings: BriefingsScreen.load,
   accounts: AccountsScreen.load,
   audit: AuditScreen.load
@@ -167,6 +172,7 @@ function Console({ location, go }: { location: Location; go: (r: Route) => void 
             {screen === 'people' && <PeopleScreen />}
             {screen === 'placement' && <PlacementScreen />}
             {screen === 'issues' && <IssuesScreen />}
+            {screen === 'rentals' && <RentalsScreen />}
             {screen === 'briefings' && <BriefingsScreen />}
           </Suspense>
         )}

@@ -9,6 +9,7 @@ import { ensureDemoTown } from './demo/seedStore'
 import { seedDemoPeople, type SeedProgress } from './demo/seedPeople'
 import { ensureIssueDefaults } from './issues/issueFigures'
 import { seedDemoIssues } from './demo/seedIssues'
+import { seedDemoRentals } from './demo/seedRentals'
 import { demoAccounts } from './demo/demoAccounts'
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
@@ -197,6 +198,7 @@ export function startCore(opts: CoreOptions): Core {
     if (createdDemo && opts.demoPeople !== false) {
       seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
       seedDemoIssues(store.db)
+      seedDemoRentals(store.db, { createdAt: clock.now().toISOString() })
     }
     live = assemble(store)
     scheduleBackups()

@@ -13,6 +13,7 @@ export const screens: { value: Route; label: string; needs: string[] }[] = [
   { value: 'people', label: '人员台账', needs: ['data.read'] },
   { value: 'placement', label: '党员编组', needs: ['data.read'] },
   { value: 'issues', label: '事件处置', needs: ['data.read'] },
+  { value: 'rentals', label: '出租屋整治', needs: ['data.read'] },
   { value: 'briefings', label: '工作简报', needs: ['data.read'] },
   { value: 'accounts', label: '账号与安全', needs: ['accounts.manage', 'roles.manage', 'settings.manage'] },
   { value: 'audit', label: '审计记录', needs: ['audit.read'] }

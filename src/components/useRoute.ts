@@ -2,7 +2,7 @@
 // screen can be linked, reloaded and opened on another display without a router library.
 import { useEffect, useState } from 'react'
 
-export const routes = ['map', 'people', 'placement', 'issues', 'briefings', 'wall', 'accounts', 'audit', 'seat-setup'] as const
+export const routes = ['map', 'people', 'placement', 'issues', 'rentals', 'briefings', 'wall', 'accounts', 'audit', 'seat-setup'] as const
 export type Route = (typeof routes)[number]
 export const printDocs = ['receipt', 'service', 'issue', 'supervision', 'briefing'] as const
 export type PrintDoc = (typeof printDocs)[number]

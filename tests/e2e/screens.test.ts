@@ -38,6 +38,7 @@ const businessScreens: { nav: string; name: string; ready: (p: Page) => Promise<
       await p.getByTestId('issue-holder').waitFor()
     }
   },
+  { nav: '出租屋整治', name: 'rentals', ready: (p) => p.getByTestId('rental-total').waitFor() },
   {
     nav: '工作简报',
     name: 'briefings',

@@ -16,7 +16,7 @@ import { sqlOn, type Sql } from '../db/sql'
 export type SeedProgress = (stage: string, fraction: number) => void
 
 type Village = { id: number; name: string; villageType: string | null }
-type Group = {
+export type Group = {
   id: number
   villageId: number
   code: string
@@ -33,7 +33,7 @@ const DAY = 86_400_000
 const dateBetween = (rng: Rng, from: string, to: string) => addDays(from, Math.floor(rng.next() * ((Date.parse(to) - Date.parse(from)) / DAY + 1)))
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 
-function readTown(sql: Sql) {
+export function readTown(sql: Sql) {
   const villages = sql.rows<Village>("select id, name, village_type as villageType from units where kind = 'village' order by sort_order, id")
   const rows = sql.rows<{
     id: number
@@ -66,7 +66,7 @@ function readTown(sql: Sql) {
 }
 
 /** A point inside the group's area (rejection sampling in its box; its label point as a last resort). */
-function pointIn(rng: Rng, g: Group): Pt | null {
+export function pointIn(rng: Rng, g: Group): Pt | null {
   if (!g.shape) return g.label
   const [x0, y0, x1, y1] = bboxOf(g.shape)
   for (let i = 0; i < 40; i++) {

@@ -8,9 +8,9 @@ import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd'
 import { useIssuePlace, useRoutingRules, useSimilarIssues } from '../../api/issues'
 import { useMe } from '../../api/auth'
 import { useVillages } from '../../api/people'
-import { PointPicker } from './PointPicker'
+import { PointPicker } from '../../components/PointPicker'
 import { VillageSelect } from '../people/VillageSelect'
-import { PhotoPicker, pickedPhotos } from './PhotoPicker'
+import { PhotoPicker, pickedPhotos } from '../../components/PhotoPicker'
 import { issueSources } from './labels'
 
 /** `reportingUnitId`: a clerk's or the district desk's own unit registers the report (the command centre's reports name none). */

@@ -35,6 +35,8 @@ type Props = {
   /** Open issues to pin, or null. */
   issuePoints: FeatureCollection | null
   onIssueClick?: (id: number) => void
+  /** The rental campaign layer: villages shaded by their rectification rate (%), buildings with open hazards; or null. */
+  rentals?: { progress: { gridId: number; value: number }[]; buildings: FeatureCollection } | null
   /** Tier-3 shading by a people measure, or null. */
   shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
   /**
@@ -87,6 +89,7 @@ export function GridMap({
   peoplePoints,
   issuePoints,
   shading,
+  rentals = null,
   onIssueClick,
   selectionPanelWidth = 0,
   onGridsDrawn
@@ -99,6 +102,7 @@ export function GridMap({
   const mapRef = useRef<MapLibreMap | null>(null)
   /** The tier-3 grids given a shading measure, so the next measure can clear exactly those. */
   const shadedIds = useRef<number[]>([])
+  const progressIds = useRef<number[]>([])
   /**
    * The tier sources given their grids, and those whose grids MapLibre has taken in (its worker
    * answered). An idle after that has drawn them; an idle before it only drew the empty style.
@@ -260,6 +264,16 @@ export function GridMap({
     map.setPaintProperty('tier3-measure', 'fill-color', shadingColour(shading.measure))
     map.setLayoutProperty('tier3-measure', 'visibility', 'visible')
   }, [loaded, shading, tier3])
+  useSourceData(loaded ? mapRef.current : null, 'rentals', rentals?.buildings ?? emptyPreview)
+  // The villages' progress is feature-state on the tier-1 source, as the people shading is on tier 3.
+  useEffect(() => {
+    const map = mapRef.current
+    if (!loaded || !map || !tier1) return
+    for (const id of progressIds.current) map.removeFeatureState({ source: sourceOf(1), id }, 'progress')
+    progressIds.current = rentals ? rentals.progress.map((v) => v.gridId) : []
+    for (const v of rentals?.progress ?? []) map.setFeatureState({ source: sourceOf(1), id: v.gridId }, { progress: v.value })
+    map.setLayoutProperty('tier1-progress', 'visibility', rentals ? 'visible' : 'none')
+  }, [loaded, rentals, tier1])
   useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1, giveTier)
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2, giveTier)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3, giveTier)

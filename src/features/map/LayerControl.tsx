@@ -3,8 +3,9 @@ import { useState } from 'react'
 import { Button, Checkbox, Select } from 'antd'
 import { DownOutlined, UpOutlined } from '@ant-design/icons'
 import type { Tier } from '../../../electron/shared/contract'
-import { issueClockColour, pointColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
+import { issueClockColour, pointColour, progressRamp, rentalRiskColour, shadingRamp, tierColour, tierName, tiers } from './mapStyle'
 import type { PeopleLayerChoice } from './usePeopleLayers'
+import type { useRentalLayer } from './useRentalLayer'
 import { specialties } from '../../../electron/shared/people'
 
 type Props = {
@@ -17,11 +18,12 @@ type Props = {
   showIssues: boolean
   onShowIssues: (v: boolean) => void
   issueCount: number | null
+  rentals: ReturnType<typeof useRentalLayer>
   /** Fold while drawing, so the whole map is free for the pointer. */
   folded?: boolean
 }
 
-export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount, folded }: Props) {
+export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount, rentals, folded }: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.
   const [open, setOpen] = useState(() => window.innerWidth >= 1500)
   if (!open || folded)
@@ -68,6 +70,31 @@ export function LayerControl({ visible, onChange, note, people, onPeopleChange, 
           时限内 <span className="dot" style={{ background: issueClockColour.yellow }} />
           临近 <span className="dot" style={{ background: issueClockColour.red }} />
           超期
+        </div>
+      )}
+      <div className="map-legend-section">出租屋消防</div>
+      <div className="map-legend-row">
+        <Checkbox checked={rentals.shown} onChange={(e) => rentals.setShown(e.target.checked)} data-testid="toggle-rentals">
+          整治进度与未整改出租屋
+        </Checkbox>
+      </div>
+      {rentals.data && (
+        <div data-testid="rentals-legend">
+          <div className="map-legend-ramp">
+            <span className="ramp" style={{ background: `linear-gradient(90deg, ${progressRamp.map(([, c]) => c).join(', ')})` }} />
+            <span className="muted">
+              村居整改率 0% → 100%（{rentals.data.campaign.name}，截至 {rentals.data.asOf}）
+            </span>
+          </div>
+          <div className="map-legend-row muted">
+            {(['高风险', '中风险', '低风险'] as const).map((r) => (
+              <span key={r} className="map-legend-nowrap">
+                <span className="dot" style={{ background: rentalRiskColour[r] }} />
+                {r}
+              </span>
+            ))}
+          </div>
+          <div className="map-legend-row muted">黑圈为有逾期隐患，共 {rentals.data.buildings.features.length.toLocaleString('zh-CN')} 栋有未整改隐患</div>
         </div>
       )}
       <div className="map-legend-section">人员与走访</div>

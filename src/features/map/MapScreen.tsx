@@ -22,6 +22,7 @@ import { useGridDrawing } from '../draw/useGridDrawing'
 import { DrawToolbar } from '../draw/DrawToolbar'
 import { previewBounds } from '../imports/readFile'
 import { usePeopleLayers } from './usePeopleLayers'
+import { useRentalLayer } from './useRentalLayer'
 import { useIssuePoints } from '../../api/issues'
 import type { FeatureCollection } from 'geojson'
 import type { Output } from '../../../electron/shared/contract'
@@ -72,6 +73,7 @@ export function MapScreen() {
   const people = usePeopleLayers()
   const [showIssues, setShowIssues] = useState(false)
   const issuePoints = useIssuePoints(showIssues)
+  const rentalLayer = useRentalLayer()
 
   // A right-click action: select the grid, and let its panel carry the action out once loaded.
   const onMenuAction = (action: GridAction, t: ContextTarget) => {
@@ -158,6 +160,7 @@ export function MapScreen() {
             window.location.hash = '#/issues'
           }}
           shading={people.shading}
+          rentals={rentalLayer.rentals}
           selectionPanelWidth={gridPanelWidth}
           onGridsDrawn={() => setMapDrawn(true)}
         />
@@ -180,6 +183,7 @@ export function MapScreen() {
           showIssues={showIssues}
           onShowIssues={setShowIssues}
           issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null}
+          rentals={rentalLayer}
           folded={!!drawing.active}
         />
       </main>

@@ -137,6 +137,38 @@ export const pointColour = { placed: '#1d4e89', unplaced: '#d4380d', reserve: '#
 
 export const issueClockColour = { red: '#d4380d', yellow: '#faad14', green: '#389e0d', none: '#8c8c8c' }
 
+/** 出租屋消防 (issue 21): a village's rectification rate in the campaign (feature-state `progress`, %) and buildings by risk. */
+export const progressRamp: [number, string][] = [
+  [0, '#d73027'],
+  [80, '#fee08b'],
+  [100, '#1a9850']
+]
+export const rentalRiskColour: Record<string, string> = { 高风险: '#c62828', 中风险: '#ef8a17', 低风险: '#2f6fb3' }
+function rentalLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'rental-buildings',
+      type: 'circle',
+      source: 'rentals',
+      paint: {
+        'circle-color': ['match', ['get', 'riskClass'], '高风险', rentalRiskColour.高风险, '中风险', rentalRiskColour.中风险, rentalRiskColour.低风险],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 6],
+        // An overdue hazard rings the building in black.
+        'circle-stroke-color': ['case', ['>', ['get', 'overdue'], 0], '#1f1f1f', '#ffffff'],
+        'circle-stroke-width': ['case', ['>', ['get', 'overdue'], 0], 1.6, 0.8]
+      }
+    },
+    {
+      id: 'rental-labels',
+      type: 'symbol',
+      source: 'rentals',
+      minzoom: 16,
+      layout: { 'text-field': ['get', 'address'], 'text-font': fontStack, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top' },
+      paint: { 'text-color': '#5c1a00', 'text-halo-color': '#fff', 'text-halo-width': 1.4 }
+    }
+  ]
+}
+
 /** Open issues, clustered; each pin coloured by its clock (overdue red, warning yellow, in time green). */
 function issueLayers(): LayerSpecification[] {
   return [
@@ -252,6 +284,7 @@ export function buildStyle(): StyleSpecification {
       problem: { type: 'geojson', data: emptyCollection },
       importPreview: { type: 'geojson', data: emptyCollection },
       people: { type: 'geojson', data: emptyCollection, cluster: true, clusterRadius: 45, clusterMaxZoom: 15 },
+      rentals: { type: 'geojson', data: emptyCollection },
       issues: {
         type: 'geojson',
         data: emptyCollection,
@@ -274,6 +307,23 @@ export function buildStyle(): StyleSpecification {
         filter: isPolygon,
         layout: { visibility: 'none' },
         paint: { 'fill-color': shadingColour('contactCoverage'), 'fill-opacity': ['case', ['==', ['feature-state', 'measure'], null], 0, 0.6] }
+      },
+      // Villages shaded by their progress in the rental campaign; invisible until the layer is on.
+      {
+        id: 'tier1-progress',
+        type: 'fill',
+        source: sourceOf(1),
+        filter: isPolygon,
+        layout: { visibility: 'none' },
+        paint: {
+          'fill-color': [
+            'interpolate',
+            ['linear'],
+            ['coalesce', ['feature-state', 'progress'], 0],
+            ...progressRamp.flat()
+          ] as unknown as ExpressionSpecification,
+          'fill-opacity': ['case', ['==', ['feature-state', 'progress'], null], 0, 0.45]
+        }
       },
       { id: 'town-line', type: 'line', source: 'town', paint: { 'line-color': '#0c2340', 'line-width': 2.5 } },
       ...tiers.map(selectionLayer),
@@ -302,6 +352,7 @@ export function buildStyle(): StyleSpecification {
       { id: 'problem-fill', type: 'fill', source: 'problem', paint: { 'fill-color': problemColour, 'fill-opacity': 0.45 } },
       { id: 'problem-line', type: 'line', source: 'problem', paint: { 'line-color': problemColour, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
       ...[3, 2, 1].map((t) => labelLayer(t as Tier)),
+      ...rentalLayers(),
       ...peopleLayers(),
       ...issueLayers()
     ]

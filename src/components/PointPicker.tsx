@@ -1,11 +1,11 @@
-// Pick an issue's place on a small offline map of the town: villages and party groups drawn from
+// Pick a place (an issue's, a rental building's) on a small offline map of the town: villages and party groups drawn from
 // the same sources as the main map, with their names; a click sets the point (the core finds its
 // grids). A clerk's map opens framed on their own villages.
 import { useEffect, useRef, useState } from 'react'
 import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl'
-import { ensureMapWorker } from '../map/mapWorker'
-import { useTierGeoJson, useTownOutline } from '../../api/hooks'
-import { fontStack } from '../map/mapStyle'
+import { ensureMapWorker } from '../features/map/mapWorker'
+import { useTierGeoJson, useTownOutline } from '../api/hooks'
+import { fontStack } from '../features/map/mapStyle'
 
 const empty = { type: 'FeatureCollection' as const, features: [] }
 

@@ -3,7 +3,7 @@
 import { Upload } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import type { UploadFile } from 'antd'
-import { readAsBase64 } from '../imports/readFile'
+import { readAsBase64 } from '../features/imports/readFile'
 
 export type PickedPhoto = { fileName: string; mimeType: string; contentBase64: string }
 export const maxPhotos = 9
