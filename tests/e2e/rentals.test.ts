@@ -240,6 +240,30 @@ describe('rental fire-safety work on the screen', () => {
   })
 })
 
+describe('the rental ledgers imported from Excel', () => {
+  it('checks the landlords’ register row by row, names the broken rows, and imports the good ones', async () => {
+    await page.evaluate(() => (window.location.hash = '#/rentals'))
+    await page.getByRole('tab', { name: '出租屋台账' }).click()
+    await page.getByTestId('rental-import-button').click()
+    const dialog = page.getByRole('dialog', { name: '导入出租屋台账' })
+    const rows = [
+      ['地址', '所在村居', '用途', '风险等级', '出租间数', '在住租客'],
+      ['导入测试楼1号', village, '居住', '中风险', '8', '15'],
+      ['导入测试楼2号', village, '宿舍', '中风险', '8', '15']
+    ]
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '出租屋台账.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.map((r) => r.join(',')).join('\n')) })
+    const report = dialog.getByTestId('rental-import-report')
+    await expect.poll(() => report.textContent()).toContain('可导入 1 行，不能导入 1 行')
+    expect(await report.textContent()).toContain('“用途”应为 居住/生产/混合，不是“宿舍”')
+    await page.screenshot({ path: join(outputDir, 'rentals-import-1366.png') })
+    await dialog.getByTestId('rental-import-commit').click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(one<{ n: number }>("select count(*) n from rental_buildings where address like '导入测试楼%'").n).toBe(1)
+  })
+})
+
 describe('the map’s rental layer', () => {
   it('shades the villages by their progress in the newest campaign and shows the buildings with open hazards', async () => {
     // From the printed briefing back to the console's map.

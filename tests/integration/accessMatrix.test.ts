@@ -146,7 +146,10 @@ const expected: Record<MethodName, string> = {
   'rentals.campaigns.create': 'O',
   'rentals.hazardPhotos': 'OGLDcv',
   'rentals.campaignExport': 'OGCV',
-  'rentals.mapLayer': 'OGLDCV'
+  'rentals.mapLayer': 'OGLDCV',
+  'rentals.importTemplate': 'OGLDCV',
+  'rentals.importReportFile': 'OGLDCV',
+  'rentals.import': 'O'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -282,6 +285,9 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'grids.history': { id: p.tier1 },
     'grids.peopleMeasure': { measure: 'contactCoverage' },
     'people.template': { kind: 'persons' },
+    'rentals.importTemplate': { kind: 'buildings' },
+    'rentals.importReportFile': { kind: 'inspections', rejected: [{ row: 2, name: '某楼', reasons: ['整改期限早于排查日期'] }] },
+    'rentals.import': { kind: 'buildings', fileName: 'a.csv', contentBase64: Buffer.from('地址,所在村居\n').toString('base64'), dryRun: true },
     'people.importReportFile': { kind: 'persons', rejected: [{ row: 2, name: '甲', reasons: ['校验位错误'] }] },
     'grids.create': {
       tier: 3,

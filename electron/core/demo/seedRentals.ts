@@ -35,19 +35,18 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 export function seedDemoRentals(db: Db, opts: { createdAt: string; seed?: number; buildings?: number }): void {
   const sql = sqlOn(db)
   const rng = createRng(opts.seed ?? 2026)
-  const { villages, groups } = readTown(sql)
+  const { groups } = readTown(sql)
   const kinds = new Map(sql.rows<{ id: number; name: string }>('select id, name from hazard_kinds').map((k) => [k.name, k.id]))
   const kindPick: [number, number][] = kindWeights.filter(([n]) => kinds.has(n)).map(([n, w]) => [kinds.get(n)!, w])
   if (kindPick.length === 0) return
   const landlordsOf = new Map<number, number[]>()
   for (const p of sql.rows<{ id: number; v: number }>("select id, village_unit_id v from persons where hukou = '本镇户籍' order by id"))
-    landlordsOf.set(p.v, [...(landlordsOf.get(p.v) ?? []), p.id])
+    (landlordsOf.get(p.v) ?? landlordsOf.set(p.v, []).get(p.v)!).push(p.id)
   const withHouseholds = groups.filter((g) => g.households > 0)
   const perGroup = apportion(
     opts.buildings ?? DEMO_RENTAL_BUILDINGS,
     withHouseholds.map((g) => g.households)
   )
-  const villageName = new Map(villages.map((v) => [v.id, v.name]))
   sql.run(
     'insert or ignore into rental_campaigns (name, starts_on, ends_on, village_ids, created_at) values (?, ?, ?, null, ?)',
     demoCampaign.name,
@@ -84,7 +83,7 @@ export function seedDemoRentals(db: Db, opts: { createdAt: string; seed?: number
         const rooms = 4 + Math.floor(rng.next() * 36)
         const id = Number(
           building.run(
-            `${villageName.get(g.villageId)}${g.tier2Name}出租屋${n + 1}号`,
+            `${g.tier2Name}${n + 1}号`,
             at?.[0] ?? null,
             at?.[1] ?? null,
             g.villageId,

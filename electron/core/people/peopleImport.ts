@@ -4,16 +4,16 @@
 import type { Output, ParsedInput } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { matchHeaders, parseRow, templates, type ImportKind } from './domain/peopleRows'
+import { parseRow, templates, type ImportKind } from './domain/peopleRows'
 import { fromGeoJsonGeometry, pointInMultiPolygon, type MultiPolygonCoords } from '../kernel/geometry'
-import { readTable, TableFileError, type Table, type TableRow } from './files/readTable'
+import type { TableRow } from '../kernel/readTable'
 import { AppError } from '../errors'
+import { openLedger, villageOfRow, villagesByKey } from '../kernel/ledger'
 import { beginBatch } from '../changes/changes'
 import { sqlOn } from '../db/sql'
 
 type Report = Output<'people.import'>
 type Values = Record<string, string | number | boolean | null>
-type Village = { id: number; name: string; official?: string | null }
 type Group = {
   id: number
   code: string
@@ -35,40 +35,12 @@ const empty = (kind: ImportKind, fileError: string | null): Report => ({
   batchId: null
 })
 
-/**
- * A village as a ledger names it: its full or official name or its code; or the short name towns
- * write (汀圃 for 汀圃社区, 罗村 for 罗村村) when exactly one village has it; else the villages it
- * may mean, to suggest.
- */
-export function findVillage(villageBy: Map<string, Village>, text: string): { village?: Village; shortName: boolean; suggestions: string[] } {
-  const exact = villageBy.get(text.trim())
-  if (exact) return { village: exact, shortName: false, suggestions: [] }
-  const short = text.trim().replace(/(社区|村委会|居委会|村)$/, '')
-  if (short.length < 2) return { shortName: false, suggestions: [] }
-  const names = new Map<number, Village>()
-  for (const v of villageBy.values()) if (v.name.startsWith(short) || (v.official ?? '').includes(short)) names.set(v.id, v)
-  const candidates = [...names.values()]
-  const whole = candidates.filter((v) => v.name.replace(/(社区|村)$/, '') === short)
-  if (whole.length === 1) return { village: whole[0], shortName: true, suggestions: [] }
-  return { shortName: false, suggestions: candidates.slice(0, 5).map((v) => v.name) }
-}
-
 export function createPeopleImportService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
 
   // What the checks need from the store, read for this file's keys only: an import into a city-sized
   // store must not read every person, household and grid boundary to check 10,000 rows.
-  function villageIndex() {
-    const villages = sql.rows<{
-      id: number
-      code: string
-      name: string
-      official: string | null
-    }>("select id, code, name, official_name as official from units where kind = 'village'")
-    const villageBy = new Map<string, Village>()
-    for (const v of villages) for (const key of [v.code, v.name, v.official]) if (key) villageBy.set(key, v)
-    return villageBy
-  }
+  const villageIndex = () => villagesByKey(sql)
 
   /** The tier-3 grids of a village, read the first time a row names it. */
   function groupsByVillage() {
@@ -139,13 +111,7 @@ export function createPeopleImportService(db: Db, clock: Clock) {
     let linked = 0
     for (const r of parsed) {
       const { values, problems } = r
-      const found = values.village ? findVillage(villageBy, String(values.village)) : null
-      const village = found?.village
-      if (values.village && !village)
-        problems.push(
-          `找不到村居“${values.village}”${found?.suggestions.length ? `，是否指：${found.suggestions.join('、')}？` : ''}（请填写村居全称或 12 位统计用区划代码）`
-        )
-      if (village && found?.shortName && warnings.length < 200) warnings.push(`第 ${r.row} 行：村居“${values.village}”按“${village.name}”登记`)
+      const village = villageOfRow(villageBy, values.village, r.row, problems, warnings)
       let gridId: number | null = null
       if (village && values.grid) {
         const g = groupsOf(village.id).find((x) => x.name === values.grid || x.code === values.grid)
@@ -255,17 +221,9 @@ export function createPeopleImportService(db: Db, clock: Clock) {
 
   async function run(input: ParsedInput<'people.import'>, actor: string): Promise<Report> {
     const kind = input.kind
-    let table: Table
-    try {
-      table = await readTable(input.fileName, new Uint8Array(Buffer.from(input.contentBase64, 'base64')))
-    } catch (e) {
-      if (e instanceof TableFileError) return empty(kind, e.message)
-      return empty(kind, `文件“${input.fileName}”无法读取：${(e as Error).message.slice(0, 100)}`)
-    }
-    const { index, missing, unknown } = matchHeaders(kind, table.headers)
-    if (missing.length) return empty(kind, `这不是“${templates[kind].title}”导入模板：缺少必填列 ${missing.join('、')}。请下载模板，按模板的列填写后再导入。`)
-    const warnings = [...table.warnings]
-    if (unknown.length) warnings.push(`以下列不在模板中，已忽略：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' …' : ''}`)
+    const opened = await openLedger(input.fileName, input.contentBase64, templates[kind])
+    if (opened.fileError !== null) return empty(kind, opened.fileError)
+    const { table, index, warnings } = opened
     const { accepted, rejected, linked } = checkRows(kind, table.rows, index, warnings)
     if (linked) warnings.push(`${linked} 人已在人员台账中，将关联到现有人员记录（不重复登记）`)
     const report: Report = {

@@ -6,6 +6,7 @@ import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import type { RegistryName } from '../../shared/people'
 import { templates, type ImportKind } from './domain/peopleRows'
+import { ledgerTemplateFile, rejectedRowsFile, type RejectedRow } from '../kernel/ledger'
 import { registrySpecs, maskRow } from './registries'
 import { runList, type ListInput } from '../db/sqlList'
 import { chinaDate } from '../../shared/chinaTime'
@@ -109,40 +110,9 @@ export function createPeopleSheetService(db: Db, clock: Clock) {
     return workbookFile(book, `${def.title}_${stamp(clock)}.xlsx`, rows.length)
   }
 
-  /** A template: the columns (required ones marked ＊), an example row, and a sheet explaining each column. */
-  async function template(kind: ImportKind) {
-    const t = templates[kind]
-    const book = newBook()
-    const sheet = book.addWorksheet(t.title)
-    sheet.columns = t.columns.map((c) => ({ key: c.key, header: c.required ? `${c.header}*` : c.header, width: Math.max(12, c.header.length * 2 + 4) }))
-    // Long digit strings must stay text, or Excel turns an ID number into 4.40605E+17.
-    for (const key of ['idNumber', 'phone', 'contactIdNumber', 'code']) if (t.columns.some((c) => c.key === key)) sheet.getColumn(key).numFmt = '@'
-    sheet.addRow(Object.fromEntries(t.columns.map((c) => [c.key, c.example])))
-    styleHeader(sheet, t.columns.length)
-    const help = book.addWorksheet('填写说明')
-    help.columns = [
-      { header: '列', key: 'header', width: 20 },
-      { header: '必填', key: 'required', width: 8 },
-      { header: '说明', key: 'help', width: 60 }
-    ]
-    for (const c of t.columns) help.addRow({ header: c.header, required: c.required ? '是' : '', help: c.help ?? '' })
-    help.addRow({})
-    help.addRow({ header: '注意', help: '第二行是示例，导入前请删除或改写。身份证号请以文本格式填写；全角数字会自动转换。' })
-    return workbookFile(book, `${t.title}导入模板.xlsx`, 0)
-  }
-
-  async function rejectedRows(kind: ImportKind, rejected: { row: number; name: string | null; reasons: string[] }[]) {
-    const book = newBook()
-    const sheet = book.addWorksheet('未导入的行')
-    sheet.columns = [
-      { header: '文件中的行号', key: 'row', width: 12 },
-      { header: '姓名/名称', key: 'name', width: 16 },
-      { header: '原因', key: 'reasons', width: 90 }
-    ]
-    for (const r of rejected) sheet.addRow({ row: r.row, name: r.name ?? '', reasons: r.reasons.join('；') })
-    styleHeader(sheet, 3)
-    return workbookFile(book, `${templates[kind].title}导入校验报告_${stamp(clock)}.xlsx`, rejected.length)
-  }
+  const template = (kind: ImportKind) =>
+    ledgerTemplateFile(templates[kind].title, templates[kind].columns, clock.now(), ['idNumber', 'phone', 'contactIdNumber', 'code'])
+  const rejectedRows = (kind: ImportKind, rejected: RejectedRow[]) => rejectedRowsFile(templates[kind].title, rejected, clock.now(), stamp(clock))
 
   return { exportRegistry, template, rejectedRows }
 }

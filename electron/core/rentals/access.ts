@@ -12,6 +12,10 @@ export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
   'rentals.campaigns.create': write(['rentals.handle'], none),
   // The service narrows the villages and the buildings to the clerk's.
   'rentals.mapLayer': read(list),
+  // Ledgers are imported by the town, as the people registries are.
+  'rentals.importTemplate': read(town),
+  'rentals.import': write(['rentals.handle'], none),
+  'rentals.importReportFile': read(town),
   'rentals.hazardPhotos': read([record('fireHazard', (i: ParsedInput<'rentals.hazardPhotos'>) => i.hazardId)]),
   'rentals.buildings.list': read(list),
   'rentals.hazards': read([record('rentalBuilding', (i: ParsedInput<'rentals.hazards'>) => i.buildingId)]),

@@ -4,17 +4,26 @@ import { scoped } from '../api/scoped'
 import type { rentalsContract } from './contract'
 import { createRentalService } from './rentals'
 import { campaignWorkbook } from './campaignWorkbook'
+import { createRentalImportService } from './rentalImport'
+import { rentalTemplates } from './domain/ledgerRows'
+import { ledgerTemplateFile, rejectedRowsFile } from '../kernel/ledger'
+import { chinaDate } from '../../shared/chinaTime'
 import type { Db } from '../db/open'
 import type { Clock } from '../clock'
 
 export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): FeatureHandlers<typeof rentalsContract> {
   const rentals = createRentalService(db, clock)
+  const imports = createRentalImportService(db, clock)
   return {
     'rentals.kinds': () => rentals.kinds(),
     'rentals.setKinds': (input) => rentals.setKinds(input),
     'rentals.campaigns': () => rentals.campaigns(),
     'rentals.campaigns.create': (input) => rentals.createCampaign(input),
     'rentals.mapLayer': ({ campaignId }, { scopeVillageIds }) => rentals.mapLayer(campaignId, scopeVillageIds),
+    'rentals.importTemplate': ({ kind }) => ledgerTemplateFile(rentalTemplates[kind].title, rentalTemplates[kind].columns, clock.now(), ['landlordIdNumber']),
+    'rentals.import': (input, { actor }) => imports.run(input, actor),
+    'rentals.importReportFile': ({ kind, rejected }) =>
+      rejectedRowsFile(rentalTemplates[kind].title, rejected, clock.now(), chinaDate(clock.now()).replaceAll('-', '')),
     'rentals.hazardPhotos': ({ hazardId }) => rentals.hazardPhotos(hazardId),
     'rentals.buildings.list': (q, ctx) => rentals.buildings(scoped(q, ctx)),
     'rentals.hazards': ({ buildingId }) => rentals.hazards(buildingId),

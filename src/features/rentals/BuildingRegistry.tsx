@@ -2,14 +2,15 @@
 // hazards beside it (BuildingPanel), as 事件处置 shows an issue beside its list.
 import { useCallback, useMemo, useState } from 'react'
 import { Alert, Button, Input, Select } from 'antd'
-import { PlusOutlined } from '@ant-design/icons'
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
 import { rentalDatasource, type RentalFilter } from '../../api/rentals'
-import { useCan } from '../../api/auth'
+import { useCan, useMe } from '../../api/auth'
 import { PagedTable } from '../../components/PagedTable'
 import { VillageSelect } from '../people/VillageSelect'
 import { BuildingPanel, type BuildingRow } from './BuildingPanel'
 import { NewBuildingModal } from './NewBuildingModal'
+import { RentalImportModal } from './RentalImportModal'
 
 const columns: ColDef[] = [
   { field: 'address', headerName: '地址', flex: 1, minWidth: 170, sortable: true, pinned: 'left' },
@@ -34,6 +35,8 @@ export function BuildingRegistry() {
   const [error, setError] = useState<Error | null>(null)
   const [chosen, setChosen] = useState<BuildingRow | null>(null)
   const [adding, setAdding] = useState(false)
+  const [importing, setImporting] = useState(false)
+  const me = useMe()
   const filter: RentalFilter = { q: q.trim() || undefined, villageUnitId, filters }
   const key = JSON.stringify(filter)
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -81,6 +84,12 @@ export function BuildingRegistry() {
             共 {total.toLocaleString('zh-CN')} 栋
           </span>
         )}
+        {/* Ledgers are the town's to import (rentals.import), as the people registries are. */}
+        {can('rentals.handle') && me.scopeVillageIds === null && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="rental-import-button">
+            导入台账
+          </Button>
+        )}
         {can('rentals.handle') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-rental">
             登记出租屋
@@ -96,6 +105,7 @@ export function BuildingRegistry() {
           <BuildingPanel building={chosen} />
         </aside>
       </div>
+      {importing && <RentalImportModal onClose={() => setImporting(false)} />}
       {adding && <NewBuildingModal onClose={() => setAdding(false)} defaultVillage={villageUnitId} />}
     </>
   )

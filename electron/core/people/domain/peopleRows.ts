@@ -2,11 +2,12 @@
 // the store is asked about villages, grids and duplicates). Pure.
 import { checkIdNumber, checkPhone, normaliseText } from '../../kernel/personalData'
 import { hukouKinds } from '../../../shared/people'
-import type { Cell } from '../files/readTable'
-import { chinaDate, isCalendarDay } from '../../../shared/chinaTime'
+import type { Cell } from '../../kernel/readTable'
+import { cellText, parseDay, type LedgerColumn } from '../../kernel/ledger'
+import { chinaDate } from '../../../shared/chinaTime'
 
 export type ImportKind = 'persons' | 'households' | 'reporting' | 'reserve'
-export type Column = { key: string; header: string; required?: boolean; example: string; help?: string }
+export type Column = LedgerColumn
 
 const person: Column[] = [
   { key: 'name', header: '姓名', required: true, example: '陈志明' },
@@ -77,41 +78,15 @@ export const templates: Record<ImportKind, { title: string; columns: Column[] }>
 }
 
 /** Map the file's headers to template keys; a file missing required columns is the wrong template. */
-export function matchHeaders(kind: ImportKind, headers: string[]): { index: Record<string, number>; missing: string[]; unknown: string[] } {
-  const index: Record<string, number> = {}
-  const unknown: string[] = []
-  headers.forEach((h, i) => {
-    const col = templates[kind].columns.find((c) => c.header === h)
-    if (col && index[col.key] === undefined) index[col.key] = i
-    else if (h) unknown.push(h)
-  })
-  const missing = templates[kind].columns.filter((c) => c.required && index[c.key] === undefined).map((c) => c.header)
-  return { index, missing, unknown }
-}
 
-/** exceljs gives a date cell as UTC midnight of the day typed: its UTC fields are the day. */
-const cellDay = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
+const text = cellText
 
-const text = (c: Cell | undefined): string => {
-  if (c === null || c === undefined) return ''
-  if (c instanceof Date) return cellDay(c)
-  // Excel keeps long digit strings as numbers when the cell is not text: 4.40605E+17 loses digits.
-  if (typeof c === 'number') return Number.isInteger(c) ? String(c) : String(c)
-  return String(c).trim()
-}
-
-/** 2026-05-19, 2026/5/19, 2026.5.19, 2026年5月19日, or an Excel date. */
+/** A day of the past (or today): 2026-05-19, 2026/5/19, 2026.5.19, 2026年5月19日, or an Excel date. */
 export function parseDate(c: Cell | undefined, today: Date): { ok: true; date: string } | { ok: false; problem: string } {
-  const typed = c instanceof Date ? cellDay(c) : null
-  const s = typed ?? normaliseText(text(c))
-  const m = s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/)
-  if (!m) return { ok: false, problem: `日期“${text(c)}”无法识别，请写成 2026-05-19` }
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-  if (!isCalendarDay(date) || y < 2000) return { ok: false, problem: `日期“${text(c)}”不存在` }
+  const day = parseDay(c)
   // Today is China's: at 07:00 on 1 March (23:00 UTC the day before) a visit dated 1 March is today's.
-  if (date > chinaDate(today)) return { ok: false, problem: `日期“${text(c)}”在今天之后` }
-  return { ok: true, date }
+  if (day.ok && day.date > chinaDate(today)) return { ok: false, problem: `日期“${text(c)}”在今天之后` }
+  return day
 }
 
 export type ParsedRow = { values: Record<string, string | number | boolean | null>; problems: string[] }
