@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const features = ['grids', 'changes', 'people', 'issues', 'briefings', 'wall', 'trust', 'rentals']
+const features = ['grids', 'changes', 'people', 'issues', 'briefings', 'wall', 'trust', 'rentals', 'heads']
 const noElectron = { name: 'electron', message: 'electron/core 与 electron/shared 不得引用 Electron（见 architecture.md）' }
 const storeLibraries = ['better-sqlite3', 'drizzle-orm'].map((name) => ({ name, message: 'domain/ 只放纯规则：不读写数据库' }))
 const pureDomain = { group: ['**/db/*', '**/clock', 'node:fs', 'node:fs/*'], message: 'domain/ 只放纯规则：不读写数据库、文件，不取时钟' }

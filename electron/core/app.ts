@@ -10,6 +10,7 @@ import { seedDemoPeople, type SeedProgress } from './demo/seedPeople'
 import { ensureIssueDefaults } from './issues/issueFigures'
 import { seedDemoIssues } from './demo/seedIssues'
 import { seedDemoRentals } from './demo/seedRentals'
+import { seedDemoHeads } from './demo/seedHeads'
 import { demoAccounts } from './demo/demoAccounts'
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
@@ -199,6 +200,7 @@ export function startCore(opts: CoreOptions): Core {
       seedDemoPeople(store.db, { clock, onProgress: opts.onSeedProgress })
       seedDemoIssues(store.db)
       seedDemoRentals(store.db, { createdAt: clock.now().toISOString() })
+      seedDemoHeads(store.db, { createdAt: clock.now().toISOString() })
     }
     live = assemble(store)
     scheduleBackups()

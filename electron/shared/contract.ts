@@ -12,6 +12,7 @@ import { briefingsContract } from '../core/briefings/contract'
 import { wallContract } from '../core/wall/contract'
 import { trustContract } from '../core/trust/contract'
 import { rentalsContract } from '../core/rentals/contract'
+import { headsContract } from '../core/heads/contract'
 import type { Role } from './accounts'
 
 // The schemas other modules use by name, wherever they are declared.
@@ -51,7 +52,8 @@ export const contract = {
   ...briefingsContract,
   ...wallContract,
   ...trustContract,
-  ...rentalsContract
+  ...rentalsContract,
+  ...headsContract
 } as const
 
 /** The feature each method belongs to (its folder under electron/core): what a change to the store was a change of. */
@@ -63,7 +65,8 @@ const featureParts = {
   briefings: briefingsContract,
   wall: wallContract,
   trust: trustContract,
-  rentals: rentalsContract
+  rentals: rentalsContract,
+  heads: headsContract
 } as const
 export type Feature = keyof typeof featureParts
 export const featureOf = Object.fromEntries(

@@ -4,7 +4,7 @@
 import { featureOf, type Feature, type MethodName } from './contract'
 
 /** The kinds of record a write may change: the features that write. */
-export const changeKinds = ['grids', 'people', 'issues', 'briefings', 'trust', 'rentals'] as const
+export const changeKinds = ['grids', 'people', 'issues', 'briefings', 'trust', 'rentals', 'heads'] as const
 export type ChangeKind = (typeof changeKinds)[number]
 
 /**
@@ -22,7 +22,8 @@ const shows: Record<Feature, readonly ChangeKind[]> = {
   briefings: ['briefings', 'issues', 'people', 'grids', 'rentals'],
   wall: ['issues', 'people', 'grids', 'rentals'],
   trust: ['trust'],
-  rentals: ['rentals', 'grids', 'people']
+  rentals: ['rentals', 'grids', 'people'],
+  heads: ['heads', 'grids', 'people', 'issues']
 }
 
 /** Whether a read of this method (a query's first key) shows what this change changed. */

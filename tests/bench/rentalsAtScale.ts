@@ -19,7 +19,14 @@ const DAY = 86_400_000
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 export async function runRentalsBench({ runs = 30, write = true, buildings = BUILDINGS, hazards = HAZARDS } = {}) {
-  const core = startCore({ dbFile: tempDbFile(), migrationsFolder: defaultMigrationsFolder, resourcesFolder: defaultResourcesFolder, clock: testClock })
+  // The demo town without its people (and so without the demo's own rentals): the district's hazards alone.
+  const core = startCore({
+    dbFile: tempDbFile(),
+    migrationsFolder: defaultMigrationsFolder,
+    resourcesFolder: defaultResourcesFolder,
+    clock: testClock,
+    demoPeople: false
+  })
   const sqlite = core.store.sqlite
   const villages = (sqlite.prepare("select id from units where kind = 'village' order by id").all() as { id: number }[]).map((v) => v.id)
   const kinds = [

@@ -149,7 +149,14 @@ const expected: Record<MethodName, string> = {
   'rentals.mapLayer': 'OGLDCV',
   'rentals.importTemplate': 'OGLDCV',
   'rentals.importReportFile': 'OGLDCV',
-  'rentals.import': 'O'
+  'rentals.import': 'O',
+  'heads.list': 'OGLDCV',
+  'heads.records': 'OGLDcv',
+  'heads.figures': 'OGLDCV',
+  'heads.check': 'OGLDCV',
+  'heads.appoint': 'Gcv',
+  'heads.end': 'Gcv',
+  'heads.record': 'Gcv'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -174,6 +181,8 @@ type Place = {
   lon: number
   lat: number
   tier1: number
+  tier3: number
+  head: number
 }
 let inside: Place
 let outside: Place
@@ -181,7 +190,10 @@ let throwaway: number
 let district: number
 const tokens: Partial<Record<Letter, string>> = {}
 
-function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard' | 'kinds'> {
+function placeOf(
+  villageName: string,
+  c = core
+): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard' | 'kinds' | 'head'> {
   const one = (sql: string, ...p: unknown[]) =>
     c.store.sqlite
       .prepare(sql)
@@ -208,6 +220,7 @@ function placeOf(villageName: string, c = core): Omit<Place, 'notice' | 'recipie
       village
     ),
     tier1: one('select id from grids where tier = 1 and village_unit_id = ?', village),
+    tier3: one('select id from grids where tier = 3 and village_unit_id = ? order by id limit 1', village),
     ...spot
   }
 }
@@ -260,8 +273,10 @@ async function completePlace(name: string, c = core): Promise<Place> {
   const kinds = c.store.sqlite
     .prepare('select id, name, counted_by countedBy, photo_required = 1 photoRequired, active = 1 active from hazard_kinds order by sort, id')
     .all() as { id: number; name: string; countedBy: string; photoRequired: number; active: number }[]
+  const head = await ok(c, 'heads.appoint', { personId: p.person, tier3GridId: p.tier3, role: '楼长', area: '矩阵测试楼', appointedOn: '2026-11-01' })
   return {
     ...p,
+    head: head.id,
     notice: notice.noticeId,
     recipient,
     issue: issue.id,
@@ -375,6 +390,12 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'rentals.escalate': { hazardId: p.hazard },
     'rentals.hazards': { buildingId: p.building },
     'rentals.hazardPhotos': { hazardId: p.hazard },
+    'heads.records': { headId: p.head },
+    'heads.figures': { from: '2026-01-01', to: '2026-12-31' },
+    'heads.check': { villageUnitId: p.village },
+    'heads.appoint': { personId: p.person, tier3GridId: p.tier3, role: '巷长', area: `矩阵测试巷${who}`, appointedOn: '2026-11-02' },
+    'heads.end': { id: p.head, version: 999, endedOn: '2026-11-20' },
+    'heads.record': { headId: p.head, kind: '社区活动', date: '2026-11-05', title: '矩阵测试活动', volunteers: 3 },
     'rentals.setKinds': { kinds: p.kinds },
     'rentals.campaigns.create': { name: `矩阵专项整治${who}`, startsOn: '2026-11-01', endsOn: '2026-12-31' },
     'briefings.compose': { kind: '月报', anchor: '2026-11-01', scopeUnitId: p.village },

@@ -3,6 +3,7 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import { ok, testCore } from '../support/core'
+import { idCheckChar } from '../../electron/core/kernel/personalData'
 
 let core: Core
 const sql = <T>(q: string, ...args: unknown[]) => core.store.sqlite.prepare(q).get(...args) as T
@@ -213,6 +214,26 @@ describe('moving and deleting', () => {
     expect(sql<{ g: number }>('select tier3_grid_id g from rental_buildings where id = ?', building).g).toBe(tier3)
     await act('grids.delete', { id: tier2, version: 1, children: 'cascade' })
     expect(sql<{ g: number | null }>('select tier3_grid_id g from rental_buildings where id = ?', building).g).toBeNull()
+  })
+
+  it('deletes a party group with a 楼长: moved to the heir with undo; a cascade that would lose them is refused in words', async () => {
+    const { tier2, tier3, villageUnit } = family()
+    const heir = sql<{ id: number }>('select id from grids where parent_id = ? and id <> ? order by id limit 1', tier2, tier3).id
+    const person = (
+      await ok(core, 'persons.create', {
+        name: '楼长甲',
+        idNumber: '44060519600101001'.concat(idCheckChar('44060519600101001')),
+        hukou: '本镇户籍',
+        villageUnitId: villageUnit
+      })
+    ).id
+    const head = (await ok(core, 'heads.appoint', { personId: person, tier3GridId: tier3, role: '楼长', area: '1 号楼', appointedOn: '2026-01-01' })).id
+    const refused = await fail('grids.delete', { id: tier2, version: 1, children: 'cascade' })
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 名三长') })
+    const { batchId } = await act<{ batchId: number }>('grids.delete', { id: tier3, version: 1, children: 'reparent', reparentTo: heir })
+    expect(sql<{ g: number }>('select tier3_grid_id g from area_heads where id = ?', head).g).toBe(heir)
+    await act('changes.undo', { batchId })
+    expect(sql<{ g: number }>('select tier3_grid_id g from area_heads where id = ?', head).g).toBe(tier3)
   })
 
   it('moves children to another grid when deleting, instead of losing them', async () => {

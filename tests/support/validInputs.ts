@@ -40,6 +40,10 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
   // The rental building and the hazard rentals.buildings.create and rentals.inspect make (contract order).
   const nextBuilding = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from rental_buildings').n
   const nextHazard = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from fire_hazards').n
+  // The head heads.appoint makes (contract order: appoint, end, record, records).
+  const nextHead = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from area_heads').n
+  const spotGrid = q<{ id: number }>('select id from grids where tier = 3 order by id limit 1').id
+  const resident = q<{ id: number }>(`select id from persons where village_unit_id = ${spot.village} order by id limit 1`).id
   const electricKind = q<{ id: number }>("select id from hazard_kinds where name = '电气线路不规范'").id
   const kinds = (
     sqlite.prepare('select id, name, counted_by countedBy, photo_required photoRequired, active from hazard_kinds order by sort, id').all() as {
@@ -172,6 +176,13 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'accountability.list': {},
     'stats.kpis': { from: '2026-01-01', to: '2026-12-31' },
     'rentals.kinds': {},
+    'heads.list': { filters: { role: '楼长', inOffice: true }, sort: { field: 'problems', dir: 'desc' }, q: '楼' },
+    'heads.appoint': { personId: resident, tier3GridId: spotGrid, role: '楼长', area: '契约测试 8 号楼', appointedOn: '2026-11-01' },
+    'heads.end': { id: nextHead, version: 1, endedOn: '2026-11-20' },
+    'heads.record': { headId: nextHead, kind: '调解纠纷', date: '2026-11-10', title: '邻里漏水纠纷', parties: '3 楼住户与 4 楼住户', outcome: '调解成功' },
+    'heads.records': { headId: nextHead },
+    'heads.figures': { from: '2026-01-01', to: '2026-12-31' },
+    'heads.check': {},
     'rentals.setKinds': { kinds: [...kinds, { name: '契约测试隐患类别', countedBy: '处', photoRequired: false, active: true }] },
     'rentals.campaigns': {},
     'rentals.mapLayer': {},

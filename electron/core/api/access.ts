@@ -95,6 +95,8 @@ export type RecordKind =
   | 'briefing'
   | 'rentalBuilding'
   | 'fireHazard'
+  | 'grid'
+  | 'areaHead'
 
 /**
  * How a method is narrowed for office and village clerks (other roles see the whole town):

@@ -11,6 +11,7 @@ import { createBriefingsHandlers } from '../briefings/handlers'
 import { createWallHandlers } from '../wall/handlers'
 import { createTrustHandlers } from '../trust/handlers'
 import { createRentalsHandlers } from '../rentals/handlers'
+import { createHeadsHandlers } from '../heads/handlers'
 import type { AccountService } from '../trust/accounts'
 import type { AuditService } from '../trust/audit'
 import type { BackupService } from '../trust/backups'
@@ -38,6 +39,7 @@ export function createHandlers(deps: {
     ...createBriefingsHandlers(deps),
     ...createWallHandlers(deps),
     ...createTrustHandlers(deps),
-    ...createRentalsHandlers(deps)
+    ...createRentalsHandlers(deps),
+    ...createHeadsHandlers(deps)
   }
 }

@@ -9,6 +9,7 @@ import { briefingsAccess } from '../briefings/access'
 import { wallAccess } from '../wall/access'
 import { trustAccess } from '../trust/access'
 import { rentalsAccess } from '../rentals/access'
+import { headsAccess } from '../heads/access'
 
 export const methodRules: { [M in MethodName]: MethodRule<ParsedInput<M>> } = {
   ...gridsAccess,
@@ -18,5 +19,6 @@ export const methodRules: { [M in MethodName]: MethodRule<ParsedInput<M>> } = {
   ...briefingsAccess,
   ...wallAccess,
   ...trustAccess,
-  ...rentalsAccess
+  ...rentalsAccess,
+  ...headsAccess
 }

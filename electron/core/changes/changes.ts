@@ -3,7 +3,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { changeBatches, grids, households, issues, persons, rentalBuildings, reportingMembers, reserveContacts, units } from '../db/schema'
+import { areaHeads, changeBatches, grids, households, issues, persons, rentalBuildings, reportingMembers, reserveContacts, units } from '../db/schema'
 import { idList, sqlOn } from '../db/sql'
 import { AppError, notFound } from '../errors'
 import { describeChange } from './describeChange'
@@ -20,7 +20,8 @@ const tableOf = {
   reportingMember: reportingMembers,
   reserveContact: reserveContacts,
   issue: issues,
-  rentalBuilding: rentalBuildings
+  rentalBuilding: rentalBuildings,
+  areaHead: areaHeads
 } as const
 const entityLabel: Record<Entity, string> = {
   grid: '网格',
@@ -30,7 +31,8 @@ const entityLabel: Record<Entity, string> = {
   reportingMember: '报到党员',
   reserveContact: '储能联系人',
   issue: '事件',
-  rentalBuilding: '出租屋'
+  rentalBuilding: '出租屋',
+  areaHead: '三长'
 }
 
 export type Recorder = {

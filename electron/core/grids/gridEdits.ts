@@ -3,7 +3,7 @@
 import type { ParsedInput, Tier } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
-import { grids, households, persons, rentalBuildings, reportingMembers, units } from '../db/schema'
+import { areaHeads, grids, households, persons, rentalBuildings, reportingMembers, units } from '../db/schema'
 import { idList, sqlOn } from '../db/sql'
 import { AppError, notFound } from '../errors'
 import { deletionBlocker, holdsAnyone, kindProblem, nextChildCode, reparentProblem, type GridHoldings } from './domain/gridRules'
@@ -189,6 +189,23 @@ export function createGridEditService(db: Db, clock: Clock) {
     }
   }
 
+  /**
+   * 三长 are appointed to a tier-3 area and must stay in one: they go with its heir; a deletion that
+   * would leave them with none is refused (the town ends their terms or moves them first).
+   */
+  function moveHeads(recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
+    const heads = sql.where(areaHeads, 'tier3_grid_id in (select value from json_each(?))', idList(from))
+    if (heads.length && to === null)
+      throw new AppError(
+        'CONFLICT',
+        `要删除的网格中有 ${heads.length} 名三长（含已卸任的任职记录），删除后无处可属：请选择“移到另一个网格”，或先把他们调到其他网格。`
+      )
+    for (const h of heads) {
+      const after = sql.update(areaHeads, h.id, { tier3GridId: to!, version: h.version + 1 })!
+      recorder.updated('areaHead', h, after, `所在网格：${h.tier3GridId} → ${to}`)
+    }
+  }
+
   /** Who lives in or is placed in the given (tier-3) grids. */
   function holdings(ids: number[]): GridHoldings {
     if (ids.length === 0) return { households: 0, partyMembers: 0, reportingMembers: 0 }
@@ -198,7 +215,8 @@ export function createGridEditService(db: Db, clock: Clock) {
       households: n(`select count(*) from households where grid_id in ${list}`),
       partyMembers: n(`select count(*) from persons where home_grid_id in ${list} and party_registration = '村居'`),
       reportingMembers: n(`select count(*) from reporting_members where group_grid_id in ${list}`),
-      rentalBuildings: n(`select count(*) from rental_buildings where tier3_grid_id in ${list}`)
+      rentalBuildings: n(`select count(*) from rental_buildings where tier3_grid_id in ${list}`),
+      areaHeads: n(`select count(*) from area_heads where tier3_grid_id in ${list}`)
     }
   }
 
@@ -253,8 +271,8 @@ export function createGridEditService(db: Db, clock: Clock) {
         if (!input.reparentTo) throw new AppError('BAD_INPUT', children.length ? '请选择接收下级网格的网格。' : '请选择接收这些人员的党小组。')
         heir = gridById(input.reparentTo)
         if (heir.id === target.id || heir.tier !== target.tier) throw new AppError('BAD_INPUT', `只能移到另一个${target.tier}级网格下。`)
-        if ((held.reportingMembers || held.issues) && heir.villageUnitId !== target.villageUnitId)
-          throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，事件也须留在所在村居：请选择同一村居的网格。`)
+        if ((held.reportingMembers || held.issues || held.areaHeads) && heir.villageUnitId !== target.villageUnitId)
+          throw new AppError('BAD_INPUT', `报到党员只能编入报到村居的党小组，事件和三长也须留在所在村居：请选择同一村居的网格。`)
         for (const child of children) {
           const moved = sql.update(grids, child.id, { parentId: heir.id, villageUnitId: heir.villageUnitId, version: child.version + 1 })!
           recorder.updated('grid', child, moved)
@@ -263,6 +281,7 @@ export function createGridEditService(db: Db, clock: Clock) {
       // Release (cascade) or hand over (reparent) the people first, so no row points at a deleted grid.
       movePeople(recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
       moveRentalBuildings(recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
+      moveHeads(recorder, goingTier3, heir && target.tier === 3 ? heir.id : null)
       moveIssues(recorder, going, heir && target.tier === 3 ? heir.id : null)
       if (input.children === 'cascade') {
         // Deepest first, so foreign keys hold at every step and an undo restores parents first.

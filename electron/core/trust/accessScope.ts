@@ -22,7 +22,9 @@ const recordVillage: Record<RecordKind, string> = {
   issueEvent: 'select i.village_unit_id from issue_events e join issues i on i.id = e.issue_id where e.id = ?',
   briefing: 'select scope_unit_id from briefings where id = ?',
   rentalBuilding: 'select village_unit_id from rental_buildings where id = ?',
-  fireHazard: 'select village_unit_id from fire_hazards where id = ?'
+  fireHazard: 'select village_unit_id from fire_hazards where id = ?',
+  grid: 'select village_unit_id from grids where id = ?',
+  areaHead: 'select village_unit_id from area_heads where id = ?'
 }
 
 export function createAccessScope(db: Db) {

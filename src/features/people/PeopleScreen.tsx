@@ -18,11 +18,13 @@ import { RulesPanel } from './RulesPanel'
 import { HouseholdDrawer, type HouseholdRow } from './HouseholdDrawer'
 import { ReportingDrawer, type ReportingRow } from './ReportingDrawer'
 import { VisitStatsPanel } from './VisitStatsPanel'
+import { HeadsPanel } from '../heads/HeadsPanel'
+import { HeadsRule } from '../heads/HeadsRule'
 import { NoticeHistory, SendNoticeModal } from './ReserveNotices'
 import { RegisterReportingModal } from './RegisterReportingModal'
 import { TeamDrawer, type TeamRow } from './TeamDrawer'
 
-type Tab = RegistryName | 'rules' | 'visits'
+type Tab = RegistryName | 'rules' | 'visits' | 'heads'
 const registries: RegistryName[] = ['persons', 'households', 'teams', 'reporting', 'reserve']
 
 export function PeopleScreen() {
@@ -61,7 +63,7 @@ export function PeopleScreen() {
   const { message } = App.useApp()
   const problems = check.data?.problems.length ?? 0
 
-  const registry = tab === 'rules' || tab === 'visits' ? null : tab
+  const registry = tab === 'rules' || tab === 'visits' || tab === 'heads' ? null : tab
   const q = registry ? (searched[registry] ?? '') : ''
   const filter: RegistryFilter = { q: q.trim() || undefined, villageUnitId, filters: registry ? filters[registry] : undefined }
   const setFilter = (key: string, value: string | number | boolean | undefined) => {
@@ -158,6 +160,7 @@ export function PeopleScreen() {
         }}
         items={[
           ...registries.map((r) => ({ key: r, label: registryTitles[r] })),
+          { key: 'heads', label: '三长' },
           { key: 'visits', label: '走访统计' },
           {
             key: 'rules',
@@ -187,6 +190,8 @@ export function PeopleScreen() {
           />
         ) : tab === 'visits' ? (
           <VisitStatsPanel villageUnitId={villageUnitId} />
+        ) : tab === 'heads' ? (
+          <HeadsPanel villageUnitId={villageUnitId} />
         ) : (
           <RulesPanel
             check={check}
@@ -196,6 +201,7 @@ export function PeopleScreen() {
               if (target.filters) setFilters({ ...filters, [target.registry]: target.filters })
             }}
             onPerson={setPersonId}
+            more={<HeadsRule villageUnitId={villageUnitId} onOpen={() => setTab('heads')} />}
           />
         )}
       </div>

@@ -1,4 +1,5 @@
 // The people rules' findings, grouped by rule; each points to the registry rows to fix.
+import type { ReactNode } from 'react'
 import { Alert, Button, Empty, List, Spin, Tag, Typography } from 'antd'
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { Output } from '../../../electron/shared/contract'
@@ -31,18 +32,28 @@ const target = (p: Problem): { registry: RegistryName; filters?: Record<string, 
 export function RulesPanel({
   check,
   onOpen,
-  onPerson
+  onPerson,
+  more
 }: {
   check: UseQueryResult<Check, Error>
   onOpen: (t: { registry: RegistryName; villageUnitId?: number; filters?: Record<string, string | boolean> }) => void
   onPerson: (id: number) => void
+  /** Other features' checks on the same villages (三长: areas with no head), above the people rules. */
+  more?: ReactNode
 }) {
   if (check.isLoading) return <Spin />
   if (check.error) return <Alert type="error" showIcon message={check.error.message} />
   const problems = check.data?.problems ?? []
-  if (problems.length === 0) return <Empty description="没有发现问题" />
+  if (problems.length === 0)
+    return (
+      <div className="rules-panel" data-testid="rules-panel">
+        {more}
+        <Empty description="人员规则没有发现问题" />
+      </div>
+    )
   return (
     <div className="rules-panel" data-testid="rules-panel">
+      {more}
       <Typography.Paragraph type="secondary">
         党小组容量 {check.data!.capacity} 人；每名党员联系不超过 {check.data!.householdsPerMemberLimit} 户。共 {problems.length} 项。
       </Typography.Paragraph>

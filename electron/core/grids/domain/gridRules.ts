@@ -14,15 +14,17 @@ export function reparentProblem(grid: GridNode, parent: GridNode | null): string
 
 /** What deleting a grid would take with it, and whether that needs the user's decision. */
 /** People (and, later, issues) that hang on a grid or the grids under it. */
-export type GridHoldings = { households: number; partyMembers: number; reportingMembers: number; issues?: number; rentalBuildings?: number }
-export const holdsAnyone = (h: GridHoldings) => h.households + h.partyMembers + h.reportingMembers + (h.issues ?? 0) + (h.rentalBuildings ?? 0) > 0
+export type GridHoldings = { households: number; partyMembers: number; reportingMembers: number; issues?: number; rentalBuildings?: number; areaHeads?: number }
+export const holdsAnyone = (h: GridHoldings) =>
+  h.households + h.partyMembers + h.reportingMembers + (h.issues ?? 0) + (h.rentalBuildings ?? 0) + (h.areaHeads ?? 0) > 0
 export const describeHoldings = (h: GridHoldings) =>
   [
     h.households && `${h.households} 户`,
     h.partyMembers && `${h.partyMembers} 名居住党员`,
     h.reportingMembers && `${h.reportingMembers} 名报到党员`,
     h.issues && `${h.issues} 件事件`,
-    h.rentalBuildings && `${h.rentalBuildings} 栋出租屋`
+    h.rentalBuildings && `${h.rentalBuildings} 栋出租屋`,
+    h.areaHeads && `${h.areaHeads} 名三长`
   ]
     .filter(Boolean)
     .join('、')

@@ -1,0 +1,20 @@
+// 三长制: one short function per method of this feature's contract part, each calling the service.
+import type { FeatureHandlers } from '../api/handlers'
+import { scoped } from '../api/scoped'
+import type { headsContract } from './contract'
+import { createHeadService } from './heads'
+import type { Db } from '../db/open'
+import type { Clock } from '../clock'
+
+export function createHeadsHandlers({ db, clock }: { db: Db; clock: Clock }): FeatureHandlers<typeof headsContract> {
+  const heads = createHeadService(db, clock)
+  return {
+    'heads.list': (q, ctx) => heads.list(scoped(q, ctx)),
+    'heads.records': ({ headId }) => heads.records(headId),
+    'heads.figures': (input, { scopeVillageIds }) => heads.figures(input, scopeVillageIds),
+    'heads.check': ({ villageUnitId }, { scopeVillageIds }) => heads.check(villageUnitId, scopeVillageIds),
+    'heads.appoint': (input) => heads.appoint(input),
+    'heads.end': (input) => heads.end(input),
+    'heads.record': (input, { actor }) => heads.record(input, actor)
+  }
+}

@@ -1,0 +1,89 @@
+// 三长制 on the screen, as the organisation office at 1366×768: a resident appointed 楼长 of a building
+// in a party group's area, a dispute mediated recorded in the head's drawer (refused first without
+// its parties' outcome), the figures and the check of areas with no head updated from the store.
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, outputDir } from '../support/browser'
+
+let app: Awaited<ReturnType<typeof openApp>>
+let page: Page
+const one = <T>(sql: string, ...p: unknown[]) => app.core.store.sqlite.prepare(sql).get(...p) as T
+
+beforeAll(async () => {
+  app = await openApp({ width: 1366, height: 768 }, { people: true, user: 'organiser' })
+  page = app.page
+  await page.locator('.app-nav').getByText('人员台账', { exact: true }).click()
+  await page.getByRole('tab', { name: '三长' }).click()
+  await page.getByTestId('head-figures').waitFor()
+}, 180_000)
+afterAll(() => app?.close())
+
+describe('三长制 in 人员台账', () => {
+  it('appoints a resident 楼长 of a building, records a mediated dispute, and the figures and the check follow', async () => {
+    const areas = one<{ n: number }>('select count(*) n from grids where tier = 3').n
+    const withoutHead = () =>
+      one<{ n: number }>(
+        "select count(*) n from grids g where g.tier = 3 and not exists (select 1 from area_heads h where h.tier3_grid_id = g.id and h.appointed_on <= '2026-11-22' and (h.ended_on is null or h.ended_on > '2026-11-22'))"
+      ).n
+    const before = withoutHead()
+    await expect.poll(() => page.getByTestId('heads-check-button').textContent()).toContain(`无三长的网格 ${before}`)
+    const inOffice = (await app.core.dispatch('heads.figures', { from: '2026-01-01', to: '2026-12-31' })) as {
+      ok: true
+      value: { total: { heads: number; disputes: number; settled: number } }
+    }
+    const resident = one<{ id: number; name: string }>(
+      "select p.id, p.name from persons p join units u on u.id = p.village_unit_id where u.name = '汀圃社区' order by p.id limit 1"
+    )
+    await page.getByTestId('appoint-head').click()
+    const dialog = page.getByRole('dialog', { name: '任命三长' })
+    await dialog.getByTestId('village-select').click()
+    await page.keyboard.type('汀圃')
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '汀圃社区' }).first().click()
+    await dialog.getByTestId('head-person').click()
+    await page.keyboard.type(resident.name)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: resident.name }).first().click()
+    await dialog.getByTestId('head-area-grid').click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click()
+    await dialog.getByTestId('head-area').fill('兴业路 8 号楼')
+    await dialog.getByRole('button', { name: /任\s*命/ }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const head = one<{ id: number; role: string; grid: number }>('select id, role, tier3_grid_id grid from area_heads where person_id = ?', resident.id)
+    expect(head.role).toBe('楼长')
+    await expect.poll(() => page.getByTestId('heads-check-button').textContent()).toContain(`无三长的网格 ${withoutHead()}`)
+    const search = page.getByTestId('heads-search').locator('input')
+    await search.fill('兴业路 8 号楼')
+    await search.press('Enter')
+    await page.locator('[data-testid="heads-list"] .ag-row [col-id="name"]', { hasText: resident.name }).click()
+    const drawer = page.getByTestId('head-drawer')
+    await drawer.waitFor()
+    await drawer.getByTestId('head-record-kind').click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '调解纠纷' }).click()
+    await drawer.getByTestId('head-record-title').fill('楼上漏水纠纷')
+    await drawer.getByTestId('head-record-save').click()
+    // The form asks for the parties and the outcome before anything is sent.
+    await expect.poll(() => drawer.textContent()).toContain('请写明纠纷双方')
+    await drawer.getByTestId('head-record-parties').fill('302 住户与 402 住户')
+    await drawer.getByTestId('head-record-outcome').click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '调解成功' }).click()
+    await drawer.getByTestId('head-record-save').click()
+    await expect.poll(() => drawer.getByTestId('head-records').textContent()).toContain('楼上漏水纠纷')
+    expect(one<{ n: number }>("select count(*) n from head_records where head_id = ? and kind = '调解纠纷' and outcome = '调解成功'", head.id).n).toBe(1)
+    await page.screenshot({ path: join(outputDir, 'heads-drawer-1366.png') })
+    await drawer.locator('.ant-drawer-close').click()
+    const figures = page.getByTestId('head-figures')
+    const t = inOffice.value.total
+    const n = (v: number) => v.toLocaleString('zh-CN')
+    await expect.poll(async () => (await figures.textContent())!.replace(/\s+/g, '')).toContain(`调解纠纷${n(t.disputes + 1)}成功${t.settled + 1}`)
+    expect((await figures.textContent())!.replace(/\s+/g, '')).toContain(`在任三长（截至2026-11-22）${n(t.heads + 1)}`)
+    await page.screenshot({ path: join(outputDir, 'heads-1366.png') })
+    // 规则检查 names the areas still without a head, and leads back here.
+    await page.getByRole('tab', { name: /规则检查/ }).click()
+    await expect.poll(() => page.getByTestId('heads-rule').textContent()).toContain(`${areas} 个三级网格中有 ${withoutHead()} 个没有在任的楼长、巷长或街长`)
+    await page
+      .getByTestId('heads-rule')
+      .getByRole('button', { name: /查\s*看/ })
+      .click()
+    await page.getByTestId('head-figures').waitFor()
+  })
+})
