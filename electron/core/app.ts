@@ -11,6 +11,7 @@ import { ensureIssueDefaults } from './issues/issueFigures'
 import { seedDemoIssues } from './demo/seedIssues'
 import { seedDemoRentals } from './demo/seedRentals'
 import { seedDemoHeads } from './demo/seedHeads'
+import { seedDemoMemberPosts } from './demo/seedMemberPosts'
 import { demoAccounts } from './demo/demoAccounts'
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
@@ -201,6 +202,7 @@ export function startCore(opts: CoreOptions): Core {
       seedDemoIssues(store.db)
       seedDemoRentals(store.db, { createdAt: clock.now().toISOString() })
       seedDemoHeads(store.db, { createdAt: clock.now().toISOString() })
+      seedDemoMemberPosts(store.db, {})
     }
     live = assemble(store)
     scheduleBackups()

@@ -120,3 +120,11 @@ export function useCanUndo() {
   const can = useCan()
   return me.scopeVillageIds === null && (can('grids.write') || can('people.write'))
 }
+/** 设岗定责: the year's figures and the posts nobody holds, for a village or the town. */
+export const usePostFigures = (year: number, villageUnitId?: number) =>
+  useQuery({
+    queryKey: ['posts.figures', year, villageUnitId],
+    queryFn: () => call('posts.figures', { year, villageIds: villageUnitId ? [villageUnitId] : undefined })
+  })
+export const useMemberClaims = (postId: number | null) =>
+  useQuery({ queryKey: ['posts.memberClaims', postId], queryFn: () => call('posts.memberClaims', { postId: postId! }), enabled: postId !== null })

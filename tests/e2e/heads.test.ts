@@ -87,3 +87,41 @@ describe('三长制 in 人员台账', () => {
     await page.getByTestId('head-figures').waitFor()
   })
 })
+
+describe('设岗定责 in 人员台账', () => {
+  it('sets a post for the village’s members without office, a member claims it, and it is reviewed for the year', async () => {
+    await page.getByTestId('village-select').first().click()
+    await page.keyboard.type('汀圃')
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '汀圃社区' }).first().click()
+    await page.getByRole('tab', { name: '设岗定责' }).click()
+    await page.getByTestId('post-figures').waitFor()
+    await page.getByTestId('new-post').click()
+    const dialog = page.getByRole('dialog', { name: '新设岗位' })
+    await dialog.getByTestId('post-name').fill('电动车充电劝导岗')
+    await dialog.getByTestId('post-duties').fill('劝导租户电动车不进屋充电')
+    await dialog.getByRole('button', { name: /设\s*立/ }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const post = one<{ id: number; audience: string }>("select id, audience from volunteer_posts where name = '电动车充电劝导岗'")
+    expect(post.audience).toBe('无职党员')
+    const member = one<{ id: number; name: string }>(
+      "select p.id, p.name from persons p join units u on u.id = p.village_unit_id where u.name = '汀圃社区' and p.is_party_member = 1 and p.party_registration = '村居' and not exists (select 1 from post_member_claims c where c.person_id = p.id) order by p.id limit 1"
+    )
+    await page.getByTestId(`claim-post-${post.id}`).click()
+    const claim = page.getByRole('dialog', { name: /领岗/ })
+    await claim.getByTestId('claim-person').click()
+    await page.keyboard.type(member.name)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: member.name }).first().click()
+    await claim.getByRole('button', { name: /领\s*岗/ }).click()
+    await claim.waitFor({ state: 'hidden' })
+    const row = page.getByTestId('posts-table').locator('tr', { hasText: '电动车充电劝导岗' })
+    await expect.poll(() => row.textContent()).toContain(member.name)
+    await row.locator('.ant-table-row-expand-icon').click()
+    await page.getByTestId('post-review').click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '优秀' }).click()
+    await expect.poll(() => page.getByTestId('post-claim').filter({ hasText: member.name }).textContent()).toContain('2026 优秀')
+    expect(
+      one<{ rating: string }>('select r.rating from post_reviews r join post_member_claims c on c.id = r.claim_id where c.post_id = ?', post.id).rating
+    ).toBe('优秀')
+    await page.screenshot({ path: join(outputDir, 'posts-1366.png') })
+  })
+})

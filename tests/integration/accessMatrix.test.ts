@@ -156,7 +156,12 @@ const expected: Record<MethodName, string> = {
   'heads.check': 'OGLDCV',
   'heads.appoint': 'Gcv',
   'heads.end': 'Gcv',
-  'heads.record': 'Gcv'
+  'heads.record': 'Gcv',
+  'posts.claimByMember': 'Gcv',
+  'posts.endClaim': 'Gcv',
+  'posts.review': 'Gcv',
+  'posts.memberClaims': 'OGLDcv',
+  'posts.figures': 'OGLDCV'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -183,6 +188,9 @@ type Place = {
   tier1: number
   tier3: number
   head: number
+  memberPost: number
+  communityMember: number
+  memberClaim: number
 }
 let inside: Place
 let outside: Place
@@ -193,7 +201,10 @@ const tokens: Partial<Record<Letter, string>> = {}
 function placeOf(
   villageName: string,
   c = core
-): Omit<Place, 'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard' | 'kinds' | 'head'> {
+): Omit<
+  Place,
+  'notice' | 'recipient' | 'photo' | 'briefing' | 'issue' | 'building' | 'hazard' | 'kinds' | 'head' | 'memberPost' | 'communityMember' | 'memberClaim'
+> {
   const one = (sql: string, ...p: unknown[]) =>
     c.store.sqlite
       .prepare(sql)
@@ -274,9 +285,18 @@ async function completePlace(name: string, c = core): Promise<Place> {
     .prepare('select id, name, counted_by countedBy, photo_required = 1 photoRequired, active = 1 active from hazard_kinds order by sort, id')
     .all() as { id: number; name: string; countedBy: string; photoRequired: number; active: number }[]
   const head = await ok(c, 'heads.appoint', { personId: p.person, tier3GridId: p.tier3, role: '楼长', area: '矩阵测试楼', appointedOn: '2026-11-01' })
+  const memberPost = await ok(c, 'posts.create', { villageUnitId: p.village, name: '矩阵无职党员岗', capacity: 10, audience: '无职党员' })
+  const communityMember = c.store.sqlite
+    .prepare("select id from persons where village_unit_id = ? and is_party_member = 1 and party_registration = '村居' order by id limit 1")
+    .pluck()
+    .get(p.village) as number
+  const memberClaim = await ok(c, 'posts.claimByMember', { postId: memberPost.id, personId: communityMember })
   return {
     ...p,
     head: head.id,
+    memberPost: memberPost.id,
+    communityMember,
+    memberClaim: memberClaim.claimId,
     notice: notice.noticeId,
     recipient,
     issue: issue.id,
@@ -391,6 +411,11 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'rentals.hazards': { buildingId: p.building },
     'rentals.hazardPhotos': { hazardId: p.hazard },
     'heads.records': { headId: p.head },
+    'posts.claimByMember': { postId: p.memberPost, personId: p.communityMember },
+    'posts.endClaim': { claimId: p.memberClaim, endedOn: '2026-11-22' },
+    'posts.review': { claimId: p.memberClaim, year: 2026, rating: '合格' },
+    'posts.memberClaims': { postId: p.memberPost },
+    'posts.figures': { year: 2026 },
     'heads.figures': { from: '2026-01-01', to: '2026-12-31' },
     'heads.check': { villageUnitId: p.village },
     'heads.appoint': { personId: p.person, tier3GridId: p.tier3, role: '巷长', area: `矩阵测试巷${who}`, appointedOn: '2026-11-02' },

@@ -51,9 +51,14 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
       active: number
     }[]
   ).map((k) => ({ ...k, photoRequired: Boolean(k.photoRequired), active: Boolean(k.active) }))
+  const nextPost = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from volunteer_posts').n
+  const nextMemberClaim = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from post_member_claims').n
   const post = q<{ id: number; v: number }>(
     'select vp.id, vp.village_unit_id v from volunteer_posts vp where (select count(*) from post_claims c where c.post_id = vp.id) < vp.capacity order by vp.id limit 1'
   )
+  const communityMember = q<{ id: number }>(
+    `select id from persons where village_unit_id = ${post.v} and is_party_member = 1 and party_registration = '村居' order by id limit 1`
+  ).id
   const unclaimed = q<{ id: number }>(
     `select id from reporting_members where village_unit_id = ${post.v} and id not in (select reporting_member_id from post_claims where post_id = ${post.id}) limit 1`
   )
@@ -257,7 +262,13 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'visits.ofHousehold': { householdId: 1 },
     'visits.stats': { from: '2026-01-01', to: '2026-11-22' },
     'posts.list': { villageUnitId: post.v },
-    'posts.create': { villageUnitId: post.v, name: '契约测试岗', capacity: 10 },
+    'posts.create': { villageUnitId: post.v, name: '契约测试岗', capacity: 10, audience: '无职党员', description: '每周巡查楼道消防通道' },
+    // The post posts.create makes, claimed by one of the village's own members (contract order).
+    'posts.claimByMember': { postId: nextPost, personId: communityMember },
+    'posts.review': { claimId: nextMemberClaim, year: 2026, rating: '优秀', note: '履职尽责' },
+    'posts.endClaim': { claimId: nextMemberClaim, endedOn: '2026-11-22' },
+    'posts.memberClaims': { postId: nextPost },
+    'posts.figures': { year: 2026 },
     'posts.claim': { postId: post.id, reportingMemberId: unclaimed.id },
     'posts.unclaim': { postId: post.id, reportingMemberId: unclaimed.id },
     'services.record': { reportingMemberId: member.id, date: '2026-11-01', activity: '入户走访', hours: 2, householdsVisited: 5 },

@@ -97,6 +97,7 @@ export type RecordKind =
   | 'fireHazard'
   | 'grid'
   | 'areaHead'
+  | 'postMemberClaim'
 
 /**
  * How a method is narrowed for office and village clerks (other roles see the whole town):

@@ -49,6 +49,14 @@ export const peopleAccess: FeatureRules<typeof peopleContract> = {
   'visits.stats': read([unit((i: ParsedInput<'visits.stats'>) => i.villageUnitId)]),
   'posts.list': read([unit((i: ParsedInput<'posts.list'>) => i.villageUnitId)]),
   'posts.create': write(['people.write'], [unit((i: ParsedInput<'posts.create'>) => i.villageUnitId)]),
+  'posts.claimByMember': write(
+    ['people.write'],
+    [record('post', (i: ParsedInput<'posts.claimByMember'>) => i.postId), record('person', (i: ParsedInput<'posts.claimByMember'>) => i.personId)]
+  ),
+  'posts.endClaim': write(['people.write'], [record('postMemberClaim', (i: ParsedInput<'posts.endClaim'>) => i.claimId)]),
+  'posts.review': write(['people.write'], [record('postMemberClaim', (i: ParsedInput<'posts.review'>) => i.claimId)]),
+  'posts.memberClaims': read([record('post', (i: ParsedInput<'posts.memberClaims'>) => i.postId)]),
+  'posts.figures': read(list),
   'posts.claim': write(
     ['people.write'],
     [record('post', (i: ParsedInput<'posts.claim'>) => i.postId), record('reportingMember', (i: ParsedInput<'posts.claim'>) => i.reportingMemberId)]

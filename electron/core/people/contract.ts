@@ -279,11 +279,12 @@ export const peopleContract = {
         name: z.string(),
         capacity: z.number().int(),
         description: z.string().nullable(),
+        audience: z.enum(['报到党员', '无职党员']),
         claimed: z.number().int(),
         members: z.string().nullable()
       })
     ),
-    doc: '村居的志愿服务岗位及认领情况'
+    doc: '村居的岗位及认领情况：报到党员的志愿服务岗位、本村居无职党员的设岗定责岗位'
   },
   'posts.create': {
     input: z
@@ -291,11 +292,60 @@ export const peopleContract = {
         villageUnitId: Id,
         name: z.string().trim().min(2, '岗位名称至少 2 字').max(30),
         capacity: z.number().int().min(1).max(500),
-        description: z.string().trim().max(200).optional()
+        description: z.string().trim().max(200).optional(),
+        audience: z.enum(['报到党员', '无职党员']).optional()
       })
       .strict(),
     output: z.object({ id: Id }),
-    doc: '新设志愿服务岗位'
+    doc: '新设岗位：报到党员的志愿服务岗位，或本村居无职党员的设岗定责岗位（写明职责）'
+  },
+  'posts.claimByMember': {
+    input: z.object({ postId: Id, personId: Id }).strict(),
+    output: z.object({ claimId: Id, claimed: z.number().int() }),
+    doc: '本村居的无职党员认领设岗定责岗位（领岗）'
+  },
+  'posts.review': {
+    input: z
+      .object({
+        claimId: Id,
+        year: z.number().int().min(2000).max(2100),
+        rating: z.enum(['优秀', '合格', '基本合格', '不合格']),
+        note: z.string().trim().max(200).optional()
+      })
+      .strict(),
+    output: z.object({ id: Id }),
+    doc: '无职党员岗位的年度考评（每年一次）'
+  },
+  'posts.endClaim': {
+    input: z.object({ claimId: Id, endedOn: IsoDate }).strict(),
+    output: z.object({ claimId: Id }),
+    doc: '无职党员离岗（结束日期）'
+  },
+  'posts.memberClaims': {
+    input: z.object({ postId: Id }).strict(),
+    output: z.array(
+      z.object({
+        claimId: Id,
+        personId: Id,
+        name: z.string(),
+        claimedOn: z.string(),
+        endedOn: z.string().nullable(),
+        reviews: z.array(z.object({ year: z.number().int(), rating: z.string(), note: z.string().nullable() }))
+      })
+    ),
+    doc: '一个设岗定责岗位的领岗党员与历年考评'
+  },
+  'posts.figures': {
+    input: z.object({ year: z.number().int().min(2000).max(2100), villageIds: z.array(Id).max(400).optional() }).strict(),
+    output: z.object({
+      posts: z.number().int(),
+      claimedPosts: z.number().int(),
+      members: z.number().int(),
+      reviewed: z.number().int(),
+      excellent: z.number().int(),
+      unclaimed: z.array(z.object({ postId: Id, name: z.string(), audience: z.string(), village: z.string() }))
+    }),
+    doc: '设岗定责统计：无职党员岗位数、已有人认领的岗位、在岗无职党员人数、当年已考评（其中优秀）；无人认领的岗位（规则检查）'
   },
   'posts.claim': {
     input: z.object({ postId: Id, reportingMemberId: Id }).strict(),

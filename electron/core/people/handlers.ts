@@ -12,6 +12,7 @@ import { createPeopleSheetService } from './peopleSheets'
 import { createPeopleImportService } from './peopleImport'
 import { createVisitService } from './visits'
 import { createPostService } from './posts'
+import { createMemberPostService } from './memberPosts'
 import { createReserveNoticeService } from './reserveNotices'
 import { createPeopleMapService } from './peopleMap'
 import { createTeamService } from './teams'
@@ -28,6 +29,7 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
   const peopleImport = createPeopleImportService(db, clock)
   const visits = createVisitService(db, clock)
   const posts = createPostService(db, clock)
+  const memberPosts = createMemberPostService(db, clock)
   const notices = createReserveNoticeService(db, clock)
   const peopleMap = createPeopleMapService(db, clock)
   const teams = createTeamService(db, clock)
@@ -65,6 +67,11 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
     'posts.create': (input) => posts.create(input),
     'posts.claim': (input) => posts.claim(input),
     'posts.unclaim': (input) => posts.unclaim(input),
+    'posts.claimByMember': (input) => memberPosts.claim(input),
+    'posts.endClaim': (input) => memberPosts.endClaim(input),
+    'posts.review': (input, { actor }) => memberPosts.review(input, actor),
+    'posts.memberClaims': ({ postId }) => memberPosts.claims(postId),
+    'posts.figures': (input, { scopeVillageIds }) => memberPosts.figures(input, scopeVillageIds),
     'services.record': (input) => posts.recordService(input),
     'services.list': ({ reportingMemberId }) => posts.services(reportingMemberId),
     'reporting.printout': ({ reportingMemberId }) => posts.printout(reportingMemberId),

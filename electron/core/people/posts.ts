@@ -14,25 +14,33 @@ export function createPostService(db: Db, clock: Clock) {
   const today = () => chinaDate(clock.now())
 
   function list(villageUnitId: number) {
-    const posts = sql.rows<{ id: number; name: string; capacity: number; description: string | null; claimed: number; members: string | null }>(
-      `select vp.id, vp.name, vp.capacity, vp.description, (select count(*) from post_claims c where c.post_id = vp.id) as claimed,
-           (select group_concat(p.name, '、') from post_claims c join reporting_members r on r.id = c.reporting_member_id join persons p on p.id = r.person_id where c.post_id = vp.id) as members
-         from volunteer_posts vp where vp.village_unit_id = ? order by vp.id`,
-      villageUnitId
+    // A post is held by reporting members (post_claims) or by the village's members without office
+    // (post_member_claims, those still in it today): the claimed count and the names are of its own kind.
+    const posts = sql.rows<Output<'posts.list'>[number]>(
+      `select vp.id, vp.name, vp.capacity, vp.description, vp.audience,
+           case vp.audience when '无职党员'
+             then (select count(*) from post_member_claims m where m.post_id = vp.id and m.claimed_on <= @day and (m.ended_on is null or m.ended_on > @day))
+             else (select count(*) from post_claims c where c.post_id = vp.id) end as claimed,
+           case vp.audience when '无职党员'
+             then (select group_concat(p.name, '、') from post_member_claims m join persons p on p.id = m.person_id where m.post_id = vp.id and m.claimed_on <= @day and (m.ended_on is null or m.ended_on > @day))
+             else (select group_concat(p.name, '、') from post_claims c join reporting_members r on r.id = c.reporting_member_id join persons p on p.id = r.person_id where c.post_id = vp.id) end as members
+         from volunteer_posts vp where vp.village_unit_id = @village order by vp.id`,
+      { village: villageUnitId, day: today() }
     )
     return posts
   }
 
-  function create(input: { villageUnitId: number; name: string; capacity: number; description?: string }) {
+  function create(input: { villageUnitId: number; name: string; capacity: number; description?: string; audience?: '报到党员' | '无职党员' }) {
     if (!sql.row("select 1 from units where id = ? and kind = 'village'", input.villageUnitId)) throw notFound('村居', input.villageUnitId)
     if (sql.row('select 1 from volunteer_posts where village_unit_id = ? and name = ?', input.villageUnitId, input.name))
       throw new AppError('CONFLICT', `本村居已有“${input.name}”`)
     const id = sql.run(
-      'insert into volunteer_posts (village_unit_id, name, capacity, description) values (?, ?, ?, ?)',
+      'insert into volunteer_posts (village_unit_id, name, capacity, description, audience) values (?, ?, ?, ?, ?)',
       input.villageUnitId,
       input.name,
       input.capacity,
-      input.description ?? null
+      input.description ?? null,
+      input.audience ?? '报到党员'
     ).lastInsertRowid as number
     return { id }
   }
@@ -49,11 +57,12 @@ export function createPostService(db: Db, clock: Clock) {
   function claim(input: { postId: number; reportingMemberId: number }) {
     return sql.transaction(() => {
       const m = member(input.reportingMemberId)
-      const post = sql.row<{ id: number; name: string; capacity: number; v: number }>(
-        'select id, name, capacity, village_unit_id as v from volunteer_posts where id = ?',
+      const post = sql.row<{ id: number; name: string; capacity: number; v: number; audience: string }>(
+        'select id, name, capacity, village_unit_id as v, audience from volunteer_posts where id = ?',
         input.postId
       )
       if (!post) throw notFound('岗位', input.postId)
+      if (post.audience === '无职党员') throw new AppError('BAD_INPUT', `“${post.name}”是本村居无职党员的岗位，由无职党员认领。`)
       if (post.v !== m.v) throw new AppError('BAD_INPUT', `“${post.name}”不是${m.name}报到村居的岗位`)
       if (sql.row('select 1 from post_claims where post_id = ? and reporting_member_id = ?', post.id, m.id))
         throw new AppError('CONFLICT', `${m.name}已认领“${post.name}”`)

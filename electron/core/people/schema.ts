@@ -173,10 +173,49 @@ export const volunteerPosts = sqliteTable(
       .references(() => units.id),
     name: text('name').notNull(),
     capacity: integer('capacity').notNull(),
+    /** The post's duties (岗位职责). */
     description: text('description'),
+    /** Who claims it: reporting members (报到党员), or the village's own members without office (无职党员设岗定责). */
+    audience: text('audience', { enum: ['报到党员', '无职党员'] })
+      .notNull()
+      .default('报到党员'),
     version: integer('version').notNull().default(1)
   },
   (t) => [index('volunteer_posts_village').on(t.villageUnitId)]
+)
+
+/** A community party member without office holding a post (领岗), from a day until a day (or still). */
+export const postMemberClaims = sqliteTable(
+  'post_member_claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => volunteerPosts.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    claimedOn: text('claimed_on').notNull(),
+    endedOn: text('ended_on')
+  },
+  (t) => [uniqueIndex('post_member_claims_unique').on(t.postId, t.personId), index('post_member_claims_person').on(t.personId)]
+)
+
+/** The yearly review of a member's post (年度考评): one a year. */
+export const postReviews = sqliteTable(
+  'post_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => postMemberClaims.id),
+    year: integer('year').notNull(),
+    rating: text('rating', { enum: ['优秀', '合格', '基本合格', '不合格'] }).notNull(),
+    note: text('note'),
+    reviewedOn: text('reviewed_on').notNull(),
+    reviewedBy: text('reviewed_by').notNull()
+  },
+  (t) => [uniqueIndex('post_reviews_year').on(t.claimId, t.year)]
 )
 
 export const postClaims = sqliteTable(

@@ -24,7 +24,8 @@ const recordVillage: Record<RecordKind, string> = {
   rentalBuilding: 'select village_unit_id from rental_buildings where id = ?',
   fireHazard: 'select village_unit_id from fire_hazards where id = ?',
   grid: 'select village_unit_id from grids where id = ?',
-  areaHead: 'select village_unit_id from area_heads where id = ?'
+  areaHead: 'select village_unit_id from area_heads where id = ?',
+  postMemberClaim: 'select p.village_unit_id from post_member_claims c join volunteer_posts p on p.id = c.post_id where c.id = ?'
 }
 
 export function createAccessScope(db: Db) {

@@ -20,11 +20,12 @@ import { ReportingDrawer, type ReportingRow } from './ReportingDrawer'
 import { VisitStatsPanel } from './VisitStatsPanel'
 import { HeadsPanel } from '../heads/HeadsPanel'
 import { HeadsRule } from '../heads/HeadsRule'
+import { PostsPanel, PostsRule } from './PostsPanel'
 import { NoticeHistory, SendNoticeModal } from './ReserveNotices'
 import { RegisterReportingModal } from './RegisterReportingModal'
 import { TeamDrawer, type TeamRow } from './TeamDrawer'
 
-type Tab = RegistryName | 'rules' | 'visits' | 'heads'
+type Tab = RegistryName | 'rules' | 'visits' | 'heads' | 'posts'
 const registries: RegistryName[] = ['persons', 'households', 'teams', 'reporting', 'reserve']
 
 export function PeopleScreen() {
@@ -63,7 +64,7 @@ export function PeopleScreen() {
   const { message } = App.useApp()
   const problems = check.data?.problems.length ?? 0
 
-  const registry = tab === 'rules' || tab === 'visits' || tab === 'heads' ? null : tab
+  const registry = tab === 'rules' || tab === 'visits' || tab === 'heads' || tab === 'posts' ? null : tab
   const q = registry ? (searched[registry] ?? '') : ''
   const filter: RegistryFilter = { q: q.trim() || undefined, villageUnitId, filters: registry ? filters[registry] : undefined }
   const setFilter = (key: string, value: string | number | boolean | undefined) => {
@@ -161,6 +162,7 @@ export function PeopleScreen() {
         items={[
           ...registries.map((r) => ({ key: r, label: registryTitles[r] })),
           { key: 'heads', label: '三长' },
+          { key: 'posts', label: '设岗定责' },
           { key: 'visits', label: '走访统计' },
           {
             key: 'rules',
@@ -192,6 +194,8 @@ export function PeopleScreen() {
           <VisitStatsPanel villageUnitId={villageUnitId} />
         ) : tab === 'heads' ? (
           <HeadsPanel villageUnitId={villageUnitId} />
+        ) : tab === 'posts' ? (
+          <PostsPanel villageUnitId={villageUnitId} />
         ) : (
           <RulesPanel
             check={check}
@@ -201,7 +205,12 @@ export function PeopleScreen() {
               if (target.filters) setFilters({ ...filters, [target.registry]: target.filters })
             }}
             onPerson={setPersonId}
-            more={<HeadsRule villageUnitId={villageUnitId} onOpen={() => setTab('heads')} />}
+            more={
+              <>
+                <HeadsRule villageUnitId={villageUnitId} onOpen={() => setTab('heads')} />
+                <PostsRule villageUnitId={villageUnitId} onOpen={() => setTab('posts')} />
+              </>
+            }
           />
         )}
       </div>
