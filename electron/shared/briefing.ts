@@ -13,7 +13,7 @@ export const BriefingTable = z.object({
   align: z.array(z.enum(['left', 'right', 'center'])).optional()
 })
 
-export const sectionKeys = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'rentals', 'nextSteps'] as const
+export const sectionKeys = ['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'rentals', 'community', 'nextSteps'] as const
 export const BriefingSection = z.object({
   key: z.enum(sectionKeys),
   heading: z.string(),

@@ -19,7 +19,7 @@ const shows: Record<Feature, readonly ChangeKind[]> = {
   changes: ['grids', 'people'],
   people: ['people', 'grids'],
   issues: ['issues', 'grids'],
-  briefings: ['briefings', 'issues', 'people', 'grids', 'rentals'],
+  briefings: ['briefings', 'issues', 'people', 'grids', 'rentals', 'heads'],
   wall: ['issues', 'people', 'grids', 'rentals'],
   trust: ['trust'],
   rentals: ['rentals', 'grids', 'people'],

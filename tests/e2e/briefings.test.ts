@@ -69,7 +69,8 @@ describe('a monthly briefing for the town', () => {
       `期末仍超期${v.overdue}件，本期督办${v.supervised}件`,
       '一是对超期问题逐件督办，限期办结；',
       '六、出租屋消防安全隐患整治',
-      '七、下一步工作'
+      '七、三长制与设岗定责',
+      '八、下一步工作'
     ])
       expect(flat).toContain(words)
     for (let n = 1; n <= pages; n++) expect(text).toMatch(new RegExp(`^—\\s*${n}\\s*—$`, 'm'))

@@ -34,7 +34,7 @@ describe('composing a briefing', () => {
       personTimes: v.total.teamPersonTimes,
       teams: 73
     })
-    expect(d.sections.map((s) => s.key)).toEqual(['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'rentals', 'nextSteps'])
+    expect(d.sections.map((s) => s.key)).toEqual(['overview', 'linkage', 'reporting', 'keyIssues', 'ranking', 'rentals', 'community', 'nextSteps'])
     expect(d.sections[0].paragraphs[0]).toContain(`共收集问题${k.collected}条，解决${k.resolved}条`)
     expect(d.sections[0].paragraphs[0]).toContain('73个驻点团队')
     expect(d.sections[1].figures[0].svg).toMatch(/^<svg/)

@@ -216,7 +216,7 @@ describe('moving and deleting', () => {
     expect(sql<{ g: number | null }>('select tier3_grid_id g from rental_buildings where id = ?', building).g).toBeNull()
   })
 
-  it('deletes a party group with a 楼长: moved to the heir with undo; a cascade that would lose them is refused in words', async () => {
+  it('deletes a party group with a 楼长: moved to the heir with undo; a cascade releases them from the grid, as residents', async () => {
     const { tier2, tier3, villageUnit } = family()
     const heir = sql<{ id: number }>('select id from grids where parent_id = ? and id <> ? order by id limit 1', tier2, tier3).id
     const person = (
@@ -228,12 +228,19 @@ describe('moving and deleting', () => {
       })
     ).id
     const head = (await ok(core, 'heads.appoint', { personId: person, tier3GridId: tier3, role: '楼长', area: '1 号楼', appointedOn: '2026-01-01' })).id
-    const refused = await fail('grids.delete', { id: tier2, version: 1, children: 'cascade' })
-    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 名三长') })
     const { batchId } = await act<{ batchId: number }>('grids.delete', { id: tier3, version: 1, children: 'reparent', reparentTo: heir })
     expect(sql<{ g: number }>('select tier3_grid_id g from area_heads where id = ?', head).g).toBe(heir)
     await act('changes.undo', { batchId })
     expect(sql<{ g: number }>('select tier3_grid_id g from area_heads where id = ?', head).g).toBe(tier3)
+    await act('grids.delete', { id: tier2, version: 1, children: 'cascade' })
+    expect(sql<{ g: number | null; v: number }>('select tier3_grid_id g, village_unit_id v from area_heads where id = ?', head)).toEqual({
+      g: null,
+      v: villageUnit
+    })
+    expect((await ok(core, 'heads.list', { villageUnitId: villageUnit })).rows.find((r) => r.id === head)).toMatchObject({
+      tier3GridId: null,
+      tier3: '（网格已删除）'
+    })
   })
 
   it('moves children to another grid when deleting, instead of losing them', async () => {

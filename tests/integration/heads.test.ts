@@ -3,6 +3,7 @@
 // the figures exactly as worked by hand and — on random heads and records — as their definitions
 // give them; the check of areas with no head; bad input refused in words, nothing written.
 import fc from 'fast-check'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { Clock } from '../../electron/core/clock'
@@ -112,6 +113,18 @@ describe('三长制', () => {
     expect((await ok(core, 'heads.figures', { from: '2026-01-01', to: '2026-02-28' })).total.heads).toBe(0)
   })
 
+  it('prints the same figures in the briefing’s 三长制与设岗定责 section', async () => {
+    const doc = await ok(core, 'briefings.compose', { kind: '月报', anchor: '2026-11-01', scopeUnitId: village })
+    const section = doc.sections.find((s) => s.key === 'community')!
+    const f = await ok(core, 'heads.figures', { from: '2026-11-01', to: '2026-11-30', villageIds: [village] })
+    const posts = await ok(core, 'posts.figures', { year: 2026, villageIds: [village] })
+    expect(f.total).toEqual({ heads: 1, problems: 1, disputes: 1, settled: 1, activities: 1, volunteers: 12 })
+    expect(section.paragraphs[0]).toBe(
+      `截至11月22日，汀圃社区在任楼长、巷长、街长1名；2026年11月解决社区问题1个，化解邻里矛盾纠纷1件（调解成功1件），开展社区活动1场次，带动居民志愿者12人次。设置无职党员岗位${posts.posts}个，${posts.members}名无职党员在岗${posts.unclaimed.length ? `，另有${posts.unclaimed.length}个岗位无人认领` : ''}。`
+    )
+    expect(doc.figures).toMatchObject({ areaHeads: 1, headProblems: 1, headDisputes: 1, headActivities: 1 })
+  })
+
   it('lists the tier-3 areas without a head in office; ending the term puts the area back on the list', async () => {
     const areas = q<{ n: number }>('select count(*) n from grids where tier = 3 and village_unit_id = ?', village).n
     const before = await ok(core, 'heads.check', { villageUnitId: village })
@@ -125,6 +138,16 @@ describe('三长制', () => {
     })
     await ok(core, 'heads.end', { id: head, version, endedOn: '2026-11-21' })
     expect((await ok(core, 'heads.check', { villageUnitId: village })).withoutHead.map((a) => a.tier3GridId)).toContain(grid)
+  })
+
+  it('exports the registry as filtered to Excel', async () => {
+    const file = await ok(core, 'heads.export', { villageUnitId: village })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const rows = (book.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
+    expect(rows[0]).toEqual(['姓名', '类别', '负责楼巷街', '村（社区）', '三级网格', '任命日期', '卸任日期', '解决问题', '调解纠纷', '社区活动', '示意数据'])
+    expect(rows[1].slice(0, 4)).toEqual(['黄伍根', '楼长', '兴业路 8 号楼', '汀圃社区'])
+    expect(file.count).toBe(1)
   })
 
   it('keeps a village clerk to their villages', async () => {

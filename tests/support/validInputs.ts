@@ -188,6 +188,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'heads.records': { headId: nextHead },
     'heads.figures': { from: '2026-01-01', to: '2026-12-31' },
     'heads.check': {},
+    'heads.export': { villageUnitId: spot.village, filters: { inOffice: true } },
     'rentals.setKinds': { kinds: [...kinds, { name: '契约测试隐患类别', countedBy: '处', photoRequired: false, active: true }] },
     'rentals.campaigns': {},
     'rentals.mapLayer': {},

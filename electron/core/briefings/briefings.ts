@@ -16,6 +16,8 @@ import { chinaDate, chinaDateSql, dayEnd } from '../../shared/chinaTime'
 import { asOfSql } from '../changes/changes'
 import { sqlOn } from '../db/sql'
 import { createRentalService } from '../rentals/rentals'
+import { createHeadService } from '../heads/heads'
+import { createMemberPostService } from '../people/memberPosts'
 
 export type ComposeInput = { kind: BriefingDocument['kind']; anchor?: string; from?: string; to?: string; scopeUnitId?: number }
 /** What the officer changed before issuing: order and choice of sections, edited paragraphs, next steps. */
@@ -31,6 +33,8 @@ export function createBriefingService(db: Db, clock: Clock) {
   const issueFigures = createIssueFigureService(db, clock)
   const visits = createVisitService(db, clock)
   const rentals = createRentalService(db, clock)
+  const heads = createHeadService(db, clock)
+  const memberPosts = createMemberPostService(db, clock)
   const today = () => chinaDate(clock.now())
 
   function scopeOf(unitId?: number) {
@@ -160,6 +164,18 @@ export function createBriefingService(db: Db, clock: Clock) {
     return { total: t.total, villages: t.villages.map((v) => ({ ...v, name: v.village })), kinds: t.kinds.map((k) => ({ ...k, name: k.kind })) }
   }
 
+  /** 三长制 (heads.figures) for the period and scope, and 设岗定责 (posts.figures) held on the period's end (or today). */
+  function communityFacts(villages: number[], p: Period) {
+    const asOf = p.to < today() ? p.to : today()
+    const h = heads.figures({ from: p.from, to: p.to, villageIds: villages }, null)
+    const posts = memberPosts.figures({ year: Number(p.to.slice(0, 4)), villageIds: villages, asOf }, null)
+    return {
+      heads: h.total,
+      villages: h.villages.map((v) => ({ ...v, name: v.village })),
+      posts: { posts: posts.posts, claimedPosts: posts.claimedPosts, members: posts.members, unclaimed: posts.unclaimed.length }
+    }
+  }
+
   function mapSvg(scope: { unitId: number | null; villages: number[] }, collectedByVillage: Map<number, number>) {
     // A village's map shows its party groups; an office's or the town's, the villages.
     const single = scope.villages.length === 1
@@ -217,7 +233,8 @@ export function createBriefingService(db: Db, clock: Clock) {
       villages,
       categoryChartSvg: categoryChartSvg(kpis.byCategory),
       mapSvg: mapSvg(scope, new Map(kpis.byUnit.map((u) => [u.unitId, u.collected]))),
-      rentals: rentalFacts(scope.villages, period)
+      rentals: rentalFacts(scope.villages, period),
+      community: communityFacts(scope.villages, period)
     })
   }
 

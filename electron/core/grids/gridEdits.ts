@@ -189,20 +189,11 @@ export function createGridEditService(db: Db, clock: Clock) {
     }
   }
 
-  /**
-   * 三长 are appointed to a tier-3 area and must stay in one: they go with its heir; a deletion that
-   * would leave them with none is refused (the town ends their terms or moves them first).
-   */
+  /** 三长 of a tier-3 area go with its heir, or are released from it (their village and term stay), as residents are. */
   function moveHeads(recorder: ReturnType<typeof beginBatch>, from: number[], to: number | null) {
-    const heads = sql.where(areaHeads, 'tier3_grid_id in (select value from json_each(?))', idList(from))
-    if (heads.length && to === null)
-      throw new AppError(
-        'CONFLICT',
-        `要删除的网格中有 ${heads.length} 名三长（含已卸任的任职记录），删除后无处可属：请选择“移到另一个网格”，或先把他们调到其他网格。`
-      )
-    for (const h of heads) {
-      const after = sql.update(areaHeads, h.id, { tier3GridId: to!, version: h.version + 1 })!
-      recorder.updated('areaHead', h, after, `所在网格：${h.tier3GridId} → ${to}`)
+    for (const h of sql.where(areaHeads, 'tier3_grid_id in (select value from json_each(?))', idList(from))) {
+      const after = sql.update(areaHeads, h.id, { tier3GridId: to, version: h.version + 1 })!
+      recorder.updated('areaHead', h, after, `所在网格：${h.tier3GridId} → ${to ?? '无'}`)
     }
   }
 

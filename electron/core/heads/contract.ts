@@ -1,7 +1,7 @@
 // 三长制 (issue 21): this feature's part of the contract, merged into electron/shared/contract.ts.
 // Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { Id, IsoDate } from '../../shared/contractParts'
+import { ExportedFile, Id, IsoDate } from '../../shared/contractParts'
 import { ListQuery } from '../../shared/people'
 
 const Role = z.enum(['楼长', '巷长', '街长'])
@@ -23,7 +23,7 @@ export const AreaHeadRow = z.object({
   area: z.string(),
   villageUnitId: Id,
   village: z.string(),
-  tier3GridId: Id,
+  tier3GridId: Id.nullable(),
   tier3: z.string(),
   appointedOn: z.string(),
   endedOn: z.string().nullable(),
@@ -100,6 +100,11 @@ export const headsContract = {
       .refine((v) => v.to >= v.from, { message: '结束日期不能早于开始日期', path: ['to'] }),
     output: z.object({ asOf: z.string(), total: Counts, villages: z.array(Counts.extend({ villageId: Id, village: z.string() })) }),
     doc: '三长制统计：截至某日在任三长，期间内解决问题、调解纠纷（其中调解成功）、开展活动、带动志愿者人次，按村居'
+  },
+  'heads.export': {
+    input: ListQuery.omit({ offset: true, limit: true }),
+    output: ExportedFile,
+    doc: '把当前筛选的三长台账导出为 Excel（姓名、类别、负责楼巷街、村居、网格、任期、工作次数）'
   },
   'heads.check': {
     input: z.object({ villageUnitId: Id.optional() }).strict(),

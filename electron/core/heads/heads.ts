@@ -8,6 +8,7 @@ import { chinaDate } from '../../shared/chinaTime'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { runList, type ListInput, type ListSpec } from '../db/sqlList'
 import { headFiguresOf } from './headFigures'
+import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
 
 type Row = Output<'heads.list'>['rows'][number]
 
@@ -30,10 +31,10 @@ export function createHeadService(db: Db, clock: Clock) {
   function list(input: ListInput): Output<'heads.list'> {
     const count = (kind: string) => `(select count(*) from head_records r where r.head_id = h.id and r.kind = '${kind}')`
     const spec: ListSpec = {
-      from: 'area_heads h join persons p on p.id = h.person_id join units v on v.id = h.village_unit_id join grids g on g.id = h.tier3_grid_id',
+      from: 'area_heads h join persons p on p.id = h.person_id join units v on v.id = h.village_unit_id left join grids g on g.id = h.tier3_grid_id',
       key: 'h.id',
       countFrom: 'area_heads h join persons p on p.id = h.person_id',
-      select: `h.id, h.person_id personId, p.name, h.role, h.area, h.village_unit_id villageUnitId, v.name village, h.tier3_grid_id tier3GridId, g.name tier3,
+      select: `h.id, h.person_id personId, p.name, h.role, h.area, h.village_unit_id villageUnitId, v.name village, h.tier3_grid_id tier3GridId, coalesce(g.name, '（网格已删除）') tier3,
         h.appointed_on appointedOn, h.ended_on endedOn, ${count('解决问题')} problems, ${count('调解纠纷')} disputes, ${count('社区活动')} activities, h.sample, h.version`,
       sortable: { name: 'p.name', appointedOn: 'h.appointed_on', problems: count('解决问题'), disputes: count('调解纠纷'), activities: count('社区活动') },
       defaultOrder: 'h.id',
@@ -168,5 +169,28 @@ export function createHeadService(db: Db, clock: Clock) {
     return { areas, withoutHead }
   }
 
-  return { list, appoint, end, record, records, figures, check }
+  /** The registry as filtered on screen, every row (no personal data but the name). */
+  async function exportList(input: Omit<ListInput, 'offset' | 'limit'>) {
+    const { rows } = list({ ...input, offset: 0, limit: 100_000 })
+    const book = newWorkbook(clock.now())
+    const sheet = book.addWorksheet('三长台账')
+    sheet.columns = [
+      { header: '姓名', key: 'name', width: 10 },
+      { header: '类别', key: 'role', width: 8 },
+      { header: '负责楼巷街', key: 'area', width: 24 },
+      { header: '村（社区）', key: 'village', width: 14 },
+      { header: '三级网格', key: 'tier3', width: 22 },
+      { header: '任命日期', key: 'appointedOn', width: 12 },
+      { header: '卸任日期', key: 'endedOn', width: 12 },
+      { header: '解决问题', key: 'problems', width: 10 },
+      { header: '调解纠纷', key: 'disputes', width: 10 },
+      { header: '社区活动', key: 'activities', width: 10 },
+      { header: '示意数据', key: 'sample', width: 10 }
+    ]
+    for (const r of rows) sheet.addRow({ ...r, endedOn: r.endedOn ?? '在任', sample: r.sample ? '是' : '' })
+    styleHeader(sheet, 11)
+    return workbookFile(book, `三长台账_${today().replaceAll('-', '')}.xlsx`, rows.length)
+  }
+
+  return { list, exportList, appoint, end, record, records, figures, check }
 }

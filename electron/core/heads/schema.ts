@@ -23,9 +23,8 @@ export const areaHeads = sqliteTable(
     villageUnitId: integer('village_unit_id')
       .notNull()
       .references(() => units.id),
-    tier3GridId: integer('tier3_grid_id')
-      .notNull()
-      .references(() => grids.id),
+    /** The area headed; none when its party group was deleted (the head is released, as residents are). */
+    tier3GridId: integer('tier3_grid_id').references(() => grids.id),
     role: text('role', { enum: headRoles }).notNull(),
     /** The building, lane or street headed (8 号楼, 兴业路 3 巷, 兴业路). */
     area: text('area').notNull(),

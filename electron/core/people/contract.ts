@@ -336,7 +336,7 @@ export const peopleContract = {
     doc: '一个设岗定责岗位的领岗党员与历年考评'
   },
   'posts.figures': {
-    input: z.object({ year: z.number().int().min(2000).max(2100), villageIds: z.array(Id).max(400).optional() }).strict(),
+    input: z.object({ year: z.number().int().min(2000).max(2100), villageIds: z.array(Id).max(400).optional(), asOf: IsoDate.optional() }).strict(),
     output: z.object({
       posts: z.number().int(),
       claimedPosts: z.number().int(),
@@ -345,7 +345,7 @@ export const peopleContract = {
       excellent: z.number().int(),
       unclaimed: z.array(z.object({ postId: Id, name: z.string(), audience: z.string(), village: z.string() }))
     }),
-    doc: '设岗定责统计：无职党员岗位数、已有人认领的岗位、在岗无职党员人数、当年已考评（其中优秀）；无人认领的岗位（规则检查）'
+    doc: '设岗定责统计（截至某日，默认今天）：无职党员岗位数、已有人认领的岗位、在岗无职党员人数、当年已考评（其中优秀）；无人认领的岗位（规则检查）'
   },
   'posts.claim': {
     input: z.object({ postId: Id, reportingMemberId: Id }).strict(),

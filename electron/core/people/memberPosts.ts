@@ -103,7 +103,8 @@ export function createMemberPostService(db: Db, clock: Clock) {
     const asked = input.villageIds ?? null
     const villages = scopeVillageIds === null ? asked : (asked ?? scopeVillageIds).filter((v) => scopeVillageIds.includes(v))
     const within = villages ? `and vp.village_unit_id in (${villages.map(Number).join(',') || 'null'})` : ''
-    const params = { day: today(), year: input.year }
+    // Held on the day asked (a briefing asks for its period's end), today unless asked.
+    const params = { day: input.asOf && input.asOf < today() ? input.asOf : today(), year: input.year }
     const f = sql.row<{ posts: number; claimedPosts: number; members: number; reviewed: number; excellent: number }>(
       `select count(*) posts,
          sum(exists (select 1 from post_member_claims c where c.post_id = vp.id and ${held('c')})) claimedPosts,

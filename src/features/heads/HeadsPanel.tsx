@@ -1,7 +1,10 @@
 // 三长 (楼长、巷长、街长) in 人员台账: this year's figures, the areas with no head, the registry paged in
 // the store, and a head's records beside it (HeadDrawer).
 import { useCallback, useMemo, useState } from 'react'
-import { Alert, Button, Input, Popover, Select, Statistic } from 'antd'
+import { Alert, App, Button, Input, Popover, Select, Statistic } from 'antd'
+import { DownloadOutlined } from '@ant-design/icons'
+import { useWrite } from '../../api/write'
+import { saveFile } from '../../api/download'
 import type { ColDef } from 'ag-grid-community'
 import { headDatasource, useHeadCheck, useHeadFigures, type HeadFilter } from '../../api/heads'
 import { useCan } from '../../api/auth'
@@ -36,6 +39,8 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
   const [error, setError] = useState<Error | null>(null)
   const [chosen, setChosen] = useState<HeadRow | null>(null)
   const [appointing, setAppointing] = useState(false)
+  const exporter = useWrite('heads.export', { invalidates: 'nothing' })
+  const { message } = App.useApp()
   const filter: HeadFilter = {
     q: q.trim() || undefined,
     villageUnitId,
@@ -104,6 +109,16 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
         />
         <span className="people-toolbar-spacer" />
         {total !== null && <span className="muted">共 {total.toLocaleString('zh-CN')} 名</span>}
+        {can('data.export') && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporter.isPending}
+            onClick={() => exporter.mutateAsync(filter).then(saveFile, (e: Error) => message.error(e.message))}
+            data-testid="heads-export"
+          >
+            导出 Excel
+          </Button>
+        )}
         {can('people.write') && (
           <Button type="primary" onClick={() => setAppointing(true)} data-testid="appoint-head">
             任命三长

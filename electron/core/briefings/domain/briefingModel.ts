@@ -7,6 +7,7 @@ import { levelName } from '../../issues/words'
 import type { Period } from './briefingPeriod'
 import { chinaDate } from '../../../shared/chinaTime'
 import { rentalSection, type RentalFacts } from './rentalSection'
+import { communitySection, type CommunityFacts } from './communitySection'
 
 export type IssueFigures = {
   collected: number
@@ -68,6 +69,8 @@ export type BriefingFacts = {
   mapSvg: string | null
   /** The rental fire-safety campaign table for the period and scope, as of its 截至 day. */
   rentals: RentalFacts
+  /** 三长制 and 设岗定责 for the period and scope, as of its 截至 day. */
+  community: CommunityFacts
 }
 
 export const pct = (share: number | null) => (share === null ? '无' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`)
@@ -248,6 +251,7 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
       keyIssues,
       ranking,
       rentalSection(f.rentals, { periodLabel: f.period.label, where, asOf: paperDay(asOfDay), byVillage: f.scope.villages > 1 }),
+      communitySection(f.community, { periodLabel: f.period.label, where, asOf: paperDay(asOfDay), byVillage: f.scope.villages > 1 }),
       nextSteps
     ],
     figures: {
@@ -274,7 +278,13 @@ export function composeBriefing(f: BriefingFacts): BriefingDocument {
       rentalHazardsFound: f.rentals.total.found,
       rentalHazardsRectified: f.rentals.total.rectified,
       rentalRectificationRate: f.rentals.total.rate,
-      rentalHazardsOverdue: f.rentals.total.overdue
+      rentalHazardsOverdue: f.rentals.total.overdue,
+      areaHeads: f.community.heads.heads,
+      headProblems: f.community.heads.problems,
+      headDisputes: f.community.heads.disputes,
+      headActivities: f.community.heads.activities,
+      memberPosts: f.community.posts.posts,
+      postMembers: f.community.posts.members
     }
   }
 }

@@ -1,8 +1,32 @@
+CREATE TABLE `post_member_claims` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`post_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`claimed_on` text NOT NULL,
+	`ended_on` text,
+	FOREIGN KEY (`post_id`) REFERENCES `volunteer_posts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `post_member_claims_unique` ON `post_member_claims` (`post_id`,`person_id`);--> statement-breakpoint
+CREATE INDEX `post_member_claims_person` ON `post_member_claims` (`person_id`);--> statement-breakpoint
+CREATE TABLE `post_reviews` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`claim_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`rating` text NOT NULL,
+	`note` text,
+	`reviewed_on` text NOT NULL,
+	`reviewed_by` text NOT NULL,
+	FOREIGN KEY (`claim_id`) REFERENCES `post_member_claims`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `post_reviews_year` ON `post_reviews` (`claim_id`,`year`);--> statement-breakpoint
 CREATE TABLE `area_heads` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` integer NOT NULL,
 	`village_unit_id` integer NOT NULL,
-	`tier3_grid_id` integer NOT NULL,
+	`tier3_grid_id` integer,
 	`role` text NOT NULL,
 	`area` text NOT NULL,
 	`appointed_on` text NOT NULL,
@@ -41,4 +65,5 @@ CREATE TABLE `head_records` (
 --> statement-breakpoint
 CREATE INDEX `head_records_figures` ON `head_records` (`village_unit_id`,`kind`,`date`,`outcome`,`volunteers`);--> statement-breakpoint
 CREATE INDEX `head_records_head` ON `head_records` (`head_id`,`date`);--> statement-breakpoint
-CREATE INDEX `head_records_issue` ON `head_records` (`issue_id`);
+CREATE INDEX `head_records_issue` ON `head_records` (`issue_id`);--> statement-breakpoint
+ALTER TABLE `volunteer_posts` ADD `audience` text DEFAULT '报到党员' NOT NULL;
