@@ -77,6 +77,9 @@ describe('三长制 in 人员台账', () => {
     await expect.poll(async () => (await figures.textContent())!.replace(/\s+/g, '')).toContain(`调解纠纷${n(t.disputes + 1)}成功${t.settled + 1}`)
     expect((await figures.textContent())!.replace(/\s+/g, '')).toContain(`在任三长（截至2026-11-22）${n(t.heads + 1)}`)
     await page.screenshot({ path: join(outputDir, 'heads-1366.png') })
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.screenshot({ path: join(outputDir, 'heads-1920.png') })
+    await page.setViewportSize({ width: 1366, height: 768 })
     // 规则检查 names the areas still without a head, and leads back here.
     await page.getByRole('tab', { name: /规则检查/ }).click()
     await expect.poll(() => page.getByTestId('heads-rule').textContent()).toContain(`${areas} 个三级网格中有 ${withoutHead()} 个没有在任的楼长、巷长或街长`)
@@ -123,5 +126,7 @@ describe('设岗定责 in 人员台账', () => {
       one<{ rating: string }>('select r.rating from post_reviews r join post_member_claims c on c.id = r.claim_id where c.post_id = ?', post.id).rating
     ).toBe('优秀')
     await page.screenshot({ path: join(outputDir, 'posts-1366.png') })
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.screenshot({ path: join(outputDir, 'posts-1920.png') })
   })
 })

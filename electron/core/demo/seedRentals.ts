@@ -64,6 +64,12 @@ export function seedDemoRentals(db: Db, opts: { createdAt: string; seed?: number
   const hazard = sql.statement(
     'insert into fire_hazards (inspection_id, building_id, village_unit_id, kind_id, found_on, deadline, rectified_on, rectified_inspection_id) values (?, ?, ?, ?, ?, ?, ?, ?)'
   )
+  const doors = new Map<string, number>()
+  const nextDoor = (village: number, area: string) => {
+    const n = (doors.get(`${village}|${area}`) ?? 0) + 1
+    doors.set(`${village}|${area}`, n)
+    return n
+  }
   const span = daysBetween(demoCampaign.startsOn, lastDay)
   sql.transaction(() =>
     withHouseholds.forEach((g, gi) => {
@@ -83,7 +89,8 @@ export function seedDemoRentals(db: Db, opts: { createdAt: string; seed?: number
         const rooms = 4 + Math.floor(rng.next() * 36)
         const id = Number(
           building.run(
-            `${g.tier2Name}${n + 1}号`,
+            // Numbered along the tier-2 area (经济社), whose several party groups share its street numbers.
+            `${g.tier2Name}${nextDoor(g.villageId, g.tier2Name)}号`,
             at?.[0] ?? null,
             at?.[1] ?? null,
             g.villageId,

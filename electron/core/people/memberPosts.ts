@@ -102,21 +102,21 @@ export function createMemberPostService(db: Db, clock: Clock) {
   function figures(input: ParsedInput<'posts.figures'>, scopeVillageIds: number[] | null): Output<'posts.figures'> {
     const asked = input.villageIds ?? null
     const villages = scopeVillageIds === null ? asked : (asked ?? scopeVillageIds).filter((v) => scopeVillageIds.includes(v))
-    const within = villages ? `and vp.village_unit_id in (${villages.map(Number).join(',') || 'null'})` : ''
+    const within = (alias: string) => (villages ? `and ${alias}.village_unit_id in (${villages.map(Number).join(',') || 'null'})` : '')
     // Held on the day asked (a briefing asks for its period's end), today unless asked.
     const params = { day: input.asOf && input.asOf < today() ? input.asOf : today(), year: input.year }
     const f = sql.row<{ posts: number; claimedPosts: number; members: number; reviewed: number; excellent: number }>(
       `select count(*) posts,
          sum(exists (select 1 from post_member_claims c where c.post_id = vp.id and ${held('c')})) claimedPosts,
-         (select count(distinct c.person_id) from post_member_claims c join volunteer_posts p2 on p2.id = c.post_id where ${held('c')} ${within.replace(/vp\./g, 'p2.')}) members,
-         (select count(*) from post_reviews r join post_member_claims c on c.id = r.claim_id join volunteer_posts p3 on p3.id = c.post_id where r.year = @year ${within.replace(/vp\./g, 'p3.')}) reviewed,
-         (select count(*) from post_reviews r join post_member_claims c on c.id = r.claim_id join volunteer_posts p4 on p4.id = c.post_id where r.year = @year and r.rating = '优秀' ${within.replace(/vp\./g, 'p4.')}) excellent
-       from volunteer_posts vp where vp.audience = '无职党员' ${within}`,
+         (select count(distinct c.person_id) from post_member_claims c join volunteer_posts p2 on p2.id = c.post_id where ${held('c')} ${within('p2')}) members,
+         (select count(*) from post_reviews r join post_member_claims c on c.id = r.claim_id join volunteer_posts p3 on p3.id = c.post_id where r.year = @year ${within('p3')}) reviewed,
+         (select count(*) from post_reviews r join post_member_claims c on c.id = r.claim_id join volunteer_posts p4 on p4.id = c.post_id where r.year = @year and r.rating = '优秀' ${within('p4')}) excellent
+       from volunteer_posts vp where vp.audience = '无职党员' ${within('vp')}`,
       params
     )!
     const unclaimed = sql.rows<Output<'posts.figures'>['unclaimed'][number]>(
       `select vp.id postId, vp.name, vp.audience, v.name village from volunteer_posts vp join units v on v.id = vp.village_unit_id
-       where 1 = 1 ${within}
+       where 1 = 1 ${within('vp')}
          and not exists (select 1 from post_member_claims c where c.post_id = vp.id and ${held('c')})
          and not exists (select 1 from post_claims pc where pc.post_id = vp.id)
        order by v.sort_order, vp.id`,

@@ -9,6 +9,7 @@ import { useIssuePlace, useRoutingRules, useSimilarIssues } from '../../api/issu
 import { useMe } from '../../api/auth'
 import { useVillages } from '../../api/people'
 import { PointPicker } from '../../components/PointPicker'
+import { PickedPlace } from '../../components/PickedPlace'
 import { VillageSelect } from '../people/VillageSelect'
 import { PhotoPicker, pickedPhotos } from '../../components/PhotoPicker'
 import { issueSources } from './labels'
@@ -95,17 +96,7 @@ export function NewIssueModal({ onClose, onCreated, reportingUnitId }: { onClose
         </div>
         <Form.Item label="位置（在地图上点选；所在的三级网格自动确定）">
           <PointPicker value={point} onChange={setPoint} frameCodes={frameCodes} />
-          {point && (
-            <div className="muted" data-testid="picked-place">
-              已选：
-              {place.data
-                ? [place.data.village, place.data.tier2, place.data.tier3].filter(Boolean).join(' › ')
-                : place.data === null
-                  ? '不在任何三级网格内，请在村（社区）范围内选点'
-                  : '正在确定所在网格…'}
-              （{point[0]}, {point[1]}）
-            </div>
-          )}
+          {point && <PickedPlace point={point} place={place} testId="picked-place" />}
           {outOfReach && (
             <Alert
               type="error"

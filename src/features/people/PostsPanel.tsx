@@ -10,6 +10,7 @@ import { useWrite } from '../../api/write'
 import { chinaToday } from '../../components/chinaDay'
 import { contractRules } from '../../components/zodRule'
 import { PersonPicker } from './PersonPicker'
+import { RuleLine } from '../../components/RuleLine'
 
 type Post = Output<'posts.list'>[number]
 const ratings = ['优秀', '合格', '基本合格', '不合格'] as const
@@ -210,20 +211,5 @@ export function PostsRule({ villageUnitId, onOpen }: { villageUnitId?: number; o
   const figures = usePostFigures(chinaToday().year(), villageUnitId)
   if (!figures.data) return null
   const n = figures.data.unclaimed.length
-  return (
-    <Alert
-      style={{ marginBottom: 12 }}
-      type={n ? 'warning' : 'success'}
-      showIcon
-      data-testid="posts-rule"
-      message={n ? `设岗定责：${n} 个岗位无人认领` : '设岗定责：每个岗位都有人认领'}
-      action={
-        n ? (
-          <Button size="small" onClick={onOpen}>
-            查看
-          </Button>
-        ) : undefined
-      }
-    />
-  )
+  return <RuleLine testId="posts-rule" onOpen={onOpen} problems={n ? `设岗定责：${n} 个岗位无人认领` : null} ok="设岗定责：每个岗位都有人认领" />
 }

@@ -13,7 +13,7 @@ import { NewBuildingModal } from './NewBuildingModal'
 import { RentalImportModal } from './RentalImportModal'
 
 const columns: ColDef[] = [
-  { field: 'address', headerName: '地址', flex: 1, minWidth: 170, sortable: true, pinned: 'left' },
+  { field: 'address', headerName: '地址', flex: 1, minWidth: 170, sortable: true },
   { field: 'village', headerName: '村居', width: 100 },
   { field: 'riskClass', headerName: '风险', width: 84, sortable: true, cellClass: (p) => (p.value === '高风险' ? 'rental-high-risk' : undefined) },
   { field: 'openHazards', headerName: '未整改', width: 84, sortable: true },

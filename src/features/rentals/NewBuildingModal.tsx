@@ -8,6 +8,7 @@ import { useVillages } from '../../api/people'
 import { useWrite } from '../../api/write'
 import { contractRules } from '../../components/zodRule'
 import { PointPicker } from '../../components/PointPicker'
+import { PickedPlace } from '../../components/PickedPlace'
 import { VillageSelect } from '../people/VillageSelect'
 import { PersonPicker } from '../people/PersonPicker'
 
@@ -61,16 +62,7 @@ export function NewBuildingModal({ onClose, defaultVillage }: { onClose: () => v
         </div>
         <Form.Item label="位置（在地图上点选；所在的三级网格自动确定，可不选）">
           <PointPicker value={point} onChange={setPoint} frameCodes={frameCodes} />
-          {point && (
-            <div className="muted" data-testid="rental-picked-place">
-              已选：
-              {place.data
-                ? [place.data.village, place.data.tier2, place.data.tier3].filter(Boolean).join(' › ')
-                : place.data === null
-                  ? '不在任何三级网格内，请在村（社区）范围内选点'
-                  : '正在确定所在网格…'}
-            </div>
-          )}
+          {point && <PickedPlace point={point} place={place} testId="rental-picked-place" />}
         </Form.Item>
         <div className="form-row">
           <Form.Item name="landlordPersonId" label="房东（从人员台账查找）">
