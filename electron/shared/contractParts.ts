@@ -23,3 +23,33 @@ export const MB = 1024 * 1024
 export const PhotoUpload = z
   .object({ fileName: z.string().max(120), mimeType: z.string().max(40), contentBase64: z.string().max(14_000_000, '照片不能超过 10 MB') })
   .strict()
+
+/** A ledger import's three methods (template, import, the refused rows as a file), for a feature's kinds of ledger. */
+export function ledgerImportMethods<K extends z.ZodTypeAny>(kind: K, docs: { template: string; import: string; report: string }) {
+  const Rejected = z.array(z.object({ row: z.number().int(), name: z.string().nullable(), reasons: z.array(z.string()) }))
+  return {
+    template: { input: z.object({ kind }).strict(), output: ExportedFile, doc: docs.template },
+    import: {
+      maxBodyBytes: 160 * MB,
+      input: z
+        .object({
+          kind,
+          fileName: z.string().trim().min(1).max(255),
+          contentBase64: z.string().max(150 * 1024 * 1024, '文件过大'),
+          dryRun: z.boolean().default(true)
+        })
+        .strict(),
+      output: z.object({
+        kind,
+        fileError: z.string().nullable(),
+        rowCount: z.number().int(),
+        accepted: z.number().int(),
+        warnings: z.array(z.string()),
+        rejected: Rejected,
+        committed: z.boolean()
+      }),
+      doc: docs.import
+    },
+    report: { maxBodyBytes: 32 * MB, input: z.object({ kind, rejected: Rejected }).strict(), output: ExportedFile, doc: docs.report }
+  }
+}

@@ -129,4 +129,56 @@ describe('设岗定责 in 人员台账', () => {
     await page.setViewportSize({ width: 1920, height: 1080 })
     await page.screenshot({ path: join(outputDir, 'posts-1920.png') })
   })
+
+  it('imports a village’s ledgers: the roll of heads and the posts with their members, broken rows named, the good ones written', async () => {
+    const resident = one<{ idNumber: string; name: string; grid: string }>(
+      `select p.id_number idNumber, p.name, (select g.name from grids g where g.tier = 3 and g.village_unit_id = u.id order by g.id limit 1) grid
+       from persons p join units u on u.id = p.village_unit_id where u.name = '汀圃社区' and not exists (select 1 from area_heads h where h.person_id = p.id) order by p.id limit 1`
+    )
+    const member = one<{ idNumber: string; name: string }>(
+      "select p.id_number idNumber, p.name from persons p join units u on u.id = p.village_unit_id where u.name = '汀圃社区' and p.is_party_member = 1 and p.party_registration = '村居' and not exists (select 1 from post_member_claims c where c.person_id = p.id) order by p.id limit 1"
+    )
+    const upload = async (dialogName: string, prefix: string, fileName: string, rows: string[][], expected: string[]) => {
+      const dialog = page.getByRole('dialog', { name: dialogName })
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(rows.map((r) => r.join(',')).join('\n')) })
+      const report = dialog.getByTestId(`${prefix}-report`)
+      await expect.poll(() => report.textContent()).toContain('可导入 1 行，不能导入 1 行')
+      for (const words of expected) expect(await report.textContent()).toContain(words)
+      await dialog.getByTestId(`${prefix}-commit`).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+    await page.getByTestId('post-import-button').click()
+    await upload(
+      '导入设岗定责台账',
+      'post-import',
+      '设岗定责台账.csv',
+      [
+        ['所在村居', '岗位名称', '岗位人数', '岗位职责', '党员姓名', '党员身份证号', '领岗日期'],
+        ['汀圃社区', '台账导入岗', '2', '巡查消防通道', member.name, member.idNumber, '2026-10-01'],
+        ['汀圃社区', '台账导入岗二', '0', '', '', '', '']
+      ],
+      ['“岗位人数”应为 1 至 500 的整数，不是“0”']
+    )
+    await expect.poll(() => page.getByTestId('posts-table').locator('tr', { hasText: '台账导入岗' }).first().textContent()).toContain(member.name)
+    await page.getByRole('tab', { name: '三长' }).click()
+    await page.getByTestId('head-import-button').click()
+    await upload(
+      '导入三长台账',
+      'head-import',
+      '三长名册.csv',
+      [
+        ['姓名', '身份证号', '所在村居', '三级网格', '类别', '负责楼巷街', '任命日期'],
+        [resident.name, resident.idNumber, '汀圃社区', resident.grid, '巷长', '台账导入巷', '2026-10-01'],
+        [resident.name, resident.idNumber, '汀圃社区', resident.grid, '栋长', '台账导入楼', '2026-10-01']
+      ],
+      ['“类别”应为 楼长/巷长/街长，不是“栋长”']
+    )
+    expect(one<{ role: string }>("select role from area_heads where area = '台账导入巷'").role).toBe('巷长')
+    const search = page.getByTestId('heads-search').locator('input')
+    await search.fill('台账导入巷')
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('heads-list').locator('.ag-row').first().textContent()).toContain(resident.name)
+  })
 })

@@ -158,11 +158,18 @@ const expected: Record<MethodName, string> = {
   'heads.end': 'Gcv',
   'heads.record': 'Gcv',
   'heads.export': 'OGCV',
+  'heads.importTemplate': 'OGLDCV',
+  'heads.importReportFile': 'OGLDCV',
+  'heads.import': 'G',
   'posts.claimByMember': 'Gcv',
   'posts.endClaim': 'Gcv',
   'posts.review': 'Gcv',
   'posts.memberClaims': 'OGLDcv',
-  'posts.figures': 'OGLDCV'
+  'posts.figures': 'OGLDCV',
+  'posts.importTemplate': 'OGLDCV',
+  'posts.importReportFile': 'OGLDCV',
+  'posts.import': 'G',
+  'posts.export': 'OGCV'
 }
 
 let core: ReturnType<typeof testCoreWithPeople>
@@ -418,8 +425,15 @@ function inputFor(method: MethodName, p: Place, who: Letter): unknown {
     'posts.review': { claimId: p.memberClaim, year: 2026, rating: '合格' },
     'posts.memberClaims': { postId: p.memberPost },
     'posts.figures': { year: 2026 },
+    'posts.importTemplate': { kind: 'memberPosts' },
+    'posts.importReportFile': { kind: 'memberPosts', rejected: [{ row: 2, name: '某岗', reasons: ['岗位已满'] }] },
+    'posts.import': { kind: 'memberPosts', fileName: 'a.csv', contentBase64: Buffer.from('所在村居,岗位名称\n').toString('base64'), dryRun: true },
+    'posts.export': { villageUnitId: p.village },
     'heads.figures': { from: '2026-01-01', to: '2026-12-31' },
     'heads.check': { villageUnitId: p.village },
+    'heads.importTemplate': { kind: 'heads' },
+    'heads.importReportFile': { kind: 'records', rejected: [{ row: 2, name: '某人', reasons: ['日期不在任期内'] }] },
+    'heads.import': { kind: 'heads', fileName: 'a.csv', contentBase64: Buffer.from('姓名,身份证号\n').toString('base64'), dryRun: true },
     'heads.appoint': { personId: p.person, tier3GridId: p.tier3, role: '巷长', area: `矩阵测试巷${who}`, appointedOn: '2026-11-02' },
     'heads.end': { id: p.head, version: 999, endedOn: '2026-11-20' },
     'heads.record': { headId: p.head, kind: '社区活动', date: '2026-11-05', title: '矩阵测试活动', volunteers: 3 },

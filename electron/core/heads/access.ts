@@ -2,7 +2,7 @@
 // recording their work is the people side's (organisation office, office and village clerks), a
 // clerk on their own villages; every desk that reads may read.
 import type { ParsedInput } from '../../shared/contract'
-import { list, read, record, write, type FeatureRules } from '../api/access'
+import { list, none, read, record, town, write, type FeatureRules } from '../api/access'
 import type { headsContract } from './contract'
 
 export const headsAccess: FeatureRules<typeof headsContract> = {
@@ -20,5 +20,9 @@ export const headsAccess: FeatureRules<typeof headsContract> = {
     creates: { record: 'areaHead', idOf: (v) => (v as { id?: number }).id }
   },
   'heads.end': write(['people.write'], [record('areaHead', (i: ParsedInput<'heads.end'>) => i.id)]),
-  'heads.record': write(['people.write'], [record('areaHead', (i: ParsedInput<'heads.record'>) => i.headId)])
+  'heads.record': write(['people.write'], [record('areaHead', (i: ParsedInput<'heads.record'>) => i.headId)]),
+  // The villages' ledgers are imported by the town, as the people registries are.
+  'heads.importTemplate': read(town),
+  'heads.import': write(['people.write'], none),
+  'heads.importReportFile': read(town)
 }

@@ -1,7 +1,7 @@
 // 三长制 (issue 21): this feature's part of the contract, merged into electron/shared/contract.ts.
 // Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { ExportedFile, Id, IsoDate } from '../../shared/contractParts'
+import { ExportedFile, Id, IsoDate, ledgerImportMethods } from '../../shared/contractParts'
 import { ListQuery } from '../../shared/people'
 
 const Role = z.enum(['楼长', '巷长', '街长'])
@@ -32,6 +32,12 @@ export const AreaHeadRow = z.object({
   activities: z.number().int(),
   sample: z.boolean(),
   version: z.number().int()
+})
+
+const ledger = ledgerImportMethods(z.enum(['heads', 'records']), {
+  template: '下载三长名册或三长工作台账的导入模板（Excel）',
+  import: '导入村居的三长名册或三长工作台账（Excel 或 CSV）：逐行校验人员、村居、三级网格、类别、任期、调解记录与重复；先预览，再一次性提交',
+  report: '把三长台账导入校验中被拒绝的行和原因导出为 Excel'
 })
 
 export const headsContract = {
@@ -110,5 +116,8 @@ export const headsContract = {
     input: z.object({ villageUnitId: Id.optional() }).strict(),
     output: z.object({ areas: z.number().int(), withoutHead: z.array(z.object({ tier3GridId: Id, name: z.string(), village: z.string() })) }),
     doc: '规则检查：没有在任楼长、巷长或街长的三级网格'
-  }
+  },
+  'heads.importTemplate': ledger.template,
+  'heads.import': ledger.import,
+  'heads.importReportFile': ledger.report
 } as const

@@ -47,6 +47,36 @@ export function parseDay(c: Cell | undefined): { ok: true; date: string } | { ok
   return { ok: true, date }
 }
 
+/**
+ * A row's cells by template key: text normalised (full-width digits, spaces), an empty cell null; each
+ * required column left empty is a problem. The raw cell stays reachable for days typed as dates.
+ */
+export function rowValues(columns: LedgerColumn[], cells: Cell[], index: Record<string, number>) {
+  const problems: string[] = []
+  const values: Record<string, string | number | null> = {}
+  const raw = (key: string) => (index[key] === undefined ? undefined : cells[index[key]])
+  for (const col of columns) {
+    const v = cellText(raw(col.key))
+    values[col.key] = v === '' ? null : normaliseText(v)
+    if (col.required && v === '') problems.push(`“${col.header}”不能为空`)
+  }
+  /** Each day column filled: read as a day (a problem naming the column if it is none); the columns that were none. */
+  const readDays = (days: [key: string, header: string][]) => {
+    const bad: string[] = []
+    for (const [key, header] of days) {
+      if (values[key] === null) continue
+      const day = parseDay(raw(key) ?? null)
+      if (day.ok) values[key] = day.date
+      else {
+        problems.push(`“${header}”：${day.problem}`)
+        bad.push(key)
+      }
+    }
+    return bad
+  }
+  return { values, problems, raw, readDays }
+}
+
 /** A template: the columns (required ones marked *), an example row, and a sheet explaining each column. */
 export async function ledgerTemplateFile(title: string, columns: LedgerColumn[], now: Date, textKeys: string[] = []) {
   const book = newWorkbook(now)

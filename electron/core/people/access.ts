@@ -57,6 +57,11 @@ export const peopleAccess: FeatureRules<typeof peopleContract> = {
   'posts.review': write(['people.write'], [record('postMemberClaim', (i: ParsedInput<'posts.review'>) => i.claimId)]),
   'posts.memberClaims': read([record('post', (i: ParsedInput<'posts.memberClaims'>) => i.postId)]),
   'posts.figures': read(list),
+  // The villages' ledgers are imported by the town, as the people registries are.
+  'posts.importTemplate': read(town),
+  'posts.import': write(['people.write'], none),
+  'posts.importReportFile': read(town),
+  'posts.export': { access: ['data.export'], audited: true, scope: [...list] },
   'posts.claim': write(
     ['people.write'],
     [record('post', (i: ParsedInput<'posts.claim'>) => i.postId), record('reportingMember', (i: ParsedInput<'posts.claim'>) => i.reportingMemberId)]

@@ -14,7 +14,7 @@ import {
   RegistryName,
   registryPages
 } from '../../shared/people'
-import { Id, LonLat, Version, BatchResult, ExportedFile, NoInput, IsoDate, MB } from '../../shared/contractParts'
+import { Id, LonLat, Version, BatchResult, ExportedFile, NoInput, IsoDate, MB, ledgerImportMethods } from '../../shared/contractParts'
 
 /** The fields one person entered at a desk has whatever the registry (新增, 登记报到): checked in full by the import's row rules. */
 const personEntry = {
@@ -66,6 +66,12 @@ const ReportingPrintout = z.object({
   totalHours: z.number(),
   totalHouseholds: z.number().int(),
   printedAt: z.string()
+})
+
+const postLedger = ledgerImportMethods(z.enum(['memberPosts']), {
+  template: '下载设岗定责台账的导入模板（Excel）',
+  import: '导入村居的设岗定责台账（Excel 或 CSV）：新设无职党员岗位、登记领岗党员；逐行校验村居、岗位、人数、党员、日期与重复；先预览，再一次性提交',
+  report: '把设岗定责台账导入校验中被拒绝的行和原因导出为 Excel'
 })
 
 export const peopleContract = {
@@ -346,6 +352,14 @@ export const peopleContract = {
       unclaimed: z.array(z.object({ postId: Id, name: z.string(), audience: z.string(), village: z.string() }))
     }),
     doc: '设岗定责统计（截至某日，默认今天）：无职党员岗位数、已有人认领的岗位、在岗无职党员人数、当年已考评（其中优秀）；无人认领的岗位（规则检查）'
+  },
+  'posts.importTemplate': postLedger.template,
+  'posts.import': postLedger.import,
+  'posts.importReportFile': postLedger.report,
+  'posts.export': {
+    input: z.object({ villageUnitId: Id.optional() }).strict(),
+    output: ExportedFile,
+    doc: '把岗位（报到党员与无职党员的）及领岗党员、当年考评导出为 Excel（只有姓名）'
   },
   'posts.claim': {
     input: z.object({ postId: Id, reportingMemberId: Id }).strict(),

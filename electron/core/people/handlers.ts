@@ -13,6 +13,10 @@ import { createPeopleImportService } from './peopleImport'
 import { createVisitService } from './visits'
 import { createPostService } from './posts'
 import { createMemberPostService } from './memberPosts'
+import { createPostLedgerService } from './postLedger'
+import { postTemplate } from './domain/postLedgerRows'
+import { ledgerTemplateFile, rejectedRowsFile } from '../kernel/ledger'
+import { chinaDate } from '../../shared/chinaTime'
 import { createReserveNoticeService } from './reserveNotices'
 import { createPeopleMapService } from './peopleMap'
 import { createTeamService } from './teams'
@@ -30,6 +34,7 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
   const visits = createVisitService(db, clock)
   const posts = createPostService(db, clock)
   const memberPosts = createMemberPostService(db, clock)
+  const postLedger = createPostLedgerService(db, clock)
   const notices = createReserveNoticeService(db, clock)
   const peopleMap = createPeopleMapService(db, clock)
   const teams = createTeamService(db, clock)
@@ -72,6 +77,10 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
     'posts.review': (input, { actor }) => memberPosts.review(input, actor),
     'posts.memberClaims': ({ postId }) => memberPosts.claims(postId),
     'posts.figures': (input, { scopeVillageIds }) => memberPosts.figures(input, scopeVillageIds),
+    'posts.importTemplate': () => ledgerTemplateFile(postTemplate.title, postTemplate.columns, clock.now(), ['idNumber']),
+    'posts.import': (input) => postLedger.run(input),
+    'posts.importReportFile': ({ rejected }) => rejectedRowsFile(postTemplate.title, rejected, clock.now(), chinaDate(clock.now()).replaceAll('-', '')),
+    'posts.export': ({ villageUnitId }, { scopeVillageIds }) => postLedger.exportPosts(villageUnitId, scopeVillageIds),
     'services.record': (input) => posts.recordService(input),
     'services.list': ({ reportingMemberId }) => posts.services(reportingMemberId),
     'reporting.printout': ({ reportingMemberId }) => posts.printout(reportingMemberId),

@@ -1,7 +1,7 @@
 // Rental housing and fire-safety rectification (issue 21): this feature's part of the contract,
 // merged into electron/shared/contract.ts. Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { ExportedFile, Id, IsoDate, LonLat, MB, NoInput, PhotoUpload } from '../../shared/contractParts'
+import { ExportedFile, Id, IsoDate, LonLat, MB, NoInput, PhotoUpload, ledgerImportMethods } from '../../shared/contractParts'
 import { ListQuery } from '../../shared/people'
 
 const Note = z.string().trim().max(500)
@@ -46,15 +46,10 @@ export const HazardRow = z.object({
 export const RentalCampaign = z.object({ id: Id, name: z.string(), startsOn: z.string(), endsOn: z.string(), villageIds: z.array(Id).nullable() })
 
 const RentalLedgerKind = z.enum(['buildings', 'inspections'])
-const Rejected = z.array(z.object({ row: z.number().int(), name: z.string().nullable(), reasons: z.array(z.string()) }))
-const RentalImportReport = z.object({
-  kind: RentalLedgerKind,
-  fileError: z.string().nullable(),
-  rowCount: z.number().int(),
-  accepted: z.number().int(),
-  warnings: z.array(z.string()),
-  rejected: Rejected,
-  committed: z.boolean()
+const ledger = ledgerImportMethods(RentalLedgerKind, {
+  template: '下载出租屋台账或出租屋排查台账的导入模板（Excel）',
+  import: '导入房东的出租屋台账或网格员的排查台账（Excel 或 CSV）：逐行校验村居、坐标、房东、出租屋、类别、日期、照片要求与重复；先预览，再一次性提交',
+  report: '把出租屋台账导入校验中被拒绝的行和原因导出为 Excel'
 })
 
 const CampaignTableInput = z
@@ -212,30 +207,9 @@ export const rentalsContract = {
     }),
     doc: '地图：专项整治中各村居的整改进度（着色），有未整改隐患的出租屋（按风险等级、逾期标出）'
   },
-  'rentals.importTemplate': {
-    input: z.object({ kind: RentalLedgerKind }).strict(),
-    output: ExportedFile,
-    doc: '下载出租屋台账或出租屋排查台账的导入模板（Excel）'
-  },
-  'rentals.import': {
-    maxBodyBytes: 160 * MB,
-    input: z
-      .object({
-        kind: RentalLedgerKind,
-        fileName: z.string().trim().min(1).max(255),
-        contentBase64: z.string().max(150 * 1024 * 1024, '文件过大'),
-        dryRun: z.boolean().default(true)
-      })
-      .strict(),
-    output: RentalImportReport,
-    doc: '导入房东的出租屋台账或网格员的排查台账（Excel 或 CSV）：逐行校验村居、坐标、房东、出租屋、类别、日期、照片要求与重复；先预览，再一次性提交'
-  },
-  'rentals.importReportFile': {
-    maxBodyBytes: 32 * MB,
-    input: z.object({ kind: RentalLedgerKind, rejected: Rejected }).strict(),
-    output: ExportedFile,
-    doc: '把出租屋台账导入校验中被拒绝的行和原因导出为 Excel'
-  },
+  'rentals.importTemplate': ledger.template,
+  'rentals.import': ledger.import,
+  'rentals.importReportFile': ledger.report,
   'rentals.hazardPhotos': {
     input: z.object({ hazardId: Id }).strict(),
     output: z.array(z.object({ id: Id, stage: z.enum(['发现', '整改']), fileName: z.string(), mimeType: z.string(), contentBase64: z.string() })),

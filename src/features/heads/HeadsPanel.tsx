@@ -2,15 +2,16 @@
 // the store, and a head's records beside it (HeadDrawer).
 import { useCallback, useMemo, useState } from 'react'
 import { Alert, App, Button, Input, Popover, Select, Statistic } from 'antd'
-import { DownloadOutlined } from '@ant-design/icons'
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
 import { useWrite } from '../../api/write'
 import { saveFile } from '../../api/download'
 import type { ColDef } from 'ag-grid-community'
 import { headDatasource, useHeadCheck, useHeadFigures, type HeadFilter } from '../../api/heads'
-import { useCan } from '../../api/auth'
+import { useCan, useMe } from '../../api/auth'
 import { PagedTable } from '../../components/PagedTable'
 import { chinaToday } from '../../components/chinaDay'
 import { AppointHeadModal } from './AppointHeadModal'
+import { FeatureLedgerImport } from '../../components/FeatureLedgerImport'
 import { HeadDrawer, type HeadRow } from './HeadDrawer'
 
 const columns: ColDef[] = [
@@ -39,6 +40,8 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
   const [error, setError] = useState<Error | null>(null)
   const [chosen, setChosen] = useState<HeadRow | null>(null)
   const [appointing, setAppointing] = useState(false)
+  const [importing, setImporting] = useState(false)
+  const me = useMe()
   const exporter = useWrite('heads.export', { invalidates: 'nothing' })
   const { message } = App.useApp()
   const filter: HeadFilter = {
@@ -119,6 +122,12 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
             导出 Excel
           </Button>
         )}
+        {/* The villages' ledgers are imported by the town (heads.import); a clerk sees no 导入. */}
+        {can('people.write') && me.scopeVillageIds === null && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="head-import-button">
+            导入台账
+          </Button>
+        )}
         {can('people.write') && (
           <Button type="primary" onClick={() => setAppointing(true)} data-testid="appoint-head">
             任命三长
@@ -130,6 +139,19 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
         <PagedTable datasource={datasource} columnDefs={columns} onRowClick={open} testId="heads-list" />
       </div>
       <HeadDrawer head={chosen} onClose={() => setChosen(null)} />
+      {importing && (
+        <FeatureLedgerImport
+          feature="heads"
+          title="导入三长台账"
+          kinds={[
+            { value: 'heads', label: '三长名册' },
+            { value: 'records', label: '三长工作台账' }
+          ]}
+          hint="先校验每一行，确认后一次性导入；先导入三长名册，再导入工作台账"
+          testIdPrefix="head-import"
+          onClose={() => setImporting(false)}
+        />
+      )}
       {appointing && <AppointHeadModal defaultVillage={villageUnitId} onClose={() => setAppointing(false)} />}
     </div>
   )

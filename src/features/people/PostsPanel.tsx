@@ -4,7 +4,10 @@
 import { useState } from 'react'
 import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Popover, Select, Space, Statistic, Table, Tag } from 'antd'
 import type { Output } from '../../../electron/shared/contract'
-import { useCan } from '../../api/auth'
+import { useCan, useMe } from '../../api/auth'
+import { saveFile } from '../../api/download'
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
+import { FeatureLedgerImport } from '../../components/FeatureLedgerImport'
 import { useMemberClaims, usePostFigures, usePosts } from '../../api/people'
 import { useWrite } from '../../api/write'
 import { chinaToday } from '../../components/chinaDay'
@@ -22,6 +25,10 @@ export function PostsPanel({ villageUnitId }: { villageUnitId?: number }) {
   const can = useCan()
   const [creating, setCreating] = useState(false)
   const [claiming, setClaiming] = useState<Post | null>(null)
+  const [importing, setImporting] = useState(false)
+  const me = useMe()
+  const exporter = useWrite('posts.export', { invalidates: 'nothing' })
+  const { message } = App.useApp()
   const f = figures.data
   return (
     <div className="posts-panel" data-testid="posts-panel">
@@ -54,6 +61,22 @@ export function PostsPanel({ villageUnitId }: { villageUnitId?: number }) {
               无人认领的岗位 {f.unclaimed.length}
             </Button>
           </Popover>
+        )}
+        {can('data.export') && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporter.isPending}
+            onClick={() => exporter.mutateAsync({ villageUnitId }).then(saveFile, (e: Error) => message.error(e.message))}
+            data-testid="posts-export"
+          >
+            导出 Excel
+          </Button>
+        )}
+        {/* The villages' ledgers are imported by the town (posts.import); a clerk sees no 导入. */}
+        {can('people.write') && me.scopeVillageIds === null && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="post-import-button">
+            导入台账
+          </Button>
         )}
         {can('people.write') && villageUnitId && (
           <Button type="primary" onClick={() => setCreating(true)} data-testid="new-post">
@@ -92,6 +115,16 @@ export function PostsPanel({ villageUnitId }: { villageUnitId?: number }) {
             }
           ]}
           data-testid="posts-table"
+        />
+      )}
+      {importing && (
+        <FeatureLedgerImport
+          feature="posts"
+          title="导入设岗定责台账"
+          kinds={[{ value: 'memberPosts', label: '设岗定责台账' }]}
+          hint="先校验每一行，确认后一次性导入：新的岗位按台账设立，填写了党员的行登记领岗"
+          testIdPrefix="post-import"
+          onClose={() => setImporting(false)}
         />
       )}
       {creating && villageUnitId && <NewPostModal villageUnitId={villageUnitId} onClose={() => setCreating(false)} />}

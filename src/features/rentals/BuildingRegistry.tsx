@@ -10,7 +10,7 @@ import { PagedTable } from '../../components/PagedTable'
 import { VillageSelect } from '../people/VillageSelect'
 import { BuildingPanel, type BuildingRow } from './BuildingPanel'
 import { NewBuildingModal } from './NewBuildingModal'
-import { RentalImportModal } from './RentalImportModal'
+import { FeatureLedgerImport } from '../../components/FeatureLedgerImport'
 
 const columns: ColDef[] = [
   { field: 'address', headerName: '地址', flex: 1, minWidth: 170, sortable: true },
@@ -105,7 +105,19 @@ export function BuildingRegistry() {
           <BuildingPanel building={chosen} />
         </aside>
       </div>
-      {importing && <RentalImportModal onClose={() => setImporting(false)} />}
+      {importing && (
+        <FeatureLedgerImport
+          feature="rentals"
+          title="导入出租屋台账"
+          kinds={[
+            { value: 'buildings', label: '出租屋台账（房东）' },
+            { value: 'inspections', label: '排查台账（网格员）' }
+          ]}
+          hint="先校验每一行，确认后一次性导入；先导入出租屋台账，再导入排查台账"
+          testIdPrefix="rental-import"
+          onClose={() => setImporting(false)}
+        />
+      )}
       {adding && <NewBuildingModal onClose={() => setAdding(false)} defaultVillage={villageUnitId} />}
     </>
   )

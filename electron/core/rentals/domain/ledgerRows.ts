@@ -2,8 +2,8 @@
 // and the inspectors' register of visits (排查台账, a hazard a row) — as import templates, and the
 // checks one row passes on its own before the store is asked. Pure.
 import type { Cell } from '../../kernel/readTable'
-import { cellText, parseDay, type LedgerColumn } from '../../kernel/ledger'
-import { checkIdNumber, normaliseText } from '../../kernel/personalData'
+import { rowValues, type LedgerColumn } from '../../kernel/ledger'
+import { checkIdNumber } from '../../kernel/personalData'
 
 export type RentalLedgerKind = 'buildings' | 'inspections'
 /** A row of 排查台账 that records a visit with nothing found. */
@@ -46,14 +46,7 @@ const risks = ['低风险', '中风险', '高风险']
 
 /** Check one row by itself: required cells, choices, counts, coordinates, days and their order. */
 export function parseRentalRow(kind: RentalLedgerKind, cells: Cell[], index: Record<string, number>): RentalRow {
-  const problems: string[] = []
-  const values: RentalRow['values'] = {}
-  const raw = (key: string) => (index[key] === undefined ? undefined : cells[index[key]])
-  for (const col of rentalTemplates[kind].columns) {
-    const v = cellText(raw(col.key))
-    values[col.key] = v === '' ? null : normaliseText(v)
-    if (col.required && v === '') problems.push(`“${col.header}”不能为空`)
-  }
+  const { values, problems, readDays } = rowValues(rentalTemplates[kind].columns, cells, index)
   const str = (k: string) => values[k] as string | null
   if ((str('address')?.length ?? 0) > 100) problems.push('“地址”超过 100 字')
   if (kind === 'buildings') {
@@ -81,16 +74,13 @@ export function parseRentalRow(kind: RentalLedgerKind, cells: Cell[], index: Rec
       else values.landlordIdNumber = checked.idNumber
     }
   } else {
-    for (const [key, header] of [
+    const bad = readDays([
       ['inspectedOn', '排查日期'],
       ['deadline', '整改期限'],
       ['rectifiedOn', '整改日期']
-    ] as const) {
-      if (str(key) === null) continue
-      const day = parseDay(raw(key) ?? null)
-      if (!day.ok) problems.push(`“${header}”：${day.problem}`)
-      else values[key] = day.date
-    }
+    ])
+    // A day that is none is reported once, not again as later than today (a deadline stays: it is required when a hazard is found).
+    for (const key of bad) if (key !== 'deadline') values[key] = null
     const found = str('kind') !== null && str('kind') !== NOTHING_FOUND
     const [on, deadline, fixed] = [str('inspectedOn'), str('deadline'), str('rectifiedOn')]
     if (found && deadline === null) problems.push('发现隐患须填写“整改期限”')
