@@ -20,7 +20,7 @@ const shows: Record<Feature, readonly ChangeKind[]> = {
   people: ['people', 'grids'],
   issues: ['issues', 'grids'],
   briefings: ['briefings', 'issues', 'people', 'grids', 'rentals', 'heads'],
-  wall: ['issues', 'people', 'grids', 'rentals'],
+  wall: ['issues', 'people', 'grids', 'rentals', 'heads'],
   trust: ['trust'],
   rentals: ['rentals', 'grids', 'people'],
   heads: ['heads', 'grids', 'people', 'issues']

@@ -93,8 +93,13 @@ export const useNoticeAnswers = (noticeId: number | null) =>
   useQuery({ queryKey: ['reserve.answers', noticeId], queryFn: () => call('reserve.answers', { noticeId: noticeId! }), enabled: noticeId !== null })
 export const usePeoplePoints = (kind: 'reporting' | 'reserve' | null, specialty?: string) =>
   useQuery({ queryKey: ['people.points', kind, specialty ?? null], queryFn: () => call('people.points', { kind: kind!, specialty }), enabled: kind !== null })
-export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' | null) =>
-  useQuery({ queryKey: ['grids.peopleMeasure', measure], queryFn: () => call('grids.peopleMeasure', { measure: measure! }), enabled: measure !== null })
+/** A tier-3 shading for the map: the people measures, or the 三长 one (heads.mapMeasure). */
+export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' | 'heads' | null) =>
+  useQuery({
+    queryKey: [measure === 'heads' ? 'heads.mapMeasure' : 'grids.peopleMeasure', measure],
+    queryFn: () => (measure === 'heads' ? call('heads.mapMeasure', {}) : call('grids.peopleMeasure', { measure: measure! })),
+    enabled: measure !== null
+  })
 export const useTeamMembers = (teamId: number | null) =>
   useQuery({ queryKey: ['teams.members', teamId], queryFn: () => call('teams.members', { teamId: teamId! }), enabled: teamId !== null })
 /** Quick person search for pickers (name prefix or ID/phone tail), optionally party members of one village. */

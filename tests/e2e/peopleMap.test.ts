@@ -46,4 +46,23 @@ describe('people layers', () => {
     expect(countColour(shot, '#1a9850', 60) + countColour(shot, '#fee08b', 60) + countColour(shot, '#8bc26c', 60)).toBeGreaterThan(2000)
     await page.screenshot({ path: join(outputDir, 'people-shading.png') })
   })
+
+  it('shades party groups by their 三长: red with no head in office, yellow to green by the heads’ work this year', async () => {
+    const before = await idleCount(page)
+    await choose('people-shading-select', '按三长在任与工作着色')
+    const missing = app.core.store.sqlite
+      .prepare(
+        "select count(*) n from grids g where g.tier = 3 and not exists (select 1 from area_heads h where h.tier3_grid_id = g.id and h.appointed_on <= '2026-11-22' and (h.ended_on is null or h.ended_on > '2026-11-22'))"
+      )
+      .get() as { n: number }
+    expect(missing.n).toBeGreaterThan(0)
+    await expect.poll(() => page.getByTestId('shading-legend').textContent()).toContain(`无在任三长 ${missing.n} 个`)
+    await waitForMapIdle(page, before)
+    await page.waitForTimeout(400)
+    const shot = await page.getByTestId('grid-map').screenshot()
+    expect(
+      countColour(shot, '#d73027', 60) + countColour(shot, '#fee08b', 60) + countColour(shot, '#8bc26c', 60) + countColour(shot, '#1a9850', 60)
+    ).toBeGreaterThan(2000)
+    await page.screenshot({ path: join(outputDir, 'heads-shading.png') })
+  })
 })

@@ -81,6 +81,16 @@ describe('the wall display', () => {
     expect(await page.locator('[data-tile="出租屋隐患整治"] .wall-label').textContent()).toBe(
       `出租屋隐患整改率 · 逾期 ${table.value.total.overdue.toLocaleString('zh-CN')}`
     )
+    // The 三长制 tile: heads.figures for the year and heads.check, as 人员台账 → 三长 shows them.
+    const heads = await app.core.dispatch('heads.figures', { from: '2026-01-01', to: '2026-12-31' })
+    const check = await app.core.dispatch('heads.check', {})
+    if (!heads.ok || !check.ok) throw new Error('三长')
+    const n = (x: number) => x.toLocaleString('zh-CN')
+    const stat = (label: string) => page.locator(`[data-testid="wall-heads"] [data-stat="${label}"] .wall-stat-figure`).textContent()
+    expect(await stat('在任三长')).toBe(n(heads.value.total.heads))
+    expect(await stat('解决问题')).toBe(n(heads.value.total.problems))
+    expect(await stat('调解纠纷')).toBe(n(heads.value.total.disputes))
+    expect(await stat('无三长网格')).toBe(n(check.value.withoutHead.length))
     await page.screenshot({ path: join(outputDir, 'wall-1920x1080.png') })
   })
 

@@ -125,8 +125,12 @@ describe('三长制', () => {
     expect(doc.figures).toMatchObject({ areaHeads: 1, headProblems: 1, headDisputes: 1, headActivities: 1 })
   })
 
-  it('lists the tier-3 areas without a head in office; ending the term puts the area back on the list', async () => {
+  it('lists the tier-3 areas without a head in office, and the map shades them; ending the term puts the area back on the list', async () => {
     const areas = q<{ n: number }>('select count(*) n from grids where tier = 3 and village_unit_id = ?', village).n
+    // The map: the head's area by its heads' records this year (4), every other area without a head (-1).
+    const shading = await ok(core, 'heads.mapMeasure', {})
+    expect(shading).toHaveLength(count('grids where tier = 3'))
+    expect(shading.filter((g) => g.value !== -1)).toEqual([{ gridId: grid, value: 4 }])
     const before = await ok(core, 'heads.check', { villageUnitId: village })
     expect(before.areas).toBe(areas)
     expect(before.withoutHead.map((a) => a.tier3GridId)).not.toContain(grid)
@@ -138,6 +142,7 @@ describe('三长制', () => {
     })
     await ok(core, 'heads.end', { id: head, version, endedOn: '2026-11-21' })
     expect((await ok(core, 'heads.check', { villageUnitId: village })).withoutHead.map((a) => a.tier3GridId)).toContain(grid)
+    expect((await ok(core, 'heads.mapMeasure', {})).find((g) => g.gridId === grid)!.value).toBe(-1)
   })
 
   it('exports the registry as filtered to Excel', async () => {

@@ -128,6 +128,9 @@ describe('changes by reach', () => {
     expect(showsChange('accounts.list', issues)).toBe(false)
     expect(showsChange('persons.list', { kinds: ['people'] })).toBe(true)
     expect(showsChange('issues.list', { kinds: ['grids'] })).toBe(true)
+    // The wall's 三长制 figures follow a head appointed or a record made.
+    expect(showsChange('wall.summary', { kinds: ['heads'] })).toBe(true)
+    expect(showsChange('heads.mapMeasure', { kinds: ['heads'] })).toBe(true)
   })
 })
 

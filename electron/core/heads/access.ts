@@ -21,6 +21,8 @@ export const headsAccess: FeatureRules<typeof headsContract> = {
   },
   'heads.end': write(['people.write'], [record('areaHead', (i: ParsedInput<'heads.end'>) => i.id)]),
   'heads.record': write(['people.write'], [record('areaHead', (i: ParsedInput<'heads.record'>) => i.headId)]),
+  // Counts by area, no person: reference for the map, as the people measures are.
+  'heads.mapMeasure': read(town),
   // The villages' ledgers are imported by the town, as the people registries are.
   'heads.importTemplate': read(town),
   'heads.import': write(['people.write'], none),

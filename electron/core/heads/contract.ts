@@ -1,7 +1,7 @@
 // 三长制 (issue 21): this feature's part of the contract, merged into electron/shared/contract.ts.
 // Zod only (the renderer bundles it): no electron, no node:, no DOM.
 import { z } from 'zod'
-import { ExportedFile, Id, IsoDate, ledgerImportMethods } from '../../shared/contractParts'
+import { ExportedFile, Id, IsoDate, NoInput, ledgerImportMethods } from '../../shared/contractParts'
 import { ListQuery } from '../../shared/people'
 
 const Role = z.enum(['楼长', '巷长', '街长'])
@@ -116,6 +116,11 @@ export const headsContract = {
     input: z.object({ villageUnitId: Id.optional() }).strict(),
     output: z.object({ areas: z.number().int(), withoutHead: z.array(z.object({ tier3GridId: Id, name: z.string(), village: z.string() })) }),
     doc: '规则检查：没有在任楼长、巷长或街长的三级网格'
+  },
+  'heads.mapMeasure': {
+    input: NoInput,
+    output: z.array(z.object({ gridId: Id, value: z.number().int() })),
+    doc: '地图着色：各三级网格有无在任三长（无为 -1），有则为其三长本年的工作记录数（解决问题、调解纠纷、社区活动）'
   },
   'heads.importTemplate': ledger.template,
   'heads.import': ledger.import,

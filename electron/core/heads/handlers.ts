@@ -22,6 +22,7 @@ export function createHeadsHandlers({ db, clock }: { db: Db; clock: Clock }): Fe
     'heads.appoint': (input) => heads.appoint(input),
     'heads.end': (input) => heads.end(input),
     'heads.record': (input, { actor }) => heads.record(input, actor),
+    'heads.mapMeasure': () => heads.mapMeasure(),
     'heads.importTemplate': ({ kind }) => ledgerTemplateFile(headTemplates[kind].title, headTemplates[kind].columns, clock.now(), ['idNumber']),
     'heads.import': (input, { actor }) => imports.run(input, actor),
     'heads.importReportFile': ({ kind, rejected }) =>

@@ -169,6 +169,22 @@ export function createHeadService(db: Db, clock: Clock) {
     return { areas, withoutHead }
   }
 
+  /**
+   * For the map, every tier-3 area today: -1 with no head in office, else how many records its heads
+   * (in office or not) made this year — problems solved, disputes mediated, activities held.
+   */
+  function mapMeasure(): Output<'heads.mapMeasure'> {
+    const day = today()
+    return sql.rows<{ gridId: number; value: number }>(
+      `select g.id gridId,
+         case when exists (select 1 from area_heads h where h.tier3_grid_id = g.id and h.appointed_on <= @day and (h.ended_on is null or h.ended_on > @day))
+           then (select count(*) from area_heads h join head_records r on r.head_id = h.id where h.tier3_grid_id = g.id and r.date between @from and @day)
+           else -1 end value
+       from grids g where g.tier = 3`,
+      { day, from: `${day.slice(0, 4)}-01-01` }
+    )
+  }
+
   /** The registry as filtered on screen, every row (no personal data but the name). */
   async function exportList(input: Omit<ListInput, 'offset' | 'limit'>) {
     const { rows } = list({ ...input, offset: 0, limit: 100_000 })
@@ -192,5 +208,5 @@ export function createHeadService(db: Db, clock: Clock) {
     return workbookFile(book, `三长台账_${today().replaceAll('-', '')}.xlsx`, rows.length)
   }
 
-  return { list, exportList, appoint, end, record, records, figures, check }
+  return { list, exportList, appoint, end, record, records, figures, check, mapMeasure }
 }

@@ -45,6 +45,14 @@ export const wallContract = {
         rate: z.number().nullable(),
         overdue: z.number().int()
       }),
+      /** 三长制 this year as of today: heads.figures for the year and heads.check's areas with no head in office. */
+      heads: z.object({
+        heads: z.number().int(),
+        problems: z.number().int(),
+        disputes: z.number().int(),
+        activities: z.number().int(),
+        withoutHead: z.number().int()
+      }),
       trend: z.array(z.object({ month: z.string(), collected: z.number().int(), resolved: z.number().int() })),
       categories: z.array(z.object({ category: z.string(), collected: z.number().int() })),
       flow: z.array(z.object({ level: z.number().int(), heldNow: z.number().int(), resolvedThisYear: z.number().int(), escalatedThisYear: z.number().int() })),

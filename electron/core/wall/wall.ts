@@ -7,6 +7,7 @@ import { createIssueFigureService, levelExpr } from '../issues/issueFigures'
 import { addDays, chinaDate, chinaMonth, chinaMonthSql, chinaYear, dayEnd, dayStart } from '../../shared/chinaTime'
 import { sqlOn } from '../db/sql'
 import { createRentalService } from '../rentals/rentals'
+import { createHeadService } from '../heads/heads'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
@@ -16,6 +17,7 @@ export function createWallService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
   const figures = createIssueFigureService(db, clock)
   const rentals = createRentalService(db, clock)
+  const heads = createHeadService(db, clock)
 
   function summary() {
     const now = clock.now()
@@ -38,6 +40,7 @@ export function createWallService(db: Db, clock: Clock) {
       `select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`
     )
     const shown = rentals.shownCampaign(undefined, null)
+    const headYear = heads.figures({ from: `${year}-01-01`, to: `${year}-12-31` }, null).total
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
       at: iso,
@@ -62,6 +65,13 @@ export function createWallService(db: Db, clock: Clock) {
         resolvedThisYear: k.resolved
       },
       campaign: { name: shown.campaign.name, ...shown.table.total },
+      heads: {
+        heads: headYear.heads,
+        problems: headYear.problems,
+        disputes: headYear.disputes,
+        activities: headYear.activities,
+        withoutHead: heads.check(undefined, null).withoutHead.length
+      },
       trend: months.map((m) => ({
         month: m,
         collected: trendRows.find((r) => r.m === m)?.collected ?? 0,

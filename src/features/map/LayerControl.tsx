@@ -15,6 +15,8 @@ type Props = {
   people: PeopleLayerChoice
   onPeopleChange: (c: PeopleLayerChoice) => void
   pointCount: number | null
+  /** Tier-3 areas with no head in office, under the 三长 shading. */
+  headsMissing: number | null
   showIssues: boolean
   onShowIssues: (v: boolean) => void
   issueCount: number | null
@@ -23,7 +25,20 @@ type Props = {
   folded?: boolean
 }
 
-export function LayerControl({ visible, onChange, note, people, onPeopleChange, pointCount, showIssues, onShowIssues, issueCount, rentals, folded }: Props) {
+export function LayerControl({
+  visible,
+  onChange,
+  note,
+  people,
+  onPeopleChange,
+  pointCount,
+  headsMissing,
+  showIssues,
+  onShowIssues,
+  issueCount,
+  rentals,
+  folded
+}: Props) {
   // On narrower office screens the legend starts folded so it does not hide the map.
   const [open, setOpen] = useState(() => window.innerWidth >= 1500)
   if (!open || folded)
@@ -146,11 +161,30 @@ export function LayerControl({ visible, onChange, note, people, onPeopleChange, 
         options={[
           { value: 'none', label: '党小组不着色' },
           { value: 'contactCoverage', label: '按户联系覆盖率着色' },
-          { value: 'daysSinceVisit', label: '按距上次走访天数着色' }
+          { value: 'daysSinceVisit', label: '按距上次走访天数着色' },
+          { value: 'heads', label: '按三长在任与工作着色' }
         ]}
         data-testid="people-shading-select"
       />
-      {people.shading !== 'none' && (
+      {people.shading === 'heads' && (
+        <div className="map-legend-ramp" data-testid="shading-legend">
+          <span
+            className="ramp"
+            style={{
+              background: `linear-gradient(90deg, ${shadingRamp.heads.stops
+                .slice(1)
+                .map(([, c]) => c)
+                .join(', ')})`
+            }}
+          />
+          <span className="muted">本年工作记录 0 → 20 条以上（三级网格）</span>
+          <span className="muted">
+            <span className="dot" style={{ background: shadingRamp.heads.stops[0][1] }} />
+            无在任三长{headsMissing !== null ? ` ${headsMissing} 个` : ''}
+          </span>
+        </div>
+      )}
+      {people.shading !== 'none' && people.shading !== 'heads' && (
         <div className="map-legend-ramp" data-testid="shading-legend">
           <span className="ramp" style={{ background: `linear-gradient(90deg, ${shadingRamp[people.shading].stops.map(([, c]) => c).join(', ')})` }} />
           <span className="muted">

@@ -180,6 +180,7 @@ export function MapScreen() {
           people={people.choice}
           onPeopleChange={people.setChoice}
           pointCount={people.count}
+          headsMissing={people.headsMissing}
           showIssues={showIssues}
           onShowIssues={setShowIssues}
           issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null}

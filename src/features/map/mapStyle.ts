@@ -109,7 +109,7 @@ function labelLayer(tier: Tier): LayerSpecification {
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] }
 
 /** Shading of tier-3 grids by a people measure (set per grid as feature-state `measure`). */
-export type ShadingMeasure = 'contactCoverage' | 'daysSinceVisit'
+export type ShadingMeasure = 'contactCoverage' | 'daysSinceVisit' | 'heads'
 export const shadingRamp: Record<ShadingMeasure, { stops: [number, string][]; unit: string; label: string }> = {
   contactCoverage: {
     stops: [
@@ -128,6 +128,16 @@ export const shadingRamp: Record<ShadingMeasure, { stops: [number, string][]; un
     ],
     unit: '天',
     label: '距上次走访（平均天数）'
+  },
+  // -1: no head in office (red, a gap to fill); else the heads' records this year, few → many.
+  heads: {
+    stops: [
+      [-1, '#d73027'],
+      [0, '#fee08b'],
+      [20, '#1a9850']
+    ],
+    unit: '条',
+    label: '三长本年工作记录'
   }
 }
 export function shadingColour(measure: ShadingMeasure): ExpressionSpecification {

@@ -1,5 +1,5 @@
 // The map's people layers: which points to show (reporting members' homes or reserve contacts by
-// specialty) and which measure shades the party groups (contact coverage, days since last visit).
+// specialty) and which measure shades the party groups (contact coverage, days since last visit, 三长).
 import { useMemo, useState } from 'react'
 import type { FeatureCollection } from 'geojson'
 import { usePeopleMeasure, usePeoplePoints } from '../../api/people'
@@ -22,5 +22,7 @@ export function usePeopleLayers() {
     () => (measure.data && choice.shading !== 'none' ? { measure: choice.shading, values: measure.data } : null),
     [measure.data, choice.shading]
   )
-  return { choice, setChoice, collection, shading, count: collection?.features.length ?? null }
+  // Under the 三长 shading, the legend counts the areas with no head in office (-1).
+  const headsMissing = shading?.measure === 'heads' ? shading.values.filter((v) => v.value === -1).length : null
+  return { choice, setChoice, collection, shading, count: collection?.features.length ?? null, headsMissing }
 }

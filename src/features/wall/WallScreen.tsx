@@ -124,14 +124,14 @@ export function WallScreen() {
         yAxis: {
           type: 'category',
           inverse: true,
-          data: summary.categories.slice(0, 5).map((c) => c.category),
+          data: summary.categories.slice(0, 4).map((c) => c.category),
           ...axis,
-          axisLabel: { ...axis.axisLabel, width: s(140), overflow: 'truncate' }
+          axisLabel: { ...axis.axisLabel, width: s(140), overflow: 'truncate', interval: 0 }
         },
         series: [
           {
             type: 'bar',
-            data: summary.categories.slice(0, 5).map((c) => c.collected),
+            data: summary.categories.slice(0, 4).map((c) => c.collected),
             barWidth: '55%',
             itemStyle: { color: '#2f7fc1' },
             label: { show: true, position: 'right', color: text.color, fontSize: s(24) }
@@ -233,13 +233,33 @@ export function WallScreen() {
           {charts && <WallChart option={charts.trend} testId="wall-trend" />}
         </div>
         <div className="wall-panel">
-          <div className="wall-panel-title">本年问题类别</div>
+          <div className="wall-panel-title">本年问题类别（前 4 类）</div>
           {charts && <WallChart option={charts.categories} testId="wall-categories" />}
         </div>
         <div className="wall-panel">
           <div className="wall-panel-title">四级联动流转（本年）</div>
           {charts && <WallChart option={charts.flow} testId="wall-flow" />}
         </div>
+        {summary && (
+          <div className="wall-panel wall-heads" data-testid="wall-heads">
+            <div className="wall-panel-title">三长制（本年）</div>
+            <div className="wall-stats">
+              {(
+                [
+                  ['在任三长', summary.heads.heads],
+                  ['解决问题', summary.heads.problems],
+                  ['调解纠纷', summary.heads.disputes],
+                  ['无三长网格', summary.heads.withoutHead, summary.heads.withoutHead ? 'wall-alert' : '']
+                ] as const
+              ).map(([label, value, tone]) => (
+                <div key={label} data-stat={label}>
+                  <div className={`wall-stat-figure ${tone ?? ''}`}>{n(value)}</div>
+                  <div className="wall-stat-label">{label}</div>
+                </div>
+              ))}
+            </div>
+          </div>
+        )}
       </section>
       <footer className="wall-bottom">
         <RollingList
