@@ -10,6 +10,9 @@ export type RentalFilter = Omit<ListQuery, 'offset' | 'limit' | 'sort'>
 export const rentalDatasource = (filter: RentalFilter, onTotal: (n: number) => void, onError: (e: Error) => void) =>
   pagedDatasource((q) => call('rentals.buildings.list', q as Input<'rentals.buildings.list'>), filter, onTotal, onError)
 
+/** One building's registry row, as the list gives it (a building opened from the map); null if gone or out of reach. */
+export const fetchRentalBuilding = async (id: number) => (await call('rentals.buildings.list', { filters: { id }, offset: 0, limit: 1 })).rows[0] ?? null
+
 export const useHazardKinds = () => useQuery({ queryKey: ['rentals.kinds'], queryFn: () => call('rentals.kinds') })
 export const useBuildingHazards = (buildingId: number | null) =>
   useQuery({ queryKey: ['rentals.hazards', buildingId], queryFn: () => call('rentals.hazards', { buildingId: buildingId! }), enabled: buildingId !== null })

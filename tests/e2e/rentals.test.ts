@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { countColour, openApp, outputDir, printViewToPdf } from '../support/browser'
+import { countColour, findColour, openApp, outputDir, printViewToPdf } from '../support/browser'
 import { solidPng } from '../support/fixtures'
 import type { Input, Output } from '../../electron/shared/contract'
 
@@ -283,5 +283,27 @@ describe('the map’s rental layer', () => {
     const after = await page.screenshot({ path: join(outputDir, 'rentals-map-1366.png') })
     // The high-risk buildings' red is drawn where it was not.
     expect(countColour(after, '#c62828', 30)).toBeGreaterThan(countColour(before, '#c62828', 30) + 20)
+  })
+
+  it('opens a building clicked on the map in 出租屋整治, beside the registry', async () => {
+    // A high-risk building's red dot, left of the legend.
+    const legend = (await page.getByTestId('map-legend').boundingBox())!
+    const dot = findColour(await page.screenshot(), '#c62828', legend.x - 4)
+    expect(dot).not.toBeNull()
+    await page.mouse.click(dot!.x, dot!.y)
+    await page.waitForFunction(() => window.location.hash === '#/rentals')
+    const panel = page.getByTestId('rental-panel')
+    await panel.waitFor()
+    const id = Number(await panel.getAttribute('data-building-id'))
+    // The building opened is one the layer draws red: high risk, with a hazard open today; its address heads the panel.
+    const building = one<{ address: string; risk: string; open: number }>(
+      'select b.address, b.risk_class risk, (select count(*) from fire_hazards h where h.building_id = b.id and h.rectified_on is null) open from rental_buildings b where b.id = ?',
+      id
+    )
+    expect(building.risk).toBe('高风险')
+    expect(building.open).toBeGreaterThan(0)
+    expect(await panel.locator('.rental-panel-title').textContent()).toContain(building.address)
+    expect(await page.getByRole('tab', { name: '出租屋台账', selected: true }).count()).toBe(1)
+    await page.screenshot({ path: join(outputDir, 'rentals-from-map-1366.png') })
   })
 })

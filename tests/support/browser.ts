@@ -57,6 +57,19 @@ export function countColour(png: Buffer, hex: string, tolerance = 40): number {
   return n
 }
 
+/** A pixel of this colour whose four neighbours are too (inside a drawn dot, not on its rim), left of `maxX`; or null. */
+export function findColour(png: Buffer, hex: string, maxX: number, tolerance = 30): { x: number; y: number } | null {
+  const image = PNG.sync.read(png)
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  const is = (x: number, y: number) => {
+    const i = (y * image.width + x) * 4
+    return Math.hypot(image.data[i] - r, image.data[i + 1] - g, image.data[i + 2] - b) <= tolerance
+  }
+  for (let y = 1; y < image.height - 1; y++)
+    for (let x = 1; x < Math.min(maxX, image.width - 1); x++) if (is(x, y) && is(x - 1, y) && is(x + 1, y) && is(x, y - 1) && is(x, y + 1)) return { x, y }
+  return null
+}
+
 /** Browser mode on a fresh demo store, and a page on it; `requests` collects every URL asked for. */
 export async function openApp(viewport = { width: 1600, height: 900 }, opts: { people?: boolean; path?: string; user?: string | null } = {}) {
   const { testCore, testCoreWithPeople, signIn } = await import('./core')

@@ -257,6 +257,8 @@ export function createRentalService(db: Db, clock: Clock) {
       defaultOrder: 'b.id',
       villageColumn: 'b.village_unit_id',
       filters: {
+        // One building, as the map opens it.
+        id: { label: '出租屋', clause: (v) => ({ sql: 'b.id = ?', params: [Number(v)] }) },
         riskClass: { label: '风险等级', clause: (v) => ({ sql: 'b.risk_class = ?', params: [v] }) },
         use: { label: '用途', clause: (v) => ({ sql: 'b.use = ?', params: [v] }) },
         open: { label: '有未整改隐患', clause: (v) => ({ sql: yes(v) ? `${open} > 0` : `${open} = 0`, params: [] }) },

@@ -35,6 +35,8 @@ type Props = {
   /** Open issues to pin, or null. */
   issuePoints: FeatureCollection | null
   onIssueClick?: (id: number) => void
+  /** A rental building clicked (the 出租屋消防 layer). */
+  onRentalClick?: (id: number) => void
   /** The rental campaign layer: villages shaded by their rectification rate (%), buildings with open hazards; or null. */
   rentals?: { progress: { gridId: number; value: number }[]; buildings: FeatureCollection } | null
   /** Tier-3 shading by a people measure, or null. */
@@ -91,6 +93,7 @@ export function GridMap({
   shading,
   rentals = null,
   onIssueClick,
+  onRentalClick,
   selectionPanelWidth = 0,
   onGridsDrawn
 }: Props) {
@@ -114,6 +117,8 @@ export function GridMap({
   onSelectRef.current = onSelect
   const onIssueRef = useRef(onIssueClick)
   onIssueRef.current = onIssueClick
+  const onRentalRef = useRef(onRentalClick)
+  onRentalRef.current = onRentalClick
   const onContextRef = useRef(onContextMenu)
   onContextRef.current = onContextMenu
   const visibleRef = useRef(visibleTiers)
@@ -211,6 +216,16 @@ export function GridMap({
       // An issue pin under the pointer opens that issue.
       const pin = map.getLayer('issue-pins') ? map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['issue-pins'] })[0] : undefined
       if (pin) return onIssueRef.current?.(Number(pin.properties.id))
+      // A rental building near the pointer (its dot is a few pixels wide) opens in 出租屋整治.
+      const { x, y } = e.point
+      const building = map.queryRenderedFeatures(
+        [
+          [x - 4, y - 4],
+          [x + 4, y + 4]
+        ],
+        { layers: ['rental-buildings'] }
+      )[0]
+      if (building) return onRentalRef.current?.(Number(building.properties.id))
       const pick = pickAt(e.point)
       if (!pick) return
       onSelectRef.current(pick)

@@ -109,7 +109,9 @@ export function LayerControl({
               </span>
             ))}
           </div>
-          <div className="map-legend-row muted">黑圈为有逾期隐患，共 {rentals.data.buildings.features.length.toLocaleString('zh-CN')} 栋有未整改隐患</div>
+          <div className="map-legend-row muted">
+            黑圈为有逾期隐患，共 {rentals.data.buildings.features.length.toLocaleString('zh-CN')} 栋有未整改隐患；点击出租屋查看
+          </div>
         </div>
       )}
       <div className="map-legend-section">人员与走访</div>

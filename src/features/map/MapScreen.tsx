@@ -16,6 +16,7 @@ import { GridMap, type FlyTarget, type GridPick } from './GridMap'
 import { LayerControl } from './LayerControl'
 import { useElementHeight } from '../../components/useElementHeight'
 import { leaveIssueToOpen } from '../issues/openIssue'
+import { leaveBuildingToOpen } from '../rentals/openBuilding'
 import { HealthCheckPanel, type Problem } from '../health/HealthCheckPanel'
 import { ImportPanel } from '../imports/ImportPanel'
 import { useGridDrawing } from '../draw/useGridDrawing'
@@ -158,6 +159,10 @@ export function MapScreen() {
           onIssueClick={(id) => {
             leaveIssueToOpen(id)
             window.location.hash = '#/issues'
+          }}
+          onRentalClick={(id) => {
+            leaveBuildingToOpen(id)
+            window.location.hash = '#/rentals'
           }}
           shading={people.shading}
           rentals={rentalLayer.rentals}

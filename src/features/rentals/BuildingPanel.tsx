@@ -37,7 +37,7 @@ export function BuildingPanel({ building }: { building: BuildingRow | null }) {
     window.location.hash = '#/issues'
   }
   return (
-    <div className="rental-panel" data-testid="rental-panel">
+    <div className="rental-panel" data-testid="rental-panel" data-building-id={building.id}>
       <h3 className="rental-panel-title">
         {building.address} {building.sample && <Tag>示意</Tag>}
       </h3>

@@ -1,10 +1,12 @@
 // The registry of rental buildings, paged and filtered in the store, with the chosen building's
 // hazards beside it (BuildingPanel), as 事件处置 shows an issue beside its list.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Input, Select } from 'antd'
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import type { ColDef } from 'ag-grid-community'
-import { rentalDatasource, type RentalFilter } from '../../api/rentals'
+import { fetchRentalBuilding, rentalDatasource, type RentalFilter } from '../../api/rentals'
+import { useOnScreenShown } from '../../api/screenShown'
+import { takeBuildingToOpen } from './openBuilding'
 import { useCan, useMe } from '../../api/auth'
 import { PagedTable } from '../../components/PagedTable'
 import { VillageSelect } from '../people/VillageSelect'
@@ -53,6 +55,13 @@ export function BuildingRegistry() {
     setFilters(v ? { ...rest, [v]: true } : rest)
   }
   const openRow = useCallback((row: Record<string, unknown>) => setChosen(row as BuildingRow), [])
+  // A building clicked on the map opens here beside the list.
+  const openWaiting = () => {
+    const id = takeBuildingToOpen()
+    if (id) void fetchRentalBuilding(id).then((row) => row && setChosen(row))
+  }
+  useEffect(openWaiting, [])
+  useOnScreenShown(openWaiting)
   return (
     <>
       <div className="people-toolbar">

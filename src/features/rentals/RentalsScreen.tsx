@@ -6,11 +6,15 @@ import { useCan, useMe } from '../../api/auth'
 import { BuildingRegistry } from './BuildingRegistry'
 import { CampaignProgress } from './CampaignProgress'
 import { KindsDrawer } from './KindsDrawer'
+import { useOnScreenShown } from '../../api/screenShown'
+import { buildingWaiting } from './openBuilding'
 
 type Tab = 'registry' | 'progress'
 
 export function RentalsScreen() {
-  const [tab, setTab] = useState<Tab>(() => (sessionStorage.getItem('rentals.tab') as Tab | null) ?? 'registry')
+  // A building opened from the map shows in the registry.
+  const [tab, setTab] = useState<Tab>(() => (buildingWaiting() ? 'registry' : ((sessionStorage.getItem('rentals.tab') as Tab | null) ?? 'registry')))
+  useOnScreenShown(() => buildingWaiting() && setTab('registry'))
   const [kindsOpen, setKindsOpen] = useState(false)
   const can = useCan()
   const me = useMe()
