@@ -13,6 +13,10 @@ export const rentalDatasource = (filter: RentalFilter, onTotal: (n: number) => v
 /** One building's registry row, as the list gives it (a building opened from the map); null if gone or out of reach. */
 export const fetchRentalBuilding = async (id: number) => (await call('rentals.buildings.list', { filters: { id }, offset: 0, limit: 1 })).rows[0] ?? null
 
+/** Overdue hazards not yet issues, for turning into issues in bulk. */
+export const useOverdueHazards = (villageUnitId: number | undefined) =>
+  useQuery({ queryKey: ['rentals.overdueHazards', villageUnitId], queryFn: () => call('rentals.overdueHazards', { villageUnitId }) })
+
 export const useHazardKinds = () => useQuery({ queryKey: ['rentals.kinds'], queryFn: () => call('rentals.kinds') })
 export const useBuildingHazards = (buildingId: number | null) =>
   useQuery({ queryKey: ['rentals.hazards', buildingId], queryFn: () => call('rentals.hazards', { buildingId: buildingId! }), enabled: buildingId !== null })

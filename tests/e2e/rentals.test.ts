@@ -306,4 +306,27 @@ describe('the map’s rental layer', () => {
     expect(await page.getByRole('tab', { name: '出租屋台账', selected: true }).count()).toBe(1)
     await page.screenshot({ path: join(outputDir, 'rentals-from-map-1366.png') })
   })
+
+  it('turns two overdue hazards into issues at once from 逾期隐患, each held by its village', async () => {
+    await page.getByRole('tab', { name: '逾期隐患' }).click()
+    const waiting = () =>
+      one<{ n: number }>("select count(*) n from fire_hazards where rectified_on is null and issue_id is null and deadline < '2026-11-22'").n
+    const before = waiting()
+    await expect.poll(() => page.getByTestId('overdue-total').textContent()).toContain(`尚未转为事件的隐患 ${before.toLocaleString('zh-CN')} 处`)
+    const rows = page.getByTestId('overdue-table').locator('tbody tr.ant-table-row')
+    await rows.nth(0).locator('input[type=checkbox]').check()
+    await rows.nth(1).locator('input[type=checkbox]').check()
+    const chosen = await Promise.all([0, 1].map(async (i) => Number(await rows.nth(i).getAttribute('data-row-key'))))
+    await page.getByTestId('escalate-many').click()
+    await page.getByRole('button', { name: '转为事件' }).last().click()
+    await expect.poll(() => page.getByTestId('overdue-total').textContent()).toContain(`尚未转为事件的隐患 ${(before - 2).toLocaleString('zh-CN')} 处`)
+    const made = app.core.store.sqlite
+      .prepare(
+        'select h.village_unit_id village, i.holder_unit_id holder, i.category from fire_hazards h join issues i on i.id = h.issue_id where h.id in (?, ?)'
+      )
+      .all(...chosen) as { village: number; holder: number; category: string }[]
+    expect(made).toHaveLength(2)
+    for (const m of made) expect(m).toMatchObject({ holder: m.village, category: '消防安全' })
+    await page.screenshot({ path: join(outputDir, 'rentals-overdue-1366.png') })
+  })
 })

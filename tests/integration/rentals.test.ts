@@ -352,4 +352,71 @@ describe('rental fire-safety work', () => {
     const layer = await core.dispatch('rentals.mapLayer', {}, { token })
     expect(layer.ok && layer.value.buildings.features.every((f) => f.properties.address.startsWith('汀圃'))).toBe(true)
   })
+
+  it('lists the overdue hazards not yet issues, and turns several into issues at once — all, or none with each reason named', async () => {
+    const active = core.store.sqlite.prepare('select id from hazard_kinds where active = 1 order by id limit 1').pluck().get() as number
+    const far = await ok(core, 'rentals.buildings.create', {
+      address: '大学城逾期楼',
+      villageUnitId: otherVillage,
+      use: '居住',
+      riskClass: '高风险',
+      rentalRooms: 4,
+      tenants: 8
+    })
+    const farHazard = (
+      await ok(core, 'rentals.inspect', {
+        buildingId: far.id,
+        inspectedOn: '2026-11-14',
+        inspector: '网格员',
+        hazards: [{ kindId: active, deadline: '2026-11-18' }]
+      })
+    ).hazardIds[0]
+    const notDue = (
+      await ok(core, 'rentals.inspect', {
+        buildingId: far.id,
+        inspectedOn: '2026-11-14',
+        inspector: '网格员',
+        hazards: [{ kindId: active, deadline: '2026-12-30' }]
+      })
+    ).hazardIds[0]
+    now = Date.parse('2026-11-25T02:00:00Z')
+    const expected = core.store.sqlite
+      .prepare("select id from fire_hazards where rectified_on is null and issue_id is null and deadline < '2026-11-25' order by deadline, id")
+      .pluck()
+      .all() as number[]
+    expect(expected).toContain(farHazard)
+    const town = await ok(core, 'rentals.overdueHazards', {})
+    expect(town.total).toBe(expected.length)
+    expect(town.rows.map((r) => r.hazardId)).toEqual(expected)
+    expect(town.rows.find((r) => r.hazardId === farHazard)).toMatchObject({
+      address: '大学城逾期楼',
+      village: '大学城社区',
+      deadline: '2026-11-18',
+      daysOverdue: 7
+    })
+    // A clerk sees their villages' and may not turn another village's.
+    const token = await signIn(core, 'tingpu')
+    const theirs = await core.dispatch('rentals.overdueHazards', {}, { token })
+    expect(theirs.ok && theirs.value.rows.every((r) => r.village === '汀圃社区')).toBe(true)
+    const issuesBefore = count('issues')
+    expect(await core.dispatch('rentals.escalateMany', { hazardIds: [farHazard] }, { token })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: `隐患（编号 ${farHazard}）不在您负责的村居` }
+    })
+    // One not yet due: none is registered.
+    expect(await core.dispatch('rentals.escalateMany', { hazardIds: [...expected, notDue] })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(new RegExp(`本次一处也未登记：隐患（编号 ${notDue}）的整改期限 2026-12-30 尚未过`)) }
+    })
+    expect(count('issues')).toBe(issuesBefore)
+    const made = await ok(core, 'rentals.escalateMany', { hazardIds: expected })
+    expect(made.map((m) => m.hazardId)).toEqual(expected)
+    expect(count('issues')).toBe(issuesBefore + expected.length)
+    expect((await ok(core, 'rentals.overdueHazards', {})).total).toBe(0)
+    const held = core.store.sqlite
+      .prepare('select holder_unit_id from issues where id = ?')
+      .pluck()
+      .get(made.find((m) => m.hazardId === farHazard)!.issueId)
+    expect(held).toBe(otherVillage)
+  })
 })

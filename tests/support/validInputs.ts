@@ -44,6 +44,10 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
   const nextHead = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from area_heads').n
   const spotGrid = q<{ id: number }>('select id from grids where tier = 3 order by id limit 1').id
   const resident = q<{ id: number }>(`select id from persons where village_unit_id = ${spot.village} order by id limit 1`).id
+  // A demo hazard overdue on the tests' day, for the bulk escalation.
+  const overdueHazard = q<{ id: number }>(
+    "select id from fire_hazards where rectified_on is null and issue_id is null and deadline < '2026-11-22' order by id limit 1"
+  ).id
   const electricKind = q<{ id: number }>("select id from hazard_kinds where name = '电气线路不规范'").id
   const kinds = (
     sqlite.prepare('select id, name, counted_by countedBy, photo_required photoRequired, active from hazard_kinds order by sort, id').all() as {
@@ -233,6 +237,8 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
         }
       ]
     },
+    'rentals.overdueHazards': { villageUnitId: spot.village },
+    'rentals.escalateMany': { hazardIds: [overdueHazard] },
     'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
     'rentals.campaignExport': { table: { startsOn: '2026-01-01', endsOn: '2026-12-31' }, title: '契约测试专项整治' },
     'routing.rules.get': {},

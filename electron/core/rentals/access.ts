@@ -29,6 +29,9 @@ export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
     ...write(['rentals.handle'], [record('fireHazard', (i: ParsedInput<'rentals.escalate'>) => i.hazardId)]),
     alsoChanges: ['issues']
   },
+  // The service narrows the list to the clerk's villages, and refuses a hazard outside them.
+  'rentals.overdueHazards': read(list),
+  'rentals.escalateMany': { ...write(['rentals.handle'], list), alsoChanges: ['issues'] },
   // The service narrows the villages to the clerk's.
   'rentals.campaignTable': read(list),
   'rentals.campaignExport': { access: ['data.export'], audited: true, scope: [...list] }

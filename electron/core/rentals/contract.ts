@@ -158,6 +158,31 @@ export const rentalsContract = {
     output: z.object({ issueId: Id, code: z.string(), holderUnitId: Id }),
     doc: '逾期未整改的隐患转为事件：消防安全类，交所在村居办理，与隐患关联'
   },
+  'rentals.overdueHazards': {
+    input: z.object({ villageUnitId: Id.optional() }).strict(),
+    output: z.object({
+      asOf: z.string(),
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          hazardId: Id,
+          buildingId: Id,
+          address: z.string(),
+          village: z.string(),
+          kind: z.string(),
+          foundOn: z.string(),
+          deadline: z.string(),
+          daysOverdue: z.number().int()
+        })
+      )
+    }),
+    doc: '逾期未整改、尚未转为事件的隐患（全镇或一个村居，逾期最久的在前，最多 500 处），供批量转为事件'
+  },
+  'rentals.escalateMany': {
+    input: z.object({ hazardIds: z.array(Id).min(1, '请选择隐患').max(200, '一次最多转 200 处隐患') }).strict(),
+    output: z.array(z.object({ hazardId: Id, issueId: Id, code: z.string() })),
+    doc: '批量把逾期未整改的隐患转为事件（各交所在村居办理）：全部可转才一并登记，否则逐处说明原因、一处也不登记'
+  },
   'rentals.campaignTable': {
     input: CampaignTableInput,
     output: z.object({

@@ -31,6 +31,8 @@ export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): 
     'rentals.inspect': (input, { actor }) => rentals.inspect(input, actor),
     'rentals.reinspect': (input, { actor }) => rentals.reinspect(input, actor),
     'rentals.escalate': ({ hazardId }, { actor }) => rentals.escalate(hazardId, actor),
+    'rentals.overdueHazards': ({ villageUnitId }, { scopeVillageIds }) => rentals.overdueHazards(villageUnitId, scopeVillageIds),
+    'rentals.escalateMany': ({ hazardIds }, { actor, scopeVillageIds }) => rentals.escalateMany(hazardIds, actor, scopeVillageIds),
     'rentals.campaignTable': (input, { scopeVillageIds }) => rentals.campaignTable(input, scopeVillageIds),
     'rentals.campaignExport': ({ table, title }, { scopeVillageIds }) =>
       campaignWorkbook(rentals.campaignTable(table, scopeVillageIds), table, title, clock.now())

@@ -233,6 +233,48 @@ export function createRentalService(db: Db, clock: Clock) {
     return { issueId: made.id, code: made.code, holderUnitId: made.holderUnitId }
   }
 
+  /** Overdue hazards not yet issues, the longest overdue first (a clerk: their villages). */
+  function overdueHazards(villageUnitId: number | undefined, scopeVillageIds: number[] | null): Output<'rentals.overdueHazards'> {
+    const day = today()
+    const villages = villageUnitId !== undefined ? [villageUnitId].filter((v) => !scopeVillageIds || scopeVillageIds.includes(v)) : scopeVillageIds
+    const within = villages ? `and h.village_unit_id in (${villages.map(Number).join(',') || 'null'})` : ''
+    const where = `from fire_hazards h where h.rectified_on is null and h.issue_id is null and h.deadline < @day ${within}`
+    const total = sql.value<number>(`select count(*) ${where}`, { day }) ?? 0
+    const rows = sql.rows<Output<'rentals.overdueHazards'>['rows'][number]>(
+      `select h.id hazardId, h.building_id buildingId, b.address, v.name village, k.name kind, h.found_on foundOn, h.deadline,
+         cast(julianday(@day) - julianday(h.deadline) as integer) daysOverdue
+       ${where.replace('from fire_hazards h', 'from fire_hazards h join rental_buildings b on b.id = h.building_id join units v on v.id = h.village_unit_id join hazard_kinds k on k.id = h.kind_id')}
+       order by h.deadline, h.id limit 500`,
+      { day }
+    )
+    return { asOf: day, total, rows }
+  }
+
+  /** Every hazard asked turned into an issue, or none: each one that cannot be is named with why. */
+  function escalateMany(hazardIds: number[], actor: string, scopeVillageIds: number[] | null): Output<'rentals.escalateMany'> {
+    const ids = [...new Set(hazardIds)]
+    const problems: string[] = []
+    for (const id of ids) {
+      const village = sql.value<number>('select village_unit_id from fire_hazards where id = ?', id)
+      if (village !== undefined && scopeVillageIds && !scopeVillageIds.includes(village)) problems.push(`隐患（编号 ${id}）不在您负责的村居`)
+    }
+    if (problems.length) throw new AppError('FORBIDDEN', problems.join('；'))
+    return sql.transaction(() => {
+      const made: Output<'rentals.escalateMany'> = []
+      for (const id of ids)
+        try {
+          const r = escalate(id, actor)
+          made.push({ hazardId: id, issueId: r.issueId, code: r.code })
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e
+          problems.push(e.message)
+        }
+      // One that cannot be undoes them all (the transaction rolls back): nothing is half-written.
+      if (problems.length) throw new AppError('CONFLICT', `以下隐患不能转为事件，本次一处也未登记：${problems.join('；')}`)
+      return made
+    })
+  }
+
   /** A yes/no filter as JSON or a form sends it. */
   const yes = (v: string | number | boolean) => v === true || v === 1 || v === 'true' || v === '是'
 
@@ -433,6 +475,8 @@ export function createRentalService(db: Db, clock: Clock) {
     inspect,
     reinspect,
     escalate,
+    overdueHazards,
+    escalateMany,
     campaignTable
   }
 }

@@ -5,11 +5,12 @@ import { Button, Tabs } from 'antd'
 import { useCan, useMe } from '../../api/auth'
 import { BuildingRegistry } from './BuildingRegistry'
 import { CampaignProgress } from './CampaignProgress'
+import { OverdueHazards } from './OverdueHazards'
 import { KindsDrawer } from './KindsDrawer'
 import { useOnScreenShown } from '../../api/screenShown'
 import { buildingWaiting } from './openBuilding'
 
-type Tab = 'registry' | 'progress'
+type Tab = 'registry' | 'progress' | 'overdue'
 
 export function RentalsScreen() {
   // A building opened from the map shows in the registry.
@@ -26,7 +27,8 @@ export function RentalsScreen() {
         onChange={(t) => (sessionStorage.setItem('rentals.tab', t), setTab(t as Tab))}
         items={[
           { key: 'registry', label: '出租屋台账' },
-          { key: 'progress', label: '整治进度' }
+          { key: 'progress', label: '整治进度' },
+          { key: 'overdue', label: '逾期隐患' }
         ]}
         tabBarExtraContent={
           <Button onClick={() => setKindsOpen(true)} data-testid="hazard-kinds-button">
@@ -34,7 +36,7 @@ export function RentalsScreen() {
           </Button>
         }
       />
-      {tab === 'registry' ? <BuildingRegistry /> : <CampaignProgress />}
+      {tab === 'registry' ? <BuildingRegistry /> : tab === 'progress' ? <CampaignProgress /> : <OverdueHazards />}
       <KindsDrawer open={kindsOpen} onClose={() => setKindsOpen(false)} editable={can('rentals.handle') && me.scopeVillageIds === null} />
     </div>
   )
