@@ -292,3 +292,71 @@ describe('what the importer refuses, and why', () => {
     expect(sql<{ n: number }>('select count(*) n from grids').n).toBe(before)
   })
 })
+
+describe('replacing party groups that people, buildings, heads and issues hang on', () => {
+  it('releases them (recorded for undo) and places those with a point in the new party group it lies in', async () => {
+    const old = sql<{ id: number; parentId: number; villageUnitId: number; lon: number; lat: number }>(
+      "select g.id, g.parent_id parentId, g.village_unit_id villageUnitId, g.label_lon lon, g.label_lat lat from grids g join units u on u.id = g.village_unit_id where g.tier = 3 and u.name = '汀圃社区' order by g.id limit 1"
+    )
+    const parent = sql<{ code: string; geometry: string }>('select code, geometry from grids where id = ?', old.parentId)
+    const point = { lon: old.lon, lat: old.lat }
+    const building = await ok(core, 'rentals.buildings.create', {
+      address: '替换测试楼',
+      villageUnitId: old.villageUnitId,
+      ...point,
+      use: '居住',
+      riskClass: '低风险',
+      rentalRooms: 2,
+      tenants: 3
+    })
+    const person = await ok(core, 'persons.create', {
+      name: '替换测试',
+      idNumber: '440605195501010012',
+      hukou: '本镇户籍',
+      villageUnitId: old.villageUnitId,
+      isPartyMember: true,
+      partyRegistration: '村居'
+    })
+    core.store.sqlite.prepare('update persons set home_lon = ?, home_lat = ?, home_grid_id = ? where id = ?').run(point.lon, point.lat, old.id, person.id)
+    const head = await ok(core, 'heads.appoint', { personId: person.id, tier3GridId: old.id, role: '楼长', area: '替换测试楼', appointedOn: '2026-03-01' })
+    const issue = await ok(core, 'issues.create', {
+      title: '替换测试事件',
+      description: '网格替换',
+      category: '环境卫生',
+      urgency: '一般',
+      source: '网格巡查',
+      ...point
+    })
+    const where = () => ({
+      building: sql<{ g: number | null }>('select tier3_grid_id g from rental_buildings where id = ?', building.id).g,
+      person: sql<{ g: number | null }>('select home_grid_id g from persons where id = ?', person.id).g,
+      head: sql<{ g: number | null }>('select tier3_grid_id g from area_heads where id = ?', head.id).g,
+      issue: sql<{ g: number | null }>('select tier3_grid_id g from issues where id = ?', issue.id).g
+    })
+    expect(where()).toEqual({ building: old.id, person: old.id, head: old.id, issue: old.id })
+
+    const shape = fromGeoJsonGeometry(JSON.parse(parent.geometry))
+    const file = zippedShapefile({
+      shapes: partition(shape, spreadPoints(shape, 3, createRng(5), 2)),
+      fields: [
+        { name: '名称', type: 'C' as const, length: 40 },
+        { name: '上级编码', type: 'C' as const, length: 20 }
+      ],
+      records: ['新一党小组', '新二党小组', '新三党小组'].map((名称) => ({ 名称, 上级编码: parent.code }))
+    })
+    const options = { tier: 3 as const, parentMatch: 'code' as const, mode: 'replace' as const }
+    const preview = await run('党小组.zip', file, options)
+    expect(preview.warnings.join()).toContain('替换将清空原有网格上的 1 名居住党员、1 件事件、1 栋出租屋、1 名三长')
+    const done = await run('党小组.zip', file, options, false)
+    expect(done.committed).toBe(true)
+    // The new party group the point lies in takes the building, the home and the issue; the head is released.
+    const placed = where()
+    expect(placed.head).toBeNull()
+    const newGroup = sql<{ id: number; name: string; parentId: number }>('select id, name, parent_id parentId from grids where id = ?', placed.building)
+    expect(newGroup).toMatchObject({ parentId: old.parentId, name: expect.stringMatching(/^新.党小组$/) })
+    expect(placed).toEqual({ building: newGroup.id, person: newGroup.id, head: null, issue: newGroup.id })
+    expect(sql<{ n: number }>('select count(*) n from grids where id = ?', old.id).n).toBe(0)
+    await ok(core, 'changes.undo', { batchId: done.batchId! })
+    expect(where()).toEqual({ building: old.id, person: old.id, head: old.id, issue: old.id })
+  })
+})

@@ -9,7 +9,8 @@ import { idList, sqlOn } from '../db/sql'
 import { convertShape, type Crs } from './domain/crs'
 import { fromGeoJsonGeometry, type MultiPolygonCoords } from '../kernel/geometry'
 import { guessField, planImport, type ImportContext, type ImportOptions } from './domain/importPlan'
-import { nextChildCode } from './domain/gridRules'
+import { describeHoldings, holdsAnyone, nextChildCode } from './domain/gridRules'
+import { createGridHoldings } from './gridHoldings'
 import { readGridFile } from './files/readGridFile'
 import { ImportFileError, type RawFeature } from './files/types'
 import { beginBatch } from '../changes/changes'
@@ -33,6 +34,7 @@ function toWgs84(f: RawFeature, crs: Crs): RawFeature {
 
 export function createGridImportService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
+  const holdings = createGridHoldings(db, clock)
   function context(tier: Tier, withShapes: boolean): ImportContext {
     const parentRows = tier > 1 ? sql.where(grids, 'tier = ?', tier - 1) : []
     const codesUnderParent = new Map<number, string[]>()
@@ -103,12 +105,22 @@ export function createGridImportService(db: Db, clock: Clock) {
     )
     const parentName = new Map(ctx.parents.map((p) => [p.id, p.name]))
     const replacedGrids = plan.replacedParents.reduce((s, p) => s + (ctx.codesUnderParent.get(p)?.length ?? 0), 0)
+    // Replace: the grids that go (the parents' current grids of this tier, and theirs), and what hangs on them.
+    const olds = plan.replacedParents.length ? sql.where(grids, 'parent_id in (select value from json_each(?))', idList(plan.replacedParents)) : []
+    const below = olds.length ? sql.where(grids, 'parent_id in (select value from json_each(?))', idList(olds.map((g) => g.id))) : []
+    const goingTier3 = [...olds, ...below].filter((g) => g.tier === 3).map((g) => g.id)
+    const held = { ...holdings.holdings(goingTier3), issues: holdings.issuesIn([...olds, ...below].map((g) => g.id)).length }
+    const warnings = [...read.warnings]
+    if (holdsAnyone(held))
+      warnings.push(
+        `替换将清空原有网格上的 ${describeHoldings(held)}：有坐标的居民住址、出租屋和事件按坐标落入新的三级网格，户、报到党员和三长须重新编入（可整批撤销）。`
+      )
     const report: Report = {
       format: read.format,
       fileError: null,
       featureCount: read.features.length,
       fields: read.fields,
-      warnings: read.warnings,
+      warnings,
       options: { ...o, nameField: options.nameField ?? null, codeField: options.codeField ?? null, parentField: options.parentField ?? null },
       accepted: plan.accepted.length,
       rejected: plan.rejected.map((r) => ({ index: r.index, name: r.name, reasons: r.reasons })),
@@ -147,14 +159,11 @@ export function createGridImportService(db: Db, clock: Clock) {
         actor,
         description: `导入“${input.fileName}”：${plan.accepted.length} 个${tierWord[o.tier]}网格${plan.replacedParents.length ? `（替换原有 ${replacedGrids} 个）` : ''}`
       })
-      // Replace: the parents' current grids of this tier (and theirs) go first, deepest first.
-      if (plan.replacedParents.length) {
-        const olds = sql.where(grids, 'parent_id in (select value from json_each(?))', idList(plan.replacedParents))
-        const below = olds.length ? sql.where(grids, 'parent_id in (select value from json_each(?))', idList(olds.map((g) => g.id))) : []
-        for (const row of [...below, ...olds]) {
-          sql.remove(grids, row.id)
-          recorder.deleted('grid', row)
-        }
+      // Replace: what hangs on the grids that go is released first (recorded), then they go, deepest first.
+      holdings.handOver(recorder, goingTier3, new Set([...olds, ...below].map((g) => g.id)), null)
+      for (const row of [...below, ...olds]) {
+        sql.remove(grids, row.id)
+        recorder.deleted('grid', row)
       }
       const parents = new Map(ctx.parents.map((p) => [p.id, p]))
       // Codes in use under each parent, for numbering features that bring no code of their own.
@@ -195,6 +204,8 @@ export function createGridImportService(db: Db, clock: Clock) {
         })
         recorder.created('grid', row)
       }
+      // …and what was released is placed again by its point, where the new grids have one.
+      if (olds.length) holdings.placeByPoint(recorder, [...new Set(olds.map((g) => g.villageUnitId))])
       return recorder.batchId
     })
     return { ...report, committed: true, batchId }
