@@ -74,6 +74,21 @@ describe('a monthly briefing for the town', () => {
     ])
       expect(flat).toContain(words)
     for (let n = 1; n <= pages; n++) expect(text).toMatch(new RegExp(`^—\\s*${n}\\s*—$`, 'm'))
+    // No table's caption ends a page: its first row is printed on the caption's page.
+    const doc = await app.core.dispatch('briefings.get', { id: briefingId })
+    if (!doc.ok) throw new Error(doc.error.message)
+    const tables = (doc.value as { document: { sections: { tables: { caption?: string; rows: string[][] }[] }[] } }).document.sections.flatMap((x) => x.tables)
+    // Laid out as printed (a table's rows as lines), page by page.
+    const pageTexts = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .map((t) => t.replace(/\s+/g, ''))
+    expect(tables.filter((t) => t.caption).length).toBeGreaterThan(2)
+    for (const t of tables.filter((x) => x.caption && x.rows.length)) {
+      const at = pageTexts.findIndex((pt) => pt.includes(t.caption!.replace(/\s+/g, '')))
+      expect(at, t.caption).toBeGreaterThanOrEqual(0)
+      const after = pageTexts[at].slice(pageTexts[at].indexOf(t.caption!.replace(/\s+/g, '')))
+      expect(after, `“${t.caption}”的第一行不在同一页`).toContain(t.rows[0][0].replace(/\s+/g, ''))
+    }
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
     expect(fonts.length).toBeGreaterThan(0)
     // Chromium's PDF backend embeds CFF-flavoured CJK fonts (Noto CJK, Noto Serif SC) as Type 3: every

@@ -43,27 +43,30 @@ export function BriefingDocumentView({ doc }: { doc: BriefingDocument }) {
             </figure>
           ))}
           {s.tables.map((t, k) => (
-            <table key={k} className="print-table print-list briefing-table">
-              {t.caption && <caption>{t.caption}</caption>}
-              <thead>
-                <tr>
-                  {t.columns.map((c) => (
-                    <th key={c}>{c}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {t.rows.map((r, i) => (
-                  <tr key={i}>
-                    {r.map((cell, j) => (
-                      <td key={j} style={{ textAlign: t.align?.[j] ?? 'left' }}>
-                        {cell}
-                      </td>
+            // The caption is a block kept with the table (break-after: avoid): a <caption> could end a page alone.
+            <div key={k} className="briefing-table-block">
+              {t.caption && <p className="briefing-table-caption">{t.caption}</p>}
+              <table className="print-table print-list briefing-table">
+                <thead>
+                  <tr>
+                    {t.columns.map((c) => (
+                      <th key={c}>{c}</th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {t.rows.map((r, i) => (
+                    <tr key={i}>
+                      {r.map((cell, j) => (
+                        <td key={j} style={{ textAlign: t.align?.[j] ?? 'left' }}>
+                          {cell}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ))}
         </section>
       ))}
