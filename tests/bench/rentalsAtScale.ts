@@ -154,6 +154,21 @@ export async function runRentalsBench({ runs = 30, write = true, buildings = BUI
       goal: 'p95 < 300 ms'
     })
   )
+  // 逾期隐患 (rentals.overdueHazards): the count and the 500 longest overdue with their building, village
+  // and kind — beside the bare read of those hazards' ids from the open-hazards index.
+  const overdue = rentals.overdueHazards(undefined, null)
+  const bareOverdue = sqlite.prepare('select id from fire_hazards where rectified_on is null and issue_id is null and deadline < ? order by deadline limit 500')
+  console.log(`逾期未转事件的隐患：${overdue.total.toLocaleString()} 处（列出 ${overdue.rows.length} 处）`)
+  rows.push(
+    compare({
+      case: `overdue hazards: ${overdue.total.toLocaleString('en')} past their deadline, the 500 longest overdue listed`,
+      unit: 'ms',
+      app: stat(await repeat(runs, () => rentals.overdueHazards(undefined, null))),
+      reference: stat(await repeat(runs, () => bareOverdue.all(overdue.asOf))),
+      referenceCase: 'the 500 hazards’ ids alone from the index',
+      goal: 'p95 < 300 ms'
+    })
+  )
   core.close()
   printTable(`Rental hazards at district scale (${machine()})`, rows)
   if (write) writeResults('rentals', { machine: machine(), buildings, hazards, rows })

@@ -51,10 +51,10 @@ describe('npm run bench, map part (smoke)', () => {
     expect(pool.serverPeakRssMb).toBeGreaterThan(50)
   }, 240_000)
 
-  it('counts a small district’s rental hazards: the campaign table’s totals are the one pass’s; the map layer is read', async () => {
+  it('counts a small district’s rental hazards: the campaign table’s totals are the one pass’s; the map layer and the overdue list are read', async () => {
     // The bench itself throws when the table's totals and the one-pass reference differ.
     const rows = await runRentalsBench({ runs: 1, write: false, buildings: 2000, hazards: 5000 })
-    expect(rows.map((r) => r.case.split(':')[0])).toEqual(['campaign table', 'campaign table', 'campaign table', 'map layer'])
+    expect(rows.map((r) => r.case.split(':')[0])).toEqual(['campaign table', 'campaign table', 'campaign table', 'map layer', 'overdue hazards'])
     for (const r of rows) expect([r.app.p50 > 0, (r.reference?.p50 ?? 0) > 0], r.case).toEqual([true, true])
   }, 120_000)
 })
