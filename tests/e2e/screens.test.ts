@@ -38,7 +38,22 @@ const businessScreens: { nav: string; name: string; ready: (p: Page) => Promise<
       await p.getByTestId('issue-holder').waitFor()
     }
   },
-  { nav: '出租屋整治', name: 'rentals', ready: (p) => p.getByTestId('rental-total').waitFor() },
+  {
+    nav: '出租屋整治',
+    name: 'rentals',
+    ready: async (p) => {
+      await p.getByRole('tab', { name: '出租屋台账' }).click()
+      await p.getByTestId('rental-total').waitFor()
+    }
+  },
+  {
+    nav: '出租屋整治',
+    name: 'rentals-overdue',
+    ready: async (p) => {
+      await p.getByRole('tab', { name: '逾期隐患' }).click()
+      await p.getByTestId('overdue-table').locator('tbody tr.ant-table-row').first().waitFor()
+    }
+  },
   {
     nav: '工作简报',
     name: 'briefings',
