@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, outputDir } from '../support/browser'
+import { percentText } from '../../electron/shared/percent'
 
 let app: Awaited<ReturnType<typeof openApp>>
 let page: Page
@@ -77,7 +78,7 @@ describe('the wall display', () => {
     if (!layer.ok) throw new Error(layer.error.message)
     const table = await app.core.dispatch('rentals.campaignTable', { startsOn: layer.value.campaign.startsOn, endsOn: layer.value.campaign.endsOn })
     if (!table.ok) throw new Error(table.error.message)
-    expect(await tile('出租屋隐患整治')).toBe(`${((table.value.total.rate ?? 0) * 100).toFixed(1)}%`)
+    expect(await tile('出租屋隐患整治')).toBe(percentText(table.value.total.rate))
     expect(await page.locator('[data-tile="出租屋隐患整治"] .wall-label').textContent()).toBe(
       `出租屋隐患整改率 · 逾期 ${table.value.total.overdue.toLocaleString('zh-CN')}`
     )

@@ -2,10 +2,11 @@
 // (rentals.campaignTable), by village and by kind, each sheet headed by its period and 截至 day.
 import type { Output, ParsedInput } from '../../shared/contract'
 import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { percentText } from '../../shared/percent'
 
 type Table = Output<'rentals.campaignTable'>
 type Counts = Table['total']
-const rate = (c: Counts) => (c.rate === null ? '—' : `${(Math.round(c.rate * 1000) / 10).toFixed(1)}%`)
+const rate = (c: Counts) => percentText(c.rate)
 const figures = (c: Counts) => [c.found, c.rectified, rate(c), c.overdue]
 
 export async function campaignWorkbook(t: Table, period: ParsedInput<'rentals.campaignTable'>, title: string | undefined, now: Date) {

@@ -7,8 +7,9 @@ import { useKpis, useUnits } from '../../api/issues'
 import { useMe, useOwnUnit } from '../../api/auth'
 import { levelName } from './labels'
 import { chinaToday } from '../../components/chinaDay'
+import { percentText } from '../../../electron/shared/percent'
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`
+const pct = (v: number) => percentText(v)
 const rate = (a: number, b: number) => (b > 0 ? pct(a / b) : '无')
 // China's calendar, worked out when a preset is picked (not when the screen's code was loaded).
 const presets = [

@@ -19,6 +19,7 @@ import { RoutingRulesDrawer } from './RoutingRulesDrawer'
 import { IssueFiguresDrawer } from './IssueFiguresDrawer'
 import { formatTime, issueSources, levelName, statusName, timeLeftText } from './labels'
 import { chinaYear } from '../../../electron/shared/chinaTime'
+import { percentText } from '../../../electron/shared/percent'
 
 // The columns an officer needs first fit a 1366-wide screen beside the panel; the rest scroll in.
 const columns: ColDef[] = [
@@ -48,7 +49,7 @@ const rowClassRules = {
   'issue-row-red': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'red',
   'issue-row-yellow': (p: { data?: { clock?: string | null } }) => p.data?.clock === 'yellow'
 }
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`
+const pct = (v: number) => percentText(v)
 
 export function IssuesScreen() {
   const units = useUnits()

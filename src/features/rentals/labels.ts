@@ -1,4 +1,4 @@
 // Words and colours of the rentals screens: a hazard's state and a building's risk, as tags.
 export const hazardStateColor: Record<string, string> = { 已整改: 'green', 逾期未改: 'red', 整改中: 'gold' }
 export const riskColor: Record<string, string> = { 高风险: 'red', 中风险: 'orange', 低风险: 'blue' }
-export const pct = (rate: number | null) => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`)
+export { percentText as pct } from '../../../electron/shared/percent'

@@ -11,6 +11,7 @@ import '@fontsource/noto-sans-sc/400.css'
 import '@fontsource/noto-sans-sc/700.css'
 import './wall.css'
 import { formatTime } from '../../components/chinaDay'
+import { percentText } from '../../../electron/shared/percent'
 
 type Measure = 'open' | 'overdue' | 'visits' | 'reporting'
 const measures: { key: Measure; label: string; unit: string }[] = [
@@ -182,7 +183,7 @@ export function WallScreen() {
         ['未办结', n(t.openIssues), 'open'],
         ['超期', n(t.overdueIssues), t.overdueIssues ? 'alert' : undefined],
         ['本年收集', n(t.collectedThisYear)],
-        ['解决率', `${(t.resolutionRate * 100).toFixed(1)}%`]
+        ['解决率', percentText(t.resolutionRate)]
       ]
     : []
   const m = measures.find((x) => x.key === measure)!
@@ -208,7 +209,7 @@ export function WallScreen() {
         ))}
         {summary && (
           <div className="wall-tile wide" data-tile="出租屋隐患整治" data-testid="wall-campaign" title={summary.campaign.name}>
-            <div className="wall-figure">{summary.campaign.rate === null ? '—' : `${(summary.campaign.rate * 100).toFixed(1)}%`}</div>
+            <div className="wall-figure">{percentText(summary.campaign.rate)}</div>
             <div className="wall-label">
               出租屋隐患整改率 · <span className={summary.campaign.overdue ? 'wall-alert' : ''}>逾期 {n(summary.campaign.overdue)}</span>
             </div>

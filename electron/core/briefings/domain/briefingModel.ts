@@ -8,6 +8,7 @@ import type { Period } from './briefingPeriod'
 import { chinaDate } from '../../../shared/chinaTime'
 import { rentalSection, type RentalFacts } from './rentalSection'
 import { communitySection, type CommunityFacts } from './communitySection'
+import { percentText } from '../../../shared/percent'
 
 export type IssueFigures = {
   collected: number
@@ -73,7 +74,7 @@ export type BriefingFacts = {
   community: CommunityFacts
 }
 
-export const pct = (share: number | null) => (share === null ? '无' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`)
+export const pct = (share: number | null) => percentText(share, '无')
 const rateOf = (a: number, b: number) => (b > 0 ? a / b : null)
 /** 增加 12（+5.2%）, 减少 3（-1.0%）, 持平; against nothing: 上期无. */
 export function change(now: number | null, before: number | null, unit = ''): string {

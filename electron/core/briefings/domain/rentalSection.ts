@@ -2,6 +2,7 @@
 // the briefing's period and scope, as of its 截至 day — the same numbers the 整治进度 screen shows for
 // that period, villages and day. Pure: the service gathers the figures.
 import type { BriefingSection } from '../../../shared/briefing'
+import { percentText } from '../../../shared/percent'
 
 type Counts = { found: number; rectified: number; overdue: number; rate: number | null }
 export type RentalFacts = {
@@ -10,7 +11,7 @@ export type RentalFacts = {
   kinds: (Counts & { name: string; countedBy: '处' | '栋' })[]
 }
 
-const pct = (rate: number | null) => (rate === null ? '无' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`)
+const pct = (rate: number | null) => percentText(rate, '无')
 const row = (name: string, c: Counts, unit = '处') => [name, `${c.found}${unit}`, `${c.rectified}${unit}`, pct(c.rate), `${c.overdue}${unit}`]
 const columns = ['发现隐患', '已整改', '整改率', '逾期未改']
 const align = ['left', 'right', 'right', 'right', 'right'] as const
