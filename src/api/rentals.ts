@@ -17,6 +17,17 @@ export const fetchRentalBuilding = async (id: number) => (await call('rentals.bu
 export const useOverdueHazards = (villageUnitId: number | undefined) =>
   useQuery({ queryKey: ['rentals.overdueHazards', villageUnitId], queryFn: () => call('rentals.overdueHazards', { villageUnitId }) })
 
+/** The registry's households living in a building. */
+export const useRentalTenants = (buildingId: number | null) =>
+  useQuery({ queryKey: ['rentals.tenants', buildingId], queryFn: () => call('rentals.tenants', { buildingId: buildingId! }), enabled: buildingId !== null })
+/** Households of a village found by name or code as the user types (for 登记住户). */
+export const useHouseholdSearch = (villageUnitId: number, q: string) =>
+  useQuery({
+    queryKey: ['households.list', 'tenant-search', villageUnitId, q],
+    queryFn: () => call('households.list', { villageUnitId, q: q.trim() || undefined, offset: 0, limit: 20 }),
+    enabled: q.trim().length > 0
+  })
+
 export const useHazardKinds = () => useQuery({ queryKey: ['rentals.kinds'], queryFn: () => call('rentals.kinds') })
 export const useBuildingHazards = (buildingId: number | null) =>
   useQuery({ queryKey: ['rentals.hazards', buildingId], queryFn: () => call('rentals.hazards', { buildingId: buildingId! }), enabled: buildingId !== null })

@@ -307,6 +307,35 @@ describe('the map’s rental layer', () => {
     await page.screenshot({ path: join(outputDir, 'rentals-from-map-1366.png') })
   })
 
+  it('registers a household of the registry as living in the building, and its count follows', async () => {
+    const panel = page.getByTestId('rental-panel')
+    const id = Number(await panel.getAttribute('data-building-id'))
+    const registered = () =>
+      one<{ n: number; m: number }>(
+        'select count(*) n, coalesce(sum(h.members), 0) m from rental_tenancies t join households h on h.id = t.household_id where t.building_id = ?',
+        id
+      )
+    const before = registered()
+    await expect.poll(() => panel.getByTestId('rental-tenant-count').textContent()).toBe(`${before.n} 户 ${before.m} 人`)
+    const household = one<{ id: number; name: string; members: number }>(
+      'select h.id, h.name, h.members from households h join rental_buildings b on b.village_unit_id = h.village_unit_id where b.id = ? and h.id not in (select household_id from rental_tenancies) order by h.id limit 1',
+      id
+    )
+    await panel.getByTestId('add-tenant').click()
+    const dialog = page.getByRole('dialog', { name: /登记住户/ })
+    await dialog.getByTestId('tenant-household').click()
+    await page.keyboard.type(household.name)
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${household.name}户` })
+      .first()
+      .click()
+    await dialog.getByRole('button', { name: /登\s*记/ }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => panel.getByTestId('rental-tenant-count').textContent()).toBe(`${before.n + 1} 户 ${before.m + household.members} 人`)
+    expect(registered()).toEqual({ n: before.n + 1, m: before.m + household.members })
+    await page.screenshot({ path: join(outputDir, 'rentals-tenants-1366.png') })
+  })
+
   it('turns two overdue hazards into issues at once from 逾期隐患, each held by its village', async () => {
     await page.getByRole('tab', { name: '逾期隐患' }).click()
     const waiting = () =>

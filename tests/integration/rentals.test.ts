@@ -419,4 +419,34 @@ describe('rental fire-safety work', () => {
       .get(made.find((m) => m.hazardId === farHazard)!.issueId)
     expect(held).toBe(otherVillage)
   })
+
+  it('keeps the registry’s households living in a building: one building at a time, of its village, counted in the registry’s row', async () => {
+    const household = (code: string, v: number, members: number) =>
+      Number(
+        core.store.sqlite
+          .prepare("insert into households (code, kind, name, address, members, village_unit_id) values (?, '非户籍家庭户', ?, '兴业路 8 号', ?, ?)")
+          .run(code, `租户${code}`, members, v).lastInsertRowid
+      )
+    const [a, b, far] = [household('T-1', village, 3), household('T-2', village, 2), household('T-3', otherVillage, 4)]
+    expect(await ok(core, 'rentals.addTenant', { buildingId: building, householdId: a, since: '2026-09-01' })).toEqual({ households: 1, residents: 3 })
+    expect(await ok(core, 'rentals.addTenant', { buildingId: building, householdId: b, since: '2026-10-01' })).toEqual({ households: 2, residents: 5 })
+    const refusals = [
+      [{ householdId: far, since: '2026-10-01' }, '租户T-3户不在这栋出租屋所在的村（社区）'],
+      [{ householdId: a, since: '2026-10-01' }, '租户T-1户已登记住在“汀圃社区兴业路 8 号”'],
+      [{ householdId: b, since: '2026-12-30' }, '入住日期 2026-12-30 晚于今天']
+    ] as const
+    for (const [input, words] of refusals)
+      expect(await core.dispatch('rentals.addTenant', { buildingId: building, ...input })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining(words) }
+      })
+    expect((await ok(core, 'rentals.tenants', { buildingId: building })).map((t) => [t.code, t.members, t.since])).toEqual([
+      ['T-2', 2, '2026-10-01'],
+      ['T-1', 3, '2026-09-01']
+    ])
+    const row = (await ok(core, 'rentals.buildings.list', { filters: { id: building } })).rows[0]
+    expect(row).toMatchObject({ registeredHouseholds: 2, registeredResidents: 5 })
+    expect(await ok(core, 'rentals.removeTenant', { buildingId: building, householdId: b })).toEqual({ households: 1, residents: 3 })
+    expect(await core.dispatch('rentals.removeTenant', { buildingId: building, householdId: b })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
 })

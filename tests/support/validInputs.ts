@@ -44,6 +44,10 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
   const nextHead = q<{ n: number }>('select coalesce(max(id), 0) + 1 n from area_heads').n
   const spotGrid = q<{ id: number }>('select id from grids where tier = 3 order by id limit 1').id
   const resident = q<{ id: number }>(`select id from persons where village_unit_id = ${spot.village} order by id limit 1`).id
+  // A household of the building's village that lives in no rental building yet.
+  const tenant = q<{ id: number }>(
+    `select id from households where village_unit_id = ${spot.village} and id not in (select household_id from rental_tenancies) order by id limit 1`
+  ).id
   // A demo hazard overdue on the tests' day, for the bulk escalation.
   const overdueHazard = q<{ id: number }>(
     "select id from fire_hazards where rectified_on is null and issue_id is null and deadline < '2026-11-22' order by id limit 1"
@@ -204,6 +208,9 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'rentals.hazardPhotos': { hazardId: nextHazard },
     'rentals.buildings.list': { filters: { riskClass: '高风险', open: true }, sort: { field: 'overdueHazards', dir: 'desc' }, q: '出租屋' },
     'rentals.hazards': { buildingId: nextBuilding },
+    'rentals.tenants': { buildingId: nextBuilding },
+    'rentals.addTenant': { buildingId: nextBuilding, householdId: tenant, since: '2026-10-01' },
+    'rentals.removeTenant': { buildingId: nextBuilding, householdId: tenant },
     'rentals.buildings.create': {
       address: '狮山镇契约测试出租屋',
       villageUnitId: spot.village,

@@ -71,7 +71,7 @@ export function seedDemoRentals(db: Db, opts: { createdAt: string; seed?: number
     return n
   }
   const span = daysBetween(demoCampaign.startsOn, lastDay)
-  sql.transaction(() =>
+  sql.transaction(() => {
     withHouseholds.forEach((g, gi) => {
       const landlords = landlordsOf.get(g.villageId) ?? []
       for (let n = 0; n < perGroup[gi]; n++) {
@@ -123,5 +123,14 @@ export function seedDemoRentals(db: Db, opts: { createdAt: string; seed?: number
         }
       }
     })
-  )
+    // Tenants the registry knows: a non-hukou household of the party group in each building let to live in, in turn.
+    sql.run(
+      `insert into rental_tenancies (building_id, household_id, since, created_at)
+       select b.id, h.id, ?, ? from
+         (select id, tier3_grid_id g, row_number() over (partition by tier3_grid_id order by id) n from rental_buildings where sample = 1 and use <> '生产') b
+         join (select id, grid_id g, row_number() over (partition by grid_id order by id) n from households where kind = '非户籍家庭户') h on h.g = b.g and h.n = b.n`,
+      demoCampaign.startsOn,
+      opts.createdAt
+    )
+  })
 }

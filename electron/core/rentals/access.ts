@@ -23,6 +23,9 @@ export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
     ...write(['rentals.handle'], [unit((i: ParsedInput<'rentals.buildings.create'>) => i.villageUnitId)]),
     creates: { record: 'rentalBuilding', idOf: (v) => (v as { id?: number }).id }
   },
+  'rentals.tenants': read([record('rentalBuilding', (i: ParsedInput<'rentals.tenants'>) => i.buildingId)]),
+  'rentals.addTenant': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.addTenant'>) => i.buildingId)]),
+  'rentals.removeTenant': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.removeTenant'>) => i.buildingId)]),
   'rentals.inspect': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.inspect'>) => i.buildingId)]),
   'rentals.reinspect': write(['rentals.handle'], [record('rentalBuilding', (i: ParsedInput<'rentals.reinspect'>) => i.buildingId)]),
   'rentals.escalate': {

@@ -26,7 +26,10 @@ export const RentalBuildingRow = z.object({
   overdueHazards: z.number().int(),
   lastInspectedOn: Day,
   lon: z.number().nullable(),
-  lat: z.number().nullable()
+  lat: z.number().nullable(),
+  /** The registry's households living there (rental_tenancies) and their members. */
+  registeredHouseholds: z.number().int(),
+  registeredResidents: z.number().int()
 })
 export const HazardRow = z.object({
   id: Id,
@@ -203,6 +206,21 @@ export const rentalsContract = {
     input: ListQuery,
     output: z.object({ total: z.number().int(), rows: z.array(RentalBuildingRow) }),
     doc: '出租屋台账：按村居、风险等级、用途、有无未整改或逾期隐患筛选，按地址查找，分页'
+  },
+  'rentals.tenants': {
+    input: z.object({ buildingId: Id }).strict(),
+    output: z.array(z.object({ householdId: Id, code: z.string(), name: z.string(), kind: z.string(), members: z.number().int(), since: z.string() })),
+    doc: '一栋出租屋在人员台账中登记的住户（户、人数、入住日期）'
+  },
+  'rentals.addTenant': {
+    input: z.object({ buildingId: Id, householdId: Id, since: IsoDate }).strict(),
+    output: z.object({ households: z.number().int(), residents: z.number().int() }),
+    doc: '把人员台账中本村居的一户登记为这栋出租屋的住户（一户同时只住一处）'
+  },
+  'rentals.removeTenant': {
+    input: z.object({ buildingId: Id, householdId: Id }).strict(),
+    output: z.object({ households: z.number().int(), residents: z.number().int() }),
+    doc: '住户迁出这栋出租屋'
   },
   'rentals.hazards': {
     input: z.object({ buildingId: Id }).strict(),

@@ -233,6 +233,45 @@ export function createRentalService(db: Db, clock: Clock) {
     return { issueId: made.id, code: made.code, holderUnitId: made.holderUnitId }
   }
 
+  /** The registry's households living in a building, newest first. */
+  function tenants(buildingId: number): Output<'rentals.tenants'> {
+    building(buildingId)
+    return sql.rows<Output<'rentals.tenants'>[number]>(
+      `select hh.id householdId, hh.code, hh.name, hh.kind, hh.members, t.since
+       from rental_tenancies t join households hh on hh.id = t.household_id where t.building_id = ? order by t.since desc, t.id desc`,
+      buildingId
+    )
+  }
+
+  const tenancyTotals = (buildingId: number) =>
+    sql.row<{ households: number; residents: number }>(
+      'select count(*) households, coalesce(sum(hh.members), 0) residents from rental_tenancies t join households hh on hh.id = t.household_id where t.building_id = ?',
+      buildingId
+    )!
+
+  /** A household of the building's village moves in (a household lives in one building at a time). */
+  function addTenant(input: ParsedInput<'rentals.addTenant'>) {
+    const b = building(input.buildingId)
+    const hh = sql.row<{ name: string; v: number }>('select name, village_unit_id v from households where id = ?', input.householdId)
+    if (!hh) throw notFound('户', input.householdId)
+    if (hh.v !== b.villageUnitId) throw new AppError('BAD_INPUT', `${hh.name}户不在这栋出租屋所在的村（社区）。`, { field: 'householdId' })
+    if (input.since > today()) throw new AppError('BAD_INPUT', `入住日期 ${input.since} 晚于今天（${today()}）。`, { field: 'since' })
+    const elsewhere = sql.row<{ address: string }>(
+      'select rb.address from rental_tenancies t join rental_buildings rb on rb.id = t.building_id where t.household_id = ?',
+      input.householdId
+    )
+    if (elsewhere) throw new AppError('CONFLICT', `${hh.name}户已登记住在“${elsewhere.address}”：请先在那里登记迁出。`)
+    sql.run('insert into rental_tenancies (building_id, household_id, since, created_at) values (?, ?, ?, ?)', b.id, input.householdId, input.since, clock.now().toISOString())
+    return tenancyTotals(b.id)
+  }
+
+  function removeTenant(input: ParsedInput<'rentals.removeTenant'>) {
+    building(input.buildingId)
+    const gone = sql.run('delete from rental_tenancies where building_id = ? and household_id = ?', input.buildingId, input.householdId).changes
+    if (!gone) throw new AppError('CONFLICT', '这一户没有登记住在这栋出租屋。')
+    return tenancyTotals(input.buildingId)
+  }
+
   /** Overdue hazards not yet issues, the longest overdue first (a clerk: their villages). */
   function overdueHazards(villageUnitId: number | undefined, scopeVillageIds: number[] | null): Output<'rentals.overdueHazards'> {
     const day = today()
@@ -289,7 +328,9 @@ export function createRentalService(db: Db, clock: Clock) {
       countFrom: 'rental_buildings b',
       select: `b.id, b.address, b.village_unit_id villageUnitId, v.name village, b.use, b.risk_class riskClass, b.rental_rooms rentalRooms, b.tenants,
         p.name landlord, b.sample, ${open} openHazards, ${overdue} overdueHazards,
-        (select max(i.inspected_on) from rental_inspections i where i.building_id = b.id) lastInspectedOn, b.lon, b.lat`,
+        (select max(i.inspected_on) from rental_inspections i where i.building_id = b.id) lastInspectedOn, b.lon, b.lat,
+        (select count(*) from rental_tenancies t where t.building_id = b.id) registeredHouseholds,
+        (select coalesce(sum(hh.members), 0) from rental_tenancies t join households hh on hh.id = t.household_id where t.building_id = b.id) registeredResidents`,
       sortable: {
         address: 'b.address',
         riskClass: "(case b.risk_class when '高风险' then 3 when '中风险' then 2 else 1 end)",
@@ -477,6 +518,9 @@ export function createRentalService(db: Db, clock: Clock) {
     escalate,
     overdueHazards,
     escalateMany,
+    tenants,
+    addTenant,
+    removeTenant,
     campaignTable
   }
 }

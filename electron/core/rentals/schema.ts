@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { grids, units } from '../grids/schema'
-import { persons } from '../people/schema'
+import { households, persons } from '../people/schema'
 import { issues } from '../issues/schema'
 
 /** A rental building (出租屋) with its rooms let: where it is, whose it is, how it is used, how risky. */
@@ -43,6 +43,26 @@ export const rentalBuildings = sqliteTable(
     index('rental_buildings_landlord').on(t.landlordPersonId),
     check('rental_buildings_counts', sql`${t.rentalRooms} >= 0 and ${t.tenants} >= 0`)
   ]
+)
+
+/**
+ * A household of the registry living in a rental building (its tenants, 在住租客, where the registry has
+ * them), from a day. A household lives in one building at a time; it goes with the household.
+ */
+export const rentalTenancies = sqliteTable(
+  'rental_tenancies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    buildingId: integer('building_id')
+      .notNull()
+      .references(() => rentalBuildings.id),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    since: text('since').notNull(),
+    createdAt: text('created_at').notNull()
+  },
+  (t) => [uniqueIndex('rental_tenancies_household').on(t.householdId), index('rental_tenancies_building').on(t.buildingId)]
 )
 
 /**

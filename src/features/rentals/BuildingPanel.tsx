@@ -11,6 +11,7 @@ import { hazardStateColor, riskColor } from './labels'
 import { InspectModal } from './InspectModal'
 import { ReinspectModal } from './ReinspectModal'
 import { HazardPhotos } from './HazardPhotos'
+import { BuildingTenants } from './BuildingTenants'
 
 export type BuildingRow = Output<'rentals.buildings.list'>['rows'][number]
 
@@ -51,6 +52,7 @@ export function BuildingPanel({ building }: { building: BuildingRow | null }) {
         <Descriptions.Item label="出租间数">{building.rentalRooms}</Descriptions.Item>
         <Descriptions.Item label="租客">{building.tenants} 人</Descriptions.Item>
       </Descriptions>
+      <BuildingTenants building={building} />
       {can('rentals.handle') && (
         <Space className="rental-panel-actions">
           <Button type="primary" onClick={() => setInspecting(true)} data-testid="inspect-button">
