@@ -261,7 +261,13 @@ export function createRentalService(db: Db, clock: Clock) {
       input.householdId
     )
     if (elsewhere) throw new AppError('CONFLICT', `${hh.name}户已登记住在“${elsewhere.address}”：请先在那里登记迁出。`)
-    sql.run('insert into rental_tenancies (building_id, household_id, since, created_at) values (?, ?, ?, ?)', b.id, input.householdId, input.since, clock.now().toISOString())
+    sql.run(
+      'insert into rental_tenancies (building_id, household_id, since, created_at) values (?, ?, ?, ?)',
+      b.id,
+      input.householdId,
+      input.since,
+      clock.now().toISOString()
+    )
     return tenancyTotals(b.id)
   }
 
