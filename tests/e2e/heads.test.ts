@@ -2,6 +2,7 @@
 // in a party group's area, a dispute mediated recorded in the head's drawer (refused first without
 // its parties' outcome), the figures and the check of areas with no head updated from the store.
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, outputDir } from '../support/browser'
@@ -180,5 +181,17 @@ describe('设岗定责 in 人员台账', () => {
     await search.fill('台账导入巷')
     await search.press('Enter')
     await expect.poll(() => page.getByTestId('heads-list').locator('.ag-row').first().textContent()).toContain(resident.name)
+    // The year's work book out for the village chosen, in the ledger's columns: as many rows as the store has.
+    await page.getByTestId('heads-export').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '2026年三长工作台账' }).click()])
+    expect(download.suggestedFilename()).toBe('三长工作台账_20260101-20261231.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile((await download.path())!)
+    const rows = book.worksheets[0].actualRowCount - 1
+    expect(rows).toBe(
+      one<{ n: number }>(
+        "select count(*) n from head_records r join units u on u.id = r.village_unit_id where u.name = '汀圃社区' and r.date between '2026-01-01' and '2026-12-31'"
+      ).n
+    )
   })
 })

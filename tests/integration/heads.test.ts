@@ -155,6 +155,21 @@ describe('三长制', () => {
     expect(file.count).toBe(1)
   })
 
+  it('exports the work book for a period in the ledger’s columns, without the ID number', async () => {
+    const file = await ok(core, 'heads.exportRecords', { from: '2026-11-01', to: '2026-11-30', villageUnitId: village })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const rows = (book.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
+    expect(rows[0]).toEqual(['姓名', '所在村居', '负责楼巷街', '工作类别', '日期', '事项', '关联事件编号', '纠纷双方', '调解结果', '志愿者人次', '说明'])
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[8], r[9]])).toEqual([
+      ['黄伍根', '解决问题', '2026-11-02', undefined, undefined],
+      ['黄伍根', '调解纠纷', '2026-11-05', '调解成功', undefined],
+      ['黄伍根', '社区活动', '2026-11-08', undefined, 12]
+    ])
+    expect(String(rows[1][6])).toMatch(/^SS-2026-/)
+    expect(file.count).toBe(3)
+  })
+
   it('keeps a village clerk to their villages', async () => {
     const token = await signIn(core, 'tingpu')
     const other = await core.dispatch('heads.check', { villageUnitId: otherVillage }, { token })

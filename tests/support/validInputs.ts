@@ -197,6 +197,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'heads.figures': { from: '2026-01-01', to: '2026-12-31' },
     'heads.check': {},
     'heads.export': { villageUnitId: spot.village, filters: { inOffice: true } },
+    'heads.exportRecords': { from: '2026-01-01', to: '2026-12-31' },
     'heads.mapMeasure': {},
     'heads.importTemplate': { kind: 'records' },
     'heads.import': { kind: 'heads', fileName: 'a.csv', contentBase64: Buffer.from('姓名,身份证号\n').toString('base64') },

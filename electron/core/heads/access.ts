@@ -10,6 +10,7 @@ export const headsAccess: FeatureRules<typeof headsContract> = {
   'heads.records': read([record('areaHead', (i: ParsedInput<'heads.records'>) => i.headId)]),
   'heads.figures': read(list),
   'heads.export': { access: ['data.export'], audited: true, scope: [...list] },
+  'heads.exportRecords': { access: ['data.export'], audited: true, scope: [...list] },
   // The service narrows the check to a clerk's villages (a village asked outside them gives none).
   'heads.check': read(list),
   'heads.appoint': {

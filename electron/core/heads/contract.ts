@@ -112,6 +112,14 @@ export const headsContract = {
     output: ExportedFile,
     doc: '把当前筛选的三长台账导出为 Excel（姓名、类别、负责楼巷街、村居、网格、任期、工作次数）'
   },
+  'heads.exportRecords': {
+    input: z
+      .object({ from: IsoDate, to: IsoDate, villageUnitId: Id.optional() })
+      .strict()
+      .refine((v) => v.to >= v.from, { message: '结束日期不能早于开始日期', path: ['to'] }),
+    output: ExportedFile,
+    doc: '把期间内三长的工作记录导出为 Excel（三长工作台账的列，不含身份证号）'
+  },
   'heads.check': {
     input: z.object({ villageUnitId: Id.optional() }).strict(),
     output: z.object({ areas: z.number().int(), withoutHead: z.array(z.object({ tier3GridId: Id, name: z.string(), village: z.string() })) }),

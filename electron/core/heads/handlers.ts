@@ -18,6 +18,7 @@ export function createHeadsHandlers({ db, clock }: { db: Db; clock: Clock }): Fe
     'heads.records': ({ headId }) => heads.records(headId),
     'heads.figures': (input, { scopeVillageIds }) => heads.figures(input, scopeVillageIds),
     'heads.export': (q, ctx) => heads.exportList(scoped(q, ctx)),
+    'heads.exportRecords': (input, { scopeVillageIds }) => heads.exportRecords(input, scopeVillageIds),
     'heads.check': ({ villageUnitId }, { scopeVillageIds }) => heads.check(villageUnitId, scopeVillageIds),
     'heads.appoint': (input) => heads.appoint(input),
     'heads.end': (input) => heads.end(input),

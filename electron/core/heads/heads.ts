@@ -9,6 +9,7 @@ import type { Output, ParsedInput } from '../../shared/contract'
 import { runList, type ListInput, type ListSpec } from '../db/sqlList'
 import { headFiguresOf } from './headFigures'
 import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { headTemplates } from './domain/ledgerRows'
 
 type Row = Output<'heads.list'>['rows'][number]
 
@@ -208,5 +209,32 @@ export function createHeadService(db: Db, clock: Clock) {
     return workbookFile(book, `三长台账_${today().replaceAll('-', '')}.xlsx`, rows.length)
   }
 
-  return { list, exportList, appoint, end, record, records, figures, check, mapMeasure }
+  /**
+   * The heads' work book for a period (a clerk: their villages), in the columns of the 三长工作台账 ledger
+   * less the ID number — what a village keeps, to read or to correct and import again with the numbers.
+   */
+  async function exportRecords(input: ParsedInput<'heads.exportRecords'>, scopeVillageIds: number[] | null) {
+    const villages = input.villageUnitId !== undefined ? [input.villageUnitId].filter((v) => !scopeVillageIds || scopeVillageIds.includes(v)) : scopeVillageIds
+    const within = villages ? `and r.village_unit_id in (${villages.map(Number).join(',') || 'null'})` : ''
+    const rows = sql.rows<Record<string, string | number | null>>(
+      `select p.name, v.name village, h.area, r.kind, r.date, r.title, i.code issueCode, r.parties, r.outcome,
+         case r.kind when '社区活动' then r.volunteers end volunteers, r.note
+       from head_records r join area_heads h on h.id = r.head_id join persons p on p.id = h.person_id join units v on v.id = r.village_unit_id
+         left join issues i on i.id = r.issue_id
+       where r.date between ? and ? ${within}
+       order by v.sort_order, r.date, r.id`,
+      input.from,
+      input.to
+    )
+    const book = newWorkbook(clock.now())
+    const sheet = book.addWorksheet('三长工作台账')
+    sheet.columns = headTemplates.records.columns
+      .filter((c) => c.key !== 'idNumber')
+      .map((c) => ({ header: c.header, key: c.key, width: Math.max(10, c.header.length * 2 + 4) }))
+    for (const r of rows) sheet.addRow(r)
+    styleHeader(sheet, sheet.columns.length)
+    return workbookFile(book, `三长工作台账_${input.from.replaceAll('-', '')}-${input.to.replaceAll('-', '')}.xlsx`, rows.length)
+  }
+
+  return { list, exportList, exportRecords, appoint, end, record, records, figures, check, mapMeasure }
 }

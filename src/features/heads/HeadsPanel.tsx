@@ -1,7 +1,7 @@
 // 三长 (楼长、巷长、街长) in 人员台账: this year's figures, the areas with no head, the registry paged in
 // the store, and a head's records beside it (HeadDrawer).
 import { useCallback, useMemo, useState } from 'react'
-import { Alert, App, Button, Input, Popover, Select, Statistic } from 'antd'
+import { Alert, App, Button, Dropdown, Input, Popover, Select, Statistic } from 'antd'
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
 import { useWrite } from '../../api/write'
 import { saveFile } from '../../api/download'
@@ -43,6 +43,7 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
   const [importing, setImporting] = useState(false)
   const me = useMe()
   const exporter = useWrite('heads.export', { invalidates: 'nothing' })
+  const recordsExporter = useWrite('heads.exportRecords', { invalidates: 'nothing' })
   const { message } = App.useApp()
   const filter: HeadFilter = {
     q: q.trim() || undefined,
@@ -113,14 +114,24 @@ export function HeadsPanel({ villageUnitId }: { villageUnitId?: number }) {
         <span className="people-toolbar-spacer" />
         {total !== null && <span className="muted">共 {total.toLocaleString('zh-CN')} 名</span>}
         {can('data.export') && (
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporter.isPending}
-            onClick={() => exporter.mutateAsync(filter).then(saveFile, (e: Error) => message.error(e.message))}
-            data-testid="heads-export"
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'heads', label: '三长名册（当前筛选）' },
+                { key: 'records', label: `${year}年三长工作台账` }
+              ],
+              onClick: ({ key }) =>
+                (key === 'heads'
+                  ? exporter.mutateAsync(filter)
+                  : recordsExporter.mutateAsync({ from: `${year}-01-01`, to: `${year}-12-31`, villageUnitId })
+                ).then(saveFile, (e: Error) => message.error(e.message))
+            }}
           >
-            导出 Excel
-          </Button>
+            <Button icon={<DownloadOutlined />} loading={exporter.isPending || recordsExporter.isPending} data-testid="heads-export">
+              导出 Excel
+            </Button>
+          </Dropdown>
         )}
         {/* The villages' ledgers are imported by the town (heads.import); a clerk sees no 导入. */}
         {can('people.write') && me.scopeVillageIds === null && (
