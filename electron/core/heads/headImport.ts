@@ -7,7 +7,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { chinaDate } from '../../shared/chinaTime'
-import { openLedger, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
+import { openLedger, registryPersons, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
 import type { Table } from '../kernel/readTable'
 import { headTemplates, parseHeadRow, type HeadLedgerKind } from './domain/ledgerRows'
 
@@ -24,14 +24,7 @@ export function createHeadImportService(db: Db, clock: Clock) {
     const villageBy = villagesByKey(sql)
     const parsed = table.rows.map((r) => ({ row: r.row, ...parseHeadRow(kind, r.cells, index) }))
     const ids = [...new Set(parsed.flatMap((p) => (p.values.idNumber ? [String(p.values.idNumber)] : [])))]
-    const persons = new Map(
-      sql
-        .rows<{ id: number; idNumber: string; name: string; villageId: number | null }>(
-          'select id, id_number idNumber, name, village_unit_id villageId from persons where id_number in (select value from json_each(?))',
-          JSON.stringify(ids)
-        )
-        .map((p) => [p.idNumber, p])
-    )
+    const personOf = registryPersons(sql, ids)
     const gridOf = sql.statement<{ id: number }>('select id from grids where tier = 3 and village_unit_id = ? and (name = ? or code = ?)')
     const termsOf = sql.statement<Term>(
       'select id, area, appointed_on appointedOn, ended_on endedOn from area_heads where person_id = ? and village_unit_id = ? order by appointed_on'
@@ -51,12 +44,9 @@ export function createHeadImportService(db: Db, clock: Clock) {
       const village = villageOfRow(villageBy, v.village, r.row, problems, warnings)
       let personId: number | null = null
       if (v.idNumber && !problems.some((p) => p.startsWith('身份证号'))) {
-        const p = persons.get(String(v.idNumber))
-        const tail = String(v.idNumber).slice(-4)
-        if (!p) problems.push(`身份证号末 4 位 ${tail} 的人员不在人员台账中：请先在人员台账登记`)
-        else if (v.name && p.name !== v.name) problems.push(`身份证号（末 4 位 ${tail}）登记的姓名与“${v.name}”不符`)
-        else if (village && p.villageId !== village.id) problems.push(`${p.name}不住在${village.name}：三长须由本村（社区）的居民担任`)
-        else personId = p.id
+        const p = personOf(String(v.idNumber), v.name as string | null, '人员', problems)
+        if (p && village && p.villageId !== village.id) problems.push(`${p.name}不住在${village.name}：三长须由本村（社区）的居民担任`)
+        else if (p) personId = p.id
       }
       let gridId: number | null = null
       let headId: number | null = null

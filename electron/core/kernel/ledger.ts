@@ -172,3 +172,31 @@ export function villageOfRow(villageBy: Map<string, Village>, named: unknown, ro
   else if (found.shortName && warnings.length < 200) warnings.push(`第 ${row} 行：村居“${named}”按“${found.village.name}”登记`)
   return found.village
 }
+
+/** A person of the registry as a ledger row names them, by ID number (the rest is each ledger's own check). */
+export type LedgerPerson = { id: number; name: string; villageId: number | null; partyMember: boolean; partyRegistration: string | null }
+
+/**
+ * The registry's persons the rows name by ID number, and the check of one row against them: a number
+ * not in the registry, or a name that is not the one registered, named by the number's last 4 digits
+ * only (a report must not carry the number whole). `who` says whose number it is (房东, 党员, 人员).
+ */
+export function registryPersons(sql: Sql, idNumbers: string[]) {
+  const byNumber = new Map(
+    sql
+      .rows<Omit<LedgerPerson, 'partyMember'> & { idNumber: string; partyMember: number }>(
+        `select id, id_number idNumber, name, village_unit_id villageId, is_party_member partyMember, party_registration partyRegistration
+         from persons where id_number in (select value from json_each(?))`,
+        JSON.stringify([...new Set(idNumbers)])
+      )
+      .map((p) => [p.idNumber, { ...p, partyMember: Boolean(p.partyMember) }])
+  )
+  return (idNumber: string, name: string | null, who: string, problems: string[]): LedgerPerson | null => {
+    const p = byNumber.get(idNumber)
+    const tail = idNumber.slice(-4)
+    if (!p) problems.push(`${who}（身份证号末 4 位 ${tail}）不在人员台账中：请先在人员台账登记`)
+    else if (name && p.name !== name) problems.push(`${who}身份证号（末 4 位 ${tail}）登记的姓名与“${name}”不符`)
+    else return p
+    return null
+  }
+}

@@ -8,7 +8,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { chinaDate } from '../../shared/chinaTime'
-import { openLedger, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
+import { openLedger, registryPersons, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
 import type { TableRow } from '../kernel/readTable'
 import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
 import { parsePostRow, postTemplate } from './domain/postLedgerRows'
@@ -27,15 +27,7 @@ export function createPostLedgerService(db: Db, clock: Clock) {
     const villageBy = villagesByKey(sql)
     const parsed = rows.map((r) => ({ row: r.row, ...parsePostRow(r.cells, index) }))
     const ids = [...new Set(parsed.flatMap((p) => (p.values.idNumber ? [String(p.values.idNumber)] : [])))]
-    const persons = new Map(
-      sql
-        .rows<{ id: number; idNumber: string; name: string; v: number | null; party: number; registration: string | null }>(
-          `select id, id_number idNumber, name, village_unit_id v, is_party_member party, party_registration registration
-           from persons where id_number in (select value from json_each(?))`,
-          JSON.stringify(ids)
-        )
-        .map((p) => [p.idNumber, p])
-    )
+    const personOf = registryPersons(sql, ids)
     const postAt = sql.statement<{ id: number; capacity: number; audience: string; held: number }>(
       `select vp.id, vp.capacity, vp.audience,
          (select count(*) from post_member_claims c where c.post_id = vp.id and c.claimed_on <= @day and (c.ended_on is null or c.ended_on > @day)) held
@@ -65,13 +57,10 @@ export function createPostLedgerService(db: Db, clock: Clock) {
       }
       let personId: number | null = null
       if (v.idNumber && !problems.some((p) => p.startsWith('党员身份证号'))) {
-        const p = persons.get(String(v.idNumber))
-        const tail = String(v.idNumber).slice(-4)
-        if (!p) problems.push(`党员（身份证号末 4 位 ${tail}）不在人员台账中：请先在人员台账登记`)
-        else if (v.name && p.name !== v.name) problems.push(`身份证号（末 4 位 ${tail}）登记的姓名与“${v.name}”不符`)
-        else if (!p.party || p.registration !== '村居') problems.push(`${p.name}不是组织关系在村（社区）的党员，不能认领无职党员岗位`)
-        else if (village && p.v !== village.id) problems.push(`${p.name}不是${village.name}的党员`)
-        else personId = p.id
+        const p = personOf(String(v.idNumber), v.name as string | null, '党员', problems)
+        if (p && (!p.partyMember || p.partyRegistration !== '村居')) problems.push(`${p.name}不是组织关系在村（社区）的党员，不能认领无职党员岗位`)
+        else if (p && village && p.villageId !== village.id) problems.push(`${p.name}不是${village.name}的党员`)
+        else if (p) personId = p.id
       }
       const on = v.claimedOn as string | null
       if (on && on > day) problems.push(`领岗日期 ${on} 晚于今天（${day}）`)

@@ -7,7 +7,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { chinaDate } from '../../shared/chinaTime'
-import { openLedger, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
+import { openLedger, registryPersons, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
 import type { Table } from '../kernel/readTable'
 import { createGridLocator } from '../grids/gridsAt'
 import { NOTHING_FOUND, parseRentalRow, rentalTemplates, type RentalLedgerKind } from './domain/ledgerRows'
@@ -48,14 +48,7 @@ export function createRentalImportService(db: Db, clock: Clock) {
     )
     const parsed = table.rows.map((r) => ({ row: r.row, ...parseRentalRow(kind, r.cells, index) }))
     const ids = [...new Set(parsed.flatMap((p) => (p.values.landlordIdNumber ? [String(p.values.landlordIdNumber)] : [])))]
-    const persons = new Map(
-      sql
-        .rows<{ id: number; idNumber: string; name: string }>(
-          'select id, id_number idNumber, name from persons where id_number in (select value from json_each(?))',
-          JSON.stringify(ids)
-        )
-        .map((p) => [p.idNumber, p])
-    )
+    const personOf = registryPersons(sql, ids)
     const buildingAt = sql.statement<{ id: number }>('select id from rental_buildings where village_unit_id = ? and address = ?')
     const hazardRecorded = sql.statement<{ n: number }>('select 1 n from fire_hazards where building_id = ? and found_on = ? and kind_id = ? limit 1')
     const seen = new Map<string, number>()
@@ -82,12 +75,7 @@ export function createRentalImportService(db: Db, clock: Clock) {
           else gridId = grids.tier3
         }
         if (values.landlordIdNumber) {
-          const p = persons.get(String(values.landlordIdNumber))
-          const tail = String(values.landlordIdNumber).slice(-4)
-          if (!p) problems.push(`房东（身份证号末 4 位 ${tail}）不在人员台账中：请先在人员台账登记`)
-          else if (values.landlordName && p.name !== values.landlordName)
-            problems.push(`房东身份证号（末 4 位 ${tail}）登记的姓名与“${values.landlordName}”不符`)
-          else landlordId = p.id
+          landlordId = personOf(String(values.landlordIdNumber), values.landlordName as string | null, '房东', problems)?.id ?? null
         } else if (values.landlordName) problems.push('填写房东须同时填写房东身份证号（按证件号关联人员台账）')
       } else {
         if (village && address && existing === null) problems.push(`${village.name}没有地址为“${address}”的出租屋：请先导入或登记出租屋台账`)
