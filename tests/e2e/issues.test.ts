@@ -293,6 +293,9 @@ describe('an issue through the four-level linkage', () => {
     await drawer.getByTestId('save-rules').click()
     await expect.poll(() => one<{ n: number }>("select count(*) n from routing_rules where category = '噪音扰民'").n).toBe(3)
     expect(one<{ active: number }>("select active from issue_categories where name = '噪音扰民'").active).toBe(1)
+    // The saved-message toast lies over the drawer's close button, and stays while the pointer rests on it.
+    await page.mouse.move(10, 700)
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' })
     await page.locator('.ant-drawer-open .ant-drawer-close').click()
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
