@@ -283,12 +283,13 @@ export function createRentalService(db: Db, clock: Clock) {
     const day = today()
     const villages = villageUnitId !== undefined ? [villageUnitId].filter((v) => !scopeVillageIds || scopeVillageIds.includes(v)) : scopeVillageIds
     const within = villages ? `and h.village_unit_id in (${villages.map(Number).join(',') || 'null'})` : ''
-    const where = `from fire_hazards h where h.rectified_on is null and h.issue_id is null and h.deadline < @day ${within}`
-    const total = sql.value<number>(`select count(*) ${where}`, { day }) ?? 0
+    const overdue = `h.rectified_on is null and h.issue_id is null and h.deadline < @day ${within}`
+    const total = sql.value<number>(`select count(*) from fire_hazards h where ${overdue}`, { day }) ?? 0
     const rows = sql.rows<Output<'rentals.overdueHazards'>['rows'][number]>(
       `select h.id hazardId, h.building_id buildingId, b.address, v.name village, k.name kind, h.found_on foundOn, h.deadline,
          cast(julianday(@day) - julianday(h.deadline) as integer) daysOverdue
-       ${where.replace('from fire_hazards h', 'from fire_hazards h join rental_buildings b on b.id = h.building_id join units v on v.id = h.village_unit_id join hazard_kinds k on k.id = h.kind_id')}
+       from fire_hazards h join rental_buildings b on b.id = h.building_id join units v on v.id = h.village_unit_id join hazard_kinds k on k.id = h.kind_id
+       where ${overdue}
        order by h.deadline, h.id limit 500`,
       { day }
     )
