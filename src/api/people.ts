@@ -100,6 +100,8 @@ export const usePeopleMeasure = (measure: 'contactCoverage' | 'daysSinceVisit' |
     queryFn: () => (measure === 'heads' ? call('heads.mapMeasure', {}) : call('grids.peopleMeasure', { measure: measure! })),
     enabled: measure !== null
   })
+/** The villages' 设岗定责 shading (posts.mapMeasure), fetched while it is chosen. */
+export const usePostsMeasure = (enabled: boolean) => useQuery({ queryKey: ['posts.mapMeasure'], queryFn: () => call('posts.mapMeasure', {}), enabled })
 export const useTeamMembers = (teamId: number | null) =>
   useQuery({ queryKey: ['teams.members', teamId], queryFn: () => call('teams.members', { teamId: teamId! }), enabled: teamId !== null })
 /** Quick person search for pickers (name prefix or ID/phone tail), optionally party members of one village. */

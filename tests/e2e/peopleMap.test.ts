@@ -65,4 +65,22 @@ describe('people layers', () => {
     ).toBeGreaterThan(2000)
     await page.screenshot({ path: join(outputDir, 'heads-shading.png') })
   })
+
+  it('shades the villages by the share of their 设岗定责 posts someone holds, the legend counting the posts nobody holds', async () => {
+    const village = app.core.store.sqlite.prepare("select id from units where name = '大学城社区'").pluck().get() as number
+    const made = await app.core.dispatch('posts.create', { villageUnitId: village, name: '地图测试空岗', capacity: 2, audience: '无职党员' })
+    if (!made.ok) throw new Error(made.error.message)
+    const figures = await app.core.dispatch('posts.figures', { year: 2026 })
+    if (!figures.ok) throw new Error(figures.error.message)
+    expect(figures.value.unclaimed.length).toBeGreaterThan(0)
+    const before = await idleCount(page)
+    await choose('people-shading-select', '按设岗定责岗位认领着色')
+    await expect.poll(() => page.getByTestId('shading-legend').textContent()).toContain(`无人认领的岗位 ${figures.value.unclaimed.length} 个`)
+    await waitForMapIdle(page, before)
+    await page.waitForTimeout(400)
+    // The villages are drawn in the ramp's green (all posts held) to yellow; the 三长 red is gone with the tier-3 shading.
+    const shot = await page.getByTestId('grid-map').screenshot()
+    expect(countColour(shot, '#1a9850', 60) + countColour(shot, '#8bc26c', 60) + countColour(shot, '#fee08b', 60)).toBeGreaterThan(2000)
+    await page.screenshot({ path: join(outputDir, 'posts-shading.png') })
+  })
 })

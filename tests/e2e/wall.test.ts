@@ -92,6 +92,13 @@ describe('the wall display', () => {
     expect(await stat('解决问题')).toBe(n(heads.value.total.problems))
     expect(await stat('调解纠纷')).toBe(n(heads.value.total.disputes))
     expect(await stat('无三长网格')).toBe(n(check.value.withoutHead.length))
+    // The 设岗定责 tile: posts.figures today, as 设岗定责 and the briefing show them.
+    const posts = await app.core.dispatch('posts.figures', { year: 2026 })
+    if (!posts.ok) throw new Error(posts.error.message)
+    expect(await tile('设岗定责')).toBe(n(posts.value.members))
+    expect(await page.locator('[data-tile="设岗定责"] .wall-label').textContent()).toBe(
+      `领岗党员 · 岗位 ${n(posts.value.posts)} · 无人认领 ${n(posts.value.unclaimed.length)}`
+    )
     await page.screenshot({ path: join(outputDir, 'wall-1920x1080.png') })
   })
 

@@ -86,4 +86,18 @@ describe('无职党员设岗定责', () => {
     expect(after.unclaimed.map((u) => u.postId).sort()).toEqual([post, idle].sort())
     expect(await core.dispatch('posts.endClaim', { claimId: claim, endedOn: '2026-11-22' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
+
+  it('shades the village on the map by the share of its posts someone holds, counting those nobody holds as the figures do', async () => {
+    const sqlite = core.store.sqlite
+    const grid = sqlite.prepare('select id from grids where tier = 1 and village_unit_id = ?').pluck().get(village) as number
+    const all = sqlite.prepare('select count(*) from volunteer_posts where village_unit_id = ?').pluck().get(village) as number
+    const shading = await ok(core, 'posts.mapMeasure', {})
+    // Both posts made above lie empty now (the member left); the village's other posts are held.
+    expect(shading.find((g) => g.gridId === grid)).toEqual({ gridId: grid, posts: all, unclaimed: 2, value: Math.round((1000 * (all - 2)) / all) / 10 })
+    const town = await ok(core, 'posts.figures', { year: 2026 })
+    expect(shading.reduce((n, g) => n + g.unclaimed, 0)).toBe(town.unclaimed.length)
+    // A member claiming one of them: one fewer empty post in the village.
+    await ok(core, 'posts.claimByMember', { postId: post, personId: await person(6, village, '村居') })
+    expect((await ok(core, 'posts.mapMeasure', {})).find((g) => g.gridId === grid)!.unclaimed).toBe(1)
+  })
 })

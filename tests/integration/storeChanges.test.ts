@@ -131,6 +131,8 @@ describe('changes by reach', () => {
     // The wall's 三长制 figures follow a head appointed or a record made.
     expect(showsChange('wall.summary', { kinds: ['heads'] })).toBe(true)
     expect(showsChange('heads.mapMeasure', { kinds: ['heads'] })).toBe(true)
+    // A post claimed or left changes the map's 设岗定责 shading and the wall's 领岗党员.
+    expect(showsChange('posts.mapMeasure', { kinds: ['people'] })).toBe(true)
   })
 })
 

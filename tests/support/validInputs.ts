@@ -288,6 +288,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'posts.endClaim': { claimId: nextMemberClaim, endedOn: '2026-11-22' },
     'posts.memberClaims': { postId: nextPost },
     'posts.figures': { year: 2026 },
+    'posts.mapMeasure': {},
     'posts.importTemplate': { kind: 'memberPosts' },
     'posts.import': { kind: 'memberPosts', fileName: 'a.csv', contentBase64: Buffer.from('所在村居,岗位名称\n').toString('base64') },
     'posts.importReportFile': { kind: 'memberPosts', rejected: [{ row: 2, name: '某岗', reasons: ['岗位已满'] }] },

@@ -57,6 +57,7 @@ export const peopleAccess: FeatureRules<typeof peopleContract> = {
   'posts.review': write(['people.write'], [record('postMemberClaim', (i: ParsedInput<'posts.review'>) => i.claimId)]),
   'posts.memberClaims': read([record('post', (i: ParsedInput<'posts.memberClaims'>) => i.postId)]),
   'posts.figures': read(list),
+  'posts.mapMeasure': read(town),
   // The villages' ledgers are imported by the town, as the people registries are.
   'posts.importTemplate': read(town),
   'posts.import': write(['people.write'], none),

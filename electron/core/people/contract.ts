@@ -353,6 +353,11 @@ export const peopleContract = {
     }),
     doc: '设岗定责统计（截至某日，默认今天）：无职党员岗位数、已有人认领的岗位、在岗无职党员人数、当年已考评（其中优秀）；无人认领的岗位（规则检查）'
   },
+  'posts.mapMeasure': {
+    input: NoInput,
+    output: z.array(z.object({ gridId: Id, posts: z.number().int(), unclaimed: z.number().int(), value: z.number() })),
+    doc: '地图着色（村居，一级网格）：今天的设岗定责岗位数（报到党员与无职党员的）、无人认领的岗位数、有人认领的岗位占比（%）'
+  },
   'posts.importTemplate': postLedger.template,
   'posts.import': postLedger.import,
   'posts.importReportFile': postLedger.report,

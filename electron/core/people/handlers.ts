@@ -77,6 +77,7 @@ export function createPeopleHandlers({ db, clock }: { db: Db; clock: Clock }): F
     'posts.review': (input, { actor }) => memberPosts.review(input, actor),
     'posts.memberClaims': ({ postId }) => memberPosts.claims(postId),
     'posts.figures': (input, { scopeVillageIds }) => memberPosts.figures(input, scopeVillageIds),
+    'posts.mapMeasure': () => memberPosts.mapMeasure(),
     'posts.importTemplate': () => ledgerTemplateFile(postTemplate.title, postTemplate.columns, clock.now(), ['idNumber']),
     'posts.import': (input) => postLedger.run(input),
     'posts.importReportFile': ({ rejected }) => rejectedRowsFile(postTemplate.title, rejected, clock.now(), chinaDate(clock.now()).replaceAll('-', '')),

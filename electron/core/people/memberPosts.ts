@@ -13,6 +13,10 @@ export function createMemberPostService(db: Db, clock: Clock) {
   const today = () => chinaDate(clock.now())
   /** A claim held on a day: claimed by then, not ended by then. */
   const held = (alias: string, day = '@day') => `${alias}.claimed_on <= ${day} and (${alias}.ended_on is null or ${alias}.ended_on > ${day})`
+  /** A post (of either audience) nobody holds on @day: the rules check's 岗位无人认领, one definition. */
+  const unclaimed = (post: string) =>
+    `not exists (select 1 from post_member_claims c where c.post_id = ${post}.id and ${held('c')})
+     and not exists (select 1 from post_claims pc where pc.post_id = ${post}.id)`
 
   function claim(input: ParsedInput<'posts.claimByMember'>) {
     return sql.transaction(() => {
@@ -114,16 +118,35 @@ export function createMemberPostService(db: Db, clock: Clock) {
        from volunteer_posts vp where vp.audience = '无职党员' ${within('vp')}`,
       params
     )!
-    const unclaimed = sql.rows<Output<'posts.figures'>['unclaimed'][number]>(
+    const unclaimedPosts = sql.rows<Output<'posts.figures'>['unclaimed'][number]>(
       `select vp.id postId, vp.name, vp.audience, v.name village from volunteer_posts vp join units v on v.id = vp.village_unit_id
-       where 1 = 1 ${within('vp')}
-         and not exists (select 1 from post_member_claims c where c.post_id = vp.id and ${held('c')})
-         and not exists (select 1 from post_claims pc where pc.post_id = vp.id)
+       where ${unclaimed('vp')} ${within('vp')}
        order by v.sort_order, vp.id`,
       params
     )
-    return { posts: f.posts, claimedPosts: f.claimedPosts ?? 0, members: f.members ?? 0, reviewed: f.reviewed ?? 0, excellent: f.excellent ?? 0, unclaimed }
+    return {
+      posts: f.posts,
+      claimedPosts: f.claimedPosts ?? 0,
+      members: f.members ?? 0,
+      reviewed: f.reviewed ?? 0,
+      excellent: f.excellent ?? 0,
+      unclaimed: unclaimedPosts
+    }
   }
 
-  return { claim, endClaim, review, claims, figures }
+  /**
+   * The map's 设岗定责 shading, today: per village (its tier-1 grid) the posts of either audience, those
+   * nobody holds (as figures' unclaimed) and the share held (%).
+   */
+  function mapMeasure(): Output<'posts.mapMeasure'> {
+    return sql.rows<Output<'posts.mapMeasure'>[number]>(
+      `select g.id gridId, count(*) posts, sum(${unclaimed('vp')}) unclaimed,
+         round(100.0 * (count(*) - sum(${unclaimed('vp')})) / count(*), 1) value
+       from volunteer_posts vp join grids g on g.village_unit_id = vp.village_unit_id and g.tier = 1
+       group by g.id`,
+      { day: today() }
+    )
+  }
+
+  return { claim, endClaim, review, claims, figures, mapMeasure }
 }

@@ -53,13 +53,15 @@ export const wallContract = {
         activities: z.number().int(),
         withoutHead: z.number().int()
       }),
+      /** 设岗定责 today (posts.figures): members without office holding a post, their posts, every post nobody holds. */
+      posts: z.object({ members: z.number().int(), posts: z.number().int(), unclaimed: z.number().int() }),
       trend: z.array(z.object({ month: z.string(), collected: z.number().int(), resolved: z.number().int() })),
       categories: z.array(z.object({ category: z.string(), collected: z.number().int() })),
       flow: z.array(z.object({ level: z.number().int(), heldNow: z.number().int(), resolvedThisYear: z.number().int(), escalatedThisYear: z.number().int() })),
       newest: z.array(WallIssue),
       overdue: z.array(WallIssue)
     }),
-    doc: '指挥大屏：网格、党员、报到党员、储能联系、驻点团队、今日/未办结/超期事件、解决率、出租屋隐患整治进度，近12个月趋势、类别、四级流转、最新与超期事件'
+    doc: '指挥大屏：网格、党员、报到党员、储能联系、驻点团队、今日/未办结/超期事件、解决率、出租屋隐患整治进度、三长制、设岗定责，近12个月趋势、类别、四级流转、最新与超期事件'
   },
   'wall.measure': {
     input: z.object({ measure: z.enum(['open', 'overdue', 'visits', 'reporting']) }).strict(),

@@ -8,6 +8,7 @@ import { addDays, chinaDate, chinaMonth, chinaMonthSql, chinaYear, dayEnd, daySt
 import { sqlOn } from '../db/sql'
 import { createRentalService } from '../rentals/rentals'
 import { createHeadService } from '../heads/heads'
+import { createMemberPostService } from '../people/memberPosts'
 
 const OPEN = "('reported', 'accepted', 'resolved', 'suspended')"
 const RUNNING = "('reported', 'accepted', 'resolved')"
@@ -18,6 +19,7 @@ export function createWallService(db: Db, clock: Clock) {
   const figures = createIssueFigureService(db, clock)
   const rentals = createRentalService(db, clock)
   const heads = createHeadService(db, clock)
+  const memberPosts = createMemberPostService(db, clock)
 
   function summary() {
     const now = clock.now()
@@ -40,6 +42,7 @@ export function createWallService(db: Db, clock: Clock) {
       `select ${levelExpr('h')} level, count(*) n from issues i join units h on h.id = i.holder_unit_id where i.status in ${OPEN} group by 1`
     )
     const shown = rentals.shownCampaign(undefined, null)
+    const posts = memberPosts.figures({ year }, null)
     const headYear = heads.figures({ from: `${year}-01-01`, to: `${year}-12-31` }, null).total
     const issueRow = `i.id, i.code, i.title, i.category, i.status, i.created_at as createdAt, i.due_at as dueAt, v.name as village, h.name as holder`
     return {
@@ -72,6 +75,7 @@ export function createWallService(db: Db, clock: Clock) {
         activities: headYear.activities,
         withoutHead: heads.check(undefined, null).withoutHead.length
       },
+      posts: { members: posts.members, posts: posts.posts, unclaimed: posts.unclaimed.length },
       trend: months.map((m) => ({
         month: m,
         collected: trendRows.find((r) => r.m === m)?.collected ?? 0,

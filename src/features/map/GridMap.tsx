@@ -37,8 +37,10 @@ type Props = {
   onIssueClick?: (id: number) => void
   /** A rental building clicked (the 出租屋消防 layer). */
   onRentalClick?: (id: number) => void
-  /** The rental campaign layer: villages shaded by their rectification rate (%), buildings with open hazards; or null. */
-  rentals?: { progress: { gridId: number; value: number }[]; buildings: FeatureCollection } | null
+  /** The rental campaign layer's buildings with open hazards, or null. */
+  rentalBuildings?: FeatureCollection | null
+  /** Villages (tier-1 grids) shaded by a share done, 0–100 % (a campaign's rectification rate, posts held), or null. */
+  villageShading?: { gridId: number; value: number }[] | null
   /** Tier-3 shading by a people measure, or null. */
   shading: { measure: ShadingMeasure; values: { gridId: number; value: number }[] } | null
   /**
@@ -91,7 +93,8 @@ export function GridMap({
   peoplePoints,
   issuePoints,
   shading,
-  rentals = null,
+  rentalBuildings = null,
+  villageShading = null,
   onIssueClick,
   onRentalClick,
   selectionPanelWidth = 0,
@@ -279,16 +282,16 @@ export function GridMap({
     map.setPaintProperty('tier3-measure', 'fill-color', shadingColour(shading.measure))
     map.setLayoutProperty('tier3-measure', 'visibility', 'visible')
   }, [loaded, shading, tier3])
-  useSourceData(loaded ? mapRef.current : null, 'rentals', rentals?.buildings ?? emptyPreview)
-  // The villages' progress is feature-state on the tier-1 source, as the people shading is on tier 3.
+  useSourceData(loaded ? mapRef.current : null, 'rentals', rentalBuildings ?? emptyPreview)
+  // The villages' shading is feature-state on the tier-1 source, as the people shading is on tier 3.
   useEffect(() => {
     const map = mapRef.current
     if (!loaded || !map || !tier1) return
     for (const id of progressIds.current) map.removeFeatureState({ source: sourceOf(1), id }, 'progress')
-    progressIds.current = rentals ? rentals.progress.map((v) => v.gridId) : []
-    for (const v of rentals?.progress ?? []) map.setFeatureState({ source: sourceOf(1), id: v.gridId }, { progress: v.value })
-    map.setLayoutProperty('tier1-progress', 'visibility', rentals ? 'visible' : 'none')
-  }, [loaded, rentals, tier1])
+    progressIds.current = villageShading ? villageShading.map((v) => v.gridId) : []
+    for (const v of villageShading ?? []) map.setFeatureState({ source: sourceOf(1), id: v.gridId }, { progress: v.value })
+    map.setLayoutProperty('tier1-progress', 'visibility', villageShading ? 'visible' : 'none')
+  }, [loaded, villageShading, tier1])
   useSourceData(loaded ? mapRef.current : null, sourceOf(1), tier1, giveTier)
   useSourceData(loaded ? mapRef.current : null, sourceOf(2), tier2, giveTier)
   useSourceData(loaded ? mapRef.current : null, sourceOf(3), tier3, giveTier)

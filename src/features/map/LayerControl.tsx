@@ -17,6 +17,8 @@ type Props = {
   pointCount: number | null
   /** Tier-3 areas with no head in office, under the 三长 shading. */
   headsMissing: number | null
+  /** Posts nobody holds, under the 设岗定责 shading. */
+  postsUnclaimed: number | null
   showIssues: boolean
   onShowIssues: (v: boolean) => void
   issueCount: number | null
@@ -24,6 +26,8 @@ type Props = {
   /** Fold while drawing, so the whole map is free for the pointer. */
   folded?: boolean
 }
+
+const progressGradient = `linear-gradient(90deg, ${progressRamp.map(([, c]) => c).join(', ')})`
 
 export function LayerControl({
   visible,
@@ -33,6 +37,7 @@ export function LayerControl({
   onPeopleChange,
   pointCount,
   headsMissing,
+  postsUnclaimed,
   showIssues,
   onShowIssues,
   issueCount,
@@ -95,12 +100,14 @@ export function LayerControl({
       </div>
       {rentals.data && (
         <div data-testid="rentals-legend">
-          <div className="map-legend-ramp">
-            <span className="ramp" style={{ background: `linear-gradient(90deg, ${progressRamp.map(([, c]) => c).join(', ')})` }} />
-            <span className="muted">
-              村居整改率 0% → 100%（{rentals.data.campaign.name}，截至 {rentals.data.asOf}）
-            </span>
-          </div>
+          {people.shading !== 'posts' && (
+            <div className="map-legend-ramp">
+              <span className="ramp" style={{ background: progressGradient }} />
+              <span className="muted">
+                村居整改率 0% → 100%（{rentals.data.campaign.name}，截至 {rentals.data.asOf}）
+              </span>
+            </div>
+          )}
           <div className="map-legend-row muted">
             {(['高风险', '中风险', '低风险'] as const).map((r) => (
               <span key={r} className="map-legend-nowrap">
@@ -164,7 +171,8 @@ export function LayerControl({
           { value: 'none', label: '党小组不着色' },
           { value: 'contactCoverage', label: '按户联系覆盖率着色' },
           { value: 'daysSinceVisit', label: '按距上次走访天数着色' },
-          { value: 'heads', label: '按三长在任与工作着色' }
+          { value: 'heads', label: '按三长在任与工作着色' },
+          { value: 'posts', label: '按设岗定责岗位认领着色（村居）' }
         ]}
         data-testid="people-shading-select"
       />
@@ -186,7 +194,14 @@ export function LayerControl({
           </span>
         </div>
       )}
-      {people.shading !== 'none' && people.shading !== 'heads' && (
+      {people.shading === 'posts' && (
+        <div className="map-legend-ramp" data-testid="shading-legend">
+          <span className="ramp" style={{ background: progressGradient }} />
+          <span className="muted">有人认领的岗位 0% → 100%（村居）</span>
+          <span className="muted">无人认领的岗位{postsUnclaimed !== null ? ` ${postsUnclaimed} 个` : ''}</span>
+        </div>
+      )}
+      {people.shading !== 'none' && people.shading !== 'heads' && people.shading !== 'posts' && (
         <div className="map-legend-ramp" data-testid="shading-legend">
           <span className="ramp" style={{ background: `linear-gradient(90deg, ${shadingRamp[people.shading].stops.map(([, c]) => c).join(', ')})` }} />
           <span className="muted">

@@ -165,7 +165,9 @@ export function MapScreen() {
             window.location.hash = '#/rentals'
           }}
           shading={people.shading}
-          rentals={rentalLayer.rentals}
+          rentalBuildings={rentalLayer.rentals?.buildings ?? null}
+          // One shading of the villages at a time: the 设岗定责 one when chosen, else the campaign's.
+          villageShading={people.villageShading ?? rentalLayer.rentals?.progress ?? null}
           selectionPanelWidth={gridPanelWidth}
           onGridsDrawn={() => setMapDrawn(true)}
         />
@@ -186,6 +188,7 @@ export function MapScreen() {
           onPeopleChange={people.setChoice}
           pointCount={people.count}
           headsMissing={people.headsMissing}
+          postsUnclaimed={people.postsUnclaimed}
           showIssues={showIssues}
           onShowIssues={setShowIssues}
           issueCount={showIssues ? (issuePoints.data?.features.length ?? null) : null}

@@ -215,6 +215,15 @@ export function WallScreen() {
             </div>
           </div>
         )}
+        {summary && (
+          <div className="wall-tile wide" data-tile="设岗定责" data-testid="wall-posts">
+            <div className="wall-figure">{n(summary.posts.members)}</div>
+            <div className="wall-label">
+              领岗党员 · 岗位 {n(summary.posts.posts)} ·{' '}
+              <span className={summary.posts.unclaimed ? 'wall-alert' : ''}>无人认领 {n(summary.posts.unclaimed)}</span>
+            </div>
+          </div>
+        )}
       </section>
       <section className="wall-centre">
         <WallMap values={measured?.values ?? []} max={measured?.max ?? 0} points={points ?? []} />
