@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config'
 // property and fuzz tests would otherwise starve Chromium and make waits flaky.
 export default defineConfig({
   test: {
+    // Vitest 4 leaves one core to itself by default: on our 2-core machines that ran every file one
+    // after another. Two workers for the node suites; the browser suite stays alone (fileParallelism).
+    maxWorkers: 2,
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },

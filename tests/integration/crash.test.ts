@@ -36,8 +36,11 @@ beforeAll(() => {
 })
 afterAll(() => undefined)
 
-/** Run the child for `ms`, kill it hard, and return the lines it acknowledged. */
-function runAndKill(iteration: number, ms: number): Promise<{ acks: string[]; stderr: string }> {
+/**
+ * Run the child, kill it hard `ms` after it starts (`from: 'start'`: while it opens the store, or
+ * soon after) or after it says it is working (`from: 'ready'`), and return the lines it acknowledged.
+ */
+function runAndKill(iteration: number, ms: number, from: 'start' | 'ready'): Promise<{ acks: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, dbFile, defaultMigrationsFolder, defaultResourcesFolder, String(iteration)], {
       cwd: join(__dirname, '../..'),
@@ -45,12 +48,20 @@ function runAndKill(iteration: number, ms: number): Promise<{ acks: string[]; st
     })
     let out = ''
     let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    let timer: NodeJS.Timeout | undefined
+    const killIn = () => (timer = setTimeout(() => child.kill('SIGKILL'), ms))
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (from === 'ready' && timer === undefined && out.startsWith('READY\n')) killIn()
+    })
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms)
+    if (from === 'start') killIn()
+    // A child that never says it is ready is killed too, not waited for.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000)
     child.on('error', reject)
     child.on('exit', () => {
       clearTimeout(timer)
+      clearTimeout(guard)
       // A line cut off by the kill was never acknowledged.
       resolve({
         acks: out
@@ -70,7 +81,9 @@ describe('crash harness', () => {
     const ackedIssues = new Map<number, number>()
     let acks = 0
     for (let i = 0; i < ITERATIONS; i++) {
-      const { acks: lines, stderr } = await runAndKill(i, rng.int(150, 800))
+      // One kill in eight falls anywhere in the first 600 ms, the start (≈450 ms) included; the others
+      // within 120 ms of work — a few dozen acknowledged writes, each a place to be cut.
+      const { acks: lines, stderr } = i % 8 === 0 ? await runAndKill(i, rng.int(20, 600), 'start') : await runAndKill(i, rng.int(0, 120), 'ready')
       expect(stderr, `iteration ${i}`).not.toMatch(/Error|refused/)
       acks += lines.length
       for (const line of lines) {

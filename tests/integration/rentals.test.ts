@@ -390,10 +390,15 @@ describe('rental fire-safety work', () => {
     expect(town.rows.map((r) => r.hazardId)).toEqual(expected)
     expect(town.rows.find((r) => r.hazardId === farHazard)).toMatchObject({
       address: '大学城逾期楼',
+      riskClass: '高风险',
       village: '大学城社区',
+      tier3: null,
       deadline: '2026-11-18',
       daysOverdue: 7
     })
+    // Each row's party group is its building's, where the building lies in one.
+    const gridOf = core.store.sqlite.prepare('select g.name from rental_buildings b left join grids g on g.id = b.tier3_grid_id where b.id = ?').pluck()
+    for (const r of town.rows) expect(r.tier3).toBe(gridOf.get(r.buildingId) ?? null)
     // A clerk sees their villages' and may not turn another village's.
     const token = await signIn(core, 'tingpu')
     const theirs = await core.dispatch('rentals.overdueHazards', {}, { token })

@@ -1,5 +1,5 @@
 // Exporting grids: GeoJSON (WGS-84, or GCJ-02 for AMap/Tencent tools) and an Excel ledger (台账).
-import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { newWorkbook, addTableSheet, workbookFile } from '../kernel/workbook'
 import type { Output, ParsedInput } from '../../shared/contract'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
@@ -109,8 +109,7 @@ export function createGridExportService(db: Db, clock: Clock) {
   async function excel(input: ParsedInput<'grids.export'>): Promise<Output<'grids.export'>> {
     const { rows: list, scope } = rows(input)
     const book = newWorkbook(clock.now())
-    const sheet = book.addWorksheet('网格台账')
-    sheet.columns = [
+    const columns = [
       { header: '网格编码', key: 'code', width: 20 },
       { header: '网格名称', key: 'name', width: 26 },
       { header: '级别', key: 'tier', width: 8 },
@@ -127,8 +126,12 @@ export function createGridExportService(db: Db, clock: Clock) {
       { header: '面积（平方公里）', key: 'area_km2', width: 14 },
       { header: '边界', key: 'boundary', width: 10 }
     ]
-    for (const r of list) sheet.addRow({ ...r, tier: tierWord[r.tier], boundary: !r.geometry ? '未绘制' : r.illustrative ? '示意' : '正式' })
-    styleHeader(sheet, sheet.columns.length)
+    const sheet = addTableSheet(
+      book,
+      '网格台账',
+      columns,
+      list.map((r) => ({ ...r, tier: tierWord[r.tier], boundary: !r.geometry ? '未绘制' : r.illustrative ? '示意' : '正式' }))
+    )
     for (const key of ['households', 'registered_population', 'non_hukou_population']) sheet.getColumn(key).numFmt = '#,##0'
     sheet.getColumn('area_km2').numFmt = '0.0000'
     return workbookFile(book, `${baseName(scope, input)}_台账_${stamp()}.xlsx`, list.length)

@@ -7,7 +7,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { chinaDate } from '../../shared/chinaTime'
-import { openLedger, registryPersons, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
+import { registryPersons, runLedgerImport, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
 import type { Table } from '../kernel/readTable'
 import { headTemplates, parseHeadRow, type HeadLedgerKind } from './domain/ledgerRows'
 
@@ -115,16 +115,15 @@ export function createHeadImportService(db: Db, clock: Clock) {
     }
   }
 
-  async function run(input: ParsedInput<'heads.import'>, actor: string): Promise<Report> {
+  function run(input: ParsedInput<'heads.import'>, actor: string): Promise<Report> {
     const kind = input.kind
-    const opened = await openLedger(input.fileName, input.contentBase64, headTemplates[kind])
-    if (opened.fileError !== null) return { kind, fileError: opened.fileError, rowCount: 0, accepted: 0, warnings: [], rejected: [], committed: false }
-    const { table, index, warnings } = opened
-    const { accepted, rejected } = checkRows(kind, table, index, warnings)
-    const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false }
-    if (input.dryRun || accepted.length === 0) return report
-    sql.transaction(() => write(kind, accepted, actor))
-    return { ...report, committed: true }
+    return runLedgerImport(
+      sql,
+      input,
+      headTemplates[kind],
+      (table, index, warnings) => checkRows(kind, table, index, warnings),
+      (accepted) => write(kind, accepted, actor)
+    )
   }
 
   return { run }

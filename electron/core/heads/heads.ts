@@ -8,7 +8,7 @@ import { chinaDate } from '../../shared/chinaTime'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { runList, type ListInput, type ListSpec } from '../db/sqlList'
 import { headFiguresOf } from './headFigures'
-import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { newWorkbook, addTableSheet, workbookFile } from '../kernel/workbook'
 import { headTemplates } from './domain/ledgerRows'
 
 type Row = Output<'heads.list'>['rows'][number]
@@ -157,18 +157,25 @@ export function createHeadService(db: Db, clock: Clock) {
   }
 
   /** Tier-3 areas with no head in office today (a clerk: in their villages). */
+  /** A tier-3 area (alias) with no head in office on @day: the rules check's 无三长网格, one definition. */
+  const withoutHeadOn = (g: string) =>
+    `not exists (select 1 from area_heads h where h.tier3_grid_id = ${g}.id and h.appointed_on <= @day and (h.ended_on is null or h.ended_on > @day))`
+
   function check(villageUnitId: number | undefined, scopeVillageIds: number[] | null): Output<'heads.check'> {
     const scope = villageUnitId !== undefined ? [villageUnitId].filter((v) => !scopeVillageIds || scopeVillageIds.includes(v)) : scopeVillageIds
     const where = scope ? `and g.village_unit_id in (${scope.map(Number).join(',') || 'null'})` : ''
     const areas = sql.value<number>(`select count(*) from grids g where g.tier = 3 ${where}`) ?? 0
     const withoutHead = sql.rows<Output<'heads.check'>['withoutHead'][number]>(
       `select g.id tier3GridId, g.name, v.name village from grids g join units v on v.id = g.village_unit_id
-       where g.tier = 3 ${where} and not exists (select 1 from area_heads h where h.tier3_grid_id = g.id and h.appointed_on <= @day and (h.ended_on is null or h.ended_on > @day))
+       where g.tier = 3 ${where} and ${withoutHeadOn('g')}
        order by v.sort_order, g.code`,
       { day: today() }
     )
     return { areas, withoutHead }
   }
+
+  /** How many tier-3 areas of the town have no head in office today (the wall's count of check's list). */
+  const countWithoutHead = () => sql.value<number>(`select count(*) from grids g where g.tier = 3 and ${withoutHeadOn('g')}`, { day: today() }) ?? 0
 
   /**
    * For the map, every tier-3 area today: -1 with no head in office, else how many records its heads
@@ -178,9 +185,8 @@ export function createHeadService(db: Db, clock: Clock) {
     const day = today()
     return sql.rows<{ gridId: number; value: number }>(
       `select g.id gridId,
-         case when exists (select 1 from area_heads h where h.tier3_grid_id = g.id and h.appointed_on <= @day and (h.ended_on is null or h.ended_on > @day))
-           then (select count(*) from area_heads h join head_records r on r.head_id = h.id where h.tier3_grid_id = g.id and r.date between @from and @day)
-           else -1 end value
+         case when ${withoutHeadOn('g')} then -1
+           else (select count(*) from area_heads h join head_records r on r.head_id = h.id where h.tier3_grid_id = g.id and r.date between @from and @day) end value
        from grids g where g.tier = 3`,
       { day, from: `${day.slice(0, 4)}-01-01` }
     )
@@ -190,8 +196,7 @@ export function createHeadService(db: Db, clock: Clock) {
   async function exportList(input: Omit<ListInput, 'offset' | 'limit'>) {
     const { rows } = list({ ...input, offset: 0, limit: 100_000 })
     const book = newWorkbook(clock.now())
-    const sheet = book.addWorksheet('三长台账')
-    sheet.columns = [
+    const columns = [
       { header: '姓名', key: 'name', width: 10 },
       { header: '类别', key: 'role', width: 8 },
       { header: '负责楼巷街', key: 'area', width: 24 },
@@ -204,8 +209,12 @@ export function createHeadService(db: Db, clock: Clock) {
       { header: '社区活动', key: 'activities', width: 10 },
       { header: '示意数据', key: 'sample', width: 10 }
     ]
-    for (const r of rows) sheet.addRow({ ...r, endedOn: r.endedOn ?? '在任', sample: r.sample ? '是' : '' })
-    styleHeader(sheet, 11)
+    addTableSheet(
+      book,
+      '三长台账',
+      columns,
+      rows.map((r) => ({ ...r, endedOn: r.endedOn ?? '在任', sample: r.sample ? '是' : '' }))
+    )
     return workbookFile(book, `三长台账_${today().replaceAll('-', '')}.xlsx`, rows.length)
   }
 
@@ -227,14 +236,12 @@ export function createHeadService(db: Db, clock: Clock) {
       input.to
     )
     const book = newWorkbook(clock.now())
-    const sheet = book.addWorksheet('三长工作台账')
-    sheet.columns = headTemplates.records.columns
+    const columns = headTemplates.records.columns
       .filter((c) => c.key !== 'idNumber')
       .map((c) => ({ header: c.header, key: c.key, width: Math.max(10, c.header.length * 2 + 4) }))
-    for (const r of rows) sheet.addRow(r)
-    styleHeader(sheet, sheet.columns.length)
+    addTableSheet(book, '三长工作台账', columns, rows)
     return workbookFile(book, `三长工作台账_${input.from.replaceAll('-', '')}-${input.to.replaceAll('-', '')}.xlsx`, rows.length)
   }
 
-  return { list, exportList, exportRecords, appoint, end, record, records, figures, check, mapMeasure }
+  return { list, exportList, exportRecords, appoint, end, record, records, figures, check, countWithoutHead, mapMeasure }
 }

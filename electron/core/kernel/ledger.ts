@@ -4,7 +4,7 @@
 import { readTable, TableFileError, type Cell, type Table } from './readTable'
 import { isCalendarDay } from '../../shared/chinaTime'
 import { normaliseText } from './personalData'
-import { newWorkbook, styleHeader, workbookFile } from './workbook'
+import { addTableSheet, newWorkbook, styleHeader, workbookFile } from './workbook'
 import type { Sql } from '../db/sql'
 
 export type LedgerColumn = { key: string; header: string; required?: boolean; example: string; help?: string }
@@ -101,14 +101,16 @@ export async function ledgerTemplateFile(title: string, columns: LedgerColumn[],
 /** The rows an import refused, with their reasons, as a workbook to correct the ledger by. */
 export async function rejectedRowsFile(title: string, rejected: RejectedRow[], now: Date, stamp: string) {
   const book = newWorkbook(now)
-  const sheet = book.addWorksheet('未导入的行')
-  sheet.columns = [
-    { header: '文件中的行号', key: 'row', width: 12 },
-    { header: '姓名/名称', key: 'name', width: 16 },
-    { header: '原因', key: 'reasons', width: 90 }
-  ]
-  for (const r of rejected) sheet.addRow({ row: r.row, name: r.name ?? '', reasons: r.reasons.join('；') })
-  styleHeader(sheet, 3)
+  addTableSheet(
+    book,
+    '未导入的行',
+    [
+      { header: '文件中的行号', key: 'row', width: 12 },
+      { header: '姓名/名称', key: 'name', width: 16 },
+      { header: '原因', key: 'reasons', width: 90 }
+    ],
+    rejected.map((r) => ({ row: r.row, name: r.name ?? '', reasons: r.reasons.join('；') }))
+  )
   return workbookFile(book, `${title}导入校验报告_${stamp}.xlsx`, rejected.length)
 }
 
@@ -159,6 +161,39 @@ export async function openLedger(
   const warnings = [...table.warnings]
   if (unknown.length) warnings.push(`以下列不在模板中，已忽略：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' …' : ''}`)
   return { fileError: null, table, index, warnings }
+}
+
+/** What a ledger import answers: the rows read, accepted and refused (with why), and whether it was written. */
+export type LedgerReport<K extends string> = {
+  kind: K
+  fileError: string | null
+  rowCount: number
+  accepted: number
+  warnings: string[]
+  rejected: RejectedRow[]
+  committed: boolean
+}
+
+/**
+ * One ledger import: open the file as the template, check its rows, and — unless a dry run, or no
+ * row passed — write the accepted rows in one transaction (all of them or, on a throw, none).
+ */
+export async function runLedgerImport<K extends string, A>(
+  sql: Sql,
+  input: { kind: K; fileName: string; contentBase64: string; dryRun?: boolean },
+  template: { title: string; columns: LedgerColumn[] },
+  check: (table: Table, index: Record<string, number>, warnings: string[]) => { accepted: A[]; rejected: RejectedRow[] },
+  write: (accepted: A[]) => void
+): Promise<LedgerReport<K>> {
+  const { kind } = input
+  const opened = await openLedger(input.fileName, input.contentBase64, template)
+  if (opened.fileError !== null) return { kind, fileError: opened.fileError, rowCount: 0, accepted: 0, warnings: [], rejected: [], committed: false }
+  const { table, index, warnings } = opened
+  const { accepted, rejected } = check(table, index, warnings)
+  const report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false }
+  if (input.dryRun || accepted.length === 0) return report
+  sql.transaction(() => write(accepted))
+  return { ...report, committed: true }
 }
 
 /** The village a row names, or a problem naming what may have been meant; a short name taken is a warning. */

@@ -20,6 +20,17 @@ export function styleHeader(sheet: ExcelJS.Worksheet, columns: number) {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } }
 }
 
+export type SheetColumn = { header: string; key: string; width: number }
+
+/** A sheet of rows (keyed as the columns are) under the styled header: how every exported table looks. */
+export function addTableSheet(book: ExcelJS.Workbook, name: string, columns: SheetColumn[], rows: Iterable<Record<string, unknown>>) {
+  const sheet = book.addWorksheet(name)
+  sheet.columns = columns
+  for (const r of rows) sheet.addRow(r)
+  styleHeader(sheet, columns.length)
+  return sheet
+}
+
 /** The workbook as a method answers it: a file to save, and how many rows it holds. */
 export async function workbookFile(book: ExcelJS.Workbook, fileName: string, count: number) {
   const buffer = Buffer.from(await book.xlsx.writeBuffer())

@@ -1,6 +1,6 @@
 // Excel files of the people side: the current view of a registry (masked), the import templates,
 // and the rows an import refused with their reasons.
-import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { newWorkbook, addTableSheet, workbookFile } from '../kernel/workbook'
 import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
@@ -100,13 +100,15 @@ export function createPeopleSheetService(db: Db, clock: Clock) {
     const { rows } = runList<Record<string, unknown>>(sqlOn(db), registrySpecs[registry], { ...query, offset: 0, limit: EXPORT_LIMIT })
     const def = columns[registry]
     const book = newBook()
-    const sheet = book.addWorksheet(def.title)
-    sheet.columns = def.cols.map(([key, header, width]) => ({ key, header, width }))
-    for (const r of rows) {
-      const m = maskRow(r)
-      sheet.addRow({ ...m, isPartyMember: 'isPartyMember' in m ? (m.isPartyMember ? '是' : '否') : undefined })
-    }
-    styleHeader(sheet, def.cols.length)
+    addTableSheet(
+      book,
+      def.title,
+      def.cols.map(([key, header, width]) => ({ key, header, width })),
+      rows.map((r) => {
+        const m = maskRow(r)
+        return { ...m, isPartyMember: 'isPartyMember' in m ? (m.isPartyMember ? '是' : '否') : undefined }
+      })
+    )
     return workbookFile(book, `${def.title}_${stamp(clock)}.xlsx`, rows.length)
   }
 

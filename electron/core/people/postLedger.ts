@@ -8,9 +8,9 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { chinaDate } from '../../shared/chinaTime'
-import { openLedger, registryPersons, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
+import { registryPersons, runLedgerImport, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
 import type { TableRow } from '../kernel/readTable'
-import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { newWorkbook, addTableSheet, workbookFile } from '../kernel/workbook'
 import { parsePostRow, postTemplate } from './domain/postLedgerRows'
 
 type Report = Output<'posts.import'>
@@ -95,16 +95,8 @@ export function createPostLedgerService(db: Db, clock: Clock) {
     }
   }
 
-  async function run(input: ParsedInput<'posts.import'>): Promise<Report> {
-    const kind = input.kind
-    const opened = await openLedger(input.fileName, input.contentBase64, postTemplate)
-    if (opened.fileError !== null) return { kind, fileError: opened.fileError, rowCount: 0, accepted: 0, warnings: [], rejected: [], committed: false }
-    const { table, index, warnings } = opened
-    const { accepted, rejected } = checkRows(table.rows, index, warnings)
-    const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false }
-    if (input.dryRun || accepted.length === 0) return report
-    sql.transaction(() => write(accepted))
-    return { ...report, committed: true }
+  function run(input: ParsedInput<'posts.import'>): Promise<Report> {
+    return runLedgerImport(sql, input, postTemplate, (table, index, warnings) => checkRows(table.rows, index, warnings), write)
   }
 
   /** The posts of either kind and who holds them today, for the villages asked within reach (names only). */
@@ -128,28 +120,32 @@ export function createPostLedgerService(db: Db, clock: Clock) {
       params
     )
     const book = newWorkbook(clock.now())
-    const postSheet = book.addWorksheet('岗位')
-    postSheet.columns = [
-      { header: '村（社区）', key: 'village', width: 14 },
-      { header: '岗位名称', key: 'name', width: 20 },
-      { header: '认领对象', key: 'audience', width: 10 },
-      { header: '岗位人数', key: 'capacity', width: 10 },
-      { header: `在岗人数（${params.day}）`, key: 'held', width: 18 },
-      { header: '岗位职责', key: 'description', width: 40 }
-    ]
-    for (const p of posts) postSheet.addRow(p)
-    styleHeader(postSheet, 6)
-    const memberSheet = book.addWorksheet('领岗党员')
-    memberSheet.columns = [
-      { header: '村（社区）', key: 'village', width: 14 },
-      { header: '岗位名称', key: 'post', width: 20 },
-      { header: '姓名', key: 'name', width: 10 },
-      { header: '领岗日期', key: 'claimedOn', width: 12 },
-      { header: '离岗日期', key: 'endedOn', width: 12 },
-      { header: `${params.year} 年度考评`, key: 'rating', width: 14 }
-    ]
-    for (const m of members) memberSheet.addRow({ ...m, endedOn: m.endedOn ?? '在岗', rating: m.rating ?? null })
-    styleHeader(memberSheet, 6)
+    addTableSheet(
+      book,
+      '岗位',
+      [
+        { header: '村（社区）', key: 'village', width: 14 },
+        { header: '岗位名称', key: 'name', width: 20 },
+        { header: '认领对象', key: 'audience', width: 10 },
+        { header: '岗位人数', key: 'capacity', width: 10 },
+        { header: `在岗人数（${params.day}）`, key: 'held', width: 18 },
+        { header: '岗位职责', key: 'description', width: 40 }
+      ],
+      posts
+    )
+    addTableSheet(
+      book,
+      '领岗党员',
+      [
+        { header: '村（社区）', key: 'village', width: 14 },
+        { header: '岗位名称', key: 'post', width: 20 },
+        { header: '姓名', key: 'name', width: 10 },
+        { header: '领岗日期', key: 'claimedOn', width: 12 },
+        { header: '离岗日期', key: 'endedOn', width: 12 },
+        { header: `${params.year} 年度考评`, key: 'rating', width: 14 }
+      ],
+      members.map((m) => ({ ...m, endedOn: m.endedOn ?? '在岗', rating: m.rating ?? null }))
+    )
     return workbookFile(book, `设岗定责台账_${params.day.replaceAll('-', '')}.xlsx`, posts.length)
   }
 

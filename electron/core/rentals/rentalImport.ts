@@ -7,7 +7,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/open'
 import { sqlOn } from '../db/sql'
 import { chinaDate } from '../../shared/chinaTime'
-import { openLedger, registryPersons, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
+import { registryPersons, runLedgerImport, villageOfRow, villagesByKey, type Village } from '../kernel/ledger'
 import type { Table } from '../kernel/readTable'
 import { createGridLocator } from '../grids/gridsAt'
 import { NOTHING_FOUND, parseRentalRow, rentalTemplates, type RentalLedgerKind } from './domain/ledgerRows'
@@ -23,16 +23,6 @@ type Accepted = {
   buildingId: number | null
   kindId: number | null
 }
-
-const empty = (kind: RentalLedgerKind, fileError: string | null): Report => ({
-  kind,
-  fileError,
-  rowCount: 0,
-  accepted: 0,
-  warnings: [],
-  rejected: [],
-  committed: false
-})
 
 export function createRentalImportService(db: Db, clock: Clock) {
   const sql = sqlOn(db)
@@ -141,16 +131,15 @@ export function createRentalImportService(db: Db, clock: Clock) {
     }
   }
 
-  async function run(input: ParsedInput<'rentals.import'>, actor: string): Promise<Report> {
+  function run(input: ParsedInput<'rentals.import'>, actor: string): Promise<Report> {
     const kind = input.kind
-    const opened = await openLedger(input.fileName, input.contentBase64, rentalTemplates[kind])
-    if (opened.fileError !== null) return empty(kind, opened.fileError)
-    const { table, index, warnings } = opened
-    const { accepted, rejected } = checkRows(kind, table, index, warnings)
-    const report: Report = { kind, fileError: null, rowCount: table.rows.length, accepted: accepted.length, warnings, rejected, committed: false }
-    if (input.dryRun || accepted.length === 0) return report
-    sql.transaction(() => (kind === 'buildings' ? writeBuildings(accepted) : writeInspections(accepted, actor)))
-    return { ...report, committed: true }
+    return runLedgerImport(
+      sql,
+      input,
+      rentalTemplates[kind],
+      (table, index, warnings) => checkRows(kind, table, index, warnings),
+      (accepted) => (kind === 'buildings' ? writeBuildings(accepted) : writeInspections(accepted, actor))
+    )
   }
 
   return { run }

@@ -286,9 +286,10 @@ export function createRentalService(db: Db, clock: Clock) {
     const overdue = `h.rectified_on is null and h.issue_id is null and h.deadline < @day ${within}`
     const total = sql.value<number>(`select count(*) from fire_hazards h where ${overdue}`, { day }) ?? 0
     const rows = sql.rows<Output<'rentals.overdueHazards'>['rows'][number]>(
-      `select h.id hazardId, h.building_id buildingId, b.address, v.name village, k.name kind, h.found_on foundOn, h.deadline,
-         cast(julianday(@day) - julianday(h.deadline) as integer) daysOverdue
+      `select h.id hazardId, h.building_id buildingId, b.address, b.risk_class riskClass, v.name village, g.name tier3, k.name kind,
+         h.found_on foundOn, h.deadline, cast(julianday(@day) - julianday(h.deadline) as integer) daysOverdue
        from fire_hazards h join rental_buildings b on b.id = h.building_id join units v on v.id = h.village_unit_id join hazard_kinds k on k.id = h.kind_id
+         left join grids g on g.id = b.tier3_grid_id
        where ${overdue}
        order by h.deadline, h.id limit 500`,
       { day }

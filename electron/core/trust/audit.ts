@@ -1,7 +1,7 @@
 // The audit trail: append (hash-chained), search, verify and export. Rows are never changed or
 // removed (the migration's triggers refuse it); they are kept for good, which is more than the
 // 180 days 等保 asks.
-import { newWorkbook, styleHeader, workbookFile } from '../kernel/workbook'
+import { newWorkbook, addTableSheet, workbookFile } from '../kernel/workbook'
 import { contract, type MethodName } from '../../shared/contract'
 import type { AuditQuery, AuditRow } from '../../shared/accounts'
 import type { Clock } from '../clock'
@@ -161,8 +161,7 @@ export function createAuditService(db: Db, clock: Clock) {
   async function exportFile(q: AuditQuery & { offset: number; limit: number }) {
     const { rows } = search({ ...q, offset: 0, limit: 100_000 })
     const book = newWorkbook(clock.now())
-    const sheet = book.addWorksheet('审计记录')
-    sheet.columns = [
+    const columns = [
       { header: '序号', key: 'id', width: 8 },
       { header: '时间', key: 'at', width: 22 },
       { header: '账号', key: 'username', width: 14 },
@@ -180,14 +179,17 @@ export function createAuditService(db: Db, clock: Clock) {
       { header: '哈希', key: 'hash', width: 20 }
     ]
     const outcome = { ok: '成功', denied: '拒绝', failed: '失败' }
-    for (const r of rows)
-      sheet.addRow({
+    addTableSheet(
+      book,
+      '审计记录',
+      columns,
+      rows.map((r) => ({
         ...r,
         detailText: r.details.map((d) => `${d.label}：${d.value}`).join('\n'),
         at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
         outcome: outcome[r.outcome]
-      })
-    styleHeader(sheet, sheet.columns.length)
+      }))
+    )
     return workbookFile(book, `审计记录_${chinaDate(clock.now())}.xlsx`, rows.length)
   }
 

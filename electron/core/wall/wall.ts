@@ -73,7 +73,7 @@ export function createWallService(db: Db, clock: Clock) {
         problems: headYear.problems,
         disputes: headYear.disputes,
         activities: headYear.activities,
-        withoutHead: heads.check(undefined, null).withoutHead.length
+        withoutHead: heads.countWithoutHead()
       },
       posts: { members: posts.members, posts: posts.posts, unclaimed: posts.unclaimed.length },
       trend: months.map((m) => ({

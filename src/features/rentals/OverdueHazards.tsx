@@ -73,7 +73,14 @@ export function OverdueHazards() {
         }
         columns={[
           { title: '出租屋', dataIndex: 'address', ellipsis: true },
+          {
+            title: '风险',
+            dataIndex: 'riskClass',
+            width: 84,
+            render: (r: string) => <span className={r === '高风险' ? 'rental-high-risk' : undefined}>{r}</span>
+          },
           { title: '村居', dataIndex: 'village', width: 120 },
+          { title: '三级网格', dataIndex: 'tier3', width: 200, ellipsis: true, render: (g: string | null) => g ?? '未落格' },
           { title: '隐患类别', dataIndex: 'kind', width: 180, ellipsis: true },
           { title: '发现', dataIndex: 'foundOn', width: 110 },
           { title: '整改期限', dataIndex: 'deadline', width: 110 },
