@@ -262,6 +262,26 @@ describe('the rental ledgers imported from Excel', () => {
     await dialog.waitFor({ state: 'hidden' })
     expect(one<{ n: number }>("select count(*) n from rental_buildings where address like '导入测试楼%'").n).toBe(1)
   })
+
+  it('exports the registry as filtered to Excel: the high-risk buildings, as many as the list counts', async () => {
+    await choose(page.locator('.people-toolbar .ant-select').filter({ hasText: '风险等级' }), '高风险')
+    const count = one<{ n: number }>("select count(*) n from rental_buildings where risk_class = '高风险'").n
+    await expect.poll(() => page.getByTestId('rental-total').textContent()).toBe(`共 ${n(count)} 栋`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rental-export').click()])
+    expect(download.suggestedFilename()).toMatch(/^出租屋台账_\d{8}\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile((await download.path())!)
+    const sheet = book.getWorksheet('出租屋台账')!
+    expect(sheet.actualRowCount - 1).toBe(count)
+    expect(
+      sheet
+        .getColumn(5)
+        .values.slice(2)
+        .every((v) => v === '高风险')
+    ).toBe(true)
+    // Audited as an export, by the operator.
+    expect(one<{ n: number }>("select count(*) n from audit_events where action = 'rentals.buildings.export' and username = 'operator'").n).toBe(1)
+  })
 })
 
 describe('the map’s rental layer', () => {

@@ -353,6 +353,59 @@ describe('rental fire-safety work', () => {
     expect(layer.ok && layer.value.buildings.features.every((f) => f.properties.address.startsWith('汀圃'))).toBe(true)
   })
 
+  it('exports the registry as filtered on screen to Excel, the landlord by name only; a clerk gets their villages', async () => {
+    const sheetRows = async (file: { contentBase64: string }) => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+      return (book.getWorksheet('出租屋台账')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
+    }
+    const file = await ok(core, 'rentals.buildings.export', { filters: { overdue: true } })
+    expect(file.count).toBe(1)
+    const [header, row] = await sheetRows(file)
+    expect(header).toEqual([
+      '地址',
+      '村（社区）',
+      '三级网格',
+      '用途',
+      '风险等级',
+      '出租间数',
+      '在住租客（申报）',
+      '登记住户（户）',
+      '登记住户（人）',
+      '房东',
+      '未整改隐患（2026-11-14）',
+      '其中逾期',
+      '最近排查',
+      '示意数据'
+    ])
+    const tier3 = core.store.sqlite.prepare('select g.name from rental_buildings b join grids g on g.id = b.tier3_grid_id where b.id = ?').pluck().get(building)
+    const listed = (await ok(core, 'rentals.buildings.list', { filters: { overdue: true } })).rows[0]
+    expect(row).toEqual([
+      listed.address,
+      '汀圃社区',
+      tier3,
+      listed.use,
+      '高风险',
+      listed.rentalRooms,
+      listed.tenants,
+      0,
+      0,
+      listed.landlord ?? '',
+      2,
+      1,
+      '2026-11-14',
+      ''
+    ])
+    // A clerk's export holds their villages only, as their list does.
+    const token = await signIn(core, 'tingpu')
+    const theirs = await core.dispatch('rentals.buildings.export', {}, { token })
+    if (!theirs.ok) throw new Error(theirs.error.message)
+    const rows = (await sheetRows(theirs.value)).slice(1)
+    const theirList = await core.dispatch('rentals.buildings.list', { limit: 500 }, { token })
+    expect(theirList.ok && rows.length === theirList.value.total && rows.length > 0).toBe(true)
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['汀圃社区']))
+  })
+
   it('lists the overdue hazards not yet issues, and turns several into issues at once — all, or none with each reason named', async () => {
     const active = core.store.sqlite.prepare('select id from hazard_kinds where active = 1 order by id limit 1').pluck().get() as number
     const far = await ok(core, 'rentals.buildings.create', {

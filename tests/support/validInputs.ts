@@ -249,6 +249,7 @@ export function validInputs(sqlite: Database.Database, latestBackup: () => strin
     'rentals.escalateMany': { hazardIds: [overdueHazard] },
     'rentals.campaignTable': { startsOn: '2026-01-01', endsOn: '2026-12-31' },
     'rentals.campaignExport': { table: { startsOn: '2026-01-01', endsOn: '2026-12-31' }, title: '契约测试专项整治' },
+    'rentals.buildings.export': { filters: { riskClass: '高风险', open: true }, q: '出租屋' },
     'routing.rules.get': {},
     'routing.rules.set': {
       rules: [

@@ -37,5 +37,6 @@ export const rentalsAccess: FeatureRules<typeof rentalsContract> = {
   'rentals.escalateMany': { ...write(['rentals.handle'], list), alsoChanges: ['issues'] },
   // The service narrows the villages to the clerk's.
   'rentals.campaignTable': read(list),
-  'rentals.campaignExport': { access: ['data.export'], audited: true, scope: [...list] }
+  'rentals.campaignExport': { access: ['data.export'], audited: true, scope: [...list] },
+  'rentals.buildings.export': { access: ['data.export'], audited: true, scope: [...list] }
 }

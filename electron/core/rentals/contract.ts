@@ -209,6 +209,11 @@ export const rentalsContract = {
     output: z.object({ total: z.number().int(), rows: z.array(RentalBuildingRow) }),
     doc: '出租屋台账：按村居、风险等级、用途、有无未整改或逾期隐患筛选，按地址查找，分页'
   },
+  'rentals.buildings.export': {
+    input: ListQuery.omit({ offset: true, limit: true }),
+    output: ExportedFile,
+    doc: '把当前筛选的出租屋台账导出为 Excel（地址、村居、三级网格、用途、风险、租客与登记住户、房东姓名、今日未整改与逾期隐患）'
+  },
   'rentals.tenants': {
     input: z.object({ buildingId: Id }).strict(),
     output: z.array(z.object({ householdId: Id, code: z.string(), name: z.string(), kind: z.string(), members: z.number().int(), since: z.string() })),

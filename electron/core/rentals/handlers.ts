@@ -5,6 +5,7 @@ import type { rentalsContract } from './contract'
 import { createRentalService } from './rentals'
 import { campaignWorkbook } from './campaignWorkbook'
 import { createRentalImportService } from './rentalImport'
+import { createBuildingExport } from './buildingExport'
 import { rentalTemplates } from './domain/ledgerRows'
 import { ledgerTemplateFile, rejectedRowsFile } from '../kernel/ledger'
 import { chinaDate } from '../../shared/chinaTime'
@@ -14,6 +15,7 @@ import type { Clock } from '../clock'
 export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): FeatureHandlers<typeof rentalsContract> {
   const rentals = createRentalService(db, clock)
   const imports = createRentalImportService(db, clock)
+  const exportBuildings = createBuildingExport(db, clock, rentals)
   return {
     'rentals.kinds': () => rentals.kinds(),
     'rentals.setKinds': (input) => rentals.setKinds(input),
@@ -26,6 +28,7 @@ export function createRentalsHandlers({ db, clock }: { db: Db; clock: Clock }): 
       rejectedRowsFile(rentalTemplates[kind].title, rejected, clock.now(), chinaDate(clock.now()).replaceAll('-', '')),
     'rentals.hazardPhotos': ({ hazardId }) => rentals.hazardPhotos(hazardId),
     'rentals.buildings.list': (q, ctx) => rentals.buildings(scoped(q, ctx)),
+    'rentals.buildings.export': (q, ctx) => exportBuildings(scoped(q, ctx)),
     'rentals.hazards': ({ buildingId }) => rentals.hazards(buildingId),
     'rentals.tenants': ({ buildingId }) => rentals.tenants(buildingId),
     'rentals.addTenant': (input) => rentals.addTenant(input),

@@ -5,9 +5,9 @@ import { useState } from 'react'
 import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Popover, Select, Space, Statistic, Table, Tag } from 'antd'
 import type { Output } from '../../../electron/shared/contract'
 import { useCan, useMe } from '../../api/auth'
-import { saveFile } from '../../api/download'
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
+import { UploadOutlined } from '@ant-design/icons'
 import { FeatureLedgerImport } from '../../components/FeatureLedgerImport'
+import { ExportButton } from '../../components/ExportButton'
 import { useMemberClaims, usePostFigures, usePosts } from '../../api/people'
 import { useWrite } from '../../api/write'
 import { chinaToday } from '../../components/chinaDay'
@@ -27,8 +27,6 @@ export function PostsPanel({ villageUnitId }: { villageUnitId?: number }) {
   const [claiming, setClaiming] = useState<Post | null>(null)
   const [importing, setImporting] = useState(false)
   const me = useMe()
-  const exporter = useWrite('posts.export', { invalidates: 'nothing' })
-  const { message } = App.useApp()
   const f = figures.data
   return (
     <div className="posts-panel" data-testid="posts-panel">
@@ -62,16 +60,7 @@ export function PostsPanel({ villageUnitId }: { villageUnitId?: number }) {
             </Button>
           </Popover>
         )}
-        {can('data.export') && (
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporter.isPending}
-            onClick={() => exporter.mutateAsync({ villageUnitId }).then(saveFile, (e: Error) => message.error(e.message))}
-            data-testid="posts-export"
-          >
-            导出 Excel
-          </Button>
-        )}
+        <ExportButton method="posts.export" input={{ villageUnitId }} testId="posts-export" />
         {/* The villages' ledgers are imported by the town (posts.import); a clerk sees no 导入. */}
         {can('people.write') && me.scopeVillageIds === null && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="post-import-button">

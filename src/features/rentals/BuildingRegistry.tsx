@@ -13,6 +13,7 @@ import { VillageSelect } from '../people/VillageSelect'
 import { BuildingPanel, type BuildingRow } from './BuildingPanel'
 import { NewBuildingModal } from './NewBuildingModal'
 import { FeatureLedgerImport } from '../../components/FeatureLedgerImport'
+import { ExportButton } from '../../components/ExportButton'
 
 const columns: ColDef[] = [
   { field: 'address', headerName: '地址', flex: 1, minWidth: 170, sortable: true },
@@ -93,6 +94,7 @@ export function BuildingRegistry() {
             共 {total.toLocaleString('zh-CN')} 栋
           </span>
         )}
+        <ExportButton method="rentals.buildings.export" input={filter} testId="rental-export" />
         {/* Ledgers are the town's to import (rentals.import), as the people registries are. */}
         {can('rentals.handle') && me.scopeVillageIds === null && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="rental-import-button">
