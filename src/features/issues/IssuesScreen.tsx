@@ -33,7 +33,7 @@ const columns: ColDef[] = [
     width: 116,
     sortable: true,
     valueGetter: (p) => (p.data?.clock && p.data.dueAt ? timeLeftText(p.data.dueAt, Date.now()) : ''),
-    tooltipValueGetter: (p) => (p.data?.clock && p.data.dueAt ? `期限 ${formatTime(p.data.dueAt)}` : undefined),
+    tooltip: (p) => (p.data?.clock && p.data.dueAt ? `期限 ${formatTime(p.data.dueAt)}` : undefined),
     cellClass: (p) => (p.data?.clock ? `issue-clock-${p.data.clock}` : undefined)
   },
   { field: 'holder', headerName: '承办单位', width: 140, sortable: true },
