@@ -37,8 +37,8 @@ export const useVillages = () => {
 }
 export const usePerson = (id: number | null) =>
   useQuery({ queryKey: ['persons.get', id], queryFn: () => call('persons.get', { id: id! }), enabled: id !== null })
-export const usePeopleCheck = (villageUnitId?: number) =>
-  useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }) })
+export const usePeopleCheck = (villageUnitId?: number, enabled = true) =>
+  useQuery({ queryKey: ['people.check', villageUnitId ?? null], queryFn: () => call('people.check', { villageUnitId }), enabled })
 export const usePeopleSettings = () => useQuery({ queryKey: ['people.settings'], queryFn: () => call('people.settings') })
 export const usePlacementSuggestions = (villageUnitId: number | null) =>
   useQuery({

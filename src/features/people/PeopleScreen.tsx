@@ -60,11 +60,14 @@ export function PeopleScreen() {
   const [registering, setRegistering] = useState(false)
   const [team, setTeam] = useState<TeamRow | null>(null)
   const exporter = useWrite('people.export', { invalidates: 'nothing' })
-  const check = usePeopleCheck(villageUnitId)
+  const registry = tab === 'rules' || tab === 'visits' || tab === 'heads' || tab === 'posts' ? null : tab
+  // The rules check (the 规则检查 tab's count) is asked once the registry has drawn its first page: the
+  // store answers one call at a time, and the check of a whole town (≈100 ms) would hold the list back.
+  const [listDrawn, setListDrawn] = useState(false)
+  const check = usePeopleCheck(villageUnitId, listDrawn || registry === null)
   const { message } = App.useApp()
   const problems = check.data?.problems.length ?? 0
 
-  const registry = tab === 'rules' || tab === 'visits' || tab === 'heads' || tab === 'posts' ? null : tab
   const q = registry ? (searched[registry] ?? '') : ''
   const filter: RegistryFilter = { q: q.trim() || undefined, villageUnitId, filters: registry ? filters[registry] : undefined }
   const setFilter = (key: string, value: string | number | boolean | undefined) => {
@@ -176,7 +179,7 @@ export function PeopleScreen() {
             key={registry}
             registry={registry}
             filter={filter}
-            onTotal={setTotal}
+            onTotal={(n) => (setTotal(n), setListDrawn(true))}
             onError={setError}
             onRowClick={(row) => {
               if (registry === 'households') return setHousehold(row as unknown as HouseholdRow)
