@@ -22,10 +22,10 @@ export function usePeopleLayers() {
     [points.data, choice.points]
   )
   const shading = useMemo(() => (measure.data && tier3Measure ? { measure: tier3Measure, values: measure.data } : null), [measure.data, tier3Measure])
-  const postsShown = choice.shading === 'posts' && posts.data ? posts.data : null
-  const villageShading = useMemo(() => postsShown?.map(({ gridId, value }) => ({ gridId, value })) ?? null, [postsShown])
+  // The villages' rows carry gridId and value, as the map's village shading reads them.
+  const villageShading = choice.shading === 'posts' && posts.data ? posts.data : null
   // Under the 设岗定责 shading, the legend counts the posts nobody holds (as the rules check does).
-  const postsUnclaimed = postsShown ? postsShown.reduce((n, v) => n + v.unclaimed, 0) : null
+  const postsUnclaimed = villageShading ? villageShading.reduce((n, v) => n + v.unclaimed, 0) : null
   // Under the 三长 shading, the legend counts the areas with no head in office (-1).
   const headsMissing = shading?.measure === 'heads' ? shading.values.filter((v) => v.value === -1).length : null
   return { choice, setChoice, collection, shading, villageShading, count: collection?.features.length ?? null, headsMissing, postsUnclaimed }

@@ -61,10 +61,10 @@ export function PeopleScreen() {
   const [team, setTeam] = useState<TeamRow | null>(null)
   const exporter = useWrite('people.export', { invalidates: 'nothing' })
   const registry = tab === 'rules' || tab === 'visits' || tab === 'heads' || tab === 'posts' ? null : tab
-  // The rules check (the 规则检查 tab's count) is asked once the registry has drawn its first page: the
-  // store answers one call at a time, and the check of a whole town (≈100 ms) would hold the list back.
-  const [listDrawn, setListDrawn] = useState(false)
-  const check = usePeopleCheck(villageUnitId, listDrawn || registry === null)
+  // The rules check (the 规则检查 tab's count) is asked once the registry has drawn its first page (its
+  // total is known): the store answers one call at a time, and the check of a whole town (≈100 ms)
+  // would hold the list back. Its last answer stays shown meanwhile.
+  const check = usePeopleCheck(villageUnitId, total !== null || registry === null)
   const { message } = App.useApp()
   const problems = check.data?.problems.length ?? 0
 
@@ -179,7 +179,7 @@ export function PeopleScreen() {
             key={registry}
             registry={registry}
             filter={filter}
-            onTotal={(n) => (setTotal(n), setListDrawn(true))}
+            onTotal={setTotal}
             onError={setError}
             onRowClick={(row) => {
               if (registry === 'households') return setHousehold(row as unknown as HouseholdRow)
